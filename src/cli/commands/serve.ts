@@ -1,0 +1,59 @@
+import { countUsers, deleteExpiredSessions } from '../../db/queries/users';
+import { buildApp } from '../../http/app';
+import { WEB_DIST } from '../../http/static-web';
+import type { Config } from '../../config/config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoSeeded, seedDemo } from '../../seed/demo';
+import { getSecurityPolicy } from '../../services/security-policy';
+import { ROLE_LABELS } from '../../domain/roles';
+import { prepareDatabase } from '../prepare-database';
+import fs from 'node:fs';
+
+export const SERVE_HELP = `用法: yinfeng serve
+
+启动 API 与网页（端口 PORT，默认 3000）。未设置 DATABASE_URL 时使用嵌入式数据库
+（目录 YINFENG_DATA_DIR，默认 ./data）；空的嵌入式数据库首次启动时载入演示数据。
+Ctrl-C 干净地停止。`;
+
+export async function runServe(config: Config): Promise<void> {
+  const database = await prepareDatabase(config, 'yinfeng serve');
+  const deps = { db: database.db, config };
+  if (database.kind === 'pglite' && (await countUsers(database.db)) === 0) {
+    await seedDemo(deps);
+  }
+  const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+  const cleanup = setInterval(() => {
+    void getSecurityPolicy(deps)
+      .then((p) => deleteExpiredSessions(database.db, p.sessionIdleMinutes))
+      .catch((err: unknown) => app.log.warn({ err }, 'session cleanup failed'));
+  }, 10 * 60_000);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal}，正在停止……`);
+    clearInterval(cleanup);
+    await app.close();
+    await database.close();
+    console.log('已停止。');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    '  引凤 Yinfeng · 招商引资工作平台 已启动',
+    `  网址 URL:        ${url}`,
+    `  接口文档 API:    ${url}/api/docs`,
+    `  数据库 Database: ${database.kind === 'pglite' ? `嵌入式 PGlite，目录 ${database.location}` : `PostgreSQL ${database.location}`}`,
+  ];
+  if (!fs.existsSync(`${WEB_DIST}/index.html`)) lines.push('  注意：未找到网页构建产物 web/dist，请先运行 npm run build:web（npm start 会自动构建）');
+  if (await isDemoSeeded(deps)) {
+    lines.push('', `  演示账号（密码均为 ${DEMO_PASSWORD}）Demo accounts, password ${DEMO_PASSWORD}:`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(14)} ${ROLE_LABELS[a.role]}  ${a.displayName}  地区 ${a.regionCode}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}

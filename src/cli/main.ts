@@ -1,0 +1,104 @@
+/** bin/yinfeng: the command line. Every command reads the same configuration as the server. */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/config';
+import { DataDirBusyError } from '../db/data-dir-lock';
+import { isAppError } from '../domain/app-error';
+import { MIGRATE_HELP, runMigrate, runSeed, runUserAdd, runUserDisable, runUserResetPassword, SEED_HELP, USER_HELP } from './commands/admin';
+import { runServe, SERVE_HELP } from './commands/serve';
+
+const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
+
+用法: yinfeng <命令> [选项]
+
+命令:
+  serve                 启动服务（API 与网页）
+  migrate               应用数据库迁移并载入参考数据
+  seed --demo           载入演示数据
+  user add|disable|reset-password   管理账号
+
+每个命令都可加 --help 查看说明。配置来自环境变量：DATABASE_URL、YINFENG_DATA_DIR、PORT 等（见 README）。`;
+
+class UsageError extends Error {}
+
+function need(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`缺少参数 --${name}`);
+  return v;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(MAIN_HELP);
+    return;
+  }
+  switch (command) {
+    case 'serve':
+      if (wantsHelp) return void console.log(SERVE_HELP);
+      return runServe(loadConfig());
+    case 'migrate':
+      if (wantsHelp) return void console.log(MIGRATE_HELP);
+      return runMigrate(loadConfig());
+    case 'seed': {
+      if (wantsHelp) return void console.log(SEED_HELP);
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } }, strict: true });
+      return runSeed(loadConfig(), Boolean(values.demo));
+    }
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (!sub || wantsHelp) return void console.log(USER_HELP);
+      const { values } = parseArgs({
+        args,
+        strict: true,
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string', multiple: true },
+          region: { type: 'string' },
+          name: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      });
+      if (sub === 'add') {
+        const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+        if (roles.length === 0) throw new UsageError('缺少参数 --role');
+        return runUserAdd(loadConfig(), {
+          username: need(values, 'username'),
+          password: need(values, 'password'),
+          roles,
+          region: need(values, 'region'),
+          name: values.name,
+        });
+      }
+      if (sub === 'disable') return runUserDisable(loadConfig(), need(values, 'username'), need(values, 'reason'));
+      if (sub === 'reset-password') {
+        return runUserResetPassword(loadConfig(), need(values, 'username'), need(values, 'password'), need(values, 'reason'));
+      }
+      throw new UsageError(`未知的 user 子命令：${sub}`);
+    }
+    default:
+      throw new UsageError(`未知命令：${command}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n运行 yinfeng --help 查看用法。`);
+    process.exit(2);
+  }
+  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  if (isAppError(err)) {
+    console.error(`错误：${err.message}${err.details ? `\n${err.details.map((d) => `  - ${d.field ?? ''} ${d.message}`).join('\n')}` : ''}`);
+    process.exit(1);
+  }
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`参数有误：${err.message}\n运行 yinfeng --help 查看用法。`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+/** Opens the configured database, applies migrations and loads reference data: what every command needs first. */
+import type { Config } from '../config/config';
+import { openDatabase, type Database } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { loadReferenceData } from '../services/reference-data';
+
+export async function prepareDatabase(config: Config, owner: string): Promise<Database> {
+  const database = await openDatabase(config.database, owner);
+  try {
+    await migrateDatabase(database);
+    await loadReferenceData({ db: database.db, config });
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The one configuration object, built from the environment at start and validated with zod.
+ * A bad value stops start-up with a message naming the variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const integer = (name: string, def: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} 须为 ${min}–${max} 之间的整数，当前为 "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const flag = (name: string, def: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return def;
+      if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+      if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} 须为 true 或 false，当前为 "${v}"` });
+      return z.NEVER;
+    });
+
+const envSchema = z.object({
+  PORT: integer('PORT', 3000, 1, 65535),
+  HOST: z.string().optional().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_URL 须以 postgres:// 或 postgresql:// 开头',
+    }),
+  YINFENG_DATA_DIR: z.string().optional().default('./data'),
+  YINFENG_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).optional().default('auto'),
+  YINFENG_TRUST_PROXY: flag('YINFENG_TRUST_PROXY', false),
+  YINFENG_SESSION_IDLE_MINUTES: integer('YINFENG_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+  YINFENG_SESSION_ABSOLUTE_HOURS: integer('YINFENG_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 14),
+  YINFENG_LOGIN_MAX_FAILURES: integer('YINFENG_LOGIN_MAX_FAILURES', 5, 1, 100),
+  YINFENG_LOGIN_LOCK_MINUTES: integer('YINFENG_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+  YINFENG_PASSWORD_MIN_LENGTH: integer('YINFENG_PASSWORD_MIN_LENGTH', 8, 6, 64),
+  YINFENG_PASSWORD_MIN_CLASSES: integer('YINFENG_PASSWORD_MIN_CLASSES', 3, 1, 4),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  cookieSecure: 'auto' | 'always' | 'never';
+  trustProxy: boolean;
+  logLevel: string;
+  /** Defaults of the security policy until the security administrator changes it in the UI. */
+  policyDefaults: {
+    passwordMinLength: number;
+    passwordMinClasses: number;
+    maxFailedLogins: number;
+    lockMinutes: number;
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 (configuration error):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '');
+        return i.message.includes(name) ? i.message : `${name}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const url = e.DATABASE_URL?.trim();
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(e.YINFENG_DATA_DIR) },
+    cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
+    trustProxy: e.YINFENG_TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    policyDefaults: {
+      passwordMinLength: e.YINFENG_PASSWORD_MIN_LENGTH,
+      passwordMinClasses: e.YINFENG_PASSWORD_MIN_CLASSES,
+      maxFailedLogins: e.YINFENG_LOGIN_MAX_FAILURES,
+      lockMinutes: e.YINFENG_LOGIN_LOCK_MINUTES,
+      sessionIdleMinutes: e.YINFENG_SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: e.YINFENG_SESSION_ABSOLUTE_HOURS,
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './regions';
+export * from './industries';
+export * from './accounts';
+export * from './audit';
+export * from './settings';

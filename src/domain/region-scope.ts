@@ -1,0 +1,21 @@
+/**
+ * Region scope: a user sees and changes only the subtree of their home region. Regions carry a
+ * materialised path such as "/650000/650100/650109/"; a region is in scope when its path starts
+ * with the home region's path.
+ */
+export function buildRegionPath(parentPath: string | null, code: string): string {
+  return `${parentPath ?? '/'}${code}/`;
+}
+
+export function isPathWithin(scopePath: string, objectPath: string): boolean {
+  return objectPath.startsWith(scopePath);
+}
+
+export function isRegionCode(value: string): boolean {
+  return /^\d{6}$/.test(value);
+}
+
+/** Park codes extend their parent's code with three digits: 650109 → 650109001. */
+export function isParkCode(value: string): boolean {
+  return /^\d{9}$/.test(value);
+}

@@ -1,0 +1,70 @@
+/**
+ * Roles and permissions. Three separated administrator roles (三权分立) and the business roles of
+ * DESIGN.md "Who uses it". A route declares one permission (http/access.ts); a role grants a set.
+ */
+export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const;
+export const BUSINESS_ROLES = ['leader', 'officer', 'statistician', 'reviewer', 'analyst'] as const;
+export const ROLES = [...ADMIN_ROLES, ...BUSINESS_ROLES] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '审计管理员',
+  leader: '领导',
+  officer: '招商专员',
+  statistician: '统计员',
+  reviewer: '审核员',
+  analyst: '产业研究员',
+};
+
+export const PERMISSIONS = [
+  'users.read',
+  'users.manage',
+  'regions.manage',
+  'security.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  sysadmin: ['users.read', 'users.manage', 'regions.manage'],
+  secadmin: ['users.read', 'security.manage'],
+  auditor: ['audit.read'],
+  leader: [],
+  officer: [],
+  statistician: [],
+  reviewer: [],
+  analyst: [],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function listPermissions(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) granted.add(p);
+  return PERMISSIONS.filter((p) => granted.has(p));
+}
+
+/** Returns a Chinese reason when the role set breaks a rule, else null. */
+export function checkRoleSet(roles: readonly string[]): string | null {
+  const unknown = roles.filter((r) => !isRole(r));
+  if (unknown.length > 0) return `未知角色：${unknown.join('、')}`;
+  if (new Set(roles).size !== roles.length) return '角色重复';
+  const admins = roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));
+  if (admins.length > 1) {
+    const names = admins.map((r) => ROLE_LABELS[r as Role]).join('、');
+    return `三权分立：一个账号不能同时担任${names}`;
+  }
+  return null;
+}
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'users.read': '查看用户',
+  'users.manage': '管理用户',
+  'regions.manage': '管理地区与园区',
+  'security.manage': '安全管理',
+  'audit.read': '查看审计日志',
+};

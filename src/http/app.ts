@@ -1,0 +1,74 @@
+/** Builds the Fastify application: plugins, access guard, error map, routes, docs and the web app. */
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config/config';
+import type { Database } from '../db/client';
+import type { Deps } from '../services/context';
+import { registerAccessGuard } from './plugins/access-guard';
+import { registerErrorHandler } from './plugins/error-handler';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { regionRoutes } from './routes/regions';
+import { securityRoutes } from './routes/security';
+import { userRoutes } from './routes/users';
+import { registerStaticWeb } from './static-web';
+
+z.config(z.locales.zhCN());
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  /** false in tests; the level name otherwise */
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+  });
+  const deps: Deps = { db: database.db, config };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  registerAccessGuard(app, deps);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '引凤 Yinfeng API', description: '招商引资工作平台接口。会话 Cookie：yinfeng_session（POST /api/auth/login 获取）。', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yinfeng_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { deps });
+  await app.register(userRoutes, { deps });
+  await app.register(securityRoutes, { deps });
+  await app.register(auditRoutes, { deps });
+  await app.register(regionRoutes, { deps });
+
+  const hasWeb = await registerStaticWeb(app);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${path}` } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,63 @@
+/**
+ * Authorization impossible to forget: a root hook refuses to register an /api route without an
+ * access declaration, and every request is checked against it before the handler runs.
+ */
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config/config';
+import { AppError } from '../../domain/app-error';
+import { PERMISSION_LABELS } from '../../domain/roles';
+import { resolveSession } from '../../services/auth';
+import { recordAudit } from '../../services/audit';
+import type { Deps } from '../../services/context';
+import { readMeta } from '../access';
+
+export const SESSION_COOKIE = 'yinfeng_session';
+
+export function registerAccessGuard(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('caller', null);
+  app.decorateRequest('currentUser', null);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    if (route.config?.access) return;
+    if (route.url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    throw new Error(`路由 ${String(route.method)} ${route.url} 没有声明访问权限 (config.access)`);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await resolveSession(deps, token) : null;
+    if (!session || !token) throw new AppError('UNAUTHENTICATED', '请先登录（会话不存在或已过期）');
+    request.caller = { ...readMeta(request), actor: session.actor };
+    request.currentUser = session.user;
+    request.sessionToken = token;
+    if (access === 'session') return;
+    if (!session.actor.permissions.includes(access)) {
+      const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+      await recordAudit(deps.db, request.caller, {
+        action: 'access.denied',
+        objectType: 'route',
+        objectId: route,
+        outcome: 'denied',
+        after: { required: access },
+      });
+      throw new AppError('FORBIDDEN', `您没有权限执行此操作（需要“${PERMISSION_LABELS[access]}”权限）`);
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, config: Config, token: string, expiresAt: Date) {
+  const secure = config.cookieSecure === 'always' || (config.cookieSecure === 'auto' && request.protocol === 'https');
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../services/context';
+import { archivePark, createPark, getRegionDetail, listChildRegions, listIndustries, listParks, renamePark } from '../../services/regions';
+import { requireCaller } from '../access';
+import { reasonSchema, regionCodeSchema, regionLevelSchema } from '../schemas';
+
+const tags = ['regions'];
+const codeParams = z.object({ code: regionCodeSchema });
+const parkSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string(),
+  parentName: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+
+export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/regions/:code',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: '地区详情与上级路径（限本人管辖范围）',
+        params: codeParams,
+        response: {
+          200: z.object({
+            code: z.string(),
+            name: z.string(),
+            level: regionLevelSchema,
+            parentCode: z.string().nullable(),
+            path: z.array(z.object({ code: z.string(), name: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => getRegionDetail(deps, requireCaller(request), request.params.code),
+  );
+
+  r.get(
+    '/api/regions/:code/children',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: '下级地区（含园区）',
+        params: codeParams,
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), level: regionLevelSchema, parentCode: z.string().nullable(), hasChildren: z.boolean() })),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listChildRegions(deps, requireCaller(request), request.params.code) }),
+  );
+
+  r.get(
+    '/api/parks',
+    {
+      config: { access: 'session' },
+      schema: { tags, summary: '园区列表', querystring: z.object({ regionCode: regionCodeSchema.optional() }), response: { 200: z.object({ items: z.array(parkSchema) }) } },
+    },
+    async (request) => ({ items: await listParks(deps, requireCaller(request), request.query.regionCode) }),
+  );
+
+  r.post(
+    '/api/parks',
+    {
+      config: { access: 'regions.manage' },
+      schema: {
+        tags,
+        summary: '新建园区（编码为上级代码加三位序号）',
+        body: z.object({ parentCode: z.string().regex(/^\d{6}$/, '上级须为 6 位县区或地市代码'), name: z.string().max(60) }),
+        response: { 201: parkSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createPark(deps, requireCaller(request), request.body)),
+  );
+
+  r.patch(
+    '/api/parks/:code',
+    {
+      config: { access: 'regions.manage' },
+      schema: { tags, summary: '修改园区名称', params: codeParams, body: z.object({ name: z.string().max(60), version: z.number().int().min(1) }), response: { 200: parkSchema } },
+    },
+    async (request) => renamePark(deps, requireCaller(request), request.params.code, request.body),
+  );
+
+  r.delete(
+    '/api/parks/:code',
+    { config: { access: 'regions.manage' }, schema: { tags, summary: '删除（停用）园区', params: codeParams, body: z.object({ reason: reasonSchema }) } },
+    async (request, reply) => {
+      await archivePark(deps, requireCaller(request), request.params.code, request.body.reason);
+      return reply.status(204).send();
+    },
+  );
+
+  r.get(
+    '/api/industries',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: '国民经济行业分类 GB/T 4754-2017（门类、大类）与三次产业',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(['section', 'division']), parentCode: z.string().nullable(), sector: z.number() })),
+          }),
+        },
+      },
+    },
+    async () => ({ items: await listIndustries(deps) }),
+  );
+}

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../services/context';
+import { createUser, getUser, listUsers, resetUserPassword, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../services/users';
+import { requireCaller } from '../access';
+import { idParams, pageQuery, reasonSchema, regionCodeSchema, roleSchema, userSchema } from '../schemas';
+
+const tags = ['users'];
+
+export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/users',
+    {
+      config: { access: 'users.read' },
+      schema: {
+        tags,
+        summary: '用户列表（本地区及下级）',
+        querystring: z.object({
+          q: z.string().max(64).optional(),
+          regionCode: regionCodeSchema.optional(),
+          status: z.enum(['active', 'disabled', 'locked']).optional(),
+          role: roleSchema.optional(),
+          ...pageQuery,
+        }),
+        response: { 200: z.object({ items: z.array(userSchema), total: z.number() }) },
+      },
+    },
+    async (request) => listUsers(deps, requireCaller(request), request.query),
+  );
+
+  r.post(
+    '/api/users',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '新建用户（角色由安全管理员授予；首次登录须改密码）',
+        body: z.object({
+          username: z.string().max(32),
+          displayName: z.string().trim().min(1, '请填写姓名').max(40),
+          regionCode: regionCodeSchema,
+          password: z.string().max(128),
+        }),
+        response: { 201: userSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUser(deps, requireCaller(request), request.body)),
+  );
+
+  r.get(
+    '/api/users/:id',
+    { config: { access: 'users.read' }, schema: { tags, summary: '用户详情', params: idParams, response: { 200: userSchema } } },
+    async (request) => getUser(deps, requireCaller(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/users/:id',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '修改用户（姓名、所属地区）；version 不是最新时返回 409',
+        params: idParams,
+        body: z.object({
+          displayName: z.string().max(40).optional(),
+          regionCode: regionCodeSchema.optional(),
+          version: z.number().int().min(1),
+        }),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => updateUser(deps, requireCaller(request), request.params.id, request.body),
+  );
+
+  const reasonBody = z.object({ reason: reasonSchema });
+  r.post(
+    '/api/users/:id/disable',
+    { config: { access: 'users.manage' }, schema: { tags, summary: '停用用户（结束其全部会话）', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'disabled', request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/enable',
+    { config: { access: 'users.manage' }, schema: { tags, summary: '启用用户', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'active', request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '重置密码（用户下次登录须修改）',
+        params: idParams,
+        body: z.object({ newPassword: z.string().max(128), reason: reasonSchema }),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => resetUserPassword(deps, requireCaller(request), request.params.id, request.body.newPassword, request.body.reason),
+  );
+  r.put(
+    '/api/users/:id/roles',
+    {
+      config: { access: 'security.manage' },
+      schema: {
+        tags,
+        summary: '授予角色（三权分立：系统、安全、审计管理员互斥）',
+        params: idParams,
+        body: z.object({ roles: z.array(roleSchema).max(8), reason: reasonSchema }),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => setUserRoles(deps, requireCaller(request), request.params.id, request.body.roles, request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/unlock',
+    { config: { access: 'security.manage' }, schema: { tags, summary: '解锁因登录失败而锁定的账号', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    async (request) => unlockUser(deps, requireCaller(request), request.params.id, request.body.reason),
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Demo data: one account per role in the demo prefecture 乌鲁木齐市 (650100) and county 米东区
+ * (650109), plus an officer in the sibling county 天山区 (650102) and two parks. Idempotent.
+ * Later capabilities add their demo records here, so a newcomer lands in a living system.
+ */
+import { selectSetting, upsertSetting } from '../db/queries/settings';
+import { selectUserByUsername } from '../db/queries/users';
+import { selectParks } from '../db/queries/regions';
+import type { Role } from '../domain/roles';
+import { createSystemCaller, type Deps } from '../services/context';
+import { createPark } from '../services/regions';
+import { createUser } from '../services/users';
+
+export const DEMO_PASSWORD = 'Yinfeng@2026';
+export const DEMO_PREFECTURE = '650100';
+export const DEMO_COUNTY = '650109';
+export const DEMO_SIBLING_COUNTY = '650102';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'sysadmin', displayName: '王建国', role: 'sysadmin', regionCode: DEMO_PREFECTURE },
+  { username: 'secadmin', displayName: '李安平', role: 'secadmin', regionCode: DEMO_PREFECTURE },
+  { username: 'auditor', displayName: '赵审之', role: 'auditor', regionCode: DEMO_PREFECTURE },
+  { username: 'leader', displayName: '陈志远', role: 'leader', regionCode: DEMO_PREFECTURE },
+  { username: 'reviewer', displayName: '周敏', role: 'reviewer', regionCode: DEMO_PREFECTURE },
+  { username: 'analyst', displayName: '吴思源', role: 'analyst', regionCode: DEMO_PREFECTURE },
+  { username: 'officer', displayName: '马晓东', role: 'officer', regionCode: DEMO_COUNTY },
+  { username: 'statistician', displayName: '孙丽娜', role: 'statistician', regionCode: DEMO_COUNTY },
+  { username: 'officer_ts', displayName: '古丽娜尔', role: 'officer', regionCode: DEMO_SIBLING_COUNTY },
+];
+
+const DEMO_PARKS = [
+  { parentCode: DEMO_COUNTY, name: '米东化工工业园' },
+  { parentCode: DEMO_PREFECTURE, name: '乌鲁木齐经济技术开发区（头屯河区）' },
+];
+
+export async function isDemoSeeded(deps: Deps): Promise<boolean> {
+  return Boolean(await selectSetting(deps.db, 'demo'));
+}
+
+export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
+  const caller = createSystemCaller('demo-seed');
+  for (const a of DEMO_ACCOUNTS) {
+    if (await selectUserByUsername(deps.db, a.username)) continue;
+    await createUser(deps, caller, {
+      username: a.username,
+      displayName: a.displayName,
+      regionCode: a.regionCode,
+      password: DEMO_PASSWORD,
+      roles: [a.role],
+      mustChangePassword: false,
+    });
+  }
+  const existing = await selectParks(deps.db, '/');
+  for (const p of DEMO_PARKS) {
+    if (existing.some((e) => e.parentCode === p.parentCode && e.name === p.name)) continue;
+    await createPark(deps, caller, p);
+  }
+  await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
+  return DEMO_ACCOUNTS;
+}

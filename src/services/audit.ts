@@ -1,0 +1,108 @@
+/** Writes and reads the audit trail. Every change to business or security data goes through recordAudit. */
+import type { Db } from '../db/client';
+import { insertAudit, selectAuditPage } from '../db/queries/audit';
+import type { Caller, Deps, RequestMeta } from './context';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId?: string | null;
+  regionCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  outcome?: AuditOutcome;
+}
+
+/** Records one audit row. Pass the transaction so the row commits or rolls back with the change. */
+export async function recordAudit(db: Db, caller: Caller, entry: AuditEntry): Promise<void> {
+  await insertAudit(db, {
+    actorId: caller.actor.id,
+    actorUsername: caller.actor.username,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    regionCode: entry.regionCode ?? caller.actor.regionCode,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? null,
+    clientIp: caller.clientIp,
+    requestId: caller.requestId,
+    outcome: entry.outcome ?? 'success',
+  });
+}
+
+/** For events without a signed-in caller (a failed login). */
+export async function recordAnonymousAudit(
+  db: Db,
+  meta: RequestMeta,
+  username: string | null,
+  entry: AuditEntry,
+): Promise<void> {
+  await insertAudit(db, {
+    actorId: null,
+    actorUsername: username,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    regionCode: entry.regionCode ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? null,
+    clientIp: meta.clientIp,
+    requestId: meta.requestId,
+    outcome: entry.outcome ?? 'failure',
+  });
+}
+
+export interface AuditQuery {
+  from?: Date;
+  to?: Date;
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  outcome?: AuditOutcome;
+  page: number;
+  pageSize: number;
+}
+
+/** The auditor reads rows of their region's subtree; a province-level auditor also sees unregioned rows. */
+export async function listAudit(deps: Deps, caller: Caller, q: AuditQuery) {
+  const { actor } = caller;
+  const depth = actor.regionPath.split('/').filter(Boolean).length;
+  const { rows, total } = await selectAuditPage(deps.db, {
+    scopePath: actor.regionPath,
+    includeUnregioned: depth <= 1,
+    from: q.from,
+    to: q.to,
+    actor: q.actor,
+    action: q.action,
+    objectType: q.objectType,
+    objectId: q.objectId,
+    outcome: q.outcome,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: String(r.id),
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      actorUsername: r.actorUsername,
+      action: r.action,
+      objectType: r.objectType,
+      objectId: r.objectId,
+      regionCode: r.regionCode,
+      before: r.before,
+      after: r.after,
+      reason: r.reason,
+      clientIp: r.clientIp,
+      outcome: r.outcome,
+      requestId: r.requestId,
+    })),
+  };
+}
