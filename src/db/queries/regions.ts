@@ -1,4 +1,5 @@
 import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { industries, regions } from '../schema/index';
 
@@ -19,7 +20,8 @@ export async function selectRegionsByCodes(db: Db, codes: string[]): Promise<Reg
 }
 
 export async function selectChildRegions(db: Db, parentCode: string) {
-  const child = sql`exists (select 1 from ${regions} c where c.parent_code = ${regions.code} and c.active)`;
+  // qualified by hand: inside sql`` drizzle may render a column without its table
+  const child = sql`exists (select 1 from regions c where c.parent_code = "regions"."code" and c.active)`;
   return db
     .select({
       code: regions.code,
@@ -35,16 +37,18 @@ export async function selectChildRegions(db: Db, parentCode: string) {
 }
 
 export async function selectParks(db: Db, scopePath: string) {
+  const parent = alias(regions, 'parent');
   return db
     .select({
       code: regions.code,
       name: regions.name,
       parentCode: regions.parentCode,
-      parentName: sql<string>`(select p.name from ${regions} p where p.code = ${regions.parentCode})`,
+      parentName: parent.name,
       version: regions.version,
       createdAt: regions.createdAt,
     })
     .from(regions)
+    .innerJoin(parent, eq(parent.code, regions.parentCode))
     .where(and(eq(regions.level, 'park'), eq(regions.active, true), like(regions.path, `${scopePath}%`)))
     .orderBy(asc(regions.code));
 }

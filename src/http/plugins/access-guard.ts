@@ -10,23 +10,37 @@ import { PERMISSION_LABELS } from '../../domain/roles';
 import { resolveSession } from '../../services/auth';
 import { recordAudit } from '../../services/audit';
 import type { Deps } from '../../services/context';
-import { readMeta } from '../access';
+import { readMeta, type RouteAccess } from '../access';
 
 export const SESSION_COOKIE = 'yinfeng_session';
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+const routeTables = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every route registered on the app with its access declaration (for the guard tests and docs). */
+export function listDeclaredRoutes(app: FastifyInstance): DeclaredRoute[] {
+  return [...(routeTables.get(app) ?? [])];
+}
 
 export function registerAccessGuard(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('caller', null);
   app.decorateRequest('currentUser', null);
   app.decorateRequest('sessionToken', null);
 
+  const table: DeclaredRoute[] = [];
+  routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api')) return;
-    if (route.config?.access) return;
-    if (route.url.startsWith('/api/docs')) {
-      route.config = { ...route.config, access: 'public' };
-      return;
+    const methods = ([] as string[]).concat(route.method);
+    if (route.url.startsWith('/api/docs') && !route.config?.access) route.config = { ...route.config, access: 'public' };
+    for (const method of methods) table.push({ method, url: route.url, access: route.config?.access });
+    if (route.url.startsWith('/api') && !route.config?.access) {
+      throw new Error(`路由 ${methods.join(',')} ${route.url} 没有声明访问权限 (config.access)`);
     }
-    throw new Error(`路由 ${String(route.method)} ${route.url} 没有声明访问权限 (config.access)`);
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {

@@ -1,0 +1,65 @@
+/** The real application on a fresh test database, driven with app.inject (no network). */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config/config';
+import { buildApp } from '../../src/http/app';
+import { createSystemCaller, type Deps } from '../../src/services/context';
+import { createUser } from '../../src/services/users';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
+
+export const TEST_PASSWORD = 'Test@pass-2026';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  deps: Deps;
+  config: Config;
+  /** creates an active account through the service (as the CLI operator) and returns its id */
+  createAccount(username: string, roles: string[], regionCode: string): Promise<string>;
+  /** logs in and returns the Cookie header value */
+  login(username: string, password?: string): Promise<string>;
+  call(method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig(env);
+  const database = await createTestDatabase(kind);
+  const app = await buildApp({ config, database });
+  const deps: Deps = { db: database.db, config };
+  const call: TestApp['call'] = (method, url, opts = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+      ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+    });
+  return {
+    app,
+    database,
+    deps,
+    config,
+    call,
+    async createAccount(username, roles, regionCode) {
+      const user = await createUser(deps, createSystemCaller('test'), {
+        username,
+        displayName: username,
+        regionCode,
+        password: TEST_PASSWORD,
+        roles,
+        mustChangePassword: false,
+      });
+      return user.id;
+    },
+    async login(username, password = TEST_PASSWORD) {
+      const res = await call('POST', '/api/auth/login', { body: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'yinfeng_session');
+      if (!cookie) throw new Error('no session cookie');
+      return `yinfeng_session=${cookie.value}`;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * Every role against every route, for an object of its own county (米东区 650109) and of the
+ * sibling county (天山区 650102): allowed, 403 without the permission, 404 outside the scope.
+ * A route missing from this table fails the test, so a new route must state its expectations.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPermissions, ROLES, type Permission, type Role } from '../../src/domain/roles';
+import { listDeclaredRoutes } from '../../src/http/plugins/access-guard';
+import type { RouteAccess } from '../../src/http/access';
+import { createSystemCaller } from '../../src/services/context';
+import { createPark } from '../../src/services/regions';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
+import { DATABASE_KINDS } from '../helpers/databases';
+
+const OWN = '650109';
+const SIBLING = '650102';
+type Target = 'own' | 'sibling';
+
+interface Request {
+  url: string;
+  body?: unknown;
+  /** replaces the role's shared session (for logout and password change) */
+  cookie?: string;
+}
+
+interface RouteCase {
+  access: RouteAccess;
+  /** the route touches an object that lies in a region: the sibling target must give 404 */
+  scoped: boolean;
+  ok: number;
+  build(f: Fixture, target: Target, role: Role): Promise<Request>;
+}
+
+class Fixture {
+  private n = 0;
+  constructor(readonly t: TestApp) {}
+  region(target: Target) {
+    return target === 'own' ? OWN : SIBLING;
+  }
+  unique(prefix: string) {
+    this.n += 1;
+    return `${prefix}_${String(this.n).padStart(3, "0")}`;
+  }
+  async user(target: Target, roles: string[] = ['officer']) {
+    return this.t.createAccount(this.unique('u'), roles, this.region(target));
+  }
+  async park(target: Target) {
+    const park = await createPark(this.t.deps, createSystemCaller('test'), { parentCode: this.region(target), name: this.unique('测试园区') });
+    return park.code;
+  }
+  async freshSession(role: Role) {
+    const username = this.unique('fresh');
+    await this.t.createAccount(username, [role], OWN);
+    return { username, cookie: await this.t.login(username) };
+  }
+}
+
+const POLICY = { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 5, lockMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 };
+
+const CASES: Record<string, RouteCase> = {
+  'GET /api/health': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/health' }) },
+  'POST /api/auth/login': {
+    access: 'public',
+    scoped: false,
+    ok: 200,
+    build: async (f, _t, role) => {
+      const { username } = await f.freshSession(role);
+      return { url: '/api/auth/login', body: { username, password: TEST_PASSWORD } };
+    },
+  },
+  'POST /api/auth/logout': {
+    access: 'session',
+    scoped: false,
+    ok: 204,
+    build: async (f, _t, role) => ({ url: '/api/auth/logout', cookie: (await f.freshSession(role)).cookie }),
+  },
+  'GET /api/auth/me': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    access: 'session',
+    scoped: false,
+    ok: 204,
+    build: async (f, _t, role) => ({
+      url: '/api/auth/password',
+      cookie: (await f.freshSession(role)).cookie,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-9' },
+    }),
+  },
+  'GET /api/users': { access: 'users.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/users?regionCode=${f.region(t)}` }) },
+  'POST /api/users': {
+    access: 'users.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: '/api/users', body: { username: f.unique('new'), displayName: '新用户', regionCode: f.region(t), password: 'Initial-pass-1' } }),
+  },
+  'GET /api/users/:id': { access: 'users.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/users/${await f.user(t)}` }) },
+  'PATCH /api/users/:id': {
+    access: 'users.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/users/${await f.user(t)}`, body: { displayName: '改名', version: 1 } }),
+  },
+  'POST /api/users/:id/disable': {
+    access: 'users.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/users/${await f.user(t)}/disable`, body: { reason: '测试' } }),
+  },
+  'POST /api/users/:id/enable': {
+    access: 'users.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/users/${await f.user(t)}/enable`, body: { reason: '测试' } }),
+  },
+  'POST /api/users/:id/reset-password': {
+    access: 'users.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/users/${await f.user(t)}/reset-password`, body: { newPassword: 'Reset-pass-77', reason: '测试' } }),
+  },
+  'PUT /api/users/:id/roles': {
+    access: 'security.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/users/${await f.user(t)}/roles`, body: { roles: ['statistician'], reason: '测试' } }),
+  },
+  'POST /api/users/:id/unlock': {
+    access: 'security.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/users/${await f.user(t)}/unlock`, body: { reason: '测试' } }),
+  },
+  'GET /api/security/policy': { access: 'security.manage', scoped: false, ok: 200, build: async () => ({ url: '/api/security/policy' }) },
+  'PUT /api/security/policy': {
+    access: 'security.manage',
+    scoped: false,
+    ok: 200,
+    build: async () => ({ url: '/api/security/policy', body: { ...POLICY, reason: '测试' } }),
+  },
+  'GET /api/security/locked-users': { access: 'security.manage', scoped: false, ok: 200, build: async () => ({ url: '/api/security/locked-users' }) },
+  'GET /api/audit': { access: 'audit.read', scoped: false, ok: 200, build: async () => ({ url: '/api/audit' }) },
+  'GET /api/regions/:code': { access: 'session', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/regions/${f.region(t)}` }) },
+  'GET /api/regions/:code/children': { access: 'session', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/regions/${f.region(t)}/children` }) },
+  'GET /api/parks': { access: 'session', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/parks?regionCode=${f.region(t)}` }) },
+  'POST /api/parks': {
+    access: 'regions.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: '/api/parks', body: { parentCode: f.region(t), name: f.unique('新园区') } }),
+  },
+  'PATCH /api/parks/:code': {
+    access: 'regions.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/parks/${await f.park(t)}`, body: { name: f.unique('改名园区'), version: 1 } }),
+  },
+  'DELETE /api/parks/:code': {
+    access: 'regions.manage',
+    scoped: true,
+    ok: 204,
+    build: async (f, t) => ({ url: `/api/parks/${await f.park(t)}`, body: { reason: '测试' } }),
+  },
+  'GET /api/industries': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/industries' }) },
+};
+
+function expectedStatus(c: RouteCase, role: Role, target: Target): number {
+  if (c.access === 'public') return c.ok;
+  if (c.access !== 'session' && !listPermissions([role]).includes(c.access as Permission)) return 403;
+  return c.scoped && target === 'sibling' ? 404 : c.ok;
+}
+
+describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
+  let t: TestApp;
+  let f: Fixture;
+  const cookies = new Map<Role, string>();
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    f = new Fixture(t);
+    for (const role of ROLES) {
+      await t.createAccount(`m_${role}`, [role], OWN);
+      cookies.set(role, await t.login(`m_${role}`));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('covers every registered /api route, each with the access the table expects', () => {
+    const declared = listDeclaredRoutes(t.app).filter((r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+    const keys = declared.map((r) => `${r.method} ${r.url}`).sort();
+    expect(keys).toEqual(Object.keys(CASES).sort());
+    for (const r of declared) expect(r.access, `${r.method} ${r.url}`).toBe(CASES[`${r.method} ${r.url}`]?.access);
+    const docs = listDeclaredRoutes(t.app).filter((r) => r.url.startsWith('/api/docs'));
+    expect(docs.length).toBeGreaterThan(0);
+    for (const r of docs) expect(r.access).toBe('public');
+  });
+
+  it('answers anonymous calls to non-public routes with 401', async () => {
+    for (const [key, c] of Object.entries(CASES)) {
+      if (c.access === 'public') continue;
+      const [method = '', pattern = ''] = key.split(' ');
+      const req = await c.build(f, 'own', 'officer');
+      const res = await t.call(method, req.url ?? pattern, { body: req.body });
+      expect(res.statusCode, key).toBe(401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`gives ${role} exactly what its permissions and region allow`, async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const [key, c] of Object.entries(CASES)) {
+        const method = key.split(' ')[0] ?? '';
+        for (const target of c.scoped ? (['own', 'sibling'] as const) : (['own'] as const)) {
+          const req = await c.build(f, target, role);
+          const res = await t.call(method, req.url, { cookie: req.cookie ?? cookies.get(role), body: req.body });
+          outcomes.push(`${key} [${target}] → ${res.statusCode}`);
+          expected.push(`${key} [${target}] → ${expectedStatus(c, role, target)}`);
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+
+  it('lists only the own subtree: users, parks and audit rows of the sibling county stay invisible', async () => {
+    const siblingUser = await f.user('sibling');
+    const siblingPark = await f.park('sibling');
+    const ownUser = await f.user('own');
+    const users = (await t.call('GET', '/api/users?pageSize=200', { cookie: cookies.get('sysadmin') })).json() as { items: { id: string; regionCode: string }[] };
+    expect(users.items.map((u) => u.id)).toContain(ownUser);
+    expect(users.items.map((u) => u.id)).not.toContain(siblingUser);
+    expect(users.items.every((u) => u.regionCode.startsWith(OWN))).toBe(true);
+    const parks = (await t.call('GET', '/api/parks', { cookie: cookies.get('officer') })).json() as { items: { code: string }[] };
+    expect(parks.items.map((p) => p.code)).not.toContain(siblingPark);
+    expect(parks.items.length).toBeGreaterThan(0);
+    const audit = (await t.call('GET', '/api/audit?pageSize=200', { cookie: cookies.get('auditor') })).json() as { items: { regionCode: string | null }[]; total: number };
+    expect(audit.total).toBeGreaterThan(0);
+    expect(audit.items.every((a) => a.regionCode !== null && a.regionCode.startsWith(OWN))).toBe(true);
+  });
+});
