@@ -1,0 +1,45 @@
+/**
+ * Money is integer yuan (元) everywhere inside Yinfeng. Forms and files speak 万元 with up to four
+ * decimals (exactly 1 元); these functions convert by string arithmetic, never through floats.
+ */
+const MAX_YUAN = 9_000_000_000_000_000n; // well inside bigint; ~9e14 万元
+
+export type WanParseResult = { ok: true; yuan: bigint } | { ok: false; message: string };
+
+/** Parses an amount in 万元 ("1234.5678", "1,234.5", "-0.01" rejected unless allowNegative) into integer yuan. */
+export function parseWanToYuan(input: string, opts: { allowNegative?: boolean } = {}): WanParseResult {
+  const s = input.trim().replace(/[,，\s]/g, '');
+  const m = /^([+-]?)(\d+)(?:\.(\d{1,4}))?$/.exec(s);
+  if (!m) {
+    if (/^[+-]?\d+\.\d{5,}$/.test(s)) return { ok: false, message: `金额“${input}”最多 4 位小数（万元精确到 1 元）` };
+    return { ok: false, message: `金额“${input}”不是数字（单位：万元）` };
+  }
+  const [, sign = '', whole = '0', frac = ''] = m;
+  const yuan = BigInt(whole) * 10_000n + BigInt(frac.padEnd(4, '0') || '0');
+  const signed = sign === '-' ? -yuan : yuan;
+  if (signed < 0n && !opts.allowNegative) return { ok: false, message: `金额“${input}”不能为负数` };
+  if (yuan > MAX_YUAN) return { ok: false, message: `金额“${input}”超出范围` };
+  return { ok: true, yuan: signed };
+}
+
+/** Formats integer yuan as 万元 with exactly the decimals needed (up to 4): 12345678n → "1234.5678". */
+export function formatYuanAsWan(yuan: bigint | number): string {
+  const v = BigInt(yuan);
+  const neg = v < 0n;
+  const abs = neg ? -v : v;
+  const whole = abs / 10_000n;
+  const frac = (abs % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}
+
+/** Rounds half-up to 2 decimals for display of percentages computed from integers: num/den×100. */
+export function percentHalfUp(numerator: bigint, denominator: bigint): number | null {
+  if (denominator === 0n) return null;
+  const neg = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  // hundredths of a percent, rounded half-up on the absolute value
+  const scaled = (n * 10_000n * 2n + d) / (2n * d);
+  const value = Number(scaled) / 100;
+  return neg ? -value : value;
+}
