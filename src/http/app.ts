@@ -65,7 +65,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   const hasWeb = await registerStaticWeb(app);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
+    // API paths, other methods and missing build assets get a real 404; client-side routes get the app
+    if (path.startsWith('/api') || path.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${path}` } });
     }
     return reply.type('text/html').sendFile('index.html');

@@ -8,6 +8,7 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url)
 
 export async function registerStaticWeb(app: FastifyInstance): Promise<boolean> {
   if (!fs.existsSync(`${WEB_DIST}/index.html`)) return false;
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
   return true;
 }

@@ -49,7 +49,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err, reqId: request.id }, 'response does not match its schema');
       return sendError(reply, 500, 'INTERNAL', `服务器内部错误，请联系管理员（请求编号 ${request.id}）`);
     }
-    const pgCode = (err as { code?: string }).code;
+    const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code; // drizzle wraps driver errors (DrizzleQueryError.cause)
     if (pgCode === '23505') return sendError(reply, 409, 'CONFLICT', '数据重复：已存在相同编号或名称的记录');
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400)) {
       return sendError(reply, 400, 'BAD_REQUEST', '请求体不是合法的 JSON');

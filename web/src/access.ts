@@ -1,0 +1,30 @@
+import type { Me } from './api/types';
+
+export type Permission = 'users.read' | 'users.manage' | 'regions.manage' | 'security.manage' | 'audit.read';
+
+/** What the signed-in user may see and do; the server checks again on every request. */
+export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {
+  if (!permission) return true;
+  return me?.permissions.includes(permission) ?? false;
+}
+
+interface Guarded {
+  permission?: Permission;
+  children?: Guarded[];
+}
+
+/** Keeps the routes the user may open; a group without any visible child disappears. */
+export function visibleRoutes<T extends Guarded>(routes: readonly T[], me: Me | null | undefined): T[] {
+  const out: T[] = [];
+  for (const route of routes) {
+    if (!can(me, route.permission)) continue;
+    if (route.children) {
+      const children = visibleRoutes(route.children as T[], me);
+      if (children.length === 0) continue;
+      out.push({ ...route, children });
+    } else {
+      out.push(route);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/** Shapes of the Yinfeng HTTP API (see the server's OpenAPI document at /api/docs). */
+
+export type RegionLevel = 'province' | 'prefecture' | 'county' | 'park';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  /** The first role; null for an account without roles yet. */
+  role: string | null;
+  roles: string[];
+  regionCode: string;
+  regionName: string;
+  regionLevel: RegionLevel;
+  permissions: string[];
+  mustChangePassword: boolean;
+}
+
+export type UserStatus = 'active' | 'disabled';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  regionCode: string;
+  regionName: string;
+  status: UserStatus;
+  lockedUntil: string | null;
+  failedLoginCount: number;
+  mustChangePassword?: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface Policy {
+  passwordMinLength: number;
+  passwordMinClasses: number;
+  maxFailedLogins: number;
+  lockMinutes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+}
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  regionCode: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  clientIp: string | null;
+  outcome: AuditOutcome;
+  requestId: string | null;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  path: { code: string; name: string }[];
+}
+
+export interface RegionChild {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  hasChildren: boolean;
+}
+
+export interface Park {
+  code: string;
+  name: string;
+  parentCode: string;
+  parentName: string;
+  version: number;
+}

@@ -1,0 +1,34 @@
+import { api } from './client';
+import type { Page, User } from './types';
+
+export interface UserQuery {
+  q?: string;
+  regionCode?: string;
+  status?: 'active' | 'disabled' | 'locked';
+  role?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  regionCode: string;
+  password: string;
+}
+
+export const usersApi = {
+  list: (query: UserQuery) => api.get<Page<User>>('/api/users', { ...query }),
+  get: (id: string) => api.get<User>(`/api/users/${encodeURIComponent(id)}`),
+  create: (body: NewUser) => api.post<User>('/api/users', body),
+  /** Silent: the caller handles 409 (stale version) with a reload option. */
+  update: (id: string, body: { displayName?: string; regionCode?: string; version: number }) =>
+    api.patch<User>(`/api/users/${encodeURIComponent(id)}`, body, true),
+  disable: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/disable`, { reason }),
+  enable: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/enable`, { reason }),
+  resetPassword: (id: string, newPassword: string, reason: string) =>
+    api.post<User>(`/api/users/${encodeURIComponent(id)}/reset-password`, { newPassword, reason }),
+  setRoles: (id: string, roles: string[], reason: string) =>
+    api.put<User>(`/api/users/${encodeURIComponent(id)}/roles`, { roles, reason }),
+  unlock: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/unlock`, { reason }),
+};

@@ -1,0 +1,46 @@
+import type { Lang } from '../../i18n';
+
+type Names = [zh: string, en: string];
+
+/** Names of the server's audit actions; an unknown action shows as its code. */
+const ACTIONS: Record<string, Names> = {
+  'auth.login': ['登录', 'Log in'],
+  'auth.logout': ['退出登录', 'Log out'],
+  'auth.lock': ['账户锁定', 'Account locked'],
+  'auth.password.change': ['修改密码', 'Change password'],
+  'access.denied': ['越权访问', 'Access denied'],
+  'user.create': ['新建用户', 'Create user'],
+  'user.update': ['编辑用户', 'Edit user'],
+  'user.disable': ['停用用户', 'Disable user'],
+  'user.enable': ['启用用户', 'Enable user'],
+  'user.password.reset': ['重置密码', 'Reset password'],
+  'user.roles.set': ['授权角色', 'Set roles'],
+  'user.unlock': ['解锁账户', 'Unlock account'],
+  'security.policy.update': ['修改安全策略', 'Update security policy'],
+  'park.create': ['新增园区', 'Create park'],
+  'park.update': ['重命名园区', 'Rename park'],
+  'park.delete': ['删除园区', 'Delete park'],
+  'reference.load': ['加载基础数据', 'Load reference data'],
+};
+
+const OBJECT_TYPES: Record<string, Names> = {
+  user: ['用户', 'User'],
+  region: ['地区/园区', 'Region / park'],
+  securityPolicy: ['安全策略', 'Security policy'],
+};
+
+function pick(table: Record<string, Names>, code: string, lang: Lang): string {
+  const names = table[code];
+  if (!names) return code;
+  return lang === 'zh' ? names[0] : names[1];
+}
+
+export const actionLabel = (action: string, lang: Lang) => pick(ACTIONS, action, lang);
+export const objectTypeLabel = (type: string, lang: Lang) => pick(OBJECT_TYPES, type, lang);
+
+function valueEnum(table: Record<string, Names>, lang: Lang): Record<string, { text: string }> {
+  return Object.fromEntries(Object.keys(table).map((code) => [code, { text: pick(table, code, lang) }]));
+}
+
+export const actionEnum = (lang: Lang) => valueEnum(ACTIONS, lang);
+export const objectTypeEnum = (lang: Lang) => valueEnum(OBJECT_TYPES, lang);

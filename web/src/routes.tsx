@@ -1,0 +1,90 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
+import type { Permission } from './access';
+import type { MessageKey } from './i18n';
+
+export interface AppRoute {
+  path: string;
+  /** Menu label (i18n key). */
+  name: MessageKey;
+  icon?: ReactNode;
+  /** Needed to see the menu entry and open the page. */
+  permission?: Permission;
+  component?: LazyExoticComponent<ComponentType>;
+  children?: AppRoute[];
+}
+
+/** The route table: menu, icon, access and page in one place (as in ant-design-pro's config/routes.ts). */
+export const routes: AppRoute[] = [
+  { path: '/', name: 'menu.home', icon: <HomeOutlined />, component: lazy(() => import('./pages/Home')) },
+  {
+    path: '/admin',
+    name: 'menu.admin',
+    icon: <SettingOutlined />,
+    children: [
+      {
+        path: '/admin/users',
+        name: 'menu.users',
+        icon: <TeamOutlined />,
+        permission: 'users.read',
+        component: lazy(() => import('./pages/users/UserList')),
+      },
+      {
+        path: '/admin/regions',
+        name: 'menu.regions',
+        icon: <ClusterOutlined />,
+        permission: 'regions.manage',
+        component: lazy(() => import('./pages/regions/Regions')),
+      },
+    ],
+  },
+  {
+    path: '/security',
+    name: 'menu.security',
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      {
+        path: '/security/policy',
+        name: 'menu.policy',
+        icon: <LockOutlined />,
+        permission: 'security.manage',
+        component: lazy(() => import('./pages/security/Policy')),
+      },
+      {
+        path: '/security/locks',
+        name: 'menu.locks',
+        icon: <UnlockOutlined />,
+        permission: 'security.manage',
+        component: lazy(() => import('./pages/security/Locks')),
+      },
+    ],
+  },
+  {
+    path: '/audit',
+    name: 'menu.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    component: lazy(() => import('./pages/audit/AuditLog')),
+  },
+  {
+    path: '/account/password',
+    name: 'menu.password',
+    icon: <KeyOutlined />,
+    component: lazy(() => import('./pages/account/ChangePassword')),
+  },
+];
+
+/** Every page route, flattened (groups have no page of their own). */
+export function pageRoutes(table: readonly AppRoute[] = routes): AppRoute[] {
+  return table.flatMap((r) => (r.children ? pageRoutes(r.children) : r.component ? [r] : []));
+}
