@@ -11,7 +11,7 @@ const integer = (name: string, def: number, min: number, max: number) =>
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v.trim() === '') return def;
-      const n = Number(v);
+      const n = /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
       if (!Number.isInteger(n) || n < min || n > max) {
         ctx.addIssue({ code: 'custom', message: `${name} 须为 ${min}–${max} 之间的整数，当前为 "${v}"` });
         return z.NEVER;
@@ -41,7 +41,15 @@ const envSchema = z.object({
       message: 'DATABASE_URL 须以 postgres:// 或 postgresql:// 开头',
     }),
   YINFENG_DATA_DIR: z.string().optional().default('./data'),
-  YINFENG_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).optional().default('auto'),
+  YINFENG_COOKIE_SECURE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = (v ?? '').trim().toLowerCase() || 'auto';
+      if (value === 'auto' || value === 'true' || value === 'false') return value;
+      ctx.addIssue({ code: 'custom', message: `YINFENG_COOKIE_SECURE 须为 auto、true 或 false，当前为 "${v}"` });
+      return z.NEVER;
+    }),
   YINFENG_TRUST_PROXY: flag('YINFENG_TRUST_PROXY', false),
   YINFENG_SESSION_IDLE_MINUTES: integer('YINFENG_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
   YINFENG_SESSION_ABSOLUTE_HOURS: integer('YINFENG_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 14),
@@ -49,7 +57,15 @@ const envSchema = z.object({
   YINFENG_LOGIN_LOCK_MINUTES: integer('YINFENG_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
   YINFENG_PASSWORD_MIN_LENGTH: integer('YINFENG_PASSWORD_MIN_LENGTH', 8, 6, 64),
   YINFENG_PASSWORD_MIN_CLASSES: integer('YINFENG_PASSWORD_MIN_CLASSES', 3, 1, 4),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = (v ?? '').trim().toLowerCase() || 'info';
+      if (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(value)) return value;
+      ctx.addIssue({ code: 'custom', message: `LOG_LEVEL 须为 fatal、error、warn、info、debug、trace 或 silent，当前为 "${v}"` });
+      return z.NEVER;
+    }),
 });
 
 export interface Config {

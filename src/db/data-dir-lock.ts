@@ -62,6 +62,10 @@ export function acquireDataDirLock(dataDir: string, owner: string): DataDirLock 
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readLock(file);
+      // an unreadable lock written a moment ago is another process between create and write
+      if (!holder && Date.now() - fs.statSync(file).mtimeMs < 5_000) {
+        throw new DataDirBusyError(dataDir, { pid: 0, owner: '另一个进程', startedAt: '刚刚' });
+      }
       if (holder && holder.pid !== process.pid && isProcessAlive(holder.pid)) {
         throw new DataDirBusyError(dataDir, holder);
       }

@@ -8,7 +8,9 @@ export function buildRegionPath(parentPath: string | null, code: string): string
 }
 
 export function isPathWithin(scopePath: string, objectPath: string): boolean {
-  return objectPath.startsWith(scopePath);
+  // a scope path always ends with '/', so /650000/6501/ can never match /650000/650100/
+  const scope = scopePath.endsWith('/') ? scopePath : `${scopePath}/`;
+  return objectPath.startsWith(scope);
 }
 
 export function isRegionCode(value: string): boolean {

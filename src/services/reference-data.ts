@@ -3,6 +3,7 @@
  * every start; does nothing when the stored dataset versions are current. A newer dataset updates
  * names and paths and deactivates divisions that disappeared (accounts may still point at them).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { upsertDivisions, upsertIndustries, type RegionInsert } from '../db/queries/regions';
 import { selectSetting, upsertSetting } from '../db/queries/settings';
@@ -42,7 +43,8 @@ export interface ReferenceLoadResult {
 export async function loadReferenceData(deps: Deps): Promise<ReferenceLoadResult> {
   const wanted = { regions: REGION_DATASET_VERSION, industries: INDUSTRY_STANDARD, revision: LOADER_REVISION };
   const stored = await selectSetting(deps.db, KEY);
-  if (JSON.stringify(stored?.value) === JSON.stringify(wanted)) {
+  // jsonb does not keep key order: compare structurally
+  if (isDeepStrictEqual(stored?.value, wanted)) {
     return { changed: false, regions: 0, industries: 0 };
   }
   const divisions = loadRegionDivisions();
@@ -56,6 +58,10 @@ export async function loadReferenceData(deps: Deps): Promise<ReferenceLoadResult
       .update(regions)
       .set({ active: false, updatedAt: new Date() })
       .where(sql`${regions.level} <> 'park' and ${regions.source} <> ${source} and ${regions.active}`);
+    // parks follow their parent when a newer dataset moves it in the tree
+    await tx.execute(sql`update regions p set path = parent.path || p.code || '/', updated_at = now()
+      from regions parent
+      where p.parent_code = parent.code and p.level = 'park' and p.path <> parent.path || p.code || '/'`);
     await upsertIndustries(
       tx,
       INDUSTRIES.map((i) => ({ code: i.code, name: i.name, level: i.level, parentCode: i.parentCode, sector: i.sector, standard: INDUSTRY_STANDARD })),

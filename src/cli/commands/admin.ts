@@ -34,7 +34,7 @@ function operator() {
 export async function runMigrate(config: Config): Promise<void> {
   const database = await prepareDatabase(config, 'yinfeng migrate');
   await database.close();
-  console.log(`迁移完成：${database.kind === 'pglite' ? database.location : database.location}`);
+  console.log(`迁移完成：${database.kind === 'pglite' ? `嵌入式数据库 ${database.location}` : `PostgreSQL ${database.location}`}`);
 }
 
 export async function runSeed(config: Config, demo: boolean): Promise<void> {

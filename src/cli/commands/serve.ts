@@ -7,6 +7,7 @@ import { getSecurityPolicy } from '../../services/security-policy';
 import { ROLE_LABELS } from '../../domain/roles';
 import { prepareDatabase } from '../prepare-database';
 import fs from 'node:fs';
+import { AppError } from '../../domain/app-error';
 
 export const SERVE_HELP = `用法: yinfeng serve
 
@@ -41,7 +42,17 @@ export async function runServe(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    clearInterval(cleanup);
+    await app.close();
+    await database.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new AppError('CONFLICT', `端口 ${config.port} 已被占用：请停止占用它的程序，或用 PORT 指定其他端口`);
+    if (code === 'EACCES') throw new AppError('FORBIDDEN', `没有权限监听端口 ${config.port}：请用 PORT 指定 1024 以上的端口`);
+    throw err;
+  }
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

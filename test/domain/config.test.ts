@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      database: { kind: 'pglite', dataDir: path.resolve('./data') },
+      cookieSecure: 'auto',
+      trustProxy: false,
+      logLevel: 'info',
+      policyDefaults: {
+        passwordMinLength: 8,
+        passwordMinClasses: 3,
+        maxFailedLogins: 5,
+        lockMinutes: 15,
+        sessionIdleMinutes: 30,
+        sessionAbsoluteHours: 12,
+      },
+    });
+  });
+
+  it('treats empty and blank values as unset', () => {
+    const c = loadConfig({ PORT: '', DATABASE_URL: '', YINFENG_TRUST_PROXY: ' ', YINFENG_SESSION_IDLE_MINUTES: '  ' });
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: path.resolve('./data') });
+    expect(c.trustProxy).toBe(false);
+    expect(c.policyDefaults.sessionIdleMinutes).toBe(30);
+  });
+
+  it('switches to PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:secret@db.example:5432/yinfeng' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://app:secret@db.example:5432/yinfeng',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/yinfeng', YINFENG_DATA_DIR: '/srv/ignored' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgresql://localhost/yinfeng',
+    });
+  });
+
+  it('resolves YINFENG_DATA_DIR to an absolute directory', () => {
+    expect(loadConfig({ YINFENG_DATA_DIR: '/var/lib/yinfeng' }).database).toEqual({ kind: 'pglite', dataDir: '/var/lib/yinfeng' });
+    expect(loadConfig({ YINFENG_DATA_DIR: 'var/yf' }).database).toEqual({ kind: 'pglite', dataDir: path.join(process.cwd(), 'var', 'yf') });
+  });
+
+  it('reads every other variable', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      YINFENG_COOKIE_SECURE: 'true',
+      YINFENG_TRUST_PROXY: 'yes',
+      LOG_LEVEL: 'warn',
+      YINFENG_SESSION_IDLE_MINUTES: '1',
+      YINFENG_SESSION_ABSOLUTE_HOURS: '336',
+      YINFENG_LOGIN_MAX_FAILURES: '10',
+      YINFENG_LOGIN_LOCK_MINUTES: '60',
+      YINFENG_PASSWORD_MIN_LENGTH: '12',
+      YINFENG_PASSWORD_MIN_CLASSES: '4',
+    });
+    expect(c.port).toBe(8080);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.cookieSecure).toBe('always');
+    expect(c.trustProxy).toBe(true);
+    expect(c.logLevel).toBe('warn');
+    expect(c.policyDefaults).toEqual({
+      passwordMinLength: 12,
+      passwordMinClasses: 4,
+      maxFailedLogins: 10,
+      lockMinutes: 60,
+      sessionIdleMinutes: 1,
+      sessionAbsoluteHours: 336,
+    });
+    expect(loadConfig({ YINFENG_COOKIE_SECURE: 'false' }).cookieSecure).toBe('never');
+    expect(loadConfig({ YINFENG_COOKIE_SECURE: 'auto' }).cookieSecure).toBe('auto');
+    for (const v of ['1', 'true', 'TRUE', 'on', 'Yes']) expect(loadConfig({ YINFENG_TRUST_PROXY: v }).trustProxy).toBe(true);
+    for (const v of ['0', 'false', 'no', 'OFF']) expect(loadConfig({ YINFENG_TRUST_PROXY: v }).trustProxy).toBe(false);
+  });
+
+  it('accepts the bounds of each range', () => {
+    expect(loadConfig({ PORT: '1' }).port).toBe(1);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+    expect(loadConfig({ YINFENG_SESSION_IDLE_MINUTES: '1440' }).policyDefaults.sessionIdleMinutes).toBe(1440);
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT 须为 1–65535 之间的整数，当前为 "abc"'],
+    ['PORT', '70000', 'PORT 须为 1–65535 之间的整数，当前为 "70000"'],
+    ['PORT', '0', 'PORT 须为 1–65535 之间的整数，当前为 "0"'],
+    ['PORT', '80.5', 'PORT 须为 1–65535 之间的整数，当前为 "80.5"'],
+    ['PORT', '-1', 'PORT 须为 1–65535 之间的整数，当前为 "-1"'],
+    ['YINFENG_SESSION_IDLE_MINUTES', '0', 'YINFENG_SESSION_IDLE_MINUTES 须为 1–1440 之间的整数，当前为 "0"'],
+    ['YINFENG_SESSION_IDLE_MINUTES', '1441', 'YINFENG_SESSION_IDLE_MINUTES 须为 1–1440 之间的整数，当前为 "1441"'],
+    ['YINFENG_PASSWORD_MIN_LENGTH', '5', 'YINFENG_PASSWORD_MIN_LENGTH 须为 6–64 之间的整数，当前为 "5"'],
+    ['YINFENG_PASSWORD_MIN_CLASSES', '5', 'YINFENG_PASSWORD_MIN_CLASSES 须为 1–4 之间的整数，当前为 "5"'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL 须以 postgres:// 或 postgresql:// 开头'],
+    ['YINFENG_TRUST_PROXY', 'perhaps', 'YINFENG_TRUST_PROXY 须为 true 或 false，当前为 "perhaps"'],
+  ])('refuses %s=%s with a message naming the variable', (name, value, problem) => {
+    const err = configError({ [name]: value });
+    expect(err.problems).toEqual([problem]);
+    expect(err.message).toBe(`配置错误 (configuration error):\n  - ${problem}`);
+  });
+
+  it.each([
+    ['YINFENG_COOKIE_SECURE', 'maybe', 'YINFENG_COOKIE_SECURE 须为 auto、true 或 false，当前为 "maybe"'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL 须为 fatal、error、warn、info、debug、trace 或 silent，当前为 "verbose"'],
+  ])('refuses %s=%s (an enumeration) with a Chinese message naming the variable and the allowed values', (name, value, message) => {
+    const err = configError({ [name]: value });
+    expect(err.problems).toEqual([message]);
+  });
+
+  it('accepts enumerations in any case', () => {
+    expect(loadConfig({ YINFENG_COOKIE_SECURE: 'TRUE', LOG_LEVEL: 'Debug' })).toMatchObject({ cookieSecure: 'always', logLevel: 'debug' });
+  });
+
+  it('reports every bad variable at once', () => {
+    const err = configError({ PORT: 'abc', DATABASE_URL: 'mysql://x', YINFENG_TRUST_PROXY: 'perhaps' });
+    expect(err.problems).toHaveLength(3);
+    expect(err.message).toContain('PORT');
+    expect(err.message).toContain('DATABASE_URL');
+    expect(err.message).toContain('YINFENG_TRUST_PROXY');
+    expect(err.name).toBe('ConfigError');
+  });
+});
