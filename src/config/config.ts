@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { SecurityPolicy } from '../domain/password-policy';
 
 const integer = (name: string, def: number, min: number, max: number) =>
   z
@@ -76,14 +77,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   /** Defaults of the security policy until the security administrator changes it in the UI. */
-  policyDefaults: {
-    passwordMinLength: number;
-    passwordMinClasses: number;
-    maxFailedLogins: number;
-    lockMinutes: number;
-    sessionIdleMinutes: number;
-    sessionAbsoluteHours: number;
-  };
+  policyDefaults: SecurityPolicy;
 }
 
 export class ConfigError extends Error {
