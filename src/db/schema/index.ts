@@ -3,3 +3,4 @@ export * from './industries';
 export * from './accounts';
 export * from './audit';
 export * from './settings';
+export * from './projects';

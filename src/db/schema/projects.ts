@@ -1,0 +1,236 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { industries } from './industries';
+import { regions } from './regions';
+
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * Enterprises, as far as projects need them (investor name and credit code). The enterprise
+ * database (issue 5) extends this table; a project's investor is created on the fly when new.
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    creditCode: text('credit_code'),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('enterprises_credit_code_idx').on(t.creditCode), index('enterprises_name_idx').on(t.name)],
+);
+
+/** 招商项目. Amounts are integer yuan; null means not known yet, never zero. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    investorId: uuid('investor_id').references(() => enterprises.id),
+    source: text('source', { enum: ['local', 'outOfRegion', 'foreign'] }),
+    industryCode: text('industry_code').references(() => industries.code),
+    plannedInvestmentYuan: bigint('planned_investment_yuan', { mode: 'bigint' }),
+    signedAmountYuan: bigint('signed_amount_yuan', { mode: 'bigint' }),
+    signedDate: date('signed_date'),
+    agreedStartDate: date('agreed_start_date'),
+    startedDate: date('started_date'),
+    operatingDate: date('operating_date'),
+    stage: text('stage', { enum: ['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated'] }).notNull().default('lead'),
+    /** the stage a terminated project had reached */
+    stageBeforeTermination: text('stage_before_termination'),
+    likelihood: text('likelihood', { enum: ['high', 'medium', 'low'] }),
+    expectedLandingDate: date('expected_landing_date'),
+    terminationReason: text('termination_reason'),
+    description: text('description'),
+    leaderId: uuid('leader_id').references(() => users.id),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    isKey: boolean('is_key').notNull().default(false),
+    /** the last time someone reported progress (stage change, receipt, problem, plan) */
+    lastProgressAt: timestamp('last_progress_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('projects_code_idx').on(t.code),
+    index('projects_region_idx').on(t.regionCode),
+    index('projects_stage_idx').on(t.stage),
+    index('projects_leader_idx').on(t.leaderId),
+    index('projects_investor_idx').on(t.investorId),
+  ],
+);
+
+/** 五个一: the team (专班) of a project. */
+export const projectTeamMembers = pgTable(
+  'project_team_members',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+);
+
+/** 五个一: the plan (推进方案) as milestones. */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueDate: date('due_date'),
+    doneOn: date('done_on'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('project_milestones_project_idx').on(t.projectId)],
+);
+
+export const projectStageHistory = pgTable(
+  'project_stage_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    note: text('note'),
+    changedBy: uuid('changed_by'),
+    changedByName: text('changed_by_name').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_stage_history_project_idx').on(t.projectId)],
+);
+
+/** 到位资金: one row per project and month; a correction replaces the month's amount (audited with a reason). */
+export const fundReceipts = pgTable(
+  'fund_receipts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    amountYuan: bigint('amount_yuan', { mode: 'bigint' }).notNull(),
+    note: text('note'),
+    enteredBy: uuid('entered_by'),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    verifiedBy: uuid('verified_by'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('fund_receipts_project_month_idx').on(t.projectId, t.month),
+    index('fund_receipts_month_idx').on(t.month),
+    check('fund_receipts_amount_nonnegative', sql`${t.amountYuan} >= 0`),
+    check('fund_receipts_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+
+/** 问题清单 */
+export const projectProblems = pgTable(
+  'project_problems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    ownerName: text('owner_name').notNull(),
+    dueDate: date('due_date').notNull(),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    resolution: text('resolution'),
+    resolvedOn: date('resolved_on'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_problems_project_idx').on(t.projectId)],
+);
+
+/** 帮办代办事项, with a working-day clock */
+export const serviceItems = pgTable(
+  'service_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    type: text('type', {
+      enum: ['companyRegistration', 'projectFiling', 'land', 'planning', 'environmentalReview', 'powerWater', 'other'],
+    }).notNull(),
+    title: text('title').notNull(),
+    requester: text('requester').notNull(),
+    handlerName: text('handler_name').notNull(),
+    openedOn: date('opened_on').notNull(),
+    workingDays: integer('working_days').notNull(),
+    dueOn: date('due_on').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    closedOn: date('closed_on'),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('service_items_project_idx').on(t.projectId), index('service_items_status_idx').on(t.status, t.dueOn)],
+);
+
+/** Evidence files (contract, permit, bank receipt), stored in the database so every app process sees them. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fundReceiptId: uuid('fund_receipt_id').references(() => fundReceipts.id, { onDelete: 'set null' }),
+    stageHistoryId: bigint('stage_history_id', { mode: 'number' }),
+    kind: text('kind', { enum: ['contract', 'permit', 'bankReceipt', 'other'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_files_project_idx').on(t.projectId), index('evidence_files_receipt_idx').on(t.fundReceiptId)],
+);
+
+/** Holiday and 调休 overrides of the official calendar (a new year's schedule, local holidays). */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  date: date('date').primaryKey(),
+  kind: text('kind', { enum: ['workday', 'holiday'] }).notNull(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A user's saved list filters (per page). */
+export const savedFilters = pgTable(
+  'saved_filters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    page: text('page').notNull(),
+    name: text('name').notNull(),
+    filter: text('filter_json').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_filters_user_page_name_idx').on(t.userId, t.page, t.name)],
+);
