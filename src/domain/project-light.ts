@@ -1,0 +1,72 @@
+/**
+ * 红绿灯: a light per project from rules an administrator can edit, with the reasons that explain it.
+ * Defaults (issue 3): yellow when no progress for 60 days, or signed and not started 60 days after the
+ * agreed start date; red after 90 days of either, or when an open problem is past its due date.
+ * Terminated and operating projects are green (nothing to chase).
+ */
+import { z } from 'zod';
+import { shiftDate } from './working-days';
+
+export type Light = 'green' | 'yellow' | 'red';
+
+export const lightRulesSchema = z.object({
+  noProgressYellowDays: z.number().int().min(1).max(3650),
+  noProgressRedDays: z.number().int().min(1).max(3650),
+  notStartedYellowDays: z.number().int().min(0).max(3650),
+  notStartedRedDays: z.number().int().min(0).max(3650),
+  overdueProblemIsRed: z.boolean(),
+});
+export type LightRules = z.infer<typeof lightRulesSchema>;
+
+export const DEFAULT_LIGHT_RULES: LightRules = {
+  noProgressYellowDays: 60,
+  noProgressRedDays: 90,
+  notStartedYellowDays: 60,
+  notStartedRedDays: 90,
+  overdueProblemIsRed: true,
+};
+
+export interface LightFacts {
+  stage: string;
+  /** 'YYYY-MM-DD' of the last progress report */
+  lastProgressDate: string;
+  agreedStartDate: string | null;
+  startedDate: string | null;
+  /** due dates of the open problems */
+  openProblemDueDates: string[];
+}
+
+export interface LightResult {
+  light: Light;
+  reasons: string[];
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function computeLight(f: LightFacts, rules: LightRules, today: string): LightResult {
+  if (f.stage === 'terminated' || f.stage === 'operating') return { light: 'green', reasons: [] };
+  const red: string[] = [];
+  const yellow: string[] = [];
+  const idle = daysBetween(f.lastProgressDate, today);
+  if (idle >= rules.noProgressRedDays) red.push(`已 ${idle} 天无进展（≥ ${rules.noProgressRedDays} 天为红灯）`);
+  else if (idle >= rules.noProgressYellowDays) yellow.push(`已 ${idle} 天无进展（≥ ${rules.noProgressYellowDays} 天为黄灯）`);
+  if (f.stage === 'signed' && f.agreedStartDate && !f.startedDate) {
+    const late = daysBetween(f.agreedStartDate, today);
+    if (late >= rules.notStartedRedDays) red.push(`约定开工日 ${f.agreedStartDate} 后 ${late} 天仍未开工（≥ ${rules.notStartedRedDays} 天为红灯）`);
+    else if (late >= rules.notStartedYellowDays) yellow.push(`约定开工日 ${f.agreedStartDate} 后 ${late} 天仍未开工（≥ ${rules.notStartedYellowDays} 天为黄灯）`);
+  }
+  if (rules.overdueProblemIsRed) {
+    const overdue = f.openProblemDueDates.filter((d) => d < today).sort();
+    if (overdue.length > 0) red.push(`${overdue.length} 个问题已超期未解决（最早应于 ${overdue[0]} 解决）`);
+  }
+  if (red.length > 0) return { light: 'red', reasons: [...red, ...yellow] };
+  if (yellow.length > 0) return { light: 'yellow', reasons: yellow };
+  return { light: 'green', reasons: [] };
+}
+
+/** The date before which progress counts as stale for a colour: for filtering lists in SQL. */
+export function computeStaleBefore(today: string, days: number): string {
+  return shiftDate(today, -days);
+}
