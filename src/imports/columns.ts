@@ -1,0 +1,120 @@
+/**
+ * The columns of the three import kinds (DESIGN.md "Import files"). Headers are the Chinese names a
+ * user sees; `key` is the identifier the validators use. Header matching tolerates surrounding and
+ * inner spaces (ASCII and full-width) and full-width parentheses: `注册资本（万元）` = `注册资本(万元)`.
+ */
+import { AppError } from '../domain/app-error';
+
+export type ImportKind = 'enterprise' | 'project' | 'funds';
+
+export const IMPORT_KINDS: readonly ImportKind[] = ['enterprise', 'project', 'funds'];
+
+/** The xlsx sheet that carries each kind. */
+export const SHEET_NAMES: Record<ImportKind, string> = {
+  enterprise: '企业',
+  project: '项目',
+  funds: '到位资金',
+};
+
+export interface ColumnDef {
+  /** canonical Chinese header, as in DESIGN.md */
+  header: string;
+  key: string;
+  /** the column must be present and every row must have a value in it */
+  required: boolean;
+}
+
+const col = (header: string, key: string, required = false): ColumnDef => ({ header, key, required });
+
+export const COLUMNS = {
+  enterprise: [
+    col('统一社会信用代码', 'creditCode', true),
+    col('企业名称', 'name', true),
+    col('注册地区代码', 'regionCode', true),
+    col('行业代码', 'industryCode'),
+    col('注册资本(万元)', 'registeredCapitalYuan'),
+    col('成立日期', 'establishedOn'),
+    col('标签', 'tags'),
+    col('经营范围', 'businessScope'),
+  ],
+  project: [
+    col('项目编号', 'code', true),
+    col('项目名称', 'name', true),
+    col('地区代码', 'regionCode', true),
+    col('投资方', 'investorName'),
+    col('投资方信用代码', 'investorCreditCode'),
+    col('资金来源', 'source', true),
+    col('行业代码', 'industryCode'),
+    col('阶段', 'stage', true),
+    col('计划总投资(万元)', 'plannedInvestmentYuan'),
+    col('签约额(万元)', 'signedAmountYuan'),
+    col('签约日期', 'signedOn'),
+    col('约定开工日期', 'agreedStartOn'),
+    col('开工日期', 'startedOn'),
+    col('投产日期', 'operatingOn'),
+    col('包联领导', 'leader'),
+  ],
+  funds: [
+    col('项目编号', 'projectCode', true),
+    col('月份', 'month', true),
+    col('金额(万元)', 'amountYuan', true),
+    col('备注', 'note'),
+  ],
+} as const satisfies Record<ImportKind, readonly ColumnDef[]>;
+
+/** Header text as compared: no spaces of any width, half-width parentheses. */
+export function normalizeHeader(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
+}
+
+export interface HeaderMapping {
+  /** canonical header → zero-based index of the column in the file */
+  indexByHeader: Map<string, number>;
+  /** headers in the file that are not columns of this kind (ignored) */
+  ignored: string[];
+}
+
+/**
+ * Maps a header row onto the columns of `kind`. Throws AppError('VALIDATION') naming every missing
+ * required column, or a column that appears twice. Extra columns are ignored.
+ */
+export function mapHeaders(headerRow: readonly string[], kind: ImportKind): HeaderMapping {
+  const defs: readonly ColumnDef[] = COLUMNS[kind];
+  const byNormalized = new Map(defs.map((d) => [normalizeHeader(d.header), d]));
+  const indexByHeader = new Map<string, number>();
+  const ignored: string[] = [];
+  const duplicates: string[] = [];
+  headerRow.forEach((raw, i) => {
+    const def = byNormalized.get(normalizeHeader(raw));
+    if (!def) {
+      if (raw.trim() !== '') ignored.push(raw.trim());
+      return;
+    }
+    if (indexByHeader.has(def.header)) duplicates.push(def.header);
+    else indexByHeader.set(def.header, i);
+  });
+  const label = SHEET_NAMES[kind];
+  if (duplicates.length > 0) {
+    throw new AppError('VALIDATION', `${label}表头中列“${duplicates.join('”“')}”出现了不止一次`);
+  }
+  const missing = defs.filter((d) => d.required && !indexByHeader.has(d.header)).map((d) => d.header);
+  if (missing.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `${label}表头缺少必填列：${missing.map((h) => `“${h}”`).join('、')}`,
+      missing.map((h) => ({ field: h, message: `缺少必填列“${h}”` })),
+    );
+  }
+  return { indexByHeader, ignored };
+}
+
+/** Builds the cells of one data row keyed by canonical header; values are trimmed. */
+export function rowCells(values: readonly string[], mapping: HeaderMapping): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const [header, i] of mapping.indexByHeader) cells[header] = (values[i] ?? '').trim();
+  return cells;
+}

@@ -1,0 +1,236 @@
+/**
+ * First gate of an import: decides the file type by content, checks it against the file name, and
+ * for xlsx reads only the ZIP end-of-central-directory and central directory records (nothing is
+ * decompressed) to refuse zip bombs: too many entries, too much uncompressed data, an entry whose
+ * compression ratio is implausible, encrypted or unknown compression, and local headers that do
+ * not line up with the central directory (so a streaming reader sees exactly the listed entries).
+ * Every refusal is AppError('VALIDATION') with a Chinese message naming the file and the limit.
+ */
+import { AppError } from '../domain/app-error';
+
+export type ImportFormat = 'xlsx' | 'csv';
+
+export interface ImportFileLimits {
+  /** size of the uploaded file; default 50 MiB */
+  maxFileBytes: number;
+  /** sum of uncompressed sizes of all xlsx entries; default 500 MiB */
+  maxUncompressedBytes: number;
+  /** number of entries in the xlsx ZIP; default 10,000 */
+  maxEntries: number;
+  /** uncompressed ÷ compressed size of one entry; default 200 */
+  maxCompressionRatio: number;
+  /** entries smaller than this (uncompressed) are not held to the ratio; default 1 MiB */
+  ratioExemptBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_IMPORT_LIMITS: ImportFileLimits = {
+  maxFileBytes: 50 * MiB,
+  maxUncompressedBytes: 500 * MiB,
+  maxEntries: 10_000,
+  maxCompressionRatio: 200,
+  ratioExemptBytes: MiB,
+};
+
+export interface ZipEntryInfo {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+export interface InspectedImportFile {
+  format: ImportFormat;
+  size: number;
+  /** xlsx only */
+  entries?: ZipEntryInfo[];
+  /** xlsx only: sum of uncompressed sizes */
+  uncompressedBytes?: number;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= MiB) return `${Number((n / MiB).toFixed(1))} MiB`;
+  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KiB`;
+  return `${n} 字节`;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_DATA_DESCRIPTOR = 0x08074b50;
+
+function isZip(buf: Buffer): boolean {
+  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5) && (buf[3] === 4 || buf[3] === 6);
+}
+
+function isOle(buf: Buffer): boolean {
+  return buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1;
+}
+
+/** What the content is, ignoring the name: xlsx-or-other ZIP, old .xls (OLE), text (CSV) or binary. */
+export function sniffContent(buf: Buffer): 'zip' | 'ole' | 'text' | 'utf16' | 'binary' {
+  if (isZip(buf)) return 'zip';
+  if (isOle(buf)) return 'ole';
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return 'utf16';
+  const head = buf.subarray(0, 64 * 1024);
+  for (const b of head) {
+    // NUL and most C0 controls never occur in CSV text (tab, LF, CR, form feed and ESC aside)
+    if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b)) return 'binary';
+  }
+  return 'text';
+}
+
+function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf('.');
+  return dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+
+function refuse(message: string): never {
+  throw new AppError('VALIDATION', message);
+}
+
+/**
+ * Decides the type of an import file by content, checks it agrees with the extension (.xlsx or
+ * .csv), and checks size limits; for xlsx, checks the ZIP directory before anything is inflated.
+ */
+export function inspectImportFile(buffer: Buffer, fileName: string, limits: Partial<ImportFileLimits> = {}): InspectedImportFile {
+  const lim: ImportFileLimits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
+  const name = `文件“${fileName}”`;
+  if (buffer.length === 0) refuse(`${name}是空文件`);
+  if (buffer.length > lim.maxFileBytes) {
+    refuse(`${name}大小 ${formatBytes(buffer.length)}，超过上限 ${formatBytes(lim.maxFileBytes)}`);
+  }
+  const ext = extensionOf(fileName);
+  if (ext !== 'xlsx' && ext !== 'csv') {
+    refuse(ext === 'xls' ? `${name}是旧版 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入` : `${name}的扩展名不是 .xlsx 或 .csv，只能导入这两种文件`);
+  }
+  const kind = sniffContent(buffer);
+  if (kind === 'ole') refuse(`${name}的内容是旧版 .xls 或加密的工作簿，请另存为未加密的 .xlsx 或 CSV 后再导入`);
+  if (kind === 'utf16') refuse(`${name}是 UTF-16 编码的文本，请另存为“CSV UTF-8”或 GB18030 编码的 CSV`);
+  if (kind === 'binary') refuse(`${name}的内容既不是 xlsx 工作簿也不是 CSV 文本`);
+  if (ext === 'csv') {
+    if (kind === 'zip') refuse(`${name}的扩展名是 .csv，但内容是压缩包（可能是 xlsx 工作簿），请改正扩展名或另存为 CSV`);
+    return { format: 'csv', size: buffer.length };
+  }
+  if (kind !== 'zip') refuse(`${name}的扩展名是 .xlsx，但内容是文本（可能是 CSV），请改正扩展名或另存为 .xlsx`);
+  const entries = readZipDirectory(buffer, fileName, lim);
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
+    refuse(`${name}是压缩包但不是 xlsx 工作簿（缺少 [Content_Types].xml 或 xl/workbook.xml）`);
+  }
+  const uncompressedBytes = entries.reduce((s, e) => s + e.uncompressedSize, 0);
+  return { format: 'xlsx', size: buffer.length, entries, uncompressedBytes };
+}
+
+/** Parses the end-of-central-directory and central directory records and checks every limit. */
+export function readZipDirectory(buf: Buffer, fileName: string, lim: ImportFileLimits = DEFAULT_IMPORT_LIMITS): ZipEntryInfo[] {
+  const name = `文件“${fileName}”`;
+  const corrupt = (what: string): never => refuse(`${name}不是完整的 xlsx 压缩包（${what}），请在 Excel/WPS 中重新保存后再导入`);
+
+  // End of central directory: 22 bytes + comment (≤ 65,535), searched backwards.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === SIG_EOCD && i + 22 + buf.readUInt16LE(i + 20) === buf.length) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) corrupt('找不到中央目录结束记录');
+  if (eocd >= 20 && buf.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR) {
+    refuse(`${name}使用 ZIP64 格式，超出导入文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
+  }
+  const disk = buf.readUInt16LE(eocd + 4);
+  const cdDisk = buf.readUInt16LE(eocd + 6);
+  const entriesOnDisk = buf.readUInt16LE(eocd + 8);
+  const totalEntries = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) corrupt('分卷压缩包');
+  if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    refuse(`${name}使用 ZIP64 格式，超出导入文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
+  }
+  if (totalEntries > lim.maxEntries) refuse(`${name}包含 ${totalEntries} 个压缩条目，超过上限 ${lim.maxEntries} 个`);
+  if (cdOffset + cdSize !== eocd) corrupt('中央目录位置不符');
+
+  const entries: ZipEntryInfo[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < totalEntries; i++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== SIG_CENTRAL) corrupt(`第 ${i + 1} 个中央目录记录损坏`);
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const localHeaderOffset = buf.readUInt32LE(p + 42);
+    if (p + 46 + nameLen + extraLen + commentLen > eocd) corrupt(`第 ${i + 1} 个中央目录记录越界`);
+    const entryName = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    p += 46 + nameLen + extraLen + commentLen;
+
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      refuse(`${name}中的条目“${entryName}”使用 ZIP64 大小，超过解压后总大小上限 ${formatBytes(lim.maxUncompressedBytes)}`);
+    }
+    if (flags & 0x1) refuse(`${name}中的条目“${entryName}”已加密，请另存为未加密的 .xlsx 后再导入`);
+    if (method !== 0 && method !== 8) refuse(`${name}中的条目“${entryName}”使用不支持的压缩方式（${method}）`);
+    if (method === 0 && compressedSize !== uncompressedSize) corrupt(`条目“${entryName}”大小不一致`);
+    total += uncompressedSize;
+    if (total > lim.maxUncompressedBytes) {
+      refuse(`${name}解压后超过 ${formatBytes(lim.maxUncompressedBytes)}（解压后总大小上限），疑似压缩炸弹，拒绝导入`);
+    }
+    if (uncompressedSize > lim.ratioExemptBytes && uncompressedSize / Math.max(compressedSize, 1) > lim.maxCompressionRatio) {
+      const ratio = Math.round(uncompressedSize / Math.max(compressedSize, 1));
+      refuse(
+        `${name}中的条目“${entryName}”压缩比 ${ratio}:1，超过上限 ${lim.maxCompressionRatio}:1（压缩 ${formatBytes(compressedSize)}，解压后 ${formatBytes(uncompressedSize)}），疑似压缩炸弹，拒绝导入`,
+      );
+    }
+    entries.push({ name: entryName, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+  }
+  if (p !== eocd) corrupt('中央目录长度不符');
+  checkLocalHeaders(buf, entries, cdOffset, corrupt);
+  return entries;
+}
+
+/**
+ * The local headers must tile the data area exactly, in central-directory-listed order of offset,
+ * with names and (unless a data descriptor follows) sizes matching the central directory, so a
+ * reader that walks local headers sequentially sees the same entries that were checked.
+ */
+function checkLocalHeaders(buf: Buffer, entries: ZipEntryInfo[], cdOffset: number, corrupt: (what: string) => never): void {
+  const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  let expected = 0;
+  for (const e of sorted) {
+    const q = e.localHeaderOffset;
+    if (q !== expected) corrupt(`条目“${e.name}”的位置与中央目录不符`);
+    if (q + 30 > cdOffset || buf.readUInt32LE(q) !== SIG_LOCAL) corrupt(`条目“${e.name}”的本地文件头损坏`);
+    const flags = buf.readUInt16LE(q + 6);
+    const method = buf.readUInt16LE(q + 8);
+    const nameLen = buf.readUInt16LE(q + 26);
+    const extraLen = buf.readUInt16LE(q + 28);
+    if (buf.toString('utf8', q + 30, q + 30 + nameLen) !== e.name || method !== e.method || (flags & 0x8) !== (e.flags & 0x8)) {
+      corrupt(`条目“${e.name}”的本地文件头与中央目录不符`);
+    }
+    if (!(flags & 0x8) && (buf.readUInt32LE(q + 18) !== e.compressedSize || buf.readUInt32LE(q + 22) !== e.uncompressedSize)) {
+      corrupt(`条目“${e.name}”的本地文件头大小与中央目录不符`);
+    }
+    let end = q + 30 + nameLen + extraLen + e.compressedSize;
+    if (flags & 0x8) {
+      // data descriptor: optional signature, CRC-32, compressed size, uncompressed size
+      const withSig = end + 16 <= cdOffset && buf.readUInt32LE(end) === SIG_DATA_DESCRIPTOR;
+      const d = withSig ? end + 4 : end;
+      if (d + 12 > cdOffset || buf.readUInt32LE(d + 4) !== e.compressedSize || buf.readUInt32LE(d + 8) !== e.uncompressedSize) {
+        corrupt(`条目“${e.name}”的数据描述符与中央目录不符`);
+      }
+      end = d + 12;
+    }
+    if (end > cdOffset) corrupt(`条目“${e.name}”越界`);
+    expected = end;
+  }
+  if (expected !== cdOffset) corrupt('条目之间有未登记的数据');
+}

@@ -1,0 +1,314 @@
+/**
+ * Per-row validation of import rows (no database): shapes, amounts, dates, codes, enumerations.
+ * Existence checks (region code, industry code, project of a fund row) belong to the database half.
+ * A row either yields a typed value or every problem found in it, each naming row, column, value
+ * and a Chinese reason.
+ */
+import { validateCreditCode } from '../domain/credit-code';
+import { parseWanToYuan } from '../domain/money';
+import type { ImportKind } from './columns';
+
+export interface RowProblem {
+  row: number;
+  /** canonical Chinese header */
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export type RowResult<T> = { ok: true; value: T } | { ok: false; problems: RowProblem[] };
+
+export type ProjectStage = 'lead' | 'negotiating' | 'signed' | 'started' | 'operating' | 'terminated';
+export type FundSource = 'local' | 'outOfRegion' | 'foreign';
+
+export const STAGE_BY_NAME: Record<string, ProjectStage> = {
+  线索: 'lead',
+  储备: 'lead',
+  在谈: 'negotiating',
+  签约: 'signed',
+  开工: 'started',
+  投产: 'operating',
+  终止: 'terminated',
+};
+
+export const SOURCE_BY_NAME: Record<string, FundSource> = {
+  区内: 'local',
+  区外: 'outOfRegion',
+  境外: 'foreign',
+};
+
+export interface EnterpriseRow {
+  creditCode: string;
+  name: string;
+  regionCode: string;
+  industryCode: string | null;
+  registeredCapitalYuan: bigint | null;
+  establishedOn: string | null;
+  tags: string[];
+  businessScope: string | null;
+}
+
+export interface ProjectRow {
+  code: string;
+  name: string;
+  regionCode: string;
+  investorName: string | null;
+  investorCreditCode: string | null;
+  source: FundSource;
+  industryCode: string | null;
+  stage: ProjectStage;
+  plannedInvestmentYuan: bigint | null;
+  signedAmountYuan: bigint | null;
+  signedOn: string | null;
+  agreedStartOn: string | null;
+  startedOn: string | null;
+  operatingOn: string | null;
+  leader: string | null;
+}
+
+export interface FundsRow {
+  projectCode: string;
+  month: string;
+  amountYuan: bigint;
+  note: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field parsers: string → value, or a Chinese reason.
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** 'YYYY-MM-DD', also 'YYYY/M/D' and 'YYYY-M-D' → 'YYYY-MM-DD' (a real calendar date). */
+export function parseDate(input: string): Parsed<string> {
+  const s = input.trim();
+  const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/.exec(s);
+  if (!m) return { ok: false, reason: `日期“${input}”格式不对，应为 YYYY-MM-DD（如 2024-03-05）或 YYYY/M/D` };
+  const y = Number(m[1]);
+  const mo = Number(m[3]);
+  const d = Number(m[4]);
+  if (y < 1900 || y > 2199) return { ok: false, reason: `日期“${input}”的年份不合理` };
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { ok: false, reason: `日期“${input}”不存在` };
+  return { ok: true, value: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/**
+ * 'YYYY-MM' (also 'YYYY/M', 'YYYY-M'). A first-of-month date 'YYYY-MM-01' is accepted too, because
+ * Excel turns a typed "2024-03" into the date 2024-03-01.
+ */
+export function parseMonth(input: string): Parsed<string> {
+  const s = input.trim();
+  const bad = { ok: false as const, reason: `月份“${input}”格式不对，应为 YYYY-MM（如 2024-03）` };
+  let m = /^(\d{4})[-/](\d{1,2})$/.exec(s);
+  if (!m) {
+    const full = /^(\d{4})[-/](\d{1,2})[-/]0?1$/.exec(s);
+    if (!full) return bad;
+    m = full;
+  }
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  if (y < 1900 || y > 2199) return { ok: false, reason: `月份“${input}”的年份不合理` };
+  if (mo < 1 || mo > 12) return { ok: false, reason: `月份“${input}”不存在（月应为 01–12）` };
+  return { ok: true, value: `${m[1]}-${String(mo).padStart(2, '0')}` };
+}
+
+/** GB/T 2260 region code shape: 6 digits, or 9 for a park/township under its parent. */
+export function parseRegionCode(input: string): Parsed<string> {
+  const s = input.trim();
+  if (/^\d{6}$|^\d{9}$/.test(s)) return { ok: true, value: s };
+  return { ok: false, reason: `地区代码“${input}”应为 6 位或 9 位数字（行政区划代码）` };
+}
+
+/** GB/T 4754-2017 code shape: 门类 letter A–T, optionally followed by 2–4 digits, or 2–4 digits. */
+export function parseIndustryCode(input: string): Parsed<string> {
+  const s = input.trim().toUpperCase();
+  if (/^[A-T](\d{2,4})?$|^\d{2,4}$/.test(s)) return { ok: true, value: s };
+  return { ok: false, reason: `行业代码“${input}”格式不对，应为门类字母加 2–4 位数字（如 C3911）或 2–4 位数字（GB/T 4754-2017）` };
+}
+
+export function parseAmount(input: string): Parsed<bigint> {
+  const r = parseWanToYuan(input);
+  return r.ok ? { ok: true, value: r.yuan } : { ok: false, reason: r.message };
+}
+
+export function parseCreditCode(input: string): Parsed<string> {
+  const r = validateCreditCode(input);
+  return r.ok ? { ok: true, value: r.code } : { ok: false, reason: r.message ?? `统一社会信用代码“${input}”无效` };
+}
+
+export function parseStage(input: string): Parsed<ProjectStage> {
+  const s = input.trim();
+  const v = STAGE_BY_NAME[s];
+  return v ? { ok: true, value: v } : { ok: false, reason: `阶段“${input}”无效，应为 线索、在谈、签约、开工、投产 或 终止` };
+}
+
+export function parseSource(input: string): Parsed<FundSource> {
+  const s = input.trim();
+  const v = SOURCE_BY_NAME[s];
+  return v ? { ok: true, value: v } : { ok: false, reason: `资金来源“${input}”无效，应为 区内、区外 或 境外` };
+}
+
+/** Tags separated by ; ； or 、 — trimmed, empty ones dropped, duplicates removed, order kept. */
+export function parseTags(input: string): string[] {
+  return [...new Set(input.split(/[;；、]/).map((t) => t.trim()).filter((t) => t !== ''))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row validation
+
+const MAX_TEXT = 500;
+const MAX_LONG_TEXT = 4000;
+
+class RowCheck {
+  readonly problems: RowProblem[] = [];
+  constructor(
+    private readonly row: number,
+    private readonly cells: Record<string, string>,
+  ) {}
+
+  raw(column: string): string {
+    return (this.cells[column] ?? '').trim();
+  }
+
+  problem(column: string, reason: string, value = this.raw(column)): void {
+    this.problems.push({ row: this.row, column, value, reason });
+  }
+
+  /** A text cell; required ones must be non-empty. */
+  text(column: string, required: true, max?: number): string;
+  text(column: string, required?: false, max?: number): string | null;
+  text(column: string, required = false, max = MAX_TEXT): string | null {
+    const v = this.raw(column);
+    if (v === '') {
+      if (required) this.problem(column, `“${column}”不能为空`);
+      return required ? '' : null;
+    }
+    if (v.length > max) this.problem(column, `“${column}”超过 ${max} 个字符`, v.slice(0, 50) + '…');
+    return v;
+  }
+
+  /** A parsed cell; empty optional cells are null, empty required cells a problem. */
+  field<T>(column: string, parser: (s: string) => Parsed<T>, required: true): T | undefined;
+  field<T>(column: string, parser: (s: string) => Parsed<T>, required?: false): T | null | undefined;
+  field<T>(column: string, parser: (s: string) => Parsed<T>, required = false): T | null | undefined {
+    const v = this.raw(column);
+    if (v === '') {
+      if (required) {
+        this.problem(column, `“${column}”不能为空`);
+        return undefined;
+      }
+      return null;
+    }
+    const r = parser(v);
+    if (!r.ok) {
+      this.problem(column, r.reason);
+      return undefined;
+    }
+    return r.value;
+  }
+
+  result<T>(build: () => T): RowResult<T> {
+    return this.problems.length > 0 ? { ok: false, problems: this.problems } : { ok: true, value: build() };
+  }
+}
+
+export function validateEnterpriseRow(row: number, cells: Record<string, string>): RowResult<EnterpriseRow> {
+  const c = new RowCheck(row, cells);
+  const creditCode = c.field('统一社会信用代码', parseCreditCode, true);
+  const name = c.text('企业名称', true);
+  const regionCode = c.field('注册地区代码', parseRegionCode, true);
+  const industryCode = c.field('行业代码', parseIndustryCode);
+  const registeredCapitalYuan = c.field('注册资本(万元)', parseAmount);
+  const establishedOn = c.field('成立日期', parseDate);
+  const tags = parseTags(c.raw('标签'));
+  const longTag = tags.find((t) => t.length > 50);
+  if (longTag) c.problem('标签', `标签“${longTag.slice(0, 20)}…”超过 50 个字符，多个标签请用 ; 或 、 分隔`);
+  const businessScope = c.text('经营范围', false, MAX_LONG_TEXT);
+  return c.result(() => ({
+    creditCode: creditCode as string,
+    name,
+    regionCode: regionCode as string,
+    industryCode: industryCode ?? null,
+    registeredCapitalYuan: registeredCapitalYuan ?? null,
+    establishedOn: establishedOn ?? null,
+    tags,
+    businessScope,
+  }));
+}
+
+export function validateProjectRow(row: number, cells: Record<string, string>): RowResult<ProjectRow> {
+  const c = new RowCheck(row, cells);
+  const code = c.text('项目编号', true, 64);
+  const name = c.text('项目名称', true);
+  const regionCode = c.field('地区代码', parseRegionCode, true);
+  const investorName = c.text('投资方');
+  const investorCreditCode = c.field('投资方信用代码', parseCreditCode);
+  const source = c.field('资金来源', parseSource, true);
+  const industryCode = c.field('行业代码', parseIndustryCode);
+  const stage = c.field('阶段', parseStage, true);
+  const plannedInvestmentYuan = c.field('计划总投资(万元)', parseAmount);
+  const signedAmountYuan = c.field('签约额(万元)', parseAmount);
+  const signedOn = c.field('签约日期', parseDate);
+  const agreedStartOn = c.field('约定开工日期', parseDate);
+  const startedOn = c.field('开工日期', parseDate);
+  const operatingOn = c.field('投产日期', parseDate);
+  const leader = c.text('包联领导', false, 100);
+
+  // Stage rules that need no database: a stage past 签约 carries the dates that got it there.
+  if (stage === 'signed' || stage === 'started' || stage === 'operating') {
+    if (signedOn === null) c.problem('签约日期', `阶段为“${c.raw('阶段')}”的项目必须填写签约日期`);
+  }
+  if ((stage === 'started' || stage === 'operating') && startedOn === null) {
+    c.problem('开工日期', `阶段为“${c.raw('阶段')}”的项目必须填写开工日期`);
+  }
+  if (stage === 'operating' && operatingOn === null) c.problem('投产日期', '阶段为“投产”的项目必须填写投产日期');
+  if (signedOn && startedOn && startedOn < signedOn) c.problem('开工日期', `开工日期 ${startedOn} 早于签约日期 ${signedOn}`);
+  if (startedOn && operatingOn && operatingOn < startedOn) c.problem('投产日期', `投产日期 ${operatingOn} 早于开工日期 ${startedOn}`);
+
+  return c.result(() => ({
+    code,
+    name,
+    regionCode: regionCode as string,
+    investorName,
+    investorCreditCode: investorCreditCode ?? null,
+    source: source as FundSource,
+    industryCode: industryCode ?? null,
+    stage: stage as ProjectStage,
+    plannedInvestmentYuan: plannedInvestmentYuan ?? null,
+    signedAmountYuan: signedAmountYuan ?? null,
+    signedOn: signedOn ?? null,
+    agreedStartOn: agreedStartOn ?? null,
+    startedOn: startedOn ?? null,
+    operatingOn: operatingOn ?? null,
+    leader,
+  }));
+}
+
+export function validateFundsRow(row: number, cells: Record<string, string>): RowResult<FundsRow> {
+  const c = new RowCheck(row, cells);
+  const projectCode = c.text('项目编号', true, 64);
+  const month = c.field('月份', parseMonth, true);
+  const amountYuan = c.field('金额(万元)', parseAmount, true);
+  const note = c.text('备注');
+  return c.result(() => ({ projectCode, month: month as string, amountYuan: amountYuan as bigint, note }));
+}
+
+export interface RowValueByKind {
+  enterprise: EnterpriseRow;
+  project: ProjectRow;
+  funds: FundsRow;
+}
+
+export function validateRow<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>): RowResult<RowValueByKind[K]> {
+  switch (kind) {
+    case 'enterprise':
+      return validateEnterpriseRow(row, cells) as RowResult<RowValueByKind[K]>;
+    case 'project':
+      return validateProjectRow(row, cells) as RowResult<RowValueByKind[K]>;
+    default:
+      return validateFundsRow(row, cells) as RowResult<RowValueByKind[K]>;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Reads the data rows of an import file — CSV, or the xlsx sheet named for the kind (企业, 项目,
+ * 到位资金) — as `{ rowNumber, cells }` with cells keyed by canonical header (see columns.ts). xlsx
+ * is read with exceljs's streaming WorkbookReader, so a sheet of a million rows never sits in
+ * memory. Cell values become the strings the validators understand: a date cell 'YYYY-MM-DD', a
+ * number without float noise (0.1 + 0.2 → '0.3'), a formula its cached result, rich text its text.
+ *
+ * Run inspectImportFile (file-guard.ts) on the buffer first: it refuses zip bombs before anything
+ * here inflates.
+ */
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../domain/app-error';
+import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type ImportKind } from './columns';
+import { readCsvRecords } from './csv-decode';
+import { sniffContent, type ImportFormat } from './file-guard';
+
+export interface ImportRow {
+  /** the row number a person sees in Excel; the header is row 1 */
+  rowNumber: number;
+  /** trimmed cell text keyed by canonical Chinese header; optional columns absent from the file are absent */
+  cells: Record<string, string>;
+}
+
+export interface RawRow {
+  rowNumber: number;
+  values: string[];
+}
+
+export interface ReadRowsOptions {
+  /** decided by content when omitted */
+  format?: ImportFormat;
+  /** for messages */
+  fileName?: string;
+  /** called once with the header mapping (e.g. to report ignored columns) */
+  onHeader?: (mapping: HeaderMapping, headerRowNumber: number) => void;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** 'YYYY-MM-DD' of a date cell. exceljs gives Excel serial dates as UTC midnight. */
+export function dateCellToString(d: Date): string {
+  // round to the nearest minute first: serials like 45356.99999999 are the next day at 00:00
+  const t = new Date(Math.round(d.getTime() / 60_000) * 60_000);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** A number as Excel shows it at 15 significant digits, never in exponent notation. */
+export function numberCellToString(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const v = Number(n.toPrecision(15));
+  const s = String(v);
+  if (!/e/i.test(s)) return s;
+  if (Math.abs(v) >= 1) return BigInt(Math.round(v)).toString();
+  return v.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Text of an exceljs cell value (as the streaming reader produces it). */
+export function cellValueToString(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberCellToString(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateCellToString(value);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) {
+      return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    }
+    if ('formula' in v || 'sharedFormula' in v) return cellValueToString(v.result);
+    if ('hyperlink' in v && 'text' in v) return cellValueToString(v.text);
+    if (typeof v.error === 'string') return v.error;
+    if (typeof v.text === 'string') return v.text;
+  }
+  return String(value);
+}
+
+function detectFormat(buffer: Buffer): ImportFormat {
+  return sniffContent(buffer) === 'zip' ? 'xlsx' : 'csv';
+}
+
+/** Raw rows of the xlsx sheet named `sheetName` (leading/trailing spaces in sheet names tolerated). */
+export async function* readXlsxSheetRows(buffer: Buffer, sheetName: string, fileName = 'xlsx'): AsyncGenerator<RawRow> {
+  const input = Readable.from([buffer]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache', // needed to tell date cells from numbers
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+  let found = false;
+  try {
+    for await (const sheet of reader) {
+      const name = ((sheet as unknown as { name?: string }).name ?? '').trim();
+      seen.push(name);
+      if (name !== sheetName) continue;
+      found = true;
+      for await (const row of sheet) {
+        const values: string[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+          values[colNumber - 1] = cellValueToString(cell.value);
+        });
+        for (let i = 0; i < values.length; i++) values[i] ??= '';
+        if (values.every((v) => v.trim() === '')) continue;
+        yield { rowNumber: row.number, values };
+      }
+      break;
+    }
+  } finally {
+    input.destroy();
+  }
+  if (!found) {
+    throw new AppError(
+      'VALIDATION',
+      `文件“${fileName}”中没有名为“${sheetName}”的工作表${seen.length ? `（现有：${seen.map((s) => `“${s}”`).join('、')}）` : ''}`,
+    );
+  }
+}
+
+/** Raw rows of an import file, CSV or the kind's xlsx sheet. */
+export async function* readRawRows(buffer: Buffer, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<RawRow> {
+  const format = opts.format ?? detectFormat(buffer);
+  const fileName = opts.fileName ?? (format === 'xlsx' ? `${SHEET_NAMES[kind]}.xlsx` : `${SHEET_NAMES[kind]}.csv`);
+  if (format === 'xlsx') yield* readXlsxSheetRows(buffer, SHEET_NAMES[kind], fileName);
+  else {
+    for await (const r of readCsvRecords(buffer, fileName)) yield { rowNumber: r.rowNumber, values: r.values };
+  }
+}
+
+/**
+ * The data rows of an import file. The first non-empty row is the header (row 1 in a normal file);
+ * missing required columns throw AppError('VALIDATION') before any data row is yielded.
+ */
+export async function* readRows(buffer: Buffer, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<ImportRow> {
+  let mapping: HeaderMapping | undefined;
+  for await (const raw of readRawRows(buffer, kind, opts)) {
+    if (!mapping) {
+      mapping = mapHeaders(raw.values, kind);
+      opts.onHeader?.(mapping, raw.rowNumber);
+      continue;
+    }
+    yield { rowNumber: raw.rowNumber, cells: rowCells(raw.values, mapping) };
+  }
+  if (!mapping) throw new AppError('VALIDATION', `${SHEET_NAMES[kind]}数据为空：找不到表头行`);
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseDate,
+  parseIndustryCode,
+  parseMonth,
+  parseTags,
+  validateEnterpriseRow,
+  validateFundsRow,
+  validateProjectRow,
+  validateRow,
+} from '../../src/imports/row-validate';
+import { CREDIT_A, CREDIT_B } from './fixtures';
+
+describe('field parsers', () => {
+  it('dates: YYYY-MM-DD and YYYY/M/D, real calendar days only', () => {
+    expect(parseDate('2024-03-05')).toEqual({ ok: true, value: '2024-03-05' });
+    expect(parseDate('2024/3/5')).toEqual({ ok: true, value: '2024-03-05' });
+    expect(parseDate('2024-2-29')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(parseDate('2023-02-29')).toEqual({ ok: false, reason: '日期“2023-02-29”不存在' });
+    expect(parseDate('2024-03/05')).toEqual({ ok: false, reason: '日期“2024-03/05”格式不对，应为 YYYY-MM-DD（如 2024-03-05）或 YYYY/M/D' });
+    expect(parseDate('05.03.2024').ok).toBe(false);
+  });
+
+  it('months: YYYY-MM, YYYY/M, and the first-of-month date Excel makes of "2024-03"', () => {
+    expect(parseMonth('2024-03')).toEqual({ ok: true, value: '2024-03' });
+    expect(parseMonth('2024/3')).toEqual({ ok: true, value: '2024-03' });
+    expect(parseMonth('2024-03-01')).toEqual({ ok: true, value: '2024-03' });
+    expect(parseMonth('2024-03-15')).toEqual({ ok: false, reason: '月份“2024-03-15”格式不对，应为 YYYY-MM（如 2024-03）' });
+    expect(parseMonth('2024-13')).toEqual({ ok: false, reason: '月份“2024-13”不存在（月应为 01–12）' });
+  });
+
+  it('industry code shape and tags', () => {
+    expect(parseIndustryCode('c3911')).toEqual({ ok: true, value: 'C3911' });
+    expect(parseIndustryCode('3911')).toEqual({ ok: true, value: '3911' });
+    expect(parseIndustryCode('C')).toEqual({ ok: true, value: 'C' });
+    expect(parseIndustryCode('Z12').ok).toBe(false);
+    expect(parseIndustryCode('C39111').ok).toBe(false);
+    expect(parseTags(' 专精特新; 高新技术、 上市；专精特新;; ')).toEqual(['专精特新', '高新技术', '上市']);
+  });
+});
+
+describe('validateEnterpriseRow', () => {
+  it('accepts a good row with amounts in integer yuan', () => {
+    const r = validateEnterpriseRow(2, {
+      统一社会信用代码: CREDIT_A.toLowerCase(),
+      企业名称: '苏州引凤科技有限公司',
+      注册地区代码: '320505',
+      行业代码: 'C3911',
+      '注册资本(万元)': '1,234.5678',
+      成立日期: '2019/7/1',
+      标签: '专精特新、高新技术',
+      经营范围: '软件开发',
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        creditCode: CREDIT_A,
+        name: '苏州引凤科技有限公司',
+        regionCode: '320505',
+        industryCode: 'C3911',
+        registeredCapitalYuan: 12_345_678n,
+        establishedOn: '2019-07-01',
+        tags: ['专精特新', '高新技术'],
+        businessScope: '软件开发',
+      },
+    });
+  });
+
+  it('optional columns may be empty or absent', () => {
+    expect(validateEnterpriseRow(3, { 统一社会信用代码: CREDIT_B, 企业名称: '甲', 注册地区代码: '110108001' })).toEqual({
+      ok: true,
+      value: {
+        creditCode: CREDIT_B, name: '甲', regionCode: '110108001', industryCode: null, registeredCapitalYuan: null,
+        establishedOn: null, tags: [], businessScope: null,
+      },
+    });
+  });
+
+  it('reports every bad value with row, column, value and reason', () => {
+    const r = validateEnterpriseRow(7, {
+      统一社会信用代码: '91320500MA1M111113',
+      企业名称: '',
+      注册地区代码: '32050',
+      行业代码: 'C-39',
+      '注册资本(万元)': '12.34567',
+      成立日期: '2019-02-30',
+    });
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { row: 7, column: '统一社会信用代码', value: '91320500MA1M111113', reason: '统一社会信用代码“91320500MA1M111113”第 18 位（总校验码）应为 2，实际为 3' },
+        { row: 7, column: '企业名称', value: '', reason: '“企业名称”不能为空' },
+        { row: 7, column: '注册地区代码', value: '32050', reason: '地区代码“32050”应为 6 位或 9 位数字（行政区划代码）' },
+        { row: 7, column: '行业代码', value: 'C-39', reason: '行业代码“C-39”格式不对，应为门类字母加 2–4 位数字（如 C3911）或 2–4 位数字（GB/T 4754-2017）' },
+        { row: 7, column: '注册资本(万元)', value: '12.34567', reason: '金额“12.34567”最多 4 位小数（万元精确到 1 元）' },
+        { row: 7, column: '成立日期', value: '2019-02-30', reason: '日期“2019-02-30”不存在' },
+      ],
+    });
+  });
+});
+
+const PROJECT = {
+  项目编号: 'P-2024-001',
+  项目名称: '锂电池生产基地',
+  地区代码: '320505',
+  投资方: '某某新能源股份有限公司',
+  投资方信用代码: CREDIT_B,
+  资金来源: '区外',
+  行业代码: 'C3841',
+  阶段: '开工',
+  '计划总投资(万元)': '250000',
+  '签约额(万元)': '200000.0001',
+  签约日期: '2024-01-15',
+  约定开工日期: '2024/4/1',
+  开工日期: '2024-03-20',
+  投产日期: '',
+  包联领导: '张三',
+};
+
+describe('validateProjectRow', () => {
+  it('maps stage and source names and converts amounts', () => {
+    expect(validateProjectRow(2, PROJECT)).toEqual({
+      ok: true,
+      value: {
+        code: 'P-2024-001', name: '锂电池生产基地', regionCode: '320505', investorName: '某某新能源股份有限公司',
+        investorCreditCode: CREDIT_B, source: 'outOfRegion', industryCode: 'C3841', stage: 'started',
+        plannedInvestmentYuan: 2_500_000_000n, signedAmountYuan: 2_000_000_001n, signedOn: '2024-01-15',
+        agreedStartOn: '2024-04-01', startedOn: '2024-03-20', operatingOn: null, leader: '张三',
+      },
+    });
+    const stages = ['线索', '在谈', '签约', '开工', '投产', '终止'].map((s) => {
+      const r = validateProjectRow(2, { ...PROJECT, 阶段: s, 投产日期: '2024-12-01' });
+      return r.ok ? r.value.stage : r.problems;
+    });
+    expect(stages).toEqual(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
+    const sources = ['区内', '区外', '境外'].map((s) => {
+      const r = validateProjectRow(2, { ...PROJECT, 资金来源: s });
+      return r.ok ? r.value.source : r.problems;
+    });
+    expect(sources).toEqual(['local', 'outOfRegion', 'foreign']);
+  });
+
+  it('rejects unknown stage and source, negative amounts, bad investor code', () => {
+    const r = validateProjectRow(9, { ...PROJECT, 阶段: '已签约', 资金来源: '省外', '签约额(万元)': '-5', 投资方信用代码: '123' });
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { row: 9, column: '投资方信用代码', value: '123', reason: '统一社会信用代码“123”应为 18 位，实际 3 位' },
+        { row: 9, column: '资金来源', value: '省外', reason: '资金来源“省外”无效，应为 区内、区外 或 境外' },
+        { row: 9, column: '阶段', value: '已签约', reason: '阶段“已签约”无效，应为 线索、在谈、签约、开工、投产 或 终止' },
+        { row: 9, column: '签约额(万元)', value: '-5', reason: '金额“-5”不能为负数' },
+      ],
+    });
+  });
+
+  it('checks the dates a stage needs and their order', () => {
+    expect(validateProjectRow(4, { ...PROJECT, 阶段: '投产', 签约日期: '', 开工日期: '2024-03-20' })).toEqual({
+      ok: false,
+      problems: [
+        { row: 4, column: '签约日期', value: '', reason: '阶段为“投产”的项目必须填写签约日期' },
+        { row: 4, column: '投产日期', value: '', reason: '阶段为“投产”的项目必须填写投产日期' },
+      ],
+    });
+    expect(validateProjectRow(5, { ...PROJECT, 开工日期: '2023-12-31' })).toEqual({
+      ok: false,
+      problems: [{ row: 5, column: '开工日期', value: '2023-12-31', reason: '开工日期 2023-12-31 早于签约日期 2024-01-15' }],
+    });
+  });
+});
+
+describe('validateFundsRow', () => {
+  it('accepts a row and converts 万元 to integer yuan', () => {
+    expect(validateRow('funds', 2, { 项目编号: 'P1', 月份: '2024/3', '金额(万元)': '0.0001', 备注: '' })).toEqual({
+      ok: true,
+      value: { projectCode: 'P1', month: '2024-03', amountYuan: 1n, note: null },
+    });
+  });
+
+  it('reports empty required cells and bad amounts', () => {
+    expect(validateFundsRow(12, { 项目编号: ' ', 月份: '', '金额(万元)': '十万' })).toEqual({
+      ok: false,
+      problems: [
+        { row: 12, column: '项目编号', value: '', reason: '“项目编号”不能为空' },
+        { row: 12, column: '月份', value: '', reason: '“月份”不能为空' },
+        { row: 12, column: '金额(万元)', value: '十万', reason: '金额“十万”不是数字（单位：万元）' },
+      ],
+    });
+  });
+});
