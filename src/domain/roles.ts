@@ -24,18 +24,24 @@ export const PERMISSIONS = [
   'regions.manage',
   'security.manage',
   'audit.read',
+  'settings.manage',
+  'projects.read',
+  'projects.manage',
+  'funds.manage',
+  'funds.verify',
+  'imports.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  sysadmin: ['users.read', 'users.manage', 'regions.manage'],
+  sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: [],
-  officer: [],
-  statistician: [],
-  reviewer: [],
-  analyst: [],
+  leader: ['projects.read'],
+  officer: ['projects.read', 'projects.manage', 'imports.run'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run'],
+  reviewer: ['projects.read'],
+  analyst: ['projects.read'],
 };
 
 export function isRole(value: string): value is Role {
@@ -67,4 +73,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'regions.manage': '管理地区与园区',
   'security.manage': '安全管理',
   'audit.read': '查看审计日志',
+  'settings.manage': '管理业务设置',
+  'projects.read': '查看项目',
+  'projects.manage': '管理项目',
+  'funds.manage': '录入到位资金',
+  'funds.verify': '核实到位资金',
+  'imports.run': '导入数据',
 };

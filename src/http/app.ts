@@ -17,6 +17,8 @@ import { healthRoutes } from './routes/health';
 import { regionRoutes } from './routes/regions';
 import { securityRoutes } from './routes/security';
 import { userRoutes } from './routes/users';
+import { projectRoutes } from './routes/projects';
+import { projectRecordRoutes } from './routes/project-records';
 import { registerStaticWeb } from './static-web';
 
 z.config(z.locales.zhCN());
@@ -61,6 +63,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(securityRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(regionRoutes, { deps });
+  await app.register(projectRoutes, { deps });
+  await app.register(projectRecordRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app);
   app.setNotFoundHandler((request, reply) => {

@@ -1,0 +1,238 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../client';
+import {
+  enterprises,
+  industries,
+  projectMilestones,
+  projectProblems,
+  projects,
+  projectStageHistory,
+  projectTeamMembers,
+  regions,
+  users,
+} from '../schema/index';
+import { escapeLike } from './audit';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type ProjectInsert = typeof projects.$inferInsert;
+
+const leader = alias(users, 'leader');
+
+/** A project with the names a person reads: region, investor, industry, leader, and its funds total. */
+const projectView = {
+  project: projects,
+  regionName: regions.name,
+  regionPath: regions.path,
+  investorName: enterprises.name,
+  investorCreditCode: enterprises.creditCode,
+  industryName: industries.name,
+  leaderName: leader.displayName,
+  fundsTotalYuan: sql<string>`coalesce((select sum(f.amount_yuan) from fund_receipts f where f.project_id = "projects"."id"), 0)`,
+};
+
+export type ProjectViewRow = {
+  project: ProjectRow;
+  regionName: string;
+  regionPath: string;
+  investorName: string | null;
+  investorCreditCode: string | null;
+  industryName: string | null;
+  leaderName: string | null;
+  fundsTotalYuan: string;
+};
+
+function fromProjects(db: Db) {
+  return db
+    .select(projectView)
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .leftJoin(enterprises, eq(enterprises.id, projects.investorId))
+    .leftJoin(industries, eq(industries.code, projects.industryCode))
+    .leftJoin(leader, eq(leader.id, projects.leaderId));
+}
+
+export async function selectProjectView(db: Db, id: string): Promise<ProjectViewRow | undefined> {
+  const [row] = await fromProjects(db).where(eq(projects.id, id));
+  return row;
+}
+
+export async function selectProjectByCode(db: Db, code: string): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(eq(projects.code, code));
+  return row;
+}
+
+/** Light thresholds as instants: progress before `*Before` is stale; agreed start on/before `*StartBy` is late. */
+export interface LightCutoffs {
+  today: string;
+  yellowProgressBefore: Date;
+  redProgressBefore: Date;
+  yellowStartBy: string;
+  redStartBy: string;
+  overdueProblemIsRed: boolean;
+}
+
+export function buildLightSql(c: LightCutoffs): { red: SQL; yellow: SQL } {
+  const active = sql`${projects.stage} not in ('operating', 'terminated')`;
+  const overdue = c.overdueProblemIsRed
+    ? sql`exists (select 1 from project_problems pp where pp.project_id = "projects"."id" and pp.status = 'open' and pp.due_date < ${c.today})`
+    : sql`false`;
+  const lateStart = (by: string) => sql`(${projects.stage} = 'signed' and ${projects.startedDate} is null and ${projects.agreedStartDate} <= ${by})`;
+  const red = sql`(${active} and (${projects.lastProgressAt} < ${c.redProgressBefore.toISOString()} or ${lateStart(c.redStartBy)} or ${overdue}))`;
+  const yellow = sql`(${active} and not ${red} and (${projects.lastProgressAt} < ${c.yellowProgressBefore.toISOString()} or ${lateStart(c.yellowStartBy)}))`;
+  return { red, yellow };
+}
+
+export interface ProjectFilter {
+  scopePath: string;
+  q?: string;
+  regionCode?: string;
+  stages?: string[];
+  light?: 'green' | 'yellow' | 'red';
+  sources?: string[];
+  industry?: string;
+  amountMinYuan?: bigint;
+  amountMaxYuan?: bigint;
+  leaderId?: string;
+  /** leader or team member */
+  involvesUserId?: string;
+  isKey?: boolean;
+  sort: 'updated' | 'signedAmount' | 'code' | 'signedDate';
+  limit: number;
+  offset: number;
+}
+
+export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: LightCutoffs) {
+  const { red, yellow } = buildLightSql(cutoffs);
+  const conditions: SQL[] = [sql`${regions.path} like ${`${f.scopePath}%`}`];
+  if (f.q) {
+    const p = `%${escapeLike(f.q)}%`;
+    conditions.push(or(ilike(projects.name, p), ilike(projects.code, p), ilike(enterprises.name, p)) as SQL);
+  }
+  if (f.regionCode) conditions.push(sql`${regions.path} like (select r.path from regions r where r.code = ${f.regionCode}) || '%'`);
+  if (f.stages?.length) conditions.push(inArray(projects.stage, f.stages as ProjectRow['stage'][]));
+  if (f.sources?.length) conditions.push(inArray(projects.source, f.sources as NonNullable<ProjectRow['source']>[]));
+  if (f.industry) {
+    conditions.push(/^[A-Z]$/.test(f.industry) ? sql`${industries.parentCode} = ${f.industry}` : eq(projects.industryCode, f.industry));
+  }
+  if (f.amountMinYuan !== undefined) conditions.push(gte(projects.signedAmountYuan, f.amountMinYuan));
+  if (f.amountMaxYuan !== undefined) conditions.push(lte(projects.signedAmountYuan, f.amountMaxYuan));
+  if (f.leaderId) conditions.push(eq(projects.leaderId, f.leaderId));
+  if (f.involvesUserId) {
+    conditions.push(
+      or(
+        eq(projects.leaderId, f.involvesUserId),
+        sql`exists (select 1 from project_team_members m where m.project_id = "projects"."id" and m.user_id = ${f.involvesUserId})`,
+      ) as SQL,
+    );
+  }
+  if (f.isKey !== undefined) conditions.push(eq(projects.isKey, f.isKey));
+  if (f.light === 'red') conditions.push(red);
+  else if (f.light === 'yellow') conditions.push(yellow);
+  else if (f.light === 'green') conditions.push(sql`not ${red} and not ${yellow}`);
+  const where = and(...conditions);
+  const order =
+    f.sort === 'signedAmount'
+      ? [sql`${projects.signedAmountYuan} desc nulls last`, asc(projects.code)]
+      : f.sort === 'code'
+        ? [asc(projects.code)]
+        : f.sort === 'signedDate'
+          ? [sql`${projects.signedDate} desc nulls last`, asc(projects.code)]
+          : [desc(projects.updatedAt), asc(projects.code)];
+  const rows = await fromProjects(db)
+    .where(where)
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset);
+  const stageRows = await db
+    .select({ stage: projects.stage, n: count() })
+    .from(projects)
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .leftJoin(enterprises, eq(enterprises.id, projects.investorId))
+    .leftJoin(industries, eq(industries.code, projects.industryCode))
+    .where(where)
+    .groupBy(projects.stage);
+  const stageCounts: Record<string, number> = {};
+  for (const r of stageRows) stageCounts[r.stage] = Number(r.n);
+  const total = Object.values(stageCounts).reduce((a, b) => a + b, 0);
+  return { rows: rows as ProjectViewRow[], total, stageCounts };
+}
+
+export async function insertProject(db: Db, row: ProjectInsert): Promise<ProjectRow> {
+  const [created] = await db.insert(projects).values(row).returning();
+  if (!created) throw new Error('insert projects returned nothing');
+  return created;
+}
+
+export type ProjectPatch = Partial<Omit<ProjectInsert, 'id' | 'code' | 'createdAt' | 'createdBy' | 'version'>>;
+
+export async function updateProjectVersioned(db: Db, id: string, version: number, patch: ProjectPatch): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .update(projects)
+    .set({ ...patch, version: sql`${projects.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(projects.id, id), eq(projects.version, version)))
+    .returning();
+  return row;
+}
+
+/** Marks progress without a version bump (a receipt or a problem update is progress too). */
+export async function touchProjectProgress(db: Db, id: string): Promise<void> {
+  await db.update(projects).set({ lastProgressAt: new Date() }).where(eq(projects.id, id));
+}
+
+export async function insertStageHistory(db: Db, row: typeof projectStageHistory.$inferInsert) {
+  const [created] = await db.insert(projectStageHistory).values(row).returning();
+  if (!created) throw new Error('insert project_stage_history returned nothing');
+  return created;
+}
+
+export async function selectStageHistory(db: Db, projectId: string) {
+  return db.select().from(projectStageHistory).where(eq(projectStageHistory.projectId, projectId)).orderBy(asc(projectStageHistory.id));
+}
+
+export async function selectTeam(db: Db, projectId: string) {
+  return db
+    .select({ userId: users.id, displayName: users.displayName, username: users.username })
+    .from(projectTeamMembers)
+    .innerJoin(users, eq(users.id, projectTeamMembers.userId))
+    .where(eq(projectTeamMembers.projectId, projectId))
+    .orderBy(asc(users.username));
+}
+
+export async function replaceTeam(db: Db, projectId: string, userIds: string[]): Promise<void> {
+  await db.delete(projectTeamMembers).where(eq(projectTeamMembers.projectId, projectId));
+  if (userIds.length > 0) await db.insert(projectTeamMembers).values(userIds.map((userId) => ({ projectId, userId })));
+}
+
+export async function selectMilestones(db: Db, projectId: string) {
+  return db.select().from(projectMilestones).where(eq(projectMilestones.projectId, projectId)).orderBy(asc(projectMilestones.sortOrder));
+}
+
+export async function replaceMilestones(db: Db, projectId: string, items: { title: string; dueDate: string | null; doneOn: string | null }[]) {
+  await db.delete(projectMilestones).where(eq(projectMilestones.projectId, projectId));
+  if (items.length > 0) {
+    await db.insert(projectMilestones).values(items.map((m, i) => ({ projectId, title: m.title, dueDate: m.dueDate, doneOn: m.doneOn, sortOrder: i })));
+  }
+}
+
+/** Open problems' due dates per project, for the light explanations of a page of projects. */
+export async function selectOpenProblemDueDates(db: Db, projectIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (projectIds.length === 0) return map;
+  const rows = await db
+    .select({ projectId: projectProblems.projectId, dueDate: projectProblems.dueDate })
+    .from(projectProblems)
+    .where(and(inArray(projectProblems.projectId, projectIds), eq(projectProblems.status, 'open')));
+  for (const r of rows) map.set(r.projectId, [...(map.get(r.projectId) ?? []), r.dueDate]);
+  return map;
+}
+
+export async function selectUsersByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, displayName: users.displayName, regionPath: regions.path, status: users.status })
+    .from(users)
+    .innerJoin(regions, eq(regions.code, users.regionCode))
+    .where(inArray(users.id, ids));
+}
+

@@ -1,0 +1,182 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../services/context';
+import { changeProjectStage, createProject, getProjectDetail, listProjects, updateProject } from '../../services/projects';
+import { requireCaller } from '../access';
+import { idParams, regionCodeSchema } from '../schemas';
+
+const tags = ['projects'];
+const stageSchema = z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
+const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const yuanSchema = z.number().int('金额须为整数元').min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+const projectBody = z.object({
+  name: z.string().trim().min(1, '请填写项目名称').max(200),
+  regionCode: regionCodeSchema,
+  investorName: z.string().max(200).nullable().default(null),
+  investorCreditCode: z.string().max(18).nullable().default(null),
+  source: sourceSchema.nullable().default(null),
+  industryCode: z.string().max(8).nullable().default(null),
+  plannedInvestmentYuan: yuanSchema.nullable().default(null).describe('计划总投资（元）；null 表示尚不清楚'),
+  signedAmountYuan: yuanSchema.nullable().default(null).describe('签约额（元）；null 表示尚不清楚'),
+  signedDate: dateSchema.nullable().default(null),
+  agreedStartDate: dateSchema.nullable().default(null),
+  startedDate: dateSchema.nullable().default(null),
+  operatingDate: dateSchema.nullable().default(null),
+  likelihood: z.enum(['high', 'medium', 'low']).nullable().default(null),
+  expectedLandingDate: dateSchema.nullable().default(null),
+  description: z.string().max(5000).nullable().default(null),
+  leaderId: z.string().uuid().nullable().default(null),
+  teamMemberIds: z.array(z.string().uuid()).max(50).default([]),
+  milestones: z
+    .array(z.object({ title: z.string().trim().min(1).max(200), dueDate: dateSchema.nullable().default(null), doneOn: dateSchema.nullable().default(null) }))
+    .max(100)
+    .default([]),
+  tags: z.array(z.string().max(30)).max(30).default([]),
+  isKey: z.boolean().default(false),
+});
+
+export const projectSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  investorId: z.string().nullable(),
+  investorName: z.string().nullable(),
+  investorCreditCode: z.string().nullable(),
+  source: sourceSchema.nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  plannedInvestmentYuan: z.number().nullable(),
+  signedAmountYuan: z.number().nullable(),
+  signedDate: z.string().nullable(),
+  agreedStartDate: z.string().nullable(),
+  startedDate: z.string().nullable(),
+  operatingDate: z.string().nullable(),
+  stage: stageSchema,
+  stageBeforeTermination: z.string().nullable(),
+  likelihood: z.enum(['high', 'medium', 'low']).nullable(),
+  expectedLandingDate: z.string().nullable(),
+  terminationReason: z.string().nullable(),
+  description: z.string().nullable(),
+  leaderId: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  tags: z.array(z.string()),
+  isKey: z.boolean(),
+  fundsTotalYuan: z.number(),
+  light: z.enum(['green', 'yellow', 'red']),
+  lightReasons: z.array(z.string()),
+  lastProgressAt: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const detailSchema = projectSchema.extend({
+  nextStage: stageSchema.nullable(),
+  nextStageChecklist: z.array(z.object({ id: z.string(), field: z.string(), message: z.string() })),
+  team: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  milestones: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable(), doneOn: z.string().nullable() })),
+  stageHistory: z.array(
+    z.object({ id: z.string(), fromStage: z.string().nullable(), toStage: z.string(), note: z.string().nullable(), changedByName: z.string(), changedAt: z.string() }),
+  ),
+});
+
+export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/projects',
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags,
+        summary: '项目列表（本地区及下级），含各阶段数量与红绿灯',
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          regionCode: regionCodeSchema.optional(),
+          stage: csv(stageSchema).optional().describe('逗号分隔的阶段'),
+          light: z.enum(['green', 'yellow', 'red']).optional(),
+          source: csv(sourceSchema).optional(),
+          industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
+          amountMinYuan: z.coerce.number().int().min(0).optional().describe('签约额下限（元）'),
+          amountMaxYuan: z.coerce.number().int().min(0).optional(),
+          leaderId: z.string().uuid().optional(),
+          mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只看我包联或参与专班的项目'),
+          isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(500).default(20),
+        }),
+        response: { 200: z.object({ items: z.array(projectSchema), total: z.number(), stageCounts: z.record(z.string(), z.number()) }) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return listProjects(deps, requireCaller(request), { ...q, stages: q.stage, sources: q.source });
+    },
+  );
+
+  r.post(
+    '/api/projects',
+    {
+      config: { access: 'projects.manage' },
+      schema: {
+        tags,
+        summary: '新建项目（初始阶段须满足该阶段的全部要求）',
+        body: projectBody.extend({ code: z.string().trim().max(40).optional(), stage: stageSchema.optional() }),
+        response: { 201: projectSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createProject(deps, requireCaller(request), request.body)),
+  );
+
+  r.get(
+    '/api/projects/:id',
+    { config: { access: 'projects.read' }, schema: { tags, summary: '项目详情：下一阶段清单、五个一、阶段时间线', params: idParams, response: { 200: detailSchema } } },
+    async (request) => getProjectDetail(deps, requireCaller(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/projects/:id',
+    {
+      config: { access: 'projects.manage' },
+      schema: {
+        tags,
+        summary: '修改项目（只检查改动涉及的阶段要求）；version 不是最新时返回 409',
+        params: idParams,
+        body: projectBody.partial().extend({ version: z.number().int().min(1) }),
+        response: { 200: projectSchema },
+      },
+    },
+    async (request) => updateProject(deps, requireCaller(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/projects/:id/stage',
+    {
+      config: { access: 'projects.manage' },
+      schema: {
+        tags,
+        summary: '变更阶段：按阶段规则检查；终止须说明原因；退回须填写说明',
+        params: idParams,
+        body: z.object({
+          to: stageSchema,
+          note: z.string().max(1000).optional(),
+          terminationReason: z.string().max(1000).optional(),
+          version: z.number().int().min(1),
+        }),
+        response: { 200: projectSchema },
+      },
+    },
+    async (request) => changeProjectStage(deps, requireCaller(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,450 @@
+/**
+ * The project pipeline: create, edit (optimistic locking), stage changes by the stage rules, the
+ * 五个一 team and plan, lights, and the list with filters — all within the caller's region scope.
+ */
+import { randomInt } from 'node:crypto';
+import { findOrCreateEnterprise } from '../db/queries/enterprises';
+import {
+  insertProject,
+  insertStageHistory,
+  replaceMilestones,
+  replaceTeam,
+  selectMilestones,
+  selectOpenProblemDueDates,
+  selectProjectByCode,
+  selectProjectPage,
+  selectProjectView,
+  selectStageHistory,
+  selectTeam,
+  selectUsersByIds,
+  updateProjectVersioned,
+  type ProjectPatch,
+  type ProjectRow,
+  type ProjectViewRow,
+} from '../db/queries/projects';
+import { selectIndustries } from '../db/queries/regions';
+import { AppError } from '../domain/app-error';
+import { validateCreditCode } from '../domain/credit-code';
+import { todayInShanghai } from '../domain/dates';
+import {
+  checkTransition,
+  listBrokenRulesForEdit,
+  listUnmetRules,
+  PIPELINE,
+  STAGE_LABELS,
+  type Likelihood,
+  type ProjectFacts,
+  type ProjectStage,
+} from '../domain/project-stages';
+import { isPathWithin } from '../domain/region-scope';
+import type { LightResult } from '../domain/project-light';
+import { recordAudit } from './audit';
+import type { Caller, Deps } from './context';
+import { buildLightCutoffs, computeProjectLight, getLightRules } from './project-lights';
+import { recordOutOfScope, requireRegionInScope } from './regions';
+
+export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
+
+export interface ProjectInput {
+  code?: string;
+  name: string;
+  regionCode: string;
+  investorName: string | null;
+  investorCreditCode: string | null;
+  source: ProjectSource | null;
+  industryCode: string | null;
+  plannedInvestmentYuan: number | null;
+  signedAmountYuan: number | null;
+  signedDate: string | null;
+  agreedStartDate: string | null;
+  startedDate: string | null;
+  operatingDate: string | null;
+  likelihood: Likelihood | null;
+  expectedLandingDate: string | null;
+  description: string | null;
+  leaderId: string | null;
+  teamMemberIds: string[];
+  milestones: { title: string; dueDate: string | null; doneOn: string | null }[];
+  tags: string[];
+  isKey: boolean;
+}
+
+export type ProjectEdit = Partial<Omit<ProjectInput, 'code'>> & { version: number };
+
+const NOT_FOUND = '项目不存在或不在您的管辖范围内';
+
+function toNumber(v: bigint | null): number | null {
+  if (v === null) return null;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`amount out of the safe integer range: ${v}`);
+  return n;
+}
+
+function toBigint(v: number | null | undefined): bigint | null {
+  return v === null || v === undefined ? null : BigInt(v);
+}
+
+export function toFacts(p: Pick<ProjectRow, 'stage' | 'signedDate' | 'signedAmountYuan' | 'agreedStartDate' | 'startedDate' | 'operatingDate' | 'likelihood' | 'expectedLandingDate' | 'terminationReason'>, investorName: string | null): ProjectFacts {
+  return {
+    stage: p.stage,
+    investorName,
+    likelihood: p.likelihood,
+    expectedLandingDate: p.expectedLandingDate,
+    signedDate: p.signedDate,
+    signedAmountYuan: p.signedAmountYuan,
+    agreedStartDate: p.agreedStartDate,
+    startedDate: p.startedDate,
+    operatingDate: p.operatingDate,
+    terminationReason: p.terminationReason,
+  };
+}
+
+export function toProjectDto(v: ProjectViewRow, light: LightResult) {
+  const p = v.project;
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    regionCode: p.regionCode,
+    regionName: v.regionName,
+    investorId: p.investorId,
+    investorName: v.investorName,
+    investorCreditCode: v.investorCreditCode,
+    source: p.source,
+    industryCode: p.industryCode,
+    industryName: v.industryName,
+    plannedInvestmentYuan: toNumber(p.plannedInvestmentYuan),
+    signedAmountYuan: toNumber(p.signedAmountYuan),
+    signedDate: p.signedDate,
+    agreedStartDate: p.agreedStartDate,
+    startedDate: p.startedDate,
+    operatingDate: p.operatingDate,
+    stage: p.stage,
+    stageBeforeTermination: p.stageBeforeTermination,
+    likelihood: p.likelihood,
+    expectedLandingDate: p.expectedLandingDate,
+    terminationReason: p.terminationReason,
+    description: p.description,
+    leaderId: p.leaderId,
+    leaderName: v.leaderName,
+    tags: p.tags,
+    isKey: p.isKey,
+    fundsTotalYuan: Number(v.fundsTotalYuan),
+    light: light.light,
+    lightReasons: light.reasons,
+    lastProgressAt: p.lastProgressAt.toISOString(),
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+export type ProjectDto = ReturnType<typeof toProjectDto>;
+
+/** What the audit trail keeps of a project: its fields, not the light computed on the day. */
+function toAuditSnapshot(v: ProjectViewRow) {
+  const { light: _light, lightReasons: _reasons, ...rest } = toProjectDto(v, { light: 'green', reasons: [] });
+  return rest;
+}
+
+/** The project when it lies in the caller's scope, else 404 (and an audit row for a real one). */
+export async function requireProjectInScope(deps: Deps, caller: Caller, id: string): Promise<ProjectViewRow> {
+  const view = /^[0-9a-f-]{36}$/i.test(id) ? await selectProjectView(deps.db, id) : undefined;
+  if (!view || !isPathWithin(caller.actor.regionPath, view.regionPath)) {
+    if (view) await recordOutOfScope(deps, caller, 'project', id);
+    throw new AppError('NOT_FOUND', NOT_FOUND);
+  }
+  return view;
+}
+
+async function describeLight(deps: Deps, view: ProjectViewRow) {
+  const rules = await getLightRules(deps);
+  const dues = await selectOpenProblemDueDates(deps.db, [view.project.id]);
+  return computeProjectLight(view.project, dues.get(view.project.id) ?? [], rules, todayInShanghai());
+}
+
+async function loadDto(deps: Deps, id: string): Promise<ProjectDto> {
+  const view = await selectProjectView(deps.db, id);
+  if (!view) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return toProjectDto(view, await describeLight(deps, view));
+}
+
+function fail(field: string, message: string): never {
+  throw new AppError('VALIDATION', message, [{ field, message }]);
+}
+
+async function checkIndustry(deps: Deps, code: string | null | undefined) {
+  if (!code) return;
+  const all = await selectIndustries(deps.db);
+  if (!all.some((i) => i.code === code)) fail('industryCode', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
+}
+
+async function checkPeople(deps: Deps, caller: Caller, leaderId: string | null | undefined, team: string[] | undefined) {
+  const ids = [...new Set([...(leaderId ? [leaderId] : []), ...(team ?? [])])];
+  const found = await selectUsersByIds(deps.db, ids);
+  for (const id of ids) {
+    const u = found.find((f) => f.id === id);
+    // people of the project come from the caller's region tree or above it (a prefecture leader for a county project)
+    if (!u || u.status !== 'active') fail(id === leaderId ? 'leaderId' : 'teamMemberIds', `用户 ${id} 不存在或已停用`);
+    if (!isPathWithin(u.regionPath, caller.actor.regionPath) && !isPathWithin(caller.actor.regionPath, u.regionPath)) {
+      fail(id === leaderId ? 'leaderId' : 'teamMemberIds', `${u.displayName} 不在本地区的上下级范围内`);
+    }
+  }
+}
+
+async function resolveInvestor(deps: Deps, name: string | null | undefined, creditCode: string | null | undefined) {
+  const cleanName = name?.trim() || null;
+  let code = creditCode?.trim() || null;
+  if (code) {
+    const check = validateCreditCode(code);
+    if (!check.ok) fail('investorCreditCode', check.message ?? '统一社会信用代码不正确');
+    code = check.code;
+  }
+  if (!cleanName) {
+    if (code) fail('investorName', '填写了投资方信用代码时须填写投资方名称');
+    return null;
+  }
+  return findOrCreateEnterprise(deps.db, cleanName, code);
+}
+
+function generateCode(regionCode: string): string {
+  const d = todayInShanghai().replaceAll('-', '');
+  return `XM${regionCode}${d}${String(randomInt(0, 10_000)).padStart(4, '0')}`;
+}
+
+const TODAY = () => todayInShanghai();
+
+export async function createProject(deps: Deps, caller: Caller, input: ProjectInput & { stage?: ProjectStage }): Promise<ProjectDto> {
+  const region = await requireRegionInScope(deps, caller, input.regionCode);
+  await checkIndustry(deps, input.industryCode);
+  await checkPeople(deps, caller, input.leaderId, input.teamMemberIds);
+  const code = input.code?.trim() || generateCode(region.code);
+  if (await selectProjectByCode(deps.db, code)) fail('code', `项目编号“${code}”已被使用`);
+  const stage = input.stage ?? 'lead';
+  const facts: ProjectFacts = {
+    stage,
+    investorName: input.investorName?.trim() || null,
+    likelihood: input.likelihood,
+    expectedLandingDate: input.expectedLandingDate,
+    signedDate: input.signedDate,
+    signedAmountYuan: toBigint(input.signedAmountYuan),
+    agreedStartDate: input.agreedStartDate,
+    startedDate: input.startedDate,
+    operatingDate: input.operatingDate,
+    terminationReason: null,
+  };
+  if (stage === 'terminated') fail('stage', '不能直接新建已终止的项目');
+  const unmet = listUnmetRules(facts, stage, TODAY());
+  if (unmet.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `新建为“${STAGE_LABELS[stage]}”阶段还缺：${unmet.map((r) => r.message).join('；')}`,
+      unmet.map((r) => ({ field: r.fields[0], message: r.message })),
+    );
+  }
+  const id = await deps.db.transaction(async (tx) => {
+    const investor = await resolveInvestor({ ...deps, db: tx }, input.investorName, input.investorCreditCode);
+    const row = await insertProject(tx, {
+      code,
+      name: input.name.trim(),
+      regionCode: region.code,
+      investorId: investor?.id ?? null,
+      source: input.source,
+      industryCode: input.industryCode,
+      plannedInvestmentYuan: toBigint(input.plannedInvestmentYuan),
+      signedAmountYuan: toBigint(input.signedAmountYuan),
+      signedDate: input.signedDate,
+      agreedStartDate: input.agreedStartDate,
+      startedDate: input.startedDate,
+      operatingDate: input.operatingDate,
+      stage,
+      likelihood: input.likelihood,
+      expectedLandingDate: input.expectedLandingDate,
+      description: input.description,
+      leaderId: input.leaderId,
+      tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
+      isKey: input.isKey,
+      createdBy: caller.actor.id,
+    });
+    await replaceTeam(tx, row.id, input.teamMemberIds);
+    await replaceMilestones(tx, row.id, input.milestones);
+    await insertStageHistory(tx, { projectId: row.id, fromStage: null, toStage: stage, note: '新建项目', changedBy: caller.actor.id, changedByName: caller.actor.displayName });
+    const view = await selectProjectView(tx, row.id);
+    if (!view) throw new Error('created project not found');
+    await recordAudit(tx, caller, { action: 'project.create', objectType: 'project', objectId: row.id, regionCode: region.code, after: toAuditSnapshot(view) });
+    return row.id;
+  });
+  return loadDto(deps, id);
+}
+
+export async function updateProject(deps: Deps, caller: Caller, id: string, edit: ProjectEdit): Promise<ProjectDto> {
+  const view = await requireProjectInScope(deps, caller, id);
+  const before = view.project;
+  if (edit.regionCode !== undefined && edit.regionCode !== before.regionCode) await requireRegionInScope(deps, caller, edit.regionCode);
+  if (edit.industryCode !== undefined) await checkIndustry(deps, edit.industryCode);
+  if (edit.leaderId !== undefined || edit.teamMemberIds !== undefined) await checkPeople(deps, caller, edit.leaderId, edit.teamMemberIds);
+  const patch: ProjectPatch = { lastProgressAt: new Date() };
+  if (edit.name !== undefined) patch.name = edit.name.trim();
+  if (edit.regionCode !== undefined) patch.regionCode = edit.regionCode;
+  if (edit.source !== undefined) patch.source = edit.source;
+  if (edit.industryCode !== undefined) patch.industryCode = edit.industryCode;
+  if (edit.plannedInvestmentYuan !== undefined) patch.plannedInvestmentYuan = toBigint(edit.plannedInvestmentYuan);
+  if (edit.signedAmountYuan !== undefined) patch.signedAmountYuan = toBigint(edit.signedAmountYuan);
+  for (const k of ['signedDate', 'agreedStartDate', 'startedDate', 'operatingDate', 'likelihood', 'expectedLandingDate', 'description', 'leaderId'] as const) {
+    if (edit[k] !== undefined) (patch as Record<string, unknown>)[k] = edit[k];
+  }
+  if (edit.tags !== undefined) patch.tags = [...new Set(edit.tags.map((t) => t.trim()).filter(Boolean))];
+  if (edit.isKey !== undefined) patch.isKey = edit.isKey;
+  const investorChanged = edit.investorName !== undefined || edit.investorCreditCode !== undefined;
+  const afterFacts = toFacts({ ...before, ...patch } as ProjectRow, investorChanged ? edit.investorName?.trim() || null : view.investorName);
+  const broken = listBrokenRulesForEdit(toFacts(before, view.investorName), afterFacts, TODAY());
+  if (broken.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `该修改与“${STAGE_LABELS[before.stage]}”阶段的要求冲突：${broken.map((r) => r.message).join('；')}`,
+      broken.map((r) => ({ field: r.fields[0], message: r.message })),
+    );
+  }
+  await deps.db.transaction(async (tx) => {
+    if (investorChanged) {
+      const investor = await resolveInvestor({ ...deps, db: tx }, edit.investorName ?? view.investorName, edit.investorCreditCode ?? null);
+      patch.investorId = investor?.id ?? null;
+    }
+    const saved = await updateProjectVersioned(tx, id, edit.version, patch);
+    if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
+    if (edit.teamMemberIds !== undefined) await replaceTeam(tx, id, edit.teamMemberIds);
+    if (edit.milestones !== undefined) await replaceMilestones(tx, id, edit.milestones);
+    const after = await selectProjectView(tx, id);
+    if (!after) throw new Error('updated project not found');
+    await recordAudit(tx, caller, {
+      action: 'project.update',
+      objectType: 'project',
+      objectId: id,
+      regionCode: after.project.regionCode,
+      before: toAuditSnapshot(view),
+      after: toAuditSnapshot(after),
+    });
+  });
+  return loadDto(deps, id);
+}
+
+export async function changeProjectStage(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: { to: ProjectStage; note?: string; terminationReason?: string; version: number },
+): Promise<ProjectDto> {
+  const view = await requireProjectInScope(deps, caller, id);
+  const p = view.project;
+  const facts = toFacts({ ...p, terminationReason: input.to === 'terminated' ? input.terminationReason?.trim() || null : p.terminationReason }, view.investorName);
+  const check = checkTransition(facts, input.to, TODAY(), input.note);
+  if (!check.ok) throw new AppError('VALIDATION', check.message, check.unmet.map((r) => ({ field: r.fields[0], message: r.message })));
+  await deps.db.transaction(async (tx) => {
+    const saved = await updateProjectVersioned(tx, id, input.version, {
+      stage: input.to,
+      lastProgressAt: new Date(),
+      ...(input.to === 'terminated' ? { terminationReason: facts.terminationReason, stageBeforeTermination: p.stage } : {}),
+    });
+    if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
+    await insertStageHistory(tx, {
+      projectId: id,
+      fromStage: p.stage,
+      toStage: input.to,
+      note: input.to === 'terminated' ? facts.terminationReason : input.note?.trim() || null,
+      changedBy: caller.actor.id,
+      changedByName: caller.actor.displayName,
+    });
+    await recordAudit(tx, caller, {
+      action: 'project.stage',
+      objectType: 'project',
+      objectId: id,
+      regionCode: p.regionCode,
+      before: { stage: p.stage },
+      after: { stage: input.to },
+      reason: input.to === 'terminated' ? facts.terminationReason : input.note?.trim() || null,
+    });
+  });
+  return loadDto(deps, id);
+}
+
+/** The next stage in the pipeline, or null at the end or when terminated. */
+export function findNextStage(stage: ProjectStage): ProjectStage | null {
+  if (stage === 'terminated') return null;
+  return PIPELINE[PIPELINE.indexOf(stage) + 1] ?? null;
+}
+
+export async function getProjectDetail(deps: Deps, caller: Caller, id: string) {
+  const view = await requireProjectInScope(deps, caller, id);
+  const light = await describeLight(deps, view);
+  const next = findNextStage(view.project.stage);
+  const checklist = next ? listUnmetRules(toFacts(view.project, view.investorName), next, TODAY()).map((r) => ({ id: r.id, field: r.fields[0] ?? '', message: r.message })) : [];
+  const [team, milestones, history] = await Promise.all([
+    selectTeam(deps.db, id),
+    selectMilestones(deps.db, id),
+    selectStageHistory(deps.db, id),
+  ]);
+  return {
+    ...toProjectDto(view, light),
+    nextStage: next,
+    nextStageChecklist: checklist,
+    team: team.map((t) => ({ userId: t.userId, displayName: t.displayName })),
+    milestones: milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate, doneOn: m.doneOn })),
+    stageHistory: history.map((h) => ({
+      id: String(h.id),
+      fromStage: h.fromStage,
+      toStage: h.toStage,
+      note: h.note,
+      changedByName: h.changedByName,
+      changedAt: h.changedAt.toISOString(),
+    })),
+  };
+}
+
+export interface ProjectListQuery {
+  q?: string;
+  regionCode?: string;
+  stages?: string[];
+  light?: 'green' | 'yellow' | 'red';
+  sources?: string[];
+  industry?: string;
+  amountMinYuan?: number;
+  amountMaxYuan?: number;
+  leaderId?: string;
+  mine?: boolean;
+  isKey?: boolean;
+  sort?: 'updated' | 'signedAmount' | 'code' | 'signedDate';
+  page: number;
+  pageSize: number;
+}
+
+export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQuery) {
+  if (q.regionCode) await requireRegionInScope(deps, caller, q.regionCode);
+  const rules = await getLightRules(deps);
+  const today = todayInShanghai();
+  const { rows, total, stageCounts } = await selectProjectPage(
+    deps.db,
+    {
+      scopePath: caller.actor.regionPath,
+      q: q.q?.trim() || undefined,
+      regionCode: q.regionCode,
+      stages: q.stages,
+      light: q.light,
+      sources: q.sources,
+      industry: q.industry,
+      amountMinYuan: q.amountMinYuan === undefined ? undefined : BigInt(q.amountMinYuan),
+      amountMaxYuan: q.amountMaxYuan === undefined ? undefined : BigInt(q.amountMaxYuan),
+      leaderId: q.leaderId,
+      involvesUserId: q.mine ? (caller.actor.id ?? undefined) : undefined,
+      isKey: q.isKey,
+      sort: q.sort ?? 'updated',
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    },
+    buildLightCutoffs(rules, today),
+  );
+  const dues = await selectOpenProblemDueDates(deps.db, rows.map((r) => r.project.id));
+  return {
+    total,
+    stageCounts,
+    items: rows.map((r) => toProjectDto(r, computeProjectLight(r.project, dues.get(r.project.id) ?? [], rules, today))),
+  };
+}
