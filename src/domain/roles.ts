@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'funds.manage',
   'funds.verify',
   'imports.run',
+  'evidence.upload',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,8 +39,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
   leader: ['projects.read'],
-  officer: ['projects.read', 'projects.manage', 'imports.run'],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run'],
+  officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload'],
   reviewer: ['projects.read'],
   analyst: ['projects.read'],
 };
@@ -79,4 +80,5 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'funds.manage': '录入到位资金',
   'funds.verify': '核实到位资金',
   'imports.run': '导入数据',
+  'evidence.upload': '上传佐证材料',
 };

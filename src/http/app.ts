@@ -19,6 +19,7 @@ import { securityRoutes } from './routes/security';
 import { userRoutes } from './routes/users';
 import { projectRoutes } from './routes/projects';
 import { projectRecordRoutes } from './routes/project-records';
+import { projectExtraRoutes } from './routes/project-extras';
 import { registerStaticWeb } from './static-web';
 
 z.config(z.locales.zhCN());
@@ -65,6 +66,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(regionRoutes, { deps });
   await app.register(projectRoutes, { deps });
   await app.register(projectRecordRoutes, { deps });
+  await app.register(projectExtraRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app);
   app.setNotFoundHandler((request, reply) => {
