@@ -2,13 +2,13 @@
  * The project pipeline: create, edit (optimistic locking), stage changes by the stage rules, the
  * 五个一 team and plan, lights, and the list with filters — all within the caller's region scope.
  */
-import { randomInt } from 'node:crypto';
 import { findOrCreateEnterprise } from '../db/queries/enterprises';
 import {
   insertProject,
   insertStageHistory,
   replaceMilestones,
   replaceTeam,
+  selectMaxCodeWithPrefix,
   selectMilestones,
   selectOpenProblemDueDates,
   selectProjectByCode,
@@ -206,9 +206,12 @@ async function resolveInvestor(deps: Deps, name: string | null | undefined, cred
   return findOrCreateEnterprise(deps.db, cleanName, code);
 }
 
-function generateCode(regionCode: string): string {
-  const d = todayInShanghai().replaceAll('-', '');
-  return `XM${regionCode}${d}${String(randomInt(0, 10_000)).padStart(4, '0')}`;
+/** XM + region + date + a 4-digit sequence of that region and day: XM650109202611210001. */
+async function generateCode(deps: Deps, regionCode: string): Promise<string> {
+  const prefix = `XM${regionCode}${todayInShanghai().replaceAll('-', '')}`;
+  const max = await selectMaxCodeWithPrefix(deps.db, prefix);
+  const next = max ? Number(max.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(next).padStart(4, '0')}`;
 }
 
 const TODAY = () => todayInShanghai();
@@ -217,7 +220,7 @@ export async function createProject(deps: Deps, caller: Caller, input: ProjectIn
   const region = await requireRegionInScope(deps, caller, input.regionCode);
   await checkIndustry(deps, input.industryCode);
   await checkPeople(deps, caller, input.leaderId, input.teamMemberIds);
-  const code = input.code?.trim() || generateCode(region.code);
+  const code = input.code?.trim() || (await generateCode(deps, region.code));
   if (await selectProjectByCode(deps.db, code)) fail('code', `项目编号“${code}”已被使用`);
   const stage = input.stage ?? 'lead';
   const facts: ProjectFacts = {

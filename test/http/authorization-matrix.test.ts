@@ -9,6 +9,11 @@ import { listDeclaredRoutes } from '../../src/http/plugins/access-guard';
 import type { RouteAccess } from '../../src/http/access';
 import { createSystemCaller } from '../../src/services/context';
 import { createPark } from '../../src/services/regions';
+import { addReceipt } from '../../src/services/funds';
+import { addProblem } from '../../src/services/problems';
+import { uploadEvidence } from '../../src/services/project-extras';
+import { createProject } from '../../src/services/projects';
+import { addServiceItem } from '../../src/services/service-items';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -31,9 +36,56 @@ interface RouteCase {
   build(f: Fixture, target: Target, role: Role): Promise<Request>;
 }
 
+const PDF_BASE64 = Buffer.from('%PDF-1.4\n%test\n').toString('base64');
+
 class Fixture {
   private n = 0;
-  constructor(readonly t: TestApp) {}
+  constructor(
+    readonly t: TestApp,
+    readonly cookies: Map<Role, string>,
+  ) {}
+  get system() {
+    return createSystemCaller('test');
+  }
+  async project(target: Target) {
+    const p = await createProject(this.t.deps, this.system, {
+      name: this.unique('测试项目'),
+      regionCode: this.region(target),
+      investorName: null,
+      investorCreditCode: null,
+      source: 'outOfRegion',
+      industryCode: null,
+      plannedInvestmentYuan: null,
+      signedAmountYuan: null,
+      signedDate: null,
+      agreedStartDate: null,
+      startedDate: null,
+      operatingDate: null,
+      likelihood: null,
+      expectedLandingDate: null,
+      description: null,
+      leaderId: null,
+      teamMemberIds: [],
+      milestones: [],
+      tags: [],
+      isKey: false,
+    });
+    return p.id;
+  }
+  async receipt(target: Target) {
+    return (await addReceipt(this.t.deps, this.system, await this.project(target), { month: '2026-01', amountYuan: 1_000_000 })).id;
+  }
+  async problem(target: Target) {
+    return (await addProblem(this.t.deps, this.system, await this.project(target), { description: '用地指标', ownerName: '张三', dueDate: '2026-12-31' })).id;
+  }
+  async serviceItem(target: Target) {
+    const projectId = await this.project(target);
+    return (await addServiceItem(this.t.deps, this.system, projectId, { type: 'land', title: '用地预审', requester: '企业', handlerName: '李四', workingDays: 5 })).id;
+  }
+  async evidence(target: Target) {
+    const projectId = await this.project(target);
+    return (await uploadEvidence(this.t.deps, this.system, projectId, { kind: 'contract', fileName: '合同.pdf', contentBase64: PDF_BASE64 })).id;
+  }
   region(target: Target) {
     return target === 'own' ? OWN : SIBLING;
   }
@@ -160,6 +212,129 @@ const CASES: Record<string, RouteCase> = {
     build: async (f, t) => ({ url: `/api/parks/${await f.park(t)}`, body: { reason: '测试' } }),
   },
   'GET /api/industries': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/industries' }) },
+
+  'GET /api/projects': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects?regionCode=${f.region(t)}` }) },
+  'POST /api/projects': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: '/api/projects', body: { name: f.unique('新项目'), regionCode: f.region(t) } }),
+  },
+  'GET /api/projects/:id': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}` }) },
+  'PATCH /api/projects/:id': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}`, body: { name: '改名项目', version: 1 } }),
+  },
+  'POST /api/projects/:id/stage': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/stage`, body: { to: 'terminated', terminationReason: '测试', version: 1 } }),
+  },
+  'GET /api/projects/:id/receipts': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/receipts` }) },
+  'POST /api/projects/:id/receipts': {
+    access: 'funds.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/receipts`, body: { month: '2026-02', amountYuan: 500_000 } }),
+  },
+  'PATCH /api/receipts/:id': {
+    access: 'funds.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/receipts/${await f.receipt(t)}`, body: { amountYuan: 2_000_000, reason: '更正', version: 1 } }),
+  },
+  'DELETE /api/receipts/:id': {
+    access: 'funds.manage',
+    scoped: true,
+    ok: 204,
+    build: async (f, t) => ({ url: `/api/receipts/${await f.receipt(t)}`, body: { reason: '重复录入' } }),
+  },
+  'POST /api/receipts/:id/verify': {
+    access: 'funds.verify',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/receipts/${await f.receipt(t)}/verify`, body: { version: 1 } }),
+  },
+  'GET /api/projects/:id/problems': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/problems` }) },
+  'POST /api/projects/:id/problems': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/problems`, body: { description: '电力接入', ownerName: '王五', dueDate: '2026-12-31' } }),
+  },
+  'PATCH /api/problems/:id': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/problems/${await f.problem(t)}`, body: { ownerName: '赵六', version: 1 } }),
+  },
+  'GET /api/projects/:id/service-items': {
+    access: 'projects.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/service-items` }),
+  },
+  'POST /api/projects/:id/service-items': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({
+      url: `/api/projects/${await f.project(t)}/service-items`,
+      body: { type: 'planning', title: '规划许可', requester: '企业', handlerName: '钱七', workingDays: 10 },
+    }),
+  },
+  'PATCH /api/service-items/:id': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/service-items/${await f.serviceItem(t)}`, body: { note: '已协调', version: 1 } }),
+  },
+  'GET /api/service-items/summary': {
+    access: 'projects.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/service-items/summary?regionCode=${f.region(t)}` }),
+  },
+  'GET /api/settings/light-rules': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/settings/light-rules' }) },
+  'PUT /api/settings/light-rules': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 200,
+    build: async () => ({
+      url: '/api/settings/light-rules',
+      body: { noProgressYellowDays: 60, noProgressRedDays: 90, notStartedYellowDays: 60, notStartedRedDays: 90, overdueProblemIsRed: true, reason: '测试' },
+    }),
+  },
+  'GET /api/projects/:id/evidence': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/evidence` }) },
+  'POST /api/projects/:id/evidence': {
+    access: 'evidence.upload',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/evidence`, body: { kind: 'permit', fileName: '许可.pdf', contentBase64: PDF_BASE64 } }),
+  },
+  'GET /api/evidence/:id/download': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/evidence/${await f.evidence(t)}/download` }) },
+  'GET /api/projects/:id/history': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/history` }) },
+  'GET /api/lights/by-leader': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/lights/by-leader?regionCode=${f.region(t)}` }) },
+  'GET /api/saved-filters': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/saved-filters?page=projects' }) },
+  'POST /api/saved-filters': {
+    access: 'session',
+    scoped: false,
+    ok: 201,
+    build: async (f) => ({ url: '/api/saved-filters', body: { page: 'projects', name: f.unique('重点'), filter: { stage: 'signed' } } }),
+  },
+  'DELETE /api/saved-filters/:id': {
+    access: 'session',
+    scoped: false,
+    ok: 204,
+    build: async (f, _t, role) => {
+      const cookie = f.cookies.get(role);
+      const res = await f.t.call('POST', '/api/saved-filters', { cookie, body: { page: 'projects', name: f.unique('临时'), filter: {} } });
+      return { url: `/api/saved-filters/${(res.json() as { id: string }).id}` };
+    },
+  },
 };
 
 function expectedStatus(c: RouteCase, role: Role, target: Target): number {
@@ -174,7 +349,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
   const cookies = new Map<Role, string>();
   beforeAll(async () => {
     t = await createTestApp(kind);
-    f = new Fixture(t);
+    f = new Fixture(t, cookies);
     for (const role of ROLES) {
       await t.createAccount(`m_${role}`, [role], OWN);
       cookies.set(role, await t.login(`m_${role}`));

@@ -158,6 +158,15 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
   return { rows: rows as ProjectViewRow[], total, stageCounts };
 }
 
+/** The highest project code starting with `prefix`, for numbering generated codes. */
+export async function selectMaxCodeWithPrefix(db: Db, prefix: string): Promise<string | null> {
+  const [row] = await db
+    .select({ max: sql<string | null>`max(${projects.code})` })
+    .from(projects)
+    .where(sql`${projects.code} like ${`${escapeLike(prefix)}%`}`);
+  return row?.max ?? null;
+}
+
 export async function insertProject(db: Db, row: ProjectInsert): Promise<ProjectRow> {
   const [created] = await db.insert(projects).values(row).returning();
   if (!created) throw new Error('insert projects returned nothing');

@@ -1,0 +1,265 @@
+/**
+ * Set-based SQL of the import service: look-ups for validation in batches, staging tables (temporary,
+ * dropped at commit) filled with `unnest` arrays, and one merge statement per kind that counts what it
+ * created, updated and left unchanged. Everything runs inside the import's transaction.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+
+interface Rows<T> {
+  rows: T[];
+}
+
+async function query<T>(db: Db, statement: SQL): Promise<T[]> {
+  const result = (await db.execute(statement)) as unknown as Rows<T>;
+  return result.rows;
+}
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+export interface KindCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Every region: code → materialised path and whether it is active (a few thousand rows). */
+export async function selectRegionIndex(db: Db): Promise<Map<string, { path: string; active: boolean }>> {
+  const rows = await query<{ code: string; path: string; active: boolean }>(db, sql`select code, path, active from regions`);
+  return new Map(rows.map((r) => [r.code, { path: r.path, active: r.active }]));
+}
+
+/** Every industry code with its parent (门类 letter for a 大类). */
+export async function selectIndustryIndex(db: Db): Promise<Map<string, string | null>> {
+  const rows = await query<{ code: string; parent_code: string | null }>(db, sql`select code, parent_code from industries`);
+  return new Map(rows.map((r) => [r.code, r.parent_code]));
+}
+
+/** Stored projects among `codes`, with the path of their region. */
+export async function selectProjectPathsByCodes(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await query<{ code: string; path: string }>(
+    db,
+    sql`select p.code, r.path from projects p join regions r on r.code = p.region_code where p.code = any(${sql.param(codes)}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.code, r.path]));
+}
+
+/** Active users whose display name is one of `names`, with the path of their home region. */
+export async function selectActiveUsersByDisplayNames(db: Db, names: string[]) {
+  if (names.length === 0) return [];
+  return query<{ id: string; display_name: string; username: string; path: string }>(
+    db,
+    sql`select u.id, u.display_name, u.username, r.path from users u join regions r on r.code = u.region_code
+        where u.status = 'active' and u.display_name = any(${sql.param(names)}::text[])`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staging
+
+export async function createStagingTables(db: Db): Promise<void> {
+  await db.execute(sql`create temporary table imp_enterprises (row_no int not null, credit_code text not null, name text not null) on commit drop`);
+  await db.execute(sql`create temporary table imp_projects (
+    row_no int not null, code text not null, name text not null, region_code text not null,
+    investor_name text, investor_credit_code text, investor_id uuid, source text not null, industry_code text,
+    stage text not null, planned bigint, signed bigint, signed_date date, agreed_start_date date,
+    started_date date, operating_date date, leader_name text, leader_id uuid) on commit drop`);
+  await db.execute(sql`create temporary table imp_funds (row_no int not null, project_code text not null, month text not null, amount bigint not null, note text) on commit drop`);
+}
+
+export interface StagedEnterprise {
+  rowNo: number;
+  creditCode: string;
+  name: string;
+}
+
+export async function stageEnterprises(db: Db, rows: StagedEnterprise[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`insert into imp_enterprises (row_no, credit_code, name)
+    select * from unnest(${sql.param(rows.map((r) => r.rowNo))}::int[], ${sql.param(rows.map((r) => r.creditCode))}::text[], ${sql.param(rows.map((r) => r.name))}::text[])`);
+}
+
+export interface StagedProject {
+  rowNo: number;
+  code: string;
+  name: string;
+  regionCode: string;
+  investorName: string | null;
+  investorCreditCode: string | null;
+  source: string;
+  industryCode: string | null;
+  stage: string;
+  planned: bigint | null;
+  signed: bigint | null;
+  signedDate: string | null;
+  agreedStartDate: string | null;
+  startedDate: string | null;
+  operatingDate: string | null;
+  leaderName: string | null;
+}
+
+const big = (v: bigint | null) => (v === null ? null : v.toString());
+
+export async function stageProjects(db: Db, rows: StagedProject[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: StagedProject) => T) => sql.param(rows.map(f));
+  await db.execute(sql`insert into imp_projects (row_no, code, name, region_code, investor_name, investor_credit_code, source,
+      industry_code, stage, planned, signed, signed_date, agreed_start_date, started_date, operating_date, leader_name)
+    select * from unnest(${col((r) => r.rowNo)}::int[], ${col((r) => r.code)}::text[], ${col((r) => r.name)}::text[],
+      ${col((r) => r.regionCode)}::text[], ${col((r) => r.investorName)}::text[], ${col((r) => r.investorCreditCode)}::text[],
+      ${col((r) => r.source)}::text[], ${col((r) => r.industryCode)}::text[], ${col((r) => r.stage)}::text[],
+      ${col((r) => big(r.planned))}::bigint[], ${col((r) => big(r.signed))}::bigint[], ${col((r) => r.signedDate)}::date[],
+      ${col((r) => r.agreedStartDate)}::date[], ${col((r) => r.startedDate)}::date[], ${col((r) => r.operatingDate)}::date[],
+      ${col((r) => r.leaderName)}::text[])`);
+}
+
+export interface StagedFund {
+  rowNo: number;
+  projectCode: string;
+  month: string;
+  amount: bigint;
+  note: string | null;
+}
+
+export async function stageFunds(db: Db, rows: StagedFund[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`insert into imp_funds (row_no, project_code, month, amount, note)
+    select * from unnest(${sql.param(rows.map((r) => r.rowNo))}::int[], ${sql.param(rows.map((r) => r.projectCode))}::text[],
+      ${sql.param(rows.map((r) => r.month))}::text[], ${sql.param(rows.map((r) => r.amount.toString()))}::bigint[],
+      ${sql.param(rows.map((r) => r.note))}::text[])`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merges
+
+/** Enterprises by credit code: new ones created, a changed name updated. */
+export async function mergeEnterprises(db: Db): Promise<KindCounts> {
+  const [r] = await query<{ created: unknown; updated: unknown; total: unknown }>(
+    db,
+    sql`with cmp as (
+          select s.credit_code, s.name, e.id, e.name as old_name
+          from imp_enterprises s left join enterprises e on e.credit_code = s.credit_code),
+        ins as (insert into enterprises (credit_code, name) select credit_code, name from cmp where id is null returning 1),
+        upd as (update enterprises e set name = c.name, version = e.version + 1, updated_at = now()
+                from cmp c where c.id = e.id and c.old_name is distinct from c.name returning 1)
+        select (select count(*) from ins) as created, (select count(*) from upd) as updated, (select count(*) from cmp) as total`,
+  );
+  const created = num(r?.created);
+  const updated = num(r?.updated);
+  return { created, updated, unchanged: num(r?.total) - created - updated };
+}
+
+/**
+ * Projects by code. Investors are found by credit code (else by name among enterprises without a
+ * code) and created when new; leaders come resolved as (name, id) pairs. Created projects and stage
+ * changes get a stage-history row. Returns the counts and how many investors were created.
+ */
+export async function mergeProjects(
+  db: Db,
+  actor: { id: string | null; displayName: string },
+  leaders: { name: string; id: string }[],
+): Promise<KindCounts & { investorsCreated: number }> {
+  const [inv1] = await query<{ n: unknown }>(
+    db,
+    sql`with ins as (
+          insert into enterprises (credit_code, name)
+          select distinct on (investor_credit_code) investor_credit_code, investor_name from imp_projects
+          where investor_credit_code is not null and investor_name is not null
+          order by investor_credit_code, row_no
+          on conflict (credit_code) do nothing returning 1)
+        select count(*) as n from ins`,
+  );
+  const [inv2] = await query<{ n: unknown }>(
+    db,
+    sql`with ins as (
+          insert into enterprises (name)
+          select distinct s.investor_name from imp_projects s
+          where s.investor_credit_code is null and s.investor_name is not null
+            and not exists (select 1 from enterprises e where e.name = s.investor_name and e.credit_code is null)
+          returning 1)
+        select count(*) as n from ins`,
+  );
+  await db.execute(sql`update imp_projects s set investor_id = e.id from enterprises e where e.credit_code = s.investor_credit_code`);
+  await db.execute(sql`update imp_projects s set investor_id = (
+      select e.id from enterprises e where e.name = s.investor_name and e.credit_code is null order by e.created_at, e.id limit 1)
+    where s.investor_credit_code is null and s.investor_name is not null`);
+  if (leaders.length > 0) {
+    await db.execute(sql`update imp_projects s set leader_id = l.id
+      from unnest(${sql.param(leaders.map((l) => l.name))}::text[], ${sql.param(leaders.map((l) => l.id))}::uuid[]) as l(name, id)
+      where s.leader_name = l.name`);
+  }
+  await db.execute(sql`create temporary table imp_project_cmp on commit drop as
+    select s.*, p.id as old_id, p.stage as old_stage,
+      (p.id is not null and row(p.name, p.region_code, p.investor_id, p.source, p.industry_code, p.planned_investment_yuan,
+          p.signed_amount_yuan, p.signed_date, p.agreed_start_date, p.started_date, p.operating_date, p.stage, p.leader_id)
+        is not distinct from row(s.name, s.region_code, s.investor_id, s.source, s.industry_code, s.planned, s.signed,
+          s.signed_date, s.agreed_start_date, s.started_date, s.operating_date, s.stage, s.leader_id)) as same
+    from imp_projects s left join projects p on p.code = s.code`);
+  const [counts] = await query<{ created: unknown; updated: unknown; unchanged: unknown }>(
+    db,
+    sql`select count(*) filter (where old_id is null) as created,
+               count(*) filter (where old_id is not null and not same) as updated,
+               count(*) filter (where same) as unchanged
+        from imp_project_cmp`,
+  );
+  // stage changes first: the history keeps the stage the project had
+  await db.execute(sql`insert into project_stage_history (project_id, from_stage, to_stage, note, changed_by, changed_by_name)
+    select old_id, old_stage, stage, '导入', ${actor.id}::uuid, ${actor.displayName} from imp_project_cmp
+    where old_id is not null and old_stage <> stage order by row_no`);
+  await db.execute(sql`update projects p set name = c.name, region_code = c.region_code, investor_id = c.investor_id, source = c.source,
+      industry_code = c.industry_code, planned_investment_yuan = c.planned, signed_amount_yuan = c.signed, signed_date = c.signed_date,
+      agreed_start_date = c.agreed_start_date, started_date = c.started_date, operating_date = c.operating_date, stage = c.stage,
+      stage_before_termination = case when c.stage = 'terminated' and p.stage <> 'terminated' then p.stage else p.stage_before_termination end,
+      leader_id = c.leader_id, version = p.version + 1, updated_at = now(), last_progress_at = now()
+    from imp_project_cmp c where p.id = c.old_id and not c.same`);
+  await db.execute(sql`with ins as (
+      insert into projects (code, name, region_code, investor_id, source, industry_code, planned_investment_yuan, signed_amount_yuan,
+        signed_date, agreed_start_date, started_date, operating_date, stage, leader_id, created_by)
+      select code, name, region_code, investor_id, source, industry_code, planned, signed, signed_date, agreed_start_date,
+        started_date, operating_date, stage, leader_id, ${actor.id}::uuid
+      from imp_project_cmp where old_id is null order by row_no
+      returning id, stage)
+    insert into project_stage_history (project_id, from_stage, to_stage, note, changed_by, changed_by_name)
+    select id, null, stage, '导入新建', ${actor.id}::uuid, ${actor.displayName} from ins`);
+  return {
+    created: num(counts?.created),
+    updated: num(counts?.updated),
+    unchanged: num(counts?.unchanged),
+    investorsCreated: num(inv1?.n) + num(inv2?.n),
+  };
+}
+
+/**
+ * Funds by (project, month): rows of one file sharing a key add up (notes joined); a changed amount
+ * or note replaces the stored one and must be verified again; changed projects count as progress.
+ */
+export async function mergeFunds(db: Db, actorId: string | null): Promise<KindCounts> {
+  const [r] = await query<{ created: unknown; updated: unknown; unchanged: unknown }>(
+    db,
+    sql`with agg as (
+          select p.id as project_id, f.month, sum(f.amount)::bigint as amount,
+                 string_agg(f.note, '；' order by f.row_no) as note
+          from imp_funds f join projects p on p.code = f.project_code
+          group by p.id, f.month),
+        cmp as (
+          select a.*, r.id as old_id, (r.id is not null and r.amount_yuan = a.amount and r.note is not distinct from a.note) as same
+          from agg a left join fund_receipts r on r.project_id = a.project_id and r.month = a.month),
+        ins as (
+          insert into fund_receipts (project_id, month, amount_yuan, note, entered_by)
+          select project_id, month, amount, note, ${actorId}::uuid from cmp where old_id is null
+          returning project_id),
+        upd as (
+          update fund_receipts f set amount_yuan = c.amount, note = c.note, entered_by = ${actorId}::uuid, entered_at = now(),
+            verified_by = null, verified_at = null, version = f.version + 1
+          from cmp c where f.id = c.old_id and not c.same
+          returning f.project_id),
+        touched as (
+          update projects set last_progress_at = now()
+          where id in (select project_id from ins union select project_id from upd)
+          returning 1)
+        select (select count(*) from ins) as created, (select count(*) from upd) as updated,
+               (select count(*) from cmp where same) as unchanged, (select count(*) from touched) as touched`,
+  );
+  return { created: num(r?.created), updated: num(r?.updated), unchanged: num(r?.unchanged) };
+}

@@ -1,0 +1,447 @@
+/**
+ * Imports an xlsx (sheets 企业 → 项目 → 到位资金, those present) or a CSV (one kind) whole or not at
+ * all. One pass over the file inside one transaction: every row is validated (shape via
+ * validateRow, then against the database: regions in the importer's scope, industries, projects
+ * of fund rows, leaders by name, months not in the future) and staged into temporary tables in
+ * batches; only what the checks need stays in memory (keys and row numbers, never whole rows).
+ * Any problem rolls everything back and returns the report; otherwise set-based merges write the
+ * changes, count created / updated / unchanged per kind, and one audit row records the import.
+ * A dry run does all of it and rolls back.
+ */
+import { createHash } from 'node:crypto';
+import {
+  createStagingTables,
+  mergeEnterprises,
+  mergeFunds,
+  mergeProjects,
+  selectActiveUsersByDisplayNames,
+  selectIndustryIndex,
+  selectProjectPathsByCodes,
+  selectRegionIndex,
+  stageEnterprises,
+  stageFunds,
+  stageProjects,
+  type KindCounts,
+  type StagedEnterprise,
+  type StagedFund,
+  type StagedProject,
+} from '../../db/queries/imports';
+import type { Db } from '../../db/client';
+import { AppError } from '../../domain/app-error';
+import { todayInShanghai } from '../../domain/dates';
+import { isPathWithin } from '../../domain/region-scope';
+import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
+import { inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
+import { validateEnterpriseRow, validateFundsRow, validateProjectRow, type RowProblem } from '../../imports/row-validate';
+import { readRawRows, readRows } from '../../imports/sheet-reader';
+import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../context';
+import { listXlsxSheetNames } from './xlsx-sheets';
+
+export type ImportKindName = 'enterprises' | 'projects' | 'funds';
+export const IMPORT_KIND_NAMES: readonly ImportKindName[] = ['enterprises', 'projects', 'funds'];
+
+const KIND_BY_NAME: Record<ImportKindName, ImportKind> = { enterprises: 'enterprise', projects: 'project', funds: 'funds' };
+const NAME_BY_KIND: Record<ImportKind, ImportKindName> = { enterprise: 'enterprises', project: 'projects', funds: 'funds' };
+
+export interface ImportProblem {
+  /** sheet (xlsx) or the kind's sheet name (CSV) */
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportResult {
+  fileName: string;
+  sha256: string;
+  format: ImportFormat;
+  kinds: ImportKindName[];
+  dryRun: boolean;
+  /** true when the data was written (never for a dry run or a rejected file) */
+  imported: boolean;
+  /** data rows read per kind */
+  rows: Partial<Record<ImportKindName, number>>;
+  /** per kind; empty when the file was rejected */
+  counts: Partial<Record<ImportKindName, KindCounts>>;
+  /** investors (enterprises) created for project rows */
+  investorsCreated: number;
+  /** the first `maxReportedProblems` problems, by sheet and row */
+  rejected: ImportProblem[];
+  /** all problems found */
+  rejectedTotal: number;
+}
+
+export interface ImportOptions {
+  fileName: string;
+  /** required for a CSV whose headers fit more than one kind; restricts an xlsx to one sheet */
+  kind?: ImportKindName;
+  dryRun?: boolean;
+  limits?: Partial<ImportFileLimits>;
+  /** rows per staging INSERT; default 5,000 */
+  batchSize?: number;
+  /** default 1,000 */
+  maxReportedProblems?: number;
+  /** extra facts for the audit row (e.g. the account the CLI acted as) */
+  auditExtra?: Record<string, unknown>;
+}
+
+class Rollback extends Error {}
+
+export function parseImportKindName(value: string): ImportKindName {
+  if ((IMPORT_KIND_NAMES as readonly string[]).includes(value)) return value as ImportKindName;
+  throw new AppError('VALIDATION', `导入类型“${value}”无效，应为 enterprises（企业）、projects（项目）或 funds（到位资金）`);
+}
+
+async function inferCsvKind(buffer: Buffer, fileName: string): Promise<ImportKind> {
+  let header: string[] | undefined;
+  for await (const raw of readRawRows(buffer, 'project', { format: 'csv', fileName })) {
+    header = raw.values;
+    break;
+  }
+  if (!header) throw new AppError('VALIDATION', `文件“${fileName}”是空的：找不到表头行`);
+  const fits = IMPORT_KINDS.filter((k) => {
+    try {
+      mapHeaders(header, k);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (fits.length === 1) return fits[0] as ImportKind;
+  if (fits.length === 0) {
+    throw new AppError('VALIDATION', `无法从表头判断文件“${fileName}”是企业、项目还是到位资金：请检查表头，或指定导入类型（--kind / kind=）`);
+  }
+  throw new AppError('VALIDATION', `文件“${fileName}”的表头同时符合${fits.map((k) => SHEET_NAMES[k]).join('、')}，请指定导入类型（--kind / kind=）`);
+}
+
+async function decideKinds(buffer: Buffer, format: ImportFormat, entries: Parameters<typeof listXlsxSheetNames>[1], opts: ImportOptions): Promise<ImportKind[]> {
+  const wanted = opts.kind ? KIND_BY_NAME[opts.kind] : undefined;
+  if (format === 'csv') return [wanted ?? (await inferCsvKind(buffer, opts.fileName))];
+  const names = listXlsxSheetNames(buffer, entries, opts.fileName);
+  if (wanted) {
+    if (!names.includes(SHEET_NAMES[wanted])) {
+      throw new AppError('VALIDATION', `文件“${opts.fileName}”中没有名为“${SHEET_NAMES[wanted]}”的工作表（现有：${names.map((s) => `“${s}”`).join('、')}）`);
+    }
+    return [wanted];
+  }
+  const kinds = IMPORT_KINDS.filter((k) => names.includes(SHEET_NAMES[k]));
+  if (kinds.length === 0) {
+    throw new AppError(
+      'VALIDATION',
+      `文件“${opts.fileName}”中没有可导入的工作表：应有“企业”“项目”或“到位资金”（现有：${names.map((s) => `“${s}”`).join('、') || '无'}）`,
+    );
+  }
+  return kinds;
+}
+
+/** Validates and stages one file inside the import transaction. */
+class ImportRun {
+  readonly problems: ImportProblem[] = [];
+  problemTotal = 0;
+  readonly rowCounts: Partial<Record<ImportKindName, number>> = {};
+  private readonly scope: string;
+  private readonly thisMonth = todayInShanghai().slice(0, 7);
+  /** project code → row of the file's 项目 sheet */
+  private readonly projectRows = new Map<string, number>();
+  /** stored projects in scope referenced by fund rows */
+  private readonly knownStored = new Set<string>();
+  /** codes of fund rows that are neither in the file nor stored in scope → reason */
+  private readonly badFundCodes = new Map<string, string>();
+  private pendingFundCodes = new Map<string, number[]>();
+  private pendingProjectCodes: string[] = [];
+  private readonly leaderRows = new Map<string, number[]>();
+  resolvedLeaders: { name: string; id: string }[] = [];
+
+  constructor(
+    private readonly tx: Db,
+    caller: Caller,
+    private readonly regions: Map<string, { path: string; active: boolean }>,
+    private readonly industries: Map<string, string | null>,
+    private readonly batchSize: number,
+    private readonly maxProblems: number,
+  ) {
+    this.scope = caller.actor.regionPath;
+  }
+
+  private add(sheet: string, p: RowProblem): void {
+    this.problemTotal++;
+    if (this.problems.length < this.maxProblems) this.problems.push({ sheet, ...p });
+  }
+
+  private get staging(): boolean {
+    return this.problemTotal === 0;
+  }
+
+  private regionReason(code: string): string | null {
+    const r = this.regions.get(code);
+    if (!r || !r.active) return `地区代码“${code}”不存在（不在行政区划或园区列表中）`;
+    if (!isPathWithin(this.scope, r.path)) return `地区代码“${code}”不在您的管辖范围内`;
+    return null;
+  }
+
+  /** The stored industry code (门类 letter or 2-digit 大类) of a file code, or a reason. */
+  private industry(code: string): { code: string } | { reason: string } {
+    const m = /^([A-T])?(\d{2,4})?$/.exec(code);
+    const letter = m?.[1];
+    const digits = m?.[2];
+    if (!m || (!letter && !digits)) return { reason: `行业代码“${code}”格式不对` };
+    if (!digits) return this.industries.has(letter as string) ? { code: letter as string } : { reason: `行业代码“${code}”不在 GB/T 4754-2017 中` };
+    const division = digits.slice(0, 2);
+    if (!this.industries.has(division)) return { reason: `行业代码“${code}”不在 GB/T 4754-2017 中（没有大类 ${division}）` };
+    const parent = this.industries.get(division);
+    if (letter && parent !== letter) return { reason: `行业代码“${code}”的门类字母与大类 ${division}（属门类 ${parent ?? '?'}）不符` };
+    return { code: division };
+  }
+
+  async readKind(buffer: Buffer, kind: ImportKind, format: ImportFormat, fileName: string): Promise<void> {
+    const sheet = SHEET_NAMES[kind];
+    const rows = readRows(buffer, kind, { format, fileName });
+    let n = 0;
+    if (kind === 'enterprise') {
+      const seen = new Map<string, number>();
+      let batch: StagedEnterprise[] = [];
+      for await (const { rowNumber, cells } of rows) {
+        n++;
+        const r = validateEnterpriseRow(rowNumber, cells);
+        if (!r.ok) {
+          r.problems.forEach((p) => this.add(sheet, p));
+          continue;
+        }
+        const v = r.value;
+        let ok = true;
+        const bad = (column: string, value: string, reason: string) => {
+          ok = false;
+          this.add(sheet, { row: rowNumber, column, value, reason });
+        };
+        const first = seen.get(v.creditCode);
+        if (first !== undefined) bad('统一社会信用代码', v.creditCode, `统一社会信用代码“${v.creditCode}”在第 ${first} 行和第 ${rowNumber} 行重复`);
+        else seen.set(v.creditCode, rowNumber);
+        const regionReason = this.regionReason(v.regionCode);
+        if (regionReason) bad('注册地区代码', v.regionCode, regionReason);
+        if (v.industryCode) {
+          const ind = this.industry(v.industryCode);
+          if ('reason' in ind) bad('行业代码', v.industryCode, ind.reason);
+        }
+        if (ok && this.staging) {
+          batch.push({ rowNo: rowNumber, creditCode: v.creditCode, name: v.name });
+          if (batch.length >= this.batchSize) {
+            await stageEnterprises(this.tx, batch);
+            batch = [];
+          }
+        }
+      }
+      if (this.staging) await stageEnterprises(this.tx, batch);
+    } else if (kind === 'project') {
+      let batch: StagedProject[] = [];
+      for await (const { rowNumber, cells } of rows) {
+        n++;
+        const rawCode = (cells['项目编号'] ?? '').trim();
+        let dupOf: number | undefined;
+        if (rawCode) {
+          dupOf = this.projectRows.get(rawCode);
+          if (dupOf === undefined) {
+            this.projectRows.set(rawCode, rowNumber);
+            this.pendingProjectCodes.push(rawCode);
+            if (this.pendingProjectCodes.length >= this.batchSize) await this.flushProjectCodes();
+          }
+        }
+        const r = validateProjectRow(rowNumber, cells);
+        if (dupOf !== undefined) this.add(sheet, { row: rowNumber, column: '项目编号', value: rawCode, reason: `项目编号“${rawCode}”在第 ${dupOf} 行和第 ${rowNumber} 行重复` });
+        if (!r.ok) {
+          r.problems.forEach((p) => this.add(sheet, p));
+          continue;
+        }
+        const v = r.value;
+        let ok = dupOf === undefined;
+        const bad = (column: string, value: string, reason: string) => {
+          ok = false;
+          this.add(sheet, { row: rowNumber, column, value, reason });
+        };
+        const regionReason = this.regionReason(v.regionCode);
+        if (regionReason) bad('地区代码', v.regionCode, regionReason);
+        let industryCode: string | null = null;
+        if (v.industryCode) {
+          const ind = this.industry(v.industryCode);
+          if ('reason' in ind) bad('行业代码', v.industryCode, ind.reason);
+          else industryCode = ind.code;
+        }
+        if (v.investorCreditCode && !v.investorName) bad('投资方', '', '填写了投资方信用代码时须填写投资方名称');
+        if (v.leader) {
+          const list = this.leaderRows.get(v.leader);
+          if (list) list.push(rowNumber);
+          else this.leaderRows.set(v.leader, [rowNumber]);
+        }
+        if (ok && this.staging) {
+          batch.push({
+            rowNo: rowNumber,
+            code: v.code,
+            name: v.name,
+            regionCode: v.regionCode,
+            investorName: v.investorName,
+            investorCreditCode: v.investorCreditCode,
+            source: v.source,
+            industryCode,
+            stage: v.stage,
+            planned: v.plannedInvestmentYuan,
+            signed: v.signedAmountYuan,
+            signedDate: v.signedOn,
+            agreedStartDate: v.agreedStartOn,
+            startedDate: v.startedOn,
+            operatingDate: v.operatingOn,
+            leaderName: v.leader,
+          });
+          if (batch.length >= this.batchSize) {
+            await stageProjects(this.tx, batch);
+            batch = [];
+          }
+        }
+      }
+      await this.flushProjectCodes();
+      if (this.staging) await stageProjects(this.tx, batch);
+    } else {
+      let batch: StagedFund[] = [];
+      for await (const { rowNumber, cells } of rows) {
+        n++;
+        const r = validateFundsRow(rowNumber, cells);
+        if (!r.ok) {
+          r.problems.forEach((p) => this.add(sheet, p));
+          continue;
+        }
+        const v = r.value;
+        let ok = true;
+        if (v.month > this.thisMonth) {
+          ok = false;
+          this.add(sheet, { row: rowNumber, column: '月份', value: v.month, reason: `月份 ${v.month} 在未来，不能导入未来月份的到位资金` });
+        }
+        if (!this.projectRows.has(v.projectCode) && !this.knownStored.has(v.projectCode)) {
+          const reason = this.badFundCodes.get(v.projectCode);
+          if (reason) {
+            ok = false;
+            this.add(sheet, { row: rowNumber, column: '项目编号', value: v.projectCode, reason });
+          } else {
+            // decided when the batch of codes is looked up; the row is staged meanwhile
+            const list = this.pendingFundCodes.get(v.projectCode);
+            if (list) list.push(rowNumber);
+            else this.pendingFundCodes.set(v.projectCode, [rowNumber]);
+            if (this.pendingFundCodes.size >= this.batchSize) await this.flushFundCodes(sheet);
+          }
+        }
+        if (ok && this.staging) {
+          batch.push({ rowNo: rowNumber, projectCode: v.projectCode, month: v.month, amount: v.amountYuan, note: v.note });
+          if (batch.length >= this.batchSize) {
+            await stageFunds(this.tx, batch);
+            batch = [];
+          }
+        }
+      }
+      await this.flushFundCodes(sheet);
+      if (this.staging) await stageFunds(this.tx, batch);
+    }
+    this.rowCounts[NAME_BY_KIND[kind]] = n;
+  }
+
+  /** A code of the file's 项目 sheet that is stored already must belong to a project in scope. */
+  private async flushProjectCodes(): Promise<void> {
+    const codes = this.pendingProjectCodes;
+    this.pendingProjectCodes = [];
+    const stored = await selectProjectPathsByCodes(this.tx, codes);
+    for (const [code, path] of stored) {
+      if (isPathWithin(this.scope, path)) continue;
+      this.add(SHEET_NAMES.project, {
+        row: this.projectRows.get(code) ?? 0,
+        column: '项目编号',
+        value: code,
+        reason: `项目编号“${code}”已被不在您管辖范围内的项目使用`,
+      });
+    }
+  }
+
+  private async flushFundCodes(sheet: string): Promise<void> {
+    const pending = this.pendingFundCodes;
+    this.pendingFundCodes = new Map();
+    if (pending.size === 0) return;
+    const stored = await selectProjectPathsByCodes(this.tx, [...pending.keys()]);
+    for (const [code, rows] of pending) {
+      const path = stored.get(code);
+      if (path !== undefined && isPathWithin(this.scope, path)) {
+        this.knownStored.add(code);
+        continue;
+      }
+      const reason = path === undefined ? `项目编号“${code}”不存在（数据库和本文件的项目表中都没有）` : `项目编号“${code}”的项目不在您的管辖范围内`;
+      this.badFundCodes.set(code, reason);
+      for (const row of rows) this.add(sheet, { row, column: '项目编号', value: code, reason });
+    }
+  }
+
+  /** 包联领导 by display name: an active user in the importer's region tree or above it. */
+  async resolveLeaders(): Promise<void> {
+    if (this.leaderRows.size === 0) return;
+    const users = await selectActiveUsersByDisplayNames(this.tx, [...this.leaderRows.keys()]);
+    for (const [name, rows] of this.leaderRows) {
+      const fits = users.filter((u) => u.display_name === name && (isPathWithin(this.scope, u.path) || isPathWithin(u.path, this.scope)));
+      let reason: string | null = null;
+      if (fits.length === 0) reason = `包联领导“${name}”不是本地区（或上级）的在用账号`;
+      else if (fits.length > 1) reason = `包联领导“${name}”对应多个账号（${fits.map((u) => u.username).join('、')}），请先让姓名唯一`;
+      else this.resolvedLeaders.push({ name, id: (fits[0] as { id: string }).id });
+      if (reason) for (const row of rows) this.add(SHEET_NAMES.project, { row, column: '包联领导', value: name, reason });
+    }
+  }
+}
+
+/** Imports one file as `caller` (their region scope); see the module comment. */
+export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts: ImportOptions): Promise<ImportResult> {
+  if (!caller.actor.permissions.includes('imports.run')) throw new AppError('FORBIDDEN', '您没有权限执行此操作（需要“导入数据”权限）');
+  const inspected = inspectImportFile(buffer, opts.fileName, opts.limits);
+  const sha256 = createHash('sha256').update(buffer).digest('hex');
+  const kinds = await decideKinds(buffer, inspected.format, inspected.entries ?? [], opts);
+  const dryRun = Boolean(opts.dryRun);
+  const [regions, industries] = await Promise.all([selectRegionIndex(deps.db), selectIndustryIndex(deps.db)]);
+  const result: ImportResult = {
+    fileName: opts.fileName,
+    sha256,
+    format: inspected.format,
+    kinds: kinds.map((k) => NAME_BY_KIND[k]),
+    dryRun,
+    imported: false,
+    rows: {},
+    counts: {},
+    investorsCreated: 0,
+    rejected: [],
+    rejectedTotal: 0,
+  };
+  try {
+    await deps.db.transaction(async (tx) => {
+      await createStagingTables(tx);
+      const run = new ImportRun(tx, caller, regions, industries, opts.batchSize ?? 5_000, opts.maxReportedProblems ?? 1_000);
+      for (const kind of kinds) await run.readKind(buffer, kind, inspected.format, opts.fileName);
+      await run.resolveLeaders();
+      result.rows = run.rowCounts;
+      if (run.problemTotal > 0) {
+        const order = (s: string) => IMPORT_KINDS.findIndex((k) => SHEET_NAMES[k] === s);
+        result.rejected = run.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
+        result.rejectedTotal = run.problemTotal;
+        throw new Rollback();
+      }
+      if (kinds.includes('enterprise')) result.counts.enterprises = await mergeEnterprises(tx);
+      if (kinds.includes('project')) {
+        const { investorsCreated, ...counts } = await mergeProjects(tx, caller.actor, run.resolvedLeaders);
+        result.counts.projects = counts;
+        result.investorsCreated = investorsCreated;
+      }
+      if (kinds.includes('funds')) result.counts.funds = await mergeFunds(tx, caller.actor.id);
+      await recordAudit(tx, caller, {
+        action: 'import.run',
+        objectType: 'import',
+        objectId: sha256,
+        after: { fileName: opts.fileName, sha256, format: inspected.format, kinds: result.kinds, rows: result.rows, counts: result.counts, investorsCreated: result.investorsCreated, ...opts.auditExtra },
+      });
+      if (dryRun) throw new Rollback();
+    });
+    result.imported = true;
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+  return result;
+}
