@@ -5,6 +5,7 @@ import { DataDirBusyError } from '../db/data-dir-lock';
 import { isAppError } from '../domain/app-error';
 import { MIGRATE_HELP, runMigrate, runSeed, runUserAdd, runUserDisable, runUserResetPassword, SEED_HELP, USER_HELP } from './commands/admin';
 import { runServe, SERVE_HELP } from './commands/serve';
+import { IMPORT_HELP, runImportCommand } from './commands/import';
 
 const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
 
@@ -15,6 +16,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   migrate               应用数据库迁移并载入参考数据
   seed --demo           载入演示数据
   user add|disable|reset-password   管理账号
+  import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金）
 
 每个命令都可加 --help 查看说明。配置来自环境变量：DATABASE_URL、YINFENG_DATA_DIR、PORT 等（见 README）。`;
 
@@ -76,6 +78,18 @@ async function main(argv: string[]): Promise<void> {
         return runUserResetPassword(loadConfig(), need(values, 'username'), need(values, 'password'), need(values, 'reason'));
       }
       throw new UsageError(`未知的 user 子命令：${sub}`);
+    }
+    case 'import': {
+      if (wantsHelp) return void console.log(IMPORT_HELP);
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, as: { type: 'string' } },
+      });
+      if (positionals.length !== 1) throw new UsageError('请指定一个要导入的文件：yinfeng import FILE');
+      process.exitCode = await runImportCommand(loadConfig(), { file: positionals[0] as string, kind: values.kind, dryRun: Boolean(values['dry-run']), as: values.as });
+      return;
     }
     default:
       throw new UsageError(`未知命令：${command}`);

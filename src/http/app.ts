@@ -66,6 +66,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(regionRoutes, { deps });
   await app.register(projectRoutes, { deps });
   await app.register(projectRecordRoutes, { deps });
+  await app.register((await import('./routes/imports')).importRoutes, { deps });
   await app.register(projectExtraRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app);

@@ -69,7 +69,48 @@ export interface ProjectInput {
   isKey: boolean;
 }
 
-export type ProjectEdit = Partial<Omit<ProjectInput, 'code'>> & { version: number };
+export type ProjectEdit = Partial<Omit<ProjectInput, 'code' | 'milestones'>> & { milestones?: MilestoneInput[]; version: number };
+
+export interface MilestoneInput {
+  title: string;
+  dueDate?: string | null;
+  doneOn?: string | null;
+}
+
+/** What a caller may send to create a project: name and region, the rest optional (unknown = null). */
+export type ProjectCreateInput = Pick<ProjectInput, 'name' | 'regionCode'> &
+  Partial<Omit<ProjectInput, 'name' | 'regionCode' | 'milestones'>> & { milestones?: MilestoneInput[]; stage?: ProjectStage };
+
+function normalizeMilestones(items: MilestoneInput[]) {
+  return items.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null, doneOn: m.doneOn ?? null }));
+}
+
+function withProjectDefaults(raw: ProjectCreateInput): ProjectInput & { stage?: ProjectStage } {
+  return {
+    code: raw.code,
+    stage: raw.stage,
+    name: raw.name,
+    regionCode: raw.regionCode,
+    investorName: raw.investorName ?? null,
+    investorCreditCode: raw.investorCreditCode ?? null,
+    source: raw.source ?? null,
+    industryCode: raw.industryCode ?? null,
+    plannedInvestmentYuan: raw.plannedInvestmentYuan ?? null,
+    signedAmountYuan: raw.signedAmountYuan ?? null,
+    signedDate: raw.signedDate ?? null,
+    agreedStartDate: raw.agreedStartDate ?? null,
+    startedDate: raw.startedDate ?? null,
+    operatingDate: raw.operatingDate ?? null,
+    likelihood: raw.likelihood ?? null,
+    expectedLandingDate: raw.expectedLandingDate ?? null,
+    description: raw.description ?? null,
+    leaderId: raw.leaderId ?? null,
+    teamMemberIds: raw.teamMemberIds ?? [],
+    milestones: normalizeMilestones(raw.milestones ?? []),
+    tags: raw.tags ?? [],
+    isKey: raw.isKey ?? false,
+  };
+}
 
 const NOT_FOUND = '项目不存在或不在您的管辖范围内';
 
@@ -216,7 +257,8 @@ async function generateCode(deps: Deps, regionCode: string): Promise<string> {
 
 const TODAY = () => todayInShanghai();
 
-export async function createProject(deps: Deps, caller: Caller, input: ProjectInput & { stage?: ProjectStage }): Promise<ProjectDto> {
+export async function createProject(deps: Deps, caller: Caller, raw: ProjectCreateInput): Promise<ProjectDto> {
+  const input = withProjectDefaults(raw);
   const region = await requireRegionInScope(deps, caller, input.regionCode);
   await checkIndustry(deps, input.industryCode);
   await checkPeople(deps, caller, input.leaderId, input.teamMemberIds);
@@ -315,7 +357,7 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
     const saved = await updateProjectVersioned(tx, id, edit.version, patch);
     if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
     if (edit.teamMemberIds !== undefined) await replaceTeam(tx, id, edit.teamMemberIds);
-    if (edit.milestones !== undefined) await replaceMilestones(tx, id, edit.milestones);
+    if (edit.milestones !== undefined) await replaceMilestones(tx, id, normalizeMilestones(edit.milestones));
     const after = await selectProjectView(tx, id);
     if (!after) throw new Error('updated project not found');
     await recordAudit(tx, caller, {

@@ -17,30 +17,31 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item));
 
+/** No defaults here: a PATCH must leave absent fields alone (the service defaults a new project). */
 const projectBody = z.object({
   name: z.string().trim().min(1, '请填写项目名称').max(200),
   regionCode: regionCodeSchema,
-  investorName: z.string().max(200).nullable().default(null),
-  investorCreditCode: z.string().max(18).nullable().default(null),
-  source: sourceSchema.nullable().default(null),
-  industryCode: z.string().max(8).nullable().default(null),
-  plannedInvestmentYuan: yuanSchema.nullable().default(null).describe('计划总投资（元）；null 表示尚不清楚'),
-  signedAmountYuan: yuanSchema.nullable().default(null).describe('签约额（元）；null 表示尚不清楚'),
-  signedDate: dateSchema.nullable().default(null),
-  agreedStartDate: dateSchema.nullable().default(null),
-  startedDate: dateSchema.nullable().default(null),
-  operatingDate: dateSchema.nullable().default(null),
-  likelihood: z.enum(['high', 'medium', 'low']).nullable().default(null),
-  expectedLandingDate: dateSchema.nullable().default(null),
-  description: z.string().max(5000).nullable().default(null),
-  leaderId: z.string().uuid().nullable().default(null),
-  teamMemberIds: z.array(z.string().uuid()).max(50).default([]),
+  investorName: z.string().max(200).nullable().optional(),
+  investorCreditCode: z.string().max(18).nullable().optional(),
+  source: sourceSchema.nullable().optional(),
+  industryCode: z.string().max(8).nullable().optional(),
+  plannedInvestmentYuan: yuanSchema.nullable().optional().describe('计划总投资（元）；null 表示尚不清楚'),
+  signedAmountYuan: yuanSchema.nullable().optional().describe('签约额（元）；null 表示尚不清楚'),
+  signedDate: dateSchema.nullable().optional(),
+  agreedStartDate: dateSchema.nullable().optional(),
+  startedDate: dateSchema.nullable().optional(),
+  operatingDate: dateSchema.nullable().optional(),
+  likelihood: z.enum(['high', 'medium', 'low']).nullable().optional(),
+  expectedLandingDate: dateSchema.nullable().optional(),
+  description: z.string().max(5000).nullable().optional(),
+  leaderId: z.string().uuid().nullable().optional(),
+  teamMemberIds: z.array(z.string().uuid()).max(50).optional(),
   milestones: z
-    .array(z.object({ title: z.string().trim().min(1).max(200), dueDate: dateSchema.nullable().default(null), doneOn: dateSchema.nullable().default(null) }))
+    .array(z.object({ title: z.string().trim().min(1).max(200), dueDate: dateSchema.nullable().optional(), doneOn: dateSchema.nullable().optional() }))
     .max(100)
-    .default([]),
-  tags: z.array(z.string().max(30)).max(30).default([]),
-  isKey: z.boolean().default(false),
+    .optional(),
+  tags: z.array(z.string().max(30)).max(30).optional(),
+  isKey: z.boolean().optional(),
 });
 
 export const projectSchema = z.object({
