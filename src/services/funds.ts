@@ -15,12 +15,16 @@ import {
 } from '../db/queries/project-records';
 import { AppError } from '../domain/app-error';
 import { isMonth, todayInShanghai } from '../domain/dates';
+import { countEvidenceByReceipt } from '../db/queries/project-extras';
 import { recordAudit } from './audit';
+import { getEvidencePolicy, judgeReceipt } from './evidence-policy';
 import type { Caller, Deps } from './context';
 import { requireProjectInScope } from './projects';
 
-function toReceiptDto(r: ReceiptRow, names: Map<string, string>) {
+function toReceiptDto(r: ReceiptRow, names: Map<string, string>, judged: { counts: boolean; why: string | null } = { counts: true, why: null }) {
   return {
+    counts: judged.counts,
+    countsWhy: judged.why,
     id: r.id,
     projectId: r.projectId,
     month: r.month,
@@ -62,7 +66,9 @@ export async function listReceipts(deps: Deps, caller: Caller, projectId: string
   await requireProjectInScope(deps, caller, projectId);
   const rows = await selectReceipts(deps.db, projectId);
   const names = await selectUserNames(deps.db, rows.flatMap((r) => [r.enteredBy, r.verifiedBy]));
-  return rows.map((r) => toReceiptDto(r, names));
+  const policy = await getEvidencePolicy(deps);
+  const evidence = await countEvidenceByReceipt(deps.db, projectId);
+  return rows.map((r) => toReceiptDto(r, names, judgeReceipt(policy, { verified: r.verifiedAt !== null, evidenceCount: evidence.get(r.id) ?? 0 })));
 }
 
 export async function addReceipt(deps: Deps, caller: Caller, projectId: string, input: { month: string; amountYuan: number; note?: string | null }) {

@@ -38,7 +38,9 @@ import {
 } from '../domain/project-stages';
 import { isPathWithin } from '../domain/region-scope';
 import type { LightResult } from '../domain/project-light';
+import { attachEvidenceToStage } from '../db/queries/project-extras';
 import { recordAudit } from './audit';
+import { getEvidencePolicy } from './evidence-policy';
 import type { Caller, Deps } from './context';
 import { buildLightCutoffs, computeProjectLight, getLightRules } from './project-lights';
 import { recordOutOfScope, requireRegionInScope } from './regions';
@@ -376,10 +378,17 @@ export async function changeProjectStage(
   deps: Deps,
   caller: Caller,
   id: string,
-  input: { to: ProjectStage; note?: string; terminationReason?: string; version: number },
+  input: { to: ProjectStage; note?: string; terminationReason?: string; evidenceIds?: string[]; version: number },
 ): Promise<ProjectDto> {
   const view = await requireProjectInScope(deps, caller, id);
   const p = view.project;
+  const policy = await getEvidencePolicy(deps);
+  const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+  if ((policy.stagesNeedingEvidence as string[]).includes(input.to) && evidenceIds.length === 0) {
+    throw new AppError('VALIDATION', `本系统要求转入“${STAGE_LABELS[input.to]}”时上传佐证材料（如合同、许可、回单），请先上传再变更阶段`, [
+      { field: 'evidenceIds', message: '须上传佐证材料' },
+    ]);
+  }
   const facts = toFacts({ ...p, terminationReason: input.to === 'terminated' ? input.terminationReason?.trim() || null : p.terminationReason }, view.investorName);
   const check = checkTransition(facts, input.to, TODAY(), input.note);
   if (!check.ok) throw new AppError('VALIDATION', check.message, check.unmet.map((r) => ({ field: r.fields[0], message: r.message })));
@@ -390,7 +399,7 @@ export async function changeProjectStage(
       ...(input.to === 'terminated' ? { terminationReason: facts.terminationReason, stageBeforeTermination: p.stage } : {}),
     });
     if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
-    await insertStageHistory(tx, {
+    const history = await insertStageHistory(tx, {
       projectId: id,
       fromStage: p.stage,
       toStage: input.to,
@@ -398,13 +407,16 @@ export async function changeProjectStage(
       changedBy: caller.actor.id,
       changedByName: caller.actor.displayName,
     });
+    if ((await attachEvidenceToStage(tx, id, evidenceIds, history.id)) !== evidenceIds.length) {
+      throw new AppError('VALIDATION', '所选佐证材料不属于该项目或已用于其他记录', [{ field: 'evidenceIds', message: '材料无效' }]);
+    }
     await recordAudit(tx, caller, {
       action: 'project.stage',
       objectType: 'project',
       objectId: id,
       regionCode: p.regionCode,
       before: { stage: p.stage },
-      after: { stage: input.to },
+      after: { stage: input.to, evidenceIds },
       reason: input.to === 'terminated' ? facts.terminationReason : input.note?.trim() || null,
     });
   });

@@ -318,6 +318,29 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/evidence/:id/download': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/evidence/${await f.evidence(t)}/download` }) },
   'GET /api/projects/:id/history': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/history` }) },
   'GET /api/lights/by-leader': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/lights/by-leader?regionCode=${f.region(t)}` }) },
+  'GET /api/settings/evidence-policy': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/settings/evidence-policy' }) },
+  'PUT /api/settings/evidence-policy': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 200,
+    build: async () => ({ url: '/api/settings/evidence-policy', body: { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false, reason: '测试' } }),
+  },
+  'GET /api/calendar/overrides': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/calendar/overrides' }) },
+  'PUT /api/calendar/overrides/:date': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 200,
+    build: async () => ({ url: '/api/calendar/overrides/2030-01-01', body: { kind: 'holiday', name: '元旦', reason: '测试' } }),
+  },
+  'DELETE /api/calendar/overrides/:date': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 204,
+    build: async (f) => {
+      await f.t.call('PUT', '/api/calendar/overrides/2030-05-01', { cookie: f.cookies.get('sysadmin'), body: { kind: 'holiday', name: '劳动节', reason: '准备' } });
+      return { url: '/api/calendar/overrides/2030-05-01', body: { reason: '测试' } };
+    },
+  },
   'GET /api/saved-filters': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/saved-filters?page=projects' }) },
   'POST /api/saved-filters': {
     access: 'session',

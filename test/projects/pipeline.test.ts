@@ -198,4 +198,54 @@ describe.each(DATABASE_KINDS)('project pipeline on %s', (kind) => {
     const siblingList = (await t.call('GET', '/api/projects?pageSize=500', { cookie: sibling })).json() as { total: number };
     expect(siblingList.total).toBe(0);
   });
+
+  it('applies "proof before it counts": a stage needing evidence, and receipts that count only verified and proven', async () => {
+    await t.createAccount('pl_sys', ['sysadmin'], '650100');
+    const sys = await t.login('pl_sys');
+    const policy = { stagesNeedingEvidence: ['signed'], receiptNeedsEvidence: true, receiptNeedsVerification: true, reason: '先证后计' };
+    expect((await t.call('PUT', '/api/settings/evidence-policy', { cookie: sys, body: policy })).statusCode).toBe(200);
+    try {
+      const p = (await create({ name: '先证后计项目', investorName: '某公司', likelihood: 'medium', expectedLandingDate: '2027-01-31', signedDate: '2026-10-10', signedAmountYuan: 50_000_000 })).json() as Project;
+      const noProof = await t.call('POST', `/api/projects/${p.id}/stage`, { cookie: officer, body: { to: 'signed', version: p.version } });
+      expect(noProof.statusCode).toBe(400);
+      expect(noProof.json()).toMatchObject({ error: { details: [{ field: 'evidenceIds' }] } });
+      const pdf = Buffer.from('%PDF-1.4 contract').toString('base64');
+      const up = await t.call('POST', `/api/projects/${p.id}/evidence`, { cookie: officer, body: { kind: 'contract', fileName: '投资协议.pdf', contentBase64: pdf } });
+      expect(up.statusCode, up.body).toBe(201);
+      const evidenceId = (up.json() as { id: string }).id;
+      const signed = await t.call('POST', `/api/projects/${p.id}/stage`, { cookie: officer, body: { to: 'signed', evidenceIds: [evidenceId], version: p.version } });
+      expect(signed.statusCode, signed.body).toBe(200);
+      const notPdf = await t.call('POST', `/api/projects/${p.id}/evidence`, { cookie: officer, body: { kind: 'other', fileName: 'x.exe', contentBase64: Buffer.from('MZ\x90').toString('base64') } });
+      expect(notPdf.statusCode).toBe(400);
+
+      const r = (await t.call('POST', `/api/projects/${p.id}/receipts`, { cookie: stat, body: { month: '2026-10', amountYuan: 1_000_000 } })).json() as { id: string; version: number };
+      const list = async () => ((await t.call('GET', `/api/projects/${p.id}/receipts`, { cookie: officer })).json() as { items: { counts: boolean; countsWhy: string | null }[] }).items[0];
+      expect(await list()).toMatchObject({ counts: false, countsWhy: '未核实、缺少佐证材料' });
+      await t.call('POST', `/api/receipts/${r.id}/verify`, { cookie: stat2, body: { version: r.version } });
+      expect(await list()).toMatchObject({ counts: false, countsWhy: '缺少佐证材料' });
+      await t.call('POST', `/api/projects/${p.id}/evidence`, { cookie: stat, body: { kind: 'bankReceipt', fileName: '回单.pdf', contentBase64: pdf, fundReceiptId: r.id } });
+      expect(await list()).toMatchObject({ counts: true, countsWhy: null });
+      const download = await t.call('GET', `/api/evidence/${evidenceId}/download`, { cookie: officer });
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toBe('application/pdf');
+      expect(download.rawPayload.toString()).toBe('%PDF-1.4 contract');
+    } finally {
+      await t.call('PUT', '/api/settings/evidence-policy', { cookie: sys, body: { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false, reason: '恢复' } });
+    }
+  });
+
+  it('moves a service item due day by a holiday entered for a year the official data does not cover', async () => {
+    await t.createAccount('pl_sys2', ['sysadmin'], '650100');
+    const sys = await t.login('pl_sys2');
+    const cal = (await t.call('GET', '/api/calendar/overrides', { cookie: officer })).json() as { officialLastYear: number };
+    expect(cal.officialLastYear).toBe(2026);
+    expect((await t.call('PUT', '/api/calendar/overrides/2027-01-01', { cookie: sys, body: { kind: 'holiday', name: '元旦', reason: '国务院办公厅通知' } })).statusCode).toBe(200);
+    const p = (await create({ name: '跨年帮办项目' })).json() as Project;
+    // 2026-12-31 is a Thursday; 2027-01-01 (Fri) is now a holiday, so 1 working day later is Monday 2027-01-04
+    const item = await t.call('POST', `/api/projects/${p.id}/service-items`, {
+      cookie: officer,
+      body: { type: 'other', title: '跨年事项', requester: '企业', handlerName: '办事员', openedOn: '2026-12-31', workingDays: 1 },
+    });
+    expect(item.json()).toMatchObject({ dueOn: '2027-01-04' });
+  });
 });

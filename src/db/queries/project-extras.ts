@@ -87,3 +87,31 @@ export async function selectLightsByLeader(db: Db, scopePath: string, cutoffs: L
     .groupBy(projects.leaderId, users.displayName)
     .orderBy(sql`count(*) filter (where ${red}) desc`, sql`count(*) filter (where ${yellow}) desc`);
 }
+
+/** Evidence files per fund receipt of a project. */
+export async function countEvidenceByReceipt(db: Db, projectId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ receiptId: evidenceFiles.fundReceiptId, n: sql<number>`count(*)::int` })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.projectId, projectId), sql`${evidenceFiles.fundReceiptId} is not null`))
+    .groupBy(evidenceFiles.fundReceiptId);
+  return new Map(rows.map((r) => [r.receiptId ?? '', r.n]));
+}
+
+/** Attaches unattached evidence files of a project to a stage change; returns how many were attached. */
+export async function attachEvidenceToStage(db: Db, projectId: string, ids: string[], stageHistoryId: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .update(evidenceFiles)
+    .set({ stageHistoryId })
+    .where(
+      and(
+        eq(evidenceFiles.projectId, projectId),
+        sql`${evidenceFiles.id} = any(${sql.param(ids)}::uuid[])`,
+        sql`${evidenceFiles.stageHistoryId} is null`,
+        sql`${evidenceFiles.fundReceiptId} is null`,
+      ),
+    )
+    .returning({ id: evidenceFiles.id });
+  return rows.length;
+}

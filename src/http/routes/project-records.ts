@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lightRulesSchema } from '../../domain/project-light';
+import { deleteCalendarOverride, listCalendarOverrides, saveCalendarOverride } from '../../services/calendar';
+import { evidencePolicySchema, getEvidencePolicy, updateEvidencePolicy } from '../../services/evidence-policy';
 import type { Deps } from '../../services/context';
 import { addReceipt, correctReceipt, listReceipts, removeReceipt, verifyReceipt } from '../../services/funds';
 import { addProblem, listProblems, updateProblem } from '../../services/problems';
@@ -14,6 +16,8 @@ const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 Y
 const version = z.number().int().min(1);
 
 const receiptSchema = z.object({
+  counts: z.boolean().describe('按本系统“先证后计”设置，该笔是否计入统计'),
+  countsWhy: z.string().nullable(),
   id: z.string(),
   projectId: z.string(),
   month: z.string(),
@@ -224,6 +228,61 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
       },
     },
     async (request) => summarizeServiceItems(deps, requireCaller(request), request.query.regionCode),
+  );
+
+  // ---- 先证后计 ----------------------------------------------------------------------------------
+  r.get(
+    '/api/settings/evidence-policy',
+    { config: { access: 'session' }, schema: { tags: ['settings'], summary: '先证后计：哪些阶段变更须有佐证、到位资金是否须佐证或核实才计入', response: { 200: evidencePolicySchema } } },
+    async () => getEvidencePolicy(deps),
+  );
+  r.put(
+    '/api/settings/evidence-policy',
+    {
+      config: { access: 'settings.manage' },
+      schema: { tags: ['settings'], summary: '修改先证后计设置', body: evidencePolicySchema.extend({ reason: reasonSchema }), response: { 200: evidencePolicySchema } },
+    },
+    async (request) => {
+      const { reason, ...policy } = request.body;
+      return updateEvidencePolicy(deps, requireCaller(request), policy, reason);
+    },
+  );
+
+  // ---- 节假日与调休 -------------------------------------------------------------------------------
+  const overrideSchema = z.object({ date: z.string(), kind: z.enum(['workday', 'holiday']), name: z.string() });
+  r.get(
+    '/api/calendar/overrides',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['settings'],
+        summary: '工作日历：官方节假日数据覆盖到哪一年，以及本系统录入的补充（新一年安排、地方假日）',
+        response: { 200: z.object({ officialLastYear: z.number(), items: z.array(overrideSchema) }) },
+      },
+    },
+    async () => listCalendarOverrides(deps),
+  );
+  r.put(
+    '/api/calendar/overrides/:date',
+    {
+      config: { access: 'settings.manage' },
+      schema: {
+        tags: ['settings'],
+        summary: '录入或修改一天的安排（放假或调休上班）',
+        params: z.object({ date: dateSchema }),
+        body: z.object({ kind: z.enum(['workday', 'holiday']), name: z.string().trim().min(1).max(30), reason: reasonSchema }),
+        response: { 200: overrideSchema },
+      },
+    },
+    async (request) => saveCalendarOverride(deps, requireCaller(request), { date: request.params.date, ...request.body }),
+  );
+  r.delete(
+    '/api/calendar/overrides/:date',
+    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], summary: '删除一天的补充安排', params: z.object({ date: dateSchema }), body: z.object({ reason: reasonSchema }) } },
+    async (request, reply) => {
+      await deleteCalendarOverride(deps, requireCaller(request), request.params.date, request.body.reason);
+      return reply.status(204).send();
+    },
   );
 
   // ---- 红绿灯规则 -----------------------------------------------------------------------------

@@ -173,6 +173,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           to: stageSchema,
           note: z.string().max(1000).optional(),
           terminationReason: z.string().max(1000).optional(),
+          evidenceIds: z.array(z.string().uuid()).max(20).optional().describe('已上传的佐证材料（安装要求该阶段须有佐证时必填）'),
           version: z.number().int().min(1),
         }),
         response: { 200: projectSchema },
