@@ -13,13 +13,16 @@ after(async () => {
   await browser?.close();
 });
 
-test('the officer sees the shell with 首页 and no admin menus', async () => {
+test('the officer sees the shell with 首页, 项目库 and no admin menus', async () => {
   const { context, page } = await newPage(browser);
   try {
     await login(page, 'officer');
     const labels = await menuLabels(page);
     assert.ok(labels.includes('首页'), `menu: ${labels.join(', ')}`);
     assert.ok(labels.includes('修改密码'), `menu: ${labels.join(', ')}`);
+    assert.ok(labels.includes('项目库'), `menu: ${labels.join(', ')}`);
+    // 我的项目 is a separate entry for leaders only; the officer has the toggle on the list
+    assert.ok(!labels.includes('我的项目'), `menu: ${labels.join(', ')}`);
     for (const hidden of ['用户管理', '审计日志', '地区与园区', '安全策略']) {
       assert.ok(!labels.includes(hidden), `${hidden} must be hidden from the officer; menu: ${labels.join(', ')}`);
     }

@@ -42,6 +42,8 @@ export interface StageRule {
   /** the fields the rule reads; the first one is where the checklist links to */
   fields: FactField[];
   message: string;
+  /** true: the rule concerns this stage alone (a signed project no longer needs a likelihood to land) */
+  onlyAtStage?: boolean;
   isMet(p: ProjectFacts, today: string): boolean;
 }
 
@@ -49,10 +51,18 @@ const present = (v: string | null) => v !== null && v.trim() !== '';
 
 export const STAGE_RULES: readonly StageRule[] = [
   { id: 'negotiating.investor', stage: 'negotiating', fields: ['investorName'], message: '在谈项目须填写投资方', isMet: (p) => present(p.investorName) },
-  { id: 'negotiating.likelihood', stage: 'negotiating', fields: ['likelihood'], message: '在谈项目须评估落地可能性（高/中/低）', isMet: (p) => p.likelihood !== null },
+  {
+    id: 'negotiating.likelihood',
+    stage: 'negotiating',
+    onlyAtStage: true,
+    fields: ['likelihood'],
+    message: '在谈项目须评估落地可能性（高/中/低）',
+    isMet: (p) => p.likelihood !== null,
+  },
   {
     id: 'negotiating.expectedLanding',
     stage: 'negotiating',
+    onlyAtStage: true,
     fields: ['expectedLandingDate'],
     message: '在谈项目须填写预计落地日期',
     isMet: (p) => present(p.expectedLandingDate),
@@ -116,10 +126,15 @@ export function listApplicableStages(stage: ProjectStage): ProjectStage[] {
   return PIPELINE.slice(0, PIPELINE.indexOf(stage) + 1);
 }
 
+/** The rules a project in `stage` must meet: those of its stage and the stages before it, less the stage-only ones of earlier stages. */
+export function listRulesFor(stage: ProjectStage): StageRule[] {
+  const stages = new Set(listApplicableStages(stage));
+  return STAGE_RULES.filter((r) => stages.has(r.stage) && (!r.onlyAtStage || r.stage === stage));
+}
+
 /** Every rule a project in `target` must meet that it does not: the checklist of what is still needed. */
 export function listUnmetRules(p: ProjectFacts, target: ProjectStage, today: string): StageRule[] {
-  const stages = new Set(listApplicableStages(target));
-  return STAGE_RULES.filter((r) => stages.has(r.stage) && !r.isMet({ ...p, stage: target }, today));
+  return listRulesFor(target).filter((r) => !r.isMet({ ...p, stage: target }, today));
 }
 
 export type TransitionCheck = { ok: true } | { ok: false; message: string; unmet: StageRule[] };
@@ -146,6 +161,5 @@ export function checkTransition(p: ProjectFacts, target: ProjectStage, today: st
 export function listBrokenRulesForEdit(before: ProjectFacts, after: ProjectFacts, today: string): StageRule[] {
   const changed = (Object.keys(after) as (keyof ProjectFacts)[]).filter((k) => k !== 'stage' && after[k] !== before[k]) as FactField[];
   if (changed.length === 0) return [];
-  const stages = new Set(listApplicableStages(after.stage));
-  return STAGE_RULES.filter((r) => stages.has(r.stage) && r.fields.some((f) => changed.includes(f)) && !r.isMet(after, today));
+  return listRulesFor(after.stage).filter((r) => r.fields.some((f) => changed.includes(f)) && !r.isMet(after, today));
 }

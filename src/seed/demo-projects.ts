@@ -296,11 +296,11 @@ interface Investor {
   word: string;
 }
 
-interface People {
+export interface DemoPeople {
   leaderId: string | null;
   statisticianId: string | null;
   /** officers by home region code */
-  officers: { id: string; regionCode: string; name: string }[];
+  officers: readonly { id: string; regionCode: string; name: string }[];
 }
 
 export interface DemoPlan {
@@ -330,7 +330,7 @@ function personName(rng: Rng): string {
 
 export function planDemoProjects(
   today: string,
-  people: People,
+  people: DemoPeople,
   availableRegions: ReadonlySet<string>,
   regionNames: ReadonlyMap<string, string>,
   addWorking: (start: string, n: number) => string,
@@ -520,6 +520,9 @@ export function planDemoProjects(
       }
     }
     if (signedDate) {
+      // a signed project went through negotiating: it carries what that stage needed
+      likelihood = 'high';
+      expectedLandingDate = signedDate;
       timeline.push({ to: 'negotiating', on: addDays(created, rng.int(5, Math.max(5, Math.floor((Date.parse(signedDate) - Date.parse(created)) / 86_400_000) - 5))), note: '进入实质性洽谈' });
       timeline.push({ to: 'signed', on: signedDate, note: '签订投资合同' });
     }
@@ -561,7 +564,7 @@ export function planDemoProjects(
     }
 
     // fund receipts
-    let lastEntered: string | null = null;
+    let lastEntered = '';
     if (signsAmount && signedDate && signed !== null) {
       const first = maxDate(signedDate.slice(0, 7), windowStart);
       const cap = cause === 'idle' ? progress : today;
@@ -597,11 +600,11 @@ export function planDemoProjects(
           verifiedBy: verified ? people.statisticianId : null,
           verifiedAt: verified ? at(minDate(addDays(entered, rng.int(1, 6)), today), 10, rng.int(0, 59)) : null,
         });
-        lastEntered = lastEntered === null || entered > lastEntered ? entered : lastEntered;
+        if (entered > lastEntered) lastEntered = entered;
       }
     }
     // a receipt is progress too
-    if (lastEntered !== null && cause !== 'idle') progress = maxDate(progress, lastEntered);
+    if (lastEntered !== '' && cause !== 'idle') progress = maxDate(progress, lastEntered);
 
     // milestones (推进方案): key projects and some others
     if (isKey || (signsAmount && rng.chance(0.3))) {

@@ -10,6 +10,7 @@ import type { Role } from '../domain/roles';
 import { createSystemCaller, type Deps } from '../services/context';
 import { createPark } from '../services/regions';
 import { createUser } from '../services/users';
+import { seedDemoProjects } from './demo-projects';
 
 export const DEMO_PASSWORD = 'Yinfeng@2026';
 export const DEMO_PREFECTURE = '650100';
@@ -62,6 +63,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     if (existing.some((e) => e.parentCode === p.parentCode && e.name === p.name)) continue;
     await createPark(deps, caller, p);
   }
+  await seedDemoProjects(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }

@@ -2,7 +2,7 @@
  * 帮办代办 service items with a working-day clock: due = opened + N working days by the official
  * holiday and 调休 calendar (plus stored overrides); per-region counts of open, overdue and closed.
  */
-import { insertServiceItem, selectServiceItem, selectServiceItemCounts, selectServiceItems, updateServiceItemVersioned, type ServiceItemRow } from '../db/queries/project-records';
+import { insertServiceItem, selectServiceItem, selectServiceItemCounts, selectServiceItemCountsHeldDirectly, selectServiceItems, updateServiceItemVersioned, type ServiceItemRow } from '../db/queries/project-records';
 import { AppError } from '../domain/app-error';
 import { todayInShanghai } from '../domain/dates';
 import { addWorkingDays, assertDate, countWorkingDays, type WorkingCalendar } from '../domain/working-days';
@@ -113,6 +113,10 @@ export async function updateServiceItem(
 /** Per direct sub-region of `regionCode` (default: the caller's home region): open, overdue, closed items. */
 export async function summarizeServiceItems(deps: Deps, caller: Caller, regionCode?: string) {
   const region = await requireRegionInScope(deps, caller, regionCode ?? caller.actor.regionCode ?? '');
-  const rows = await selectServiceItemCounts(deps.db, region.path, region.code, todayInShanghai());
-  return { regionCode: region.code, regionName: region.name, items: rows };
+  const today = todayInShanghai();
+  const rows = await selectServiceItemCounts(deps.db, region.path, region.code, today);
+  // the region's own projects (not in any sub-region) get a row of their own, so nothing is left out
+  const own = await selectServiceItemCountsHeldDirectly(deps.db, region.code, today);
+  const items = own.open + own.closed > 0 ? [{ code: region.code, name: `${region.name}（本级）`, ...own }, ...rows] : rows;
+  return { regionCode: region.code, regionName: region.name, items };
 }

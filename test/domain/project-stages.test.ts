@@ -27,18 +27,13 @@ describe('project stage rules', () => {
     const r = checkTransition(lead, 'signed', TODAY);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.unmet.map((u) => u.id)).toEqual([
-        'negotiating.investor',
-        'negotiating.likelihood',
-        'negotiating.expectedLanding',
-        'signed.date',
-        'signed.amount',
-      ]);
-      expect(r.message).toBe(
-        '转入“签约”还缺：在谈项目须填写投资方；在谈项目须评估落地可能性（高/中/低）；在谈项目须填写预计落地日期；签约项目须填写签约日期；签约项目须填写签约额（大于 0）',
-      );
+      // likelihood and expected landing date concern negotiating projects only
+      expect(r.unmet.map((u) => u.id)).toEqual(['negotiating.investor', 'signed.date', 'signed.amount']);
+      expect(r.message).toBe('转入“签约”还缺：在谈项目须填写投资方；签约项目须填写签约日期；签约项目须填写签约额（大于 0）');
     }
     expect(checkTransition({ ...negotiating, signedDate: '2026-06-18', signedAmountYuan: 1n }, 'signed', TODAY)).toEqual({ ok: true });
+    // a lead signed directly needs an investor but no likelihood
+    expect(checkTransition({ ...lead, investorName: '某公司', signedDate: '2026-06-18', signedAmountYuan: 1n }, 'signed', TODAY)).toEqual({ ok: true });
   });
 
   it('refuses an unknown signed amount: unknown is never zero and never enough to sign', () => {

@@ -54,14 +54,14 @@ describe('isRole', () => {
 
 describe('listPermissions', () => {
   const expected: Record<Role, string[]> = {
-    sysadmin: ['users.read', 'users.manage', 'regions.manage'],
+    sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: [],
-    officer: [],
-    statistician: [],
-    reviewer: [],
-    analyst: [],
+    leader: ['projects.read'],
+    officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload'],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload'],
+    reviewer: ['projects.read'],
+    analyst: ['projects.read'],
   };
 
   it.each(ROLES)('grants %s its permissions', (role) => {
@@ -70,8 +70,8 @@ describe('listPermissions', () => {
 
   it('grants the union in the canonical order, without duplicates', () => {
     expect(listPermissions([])).toEqual([]);
-    expect(listPermissions(['secadmin', 'sysadmin'])).toEqual(['users.read', 'users.manage', 'regions.manage', 'security.manage']);
-    expect(listPermissions(['auditor', 'officer', 'leader'])).toEqual(['audit.read']);
+    expect(listPermissions(['secadmin', 'sysadmin'])).toEqual(['users.read', 'users.manage', 'regions.manage', 'security.manage', 'settings.manage']);
+    expect(listPermissions(['auditor', 'officer', 'leader'])).toEqual(['audit.read', 'projects.read', 'projects.manage', 'imports.run', 'evidence.upload']);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });
 

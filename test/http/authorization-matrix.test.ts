@@ -24,6 +24,9 @@ type Target = 'own' | 'sibling';
 interface Request {
   url: string;
   body?: unknown;
+  /** a raw body (file upload) with its headers */
+  raw?: Buffer;
+  headers?: Record<string, string>;
   /** replaces the role's shared session (for logout and password change) */
   cookie?: string;
 }
@@ -341,6 +344,24 @@ const CASES: Record<string, RouteCase> = {
       return { url: '/api/calendar/overrides/2030-05-01', body: { reason: '测试' } };
     },
   },
+  'POST /api/imports': {
+    access: 'imports.run',
+    scoped: false, // out-of-scope regions come back as rejected rows (422), tested in test/imports-db
+    ok: 200,
+    build: async (f) => {
+      const projectId = await f.project('own');
+      const detail = (await f.t.call('GET', `/api/projects/${projectId}`, { cookie: f.cookies.get('officer') })).json() as { code: string };
+      const csv = `项目编号,月份,金额(万元),备注\n${detail.code},2026-01,12.5,测试\n`;
+      return { url: '/api/imports?kind=funds', raw: Buffer.from(csv), headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent('到位资金.csv') } };
+    },
+  },
+  'GET /api/imports/template.xlsx': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/imports/template.xlsx' }) },
+  'GET /api/projects/export.xlsx': {
+    access: 'projects.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/projects/export.xlsx?regionCode=${f.region(t)}` }),
+  },
   'GET /api/saved-filters': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/saved-filters?page=projects' }) },
   'POST /api/saved-filters': {
     access: 'session',
@@ -395,7 +416,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       if (c.access === 'public') continue;
       const [method = '', pattern = ''] = key.split(' ');
       const req = await c.build(f, 'own', 'officer');
-      const res = await t.call(method, req.url ?? pattern, { body: req.body });
+      const res = await t.call(method, req.url ?? pattern, { body: req.raw ?? req.body, headers: req.headers });
       expect(res.statusCode, key).toBe(401);
     }
   });
@@ -408,7 +429,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         const method = key.split(' ')[0] ?? '';
         for (const target of c.scoped ? (['own', 'sibling'] as const) : (['own'] as const)) {
           const req = await c.build(f, target, role);
-          const res = await t.call(method, req.url, { cookie: req.cookie ?? cookies.get(role), body: req.body });
+          const res = await t.call(method, req.url, { cookie: req.cookie ?? cookies.get(role), body: req.raw ?? req.body, headers: req.headers });
           outcomes.push(`${key} [${target}] → ${res.statusCode}`);
           expected.push(`${key} [${target}] → ${expectedStatus(c, role, target)}`);
         }

@@ -1,6 +1,17 @@
 import type { Me } from './api/types';
 
-export type Permission = 'users.read' | 'users.manage' | 'regions.manage' | 'security.manage' | 'audit.read';
+export type Permission =
+  | 'users.read'
+  | 'users.manage'
+  | 'regions.manage'
+  | 'security.manage'
+  | 'audit.read'
+  | 'projects.read'
+  | 'projects.manage'
+  | 'funds.manage'
+  | 'funds.verify'
+  | 'imports.run'
+  | 'settings.manage';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {
@@ -10,6 +21,8 @@ export function can(me: Me | null | undefined, permission: Permission | undefine
 
 interface Guarded {
   permission?: Permission;
+  /** Shown only to holders of one of these roles (a convenience entry, not a security boundary). */
+  roles?: readonly string[];
   children?: Guarded[];
 }
 
@@ -18,6 +31,7 @@ export function visibleRoutes<T extends Guarded>(routes: readonly T[], me: Me | 
   const out: T[] = [];
   for (const route of routes) {
     if (!can(me, route.permission)) continue;
+    if (route.roles && !route.roles.some((r) => me?.roles.includes(r))) continue;
     if (route.children) {
       const children = visibleRoutes(route.children as T[], me);
       if (children.length === 0) continue;

@@ -1,6 +1,9 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AuditOutlined,
+  CustomerServiceOutlined,
+  FundProjectionScreenOutlined,
+  StarOutlined,
   ClusterOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -20,6 +23,10 @@ export interface AppRoute {
   icon?: ReactNode;
   /** Needed to see the menu entry and open the page. */
   permission?: Permission;
+  /** Menu entry only for these roles (the page itself follows `permission`). */
+  roles?: readonly string[];
+  /** A page reached from another page (e.g. a detail), not from the menu. */
+  hideInMenu?: boolean;
   component?: LazyExoticComponent<ComponentType>;
   children?: AppRoute[];
 }
@@ -27,6 +34,35 @@ export interface AppRoute {
 /** The route table: menu, icon, access and page in one place (as in ant-design-pro's config/routes.ts). */
 export const routes: AppRoute[] = [
   { path: '/', name: 'menu.home', icon: <HomeOutlined />, component: lazy(() => import('./pages/Home')) },
+  {
+    path: '/projects',
+    name: 'menu.projects',
+    icon: <FundProjectionScreenOutlined />,
+    permission: 'projects.read',
+    component: lazy(() => import('./pages/projects/ProjectList')),
+  },
+  {
+    path: '/projects/mine',
+    name: 'menu.myProjects',
+    icon: <StarOutlined />,
+    permission: 'projects.read',
+    roles: ['leader'],
+    component: lazy(() => import('./pages/projects/MyProjects')),
+  },
+  {
+    path: '/projects/:id',
+    name: 'menu.projects',
+    permission: 'projects.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/projects/ProjectDetail')),
+  },
+  {
+    path: '/service-items',
+    name: 'menu.serviceItems',
+    icon: <CustomerServiceOutlined />,
+    permission: 'projects.read',
+    component: lazy(() => import('./pages/serviceItems/ServiceItemSummary')),
+  },
   {
     path: '/admin',
     name: 'menu.admin',

@@ -135,6 +135,7 @@ export async function stageFunds(db: Db, rows: StagedFund[]): Promise<void> {
 
 /** Enterprises by credit code: new ones created, a changed name updated. */
 export async function mergeEnterprises(db: Db): Promise<KindCounts> {
+  await db.execute(sql`analyze imp_enterprises`);
   const [r] = await query<{ created: unknown; updated: unknown; total: unknown }>(
     db,
     sql`with cmp as (
@@ -160,6 +161,8 @@ export async function mergeProjects(
   actor: { id: string | null; displayName: string },
   leaders: { name: string; id: string }[],
 ): Promise<KindCounts & { investorsCreated: number }> {
+  // temporary tables have no statistics until analysed: without them the planner guesses badly
+  await db.execute(sql`analyze imp_projects`);
   const [inv1] = await query<{ n: unknown }>(
     db,
     sql`with ins as (
@@ -196,6 +199,7 @@ export async function mergeProjects(
         is not distinct from row(s.name, s.region_code, s.investor_id, s.source, s.industry_code, s.planned, s.signed,
           s.signed_date, s.agreed_start_date, s.started_date, s.operating_date, s.stage, s.leader_id)) as same
     from imp_projects s left join projects p on p.code = s.code`);
+  await db.execute(sql`analyze imp_project_cmp`);
   const [counts] = await query<{ created: unknown; updated: unknown; unchanged: unknown }>(
     db,
     sql`select count(*) filter (where old_id is null) as created,
@@ -235,6 +239,7 @@ export async function mergeProjects(
  * or note replaces the stored one and must be verified again; changed projects count as progress.
  */
 export async function mergeFunds(db: Db, actorId: string | null): Promise<KindCounts> {
+  await db.execute(sql`analyze imp_funds`);
   const [r] = await query<{ created: unknown; updated: unknown; unchanged: unknown }>(
     db,
     sql`with agg as (

@@ -119,6 +119,21 @@ export async function selectServiceItemCounts(db: Db, parentPath: string, parent
   return rows;
 }
 
+/** The same counts for the projects a region holds directly (not in any sub-region). */
+export async function selectServiceItemCountsHeldDirectly(db: Db, regionCode: string, today: string) {
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*) filter (where ${serviceItems.status} = 'open')::int`,
+      overdue: sql<number>`count(*) filter (where ${serviceItems.status} = 'open' and ${serviceItems.dueOn} < ${today})::int`,
+      closed: sql<number>`count(*) filter (where ${serviceItems.status} = 'closed')::int`,
+      closedLate: sql<number>`count(*) filter (where ${serviceItems.status} = 'closed' and ${serviceItems.closedOn} > ${serviceItems.dueOn})::int`,
+    })
+    .from(serviceItems)
+    .innerJoin(projects, eq(projects.id, serviceItems.projectId))
+    .where(eq(projects.regionCode, regionCode));
+  return row ?? { open: 0, overdue: 0, closed: 0, closedLate: 0 };
+}
+
 export async function selectCalendarOverrides(db: Db) {
   return db.select().from(calendarOverrides).orderBy(asc(calendarOverrides.date));
 }

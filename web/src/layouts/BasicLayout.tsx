@@ -9,7 +9,7 @@ import { routes, type AppRoute } from '../routes';
 import { useHeaderActions } from './HeaderActions';
 
 function toMenu(items: readonly AppRoute[], t: Translate): MenuDataItem[] {
-  return items.map((r) => ({
+  return items.filter((r) => !r.hideInMenu).map((r) => ({
     path: r.path,
     name: t(r.name),
     icon: r.icon,

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launch, login, menuLabels, newPage, screenshot, sideMenu } from './helpers';
+
+let browser: Browser;
+const projectName = `e2e 数据中心项目 ${Date.now().toString(36)}`;
+let projectPath = '';
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the officer creates a project, meets the checklist on the Kanban, fills it in and advances', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    assert.ok((await menuLabels(page)).includes('项目库'));
+    await sideMenu(page).getByText('项目库').click();
+    await page.waitForURL('**/projects');
+    await page.getByRole('button', { name: /新建项目/ }).click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByLabel('项目名称').fill(projectName);
+    await drawer.getByLabel('计划总投资（万元）').fill('12.3456x');
+    await drawer.getByText('请输入金额（万元），最多 4 位小数').waitFor();
+    await drawer.getByLabel('计划总投资（万元）').fill('5000.5');
+    await drawer.getByRole('button', { name: /确\s*定/ }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectPath = new URL(page.url()).pathname;
+    await page.getByTestId('project-name').getByText(projectName).waitFor();
+    await page.getByText('5,000.5 万元').waitFor();
+    await page.getByTestId('next-stage-card').getByText('在谈项目须填写投资方').waitFor();
+    await screenshot(page, 'project-detail-new');
+
+    await page.goto('/projects');
+    await page.getByText('看板', { exact: true }).click();
+    // only this project on the board, so the drag cannot pick up a neighbour
+    await page.getByLabel('关键词').fill(projectName);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const card = page.getByTestId('kanban-card').filter({ hasText: projectName });
+    await card.waitFor();
+    await screenshot(page, 'projects-kanban');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/stage') && r.request().method() === 'POST');
+    await card.dragTo(page.getByTestId('kanban-column-negotiating'), { targetPosition: { x: 60, y: 12 } });
+    const refusedRes = await refused;
+    const refusedBody = (await refusedRes.json()) as { error: { details?: { field: string }[] } };
+    assert.equal(refusedRes.status(), 400, JSON.stringify(refusedBody));
+    assert.ok(refusedBody.error.details?.some((d) => d.field === 'investorName'), JSON.stringify(refusedBody));
+    const refusal = page.getByTestId('stage-refusal');
+    await refusal.getByText('在谈项目须填写投资方').waitFor();
+    await refusal.getByText('在谈项目须评估落地可能性（高/中/低）').waitFor();
+    await page.waitForTimeout(500); // let the dialog finish its opening animation before the picture
+    await screenshot(page, 'projects-kanban-refusal');
+
+    // the link opens the edit form at the missing field
+    await refusal.getByRole('link', { name: '去填写' }).first().click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\?edit=investorName/);
+    await drawer.getByLabel('投资方', { exact: true }).fill('新疆云计算产业投资有限公司');
+    await drawer.getByLabel('落地可能性').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('高', { exact: true }).click();
+    await drawer.getByLabel('预计落地日期').fill('2027-06-30');
+    await drawer.getByLabel('预计落地日期').press('Enter');
+    await screenshot(page, 'project-edit');
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/projects/'));
+    await drawer.getByRole('button', { name: /确\s*定/ }).click();
+    assert.equal((await saved).status(), 200);
+    await page.getByTestId('next-stage-card').getByText('已满足转入下一阶段的条件').waitFor();
+
+    const moved = page.waitForResponse((r) => r.url().endsWith('/stage') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: /推进到“在谈”/ }).click();
+    assert.equal((await moved).status(), 200);
+    await page.locator('.ant-steps-item-process').getByText('在谈').waitFor();
+    await page.getByText('线索 → 在谈').waitFor();
+    await screenshot(page, 'project-detail-negotiating');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the statistician adds a receipt in 万元 and sees it in the ledger', async () => {
+  assert.ok(projectPath, 'the first test created a project');
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'statistician');
+    await page.goto(projectPath);
+    await page.getByTestId('project-name').getByText(projectName).waitFor();
+    await page.getByRole('button', { name: /登记到位资金/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('月份').fill('2026-07');
+    await dialog.getByLabel('月份').press('Enter');
+    await dialog.getByLabel('金额（万元）').fill('1234.5678');
+    const created = page.waitForResponse((r) => r.url().endsWith('/receipts') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const res = await created;
+    assert.equal(res.status(), 201);
+    const body = (await res.json()) as { amountYuan: number; month: string };
+    assert.equal(body.amountYuan, 12_345_678);
+    assert.equal(body.month, '2026-07');
+    await page.getByTestId('funds-total').getByText('1,234.5678 万元').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('funds-tab').scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-funds');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the service-item summary lists the sub-regions', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'leader');
+    const labels = await menuLabels(page);
+    for (const shown of ['项目库', '我的项目', '帮办代办统计']) assert.ok(labels.includes(shown), `menu: ${labels.join(', ')}`);
+    await sideMenu(page).getByText('帮办代办统计').click();
+    await page.waitForURL('**/service-items');
+    await page.getByTestId('service-summary').getByText('米东区').first().waitFor();
+    await screenshot(page, 'service-items-summary');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,224 @@
+/**
+ * Imports against the database (both runtimes): whole-or-nothing, idempotent re-import, scope,
+ * dry run, the API and its guard rails, and the xlsx exports.
+ */
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectUserById } from '../../src/db/queries/users';
+import { listPermissions, type Role } from '../../src/domain/roles';
+import type { Caller } from '../../src/services/context';
+import { runImport } from '../../src/services/imports/run-import';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { DATABASE_KINDS } from '../helpers/databases';
+
+const OWN = '650109';
+const SIBLING = '650102';
+const CREDIT_A = '91320500MA1M111112';
+const CREDIT_B = '91110108551400000T';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function xlsx(sheets: Record<string, unknown[][]>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const ENT_HEAD = ['统一社会信用代码', '企业名称', '注册地区代码', '行业代码', '注册资本(万元)'];
+const PROJ_HEAD = ['项目编号', '项目名称', '地区代码', '投资方', '投资方信用代码', '资金来源', '行业代码', '阶段', '计划总投资(万元)', '签约额(万元)', '签约日期', '开工日期', '包联领导'];
+const FUND_HEAD = ['项目编号', '月份', '金额(万元)', '备注'];
+
+/** A workbook with the three sheets; `p` makes project codes unique per test. */
+function workbook(p: string, opts: { leader?: string; name?: string; region?: string } = {}) {
+  return xlsx({
+    企业: [ENT_HEAD, [CREDIT_A, '甲新能源有限公司', OWN, 'C38', '5000'], [CREDIT_B, '乙科技有限公司', OWN, '', '']],
+    项目: [
+      PROJ_HEAD,
+      [`${p}-1`, opts.name ?? '储能装备项目', opts.region ?? OWN, '甲新能源有限公司', CREDIT_A, '区外', 'C38', '签约', '120000', '100000', '2024-03-15', '', opts.leader ?? ''],
+      [`${p}-2`, '物流园项目', OWN, `${p}丙物流集团`, '', '区内', '', '在谈', '5000.5', '', '', '', ''],
+      [`${p}-3`, '数据中心项目', OWN, '', '', '境外', 'I', '开工', '', '8000', '2024-01-10', '2024-02-01', ''],
+    ],
+    到位资金: [FUND_HEAD, [`${p}-1`, '2024-04', '100', '首期'], [`${p}-1`, '2024-04', '50.5', '补充'], [`${p}-1`, '2024-05', '10', ''], [`${p}-3`, '2024-02', '7', '']],
+  });
+}
+
+function projectsCsv(p: string, n: number, bad?: { index: number; stage: string }): Buffer {
+  const lines = ['项目编号,项目名称,地区代码,资金来源,阶段,签约额(万元)'];
+  for (let i = 0; i < n; i++) lines.push(`${p}-${i},项目${i},${OWN},区内,${bad?.index === i ? bad.stage : '在谈'},${i}.5`);
+  return Buffer.from(`${lines.join('\r\n')}\r\n`);
+}
+
+describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
+  let t: TestApp;
+  let officer: Caller;
+  let cookie: string;
+
+  async function callerOf(id: string): Promise<Caller> {
+    const u = await selectUserById(t.deps.db, id);
+    if (!u) throw new Error('no user');
+    const roles = u.roles as Role[];
+    return {
+      actor: { id: u.id, username: u.username, displayName: u.displayName, roles, permissions: listPermissions(roles), regionCode: u.regionCode, regionPath: u.regionPath },
+      clientIp: null,
+      requestId: null,
+    };
+  }
+
+  async function count(table: string, where = sql`true`): Promise<number> {
+    const res = (await t.deps.db.execute(sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`)) as unknown as { rows: { n: number }[] };
+    return Number(res.rows[0]?.n);
+  }
+
+  const upload = (body: Buffer, name: string, query = '', type = 'application/octet-stream') =>
+    t.call('POST', `/api/imports${query}`, { cookie, body, headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name) } });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    officer = await callerOf(await t.createAccount('imp_officer', ['officer'], OWN));
+    await t.createAccount('lead_zhang', ['leader'], OWN);
+    cookie = await t.login('imp_officer');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('imports a workbook through the service and the API with the same counts, and a re-import changes nothing', async () => {
+    const viaService = await runImport(t.deps, officer, await workbook('S', { leader: 'lead_zhang' }), { fileName: '导入.xlsx' });
+    expect(viaService.rejected).toEqual([]);
+    expect(viaService.imported).toBe(true);
+    expect(viaService.kinds).toEqual(['enterprises', 'projects', 'funds']);
+    expect(viaService.counts).toEqual({
+      enterprises: { created: 2, updated: 0, unchanged: 0 },
+      projects: { created: 3, updated: 0, unchanged: 0 },
+      funds: { created: 3, updated: 0, unchanged: 0 },
+    });
+    // rows sharing a fund key add up; the leader is matched by name; created projects have a history row
+    const [p1] = ((await t.deps.db.execute(sql`select p.id, p.leader_id, p.industry_code, p.stage, e.credit_code from projects p left join enterprises e on e.id = p.investor_id where p.code = 'S-1'`)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    expect(p1).toMatchObject({ industry_code: '38', stage: 'signed', credit_code: CREDIT_A });
+    expect(p1?.leader_id).toBeTruthy();
+    expect(await count('fund_receipts', sql`project_id = ${p1?.id as string} and month = '2024-04' and amount_yuan = 1505000 and note = '首期；补充'`)).toBe(1);
+    expect(await count('project_stage_history', sql`project_id = ${p1?.id as string}`)).toBe(1);
+
+    const res = await upload(await workbook('A', { leader: 'lead_zhang' }), '导入.xlsx', '', XLSX_TYPE);
+    expect(res.statusCode, res.body).toBe(200);
+    const viaApi = res.json();
+    expect(viaApi.counts.projects).toEqual(viaService.counts.projects);
+    expect(viaApi.counts.funds).toEqual(viaService.counts.funds);
+    expect(viaApi.counts.enterprises).toEqual({ created: 0, updated: 0, unchanged: 2 });
+
+    const auditsBefore = await count('audit_log', sql`action = 'import.run'`);
+    expect(auditsBefore).toBe(2);
+    const again = await upload(await workbook('A', { leader: 'lead_zhang' }), '导入.xlsx');
+    expect(again.statusCode).toBe(200);
+    expect(again.json().counts).toEqual({
+      enterprises: { created: 0, updated: 0, unchanged: 2 },
+      projects: { created: 0, updated: 0, unchanged: 3 },
+      funds: { created: 0, updated: 0, unchanged: 3 },
+    });
+    expect(await count('audit_log', sql`action = 'import.run'`)).toBe(3);
+    const [audit] = ((await t.deps.db.execute(sql`select object_type, after from audit_log where action = 'import.run' order by id desc limit 1`)) as unknown as { rows: { object_type: string; after: Record<string, unknown> }[] }).rows;
+    expect(audit?.object_type).toBe('import');
+    expect(audit?.after).toMatchObject({ fileName: '导入.xlsx', kinds: ['enterprises', 'projects', 'funds'] });
+    expect(String(audit?.after.sha256)).toMatch(/^[0-9a-f]{64}$/);
+
+    // a changed stage and amount: updated, with a stage-history row for the change
+    const changed = await xlsx({ 项目: [PROJ_HEAD, ['A-2', '物流园项目', OWN, 'A丙物流集团', '', '区内', '', '签约', '5000.5', '300', '2024-05-01', '', '']], 到位资金: [FUND_HEAD, ['A-1', '2024-05', '11', '']] });
+    const upd = await runImport(t.deps, officer, changed, { fileName: 'b.xlsx' });
+    expect(upd.counts).toEqual({ projects: { created: 0, updated: 1, unchanged: 0 }, funds: { created: 0, updated: 1, unchanged: 0 } });
+    expect(await count('project_stage_history', sql`project_id = (select id from projects where code = 'A-2')`)).toBe(2);
+  });
+
+  it('one bad row among 10,000 writes nothing and names that row', async () => {
+    const file = projectsCsv('BIG', 10_000, { index: 6_543, stage: '开发中' });
+    const result = await runImport(t.deps, officer, file, { fileName: 'big.csv' });
+    expect(result.imported).toBe(false);
+    expect(result.rows.projects).toBe(10_000);
+    expect(result.rejectedTotal).toBe(1);
+    expect(result.rejected).toEqual([{ sheet: '项目', row: 6_545, column: '阶段', value: '开发中', reason: expect.stringContaining('阶段“开发中”无效') }]);
+    expect(await count('projects', sql`code like 'BIG-%'`)).toBe(0);
+    expect(await count('audit_log', sql`action = 'import.run' and after->>'fileName' = 'big.csv'`)).toBe(0);
+  });
+
+  it('rejects an out-of-scope region, an unknown leader, a duplicate code and a fund of an unknown project', async () => {
+    const file = await xlsx({
+      项目: [
+        PROJ_HEAD,
+        ['SC-1', '越界项目', SIBLING, '', '', '区内', '', '在谈', '', '', '', '', ''],
+        ['SC-2', '项目', OWN, '', '', '区内', '', '在谈', '', '', '', '', '李四'],
+        ['SC-2', '重复', OWN, '', '', '区内', '', '在谈', '', '', '', '', ''],
+      ],
+      到位资金: [FUND_HEAD, ['NOPE-1', '2024-01', '1', ''], ['SC-1', '2999-01', '1', '']],
+    });
+    const res = await upload(file, 'scope.xlsx');
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.imported).toBe(false);
+    const brief = body.rejected.map((p: { sheet: string; row: number; column: string }) => `${p.sheet}:${p.row}:${p.column}`);
+    expect(brief).toEqual(['项目:2:地区代码', '项目:3:包联领导', '项目:4:项目编号', '到位资金:2:项目编号', '到位资金:3:月份']);
+    expect(body.rejected[0].reason).toContain('不在您的管辖范围内');
+    expect(body.rejected[2].reason).toContain('第 3 行和第 4 行重复');
+    expect(await count('projects', sql`code like 'SC-%'`)).toBe(0);
+  });
+
+  it('a dry run counts and writes nothing', async () => {
+    const res = await upload(projectsCsv('DRY', 20), 'dry.csv', '?dryRun=true', 'text/csv');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ dryRun: true, imported: false, kinds: ['projects'], counts: { projects: { created: 20, updated: 0, unchanged: 0 } } });
+    expect(await count('projects', sql`code like 'DRY-%'`)).toBe(0);
+  });
+
+  it('answers 400 with the guard message for a refused file, 400 for JSON, and 403 without the permission', async () => {
+    const xls = await upload(Buffer.from('a,b\n'), 'old.xls');
+    expect(xls.statusCode).toBe(400);
+    expect(xls.json().error.message).toContain('旧版 .xls');
+    const mismatch = await upload(projectsCsv('M', 1), 'm.xlsx');
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().error.message).toContain('扩展名是 .xlsx，但内容是文本');
+    const json = await t.call('POST', '/api/imports', { cookie, body: { a: 1 } });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.message).toContain('请求体须为文件本身');
+    await t.createAccount('imp_leader', ['leader'], OWN);
+    const leader = await t.login('imp_leader');
+    const denied = await t.call('POST', '/api/imports', { cookie: leader, body: projectsCsv('L', 1), headers: { 'content-type': 'text/csv', 'x-file-name': 'l.csv' } });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it('exports the project list as xlsx with import headers, made inert against formulas', async () => {
+    const file = await workbook('EXP', { name: '=HYPERLINK("http://evil","点我")' });
+    expect((await runImport(t.deps, officer, file, { fileName: 'exp.xlsx' })).imported).toBe(true);
+    const res = await t.call('GET', '/api/projects/export.xlsx?q=EXP-&sort=code', { cookie });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('项目');
+    expect(ws).toBeDefined();
+    const header = (ws?.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([...PROJ_HEAD.slice(0, 11), '约定开工日期', '开工日期', '投产日期', '包联领导', '红绿灯', '到位资金合计(万元)']);
+    expect(ws?.rowCount).toBe(4);
+    const first = ws?.getRow(2);
+    expect(first?.getCell(1).value).toBe('EXP-1');
+    expect(first?.getCell(2).value).toBe('\'=HYPERLINK("http://evil","点我")');
+    expect(first?.getCell(2).formula).toBeUndefined();
+    expect(first?.getCell(10).value).toBe(100000);
+    expect(first?.getCell(17).value).toBe(160.5);
+    const sibling = await t.call('GET', `/api/projects/export.xlsx?regionCode=${SIBLING}`, { cookie });
+    expect(sibling.statusCode).toBe(404);
+  });
+
+  it('serves the template with three sheets, headers and one example row each, which imports cleanly as a dry run', async () => {
+    const res = await t.call('GET', '/api/imports/template.xlsx', { cookie });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['企业', '项目', '到位资金']);
+    for (const ws of wb.worksheets) expect(ws.rowCount).toBe(2);
+    expect((wb.getWorksheet('到位资金')?.getRow(1).values as unknown[]).slice(1)).toEqual(['项目编号', '月份', '金额(万元)', '备注']);
+    const dry = await runImport(t.deps, officer, res.rawPayload, { fileName: 'template.xlsx', dryRun: true });
+    expect(dry.rejected).toEqual([]);
+    expect(dry.counts.projects).toEqual({ created: 1, updated: 0, unchanged: 0 });
+  });
+});

@@ -1,0 +1,177 @@
+import { useRef } from 'react';
+import { Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea, type ProFormInstance } from '@ant-design/pro-components';
+import { useQuery } from '@tanstack/react-query';
+import { showSuccess } from '../../api/client';
+import { projectsApi, type Receipt } from '../../api/projects';
+import { can } from '../../access';
+import { useMe } from '../../auth/session';
+import { formatTime } from '../../components/labels';
+import { WAN_PATTERN, formatWan, wanToYuan, yuanToWan } from '../../components/money';
+import { ReasonModalForm } from '../../components/ReasonModalForm';
+import { useI18n } from '../../i18n';
+import { fieldDetails } from './ProjectForm';
+
+interface AddValues {
+  month: string;
+  amountWan: string;
+  note?: string;
+}
+
+/** 到位资金 by month: statisticians add, correct or delete with a reason, and verify. */
+export function FundsTab({ projectId, onChanged }: { projectId: string; onChanged: () => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const canManage = can(me, 'funds.manage');
+  const canVerify = can(me, 'funds.verify');
+  const { data = [], refetch, isLoading } = useQuery({ queryKey: ['receipts', projectId], queryFn: () => projectsApi.receipts(projectId) });
+  const addRef = useRef<ProFormInstance<AddValues>>(undefined);
+  const changed = async () => {
+    await refetch();
+    onChanged();
+  };
+  const amountRules = [
+    { required: true, message: t('projects.amountInvalid') },
+    {
+      validator: async (_: unknown, value: string | undefined) => {
+        if (value && !WAN_PATTERN.test(value.trim())) throw new Error(t('projects.amountInvalid'));
+      },
+    },
+  ];
+  const rows = [...data].sort((a, b) => a.month.localeCompare(b.month));
+  const total = rows.reduce((sum, r) => sum + r.amountYuan, 0);
+
+  return (
+    <div data-testid="funds-tab">
+      {canManage && (
+        <ModalForm<AddValues>
+          title={t('funds.add')}
+          formRef={addRef}
+          width={480}
+          modalProps={{ destroyOnClose: true }}
+          trigger={
+            <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }}>
+              {t('funds.add')}
+            </Button>
+          }
+          onFinish={async (values) => {
+            try {
+              await projectsApi.addReceipt(projectId, {
+                month: values.month,
+                amountYuan: wanToYuan(values.amountWan) ?? 0,
+                note: values.note?.trim() || null,
+              });
+            } catch (err) {
+              const details = fieldDetails(err);
+              const map: Record<string, keyof AddValues> = { amountYuan: 'amountWan', month: 'month', note: 'note' };
+              addRef.current?.setFields(
+                details.length
+                  ? details.map((d) => ({ name: map[d.field] ?? 'month', errors: [d.message] }))
+                  : [{ name: 'month', errors: [err instanceof Error ? err.message : String(err)] }],
+              );
+              return false;
+            }
+            showSuccess(t('funds.saved'));
+            await changed();
+            return true;
+          }}
+        >
+          <ProFormDatePicker.Month name="month" label={t('funds.month')} rules={[{ required: true }]} fieldProps={{ format: 'YYYY-MM' }} />
+          <ProFormText name="amountWan" label={t('funds.amountWan')} rules={amountRules} fieldProps={{ suffix: '万元', inputMode: 'decimal' }} extra={t('projects.amountHint')} />
+          <ProFormTextArea name="note" label={t('funds.note')} fieldProps={{ maxLength: 500 }} />
+        </ModalForm>
+      )}
+      <Table<Receipt>
+        rowKey="id"
+        size="small"
+        loading={isLoading}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('funds.empty')} /> }}
+        columns={[
+          { title: t('funds.month'), dataIndex: 'month', width: 100 },
+          { title: t('funds.amount'), dataIndex: 'amountYuan', align: 'right', render: (v: number) => formatWan(v, '') },
+          { title: t('funds.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('funds.enteredBy'),
+            dataIndex: 'enteredByName',
+            render: (_: unknown, r) => `${r.enteredByName ?? '—'} · ${formatTime(r.enteredAt)}`,
+          },
+          {
+            title: t('funds.verified'),
+            dataIndex: 'verifiedAt',
+            render: (_: unknown, r) =>
+              r.verifiedAt ? <Tag color="success">{`${r.verifiedByName ?? ''} ${formatTime(r.verifiedAt)}`}</Tag> : <Tag>{t('funds.unverified')}</Tag>,
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            hidden: !canManage && !canVerify,
+            render: (_: unknown, r) => (
+              <Space size={0}>
+                {canManage && (
+                  <ReasonModalForm<{ reason: string; amountWan: string; note?: string }>
+                    title={t('funds.correctTitle', { month: r.month })}
+                    initialValues={{ amountWan: yuanToWan(r.amountYuan) ?? '', note: r.note ?? undefined }}
+                    trigger={<Button type="link" size="small">{t('funds.correct')}</Button>}
+                    onSubmit={async (v) => {
+                      await projectsApi.correctReceipt(r.id, {
+                        amountYuan: wanToYuan(v.amountWan) ?? 0,
+                        note: v.note?.trim() || null,
+                        reason: v.reason,
+                        version: r.version,
+                      });
+                      showSuccess(t('funds.saved'));
+                      await changed();
+                    }}
+                  >
+                    <ProFormText name="amountWan" label={t('funds.amountWan')} rules={amountRules} fieldProps={{ suffix: '万元' }} />
+                    <ProFormTextArea name="note" label={t('funds.note')} fieldProps={{ maxLength: 500 }} />
+                  </ReasonModalForm>
+                )}
+                {canManage && (
+                  <ReasonModalForm
+                    title={t('funds.deleteTitle', { month: r.month })}
+                    danger
+                    trigger={<Button type="link" size="small" danger>{t('common.delete')}</Button>}
+                    onSubmit={async (v) => {
+                      await projectsApi.deleteReceipt(r.id, v.reason);
+                      showSuccess(t('common.success'));
+                      await changed();
+                    }}
+                  />
+                )}
+                {canVerify && !r.verifiedAt && (
+                  <Popconfirm
+                    title={t('funds.verifyConfirm', { month: r.month })}
+                    onConfirm={async () => {
+                      await projectsApi.verifyReceipt(r.id, r.version);
+                      showSuccess(t('common.success'));
+                      await changed();
+                    }}
+                  >
+                    <Button type="link" size="small">{t('funds.verify')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+        summary={() =>
+          rows.length ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>{t('common.total')}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                <Typography.Text strong data-testid="funds-total">{formatWan(total, '')}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} colSpan={4} />
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,284 @@
+import { useMemo, useRef, useState } from 'react';
+import { Button, Empty, Input, Segmented, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router-dom';
+import { projectsApi, STAGES, type Light, type Project, type ProjectQuery, type Stage } from '../../api/projects';
+import { can } from '../../access';
+import { useMe } from '../../auth/session';
+import { formatTime } from '../../components/labels';
+import { formatYuan, wanToYuan } from '../../components/money';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { onTableError } from '../../components/table';
+import { useI18n } from '../../i18n';
+import { Kanban } from './Kanban';
+import { KeyMark, LightDot, StageTag, sourceName } from './labels';
+import { ProjectForm } from './ProjectForm';
+import { useIndustryTree } from './useIndustries';
+import { useStageMove } from './useStageMove';
+
+interface Filters {
+  q?: string;
+  regionCode?: string;
+  stage?: Stage[];
+  light?: Light;
+  source?: string[];
+  industry?: string;
+  amount?: [string | undefined, string | undefined];
+  leaderId?: string;
+  isKey?: 'true';
+  /** Not form fields: passed as `params` so a change reloads the table. */
+  mine?: boolean;
+  sort?: Sort;
+  view?: View;
+}
+
+type View = 'list' | 'kanban';
+type Sort = NonNullable<ProjectQuery['sort']>;
+
+/** Two 万元 inputs for a range; the request converts them to yuan. */
+function AmountRange({ value, onChange }: { value?: [string | undefined, string | undefined]; onChange?: (v: [string | undefined, string | undefined]) => void }) {
+  const [min, max] = value ?? [undefined, undefined];
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Input placeholder="≥" value={min} suffix="万元" onChange={(e) => onChange?.([e.target.value || undefined, max])} />
+      <Input placeholder="≤" value={max} suffix="万元" onChange={(e) => onChange?.([min, e.target.value || undefined])} />
+    </Space.Compact>
+  );
+}
+
+/** Leaders that appear on projects the user can see (the user directory is for administrators only). */
+function useLeaderOptions() {
+  const { data } = useQuery({
+    queryKey: ['project-leaders'],
+    queryFn: () => projectsApi.list({ pageSize: 500 }),
+    staleTime: 60_000,
+  });
+  return useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const p of data?.items ?? []) if (p.leaderId && p.leaderName) seen.set(p.leaderId, p.leaderName);
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [data]);
+}
+
+export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
+  const me = useMe();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const actionRef = useRef<ActionType>(null);
+  const [view, setView] = useState<View>('list');
+  const [mine, setMine] = useState(mineOnly);
+  const [sort, setSort] = useState<Sort>('updated');
+  const [stageCounts, setStageCounts] = useState<Partial<Record<Stage, number>>>({});
+  const [creating, setCreating] = useState(false);
+  const [filtered, setFiltered] = useState(false);
+  const industries = useIndustryTree();
+  const leaders = useLeaderOptions();
+  const canManage = can(me, 'projects.manage');
+  const reload = () => actionRef.current?.reload();
+  const { move, dialogs } = useStageMove(() => reload());
+
+  const columns: ProColumns<Project>[] = [
+    { title: t('projects.keyword'), dataIndex: 'q', hideInTable: true, order: 10, fieldProps: { placeholder: t('projects.keywordPlaceholder') } },
+    {
+      title: t('projects.light'),
+      dataIndex: 'light',
+      width: 64,
+      order: 6,
+      valueType: 'select',
+      valueEnum: { green: { text: t('light.green') }, yellow: { text: t('light.yellow') }, red: { text: t('light.red') } },
+      render: (_, p) => <LightDot t={t} project={p} />,
+    },
+    {
+      title: t('projects.code'),
+      dataIndex: 'code',
+      search: false,
+      width: 190,
+      render: (_, p) => <Typography.Text style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{p.code}</Typography.Text>,
+    },
+    {
+      title: t('projects.name'),
+      dataIndex: 'name',
+      search: false,
+      width: 220,
+      render: (_, p) => (
+        <Space size={4}>
+          <Link to={`/projects/${p.id}`}>{p.name}</Link>
+          <KeyMark t={t} isKey={p.isKey} />
+        </Space>
+      ),
+    },
+    {
+      title: t('projects.region'),
+      dataIndex: 'regionCode',
+      order: 9,
+      renderFormItem: () => <RegionTreeSelect />,
+      render: (_, p) => <Tooltip title={p.regionCode}>{p.regionName}</Tooltip>,
+    },
+    { title: t('projects.investor'), dataIndex: 'investorName', search: false, ellipsis: true, render: (_, p) => p.investorName ?? '—' },
+    {
+      title: t('projects.stage'),
+      dataIndex: 'stage',
+      order: 8,
+      valueType: 'select',
+      fieldProps: { mode: 'multiple' },
+      valueEnum: Object.fromEntries(STAGES.map((s) => [s, { text: t(`stage.${s}`) }])),
+      render: (_, p) => <StageTag t={t} stage={p.stage} />,
+    },
+    {
+      title: t('projects.source'),
+      dataIndex: 'source',
+      order: 5,
+      valueType: 'select',
+      fieldProps: { mode: 'multiple' },
+      valueEnum: { local: { text: t('source.local') }, outOfRegion: { text: t('source.outOfRegion') }, foreign: { text: t('source.foreign') } },
+      render: (_, p) => sourceName(t, p.source),
+    },
+    {
+      title: t('projects.industry'),
+      dataIndex: 'industry',
+      order: 4,
+      ellipsis: true,
+      renderFormItem: () => <TreeSelect treeData={industries} allowClear showSearch treeNodeFilterProp="title" popupMatchSelectWidth={false} />,
+      render: (_, p) => p.industryName ?? '—',
+    },
+    {
+      title: t('projects.signedAmount'),
+      dataIndex: 'signedAmountYuan',
+      search: false,
+      align: 'right',
+      render: (_, p) =>
+        p.signedAmountYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatYuan(p.signedAmountYuan, ''),
+    },
+    { title: t('projects.signedAmountRange'), dataIndex: 'amount', hideInTable: true, order: 3, renderFormItem: () => <AmountRange /> },
+    { title: t('projects.funds'), dataIndex: 'fundsTotalYuan', search: false, align: 'right', render: (_, p) => formatYuan(p.fundsTotalYuan, '') },
+    {
+      title: t('projects.leader'),
+      dataIndex: 'leaderId',
+      order: 2,
+      valueType: 'select',
+      fieldProps: { options: leaders, showSearch: true, optionFilterProp: 'label' },
+      render: (_, p) => p.leaderName ?? '—',
+    },
+    {
+      title: t('projects.isKey'),
+      dataIndex: 'isKey',
+      hideInTable: true,
+      order: 1,
+      valueType: 'select',
+      valueEnum: { true: { text: t('common.yes') } },
+    },
+    { title: t('projects.updatedAt'), dataIndex: 'updatedAt', search: false, width: 140, render: (_, p) => formatTime(p.updatedAt) },
+  ];
+
+  const toolbar = [
+    <Segmented<View>
+      key="view"
+      data-testid="view-switch"
+      value={view}
+      onChange={(v) => {
+        setView(v);
+        setTimeout(reload, 0);
+      }}
+      options={[
+        { value: 'list', label: t('projects.viewList') },
+        { value: 'kanban', label: t('projects.viewKanban') },
+      ]}
+    />,
+    <Select<Sort>
+      key="sort"
+      value={sort}
+      style={{ width: 140 }}
+      onChange={setSort}
+      options={[
+        { value: 'updated', label: `↓ ${t('projects.updatedAt')}` },
+        { value: 'signedAmount', label: `↓ ${t('projects.signedAmount')}` },
+        { value: 'signedDate', label: `↓ ${t('projects.signedDate')}` },
+        { value: 'code', label: `↑ ${t('projects.code')}` },
+      ]}
+    />,
+  ];
+  if (!mineOnly) {
+    toolbar.push(
+      <Space key="mine">
+        <Switch size="small" checked={mine} onChange={setMine} aria-label={t('projects.mine')} data-testid="mine-switch" />
+        <span>{t('projects.mine')}</span>
+      </Space>,
+    );
+  }
+  if (canManage) {
+    toolbar.push(
+      <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        {t('projects.create')}
+      </Button>,
+    );
+  }
+
+  return (
+    <PageContainer title={mineOnly ? t('projects.mineTitle') : t('projects.title')}>
+      <ProTable<Project, Filters>
+        rowKey="id"
+        actionRef={actionRef}
+        onRequestError={onTableError}
+        columns={columns}
+        params={{ mine, sort, view }}
+        search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 }, defaultCollapsed: true }}
+        pagination={view === 'list' ? { defaultPageSize: 20, showSizeChanger: true } : false}
+        options={{ density: false, setting: true, reload: true }}
+        request={async (params) => {
+          const [min, max] = params.amount ?? [];
+          const query: ProjectQuery = {
+            q: params.q?.trim() || undefined,
+            regionCode: params.regionCode,
+            stage: params.stage?.length ? params.stage.join(',') : undefined,
+            light: params.light,
+            source: params.source?.length ? params.source.join(',') : undefined,
+            industry: params.industry,
+            amountMinYuan: wanToYuan(min) ?? undefined,
+            amountMaxYuan: wanToYuan(max) ?? undefined,
+            leaderId: params.leaderId,
+            isKey: params.isKey,
+            mine: mine ? 'true' : undefined,
+            sort,
+            page: view === 'list' ? params.current : 1,
+            pageSize: view === 'list' ? params.pageSize : 500,
+          };
+          const res = await projectsApi.list(query);
+          setStageCounts(res.stageCounts);
+          setFiltered(Object.entries(query).some(([k, v]) => v !== undefined && !['sort', 'page', 'pageSize'].includes(k)));
+          return { data: res.items, total: res.total, success: true };
+        }}
+        locale={{
+          emptyText: <Empty description={filtered ? t('projects.emptyFiltered') : t('projects.empty')} />,
+        }}
+        tableViewRender={(props, dom) =>
+          view === 'kanban' ? (
+            <Kanban
+              projects={(props.dataSource ?? []) as Project[]}
+              stageCounts={stageCounts}
+              canMove={canManage}
+              onMove={(p, to) => void move(p, to)}
+            />
+          ) : (
+            dom
+          )
+        }
+        toolBarRender={() => toolbar}
+      />
+      <ProjectForm
+        open={creating}
+        onOpenChange={setCreating}
+        onSaved={(p) => {
+          setCreating(false);
+          navigate(`/projects/${p.id}`);
+        }}
+      />
+      {dialogs}
+    </PageContainer>
+  );
+}
+
+export default function ProjectList() {
+  return <ProjectListPage />;
+}

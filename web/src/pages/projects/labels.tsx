@@ -1,0 +1,81 @@
+import { Badge, Space, Tag, Tooltip } from 'antd';
+import { StarFilled } from '@ant-design/icons';
+import type { Light, Project, ServiceType, Source, Stage } from '../../api/projects';
+import type { Translate } from '../../i18n';
+
+export const STAGE_COLORS: Record<Stage, string> = {
+  lead: 'default',
+  negotiating: 'processing',
+  signed: 'cyan',
+  started: 'geekblue',
+  operating: 'success',
+  terminated: 'error',
+};
+
+const LIGHT_STATUS: Record<Light, 'success' | 'warning' | 'error'> = { green: 'success', yellow: 'warning', red: 'error' };
+
+export function stageName(t: Translate, stage: string): string {
+  switch (stage) {
+    case 'lead':
+    case 'negotiating':
+    case 'signed':
+    case 'started':
+    case 'operating':
+    case 'terminated':
+      return t(`stage.${stage}`);
+    default:
+      return stage;
+  }
+}
+
+export function sourceName(t: Translate, source: Source | null): string {
+  return source ? t(`source.${source}`) : '—';
+}
+
+export function serviceTypeName(t: Translate, type: ServiceType): string {
+  return t(`service.type.${type}`);
+}
+
+export function StageTag({ t, stage }: { t: Translate; stage: Stage }) {
+  return <Tag color={STAGE_COLORS[stage]}>{stageName(t, stage)}</Tag>;
+}
+
+/** The traffic light as a dot; the tooltip explains why. */
+export function LightDot({ t, project, withText }: { t: Translate; project: Pick<Project, 'light' | 'lightReasons'>; withText?: boolean }) {
+  const reasons = project.lightReasons.length ? project.lightReasons : [t('light.noReasons')];
+  return (
+    <Tooltip
+      title={
+        <div>
+          <div style={{ fontWeight: 600 }}>{t(`light.${project.light}`)}</div>
+          {reasons.map((r) => (
+            <div key={r}>· {r}</div>
+          ))}
+        </div>
+      }
+    >
+      <span data-testid="light-dot" data-light={project.light} style={{ cursor: 'help' }}>
+        <Badge status={LIGHT_STATUS[project.light]} text={withText ? t(`light.${project.light}`) : undefined} />
+      </span>
+    </Tooltip>
+  );
+}
+
+export function KeyMark({ t, isKey }: { t: Translate; isKey: boolean }) {
+  if (!isKey) return null;
+  return (
+    <Tooltip title={t('projects.isKey')}>
+      <StarFilled style={{ color: '#faad14' }} aria-label={t('projects.isKey')} />
+    </Tooltip>
+  );
+}
+
+export function ProjectTitle({ t, project }: { t: Translate; project: Project }) {
+  return (
+    <Space size={6}>
+      <LightDot t={t} project={project} />
+      <span>{project.name}</span>
+      <KeyMark t={t} isKey={project.isKey} />
+    </Space>
+  );
+}
