@@ -125,7 +125,9 @@ function addMonths(month: string, k: number): string {
   return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
 }
 function at(date: string, hour = 10, minute = 0): Date {
-  return new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+  const t = new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+  // never in the future: seeded early in the morning, "today at 19:00" has not happened yet
+  return t.getTime() > Date.now() ? new Date(Date.now() - 60_000) : t;
 }
 
 // ---------------------------------------------------------------- reference lists
