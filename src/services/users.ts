@@ -2,7 +2,7 @@
  * User accounts within the caller's region scope. The system administrator manages accounts; the
  * security administrator grants roles and unlocks; every change is audited with before and after.
  */
-import { deleteUserSessions, insertUser, selectLockedUsers, selectUserById, selectUserByUsername, selectUserPage, updateUserVersioned, type UserWithRegion } from '../db/queries/users';
+import { deleteUserSessions, insertUser, selectColleagues, selectLockedUsers, selectUserById, selectUserByUsername, selectUserPage, updateUserVersioned, type UserWithRegion } from '../db/queries/users';
 import { AppError } from '../domain/app-error';
 import { checkPassword } from '../domain/password-policy';
 import { isPathWithin } from '../domain/region-scope';
@@ -253,4 +253,12 @@ export async function unlockUser(deps: Deps, caller: Caller, id: string, reason:
 export async function listLockedUsers(deps: Deps, caller: Caller) {
   const rows = await selectLockedUsers(deps.db, caller.actor.regionPath);
   return rows.map(toUserDto);
+}
+
+/** Colleagues to pick as 包联领导 or 专班 members: business users only (administrators are not assignable). */
+export async function listColleagues(deps: Deps, caller: Caller, q: { q?: string; role?: string }) {
+  const rows = await selectColleagues(deps.db, caller.actor.regionPath, q.q?.trim() || undefined, q.role, 50);
+  return rows
+    .filter((r) => !r.roles.some((role) => ['sysadmin', 'secadmin', 'auditor'].includes(role)))
+    .map((r) => ({ id: r.id, username: r.username, displayName: r.displayName, roles: r.roles, regionCode: r.regionCode, regionName: r.regionName }));
 }

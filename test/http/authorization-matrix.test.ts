@@ -362,6 +362,7 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, t) => ({ url: `/api/projects/export.xlsx?regionCode=${f.region(t)}` }),
   },
+  'GET /api/colleagues': { access: 'projects.read', scoped: false, ok: 200, build: async () => ({ url: '/api/colleagues?role=leader' }) },
   'GET /api/saved-filters': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/saved-filters?page=projects' }) },
   'POST /api/saved-filters': {
     access: 'session',

@@ -252,4 +252,16 @@ describe.each(DATABASE_KINDS)('project pipeline on %s', (kind) => {
     });
     expect(item.json()).toMatchObject({ dueOn: '2027-01-04' });
   });
+
+  it('offers colleagues up and down the region tree to assign, never administrators or the sibling county', async () => {
+    await t.createAccount('pl_admin', ['sysadmin'], '650109');
+    const res = await t.call('GET', '/api/colleagues', { cookie: officer });
+    const names = (res.json() as { items: { username: string }[] }).items.map((i) => i.username);
+    expect(names).toContain('pl_leader'); // the prefecture above
+    expect(names).toContain('pl_stat'); // the same county
+    expect(names).not.toContain('pl_sibling');
+    expect(names).not.toContain('pl_admin');
+    const leaders = (await t.call('GET', '/api/colleagues?role=leader', { cookie: officer })).json() as { items: { username: string }[] };
+    expect(leaders.items.map((i) => i.username)).toEqual(['pl_leader']);
+  });
 });

@@ -149,6 +149,30 @@ export async function selectLockedUsers(db: Db, scopePath: string) {
   return rows.map(flatten);
 }
 
+/**
+ * Active colleagues a caller may assign to a project: users of the caller's subtree and of the
+ * regions above it (a prefecture leader for a county project). Names and roles only.
+ */
+export async function selectColleagues(db: Db, scopePath: string, q: string | undefined, role: string | undefined, limit: number) {
+  const ancestors = scopePath.split('/').filter(Boolean);
+  const conditions: SQL[] = [
+    eq(users.status, 'active'),
+    or(like(regions.path, `${scopePath}%`), sql`${regions.code} = any(${sql.param(ancestors)}::text[])`) as SQL,
+  ];
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    conditions.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)) as SQL);
+  }
+  if (role) conditions.push(sql`${role} = any(${users.roles})`);
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, regionCode: users.regionCode, regionName: regions.name })
+    .from(users)
+    .innerJoin(regions, eq(regions.code, users.regionCode))
+    .where(and(...conditions))
+    .orderBy(asc(regions.path), asc(users.displayName))
+    .limit(limit);
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return Number(row?.n ?? 0);

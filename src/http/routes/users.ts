@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../services/context';
-import { createUser, getUser, listUsers, resetUserPassword, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../services/users';
+import { createUser, getUser, listColleagues, listUsers, resetUserPassword, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../services/users';
 import { requireCaller } from '../access';
 import { idParams, pageQuery, reasonSchema, regionCodeSchema, roleSchema, userSchema } from '../schemas';
 
@@ -29,6 +29,24 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       },
     },
     async (request) => listUsers(deps, requireCaller(request), request.query),
+  );
+
+  r.get(
+    '/api/colleagues',
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags,
+        summary: '可指派为包联领导或专班成员的同事（本地区上下级的业务用户，仅姓名与角色）',
+        querystring: z.object({ q: z.string().max(40).optional(), role: roleSchema.optional() }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), regionCode: z.string(), regionName: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listColleagues(deps, requireCaller(request), request.query) }),
   );
 
   r.post(
