@@ -6,6 +6,7 @@ import { isAppError } from '../domain/app-error';
 import { MIGRATE_HELP, runMigrate, runSeed, runUserAdd, runUserDisable, runUserResetPassword, SEED_HELP, USER_HELP } from './commands/admin';
 import { runServe, SERVE_HELP } from './commands/serve';
 import { IMPORT_HELP, runImportCommand } from './commands/import';
+import { runStats, STATS_HELP } from './commands/stats';
 
 const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
 
@@ -17,6 +18,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   seed --demo           载入演示数据
   user add|disable|reset-password   管理账号
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金）
+  stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
 
 每个命令都可加 --help 查看说明。配置来自环境变量：DATABASE_URL、YINFENG_DATA_DIR、PORT 等（见 README）。`;
 
@@ -78,6 +80,11 @@ async function main(argv: string[]): Promise<void> {
         return runUserResetPassword(loadConfig(), need(values, 'username'), need(values, 'password'), need(values, 'reason'));
       }
       throw new UsageError(`未知的 user 子命令：${sub}`);
+    }
+    case 'stats': {
+      if (wantsHelp) return void console.log(STATS_HELP);
+      const { values } = parseArgs({ args: rest, strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
+      return runStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), json: Boolean(values.json) });
     }
     case 'import': {
       if (wantsHelp) return void console.log(IMPORT_HELP);

@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'funds.verify',
   'imports.run',
   'evidence.upload',
+  'stats.read',
+  'targets.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,11 +40,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read'],
-  officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload'],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload'],
-  reviewer: ['projects.read'],
-  analyst: ['projects.read'],
+  leader: ['projects.read', 'stats.read'],
+  officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage'],
+  reviewer: ['projects.read', 'stats.read', 'targets.manage'],
+  analyst: ['projects.read', 'stats.read'],
 };
 
 export function isRole(value: string): value is Role {
@@ -81,4 +83,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'funds.verify': '核实到位资金',
   'imports.run': '导入数据',
   'evidence.upload': '上传佐证材料',
+  'stats.read': '查看统计',
+  'targets.manage': '下达年度目标',
 };

@@ -20,6 +20,7 @@ import { userRoutes } from './routes/users';
 import { projectRoutes } from './routes/projects';
 import { projectRecordRoutes } from './routes/project-records';
 import { projectExtraRoutes } from './routes/project-extras';
+import { statisticsRoutes } from './routes/statistics';
 import { registerStaticWeb } from './static-web';
 
 z.config(z.locales.zhCN());
@@ -68,6 +69,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(projectRecordRoutes, { deps });
   await app.register((await import('./routes/imports')).importRoutes, { deps });
   await app.register(projectExtraRoutes, { deps });
+  await app.register(statisticsRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app);
   app.setNotFoundHandler((request, reply) => {

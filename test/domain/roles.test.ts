@@ -57,11 +57,11 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read'],
-    officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload'],
-    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload'],
-    reviewer: ['projects.read'],
-    analyst: ['projects.read'],
+    leader: ['projects.read', 'stats.read'],
+    officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read'],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage'],
+    reviewer: ['projects.read', 'stats.read', 'targets.manage'],
+    analyst: ['projects.read', 'stats.read'],
   };
 
   it.each(ROLES)('grants %s its permissions', (role) => {
@@ -71,7 +71,7 @@ describe('listPermissions', () => {
   it('grants the union in the canonical order, without duplicates', () => {
     expect(listPermissions([])).toEqual([]);
     expect(listPermissions(['secadmin', 'sysadmin'])).toEqual(['users.read', 'users.manage', 'regions.manage', 'security.manage', 'settings.manage']);
-    expect(listPermissions(['auditor', 'officer', 'leader'])).toEqual(['audit.read', 'projects.read', 'projects.manage', 'imports.run', 'evidence.upload']);
+    expect(listPermissions(['auditor', 'officer', 'leader'])).toEqual(['audit.read', 'projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read']);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });
 

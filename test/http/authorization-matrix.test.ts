@@ -9,6 +9,7 @@ import { listDeclaredRoutes } from '../../src/http/plugins/access-guard';
 import type { RouteAccess } from '../../src/http/access';
 import { createSystemCaller } from '../../src/services/context';
 import { createPark } from '../../src/services/regions';
+import { setTarget } from '../../src/services/statistics';
 import { addReceipt } from '../../src/services/funds';
 import { addProblem } from '../../src/services/problems';
 import { uploadEvidence } from '../../src/services/project-extras';
@@ -363,6 +364,28 @@ const CASES: Record<string, RouteCase> = {
     build: async (f, t) => ({ url: `/api/projects/export.xlsx?regionCode=${f.region(t)}` }),
   },
   'GET /api/colleagues': { access: 'projects.read', scoped: false, ok: 200, build: async () => ({ url: '/api/colleagues?role=leader' }) },
+  'GET /api/stats/summary': {
+    access: 'stats.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/stats/summary?region=${f.region(t)}&from=2026-01&to=2026-03` }),
+  },
+  'GET /api/targets/:regionCode/:year': {
+    access: 'stats.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      await setTarget(f.t.deps, f.system, { regionCode: f.region(t), year: 2026, fundsTargetYuan: 1_000_000, signedTargetYuan: null, reason: '测试' });
+      return { url: `/api/targets/${f.region(t)}/2026` };
+    },
+  },
+  'PUT /api/targets/:regionCode/:year': {
+    access: 'targets.manage',
+    scoped: true,
+    ok: 200,
+    // the parent level sets a target: a county user for a park of the county (own) or of the sibling county
+    build: async (f, t) => ({ url: `/api/targets/${await f.park(t)}/2026`, body: { fundsTargetYuan: 5_000_000, reason: '测试' } }),
+  },
   'GET /api/saved-filters': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/saved-filters?page=projects' }) },
   'POST /api/saved-filters': {
     access: 'session',

@@ -19,6 +19,8 @@ export const enterprises = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     creditCode: text('credit_code'),
     name: text('name').notNull(),
+    /** 世界500强, 中国500强, 中国民营500强, 央企, 上市, 高新技术, 专精特新 … (DESIGN.md) */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

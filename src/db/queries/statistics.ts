@@ -1,0 +1,115 @@
+/**
+ * The heavy statistics queries, kept readable: each is one SQL statement over a region's subtree.
+ * Amounts come back as text (bigint) and are parsed with BigInt.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+
+export interface ReceiptFilter {
+  verifiedOnly: boolean;
+  withEvidenceOnly: boolean;
+}
+
+function countedReceipts(f: ReceiptFilter): SQL {
+  return sql.join(
+    [
+      sql`true`,
+      f.verifiedOnly ? sql`f.verified_at is not null` : sql`true`,
+      f.withEvidenceOnly ? sql`exists (select 1 from evidence_files e where e.fund_receipt_id = f.id)` : sql`true`,
+    ],
+    sql` and `,
+  );
+}
+
+type Row = Record<string, unknown>;
+function rowsOf(result: unknown): Row[] {
+  return (result as { rows: Row[] }).rows;
+}
+
+/**
+ * Per source: executing projects (funds > 0 in the period) and their funds, the new ones (earliest
+ * fund month in the period's year), and last year's executing projects and funds for the same months.
+ */
+export async function selectFundsBySource(
+  db: Db,
+  scopePath: string,
+  p: { from: string; to: string; lastFrom: string; lastTo: string; yearStart: string },
+  filter: ReceiptFilter,
+) {
+  const result = await db.execute(sql`
+    with scoped as (
+      select p.id, p.source from projects p join regions r on r.code = p.region_code
+      where r.path like ${`${scopePath}%`}
+    ),
+    per_project as (
+      select f.project_id,
+        sum(f.amount_yuan) filter (where f.month between ${p.from} and ${p.to}) as current,
+        sum(f.amount_yuan) filter (where f.month between ${p.lastFrom} and ${p.lastTo}) as last_year,
+        min(f.month) filter (where f.amount_yuan > 0) as first_month
+      from fund_receipts f join scoped s on s.id = f.project_id
+      where ${countedReceipts(filter)}
+      group by f.project_id
+    )
+    select s.source,
+      count(*) filter (where pp.current > 0)::int as projects,
+      coalesce(sum(pp.current) filter (where pp.current > 0), 0)::text as funds,
+      count(*) filter (where pp.current > 0 and pp.first_month >= ${p.yearStart})::int as new_projects,
+      coalesce(sum(pp.current) filter (where pp.current > 0 and pp.first_month >= ${p.yearStart}), 0)::text as new_funds,
+      count(*) filter (where pp.last_year > 0)::int as last_projects,
+      coalesce(sum(pp.last_year) filter (where pp.last_year > 0), 0)::text as last_funds
+    from per_project pp join scoped s on s.id = pp.project_id
+    group by s.source`);
+  return rowsOf(result).map((r) => ({
+    source: (r.source as 'local' | 'outOfRegion' | 'foreign' | null) ?? null,
+    projects: Number(r.projects),
+    fundsYuan: BigInt(String(r.funds)),
+    newProjects: Number(r.new_projects),
+    newFundsYuan: BigInt(String(r.new_funds)),
+    lastYearProjects: Number(r.last_projects),
+    lastYearFundsYuan: BigInt(String(r.last_funds)),
+  }));
+}
+
+export const TOP_INVESTOR_TAGS = ['世界500强', '中国500强', '中国民营500强', '央企'];
+
+/** Projects signed within [start, end]: count, amount, cumulative size bands, top investors, started by the end, not terminated. */
+export async function selectSignedAggregates(db: Db, scopePath: string, start: string, end: string, bandsYuan: readonly bigint[]) {
+  const bandCols = bandsYuan.map(
+    (b, i) => sql`count(*) filter (where p.signed_amount_yuan >= ${String(b)}::bigint)::int as band${sql.raw(String(i))}_n,
+      coalesce(sum(p.signed_amount_yuan) filter (where p.signed_amount_yuan >= ${String(b)}::bigint), 0)::text as band${sql.raw(String(i))}_a`,
+  );
+  const result = await db.execute(sql`
+    select count(*)::int as projects,
+      coalesce(sum(p.signed_amount_yuan), 0)::text as amount,
+      ${sql.join(bandCols, sql`, `)},
+      count(*) filter (where e.tags && ${sql.param(TOP_INVESTOR_TAGS)}::text[])::int as top_investor,
+      count(*) filter (where p.started_date is not null and p.started_date <= ${end})::int as started_by_end,
+      count(*) filter (where p.stage <> 'terminated')::int as not_terminated
+    from projects p
+    join regions r on r.code = p.region_code
+    left join enterprises e on e.id = p.investor_id
+    where r.path like ${`${scopePath}%`} and p.signed_date between ${start} and ${end}`);
+  const r = rowsOf(result)[0] ?? {};
+  return {
+    projects: Number(r.projects ?? 0),
+    amountYuan: BigInt(String(r.amount ?? '0')),
+    bands: bandsYuan.map((minYuan, i) => ({ minYuan, projects: Number(r[`band${i}_n`] ?? 0), amountYuan: BigInt(String(r[`band${i}_a`] ?? '0')) })),
+    topInvestorProjects: Number(r.top_investor ?? 0),
+    startedByEnd: Number(r.started_by_end ?? 0),
+    notTerminated: Number(r.not_terminated ?? 0),
+  };
+}
+
+export async function selectTarget(db: Db, regionCode: string, year: number) {
+  const result = await db.execute(sql`select funds_target_yuan::text as funds, signed_target_yuan::text as signed from region_targets where region_code = ${regionCode} and year = ${year}`);
+  const r = rowsOf(result)[0];
+  return r ? { fundsTargetYuan: BigInt(String(r.funds)), signedTargetYuan: r.signed === null ? null : BigInt(String(r.signed)) } : null;
+}
+
+export async function upsertTarget(db: Db, row: { regionCode: string; year: number; fundsTargetYuan: bigint; signedTargetYuan: bigint | null; setBy: string | null }) {
+  await db.execute(sql`
+    insert into region_targets (region_code, year, funds_target_yuan, signed_target_yuan, set_by, updated_at)
+    values (${row.regionCode}, ${row.year}, ${String(row.fundsTargetYuan)}::bigint, ${row.signedTargetYuan === null ? null : String(row.signedTargetYuan)}::bigint, ${row.setBy}, now())
+    on conflict (region_code, year) do update set funds_target_yuan = excluded.funds_target_yuan,
+      signed_target_yuan = excluded.signed_target_yuan, set_by = excluded.set_by, updated_at = now()`);
+}

@@ -1,0 +1,123 @@
+/**
+ * The statistical definitions of DESIGN.md (统计口径), as pure arithmetic on aggregates the
+ * database returns. Amounts are integer yuan (bigint); percentages are rounded half-up to two
+ * decimals; a rate over a zero or absent base is null.
+ */
+import { percentHalfUp } from './money';
+
+export const SOURCES = ['local', 'outOfRegion', 'foreign'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** ≥1亿, ≥10亿, ≥50亿, ≥100亿 (cumulative bands) */
+export const SIZE_BANDS_YUAN = [100_000_000n, 1_000_000_000n, 5_000_000_000n, 10_000_000_000n] as const;
+
+export interface Period {
+  from: string; // YYYY-MM
+  to: string; // YYYY-MM
+}
+
+/** Validates a period: months within one year, from ≤ to. Returns a Chinese reason or null. */
+export function checkPeriod(p: Period): string | null {
+  const re = /^\d{4}-(0[1-9]|1[0-2])$/;
+  if (!re.test(p.from)) return `起始月份“${p.from}”格式应为 YYYY-MM`;
+  if (!re.test(p.to)) return `截止月份“${p.to}”格式应为 YYYY-MM`;
+  if (p.from.slice(0, 4) !== p.to.slice(0, 4)) return '统计期须在同一年内（起止月份同年）';
+  if (p.from > p.to) return '起始月份不能晚于截止月份';
+  return null;
+}
+
+/** The same months a year earlier. */
+export function shiftPeriodYear(p: Period, years = -1): Period {
+  const shift = (m: string) => `${Number(m.slice(0, 4)) + years}${m.slice(4)}`;
+  return { from: shift(p.from), to: shift(p.to) };
+}
+
+export function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(d).padStart(2, '0')}`;
+}
+
+/** Aggregates of executing projects for one source (null = projects without a recorded source). */
+export interface FundsBySource {
+  source: Source | null;
+  projects: number;
+  fundsYuan: bigint;
+  newProjects: number;
+  newFundsYuan: bigint;
+  lastYearProjects: number;
+  lastYearFundsYuan: bigint;
+}
+
+export interface SignedAggregates {
+  projects: number;
+  amountYuan: bigint;
+  bands: { minYuan: bigint; projects: number; amountYuan: bigint }[];
+  topInvestorProjects: number;
+  startedByEnd: number;
+  notTerminated: number;
+}
+
+export interface TargetInput {
+  annualYuan: bigint;
+  /** funds of January … `to` of the period's year */
+  yearToDateYuan: bigint;
+  /** the month number of the period's end (1…12) */
+  month: number;
+}
+
+const yoy = (now: bigint, before: bigint) => (before === 0n ? null : percentHalfUp(now - before, before));
+const share = (part: bigint, whole: bigint) => percentHalfUp(part, whole);
+
+export function buildSummary(region: string, period: Period, funds: FundsBySource[], signed: SignedAggregates, target: TargetInput | null) {
+  const sum = (rows: FundsBySource[], pick: (r: FundsBySource) => bigint) => rows.reduce((a, r) => a + pick(r), 0n);
+  const count = (rows: FundsBySource[], pick: (r: FundsBySource) => number) => rows.reduce((a, r) => a + pick(r), 0);
+  const fundsYuan = sum(funds, (r) => r.fundsYuan);
+  const lastYearFundsYuan = sum(funds, (r) => r.lastYearFundsYuan);
+  const newFunds = sum(funds, (r) => r.newFundsYuan);
+  const newCount = count(funds, (r) => r.newProjects);
+  const executing = count(funds, (r) => r.projects);
+  const bySource = Object.fromEntries(
+    SOURCES.map((s) => {
+      const rows = funds.filter((r) => r.source === s);
+      const f = sum(rows, (r) => r.fundsYuan);
+      return [s, { projects: count(rows, (r) => r.projects), fundsYuan: Number(f), yoyPct: yoy(f, sum(rows, (r) => r.lastYearFundsYuan)) }];
+    }),
+  ) as Record<Source, { projects: number; fundsYuan: number; yoyPct: number | null }>;
+  const domesticRows = funds.filter((r) => r.source === 'local' || r.source === 'outOfRegion');
+  const domesticFunds = sum(domesticRows, (r) => r.fundsYuan);
+  return {
+    region,
+    from: period.from,
+    to: period.to,
+    executing: { projects: executing, fundsYuan: Number(fundsYuan), lastYearFundsYuan: Number(lastYearFundsYuan), yoyPct: yoy(fundsYuan, lastYearFundsYuan) },
+    newProjects: { projects: newCount, fundsYuan: Number(newFunds) },
+    continuedProjects: { projects: executing - newCount, fundsYuan: Number(fundsYuan - newFunds) },
+    bySource,
+    /** executing projects without a recorded source: in the totals, in no source */
+    unknownSource: { projects: count(funds.filter((r) => r.source === null), (r) => r.projects), fundsYuan: Number(sum(funds.filter((r) => r.source === null), (r) => r.fundsYuan)) },
+    domestic: {
+      projects: count(domesticRows, (r) => r.projects),
+      fundsYuan: Number(domesticFunds),
+      yoyPct: yoy(domesticFunds, sum(domesticRows, (r) => r.lastYearFundsYuan)),
+    },
+    signed: {
+      projects: signed.projects,
+      amountYuan: Number(signed.amountYuan),
+      bands: signed.bands.map((b) => ({ minYuan: Number(b.minYuan), projects: b.projects, amountYuan: Number(b.amountYuan), sharePct: share(b.amountYuan, signed.amountYuan) })),
+      topInvestorProjects: signed.topInvestorProjects,
+      startRatePct: share(BigInt(signed.startedByEnd), BigInt(signed.projects)),
+      fulfilmentRatePct: share(BigInt(signed.notTerminated), BigInt(signed.projects)),
+    },
+    target: target
+      ? {
+          annualYuan: Number(target.annualYuan),
+          completionPct: share(target.yearToDateYuan, target.annualYuan),
+          schedulePct: share(BigInt(target.month), 12n),
+          // exact difference of the two ratios, rounded once: (12·ytd − month·target) / (12·target)
+          aheadPts: target.annualYuan === 0n ? null : percentHalfUp(12n * target.yearToDateYuan - BigInt(target.month) * target.annualYuan, 12n * target.annualYuan),
+        }
+      : null,
+  };
+}
+export type Summary = ReturnType<typeof buildSummary>;

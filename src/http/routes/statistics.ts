@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../services/context';
+import { getSummary, getTarget, setTarget } from '../../services/statistics';
+import { requireCaller } from '../access';
+import { reasonSchema, regionCodeSchema } from '../schemas';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const pct = z.number().nullable();
+const fundsBlock = z.object({ projects: z.number(), fundsYuan: z.number(), yoyPct: pct });
+
+export const summarySchema = z.object({
+  region: z.string(),
+  from: z.string(),
+  to: z.string(),
+  executing: z.object({ projects: z.number(), fundsYuan: z.number(), lastYearFundsYuan: z.number(), yoyPct: pct }),
+  newProjects: z.object({ projects: z.number(), fundsYuan: z.number() }),
+  continuedProjects: z.object({ projects: z.number(), fundsYuan: z.number() }),
+  bySource: z.object({ local: fundsBlock, outOfRegion: fundsBlock, foreign: fundsBlock }),
+  unknownSource: z.object({ projects: z.number(), fundsYuan: z.number() }).describe('未填写资金来源的执行项目：计入合计，不计入任何来源'),
+  domestic: fundsBlock,
+  signed: z.object({
+    projects: z.number(),
+    amountYuan: z.number(),
+    bands: z.array(z.object({ minYuan: z.number(), projects: z.number(), amountYuan: z.number(), sharePct: pct })),
+    topInvestorProjects: z.number(),
+    startRatePct: pct,
+    fulfilmentRatePct: pct,
+  }),
+  target: z.object({ annualYuan: z.number(), completionPct: pct, schedulePct: pct, aheadPts: pct }).nullable(),
+});
+
+const targetSchema = z.object({ regionCode: z.string(), regionName: z.string(), year: z.number(), fundsTargetYuan: z.number(), signedTargetYuan: z.number().nullable() });
+const targetParams = z.object({ regionCode: regionCodeSchema, year: z.coerce.number().int().min(2000).max(2100) });
+
+export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/stats/summary',
+    {
+      config: { access: 'stats.read' },
+      schema: {
+        tags: ['statistics'],
+        summary: '统计汇总：执行项目、新建/续建、来源、同比、签约、开工率、履约率、目标完成（口径见 DESIGN.md）',
+        querystring: z.object({ region: regionCodeSchema, from: month, to: month }),
+        response: { 200: summarySchema },
+      },
+    },
+    async (request) => getSummary(deps, requireCaller(request), request.query),
+  );
+  r.get(
+    '/api/targets/:regionCode/:year',
+    { config: { access: 'stats.read' }, schema: { tags: ['statistics'], summary: '年度目标', params: targetParams, response: { 200: targetSchema } } },
+    async (request) => getTarget(deps, requireCaller(request), request.params.regionCode, request.params.year),
+  );
+  r.put(
+    '/api/targets/:regionCode/:year',
+    {
+      config: { access: 'targets.manage' },
+      schema: {
+        tags: ['statistics'],
+        summary: '下达年度目标（由上级设定下级的目标）',
+        params: targetParams,
+        body: z.object({ fundsTargetYuan: z.number().int().min(1), signedTargetYuan: z.number().int().min(1).nullable().default(null), reason: reasonSchema }),
+        response: { 200: targetSchema },
+      },
+    },
+    async (request) => setTarget(deps, requireCaller(request), { ...request.params, ...request.body }),
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The statistical definitions of DESIGN.md pinned with figures computed by hand. Data:
+ *   A 米东 local:        2025-02 100万, 2026-01 300万, 2026-02 200万  → executing, continued
+ *   B 天山 outOfRegion:  2026-03 1000万                              → executing, new
+ *   C 米东园区 foreign:   2025-12 50万, 2026-04 70万                   → not executing in P (nothing in Jan–Mar)
+ *   D 米东 outOfRegion:  2025-01 400万, 2026-02 0                     → not executing (zero); executing last year
+ *   E 米东 local, terminated: 2026-01 60万                            → executing (money arrived), new
+ *   F 米东 no source:    2026-03 10万                                 → executing, new, in no source
+ * Signed (no receipts): S1 米东 2026-01-15 10亿 exactly, started 2026-03-31, investor 央企;
+ *   S2 天山 2026-03-31 99,999,999 元, started 2026-04-01 (after the period); S3 米东 2026-02-10 1亿, terminated;
+ *   S4 米东 2025-12-31 (outside); S5 米东 2026-02-01 100亿, started 2026-02-15.
+ */
+import { spawn } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSystemCaller } from '../../src/services/context';
+import { addReceipt } from '../../src/services/funds';
+import { changeProjectStage, createProject, type ProjectCreateInput } from '../../src/services/projects';
+import { createPark } from '../../src/services/regions';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { DATABASE_KINDS } from '../helpers/databases';
+
+const WAN = 10_000;
+
+describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
+  let t: TestApp;
+  let reviewer: string;
+  let prefectureReviewer: string;
+  const sys = createSystemCaller('test');
+
+  const project = async (input: Omit<ProjectCreateInput, 'name'> & { name?: string }, receipts: [string, number][] = []) => {
+    const p = await createProject(t.deps, sys, { name: input.name ?? `项目${Math.random()}`, ...input });
+    for (const [month, wan] of receipts) await addReceipt(t.deps, sys, p.id, { month, amountYuan: wan * WAN });
+    return p;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const park = await createPark(t.deps, sys, { parentCode: '650109', name: '统计测试园区' });
+    await project({ name: 'A', regionCode: '650109', source: 'local' }, [['2025-02', 100], ['2026-01', 300], ['2026-02', 200]]);
+    await project({ name: 'B', regionCode: '650102', source: 'outOfRegion' }, [['2026-03', 1000]]);
+    await project({ name: 'C', regionCode: park.code, source: 'foreign' }, [['2025-12', 50], ['2026-04', 70]]);
+    await project({ name: 'D', regionCode: '650109', source: 'outOfRegion' }, [['2025-01', 400], ['2026-02', 0]]);
+    const e = await project({ name: 'E', regionCode: '650109', source: 'local' }, [['2026-01', 60]]);
+    await changeProjectStage(t.deps, sys, e.id, { to: 'terminated', terminationReason: '投资方撤资', version: e.version });
+    await project({ name: 'F', regionCode: '650109' }, [['2026-03', 10]]);
+
+    const signed = (name: string, regionCode: string, signedDate: string, amount: number, startedDate?: string) =>
+      project({ name, regionCode, source: 'outOfRegion', stage: startedDate ? 'started' : 'signed', investorName: `${name}投资方`, signedDate, signedAmountYuan: amount, startedDate: startedDate ?? null });
+    await signed('S1', '650109', '2026-01-15', 1_000_000_000, '2026-03-31');
+    await signed('S2', '650102', '2026-03-31', 99_999_999, '2026-04-01');
+    const s3 = await signed('S3', '650109', '2026-02-10', 100_000_000);
+    await changeProjectStage(t.deps, sys, s3.id, { to: 'terminated', terminationReason: '未履约', version: s3.version });
+    await signed('S4', '650109', '2025-12-31', 500_000_000);
+    await signed('S5', '650109', '2026-02-01', 10_000_000_000, '2026-02-15');
+    await t.database.db.execute(sql`update enterprises set tags = '{央企}' where name = 'S1投资方'`);
+
+    await t.createAccount('st_reviewer', ['reviewer'], '650100');
+    await t.createAccount('st_region', ['reviewer'], '650000');
+    reviewer = await t.login('st_reviewer');
+    prefectureReviewer = await t.login('st_region');
+  });
+  afterAll(() => t.close());
+
+  const summary = async (region: string, from: string, to: string, cookie = reviewer) => {
+    const res = await t.call('GET', `/api/stats/summary?region=${region}&from=${from}&to=${to}`, { cookie });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Record<string, unknown>;
+  };
+
+  it('follows every definition for the prefecture, its whole subtree aggregated', async () => {
+    const s = await summary('650100', '2026-01', '2026-03');
+    expect(s).toEqual({
+      region: '650100',
+      from: '2026-01',
+      to: '2026-03',
+      executing: { projects: 4, fundsYuan: 1570 * WAN, lastYearFundsYuan: 500 * WAN, yoyPct: 214 },
+      newProjects: { projects: 3, fundsYuan: 1070 * WAN },
+      continuedProjects: { projects: 1, fundsYuan: 500 * WAN },
+      bySource: {
+        local: { projects: 2, fundsYuan: 560 * WAN, yoyPct: 460 },
+        outOfRegion: { projects: 1, fundsYuan: 1000 * WAN, yoyPct: 150 },
+        foreign: { projects: 0, fundsYuan: 0, yoyPct: null },
+      },
+      unknownSource: { projects: 1, fundsYuan: 10 * WAN },
+      domestic: { projects: 3, fundsYuan: 1560 * WAN, yoyPct: 212 },
+      signed: {
+        projects: 4,
+        amountYuan: 11_199_999_999,
+        bands: [
+          { minYuan: 100_000_000, projects: 3, amountYuan: 11_100_000_000, sharePct: 99.11 },
+          { minYuan: 1_000_000_000, projects: 2, amountYuan: 11_000_000_000, sharePct: 98.21 },
+          { minYuan: 5_000_000_000, projects: 1, amountYuan: 10_000_000_000, sharePct: 89.29 },
+          { minYuan: 10_000_000_000, projects: 1, amountYuan: 10_000_000_000, sharePct: 89.29 },
+        ],
+        topInvestorProjects: 1,
+        startRatePct: 50,
+        fulfilmentRatePct: 75,
+      },
+      target: null,
+    });
+  });
+
+  it('aggregates a county with its park, and gives null YoY over a zero base', async () => {
+    const county = await summary('650109', '2026-01', '2026-03');
+    expect(county.executing).toEqual({ projects: 3, fundsYuan: 570 * WAN, lastYearFundsYuan: 500 * WAN, yoyPct: 14 });
+    expect(county.newProjects).toEqual({ projects: 2, fundsYuan: 70 * WAN });
+    const sibling = await summary('650102', '2026-01', '2026-03');
+    expect(sibling.executing).toEqual({ projects: 1, fundsYuan: 1000 * WAN, lastYearFundsYuan: 0, yoyPct: null });
+    expect((sibling.signed as { startRatePct: number | null }).startRatePct).toBe(0); // S2 started after the period's end
+    const empty = await summary('650121', '2026-01', '2026-03');
+    expect(empty.signed).toMatchObject({ projects: 0, startRatePct: null, fulfilmentRatePct: null });
+  });
+
+  it('computes completion, schedule and ahead/behind from the target the parent level set', async () => {
+    const own = await t.call('PUT', '/api/targets/650100/2026', { cookie: reviewer, body: { fundsTargetYuan: 6000 * WAN, reason: '年度计划' } });
+    expect(own.statusCode).toBe(403);
+    const set = await t.call('PUT', '/api/targets/650100/2026', { cookie: prefectureReviewer, body: { fundsTargetYuan: 6000 * WAN, reason: '年度计划' } });
+    expect(set.statusCode, set.body).toBe(200);
+    // Jan–Mar: completion 1570/6000 = 26.17 %, schedule 3/12 = 25 %, ahead (12·1570 − 3·6000)/(12·6000) = 1.17 points
+    expect((await summary('650100', '2026-01', '2026-03')).target).toEqual({ annualYuan: 6000 * WAN, completionPct: 26.17, schedulePct: 25, aheadPts: 1.17 });
+    // a period not starting in January still measures the year to date
+    const febMar = await summary('650100', '2026-02', '2026-03');
+    expect(febMar.executing).toEqual({ projects: 3, fundsYuan: 1210 * WAN, lastYearFundsYuan: 100 * WAN, yoyPct: 1110 });
+    expect(febMar.target).toEqual({ annualYuan: 6000 * WAN, completionPct: 26.17, schedulePct: 25, aheadPts: 1.17 });
+  });
+
+  it('leaves out receipts that do not count under "proof before it counts"', async () => {
+    await t.createAccount('st_sys', ['sysadmin'], '650100');
+    const sys2 = await t.login('st_sys');
+    await t.call('PUT', '/api/settings/evidence-policy', { cookie: sys2, body: { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: true, reason: '须核实' } });
+    try {
+      expect((await summary('650100', '2026-01', '2026-03')).executing).toEqual({ projects: 0, fundsYuan: 0, lastYearFundsYuan: 0, yoyPct: null });
+    } finally {
+      await t.call('PUT', '/api/settings/evidence-policy', { cookie: sys2, body: { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false, reason: '恢复' } });
+    }
+  });
+
+  it('refuses periods across years and regions outside the scope', async () => {
+    const across = await t.call('GET', '/api/stats/summary?region=650100&from=2025-12&to=2026-01', { cookie: reviewer });
+    expect(across.json()).toMatchObject({ error: { code: 'VALIDATION', message: '统计期须在同一年内（起止月份同年）' } });
+    expect((await t.call('GET', '/api/stats/summary?region=650200&from=2026-01&to=2026-03', { cookie: reviewer })).statusCode).toBe(404);
+  });
+
+  it.runIf(kind === 'postgres')('prints the same object from bin/yinfeng stats --json as the API returns', async () => {
+    const api = await summary('650100', '2026-01', '2026-03');
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/yinfeng', 'stats', '--region', '650100', '--from', '2026-01', '--to', '2026-03', '--json'], {
+        env: { ...process.env, DATABASE_URL: t.database.url ?? '' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        if (code === 0) resolve(stdout);
+        else reject(new Error(`exit ${code}: ${stderr}`));
+      });
+    });
+    expect(JSON.parse(out)).toEqual(api);
+  });
+});
