@@ -121,3 +121,28 @@ export function buildSummary(region: string, period: Period, funds: FundsBySourc
   };
 }
 export type Summary = ReturnType<typeof buildSummary>;
+
+export interface BreakdownInput {
+  key: string;
+  projects: number;
+  fundsYuan: bigint;
+  lastYearFundsYuan: bigint;
+}
+
+/**
+ * One row of a breakdown with 占比 (share of the region's funds), 贡献率 (its growth ÷ the region's
+ * growth) and 拉动 (its growth ÷ the region's last-year funds, in points).
+ */
+export function buildBreakdownRow(row: BreakdownInput, total: { fundsYuan: bigint; lastYearFundsYuan: bigint }) {
+  const growth = row.fundsYuan - row.lastYearFundsYuan;
+  const totalGrowth = total.fundsYuan - total.lastYearFundsYuan;
+  return {
+    projects: row.projects,
+    fundsYuan: Number(row.fundsYuan),
+    lastYearFundsYuan: Number(row.lastYearFundsYuan),
+    yoyPct: row.lastYearFundsYuan === 0n ? null : percentHalfUp(growth, row.lastYearFundsYuan),
+    sharePct: percentHalfUp(row.fundsYuan, total.fundsYuan),
+    contributionPct: totalGrowth === 0n ? null : percentHalfUp(growth, totalGrowth),
+    pullPts: total.lastYearFundsYuan === 0n ? null : percentHalfUp(growth, total.lastYearFundsYuan),
+  };
+}

@@ -370,6 +370,12 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, t) => ({ url: `/api/stats/summary?region=${f.region(t)}&from=2026-01&to=2026-03` }),
   },
+  'GET /api/stats/breakdowns': {
+    access: 'stats.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/stats/breakdowns?region=${f.region(t)}&from=2026-01&to=2026-03` }),
+  },
   'GET /api/targets/:regionCode/:year': {
     access: 'stats.read',
     scoped: true,

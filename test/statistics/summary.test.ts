@@ -37,8 +37,8 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     const park = await createPark(t.deps, sys, { parentCode: '650109', name: '统计测试园区' });
-    await project({ name: 'A', regionCode: '650109', source: 'local' }, [['2025-02', 100], ['2026-01', 300], ['2026-02', 200]]);
-    await project({ name: 'B', regionCode: '650102', source: 'outOfRegion' }, [['2026-03', 1000]]);
+    await project({ name: 'A', regionCode: '650109', source: 'local', industryCode: '38' }, [['2025-02', 100], ['2026-01', 300], ['2026-02', 200]]);
+    await project({ name: 'B', regionCode: '650102', source: 'outOfRegion', industryCode: '65' }, [['2026-03', 1000]]);
     await project({ name: 'C', regionCode: park.code, source: 'foreign' }, [['2025-12', 50], ['2026-04', 70]]);
     await project({ name: 'D', regionCode: '650109', source: 'outOfRegion' }, [['2025-01', 400], ['2026-02', 0]]);
     const e = await project({ name: 'E', regionCode: '650109', source: 'local' }, [['2026-01', 60]]);
@@ -134,6 +134,44 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
     } finally {
       await t.call('PUT', '/api/settings/evidence-policy', { cookie: sys2, body: { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false, reason: '恢复' } });
     }
+  });
+
+  it('breaks the funds down by sub-region with share, contribution and pull, by sector and section, and by month', async () => {
+    const res = await t.call('GET', '/api/stats/breakdowns?region=650100&from=2026-01&to=2026-03', { cookie: reviewer });
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json() as {
+      total: unknown;
+      bySubRegion: { code: string }[];
+      bySector: unknown[];
+      bySection: { key: string; fundsYuan: number }[];
+      monthly: unknown;
+    };
+    expect(b.total).toEqual({ fundsYuan: 1570 * WAN, lastYearFundsYuan: 500 * WAN });
+    // 米东: 570 of 1570 = 36.31 %; growth 70 of the region's 1070 = 6.54 %; 70 / last year's 500 = 14 points
+    expect(b.bySubRegion.find((r) => r.code === '650109')).toEqual({
+      code: '650109',
+      name: '米东区',
+      projects: 3,
+      fundsYuan: 570 * WAN,
+      lastYearFundsYuan: 500 * WAN,
+      yoyPct: 14,
+      sharePct: 36.31,
+      contributionPct: 6.54,
+      pullPts: 14,
+    });
+    expect(b.bySubRegion.find((r) => r.code === '650102')).toMatchObject({ projects: 1, sharePct: 63.69, contributionPct: 93.46, pullPts: 200, yoyPct: null });
+    expect(b.bySubRegion.find((r) => r.code === '650121')).toMatchObject({ projects: 0, fundsYuan: 0, sharePct: 0 });
+    expect(b.bySector).toEqual([
+      { key: '2', name: '第二产业', projects: 1, fundsYuan: 500 * WAN, lastYearFundsYuan: 100 * WAN, yoyPct: 400, sharePct: 31.85, contributionPct: 37.38, pullPts: 80 },
+      { key: '3', name: '第三产业', projects: 1, fundsYuan: 1000 * WAN, lastYearFundsYuan: 0, yoyPct: null, sharePct: 63.69, contributionPct: 93.46, pullPts: 200 },
+      { key: '', name: '未填行业', projects: 2, fundsYuan: 70 * WAN, lastYearFundsYuan: 400 * WAN, yoyPct: -82.5, sharePct: 4.46, contributionPct: -30.84, pullPts: -66 },
+    ]);
+    expect(b.bySection.map((s) => [s.key, s.fundsYuan])).toEqual([['C', 500 * WAN], ['I', 1000 * WAN], ['', 70 * WAN]]);
+    expect(b.monthly).toEqual({
+      year: 2026,
+      thisYear: [360, 200, 1010, 70, 0, 0, 0, 0, 0, 0, 0, 0].map((w) => w * WAN),
+      lastYear: [400, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50].map((w) => w * WAN),
+    });
   });
 
   it('refuses periods across years and regions outside the scope', async () => {

@@ -113,3 +113,72 @@ export async function upsertTarget(db: Db, row: { regionCode: string; year: numb
     on conflict (region_code, year) do update set funds_target_yuan = excluded.funds_target_yuan,
       signed_target_yuan = excluded.signed_target_yuan, set_by = excluded.set_by, updated_at = now()`);
 }
+
+/** How to group executing projects in a breakdown: a SQL expression over p (projects), r (regions), i (industries), e (enterprises). */
+export type BreakdownKey = 'childRegion' | 'section' | 'sector' | 'investorType';
+
+function keyExpression(key: BreakdownKey, scopeDepth: number): SQL {
+  switch (key) {
+    case 'childRegion':
+      // '/650000/650100/650109/' split on '/': part 1 is empty, part k+1 is the code at depth k
+      return sql`split_part(r.path, '/', ${scopeDepth + 2})`;
+    case 'section':
+      return sql`coalesce(i.parent_code, i.code, '')`;
+    case 'sector':
+      return sql`coalesce(i.sector::text, '')`;
+    case 'investorType':
+      return sql`case when e.tags && '{世界500强}' then '世界500强' when e.tags && '{央企}' then '央企'
+        when e.tags && '{中国500强}' then '中国500强' when e.tags && '{中国民营500强}' then '中国民营500强' else '' end`;
+  }
+}
+
+/** Executing projects and funds in the period and last year's funds, grouped by `key`. */
+export async function selectFundsBreakdown(
+  db: Db,
+  scopePath: string,
+  key: BreakdownKey,
+  p: { from: string; to: string; lastFrom: string; lastTo: string },
+  filter: ReceiptFilter,
+) {
+  const depth = scopePath.split('/').filter(Boolean).length;
+  const result = await db.execute(sql`
+    with per_project as (
+      select f.project_id,
+        sum(f.amount_yuan) filter (where f.month between ${p.from} and ${p.to}) as current,
+        sum(f.amount_yuan) filter (where f.month between ${p.lastFrom} and ${p.lastTo}) as last_year
+      from fund_receipts f
+      join projects p on p.id = f.project_id
+      join regions r on r.code = p.region_code
+      where r.path like ${`${scopePath}%`} and (f.month between ${p.from} and ${p.to} or f.month between ${p.lastFrom} and ${p.lastTo})
+        and ${countedReceipts(filter)}
+      group by f.project_id
+    )
+    select ${keyExpression(key, depth)} as key,
+      count(*) filter (where pp.current > 0)::int as projects,
+      coalesce(sum(pp.current) filter (where pp.current > 0), 0)::text as funds,
+      coalesce(sum(pp.last_year) filter (where pp.last_year > 0), 0)::text as last_funds
+    from per_project pp
+    join projects p on p.id = pp.project_id
+    join regions r on r.code = p.region_code
+    left join industries i on i.code = p.industry_code
+    left join enterprises e on e.id = p.investor_id
+    group by 1`);
+  return rowsOf(result).map((r) => ({
+    key: String(r.key ?? ''),
+    projects: Number(r.projects),
+    fundsYuan: BigInt(String(r.funds)),
+    lastYearFundsYuan: BigInt(String(r.last_funds)),
+  }));
+}
+
+/** Funds per month of a year, for the monthly series (this year and last). */
+export async function selectMonthlyFunds(db: Db, scopePath: string, year: number, filter: ReceiptFilter) {
+  const result = await db.execute(sql`
+    select f.month, sum(f.amount_yuan)::text as funds
+    from fund_receipts f
+    join projects p on p.id = f.project_id
+    join regions r on r.code = p.region_code
+    where r.path like ${`${scopePath}%`} and f.month between ${`${year}-01`} and ${`${year}-12`} and ${countedReceipts(filter)}
+    group by f.month`);
+  return new Map(rowsOf(result).map((r) => [String(r.month), BigInt(String(r.funds))]));
+}

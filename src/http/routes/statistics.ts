@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import { getSummary, getTarget, setTarget } from '../../services/statistics';
+import { getBreakdowns } from '../../services/statistics-breakdowns';
 import { requireCaller } from '../access';
 import { reasonSchema, regionCodeSchema } from '../schemas';
 
@@ -31,6 +32,29 @@ export const summarySchema = z.object({
   target: z.object({ annualYuan: z.number(), completionPct: pct, schedulePct: pct, aheadPts: pct }).nullable(),
 });
 
+const breakdownRow = {
+  projects: z.number(),
+  fundsYuan: z.number(),
+  lastYearFundsYuan: z.number(),
+  yoyPct: pct,
+  sharePct: pct.describe('占比'),
+  contributionPct: pct.describe('贡献率：其增量 ÷ 本地区增量'),
+  pullPts: pct.describe('拉动：其增量 ÷ 本地区上年同期到位资金（百分点）'),
+};
+
+const breakdownsSchema = z.object({
+  region: z.string(),
+  regionName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  total: z.object({ fundsYuan: z.number(), lastYearFundsYuan: z.number() }),
+  bySubRegion: z.array(z.object({ code: z.string(), name: z.string(), ...breakdownRow })),
+  bySector: z.array(z.object({ key: z.string(), name: z.string(), ...breakdownRow })),
+  bySection: z.array(z.object({ key: z.string(), name: z.string(), ...breakdownRow })),
+  byInvestorType: z.array(z.object({ key: z.string(), name: z.string(), ...breakdownRow })),
+  monthly: z.object({ year: z.number(), thisYear: z.array(z.number()), lastYear: z.array(z.number()) }),
+});
+
 const targetSchema = z.object({ regionCode: z.string(), regionName: z.string(), year: z.number(), fundsTargetYuan: z.number(), signedTargetYuan: z.number().nullable() });
 const targetParams = z.object({ regionCode: regionCodeSchema, year: z.coerce.number().int().min(2000).max(2100) });
 
@@ -48,6 +72,19 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
       },
     },
     async (request) => getSummary(deps, requireCaller(request), request.query),
+  );
+  r.get(
+    '/api/stats/breakdowns',
+    {
+      config: { access: 'stats.read' },
+      schema: {
+        tags: ['statistics'],
+        summary: '到位资金分解：按下级地区（占比、贡献率、拉动）、三次产业、行业门类、投资方类型，以及本年与上年逐月序列',
+        querystring: z.object({ region: regionCodeSchema, from: month, to: month }),
+        response: { 200: breakdownsSchema },
+      },
+    },
+    async (request) => getBreakdowns(deps, requireCaller(request), request.query),
   );
   r.get(
     '/api/targets/:regionCode/:year',
