@@ -11,6 +11,7 @@ export type Permission =
   | 'funds.manage'
   | 'funds.verify'
   | 'imports.run'
+  | 'evidence.upload'
   | 'settings.manage';
 
 /** What the signed-in user may see and do; the server checks again on every request. */

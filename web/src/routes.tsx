@@ -1,6 +1,9 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
+  ControlOutlined,
+  ImportOutlined,
   CustomerServiceOutlined,
   FundProjectionScreenOutlined,
   StarOutlined,
@@ -50,6 +53,13 @@ export const routes: AppRoute[] = [
     component: lazy(() => import('./pages/projects/MyProjects')),
   },
   {
+    path: '/projects/lights',
+    name: 'menu.lights',
+    icon: <AlertOutlined />,
+    permission: 'projects.read',
+    component: lazy(() => import('./pages/projects/LightsByLeader')),
+  },
+  {
     path: '/projects/:id',
     name: 'menu.projects',
     permission: 'projects.read',
@@ -62,6 +72,20 @@ export const routes: AppRoute[] = [
     icon: <CustomerServiceOutlined />,
     permission: 'projects.read',
     component: lazy(() => import('./pages/serviceItems/ServiceItemSummary')),
+  },
+  {
+    path: '/imports',
+    name: 'menu.imports',
+    icon: <ImportOutlined />,
+    permission: 'imports.run',
+    component: lazy(() => import('./pages/imports/Imports')),
+  },
+  {
+    path: '/settings',
+    name: 'menu.settings',
+    icon: <ControlOutlined />,
+    permission: 'settings.manage',
+    component: lazy(() => import('./pages/settings/Settings')),
   },
   {
     path: '/admin',

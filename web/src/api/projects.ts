@@ -131,6 +131,10 @@ export interface Industry {
 }
 
 export interface Receipt {
+  /** Whether the receipt counts in statistics under the 先证后计 policy. */
+  counts: boolean;
+  /** Why it does not count (null when it does). */
+  countsWhy: string | null;
   id: string;
   projectId: string;
   month: string;
@@ -205,7 +209,7 @@ export const projectsApi = {
   /** Silent: a refusal lists what the stage still needs, shown by the caller. */
   moveStage: (
     projectId: string,
-    body: { to: Stage; note?: string; terminationReason?: string; version: number },
+    body: { to: Stage; note?: string; terminationReason?: string; evidenceIds?: string[]; version: number },
   ) => api.post<Project>(`/api/projects/${id(projectId)}/stage`, body, true),
   industries: () => api.get<{ items: Industry[] }>('/api/industries').then((r) => r.items),
 

@@ -67,7 +67,6 @@ function JsonBlock({ title, value, changed, tone }: { title: string; value: unkn
 /** Before and after side by side (changed fields highlighted), with the why and where of the change. */
 export function AuditDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
-  const changed = changedKeys(entry.before, entry.after);
   return (
     <div style={{ padding: '4px 8px' }} data-testid="audit-detail">
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
@@ -79,14 +78,23 @@ export function AuditDetail({ entry }: { entry: AuditEntry }) {
         <Descriptions.Item label={t('audit.objectId')}>{entry.objectId ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('audit.region')}>{entry.regionCode ?? '—'}</Descriptions.Item>
       </Descriptions>
-      <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <JsonBlock title={t('audit.before')} value={entry.before} changed={changed} tone="#fff1f0" />
-        </Col>
-        <Col xs={24} md={12}>
-          <JsonBlock title={t('audit.after')} value={entry.after} changed={changed} tone="#f6ffed" />
-        </Col>
-      </Row>
+      <BeforeAfter before={entry.before} after={entry.after} />
     </div>
+  );
+}
+
+/** Before and after side by side, the changed top-level fields highlighted. */
+export function BeforeAfter({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useI18n();
+  const changed = changedKeys(before, after);
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <JsonBlock title={t('audit.before')} value={before} changed={changed} tone="#fff1f0" />
+      </Col>
+      <Col xs={24} md={12}>
+        <JsonBlock title={t('audit.after')} value={after} changed={changed} tone="#f6ffed" />
+      </Col>
+    </Row>
   );
 }

@@ -1,8 +1,9 @@
 import { useRef } from 'react';
-import { Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea, type ProFormInstance } from '@ant-design/pro-components';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { evidenceApi } from '../../api/evidence';
 import { showSuccess } from '../../api/client';
 import { projectsApi, type Receipt } from '../../api/projects';
 import { can } from '../../access';
@@ -11,6 +12,7 @@ import { formatTime } from '../../components/labels';
 import { WAN_PATTERN, formatWan, wanToYuan, yuanToWan } from '../../components/money';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { useI18n } from '../../i18n';
+import { EvidenceUpload } from './EvidenceUpload';
 import { fieldDetails } from './ProjectForm';
 
 interface AddValues {
@@ -25,7 +27,14 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
   const me = useMe();
   const canManage = can(me, 'funds.manage');
   const canVerify = can(me, 'funds.verify');
+  const canUpload = can(me, 'evidence.upload');
+  const client = useQueryClient();
   const { data = [], refetch, isLoading } = useQuery({ queryKey: ['receipts', projectId], queryFn: () => projectsApi.receipts(projectId) });
+  const { data: evidence = [] } = useQuery({ queryKey: ['evidence', projectId], queryFn: () => evidenceApi.list(projectId) });
+  const bankReceipts = new Map<string, string[]>();
+  for (const e of evidence) {
+    if (e.fundReceiptId) bankReceipts.set(e.fundReceiptId, [...(bankReceipts.get(e.fundReceiptId) ?? []), e.fileName]);
+  }
   const addRef = useRef<ProFormInstance<AddValues>>(undefined);
   const changed = async () => {
     await refetch();
@@ -105,6 +114,53 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
               r.verifiedAt ? <Tag color="success">{`${r.verifiedByName ?? ''} ${formatTime(r.verifiedAt)}`}</Tag> : <Tag>{t('funds.unverified')}</Tag>,
           },
           {
+            title: t('funds.counts'),
+            dataIndex: 'counts',
+            width: 110,
+            render: (_: unknown, r) =>
+              r.counts ? (
+                <Tag color="success" data-testid="receipt-counts">{t('funds.countsYes')}</Tag>
+              ) : (
+                <Tooltip title={r.countsWhy ?? undefined}>
+                  <Tag color="warning" data-testid="receipt-counts">{t('funds.countsNo')}</Tag>
+                </Tooltip>
+              ),
+          },
+          {
+            title: t('funds.bankReceipt'),
+            key: 'bankReceipt',
+            render: (_: unknown, r) => {
+              const files = bankReceipts.get(r.id) ?? [];
+              return (
+                <Space direction="vertical" size={2}>
+                  {!r.counts && r.countsWhy && (
+                    <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                      {r.countsWhy}
+                    </Typography.Text>
+                  )}
+                  {files.length > 0 && (
+                    <Typography.Text style={{ fontSize: 12 }}>{t('funds.bankReceiptCount', { n: files.length })}</Typography.Text>
+                  )}
+                  {canUpload && (
+                    <EvidenceUpload
+                      projectId={projectId}
+                      fundReceiptId={r.id}
+                      defaultKind="bankReceipt"
+                      fixedKind
+                      size="small"
+                      label={t('funds.attachBankReceipt')}
+                      onUploaded={() => {
+                        void client.invalidateQueries({ queryKey: ['evidence', projectId] });
+                        void changed();
+                      }}
+                    />
+                  )}
+                  {!canUpload && files.length === 0 && '—'}
+                </Space>
+              );
+            },
+          },
+          {
             title: t('common.actions'),
             key: 'actions',
             hidden: !canManage && !canVerify,
@@ -167,7 +223,7 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
               <Table.Summary.Cell index={1} align="right">
                 <Typography.Text strong data-testid="funds-total">{formatWan(total, '')}</Typography.Text>
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} colSpan={4} />
+              <Table.Summary.Cell index={2} colSpan={6} />
             </Table.Summary.Row>
           ) : null
         }

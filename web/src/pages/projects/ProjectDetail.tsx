@@ -12,7 +12,9 @@ import { formatTime } from '../../components/labels';
 import { formatYuan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../i18n';
+import { EvidenceTab } from './EvidenceTab';
 import { FundsTab } from './FundsTab';
+import { HistoryTab } from './HistoryTab';
 import { KeyMark, LightDot, StageTag, sourceName, stageName } from './labels';
 import { ProblemsTab } from './ProblemsTab';
 import { ProjectForm } from './ProjectForm';
@@ -221,10 +223,13 @@ export default function ProjectDetail() {
       </Row>
       <Card>
         <Tabs
+          destroyInactiveTabPane
           items={[
             { key: 'funds', label: t('detail.tabFunds'), children: <FundsTab projectId={project.id} onChanged={() => void refresh()} /> },
             { key: 'problems', label: t('detail.tabProblems'), children: <ProblemsTab projectId={project.id} onChanged={() => void refresh()} /> },
             { key: 'service', label: t('detail.tabService'), children: <ServiceItemsTab projectId={project.id} /> },
+            { key: 'evidence', label: t('detail.tabEvidence'), children: <EvidenceTab projectId={project.id} /> },
+            { key: 'history', label: t('detail.tabHistory'), children: <HistoryTab projectId={project.id} /> },
           ]}
         />
       </Card>

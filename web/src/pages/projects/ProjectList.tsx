@@ -1,9 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
 import { Button, Empty, Input, Segmented, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns, type ProFormInstance } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { downloadFile } from '../../components/download';
+import { SavedFilters } from './SavedFilters';
 import { projectsApi, STAGES, type Light, type Project, type ProjectQuery, type Stage } from '../../api/projects';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
@@ -77,6 +79,44 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   const leaders = useLeaderOptions();
   const canManage = can(me, 'projects.manage');
   const reload = () => actionRef.current?.reload();
+  const formRef = useRef<ProFormInstance<Filters>>(undefined);
+  const lastQuery = useRef<ProjectQuery>({});
+  const [searchParams] = useSearchParams();
+  const [initialFilters] = useState<Partial<Filters>>(() => {
+    const light = searchParams.get('light');
+    return {
+      leaderId: searchParams.get('leaderId') ?? undefined,
+      light: light === 'red' || light === 'yellow' || light === 'green' ? light : undefined,
+      regionCode: searchParams.get('regionCode') ?? undefined,
+    };
+  });
+  const exportXlsx = async () => {
+    const { page: _page, pageSize: _size, ...filters } = lastQuery.current;
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') params.set(k, String(v));
+    await downloadFile(`/api/projects/export.xlsx?${params.toString()}`, '项目列表.xlsx');
+  };
+  const applyFilter = (filter: Record<string, unknown>) => {
+    const form = formRef.current;
+    if (!form) return;
+    const { mine: savedMine, sort: savedSort, ...fields } = filter;
+    form.resetFields();
+    form.setFieldsValue(fields as Partial<Filters>);
+    if (!mineOnly) setMine(savedMine === true);
+    if (typeof savedSort === 'string' && ['updated', 'signedAmount', 'code', 'signedDate'].includes(savedSort)) setSort(savedSort as Sort);
+    form.submit();
+  };
+  const currentFilter = (): Record<string, unknown> => {
+    const values = formRef.current?.getFieldsValue() ?? {};
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.every((x) => x === undefined || x === ''))) continue;
+      out[k] = v;
+    }
+    if (mine && !mineOnly) out.mine = true;
+    out.sort = sort;
+    return out;
+  };
   const { move, dialogs } = useStageMove(() => reload());
 
   const columns: ProColumns<Project>[] = [
@@ -199,6 +239,12 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       ]}
     />,
   ];
+  toolbar.push(
+    <SavedFilters key="saved" page={mineOnly ? 'projects.mine' : 'projects'} current={currentFilter} onApply={applyFilter} />,
+    <Button key="export" icon={<DownloadOutlined />} onClick={() => void exportXlsx()} data-testid="export-xlsx">
+      {t('projects.export')}
+    </Button>,
+  );
   if (!mineOnly) {
     toolbar.push(
       <Space key="mine">
@@ -220,10 +266,12 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       <ProTable<Project, Filters>
         rowKey="id"
         actionRef={actionRef}
+        formRef={formRef}
+        form={{ initialValues: initialFilters }}
         onRequestError={onTableError}
         columns={columns}
         params={{ mine, sort, view }}
-        search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 }, defaultCollapsed: true }}
+        search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 }, defaultCollapsed: !Object.values(initialFilters).some(Boolean) }}
         pagination={view === 'list' ? { defaultPageSize: 20, showSizeChanger: true } : false}
         options={{ density: false, setting: true, reload: true }}
         request={async (params) => {
@@ -244,6 +292,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
             page: view === 'list' ? params.current : 1,
             pageSize: view === 'list' ? params.pageSize : 500,
           };
+          lastQuery.current = query;
           const res = await projectsApi.list(query);
           setStageCounts(res.stageCounts);
           setFiltered(Object.entries(query).some(([k, v]) => v !== undefined && !['sort', 'page', 'pageSize'].includes(k)));

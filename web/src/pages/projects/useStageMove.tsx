@@ -1,6 +1,12 @@
 import { useState, type ReactNode } from 'react';
-import { Form, Input, List, Modal, Typography } from 'antd';
+import { Alert, Checkbox, Empty, Form, Input, List, Modal, Space, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import { evidenceApi } from '../../api/evidence';
+import { can } from '../../access';
+import { useMe } from '../../auth/session';
+import { formatTime } from '../../components/labels';
+import { EvidenceUpload } from './EvidenceUpload';
 import { ApiError, showError, showSuccess } from '../../api/client';
 import { PIPELINE, projectsApi, type Project, type Stage } from '../../api/projects';
 import { useI18n } from '../../i18n';
@@ -9,6 +15,48 @@ import { stageName } from './labels';
 
 type Pending = { project: Pick<Project, 'id' | 'name' | 'stage' | 'version'>; to: Stage; kind: 'back' | 'terminate' };
 type Refusal = { projectId: string; to: Stage; items: { field: string; message: string }[]; message: string };
+type Extra = { note?: string; terminationReason?: string };
+/** A move refused because the stage needs evidence: pick or upload some, then retry. */
+type EvidenceNeed = { project: Pick<Project, 'id' | 'version'>; to: Stage; extra: Extra; message: string };
+
+function EvidencePicker({ projectId, selected, onChange }: { projectId: string; selected: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const { data = [], refetch, isLoading } = useQuery({ queryKey: ['evidence', projectId], queryFn: () => evidenceApi.list(projectId) });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <List
+        size="small"
+        bordered
+        loading={isLoading}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('evidence.noneYet')} /> }}
+        dataSource={data}
+        renderItem={(e) => (
+          <List.Item>
+            <Checkbox
+              checked={selected.includes(e.id)}
+              onChange={(ev) => onChange(ev.target.checked ? [...selected, e.id] : selected.filter((x) => x !== e.id))}
+            >
+              {`${t(`evidence.kind.${e.kind}`)} · ${e.fileName}`}
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
+                {formatTime(e.uploadedAt)}
+              </Typography.Text>
+            </Checkbox>
+          </List.Item>
+        )}
+      />
+      {can(me, 'evidence.upload') && (
+        <EvidenceUpload
+          projectId={projectId}
+          onUploaded={(saved) => {
+            onChange([...selected, saved.id]);
+            void refetch();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
 
 /**
  * Moving a project between stages: forward moves go straight to the server; a move back asks for a note,
@@ -20,21 +68,32 @@ export function useStageMove(onChanged: (project?: Project) => void) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
+  const [evidenceNeed, setEvidenceNeed] = useState<EvidenceNeed | null>(null);
+  const [evidenceIds, setEvidenceIds] = useState<string[]>([]);
   const [form] = Form.useForm<{ text: string }>();
 
   const send = async (
     project: Pick<Project, 'id' | 'version'>,
     to: Stage,
-    extra: { note?: string; terminationReason?: string },
+    extra: Extra,
+    withEvidence?: string[],
   ): Promise<boolean> => {
     try {
-      const moved = await projectsApi.moveStage(project.id, { to, version: project.version, ...extra });
+      const moved = await projectsApi.moveStage(project.id, {
+        to,
+        version: project.version,
+        ...extra,
+        ...(withEvidence?.length ? { evidenceIds: withEvidence } : {}),
+      });
       showSuccess(t('kanban.moved', { stage: stageName(t, to) }));
       onChanged(moved);
       return true;
     } catch (err) {
       const items = fieldDetails(err);
-      if (err instanceof ApiError && err.status === 400 && items.length) {
+      if (err instanceof ApiError && err.status === 400 && items.some((i) => i.field === 'evidenceIds')) {
+        if (!withEvidence) setEvidenceIds([]);
+        setEvidenceNeed({ project, to, extra, message: err.message });
+      } else if (err instanceof ApiError && err.status === 400 && items.length) {
         setRefusal({ projectId: project.id, to, items, message: err.message });
       } else {
         showError(err);
@@ -64,6 +123,28 @@ export function useStageMove(onChanged: (project?: Project) => void) {
 
   const dialogs: ReactNode = (
     <>
+      <Modal
+        open={evidenceNeed !== null}
+        title={t('evidence.neededTitle', { stage: evidenceNeed ? stageName(t, evidenceNeed.to) : '' })}
+        okText={t('evidence.retry')}
+        okButtonProps={{ disabled: evidenceIds.length === 0, loading: busy }}
+        onCancel={() => setEvidenceNeed(null)}
+        destroyOnClose
+        onOk={async () => {
+          if (!evidenceNeed) return;
+          setBusy(true);
+          const ok = await send(evidenceNeed.project, evidenceNeed.to, evidenceNeed.extra, evidenceIds);
+          setBusy(false);
+          if (ok) setEvidenceNeed(null);
+          else setEvidenceNeed((cur) => (cur && cur === evidenceNeed ? null : cur));
+        }}
+      >
+        <div data-testid="evidence-needed">
+          <Alert type="warning" showIcon message={evidenceNeed?.message} style={{ marginBottom: 12 }} />
+          <Typography.Paragraph>{t('evidence.neededBody')}</Typography.Paragraph>
+          {evidenceNeed && <EvidencePicker projectId={evidenceNeed.project.id} selected={evidenceIds} onChange={setEvidenceIds} />}
+        </div>
+      </Modal>
       <Modal
         open={pending !== null}
         title={

@@ -1,0 +1,90 @@
+import { ApiError } from './client';
+
+export const IMPORT_KINDS = ['enterprises', 'projects', 'funds'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface RejectedRow {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** POST /api/imports: the same shape on 200 and on 422 (then with `error`). */
+export interface ImportResult {
+  fileName: string;
+  sha256: string;
+  format: 'xlsx' | 'csv';
+  kinds: ImportKind[];
+  dryRun: boolean;
+  imported: boolean;
+  rows: Partial<Record<ImportKind, number>>;
+  counts: Partial<Record<ImportKind, ImportCounts>>;
+  investorsCreated: number;
+  rejected: RejectedRow[];
+  rejectedTotal: number;
+  error?: { code: string; message: string };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isImportResult(value: unknown): value is ImportResult {
+  return isRecord(value) && Array.isArray(value.rejected) && isRecord(value.counts) && typeof value.fileName === 'string';
+}
+
+/**
+ * Sends the raw file with XMLHttpRequest (fetch cannot report upload progress).
+ * Resolves with the result on 200 and on 422 (rejected rows); rejects with an ApiError otherwise.
+ */
+export function runImport(
+  file: File,
+  options: { kind?: ImportKind; dryRun: boolean; onProgress?: (percent: number) => void },
+): Promise<ImportResult> {
+  const params = new URLSearchParams({ dryRun: String(options.dryRun) });
+  if (options.kind) params.set('kind', options.kind);
+  const isCsv = file.name.toLowerCase().endsWith('.csv');
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/imports?${params.toString()}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader(
+      'Content-Type',
+      isCsv ? 'text/csv' : file.type || 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络'));
+    xhr.onload = () => {
+      let payload: unknown = null;
+      try {
+        payload = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON
+      }
+      if ((xhr.status === 200 || xhr.status === 422) && isImportResult(payload)) {
+        resolve(payload);
+        return;
+      }
+      const error = isRecord(payload) && isRecord(payload.error) ? payload.error : null;
+      if (error && typeof error.message === 'string') {
+        reject(new ApiError(xhr.status, typeof error.code === 'string' ? error.code : `HTTP_${xhr.status}`, error.message, error.details));
+        return;
+      }
+      if (xhr.status === 401) window.location.assign('/login');
+      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status >= 500 ? '服务器暂时不可用，请稍后重试' : `请求失败（HTTP ${xhr.status}）`));
+    };
+    xhr.send(file);
+  });
+}
