@@ -146,3 +146,29 @@ export function buildBreakdownRow(row: BreakdownInput, total: { fundsYuan: bigin
     pullPts: total.lastYearFundsYuan === 0n ? null : percentHalfUp(growth, total.lastYearFundsYuan),
   };
 }
+
+export type RankingPeriodKind = 'month' | 'quarter' | 'year';
+
+/** The period of a ranking ending at `to`, and the previous period it is compared with. */
+export function resolveRankingPeriods(kind: RankingPeriodKind, to: string): { current: Period; previous: Period } {
+  const year = Number(to.slice(0, 4));
+  const m = Number(to.slice(5, 7));
+  const fmt = (y: number, mm: number) => `${y}-${String(mm).padStart(2, '0')}`;
+  if (kind === 'month') {
+    const prev = m === 1 ? fmt(year - 1, 12) : fmt(year, m - 1);
+    return { current: { from: to, to }, previous: { from: prev, to: prev } };
+  }
+  if (kind === 'quarter') {
+    const qStart = Math.floor((m - 1) / 3) * 3 + 1;
+    const offset = m - qStart; // months into the quarter
+    const prevStartYear = qStart === 1 ? year - 1 : year;
+    const prevStart = qStart === 1 ? 10 : qStart - 3;
+    return { current: { from: fmt(year, qStart), to }, previous: { from: fmt(prevStartYear, prevStart), to: fmt(prevStartYear, prevStart + offset) } };
+  }
+  return { current: { from: fmt(year, 1), to }, previous: { from: fmt(year - 1, 1), to: fmt(year - 1, m) } };
+}
+
+/** Competition ranking (1, 2, 2, 4) by value, highest first; null values are unranked. */
+export function rankDescending(values: (number | null)[]): (number | null)[] {
+  return values.map((v) => (v === null ? null : values.filter((o) => o !== null && o > v).length + 1));
+}

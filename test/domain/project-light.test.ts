@@ -44,3 +44,4 @@ describe('红绿灯 with the default rules', () => {
     expect(computeLight({ ...base, lastProgressDate: '2026-11-15', openProblemDueDates: ['2026-01-01'] }, strict, TODAY).light).toBe('green');
   });
 });
+

@@ -15,6 +15,7 @@ import { addProblem } from '../../src/services/problems';
 import { uploadEvidence } from '../../src/services/project-extras';
 import { createProject } from '../../src/services/projects';
 import { addServiceItem } from '../../src/services/service-items';
+import { approveReturn, submitReturn } from '../../src/services/returns';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -109,6 +110,34 @@ class Fixture {
     await this.t.createAccount(username, [role], OWN);
     return { username, cookie: await this.t.login(username) };
   }
+}
+
+
+/** Monthly returns: a fresh month for each case (years 2001…, far from the receipts of other rows, so no lock gets in their way). */
+let returnMonths = 0;
+function freshReturnMonth() {
+  returnMonths += 1;
+  return `${2000 + Math.ceil(returnMonths / 12)}-${String(((returnMonths - 1) % 12) + 1).padStart(2, '0')}`;
+}
+/** A return of 米东区 (own) is reviewed by the parent level: a reviewer of 乌鲁木齐市; the sibling target is a county of another prefecture (独山子区 650202), outside that reviewer's scope. */
+const parentReviewers = new WeakMap<Fixture, Promise<string>>();
+async function reviewerCookie(f: Fixture, role: Role): Promise<string | undefined> {
+  if (!listPermissions([role]).includes('returns.review')) return undefined;
+  let cookie = parentReviewers.get(f);
+  if (!cookie) {
+    const username = f.unique('parent_reviewer');
+    cookie = f.t.createAccount(username, ['reviewer'], '650100').then(() => f.t.login(username));
+    parentReviewers.set(f, cookie);
+  }
+  return cookie;
+}
+const returnRegion = (f: Fixture, t: Target) => (t === 'own' ? f.region('own') : '650202');
+async function submittedReturn(f: Fixture, t: Target, approved = false) {
+  const month = freshReturnMonth();
+  const region = returnRegion(f, t);
+  await submitReturn(f.t.deps, f.system, region, month);
+  if (approved) await approveReturn(f.t.deps, f.system, region, month);
+  return `/api/returns/${region}/${month}`;
 }
 
 const POLICY = { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 5, lockMinutes: 15, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 };
@@ -376,6 +405,12 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, t) => ({ url: `/api/stats/breakdowns?region=${f.region(t)}&from=2026-01&to=2026-03` }),
   },
+  'GET /api/stats/rankings': {
+    access: 'stats.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/stats/rankings?region=${f.region(t)}&period=month&to=2026-03` }),
+  },
   'GET /api/targets/:regionCode/:year': {
     access: 'stats.read',
     scoped: true,
@@ -391,6 +426,51 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     // the parent level sets a target: a county user for a park of the county (own) or of the sibling county
     build: async (f, t) => ({ url: `/api/targets/${await f.park(t)}/2026`, body: { fundsTargetYuan: 5_000_000, reason: '测试' } }),
+  },
+  'GET /api/returns/status': {
+    access: 'stats.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/returns/status?region=${f.region(t)}&month=2026-01` }),
+  },
+  'GET /api/returns/reminders': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/returns/reminders' }) },
+  'GET /api/returns/:regionCode/:month': {
+    access: 'stats.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/returns/${f.region(t)}/2026-01` }),
+  },
+  'POST /api/returns/:regionCode/:month/submit': {
+    access: 'returns.submit',
+    scoped: true,
+    ok: 200,
+    // the statistician of the region itself (米东区) submits; the sibling county is outside the scope
+    build: async (f, t) => ({ url: `/api/returns/${f.region(t)}/${freshReturnMonth()}/submit`, body: {} }),
+  },
+  'POST /api/returns/:regionCode/:month/approve': {
+    access: 'returns.review',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `${await submittedReturn(f, t)}/approve`, body: {}, cookie: await reviewerCookie(f, role) }),
+  },
+  'POST /api/returns/:regionCode/:month/return': {
+    access: 'returns.review',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `${await submittedReturn(f, t)}/return`, body: { reason: '数据有误' }, cookie: await reviewerCookie(f, role) }),
+  },
+  'POST /api/returns/:regionCode/:month/reopen': {
+    access: 'returns.review',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `${await submittedReturn(f, t, true)}/reopen`, body: { reason: '更正' }, cookie: await reviewerCookie(f, role) }),
+  },
+  'GET /api/settings/reporting-calendar': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/settings/reporting-calendar' }) },
+  'PUT /api/settings/reporting-calendar': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 200,
+    build: async () => ({ url: '/api/settings/reporting-calendar', body: { countyDay: 5, prefectureDay: 8, provinceDay: 10, reason: '测试' } }),
   },
   'GET /api/saved-filters': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/saved-filters?page=projects' }) },
   'POST /api/saved-filters': {

@@ -174,6 +174,23 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
     });
   });
 
+  it('ranks the sub-regions (赛马榜) with the change against the previous quarter', async () => {
+    const res = await t.call('GET', '/api/stats/rankings?region=650100&period=quarter&to=2026-03', { cookie: reviewer });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json() as { current: unknown; previous: unknown; items: { code: string; metrics: Record<string, { value: number | null; rank: number | null; previousRank: number | null; change: number | null }> }[] };
+    expect(r.current).toEqual({ from: '2026-01', to: '2026-03' });
+    expect(r.previous).toEqual({ from: '2025-10', to: '2025-12' });
+    const tianshan = r.items.find((i) => i.code === '650102');
+    const midong = r.items.find((i) => i.code === '650109');
+    // funds: 天山 1000万 first, 米东 570万 second; last quarter only 米东 had funds (park C, 2025-12, 50万)
+    expect(tianshan?.metrics.funds).toEqual({ value: 1000 * WAN, rank: 1, previousRank: 2, change: 1 });
+    expect(midong?.metrics.funds).toEqual({ value: 570 * WAN, rank: 2, previousRank: 1, change: -1 });
+    expect(r.items.find((i) => i.code === '650121')?.metrics.funds).toMatchObject({ value: 0, rank: 3 });
+    // YoY over a zero base is unranked
+    expect(tianshan?.metrics.yoy).toMatchObject({ value: null, rank: null });
+    expect(midong?.metrics.yoy).toMatchObject({ value: 14, rank: 1 });
+  });
+
   it('refuses periods across years and regions outside the scope', async () => {
     const across = await t.call('GET', '/api/stats/summary?region=650100&from=2025-12&to=2026-01', { cookie: reviewer });
     expect(across.json()).toMatchObject({ error: { code: 'VALIDATION', message: '统计期须在同一年内（起止月份同年）' } });

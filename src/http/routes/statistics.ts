@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import { getSummary, getTarget, setTarget } from '../../services/statistics';
 import { getBreakdowns } from '../../services/statistics-breakdowns';
+import { getRankings } from '../../services/statistics-rankings';
 import { requireCaller } from '../access';
 import { reasonSchema, regionCodeSchema } from '../schemas';
 
@@ -85,6 +86,35 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
       },
     },
     async (request) => getBreakdowns(deps, requireCaller(request), request.query),
+  );
+  const metric = z.object({ value: z.number().nullable(), rank: z.number().nullable(), previousRank: z.number().nullable(), change: z.number().nullable().describe('名次变化：正数为上升') });
+  r.get(
+    '/api/stats/rankings',
+    {
+      config: { access: 'stats.read' },
+      schema: {
+        tags: ['statistics'],
+        summary: '赛马榜：下级地区按到位资金、同比增速、目标完成率、签约额、开工率排名，及与上一期相比的名次变化',
+        querystring: z.object({ region: regionCodeSchema, period: z.enum(['month', 'quarter', 'year']), to: month }),
+        response: {
+          200: z.object({
+            region: z.string(),
+            regionName: z.string(),
+            period: z.enum(['month', 'quarter', 'year']),
+            current: z.object({ from: z.string(), to: z.string() }),
+            previous: z.object({ from: z.string(), to: z.string() }),
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                metrics: z.object({ funds: metric, yoy: metric, completion: metric, signedAmount: metric, startRate: metric }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => getRankings(deps, requireCaller(request), request.query),
   );
   r.get(
     '/api/targets/:regionCode/:year',
