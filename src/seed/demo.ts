@@ -11,6 +11,9 @@ import { createSystemCaller, type Deps } from '../services/context';
 import { createPark } from '../services/regions';
 import { createUser } from '../services/users';
 import { seedDemoProjects } from './demo-projects';
+import { selectTarget } from '../db/queries/statistics';
+import { todayInShanghai } from '../domain/dates';
+import { setTarget } from '../services/statistics';
 
 export const DEMO_PASSWORD = 'Yinfeng@2026';
 export const DEMO_PREFECTURE = '650100';
@@ -34,12 +37,35 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'officer', displayName: '马晓东', role: 'officer', regionCode: DEMO_COUNTY },
   { username: 'statistician', displayName: '孙丽娜', role: 'statistician', regionCode: DEMO_COUNTY },
   { username: 'officer_ts', displayName: '古丽娜尔', role: 'officer', regionCode: DEMO_SIBLING_COUNTY },
+  // the level above the demo prefecture, who sets its annual target and reviews its returns
+  { username: 'reviewer_xj', displayName: '阿依古丽', role: 'reviewer', regionCode: '650000' },
 ];
 
 const DEMO_PARKS = [
   { parentCode: DEMO_COUNTY, name: '米东化工工业园' },
   { parentCode: DEMO_PREFECTURE, name: '乌鲁木齐经济技术开发区（头屯河区）' },
 ];
+
+/** Annual 到位资金 targets of the current year for the demo prefecture and its counties (亿元). */
+const DEMO_TARGETS_YI: Record<string, number> = {
+  '650100': 220,
+  '650102': 30,
+  '650103': 25,
+  '650104': 30,
+  '650105': 20,
+  '650106': 40,
+  '650107': 15,
+  '650109': 45,
+  '650121': 15,
+};
+
+async function seedDemoTargets(deps: Deps, caller: ReturnType<typeof createSystemCaller>) {
+  const year = Number(todayInShanghai().slice(0, 4));
+  for (const [regionCode, yi] of Object.entries(DEMO_TARGETS_YI)) {
+    if (await selectTarget(deps.db, regionCode, year)) continue;
+    await setTarget(deps, caller, { regionCode, year, fundsTargetYuan: yi * 100_000_000, signedTargetYuan: null, reason: '演示数据' });
+  }
+}
 
 export async function isDemoSeeded(deps: Deps): Promise<boolean> {
   return Boolean(await selectSetting(deps.db, 'demo'));
@@ -64,6 +90,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     await createPark(deps, caller, p);
   }
   await seedDemoProjects(deps);
+  await seedDemoTargets(deps, caller);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }
