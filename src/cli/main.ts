@@ -7,6 +7,7 @@ import { MIGRATE_HELP, runMigrate, runSeed, runUserAdd, runUserDisable, runUserR
 import { runServe, SERVE_HELP } from './commands/serve';
 import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { runStats, STATS_HELP } from './commands/stats';
+import { REPORT_HELP, runReport } from './commands/report';
 
 const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
 
@@ -19,6 +20,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   user add|disable|reset-password   管理账号
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
+  report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
 
 每个命令都可加 --help 查看说明。配置来自环境变量：DATABASE_URL、YINFENG_DATA_DIR、PORT 等（见 README）。`;
 
@@ -85,6 +87,17 @@ async function main(argv: string[]): Promise<void> {
       if (wantsHelp) return void console.log(STATS_HELP);
       const { values } = parseArgs({ args: rest, strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
       return runStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), json: Boolean(values.json) });
+    }
+    case 'report': {
+      if (wantsHelp) return void console.log(REPORT_HELP);
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: { region: { type: 'string' }, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, issuer: { type: 'string' } },
+      });
+      if (positionals.length !== 1) throw new UsageError('请指定文书类型：yinfeng report monthly|quarterly|annual');
+      return runReport(loadConfig(), { kind: positionals[0] as string, region: need(values, 'region'), month: need(values, 'month'), format: values.format ?? 'pdf', out: values.out, issuer: values.issuer });
     }
     case 'import': {
       if (wantsHelp) return void console.log(IMPORT_HELP);

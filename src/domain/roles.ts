@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'evidence.upload',
   'stats.read',
   'targets.manage',
+  'returns.submit',
+  'returns.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,8 +44,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['audit.read'],
   leader: ['projects.read', 'stats.read'],
   officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read'],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage'],
-  reviewer: ['projects.read', 'stats.read', 'targets.manage'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit'],
+  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review'],
   analyst: ['projects.read', 'stats.read'],
 };
 
@@ -85,4 +87,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'evidence.upload': '上传佐证材料',
   'stats.read': '查看统计',
   'targets.manage': '下达年度目标',
+  'returns.submit': '上报月报',
+  'returns.review': '审核月报（上级审核、退回、重新开放）',
 };

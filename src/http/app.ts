@@ -21,6 +21,9 @@ import { projectRoutes } from './routes/projects';
 import { projectRecordRoutes } from './routes/project-records';
 import { projectExtraRoutes } from './routes/project-extras';
 import { statisticsRoutes } from './routes/statistics';
+import { importRoutes } from './routes/imports';
+import { returnRoutes } from './routes/returns';
+import { documentRoutes } from './routes/documents';
 import { registerStaticWeb } from './static-web';
 
 z.config(z.locales.zhCN());
@@ -67,9 +70,11 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(regionRoutes, { deps });
   await app.register(projectRoutes, { deps });
   await app.register(projectRecordRoutes, { deps });
-  await app.register((await import('./routes/imports')).importRoutes, { deps });
+  await app.register(importRoutes, { deps });
   await app.register(projectExtraRoutes, { deps });
   await app.register(statisticsRoutes, { deps });
+  await app.register(returnRoutes, { deps });
+  await app.register(documentRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app);
   app.setNotFoundHandler((request, reply) => {

@@ -81,8 +81,26 @@ function detectFormat(buffer: Buffer): ImportFormat {
   return sniffContent(buffer) === 'zip' ? 'xlsx' : 'csv';
 }
 
-/** Raw rows of the xlsx sheet named `sheetName` (leading/trailing spaces in sheet names tolerated). */
+/**
+ * Raw rows of the xlsx sheet named `sheetName`. exceljs's streaming reader has been seen (twice,
+ * under heavy machine load, not reproducible) to fail with "Cannot read properties of undefined
+ * (reading 'sheets')" while matching worksheets to names, before yielding any row; reading the same
+ * in-memory buffer again then succeeds, so one retry is made in that case only.
+ */
 export async function* readXlsxSheetRows(buffer: Buffer, sheetName: string, fileName = 'xlsx'): AsyncGenerator<RawRow> {
+  let yielded = false;
+  try {
+    for await (const row of readXlsxSheetRowsOnce(buffer, sheetName, fileName)) {
+      yielded = true;
+      yield row;
+    }
+  } catch (err) {
+    if (yielded || !(err instanceof TypeError) || !err.message.includes("'sheets'")) throw err;
+    yield* readXlsxSheetRowsOnce(buffer, sheetName, fileName);
+  }
+}
+
+async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileName: string): AsyncGenerator<RawRow> {
   const input = Readable.from([buffer]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',

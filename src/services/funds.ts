@@ -20,6 +20,7 @@ import { recordAudit } from './audit';
 import { getEvidencePolicy, judgeReceipt } from './evidence-policy';
 import type { Caller, Deps } from './context';
 import { requireProjectInScope } from './projects';
+import { assertMonthOpen } from './returns';
 
 function toReceiptDto(r: ReceiptRow, names: Map<string, string>, judged: { counts: boolean; why: string | null } = { counts: true, why: null }) {
   return {
@@ -74,6 +75,7 @@ export async function listReceipts(deps: Deps, caller: Caller, projectId: string
 export async function addReceipt(deps: Deps, caller: Caller, projectId: string, input: { month: string; amountYuan: number; note?: string | null }) {
   const project = await requireProjectInScope(deps, caller, projectId);
   checkMonthAndAmount(input.month, input.amountYuan);
+  await assertMonthOpen(deps, project.regionPath, input.month);
   if (await selectReceiptByMonth(deps.db, projectId, input.month)) {
     throw new AppError('CONFLICT', `${input.month} 已有到位资金记录；如需更正，请修改该记录并说明原因`, [{ field: 'month', message: '该月已有记录' }]);
   }
@@ -94,6 +96,7 @@ export async function correctReceipt(
 ) {
   const { receipt, project } = await requireReceiptInScope(deps, caller, id);
   checkMonthAndAmount(receipt.month, input.amountYuan);
+  await assertMonthOpen(deps, project.regionPath, receipt.month);
   const row = await deps.db.transaction(async (tx) => {
     // a changed amount must be verified again
     const saved = await updateReceiptVersioned(tx, id, input.version, {
@@ -122,6 +125,7 @@ export async function correctReceipt(
 
 export async function removeReceipt(deps: Deps, caller: Caller, id: string, reason: string) {
   const { receipt, project } = await requireReceiptInScope(deps, caller, id);
+  await assertMonthOpen(deps, project.regionPath, receipt.month);
   await deps.db.transaction(async (tx) => {
     await deleteReceipt(tx, id);
     await recordAudit(tx, caller, {
@@ -138,6 +142,7 @@ export async function removeReceipt(deps: Deps, caller: Caller, id: string, reas
 export async function verifyReceipt(deps: Deps, caller: Caller, id: string, version: number) {
   const { receipt, project } = await requireReceiptInScope(deps, caller, id);
   if (receipt.verifiedAt) throw new AppError('CONFLICT', '该记录已核实');
+  await assertMonthOpen(deps, project.regionPath, receipt.month);
   if (receipt.enteredBy && receipt.enteredBy === caller.actor.id) {
     throw new AppError('FORBIDDEN', '录入人不能核实自己录入的到位资金，请由另一位统计员核实');
   }

@@ -59,8 +59,8 @@ describe('listPermissions', () => {
     auditor: ['audit.read'],
     leader: ['projects.read', 'stats.read'],
     officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read'],
-    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage'],
-    reviewer: ['projects.read', 'stats.read', 'targets.manage'],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit'],
+    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review'],
     analyst: ['projects.read', 'stats.read'],
   };
 

@@ -411,6 +411,12 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, t) => ({ url: `/api/stats/rankings?region=${f.region(t)}&period=month&to=2026-03` }),
   },
+  'GET /api/documents/:kind.:format': {
+    access: 'stats.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/documents/monthly.xlsx?region=${f.region(t)}&month=2026-03` }),
+  },
   'GET /api/targets/:regionCode/:year': {
     access: 'stats.read',
     scoped: true,

@@ -131,6 +131,27 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     expect(await count('project_stage_history', sql`project_id = (select id from projects where code = 'A-2')`)).toBe(2);
   });
 
+  it('refuses fund rows that would change a month locked by an approved monthly return, and allows unchanged ones', async () => {
+    const head = '项目编号,项目名称,地区代码,资金来源,阶段';
+    await runImport(t.deps, officer, Buffer.from(`${head}\nLOCK-1,锁定测试项目,${OWN},区内,在谈\n`), { fileName: 'p.csv' });
+    const funds = (amount: string) => Buffer.from(`项目编号,月份,金额(万元),备注\nLOCK-1,2026-02,${amount},\n`);
+    expect((await runImport(t.deps, officer, funds('10'), { fileName: 'f.csv' })).imported).toBe(true);
+    await t.deps.db.execute(sql`insert into monthly_returns (region_code, month, state) values (${OWN}, '2026-02', 'approved')`);
+    try {
+      const changed = await runImport(t.deps, officer, funds('12'), { fileName: 'f.csv' });
+      expect(changed.imported).toBe(false);
+      expect(changed.rejected).toEqual([
+        { sheet: '到位资金', row: 2, column: '月份', value: '2026-02', reason: '米东区 2026-02 的月报已审核通过并锁定，不能导入该月的到位资金；如需更正请由上级重新开放' },
+      ]);
+      expect(await count('fund_receipts', sql`month = '2026-02' and amount_yuan = 100000 and project_id = (select id from projects where code = 'LOCK-1')`)).toBe(1);
+      const same = await runImport(t.deps, officer, funds('10'), { fileName: 'f.csv' });
+      expect(same.imported).toBe(true);
+      expect(same.counts.funds).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    } finally {
+      await t.deps.db.execute(sql`delete from monthly_returns where region_code = ${OWN} and month = '2026-02'`);
+    }
+  });
+
   it('one bad row among 10,000 writes nothing and names that row', async () => {
     const file = projectsCsv('BIG', 10_000, { index: 6_543, stage: '开发中' });
     const result = await runImport(t.deps, officer, file, { fileName: 'big.csv' });

@@ -12,7 +12,9 @@ export type Permission =
   | 'funds.verify'
   | 'imports.run'
   | 'evidence.upload'
-  | 'settings.manage';
+  | 'settings.manage'
+  | 'stats.read'
+  | 'targets.manage';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

@@ -2,6 +2,8 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  TrophyOutlined,
   ControlOutlined,
   ImportOutlined,
   CustomerServiceOutlined,
@@ -65,6 +67,20 @@ export const routes: AppRoute[] = [
     permission: 'projects.read',
     hideInMenu: true,
     component: lazy(() => import('./pages/projects/ProjectDetail')),
+  },
+  {
+    path: '/stats',
+    name: 'menu.stats',
+    icon: <BarChartOutlined />,
+    permission: 'stats.read',
+    component: lazy(() => import('./pages/stats/StatsAnalysis')),
+  },
+  {
+    path: '/stats/rankings',
+    name: 'menu.rankings',
+    icon: <TrophyOutlined />,
+    permission: 'stats.read',
+    component: lazy(() => import('./pages/stats/Rankings')),
   },
   {
     path: '/service-items',

@@ -268,3 +268,34 @@ export async function mergeFunds(db: Db, actorId: string | null): Promise<KindCo
   );
   return { created: num(r?.created), updated: num(r?.updated), unchanged: num(r?.unchanged) };
 }
+
+/**
+ * Staged fund rows that would change a month locked by an approved monthly return (of the
+ * project's region or any region above it). Unchanged rows are fine: they write nothing. The
+ * project's region comes from the file when the file also carries the project, else from the database.
+ */
+export async function selectLockedFundRows(db: Db) {
+  return query<{ row_no: number; project_code: string; month: string; locked_region: string }>(
+    db,
+    sql`with target as (
+          select f.project_code, f.month, min(f.row_no) as row_no, sum(f.amount)::bigint as amount,
+                 string_agg(f.note, '；' order by f.row_no) as note,
+                 coalesce(ip.region_code, p.region_code) as region_code, p.id as project_id
+          from imp_funds f
+          left join imp_projects ip on ip.code = f.project_code
+          left join projects p on p.code = f.project_code
+          group by f.project_code, f.month, ip.region_code, p.region_code, p.id),
+        changed as (
+          select t.* from target t
+          left join fund_receipts fr on fr.project_id = t.project_id and fr.month = t.month
+          where fr.id is null or fr.amount_yuan <> t.amount or fr.note is distinct from t.note)
+        select c.row_no, c.project_code, c.month, lr.name as locked_region
+        from changed c
+        join regions pr on pr.code = c.region_code
+        join lateral (
+          select rg.name from monthly_returns mr join regions rg on rg.code = mr.region_code
+          where mr.month = c.month and mr.state = 'approved' and pr.path like rg.path || '%'
+          order by length(rg.path) limit 1) lr on true
+        order by c.row_no`,
+  );
+}

@@ -36,29 +36,41 @@ export async function selectFundsBySource(
   p: { from: string; to: string; lastFrom: string; lastTo: string; yearStart: string },
   filter: ReceiptFilter,
 ) {
+  // Reads only last year's period … this period. "New" = funds in the period and no counted positive
+  // receipt before the year: for a project with funds in the period this is exactly "its earliest fund
+  // month is in the year" (npm run bench:stats measured the rewrite against the plain min(month) form).
   const result = await db.execute(sql`
     with scoped as (
       select p.id, p.source from projects p join regions r on r.code = p.region_code
       where r.path like ${`${scopePath}%`}
     ),
     per_project as (
-      select f.project_id,
+      select f.project_id, s.source,
         sum(f.amount_yuan) filter (where f.month between ${p.from} and ${p.to}) as current,
-        sum(f.amount_yuan) filter (where f.month between ${p.lastFrom} and ${p.lastTo}) as last_year,
-        min(f.month) filter (where f.amount_yuan > 0) as first_month
+        sum(f.amount_yuan) filter (where f.month between ${p.lastFrom} and ${p.lastTo}) as last_year
       from fund_receipts f join scoped s on s.id = f.project_id
-      where ${countedReceipts(filter)}
-      group by f.project_id
+      where f.month between ${p.lastFrom} and ${p.to}
+        and (f.month between ${p.from} and ${p.to} or f.month between ${p.lastFrom} and ${p.lastTo})
+        and ${countedReceipts(filter)}
+      group by f.project_id, s.source
+    ),
+    flagged as materialized (
+      select pp.source, pp.current, pp.last_year,
+        pp.current > 0 and not exists (
+          select 1 from fund_receipts f where f.project_id = pp.project_id
+            and f.month < ${p.yearStart} and f.amount_yuan > 0 and ${countedReceipts(filter)}
+        ) as is_new
+      from per_project pp
     )
-    select s.source,
-      count(*) filter (where pp.current > 0)::int as projects,
-      coalesce(sum(pp.current) filter (where pp.current > 0), 0)::text as funds,
-      count(*) filter (where pp.current > 0 and pp.first_month >= ${p.yearStart})::int as new_projects,
-      coalesce(sum(pp.current) filter (where pp.current > 0 and pp.first_month >= ${p.yearStart}), 0)::text as new_funds,
-      count(*) filter (where pp.last_year > 0)::int as last_projects,
-      coalesce(sum(pp.last_year) filter (where pp.last_year > 0), 0)::text as last_funds
-    from per_project pp join scoped s on s.id = pp.project_id
-    group by s.source`);
+    select x.source,
+      count(*) filter (where x.current > 0)::int as projects,
+      coalesce(sum(x.current) filter (where x.current > 0), 0)::text as funds,
+      count(*) filter (where x.is_new)::int as new_projects,
+      coalesce(sum(x.current) filter (where x.is_new), 0)::text as new_funds,
+      count(*) filter (where x.last_year > 0)::int as last_projects,
+      coalesce(sum(x.last_year) filter (where x.last_year > 0), 0)::text as last_funds
+    from flagged x
+    group by x.source`);
   return rowsOf(result).map((r) => ({
     source: (r.source as 'local' | 'outOfRegion' | 'foreign' | null) ?? null,
     projects: Number(r.projects),

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './settings';
 export * from './projects';
 export * from './statistics';
+export * from './returns';

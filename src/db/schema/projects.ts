@@ -140,6 +140,8 @@ export const fundReceipts = pgTable(
   (t) => [
     uniqueIndex('fund_receipts_project_month_idx').on(t.projectId, t.month),
     index('fund_receipts_month_idx').on(t.month),
+    // plus fund_receipts_project_month_cover_idx (project_id, month) INCLUDE (amount_yuan, verified_at),
+    // created in migration 0005 because drizzle-kit cannot express INCLUDE
     check('fund_receipts_amount_nonnegative', sql`${t.amountYuan} >= 0`),
     check('fund_receipts_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
   ],

@@ -13,6 +13,7 @@ import {
   createStagingTables,
   mergeEnterprises,
   mergeFunds,
+  selectLockedFundRows,
   mergeProjects,
   selectActiveUsersByDisplayNames,
   selectIndustryIndex,
@@ -165,7 +166,7 @@ class ImportRun {
     this.scope = caller.actor.regionPath;
   }
 
-  private add(sheet: string, p: RowProblem): void {
+  add(sheet: string, p: RowProblem): void {
     this.problemTotal++;
     if (this.problems.length < this.maxProblems) this.problems.push({ sheet, ...p });
   }
@@ -417,6 +418,17 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       const run = new ImportRun(tx, caller, regions, industries, opts.batchSize ?? 5_000, opts.maxReportedProblems ?? 1_000);
       for (const kind of kinds) await run.readKind(buffer, kind, inspected.format, opts.fileName);
       await run.resolveLeaders();
+      if (kinds.includes('funds')) {
+        // a month approved in a monthly return is locked: the import may not change it either
+        for (const locked of await selectLockedFundRows(tx)) {
+          run.add(SHEET_NAMES.funds, {
+            row: Number(locked.row_no),
+            column: '月份',
+            value: locked.month,
+            reason: `${locked.locked_region} ${locked.month} 的月报已审核通过并锁定，不能导入该月的到位资金；如需更正请由上级重新开放`,
+          });
+        }
+      }
       result.rows = run.rowCounts;
       if (run.problemTotal > 0) {
         const order = (s: string) => IMPORT_KINDS.findIndex((k) => SHEET_NAMES[k] === s);

@@ -1,12 +1,20 @@
 import { Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
+import { can } from '../access';
 import { useMe } from '../auth/session';
 import { levelName, roleName } from '../components/labels';
 import { useI18n } from '../i18n';
+import Dashboard from './dashboard/Dashboard';
 
 const MODULES = ['项目库', '到位资金', '统计报表', '企业库', '产业链图谱', '精准招商', '招商活动', '简报'];
 
 export default function Home() {
+  const me = useMe();
+  return can(me, 'stats.read') ? <Dashboard /> : <AccountHome />;
+}
+
+/** The home of users without statistics (administrators, users without a business role). */
+function AccountHome() {
   const me = useMe();
   const { t, lang } = useI18n();
   return (

@@ -15,7 +15,7 @@ import { useI18n } from '../../i18n';
 import { EvidenceTab } from './EvidenceTab';
 import { FundsTab } from './FundsTab';
 import { HistoryTab } from './HistoryTab';
-import { KeyMark, LightDot, StageTag, sourceName, stageName } from './labels';
+import { KeyMark, LandingCountdown, LightDot, StageTag, sourceName, stageName } from './labels';
 import { ProblemsTab } from './ProblemsTab';
 import { ProjectForm } from './ProjectForm';
 import { ServiceItemsTab } from './ServiceItemsTab';
@@ -129,7 +129,12 @@ export default function ProjectDetail() {
               <ProDescriptions.Item label={t('projects.signedAmount')}>{formatYuan(project.signedAmountYuan, unknown)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.funds')}>{formatYuan(project.fundsTotalYuan, unknown)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.likelihood')}>{project.likelihood ? t(`likelihood.${project.likelihood}`) : '—'}</ProDescriptions.Item>
-              <ProDescriptions.Item label={t('projects.expectedLandingDate')}>{project.expectedLandingDate ?? '—'}</ProDescriptions.Item>
+              <ProDescriptions.Item label={t('projects.expectedLandingDate')}>
+                <Space size={8}>
+                  {project.expectedLandingDate ?? '—'}
+                  <LandingCountdown t={t} project={project} />
+                </Space>
+              </ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.signedDate')}>{project.signedDate ?? '—'}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.agreedStartDate')}>{project.agreedStartDate ?? '—'}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.startedDate')}>{project.startedDate ?? '—'}</ProDescriptions.Item>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Form, TreeSelect, Typography } from 'antd';
+import { Alert, App, TreeSelect } from 'antd';
 import {
   DrawerForm,
   ProForm,
@@ -29,6 +29,7 @@ import { useMe } from '../../auth/session';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { WAN_PATTERN, wanToYuan, yuanToWan } from '../../components/money';
 import { useI18n } from '../../i18n';
+import { ColleagueSelect } from './ColleagueSelect';
 import { stageName } from './labels';
 import { useIndustryTree } from './useIndustries';
 
@@ -52,6 +53,8 @@ export interface FormValues {
   tags?: string[];
   isKey?: boolean;
   milestones?: { title: string; dueDate?: string; doneOn?: string }[];
+  leaderId?: string | null;
+  teamMemberIds?: string[];
 }
 
 /** Server field → form field (amounts are edited in 万元 under their own names). */
@@ -63,7 +66,7 @@ const FIELD_MAP: Record<string, keyof FormValues> = {
 const FORM_FIELDS: readonly (keyof FormValues)[] = [
   'name', 'regionCode', 'stage', 'investorName', 'investorCreditCode', 'source', 'industryCode',
   'plannedInvestmentWan', 'signedAmountWan', 'signedDate', 'agreedStartDate', 'startedDate', 'operatingDate',
-  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'milestones',
+  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'milestones', 'leaderId', 'teamMemberIds',
 ];
 
 /** The form field showing a server field, or null when the form has none. */
@@ -88,7 +91,7 @@ export function fieldDetails(err: unknown): { field: string; message: string }[]
 
 const blank = (v: string | undefined | null) => (v && v.trim() ? v.trim() : null);
 
-function toFields(values: FormValues, base: ProjectDetail | undefined): ProjectFields {
+function toFields(values: FormValues): ProjectFields {
   return {
     name: values.name.trim(),
     regionCode: values.regionCode,
@@ -105,9 +108,8 @@ function toFields(values: FormValues, base: ProjectDetail | undefined): ProjectF
     likelihood: values.likelihood ?? null,
     expectedLandingDate: values.expectedLandingDate ?? null,
     description: blank(values.description),
-    // leader and team are not edited here; PATCH replaces them, so send what the project has
-    leaderId: base?.leaderId ?? null,
-    teamMemberIds: base?.team.map((m) => m.userId) ?? [],
+    leaderId: values.leaderId ?? null,
+    teamMemberIds: values.teamMemberIds ?? [],
     milestones: (values.milestones ?? [])
       .filter((m) => m.title?.trim())
       .map((m) => ({ title: m.title.trim(), dueDate: m.dueDate ?? null, doneOn: m.doneOn ?? null })),
@@ -137,6 +139,8 @@ function toValues(p: ProjectDetail): FormValues {
     tags: p.tags,
     isKey: p.isKey,
     milestones: p.milestones.map((m) => ({ title: m.title, dueDate: opt(m.dueDate), doneOn: opt(m.doneOn) })),
+    leaderId: p.leaderId,
+    teamMemberIds: p.team.map((m) => m.userId),
   };
 }
 
@@ -201,7 +205,7 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
       drawerProps={{ destroyOnClose: true, maskClosable: false }}
       onFinish={async (values) => {
         setFormError(null);
-        const fields = toFields(values, project);
+        const fields = toFields(values);
         try {
           const saved = project
             ? await projectsApi.update(project.id, { ...fields, version: project.version })
@@ -334,12 +338,24 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
       </ProFormDependency>
       <ProFormSelect name="tags" label={t('projects.tags')} mode="tags" fieldProps={{ maxCount: 30, tokenSeparators: [',', '，', '、'] }} />
       <ProFormTextArea name="description" label={t('projects.description')} fieldProps={{ maxLength: 5000, autoSize: { minRows: 2, maxRows: 6 } }} />
-      <Form.Item label={t('projects.leader')} extra={t('projects.leaderReadOnly')}>
-        <Typography.Text>
-          {project?.leaderName ?? t('detail.noLeader')}
-          {project && project.team.length ? ` ／ ${t('projects.team')}：${project.team.map((m) => m.displayName).join('、')}` : ''}
-        </Typography.Text>
-      </Form.Item>
+      <ProFormGroup>
+        <ProForm.Item name="leaderId" label={t('projects.leader')} style={{ width: 320 }}>
+          <ColleagueSelect
+            role="leader"
+            testId="leader-picker"
+            placeholder={t('projects.leaderPlaceholder')}
+            known={project?.leaderId && project.leaderName ? [{ value: project.leaderId, label: project.leaderName }] : []}
+          />
+        </ProForm.Item>
+        <ProForm.Item name="teamMemberIds" label={t('projects.team')} style={{ width: 320 }}>
+          <ColleagueSelect
+            multiple
+            testId="team-picker"
+            placeholder={t('projects.teamPlaceholder')}
+            known={project?.team.map((m) => ({ value: m.userId, label: m.displayName })) ?? []}
+          />
+        </ProForm.Item>
+      </ProFormGroup>
       <ProFormList
         name="milestones"
         label={t('projects.plan')}

@@ -15,7 +15,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { onTableError } from '../../components/table';
 import { useI18n } from '../../i18n';
 import { Kanban } from './Kanban';
-import { KeyMark, LightDot, StageTag, sourceName } from './labels';
+import { KeyMark, LandingCountdown, LightDot, StageTag, sourceName } from './labels';
 import { ProjectForm } from './ProjectForm';
 import { useIndustryTree } from './useIndustries';
 import { useStageMove } from './useStageMove';
@@ -84,7 +84,9 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   const [searchParams] = useSearchParams();
   const [initialFilters] = useState<Partial<Filters>>(() => {
     const light = searchParams.get('light');
+    const stages = (searchParams.get('stage') ?? '').split(',').filter((s): s is Stage => (STAGES as readonly string[]).includes(s));
     return {
+      stage: stages.length ? stages : undefined,
       leaderId: searchParams.get('leaderId') ?? undefined,
       light: light === 'red' || light === 'yellow' || light === 'green' ? light : undefined,
       regionCode: searchParams.get('regionCode') ?? undefined,
@@ -124,7 +126,8 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
     {
       title: t('projects.light'),
       dataIndex: 'light',
-      width: 64,
+      width: 72,
+      fixed: 'left',
       order: 6,
       valueType: 'select',
       valueEnum: { green: { text: t('light.green') }, yellow: { text: t('light.yellow') }, red: { text: t('light.red') } },
@@ -134,14 +137,15 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       title: t('projects.code'),
       dataIndex: 'code',
       search: false,
-      width: 190,
+      width: 170,
       render: (_, p) => <Typography.Text style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{p.code}</Typography.Text>,
     },
     {
       title: t('projects.name'),
       dataIndex: 'name',
       search: false,
-      width: 220,
+      width: 240,
+      fixed: 'left',
       render: (_, p) => (
         <Space size={4}>
           <Link to={`/projects/${p.id}`}>{p.name}</Link>
@@ -153,23 +157,33 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       title: t('projects.region'),
       dataIndex: 'regionCode',
       order: 9,
+      width: 120,
       renderFormItem: () => <RegionTreeSelect />,
       render: (_, p) => <Tooltip title={p.regionCode}>{p.regionName}</Tooltip>,
     },
-    { title: t('projects.investor'), dataIndex: 'investorName', search: false, ellipsis: true, render: (_, p) => p.investorName ?? '—' },
+    { title: t('projects.investor'), dataIndex: 'investorName', search: false, width: 220, ellipsis: true, render: (_, p) => p.investorName ?? '—' },
     {
       title: t('projects.stage'),
       dataIndex: 'stage',
       order: 8,
       valueType: 'select',
+      width: 80,
       fieldProps: { mode: 'multiple' },
       valueEnum: Object.fromEntries(STAGES.map((s) => [s, { text: t(`stage.${s}`) }])),
       render: (_, p) => <StageTag t={t} stage={p.stage} />,
     },
     {
+      title: t('projects.landingCountdown'),
+      key: 'countdown',
+      search: false,
+      width: 110,
+      render: (_, p) => (p.stage === 'negotiating' && p.expectedLandingDate ? <LandingCountdown t={t} project={p} /> : '—'),
+    },
+    {
       title: t('projects.source'),
       dataIndex: 'source',
       order: 5,
+      width: 80,
       valueType: 'select',
       fieldProps: { mode: 'multiple' },
       valueEnum: { local: { text: t('source.local') }, outOfRegion: { text: t('source.outOfRegion') }, foreign: { text: t('source.foreign') } },
@@ -179,6 +193,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       title: t('projects.industry'),
       dataIndex: 'industry',
       order: 4,
+      width: 170,
       ellipsis: true,
       renderFormItem: () => <TreeSelect treeData={industries} allowClear showSearch treeNodeFilterProp="title" popupMatchSelectWidth={false} />,
       render: (_, p) => p.industryName ?? '—',
@@ -187,16 +202,18 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       title: t('projects.signedAmount'),
       dataIndex: 'signedAmountYuan',
       search: false,
+      width: 130,
       align: 'right',
       render: (_, p) =>
         p.signedAmountYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatYuan(p.signedAmountYuan, ''),
     },
     { title: t('projects.signedAmountRange'), dataIndex: 'amount', hideInTable: true, order: 3, renderFormItem: () => <AmountRange /> },
-    { title: t('projects.funds'), dataIndex: 'fundsTotalYuan', search: false, align: 'right', render: (_, p) => formatYuan(p.fundsTotalYuan, '') },
+    { title: t('projects.funds'), dataIndex: 'fundsTotalYuan', search: false, width: 130, align: 'right', render: (_, p) => formatYuan(p.fundsTotalYuan, '') },
     {
       title: t('projects.leader'),
       dataIndex: 'leaderId',
       order: 2,
+      width: 100,
       valueType: 'select',
       fieldProps: { options: leaders, showSearch: true, optionFilterProp: 'label' },
       render: (_, p) => p.leaderName ?? '—',
@@ -270,6 +287,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
         form={{ initialValues: initialFilters }}
         onRequestError={onTableError}
         columns={columns}
+        scroll={view === 'list' ? { x: 1500 } : undefined}
         params={{ mine, sort, view }}
         search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 }, defaultCollapsed: !Object.values(initialFilters).some(Boolean) }}
         pagination={view === 'list' ? { defaultPageSize: 20, showSizeChanger: true } : false}

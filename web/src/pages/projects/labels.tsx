@@ -1,4 +1,5 @@
 import { Badge, Space, Tag, Tooltip } from 'antd';
+import dayjs from 'dayjs';
 import { StarFilled } from '@ant-design/icons';
 import type { Light, Project, ServiceType, Source, Stage } from '../../api/projects';
 import type { Translate } from '../../i18n';
@@ -77,5 +78,20 @@ export function ProjectTitle({ t, project }: { t: Translate; project: Project })
       <span>{project.name}</span>
       <KeyMark t={t} isKey={project.isKey} />
     </Space>
+  );
+}
+
+/** Days from today to 预计落地日期, for 在谈 projects: "还有 37 天", "今天到期" or "已超期 5 天". */
+export function LandingCountdown({ t, project }: { t: Translate; project: Pick<Project, 'stage' | 'expectedLandingDate'> }) {
+  if (project.stage !== 'negotiating' || !project.expectedLandingDate) return null;
+  const days = dayjs(project.expectedLandingDate).startOf('day').diff(dayjs().startOf('day'), 'day');
+  const text = days > 0 ? t('countdown.left', { n: days }) : days === 0 ? t('countdown.today') : t('countdown.overdue', { n: -days });
+  const color = days < 0 ? 'error' : days <= 30 ? 'warning' : 'default';
+  return (
+    <Tooltip title={`${t('projects.expectedLandingDate')}：${project.expectedLandingDate}`}>
+      <Tag color={color} data-testid="landing-countdown" style={{ marginInlineEnd: 0 }}>
+        {text}
+      </Tag>
+    </Tooltip>
   );
 }

@@ -1,0 +1,111 @@
+import { formatYuan } from '../money';
+import { MONTH_LABELS, yuanToYiNumber } from '../stats';
+import type { EChartsOption } from './types';
+
+const RED = '#c8102e';
+const GREY = '#8c8c8c';
+
+interface Tip {
+  seriesName?: string;
+  name?: string;
+  marker?: unknown;
+  data?: unknown;
+}
+
+function asTips(params: unknown): Tip[] {
+  return (Array.isArray(params) ? params : [params]) as Tip[];
+}
+
+/** Tooltip value: the exact amount in yuan is carried as `yuan` on each data item. */
+function tipAmount(tip: Tip): string {
+  const data = tip.data as { yuan?: number | null } | null | undefined;
+  return data && typeof data.yuan === 'number' ? formatYuan(data.yuan, '—') : '—';
+}
+
+/** Monthly funds: this year as bars (up to `lastMonth`), last year as a line; axis in 亿元. */
+export function monthlyOption(monthly: { year: number; thisYear: number[]; lastYear: number[] }, lastMonth: number): EChartsOption {
+  const item = (yuan: number | undefined) => (yuan === undefined ? null : { value: yuanToYiNumber(yuan), yuan });
+  return {
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const tips = asTips(params);
+        const head = tips[0]?.name ?? '';
+        return [head, ...tips.map((p) => `${String(p.marker ?? '')}${p.seriesName ?? ''}：${tipAmount(p)}`)].join('<br/>');
+      },
+    },
+    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: MONTH_LABELS },
+    yAxis: { type: 'value', name: '亿元' },
+    series: [
+      {
+        name: `${monthly.year}年`,
+        type: 'bar',
+        itemStyle: { color: RED },
+        data: monthly.thisYear.map((v, i) => (i < lastMonth ? item(v) : null)),
+      },
+      {
+        name: `${monthly.year - 1}年`,
+        type: 'line',
+        smooth: true,
+        itemStyle: { color: GREY },
+        data: monthly.lastYear.map((v) => item(v)),
+      },
+    ],
+  };
+}
+
+/** Horizontal bars of funds per name (largest on top); axis in 亿元. */
+export function horizontalFundsOption(rows: { name: string; fundsYuan: number }[], seriesName: string): EChartsOption {
+  const sorted = [...rows].sort((a, b) => a.fundsYuan - b.fundsYuan);
+  return {
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const tip = asTips(params)[0];
+        return tip ? `${tip.name ?? ''}<br/>${seriesName}：${tipAmount(tip)}` : '';
+      },
+    },
+    grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: '亿元' },
+    yAxis: {
+      type: 'category',
+      data: sorted.map((r) => r.name),
+      axisLabel: { width: 150, overflow: 'truncate' },
+    },
+    series: [
+      {
+        name: seriesName,
+        type: 'bar',
+        barMaxWidth: 28,
+        itemStyle: { color: RED },
+        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => String(p.value ?? '') },
+        data: sorted.map((r) => ({ value: yuanToYiNumber(r.fundsYuan), yuan: r.fundsYuan })),
+      },
+    ],
+  };
+}
+
+/** The project pipeline as a funnel, one layer per stage (counts). */
+export function funnelOption(layers: { name: string; value: number }[]): EChartsOption {
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 个项目' },
+    color: ['#ffccc7', '#ff9c6e', '#ff7a45', '#f5222d', '#a8071a'],
+    series: [
+      {
+        type: 'funnel',
+        sort: 'none',
+        left: '10%',
+        width: '80%',
+        top: 8,
+        bottom: 8,
+        minSize: '20%',
+        gap: 2,
+        label: { show: true, position: 'inside', formatter: '{b}  {c}', color: '#000' },
+        data: layers,
+      },
+    ],
+  };
+}

@@ -1,0 +1,200 @@
+import { Alert, Card, Col, Row, Space, Tabs, Typography } from 'antd';
+import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
+import { statsApi, type KeyedRow, type StatsSummary, type SubRegionRow } from '../../api/stats';
+import { can } from '../../access';
+import { useMe } from '../../auth/session';
+import { EChart } from '../../components/charts/EChart';
+import { monthlyOption } from '../../components/charts/options';
+import { formatYuan } from '../../components/money';
+import { MonthRangePicker } from '../../components/MonthRangePicker';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { defaultStatsRange, formatPct, formatPts, rangeLabel, type MonthRange } from '../../components/stats';
+import { useI18n, type Translate } from '../../i18n';
+import { BandTable, BreakdownTable, SourceTable, breakdownColumns } from './tables';
+import { TargetsCard } from './TargetsCard';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Region and period from the address (so dashboard figures can link here), or the defaults. */
+function useFilters(defaultRegion: string) {
+  const [params, setParams] = useSearchParams();
+  const fallback = defaultStatsRange();
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const valid = MONTH.test(from) && MONTH.test(to) && from.slice(0, 4) === to.slice(0, 4) && from <= to;
+  const range: MonthRange = valid ? { from, to } : fallback;
+  const region = params.get('region') || defaultRegion;
+  const set = (next: { region?: string; range?: MonthRange }) => {
+    const r = next.range ?? range;
+    setParams({ region: next.region ?? region, from: r.from, to: r.to }, { replace: true });
+  };
+  return { region, range, set };
+}
+
+function yoyText(value: number | null): string {
+  return formatPct(value, true);
+}
+
+function SummaryDescriptions({ t, s }: { t: Translate; s: StatsSummary }) {
+  const target = s.target;
+  return (
+    <ProDescriptions column={{ xs: 1, sm: 2, lg: 3, xxl: 4 }} bordered size="small" data-testid="stats-summary">
+      <ProDescriptions.Item label={t('stats.funds')}>
+        <Typography.Text strong>{formatYuan(s.executing.fundsYuan, '—')}</Typography.Text>
+      </ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.lastYear')}>{formatYuan(s.executing.lastYearFundsYuan, '—')}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.yoy')}>{yoyText(s.executing.yoyPct)}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.executing')}>{t('dash.nProjects', { n: s.executing.projects })}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.new')}>
+        {t('dash.nProjects', { n: s.newProjects.projects })} · {formatYuan(s.newProjects.fundsYuan, '—')}
+      </ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.continued')}>
+        {t('dash.nProjects', { n: s.continuedProjects.projects })} · {formatYuan(s.continuedProjects.fundsYuan, '—')}
+      </ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.domestic')}>
+        {formatYuan(s.domestic.fundsYuan, '—')}（{t('stats.yoy')} {yoyText(s.domestic.yoyPct)}）
+      </ProDescriptions.Item>
+      <ProDescriptions.Item label={t('source.foreign')}>
+        {formatYuan(s.bySource.foreign.fundsYuan, '—')}（{t('stats.yoy')} {yoyText(s.bySource.foreign.yoyPct)}）
+      </ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.signed')}>{t('dash.nProjects', { n: s.signed.projects })}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.signedAmount')}>{formatYuan(s.signed.amountYuan, '—')}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.topInvestors')}>{t('dash.nProjects', { n: s.signed.topInvestorProjects })}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.startRate')}>{formatPct(s.signed.startRatePct)}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.fulfilmentRate')}>{formatPct(s.signed.fulfilmentRatePct)}</ProDescriptions.Item>
+      {target ? (
+        <>
+          <ProDescriptions.Item label={t('stats.annualTarget')}>{formatYuan(target.annualYuan, '—')}</ProDescriptions.Item>
+          <ProDescriptions.Item label={t('stats.completion')}>{formatPct(target.completionPct)}</ProDescriptions.Item>
+          <ProDescriptions.Item label={t('stats.schedule')}>{formatPct(target.schedulePct)}</ProDescriptions.Item>
+          <ProDescriptions.Item label={t('stats.aheadBehind')}>{formatPts(target.aheadPts)}</ProDescriptions.Item>
+        </>
+      ) : (
+        <ProDescriptions.Item label={t('stats.annualTarget')}>
+          <Typography.Text type="secondary">{t('stats.noTarget')}</Typography.Text>
+        </ProDescriptions.Item>
+      )}
+    </ProDescriptions>
+  );
+}
+
+/** 统计分析: the indicators of a region for a period within one year, with breakdowns and the monthly chart. */
+export default function StatsAnalysis() {
+  const me = useMe();
+  const { t } = useI18n();
+  const { region, range, set } = useFilters(me.regionCode);
+  const summary = useQuery({ queryKey: ['stats-summary', region, range.from, range.to], queryFn: () => statsApi.summary(region, range.from, range.to) });
+  const breakdowns = useQuery({
+    queryKey: ['stats-breakdowns', region, range.from, range.to],
+    queryFn: () => statsApi.breakdowns(region, range.from, range.to),
+  });
+  const s = summary.data;
+  const b = breakdowns.data;
+  const loading = breakdowns.isLoading;
+  const total = b?.total ?? { fundsYuan: 0, lastYearFundsYuan: 0 };
+  const totalYoy = s?.executing.yoyPct ?? null;
+  const year = Number(range.to.slice(0, 4));
+  const lastMonth = Number(range.to.slice(5));
+  const monthlyEmpty = !b || [...b.monthly.thisYear, ...b.monthly.lastYear].every((v) => v === 0);
+
+  const subColumns = breakdownColumns<SubRegionRow>(t, {
+    nameTitle: t('stats.subRegion'),
+    nameRender: (r) => (r.code === region ? r.name : <Link to={`/stats?region=${r.code}&from=${range.from}&to=${range.to}`}>{r.name}</Link>),
+    projectsLink: (r) => `/projects?regionCode=${r.code}`,
+  });
+  const keyed = (title: string) => breakdownColumns<KeyedRow>(t, { nameTitle: title });
+  const keyOf = (r: KeyedRow) => r.key || r.name;
+
+  return (
+    <PageContainer
+      title={t('stats.title')}
+      subTitle={b ? `${b.regionName} · ${rangeLabel(range)}` : rangeLabel(range)}
+      extra={[<Link key="rankings" to="/stats/rankings">{t('menu.rankings')}</Link>]}
+    >
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space wrap size={16}>
+          <Space>
+            <span>{t('stats.region')}</span>
+            <div style={{ width: 280 }} data-testid="stats-region">
+              <RegionTreeSelect value={region} allowClear={false} onChange={(v) => v && set({ region: v })} />
+            </div>
+          </Space>
+          <Space>
+            <span>{t('stats.period')}</span>
+            <MonthRangePicker value={range} onChange={(r) => set({ range: r })} />
+          </Space>
+          <Typography.Text type="secondary">{t('stats.periodHint')}</Typography.Text>
+        </Space>
+      </Card>
+      {summary.isError && <Alert type="error" showIcon message={t('stats.loadFailed')} style={{ marginBottom: 16 }} />}
+      <Card title={t('stats.summary')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
+        {s && <SummaryDescriptions t={t} s={s} />}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Card title={t('dash.monthly')} size="small" style={{ marginBottom: 16 }}>
+            <EChart
+              testId="chart-monthly"
+              empty={!loading && monthlyEmpty}
+              emptyText={t('stats.noData')}
+              option={b ? monthlyOption(b.monthly, b.monthly.year === year ? lastMonth : 12) : {}}
+              height={320}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('stats.bySource')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
+            {s && <SourceTable t={t} summary={s} />}
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Tabs
+          items={[
+            {
+              key: 'region',
+              label: t('stats.bySubRegion'),
+              children: (
+                <BreakdownTable<SubRegionRow>
+                  t={t}
+                  testId="table-subregions"
+                  rows={b?.bySubRegion ?? []}
+                  rowKey={(r) => r.code}
+                  columns={subColumns}
+                  total={total}
+                  totalYoy={totalYoy}
+                  loading={loading}
+                />
+              ),
+            },
+            {
+              key: 'sector',
+              label: t('stats.bySector'),
+              children: (
+                <BreakdownTable<KeyedRow> t={t} testId="table-sectors" rows={b?.bySector ?? []} rowKey={keyOf} columns={keyed(t('stats.sector'))} total={total} totalYoy={totalYoy} loading={loading} />
+              ),
+            },
+            {
+              key: 'section',
+              label: t('stats.bySection'),
+              children: (
+                <BreakdownTable<KeyedRow> t={t} testId="table-sections" rows={b?.bySection ?? []} rowKey={keyOf} columns={keyed(t('stats.section'))} total={total} totalYoy={totalYoy} loading={loading} />
+              ),
+            },
+            {
+              key: 'investor',
+              label: t('stats.byInvestorType'),
+              children: (
+                <BreakdownTable<KeyedRow> t={t} testId="table-investors" rows={b?.byInvestorType ?? []} rowKey={keyOf} columns={keyed(t('stats.investorType'))} total={total} totalYoy={totalYoy} loading={loading} />
+              ),
+            },
+            { key: 'bands', label: t('stats.byBand'), children: s ? <BandTable t={t} summary={s} /> : null },
+          ]}
+        />
+      </Card>
+      {can(me, 'targets.manage') && <TargetsCard region={region} year={year} />}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,192 @@
+import type { ReactNode } from 'react';
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router-dom';
+import type { BreakdownRow, SignedBand, StatsSummary } from '../../api/stats';
+import { formatYuan } from '../../components/money';
+import { formatPct } from '../../components/stats';
+import type { Translate } from '../../i18n';
+
+/** Share in percent, rounded half-up to 2 decimals with integer arithmetic; null for a zero total. */
+export function sharePct(part: number, total: number): number | null {
+  if (!total) return null;
+  const p = BigInt(Math.trunc(part));
+  const w = BigInt(Math.trunc(total));
+  const basis = (p * 20000n + w) / (2n * w);
+  return Number(basis) / 100;
+}
+
+function Signed({ value, unit }: { value: number | null; unit: '%' | 'pts' }) {
+  if (value === null) return <Typography.Text type="secondary">—</Typography.Text>;
+  const text = `${value > 0 ? '+' : ''}${value.toFixed(2)}${unit === '%' ? '%' : ''}`;
+  return <span style={{ color: value > 0 ? '#cf1322' : value < 0 ? '#389e0d' : undefined }}>{text}</span>;
+}
+
+interface Named extends BreakdownRow {
+  name: string;
+}
+
+/** Columns shared by every breakdown: funds, last year, 同比, 占比, 贡献率, 拉动 (2 decimals, signed). */
+export function breakdownColumns<T extends Named>(
+  t: Translate,
+  options: { nameTitle: string; nameRender?: (row: T) => ReactNode; projectsLink?: (row: T) => string | null },
+): ColumnsType<T> {
+  return [
+    { title: options.nameTitle, dataIndex: 'name', width: 260, fixed: 'left', render: (_: unknown, r) => options.nameRender?.(r) ?? r.name },
+    {
+      title: t('stats.projects'),
+      dataIndex: 'projects',
+      width: 90,
+      align: 'right',
+      render: (_: unknown, r) => {
+        const to = options.projectsLink?.(r);
+        return to ? <Link to={to}>{r.projects}</Link> : r.projects;
+      },
+    },
+    { title: t('stats.funds'), dataIndex: 'fundsYuan', width: 150, align: 'right', render: (_: unknown, r) => formatYuan(r.fundsYuan, '—') },
+    { title: t('stats.lastYear'), dataIndex: 'lastYearFundsYuan', width: 150, align: 'right', render: (_: unknown, r) => formatYuan(r.lastYearFundsYuan, '—') },
+    { title: t('stats.yoy'), dataIndex: 'yoyPct', width: 110, align: 'right', render: (_: unknown, r) => <Signed value={r.yoyPct} unit="%" /> },
+    { title: t('stats.share'), dataIndex: 'sharePct', width: 100, align: 'right', render: (_: unknown, r) => formatPct(r.sharePct) },
+    { title: t('stats.contribution'), dataIndex: 'contributionPct', width: 110, align: 'right', render: (_: unknown, r) => <Signed value={r.contributionPct} unit="%" /> },
+    {
+      title: t('stats.pull'),
+      dataIndex: 'pullPts',
+      width: 130,
+      align: 'right',
+      render: (_: unknown, r) => <Signed value={r.pullPts} unit="pts" />,
+    },
+  ];
+}
+
+interface BreakdownTableProps<T extends Named> {
+  t: Translate;
+  rows: T[];
+  rowKey: (row: T) => string;
+  columns: ColumnsType<T>;
+  total: { fundsYuan: number; lastYearFundsYuan: number };
+  totalYoy: number | null;
+  loading: boolean;
+  testId: string;
+}
+
+export function BreakdownTable<T extends Named>({ t, rows, rowKey, columns, total, totalYoy, loading, testId }: BreakdownTableProps<T>) {
+  return (
+    <Table<T>
+      data-testid={testId}
+      size="small"
+      rowKey={rowKey}
+      loading={loading}
+      dataSource={rows}
+      columns={columns}
+      pagination={false}
+      scroll={{ x: 1100 }}
+      locale={{ emptyText: t('stats.noData') }}
+      summary={() =>
+        rows.length ? (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>
+              <Typography.Text strong>{t('stats.total')}</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={1} />
+            <Table.Summary.Cell index={2} align="right">
+              <Typography.Text strong>{formatYuan(total.fundsYuan, '—')}</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              {formatYuan(total.lastYearFundsYuan, '—')}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              <Signed value={totalYoy} unit="%" />
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} align="right">
+              {total.fundsYuan ? '100.00%' : '—'}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={6} align="right">
+              {total.fundsYuan !== total.lastYearFundsYuan ? '100.00%' : '—'}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={7} align="right">
+              <Signed value={totalYoy} unit="pts" />
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        ) : null
+      }
+    />
+  );
+}
+
+interface SourceRow {
+  key: string;
+  name: string;
+  projects: number;
+  fundsYuan: number;
+  yoyPct: number | null;
+  share: number | null;
+  strong?: boolean;
+  indent?: boolean;
+}
+
+/** 资金来源: 区内, 区外, 境外, 国内 (= 区内 + 区外), and projects without a source when there are any. */
+export function SourceTable({ t, summary }: { t: Translate; summary: StatsSummary }) {
+  const total = summary.executing.fundsYuan;
+  const row = (key: string, name: string, v: { projects: number; fundsYuan: number; yoyPct?: number | null }, strong = false): SourceRow => ({
+    key,
+    name,
+    projects: v.projects,
+    fundsYuan: v.fundsYuan,
+    yoyPct: v.yoyPct ?? null,
+    share: sharePct(v.fundsYuan, total),
+    strong,
+  });
+  const rows: SourceRow[] = [
+    row('domestic', t('stats.domestic'), summary.domestic, true),
+    { ...row('local', t('source.local'), summary.bySource.local), indent: true },
+    { ...row('outOfRegion', t('source.outOfRegion'), summary.bySource.outOfRegion), indent: true },
+    row('foreign', t('source.foreign'), summary.bySource.foreign, true),
+  ];
+  if (summary.unknownSource.projects > 0) rows.push(row('unknown', t('stats.unknownSource'), summary.unknownSource));
+  rows.push(row('total', t('stats.total'), { ...summary.executing, yoyPct: summary.executing.yoyPct }, true));
+  return (
+    <Table<SourceRow>
+      data-testid="table-sources"
+      size="small"
+      rowKey="key"
+      dataSource={rows}
+      pagination={false}
+      columns={[
+        { title: t('stats.source'), dataIndex: 'name', width: 110, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_: unknown, r) =>
+            r.strong ? <Typography.Text strong>{r.name}</Typography.Text> : <span style={{ paddingLeft: r.indent ? 16 : 0 }}>{r.name}</span>,
+        },
+        { title: t('stats.projects'), dataIndex: 'projects', align: 'right', width: 80 },
+        { title: t('stats.funds'), dataIndex: 'fundsYuan', align: 'right', width: 130, render: (_: unknown, r) => formatYuan(r.fundsYuan, '—') },
+        { title: t('stats.yoy'), dataIndex: 'yoyPct', align: 'right', width: 110, render: (_: unknown, r) => <Signed value={r.yoyPct} unit="%" /> },
+        { title: t('stats.share'), dataIndex: 'share', align: 'right', width: 120, render: (_: unknown, r) => formatPct(r.share) },
+      ]}
+    />
+  );
+}
+
+function bandLabel(minYuan: number): string {
+  return `≥ ${formatYuan(minYuan, '—').replace('.00', '')}`;
+}
+
+/** 签约项目 by size (cumulative bands). */
+export function BandTable({ t, summary }: { t: Translate; summary: StatsSummary }) {
+  const rows = [
+    { minYuan: 0, projects: summary.signed.projects, amountYuan: summary.signed.amountYuan, sharePct: summary.signed.amountYuan ? 100 : null },
+    ...summary.signed.bands,
+  ];
+  return (
+    <Table<SignedBand>
+      data-testid="table-bands"
+      size="small"
+      rowKey="minYuan"
+      dataSource={rows}
+      pagination={false}
+      columns={[
+        { title: t('stats.band'), dataIndex: 'minYuan', render: (_: unknown, r) => (r.minYuan ? bandLabel(r.minYuan) : t('stats.allSigned')) },
+        { title: t('stats.projects'), dataIndex: 'projects', align: 'right', width: 100 },
+        { title: t('stats.signedAmount'), dataIndex: 'amountYuan', align: 'right', width: 160, render: (_: unknown, r) => formatYuan(r.amountYuan, '—') },
+        { title: t('stats.bandShare'), dataIndex: 'sharePct', align: 'right', width: 160, render: (_: unknown, r) => formatPct(r.sharePct) },
+      ]}
+    />
+  );
+}
