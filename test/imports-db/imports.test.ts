@@ -89,6 +89,10 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     const viaService = await runImport(t.deps, officer, await workbook('S', { leader: 'lead_zhang' }), { fileName: '导入.xlsx' });
     expect(viaService.rejected).toEqual([]);
     expect(viaService.imported).toBe(true);
+    // the first rows of each sheet as read, for the preview before importing
+    expect(viaService.preview['项目']?.map((r) => r.rowNumber)).toEqual([2, 3, 4]);
+    expect(viaService.preview['项目']?.[0]?.cells).toMatchObject({ 项目编号: 'S-1', 项目名称: '储能装备项目', 阶段: '签约' });
+    expect(viaService.preview['到位资金']).toHaveLength(4);
     expect(viaService.kinds).toEqual(['enterprises', 'projects', 'funds']);
     expect(viaService.counts).toEqual({
       enterprises: { created: 2, updated: 0, unchanged: 0 },

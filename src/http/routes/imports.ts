@@ -31,6 +31,7 @@ const importResultSchema = z.object({
   rows: z.record(z.string(), z.number()),
   counts: z.record(z.string(), counts),
   investorsCreated: z.number(),
+  preview: z.record(z.string(), z.array(z.object({ rowNumber: z.number(), cells: z.record(z.string(), z.string()) }))).describe('每个工作表的前 10 行（导入前预览）'),
   rejected: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
   rejectedTotal: z.number(),
 });

@@ -54,6 +54,8 @@ export interface ImportProblem {
   reason: string;
 }
 
+const PREVIEW_ROWS = 10;
+
 export interface ImportResult {
   fileName: string;
   sha256: string;
@@ -68,6 +70,8 @@ export interface ImportResult {
   counts: Partial<Record<ImportKindName, KindCounts>>;
   /** investors (enterprises) created for project rows */
   investorsCreated: number;
+  /** the first rows of each sheet as read (header → text), for the preview before importing */
+  preview: Record<string, { rowNumber: number; cells: Record<string, string> }[]>;
   /** the first `maxReportedProblems` problems, by sheet and row */
   rejected: ImportProblem[];
   /** all problems found */
@@ -142,6 +146,12 @@ class ImportRun {
   readonly problems: ImportProblem[] = [];
   problemTotal = 0;
   readonly rowCounts: Partial<Record<ImportKindName, number>> = {};
+  readonly preview: Record<string, { rowNumber: number; cells: Record<string, string> }[]> = {};
+
+  private keepPreview(sheet: string, rowNumber: number, cells: Record<string, string>): void {
+    const rows = (this.preview[sheet] ??= []);
+    if (rows.length < PREVIEW_ROWS) rows.push({ rowNumber, cells: { ...cells } });
+  }
   private readonly scope: string;
   private readonly thisMonth = todayInShanghai().slice(0, 7);
   /** project code → row of the file's 项目 sheet */
@@ -204,6 +214,7 @@ class ImportRun {
       const seen = new Map<string, number>();
       let batch: StagedEnterprise[] = [];
       for await (const { rowNumber, cells } of rows) {
+        this.keepPreview(sheet, rowNumber, cells);
         n++;
         const r = validateEnterpriseRow(rowNumber, cells);
         if (!r.ok) {
@@ -237,6 +248,7 @@ class ImportRun {
     } else if (kind === 'project') {
       let batch: StagedProject[] = [];
       for await (const { rowNumber, cells } of rows) {
+        this.keepPreview(sheet, rowNumber, cells);
         n++;
         const rawCode = (cells['项目编号'] ?? '').trim();
         let dupOf: number | undefined;
@@ -304,6 +316,7 @@ class ImportRun {
     } else {
       let batch: StagedFund[] = [];
       for await (const { rowNumber, cells } of rows) {
+        this.keepPreview(sheet, rowNumber, cells);
         n++;
         const r = validateFundsRow(rowNumber, cells);
         if (!r.ok) {
@@ -409,6 +422,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
     rows: {},
     counts: {},
     investorsCreated: 0,
+    preview: {},
     rejected: [],
     rejectedTotal: 0,
   };
@@ -430,6 +444,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         }
       }
       result.rows = run.rowCounts;
+      result.preview = run.preview;
       if (run.problemTotal > 0) {
         const order = (s: string) => IMPORT_KINDS.findIndex((k) => SHEET_NAMES[k] === s);
         result.rejected = run.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);

@@ -28,6 +28,8 @@ export interface ImportResult {
   rows: Partial<Record<ImportKind, number>>;
   counts: Partial<Record<ImportKind, ImportCounts>>;
   investorsCreated: number;
+  /** the first rows of each sheet as read (header → text) */
+  preview?: Record<string, { rowNumber: number; cells: Record<string, string> }[]>;
   rejected: RejectedRow[];
   rejectedTotal: number;
   error?: { code: string; message: string };
