@@ -130,7 +130,9 @@ test('the security administrator opens the policy and meets the 三权分立 rul
     const row = page.locator('.ant-table-row').filter({ hasText: 'auditor' }).first();
     await row.getByText('授权角色').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('系统管理员').check();
+    // check() verifies the state right after the click, before the form has re-rendered under load: wait instead
+    await dialog.getByLabel('系统管理员').click();
+    await dialog.locator('input[value="sysadmin"]:checked').waitFor();
     await dialog.getByLabel('操作原因').fill('测试三权分立');
     const response = page.waitForResponse((r) => r.url().includes('/roles') && r.request().method() === 'PUT');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();

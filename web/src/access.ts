@@ -14,7 +14,9 @@ export type Permission =
   | 'evidence.upload'
   | 'settings.manage'
   | 'stats.read'
-  | 'targets.manage';
+  | 'targets.manage'
+  | 'returns.submit'
+  | 'returns.review';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

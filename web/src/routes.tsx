@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   AlertOutlined,
   AuditOutlined,
+  FileDoneOutlined,
   BarChartOutlined,
   TrophyOutlined,
   ControlOutlined,
@@ -81,6 +82,20 @@ export const routes: AppRoute[] = [
     icon: <TrophyOutlined />,
     permission: 'stats.read',
     component: lazy(() => import('./pages/stats/Rankings')),
+  },
+  {
+    path: '/returns',
+    name: 'menu.returns',
+    icon: <FileDoneOutlined />,
+    permission: 'stats.read',
+    component: lazy(() => import('./pages/returns/ReturnsStatus')),
+  },
+  {
+    path: '/returns/:regionCode/:month',
+    name: 'menu.returns',
+    permission: 'stats.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/returns/ReturnDetail')),
   },
   {
     path: '/service-items',

@@ -5,6 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { authApi } from '../api/auth';
 import type { Me } from '../api/types';
 import { useSetMe } from '../auth/session';
+import { can } from '../access';
+import { RemindersBell } from './RemindersBell';
 import { levelName, roleName, roleNames } from '../components/labels';
 import { useI18n } from '../i18n';
 import { BRAND_COLOR } from '../theme';
@@ -39,6 +41,7 @@ export function useHeaderActions(me: Me): ReactNode[] {
   };
 
   return [
+    ...(can(me, 'stats.read') ? [<RemindersBell key="reminders" />] : []),
     <Tooltip key="region" title={`${me.regionCode} · ${levelName(t, me.regionLevel)}`}>
       <Typography.Text type="secondary" data-testid="header-region" style={{ whiteSpace: 'nowrap' }}>
         <EnvironmentOutlined /> {me.regionName}

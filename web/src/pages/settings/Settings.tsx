@@ -12,6 +12,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { showSuccess } from '../../api/client';
+import { reportingCalendarApi, type ReportingCalendar } from '../../api/returns';
 import { settingsApi, type CalendarOverride, type EvidencePolicy, type LightRules } from '../../api/settings';
 import { PageLoading } from '../../components/PageLoading';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
@@ -164,6 +165,7 @@ function CalendarCard() {
     <Card
       title={t('settings.calendar')}
       data-testid="settings-calendar"
+      style={{ height: '100%' }}
       extra={
         <ReasonModalForm<DayValues>
           title={t('settings.addDay')}
@@ -247,7 +249,54 @@ function CalendarCard() {
   );
 }
 
-/** 业务设置: light rules, 先证后计, holidays and 调休. Every change asks for a reason (audited). */
+const DUE_FIELDS = ['countyDay', 'prefectureDay', 'provinceDay'] as const;
+
+/** 报送日历: the day of the next month each level's return is due (moved past holidays by the server). */
+function ReportingCalendarCard() {
+  const { t } = useI18n();
+  const { data, refetch } = useQuery({ queryKey: ['reporting-calendar'], queryFn: reportingCalendarApi.get });
+  const [form] = Form.useForm<ReportingCalendar>();
+  const [draft, setDraft] = useState<ReportingCalendar | null>(null);
+  if (!data) return <Card title={t('settings.reportingCalendar')} loading />;
+  const dirty = draft !== null && DUE_FIELDS.some((f) => draft[f] !== data[f]);
+  const invalid = draft !== null && DUE_FIELDS.some((f) => !Number.isInteger(draft[f]) || draft[f] < 1 || draft[f] > 28);
+  return (
+    <Card title={t('settings.reportingCalendar')} data-testid="settings-reporting-calendar" style={{ height: '100%' }}>
+      <Alert type="info" showIcon message={t('settings.reportingNote')} style={{ marginBottom: 16 }} />
+      <Form<ReportingCalendar>
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 10 }}
+        initialValues={data}
+        onValuesChange={(_, all) => setDraft({ ...data, ...all })}
+      >
+        {DUE_FIELDS.map((f) => (
+          <Form.Item key={f} name={f} label={t(`settings.${f}`)} rules={[{ required: true }, { type: 'integer', min: 1, max: 28 }]} style={{ marginBottom: 12 }}>
+            <InputNumber min={1} max={28} precision={0} addonBefore={t('settings.nextMonth')} addonAfter={t('settings.dayOfMonth')} style={{ width: 200 }} />
+          </Form.Item>
+        ))}
+      </Form>
+      <ReasonModalForm
+        title={t('settings.reportingCalendar')}
+        trigger={
+          <Button type="primary" disabled={!dirty || invalid} data-testid="reporting-calendar-save">
+            {t('settings.saveWithReason')}
+          </Button>
+        }
+        onSubmit={async ({ reason }) => {
+          const values = await form.validateFields();
+          await reportingCalendarApi.save({ ...data, ...values, reason });
+          showSuccess(t('settings.saved'));
+          setDraft(null);
+          const fresh = await refetch();
+          if (fresh.data) form.setFieldsValue(fresh.data);
+        }}
+      />
+    </Card>
+  );
+}
+
+/** 业务设置: light rules, 先证后计, holidays and 调休, the reporting calendar. Every change asks for a reason (audited). */
 export default function Settings() {
   const { t } = useI18n();
   const { isLoading } = useQuery({ queryKey: ['light-rules'], queryFn: settingsApi.lightRules });
@@ -255,7 +304,14 @@ export default function Settings() {
   return (
     <PageContainer title={t('settings.title')}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <CalendarCard />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <CalendarCard />
+          </Col>
+          <Col xs={24} xl={10}>
+            <ReportingCalendarCard />
+          </Col>
+        </Row>
         <Row gutter={16}>
           <Col xs={24} lg={12}>
             <LightRulesCard />

@@ -13,6 +13,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { defaultStatsRange, formatPct, formatPts, rangeLabel, type MonthRange } from '../../components/stats';
 import { useI18n, type Translate } from '../../i18n';
 import { BandTable, BreakdownTable, SourceTable, breakdownColumns } from './tables';
+import { DocumentsCard } from './DocumentsCard';
 import { TargetsCard } from './TargetsCard';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -128,6 +129,7 @@ export default function StatsAnalysis() {
           <Typography.Text type="secondary">{t('stats.periodHint')}</Typography.Text>
         </Space>
       </Card>
+      <DocumentsCard region={region} regionName={b?.regionName} month={range.to} />
       {summary.isError && <Alert type="error" showIcon message={t('stats.loadFailed')} style={{ marginBottom: 16 }} />}
       <Card title={t('stats.summary')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
         {s && <SummaryDescriptions t={t} s={s} />}
