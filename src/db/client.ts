@@ -39,6 +39,8 @@ export function wrapPglite(client: PGlite, location: string, onClose?: () => voi
 }
 
 export function wrapPool(pool: pg.Pool, location: string): Database {
+  // an idle connection can be ended by the server (restart, a terminated backend): log it, do not crash
+  pool.on('error', (err) => console.error(`PostgreSQL 连接中断（${location}）：${err.message}`));
   return {
     db: drizzlePg({ client: pool, schema }),
     kind: 'postgres',

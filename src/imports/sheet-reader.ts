@@ -10,6 +10,8 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { readZipDirectory } from './file-guard';
+import { mapXlsxSheetFiles } from './xlsx-parts';
 import { AppError } from '../domain/app-error';
 import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type ImportKind } from './columns';
 import { readCsvRecords } from './csv-decode';
@@ -101,6 +103,8 @@ export async function* readXlsxSheetRows(buffer: Buffer, sheetName: string, file
 }
 
 async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileName: string): AsyncGenerator<RawRow> {
+  // the number N of xl/worksheets/sheetN.xml of the wanted sheet, read from the ZIP ourselves
+  const fileNo = mapXlsxSheetFiles(buffer, readZipDirectory(buffer, fileName), fileName).get(sheetName);
   const input = Readable.from([buffer]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -113,9 +117,12 @@ async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileNam
   let found = false;
   try {
     for await (const sheet of reader) {
-      const name = ((sheet as unknown as { name?: string }).name ?? '').trim();
+      const { name: rawName, id } = sheet as unknown as { name?: string; id?: string | number };
+      const name = (rawName ?? '').trim();
+      // exceljs names a sheet "Sheet<id>" (id = its file number) when it met the sheet before the workbook part
+      const unnamed = name === `Sheet${String(id)}`;
       seen.push(name);
-      if (name !== sheetName) continue;
+      if (name !== sheetName && !(unnamed && fileNo !== undefined && String(id) === fileNo)) continue;
       found = true;
       for await (const row of sheet) {
         const values: string[] = [];

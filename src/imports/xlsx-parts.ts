@@ -1,0 +1,57 @@
+/**
+ * Small parts of an xlsx read straight from the ZIP (already checked by the file guard), without
+ * inflating anything else.
+ */
+import zlib from 'node:zlib';
+import { AppError } from '../domain/app-error';
+import type { ZipEntryInfo } from './file-guard';
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, '&');
+}
+
+export function readEntryText(buffer: Buffer, entries: ZipEntryInfo[], name: string, fileName: string): string | null {
+  const entry = entries.find((e) => e.name === name);
+  if (!entry) return null;
+  const q = entry.localHeaderOffset;
+  const start = q + 30 + buffer.readUInt16LE(q + 26) + buffer.readUInt16LE(q + 28);
+  const data = buffer.subarray(start, start + entry.compressedSize);
+  try {
+    return (entry.method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) }) : data).toString('utf8');
+  } catch {
+    throw new AppError('VALIDATION', `文件“${fileName}”的 ${name} 无法解压，请在 Excel/WPS 中重新保存后再导入`);
+  }
+}
+
+/**
+ * Sheet name → the number N of its part xl/worksheets/sheetN.xml, from workbook.xml and its rels.
+ * exceljs's streaming reader sometimes emits worksheets before it has read the names (seen under
+ * load: sheets named "Sheet1"…); the reader then recognises the wanted sheet by this number.
+ */
+export function mapXlsxSheetFiles(buffer: Buffer, entries: ZipEntryInfo[], fileName: string): Map<string, string> {
+  const workbook = readEntryText(buffer, entries, 'xl/workbook.xml', fileName) ?? '';
+  const rels = readEntryText(buffer, entries, 'xl/_rels/workbook.xml.rels', fileName) ?? '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    const no = target ? /worksheets\/sheet(\d+)\.xml$/.exec(target)?.[1] : undefined;
+    if (id && no) targets.set(id, no);
+  }
+  const map = new Map<string, string>();
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\bid="([^"]*)"/.exec(m[0])?.[1];
+    const no = rid ? targets.get(rid) : undefined;
+    if (name !== undefined && no) map.set(decodeXml(name).trim(), no);
+  }
+  return map;
+}
+
