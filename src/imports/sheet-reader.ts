@@ -36,6 +36,8 @@ export interface ReadRowsOptions {
   fileName?: string;
   /** called once with the header mapping (e.g. to report ignored columns) */
   onHeader?: (mapping: HeaderMapping, headerRowNumber: number) => void;
+  /** xlsx below this uncompressed size is read in memory, above it streamed (default IN_MEMORY_XLSX_LIMIT) */
+  inMemoryLimitBytes?: number;
 }
 
 function pad(n: number, width = 2): string {
@@ -89,22 +91,54 @@ function detectFormat(buffer: Buffer): ImportFormat {
  * (reading 'sheets')" while matching worksheets to names, before yielding any row; reading the same
  * in-memory buffer again then succeeds, so one retry is made in that case only.
  */
-export async function* readXlsxSheetRows(buffer: Buffer, sheetName: string, fileName = 'xlsx'): AsyncGenerator<RawRow> {
+export async function* readXlsxSheetRows(buffer: Buffer, sheetName: string, fileName = 'xlsx', inMemoryLimit = IN_MEMORY_XLSX_LIMIT): AsyncGenerator<RawRow> {
   let yielded = false;
   try {
-    for await (const row of readXlsxSheetRowsOnce(buffer, sheetName, fileName)) {
+    for await (const row of readXlsxSheetRowsOnce(buffer, sheetName, fileName, inMemoryLimit)) {
       yielded = true;
       yield row;
     }
   } catch (err) {
     if (yielded || !(err instanceof TypeError) || !err.message.includes("'sheets'")) throw err;
-    yield* readXlsxSheetRowsOnce(buffer, sheetName, fileName);
+    yield* readXlsxSheetRowsOnce(buffer, sheetName, fileName, inMemoryLimit);
   }
 }
 
-async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileName: string): AsyncGenerator<RawRow> {
+/** Below this uncompressed size a workbook is read in memory: no temporary files, no entry-order races. */
+export const IN_MEMORY_XLSX_LIMIT = 32 * 1024 * 1024;
+
+function toRawRow(row: ExcelJS.Row): RawRow | null {
+  const values: string[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    values[colNumber - 1] = cellValueToString(cell.value);
+  });
+  for (let i = 0; i < values.length; i++) values[i] ??= '';
+  return values.every((v) => v.trim() === '') ? null : { rowNumber: row.number, values };
+}
+
+async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileName: string, inMemoryLimit: number): AsyncGenerator<RawRow> {
+  const entries = readZipDirectory(buffer, fileName);
+  if (entries.reduce((a, e) => a + e.uncompressedSize, 0) < inMemoryLimit) {
+    // small workbooks (the usual monthly files, templates): exceljs's in-memory reader is exact and
+    // needs no temporary files; the streaming reader below is for large files
+    const wb = new ExcelJS.Workbook();
+    // exceljs's typing wants its own Buffer type; a Node Buffer is what it reads (library boundary)
+    await wb.xlsx.load(buffer as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const sheet = wb.worksheets.find((w) => w.name.trim() === sheetName);
+    if (!sheet) {
+      const seen = wb.worksheets.map((w) => `“${w.name.trim()}”`).join('、');
+      throw new AppError('VALIDATION', `文件“${fileName}”中没有名为“${sheetName}”的工作表${seen ? `（现有：${seen}）` : ''}`);
+    }
+    const rows: RawRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const raw = toRawRow(row);
+      if (raw) rows.push(raw);
+    });
+    yield* rows;
+    return;
+  }
   // the number N of xl/worksheets/sheetN.xml of the wanted sheet, read from the ZIP ourselves
-  const fileNo = mapXlsxSheetFiles(buffer, readZipDirectory(buffer, fileName), fileName).get(sheetName);
+  const fileNo = mapXlsxSheetFiles(buffer, entries, fileName).get(sheetName);
   const input = Readable.from([buffer]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -125,13 +159,8 @@ async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileNam
       if (name !== sheetName && !(unnamed && fileNo !== undefined && String(id) === fileNo)) continue;
       found = true;
       for await (const row of sheet) {
-        const values: string[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-          values[colNumber - 1] = cellValueToString(cell.value);
-        });
-        for (let i = 0; i < values.length; i++) values[i] ??= '';
-        if (values.every((v) => v.trim() === '')) continue;
-        yield { rowNumber: row.number, values };
+        const raw = toRawRow(row);
+        if (raw) yield raw;
       }
       break;
     }
@@ -150,7 +179,7 @@ async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileNam
 export async function* readRawRows(buffer: Buffer, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<RawRow> {
   const format = opts.format ?? detectFormat(buffer);
   const fileName = opts.fileName ?? (format === 'xlsx' ? `${SHEET_NAMES[kind]}.xlsx` : `${SHEET_NAMES[kind]}.csv`);
-  if (format === 'xlsx') yield* readXlsxSheetRows(buffer, SHEET_NAMES[kind], fileName);
+  if (format === 'xlsx') yield* readXlsxSheetRows(buffer, SHEET_NAMES[kind], fileName, opts.inMemoryLimitBytes);
   else {
     for await (const r of readCsvRecords(buffer, fileName)) yield { rowNumber: r.rowNumber, values: r.values };
   }

@@ -29,7 +29,10 @@ describe('cell values to strings', () => {
 });
 
 describe('readRows from xlsx', () => {
-  it('reads the sheet named for the kind, with dates, numbers, formulas and Excel row numbers', async () => {
+  it.each([
+    ['in memory', undefined],
+    ['through the streaming reader', 0],
+  ])('reads the sheet named for the kind, with dates, numbers, formulas and Excel row numbers, %s', async (_how, inMemoryLimitBytes) => {
     const buf = await makeXlsx([
       { name: '说明', rows: [['本文件用于导入']] },
       {
@@ -44,7 +47,7 @@ describe('readRows from xlsx', () => {
       { name: '企业', rows: [['统一社会信用代码']] },
     ]);
     expect(inspectImportFile(buf, '项目.xlsx').format).toBe('xlsx');
-    const rows = await collect(readRows(buf, 'project'));
+    const rows = await collect(readRows(buf, 'project', { inMemoryLimitBytes }));
     expect(rows).toEqual([
       {
         rowNumber: 2,
@@ -94,13 +97,16 @@ describe('readRows from xlsx', () => {
     expect((missingCols as AppError).message).toBe('企业表头缺少必填列：“统一社会信用代码”、“注册地区代码”');
   });
 
-  it('streams a large sheet (20,000 rows)', async () => {
+  it.each([
+    ['in memory', undefined],
+    ['through the streaming reader', 0],
+  ])('reads a large sheet (20,000 rows) %s', async (_how, inMemoryLimitBytes) => {
     const rows: unknown[][] = [['项目编号', '月份', '金额(万元)']];
     for (let i = 1; i <= 20_000; i++) rows.push([`P-${i}`, '2024-03', i / 100]);
-    const buf = await makeXlsx([{ name: '到位资金', rows }]);
+    const buf = await makeXlsx([{ name: '企业', rows: [['统一社会信用代码']] }, { name: '到位资金', rows }]);
     let count = 0;
     let last: ImportRow | undefined;
-    for await (const r of readRows(buf, 'funds')) {
+    for await (const r of readRows(buf, 'funds', { inMemoryLimitBytes })) {
       count++;
       last = r;
     }
