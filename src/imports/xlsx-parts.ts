@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { AppError } from '../domain/app-error';
 import type { ZipEntryInfo } from './file-guard';
 
-function decodeXml(s: string): string {
+export function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
