@@ -4,21 +4,18 @@
  *
  * Measures getSummary (the real service) for the province 650000 and the county with the most projects,
  * for 2026-01..2026-10 and 2026-10..2026-10 (5 warm-up calls, 50 timed: p50/p95/max), the raw SQL of the
- * same statements through the pg Pool, one EXPLAIN (ANALYZE, BUFFERS) of each, a proxy of the monthly
- * notice (one summary per region of the province), and candidate improvements measured in the bench
- * database only (indexes created there, a rewritten statement run there), each checked for identical results.
+ * same statements through the pg Pool, one EXPLAIN (ANALYZE, BUFFERS) of each, and a proxy of the monthly
+ * notice (one summary per region of the province). The covering index and the rewritten funds statement
+ * that an earlier version of this script compared are now in migration 0005 and src/db/queries/statistics.ts.
  *
- * BENCH_PROJECTS / BENCH_FUND_ROWS scale the data; BENCH_SKIP_EXPERIMENTS=1 measures the code as it is only.
+ * BENCH_PROJECTS / BENCH_FUND_ROWS scale the data.
  */
-import { isDeepStrictEqual } from 'node:util';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { loadConfig } from '../src/config/config';
 import { wrapPool, type Db } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
-import { selectFundsBySource, selectSignedAggregates, type ReceiptFilter } from '../src/db/queries/statistics';
-import { lastDayOfMonth, shiftPeriodYear, SIZE_BANDS_YUAN } from '../src/domain/indicators';
 import { createSystemCaller } from '../src/services/context';
 import { loadReferenceData } from '../src/services/reference-data';
 import { getSummary } from '../src/services/statistics';
@@ -26,7 +23,6 @@ import { getSummary } from '../src/services/statistics';
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const FUND_ROWS = Number(process.env.BENCH_FUND_ROWS ?? 5_000_000);
-const SKIP_EXPERIMENTS = process.env.BENCH_SKIP_EXPERIMENTS === '1';
 const MONTHS = 118; // 2017-01 … 2026-10
 const WARM = 5;
 const RUNS = 50;
@@ -249,17 +245,6 @@ async function generate(client: pg.PoolClient): Promise<void> {
   console.log(`  ${n} fund rows in ${secs(t1)} s (VACUUM ANALYZE ${secs(t3)} s); generation total ${secs(t0)} s`);
 }
 
-/** getSummary's parameters, reproduced for the raw statements */
-function paramsOf(period: { from: string; to: string }) {
-  const last = shiftPeriodYear(period);
-  const year = period.from.slice(0, 4);
-  return {
-    funds: { from: period.from, to: period.to, lastFrom: last.from, lastTo: last.to, yearStart: `${year}-01` },
-    signedStart: `${period.from}-01`,
-    signedEnd: lastDayOfMonth(period.to),
-  };
-}
-
 /** A db whose execute() also records the statement as text and parameters. */
 function capturing(db: Db, out: { sql: string; params: unknown[] }[]): Db {
   const dialect = new PgDialect();
@@ -275,60 +260,6 @@ function capturing(db: Db, out: { sql: string; params: unknown[] }[]): Db {
   });
 }
 
-/**
- * The rewritten funds statement: only the rows of last year's period … this period are read (one index range),
- * and "new" (earliest positive month in the period's year) becomes a per-executing-project NOT EXISTS probe for
- * a positive month before the year: for a project with funds in the period the two are equivalent.
- */
-function rewrittenFundsSql(f: ReceiptFilter): string {
-  const counted = (a: string) =>
-    [`true`, f.verifiedOnly ? `${a}.verified_at is not null` : `true`, f.withEvidenceOnly ? `exists (select 1 from evidence_files e where e.fund_receipt_id = ${a}.id)` : `true`].join(' and ');
-  return `
-    with scoped as (
-      select p.id, p.source from projects p join regions r on r.code = p.region_code
-      where r.path like $1
-    ),
-    per_project as (
-      select f.project_id, s.source,
-        sum(f.amount_yuan) filter (where f.month between $2 and $3) as current,
-        sum(f.amount_yuan) filter (where f.month between $4 and $5) as last_year
-      from fund_receipts f join scoped s on s.id = f.project_id
-      where f.month between $4 and $3 and (f.month between $2 and $3 or f.month between $4 and $5) and ${counted('f')}
-      group by f.project_id, s.source
-    ),
-    flagged as materialized (
-      select pp.source, pp.current, pp.last_year,
-        pp.current > 0 and not exists (
-          select 1 from fund_receipts o where o.project_id = pp.project_id and o.month < $6 and o.amount_yuan > 0 and ${counted('o')}
-        ) as is_new
-      from per_project pp
-    )
-    select x.source,
-      count(*) filter (where x.current > 0)::int as projects,
-      coalesce(sum(x.current) filter (where x.current > 0), 0)::text as funds,
-      count(*) filter (where x.is_new)::int as new_projects,
-      coalesce(sum(x.current) filter (where x.is_new), 0)::text as new_funds,
-      count(*) filter (where x.last_year > 0)::int as last_projects,
-      coalesce(sum(x.last_year) filter (where x.last_year > 0), 0)::text as last_funds
-    from flagged x
-    group by x.source`;
-}
-
-/** rows as selectFundsBySource returns them, without all-zero sources (buildSummary treats both alike), sorted */
-function normalise(rows: Record<string, unknown>[]) {
-  return rows
-    .map((r) => ({
-      source: (r.source as string | null) ?? null,
-      projects: Number(r.projects),
-      fundsYuan: BigInt(String(r.funds ?? r.fundsYuan)),
-      newProjects: Number(r.new_projects ?? r.newProjects),
-      newFundsYuan: BigInt(String(r.new_funds ?? r.newFundsYuan)),
-      lastYearProjects: Number(r.last_projects ?? r.lastYearProjects),
-      lastYearFundsYuan: BigInt(String(r.last_funds ?? r.lastYearFundsYuan)),
-    }))
-    .filter((r) => r.projects !== 0 || r.lastYearProjects !== 0 || r.fundsYuan !== 0n || r.lastYearFundsYuan !== 0n)
-    .sort((a, b) => String(a.source).localeCompare(String(b.source)));
-}
 
 async function main() {
   const name = `yinfeng_bench_stats_${process.pid}`;
@@ -352,7 +283,7 @@ async function main() {
     const server = (await admin.query<{ v: string }>(`select current_setting('server_version') || ', shared_buffers ' || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem') || ', jit ' || current_setting('jit') || ', max_parallel_workers_per_gather ' || current_setting('max_parallel_workers_per_gather') as v`)).rows[0]!.v;
     console.log(`PostgreSQL ${server}; database ${name}`);
     const config = loadConfig({});
-    let t = performance.now();
+    const t = performance.now();
     await migrateDatabase(database);
     await loadReferenceData({ db: database.db, config });
     console.log(`migrated and reference data loaded: ${secs(t)} s`);
@@ -385,8 +316,6 @@ async function main() {
       { label: `${county.code} ${county.name}`, code: county.code },
     ];
     const cases = targets.flatMap((r) => PERIODS.map((p) => ({ ...r, period: p })));
-    const pathOf = async (code: string) => (await pool.query<{ path: string }>(`select path from regions where code = $1`, [code])).rows[0]!.path;
-    const noFilter: ReceiptFilter = { verifiedOnly: false, withEvidenceOnly: false };
 
     // 1. the service as it is, and a capture of its statements
     console.log(`\ngetSummary (service, ${WARM} warm-up + ${RUNS} timed calls each):`);
@@ -439,84 +368,9 @@ async function main() {
       console.log(`  ${label}: ${noticeRegions.length} summaries (province, prefectures, counties), 2026-01..2026-10: ${(ms / 1000).toFixed(2)} s`);
       return ms;
     };
-    console.log(`\nmonthly notice proxy (no notice generator exists in src/ yet; this is the data it needs):`);
+    console.log(`\nmonthly notice data proxy (the summaries a notice of every region needs; npm run bench:documents times a real notice):`);
     await notice('getSummary per region');
 
-    if (SKIP_EXPERIMENTS) return;
-
-    // 5. experiments, in the bench database only
-    console.log(`\nexperiments (bench database only; each checked against the original results):`);
-    const rawFundsOriginal = async (code: string, period: { from: string; to: string }, f: ReceiptFilter) => selectFundsBySource(database.db, await pathOf(code), paramsOf(period).funds, f);
-    const rawFundsRewritten = async (p: string, period: { from: string; to: string }, f: ReceiptFilter) => {
-      const x = paramsOf(period).funds;
-      return (await pool.query(rewrittenFundsSql(f), [`${p}%`, x.from, x.to, x.lastFrom, x.lastTo, x.yearStart])).rows as Record<string, unknown>[];
-    };
-    const checkRewrite = async () => {
-      let same = true;
-      for (const c of cases) {
-        for (const f of [noFilter, { verifiedOnly: true, withEvidenceOnly: false }, { verifiedOnly: true, withEvidenceOnly: true }]) {
-          const a = normalise((await rawFundsOriginal(c.code, c.period, f)) as unknown as Record<string, unknown>[]);
-          const b = normalise(await rawFundsRewritten(await pathOf(c.code), c.period, f));
-          if (!isDeepStrictEqual(a, b)) {
-            same = false;
-            console.log(`  DIFFERENT ${c.code} ${c.period.from}..${c.period.to} ${JSON.stringify(f)}: ${JSON.stringify(a, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))} vs ${JSON.stringify(b, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`)
-          }
-        }
-      }
-      return same;
-    };
-    const checkService = async () => {
-      let same = true;
-      for (const c of cases) {
-        const key = `${c.code} ${c.period.from}..${c.period.to}`;
-        if (!isDeepStrictEqual(await getSummary(deps, caller, { region: c.code, ...c.period }), baseline.get(key))) same = false;
-      }
-      return same;
-    };
-    const serviceRound = async (label: string) => {
-      console.log(`  [${label}] getSummary results identical to the original: ${await checkService()}`);
-      for (const c of cases) await measure(`getSummary ${c.label} ${c.period.from}..${c.period.to}`, () => getSummary(deps, caller, { region: c.code, ...c.period }));
-    };
-    const rewriteRound = async (label: string, check: boolean) => {
-      if (check) console.log(`  [${label}] rewritten funds statement identical to selectFundsBySource (3 receipt filters × 4 cases): ${await checkRewrite()}`);
-      else console.log(`  [${label}]`);
-      for (const c of cases) {
-        const p = await pathOf(c.code);
-        const s = paramsOf(c.period);
-        await measure(`rewritten funds + signed ${c.label} ${c.period.from}..${c.period.to}`, async () => {
-          await rawFundsRewritten(p, c.period, noFilter);
-          await selectSignedAggregates(database.db, p, s.signedStart, s.signedEnd, SIZE_BANDS_YUAN);
-        });
-      }
-    };
-
-    // (a) JIT off: the province statement's cost passes jit_above_cost; new connections pick up the setting
-    await admin.query(`alter database ${name} set jit = off`);
-    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [name]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    console.log(`  jit for new connections: ${(await pool.query<{ jit: string }>(`show jit`)).rows[0]!.jit}`);
-    await serviceRound('jit = off (ALTER DATABASE … SET jit = off)');
-    await rewriteRound('jit = off, rewritten funds statement, indexes as migrated', true);
-    const q = (text: string) => pool.query(text);
-
-    // (b) covering index on (project_id, month)
-    t = performance.now();
-    await q(`create index bench_fr_project_month_cover on fund_receipts (project_id, month) include (amount_yuan, verified_at)`);
-    await q(`vacuum (analyze) fund_receipts`);
-    console.log(`  created bench_fr_project_month_cover in ${secs(t)} s`);
-    await serviceRound('jit = off + index (project_id, month) include (amount_yuan, verified_at)');
-    await rewriteRound('jit = off + index (project_id, month) include (amount_yuan, verified_at), rewritten funds statement', false);
-
-    // plans of the rewrite with the indexes
-    console.log(`\n  EXPLAIN (ANALYZE, BUFFERS) of the rewritten funds statement (jit off, covering index):`);
-    for (const c of cases.filter((x) => x.period.from === '2026-01')) {
-      const x = paramsOf(c.period).funds;
-      const plan = (await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${rewrittenFundsSql(noFilter)}`, [`${await pathOf(c.code)}%`, x.from, x.to, x.lastFrom, x.lastTo, x.yearStart])).rows.map((r) => r['QUERY PLAN']);
-      console.log(`  -- ${c.code} ${c.period.from}..${c.period.to}`);
-      for (const l of plan) console.log(`     ${l}`);
-    }
-    console.log(`\nmonthly notice proxy after the experiments (service as it is, jit off, covering index):`);
-    await notice('getSummary per region');
   } finally {
     await database.close().catch(() => undefined);
     await admin.query(`drop database if exists ${name} with (force)`);
