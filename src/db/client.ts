@@ -3,7 +3,8 @@
  * Query code sees only `Db`, the common Drizzle type of both.
  */
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -24,6 +25,14 @@ interface DatabaseBase {
 export type Database =
   | (DatabaseBase & { kind: 'pglite'; client: PGlite })
   | (DatabaseBase & { kind: 'postgres'; pool: pg.Pool });
+
+/** Extensions the schema needs (migrations create them); PGlite must load them at open. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+/** Opens PGlite with the extensions the schema needs. */
+export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: PGLITE_EXTENSIONS });
+}
 
 export function wrapPglite(client: PGlite, location: string, onClose?: () => void): Database {
   return {
@@ -69,7 +78,7 @@ export async function openDatabase(config: Config['database'], owner: string): P
   }
   const lock = acquireDataDirLock(config.dataDir, owner);
   try {
-    const client = await PGlite.create({ dataDir: path.join(config.dataDir, 'pgdata') });
+    const client = await createPglite({ dataDir: path.join(config.dataDir, 'pgdata') });
     return wrapPglite(client, config.dataDir, () => lock.release());
   } catch (err) {
     lock.release();

@@ -35,6 +35,11 @@ export const PERMISSIONS = [
   'targets.manage',
   'returns.submit',
   'returns.review',
+  'enterprises.read',
+  'enterprises.manage',
+  'enterprises.import',
+  'contacts.reveal',
+  'contacts.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,11 +47,22 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read', 'stats.read'],
-  officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read'],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit'],
-  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review'],
-  analyst: ['projects.read', 'stats.read'],
+  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal'],
+  officer: [
+    'projects.read',
+    'projects.manage',
+    'imports.run',
+    'evidence.upload',
+    'stats.read',
+    'enterprises.read',
+    'enterprises.manage',
+    'enterprises.import',
+    'contacts.reveal',
+    'contacts.export',
+  ],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read'],
+  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read'],
+  analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import'],
 };
 
 export function isRole(value: string): value is Role {
@@ -89,4 +105,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'targets.manage': '下达年度目标',
   'returns.submit': '上报月报',
   'returns.review': '审核月报（上级审核、退回、重新开放）',
+  'enterprises.read': '查看企业库',
+  'enterprises.manage': '维护企业库（企业信息、联系人、名单）',
+  'enterprises.import': '导入企业库',
+  'contacts.reveal': '查看联系人完整电话和邮箱（留痕）',
+  'contacts.export': '导出联系人（留痕）',
 };

@@ -57,11 +57,22 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read', 'stats.read'],
-    officer: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read'],
-    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit'],
-    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review'],
-    analyst: ['projects.read', 'stats.read'],
+    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal'],
+    officer: [
+      'projects.read',
+      'projects.manage',
+      'imports.run',
+      'evidence.upload',
+      'stats.read',
+      'enterprises.read',
+      'enterprises.manage',
+      'enterprises.import',
+      'contacts.reveal',
+      'contacts.export',
+    ],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read'],
+    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read'],
+    analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import'],
   };
 
   it.each(ROLES)('grants %s its permissions', (role) => {
@@ -71,7 +82,19 @@ describe('listPermissions', () => {
   it('grants the union in the canonical order, without duplicates', () => {
     expect(listPermissions([])).toEqual([]);
     expect(listPermissions(['secadmin', 'sysadmin'])).toEqual(['users.read', 'users.manage', 'regions.manage', 'security.manage', 'settings.manage']);
-    expect(listPermissions(['auditor', 'officer', 'leader'])).toEqual(['audit.read', 'projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read']);
+    expect(listPermissions(['auditor', 'officer', 'leader'])).toEqual([
+      'audit.read',
+      'projects.read',
+      'projects.manage',
+      'imports.run',
+      'evidence.upload',
+      'stats.read',
+      'enterprises.read',
+      'enterprises.manage',
+      'enterprises.import',
+      'contacts.reveal',
+      'contacts.export',
+    ]);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });
 

@@ -4,10 +4,9 @@
  */
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { wrapPglite, wrapPool, type Database } from '../../src/db/client';
+import { createPglite, wrapPglite, wrapPool, type Database } from '../../src/db/client';
 import { withDatabase } from './global-setup';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -20,7 +19,7 @@ export type TestDatabase = Database & { url: string | null };
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const dump = fs.readFileSync(inject('pgliteTemplate'));
-    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    const client = await createPglite({ loadDataDir: new Blob([dump]) });
     return { ...wrapPglite(client, 'memory'), url: null };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;

@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config/config';
-import { wrapPglite, wrapPool } from '../../src/db/client';
+import { createPglite, wrapPglite, wrapPool } from '../../src/db/client';
 import { migrateDatabase } from '../../src/db/migrate';
 import { loadReferenceData } from '../../src/services/reference-data';
 
@@ -30,7 +29,7 @@ export function withDatabase(url: string, database: string): string {
 export default async function setup(project: TestProject) {
   const config = loadConfig({});
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-test-'));
-  const client = await PGlite.create();
+  const client = await createPglite();
   const pglite = wrapPglite(client, 'memory');
   await migrateDatabase(pglite);
   await loadReferenceData({ db: pglite.db, config });

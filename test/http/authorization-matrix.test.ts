@@ -495,6 +495,12 @@ const CASES: Record<string, RouteCase> = {
       return { url: `/api/saved-filters/${(res.json() as { id: string }).id}` };
     },
   },
+  // ── import jobs (enterprise imports in the background) ──
+  // ── end import jobs ──
+  // ── enterprise search, saved searches and lists ──
+  // ── end enterprise search ──
+  // ── enterprise detail, contacts, duplicates, tags ──
+  // ── end enterprise detail ──
 };
 
 function expectedStatus(c: RouteCase, role: Role, target: Target): number {

@@ -3,6 +3,7 @@ export * from './industries';
 export * from './accounts';
 export * from './audit';
 export * from './settings';
+export * from './enterprises';
 export * from './projects';
 export * from './statistics';
 export * from './returns';

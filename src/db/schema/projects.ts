@@ -2,31 +2,13 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { industries } from './industries';
+import { enterprises } from './enterprises';
 import { regions } from './regions';
 
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
-
-/**
- * Enterprises, as far as projects need them (investor name and credit code). The enterprise
- * database (issue 5) extends this table; a project's investor is created on the fly when new.
- */
-export const enterprises = pgTable(
-  'enterprises',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    creditCode: text('credit_code'),
-    name: text('name').notNull(),
-    /** 世界500强, 中国500强, 中国民营500强, 央企, 上市, 高新技术, 专精特新 … (DESIGN.md) */
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('enterprises_credit_code_idx').on(t.creditCode), index('enterprises_name_idx').on(t.name)],
-);
 
 /** 招商项目. Amounts are integer yuan; null means not known yet, never zero. */
 export const projects = pgTable(

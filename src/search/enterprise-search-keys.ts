@@ -1,0 +1,64 @@
+/**
+ * The search keys stored on an enterprise row, computed from its names, scope and products:
+ * - `searchNames`: name and former names, for substring search (pg_trgm);
+ * - `searchPinyin`: full pinyin and initials of each name, for pinyin search;
+ * - `nameWords` / `otherWords`: segmented words, which SQL turns into the `search_words`
+ *   tsvector (names weighted A, scope and products B) with `buildSearchWordsSql`.
+ * Imports and edits both call `buildEnterpriseSearchKeys`, so the keys cannot drift.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { segmentWords } from './chinese-words';
+import { toPinyinKeys } from './pinyin-keys';
+
+export interface EnterpriseSearchSource {
+  name: string;
+  formerNames?: readonly string[];
+  businessScope?: string | null;
+  mainProducts?: string | null;
+}
+
+export interface EnterpriseSearchKeys {
+  searchNames: string;
+  searchPinyin: string;
+  /** space-separated words of the names */
+  nameWords: string;
+  /** space-separated words of scope and products not already among the name words */
+  otherWords: string;
+}
+
+/** Scope texts can be long; words past this many characters add little to a search. */
+const MAX_SCOPE_CHARS = 2000;
+
+export function buildEnterpriseSearchKeys(e: EnterpriseSearchSource): EnterpriseSearchKeys {
+  const names = [e.name, ...(e.formerNames ?? [])].map((n) => n.trim()).filter((n) => n.length > 0);
+  const pinyinParts: string[] = [];
+  for (const n of names) {
+    const keys = toPinyinKeys(n);
+    if (keys.full) pinyinParts.push(keys.full, keys.initials);
+  }
+  const nameWordList = segmentWords(names.join(' '));
+  const nameSet = new Set(nameWordList);
+  const other = [e.businessScope, e.mainProducts].filter((t): t is string => !!t).join(' ').slice(0, MAX_SCOPE_CHARS);
+  const otherWordList = other ? segmentWords(other).filter((w) => !nameSet.has(w)) : [];
+  return {
+    searchNames: names.join(' '),
+    searchPinyin: pinyinParts.join(' '),
+    nameWords: nameWordList.map(escapeWord).join(' '),
+    otherWords: otherWordList.map(escapeWord).join(' '),
+  };
+}
+
+/** Keeps a word one lexeme for to_tsvector('simple', …): no spaces or tsquery punctuation inside. */
+function escapeWord(word: string): string {
+  return word.replace(/[\s'":&|!()<>*\\]/g, '');
+}
+
+/** SQL building the tsvector from the two word lists (names weighted A, the rest B). */
+export function buildSearchWordsSql(nameWords: SQL | string, otherWords: SQL | string): SQL {
+  return sql`setweight(to_tsvector('simple', ${nameWords}), 'A') || setweight(to_tsvector('simple', ${otherWords}), 'B')`;
+}
+
+/** Words of a search text, for to_tsquery('simple', …) joined with &; empty when it has none. */
+export function toQueryWords(q: string): string[] {
+  return segmentWords(q).map(escapeWord).filter((w) => w.length > 0);
+}
