@@ -28,6 +28,7 @@ import {
 import { computeFinalCheck, computeOrgCheck } from '../domain/credit-code';
 import { todayInShanghai } from '../domain/dates';
 import type { Light } from '../domain/project-light';
+import { createRng, type Rng } from './random';
 import type { Likelihood, ProjectStage } from '../domain/project-stages';
 import { addWorkingDays, shiftDate } from '../domain/working-days';
 import { recordAudit } from '../services/audit';
@@ -63,38 +64,6 @@ export interface DemoProjectCounts {
 
 // ---------------------------------------------------------------- generator
 
-/** mulberry32: small, fast, deterministic */
-function createRng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const chance = (p: number) => next() < p;
-  const shuffle = <T>(list: T[]): T[] => {
-    for (let i = list.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [list[i], list[j]] = [list[j] as T, list[i] as T];
-    }
-    return list;
-  };
-  const weighted = <T>(items: readonly { w: number; v: T }[]): T => {
-    const total = items.reduce((s, i) => s + i.w, 0);
-    let r = next() * total;
-    for (const i of items) {
-      r -= i.w;
-      if (r < 0) return i.v;
-    }
-    return (items[items.length - 1] as { v: T }).v;
-  };
-  return { next, int, pick, chance, shuffle, weighted };
-}
-type Rng = ReturnType<typeof createRng>;
 
 /** a stable UUID per record, so the same seed gives the same ids */
 function demoUuid(kind: string, n: number): string {
