@@ -1,13 +1,37 @@
 /**
- * 统一社会信用代码 (GB 32100-2015): 18 characters — registration authority (1), organisation type
- * (1), region code (6), organisation code (9, GB 11714, whose 9th character is its own check), and a
- * final check character. Both checks are verified; the error names which one is wrong.
+ * 统一社会信用代码 (GB 32100-2015): 18 characters —
+ *   1      registration authority (登记管理部门代码),
+ *   2      organisation type within that authority (机构类别代码),
+ *   3–8    region of the registering office (登记管理机关行政区划码, GB/T 2260, digits),
+ *   9–17   organisation code (主体标识码, GB 11714): 8 characters and its own check character (the 17th),
+ *   18     final check character (GB/T 17710 MOD 31-3 over the first 17).
+ * Every part is verified in that order and the error names the part that is wrong, so a user can
+ * tell a mistyped organisation code (17th character) from a mistyped final character (18th).
  */
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'; // 31 characters: no I, O, S, V, Z
 const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
-export type CreditCodeProblem = 'length' | 'charset' | 'orgCheck' | 'finalCheck';
+/**
+ * GB 32100-2015 appendix A: registration authorities and the organisation types each registers.
+ * 9 市场监管 (formerly 工商): 1 企业, 2 个体工商户, 3 农民专业合作社.
+ */
+export const REGISTRATION_AUTHORITIES: Record<string, { name: string; types: Record<string, string> }> = {
+  '1': { name: '机构编制', types: { '1': '机关', '2': '事业单位', '3': '中央编办直接管理机构编制的群众团体', '9': '其他' } },
+  '2': { name: '外交', types: { '1': '外国常驻新闻机构', '9': '其他' } },
+  '3': { name: '司法行政', types: { '1': '律师执业机构', '2': '公证处', '3': '基层法律服务所', '4': '司法鉴定机构', '5': '仲裁委员会', '9': '其他' } },
+  '4': { name: '文化', types: { '1': '外国在华文化中心', '9': '其他' } },
+  '5': { name: '民政', types: { '1': '社会团体', '2': '民办非企业单位', '3': '基金会', '9': '其他' } },
+  '6': { name: '旅游', types: { '1': '外国旅游部门常驻代表机构', '2': '港澳台地区旅游部门常驻内地（大陆）代表机构', '9': '其他' } },
+  '7': { name: '宗教', types: { '1': '宗教活动场所', '2': '宗教院校', '9': '其他' } },
+  '8': { name: '工会', types: { '1': '基层工会', '9': '其他' } },
+  '9': { name: '市场监管（工商）', types: { '1': '企业', '2': '个体工商户', '3': '农民专业合作社' } },
+  A: { name: '中央军委改革和编制办公室', types: { '1': '军队事业单位', '9': '其他' } },
+  N: { name: '农业', types: { '1': '组级集体经济组织', '2': '村级集体经济组织', '3': '乡镇级集体经济组织', '9': '其他' } },
+  Y: { name: '其他', types: { '1': '其他' } },
+};
+
+export type CreditCodeProblem = 'length' | 'charset' | 'authority' | 'orgType' | 'region' | 'orgCheck' | 'finalCheck';
 
 export interface CreditCodeResult {
   ok: boolean;
@@ -37,36 +61,40 @@ export function computeFinalCheck(first17: string): string {
   return CHARSET.charAt(r);
 }
 
+/** Trims, upper-cases and folds full-width characters (“９１４４…” typed in a Chinese IME or copied from a PDF). */
 export function normalizeCreditCode(input: string): string {
-  return input.trim().toUpperCase();
+  return input.normalize('NFKC').trim().toUpperCase();
+}
+
+function fail(code: string, input: string, problem: CreditCodeProblem, what: string): CreditCodeResult {
+  return { ok: false, code, problem, message: `统一社会信用代码“${input}”${what}` };
 }
 
 export function validateCreditCode(input: string): CreditCodeResult {
   const code = normalizeCreditCode(input);
-  if (code.length !== 18) {
-    return { ok: false, code, problem: 'length', message: `统一社会信用代码“${input}”应为 18 位，实际 ${code.length} 位` };
+  if (code.length !== 18) return fail(code, input, 'length', `应为 18 位，实际 ${code.length} 位`);
+  const badAt = [...code].findIndex((c) => !CHARSET.includes(c));
+  if (badAt >= 0) {
+    return fail(code, input, 'charset', `第 ${badAt + 1} 位含有不允许的字符“${code.charAt(badAt)}”（只用数字和大写字母，不使用 I、O、S、V、Z）`);
   }
-  const bad = [...code].find((c) => !CHARSET.includes(c));
-  if (bad !== undefined) {
-    return { ok: false, code, problem: 'charset', message: `统一社会信用代码“${input}”含有不允许的字符“${bad}”（不使用 I、O、S、V、Z）` };
+  const authority = REGISTRATION_AUTHORITIES[code.charAt(0)];
+  if (!authority) {
+    return fail(code, input, 'authority', `第 1 位（登记管理部门代码）“${code.charAt(0)}”不存在，应为 1–9、A、N 或 Y（企业为 9）`);
+  }
+  if (!authority.types[code.charAt(1)]) {
+    const allowed = Object.entries(authority.types).map(([k, v]) => `${k} ${v}`).join('、');
+    return fail(code, input, 'orgType', `第 2 位（机构类别代码）“${code.charAt(1)}”不是${authority.name}部门登记的类别，应为 ${allowed}`);
+  }
+  if (!/^\d{6}$/.test(code.slice(2, 8))) {
+    return fail(code, input, 'region', `第 3–8 位（登记管理机关行政区划码）“${code.slice(2, 8)}”应为 6 位数字`);
   }
   const orgCheck = computeOrgCheck(code.slice(8, 16));
   if (code.charAt(16) !== orgCheck) {
-    return {
-      ok: false,
-      code,
-      problem: 'orgCheck',
-      message: `统一社会信用代码“${input}”第 17 位（组织机构代码校验码）应为 ${orgCheck}，实际为 ${code.charAt(16)}`,
-    };
+    return fail(code, input, 'orgCheck', `第 17 位（组织机构代码的校验码，GB 11714）应为 ${orgCheck}，实际为 ${code.charAt(16)}：请核对第 9–17 位的组织机构代码`);
   }
   const finalCheck = computeFinalCheck(code.slice(0, 17));
   if (code.charAt(17) !== finalCheck) {
-    return {
-      ok: false,
-      code,
-      problem: 'finalCheck',
-      message: `统一社会信用代码“${input}”第 18 位（总校验码）应为 ${finalCheck}，实际为 ${code.charAt(17)}`,
-    };
+    return fail(code, input, 'finalCheck', `第 18 位（总校验码）应为 ${finalCheck}，实际为 ${code.charAt(17)}`);
   }
   return { ok: true, code };
 }
