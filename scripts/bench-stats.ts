@@ -8,7 +8,7 @@
  * notice (one summary per region of the province). The covering index and the rewritten funds statement
  * that an earlier version of this script compared are now in migration 0005 and src/db/queries/statistics.ts.
  *
- * BENCH_PROJECTS / BENCH_FUND_ROWS scale the data.
+ * BENCH_PROJECTS / BENCH_FUND_ROWS scale the data; BENCH_KEEP=1 keeps the database for experiments.
  */
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -373,9 +373,12 @@ async function main() {
 
   } finally {
     await database.close().catch(() => undefined);
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (process.env.BENCH_KEEP === '1') console.log(`kept ${name} (BENCH_KEEP=1): drop it with  psql -c 'drop database ${name}'`);
+    else {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      console.log(`dropped ${name}`);
+    }
     await admin.end();
-    console.log(`dropped ${name}`);
   }
 }
 

@@ -75,11 +75,11 @@ export async function listReceipts(deps: Deps, caller: Caller, projectId: string
 export async function addReceipt(deps: Deps, caller: Caller, projectId: string, input: { month: string; amountYuan: number; note?: string | null }) {
   const project = await requireProjectInScope(deps, caller, projectId);
   checkMonthAndAmount(input.month, input.amountYuan);
-  await assertMonthOpen(deps, project.regionPath, input.month);
   if (await selectReceiptByMonth(deps.db, projectId, input.month)) {
     throw new AppError('CONFLICT', `${input.month} 已有到位资金记录；如需更正，请修改该记录并说明原因`, [{ field: 'month', message: '该月已有记录' }]);
   }
   const row = await deps.db.transaction(async (tx) => {
+    await assertMonthOpen(tx, project.regionPath, input.month);
     const created = await insertReceipt(tx, { projectId, month: input.month, amountYuan: BigInt(input.amountYuan), note: input.note?.trim() || null, enteredBy: caller.actor.id });
     await touchProjectProgress(tx, projectId);
     await recordAudit(tx, caller, { action: 'funds.create', objectType: 'fundReceipt', objectId: created.id, regionCode: project.project.regionCode, after: { projectCode: project.project.code, ...snapshot(created) } });
@@ -96,8 +96,8 @@ export async function correctReceipt(
 ) {
   const { receipt, project } = await requireReceiptInScope(deps, caller, id);
   checkMonthAndAmount(receipt.month, input.amountYuan);
-  await assertMonthOpen(deps, project.regionPath, receipt.month);
   const row = await deps.db.transaction(async (tx) => {
+    await assertMonthOpen(tx, project.regionPath, receipt.month);
     // a changed amount must be verified again
     const saved = await updateReceiptVersioned(tx, id, input.version, {
       amountYuan: BigInt(input.amountYuan),
@@ -125,8 +125,8 @@ export async function correctReceipt(
 
 export async function removeReceipt(deps: Deps, caller: Caller, id: string, reason: string) {
   const { receipt, project } = await requireReceiptInScope(deps, caller, id);
-  await assertMonthOpen(deps, project.regionPath, receipt.month);
   await deps.db.transaction(async (tx) => {
+    await assertMonthOpen(tx, project.regionPath, receipt.month);
     await deleteReceipt(tx, id);
     await recordAudit(tx, caller, {
       action: 'funds.delete',
@@ -142,11 +142,11 @@ export async function removeReceipt(deps: Deps, caller: Caller, id: string, reas
 export async function verifyReceipt(deps: Deps, caller: Caller, id: string, version: number) {
   const { receipt, project } = await requireReceiptInScope(deps, caller, id);
   if (receipt.verifiedAt) throw new AppError('CONFLICT', '该记录已核实');
-  await assertMonthOpen(deps, project.regionPath, receipt.month);
   if (receipt.enteredBy && receipt.enteredBy === caller.actor.id) {
     throw new AppError('FORBIDDEN', '录入人不能核实自己录入的到位资金，请由另一位统计员核实');
   }
   const row = await deps.db.transaction(async (tx) => {
+    await assertMonthOpen(tx, project.regionPath, receipt.month);
     const saved = await updateReceiptVersioned(tx, id, version, { verifiedBy: caller.actor.id, verifiedAt: new Date() });
     if (!saved) throw new AppError('VERSION_CONFLICT', '该记录已被他人修改，请刷新后再试');
     await recordAudit(tx, caller, { action: 'funds.verify', objectType: 'fundReceipt', objectId: id, regionCode: project.project.regionCode, before: snapshot(receipt), after: snapshot(saved) });

@@ -44,6 +44,7 @@ import { getEvidencePolicy } from './evidence-policy';
 import type { Caller, Deps } from './context';
 import { buildLightCutoffs, computeProjectLight, getLightRules } from './project-lights';
 import { recordOutOfScope, requireRegionInScope } from './regions';
+import { assertProjectReceiptsMovable } from './returns';
 
 export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
 
@@ -326,7 +327,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
 export async function updateProject(deps: Deps, caller: Caller, id: string, edit: ProjectEdit): Promise<ProjectDto> {
   const view = await requireProjectInScope(deps, caller, id);
   const before = view.project;
-  if (edit.regionCode !== undefined && edit.regionCode !== before.regionCode) await requireRegionInScope(deps, caller, edit.regionCode);
+  const newRegion = edit.regionCode !== undefined && edit.regionCode !== before.regionCode ? await requireRegionInScope(deps, caller, edit.regionCode) : null;
   if (edit.industryCode !== undefined) await checkIndustry(deps, edit.industryCode);
   if (edit.leaderId !== undefined || edit.teamMemberIds !== undefined) await checkPeople(deps, caller, edit.leaderId, edit.teamMemberIds);
   const patch: ProjectPatch = { lastProgressAt: new Date() };
@@ -352,6 +353,9 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
     );
   }
   await deps.db.transaction(async (tx) => {
+    // moving the funds of a locked month to another region or source would change approved figures
+    if (newRegion) await assertProjectReceiptsMovable(tx, id, [view.regionPath, newRegion.path], '所属地区');
+    else if (edit.source !== undefined && edit.source !== before.source) await assertProjectReceiptsMovable(tx, id, [view.regionPath], '资金来源');
     if (investorChanged) {
       const investor = await resolveInvestor({ ...deps, db: tx }, edit.investorName ?? view.investorName, edit.investorCreditCode ?? null);
       patch.investorId = investor?.id ?? null;

@@ -21,6 +21,8 @@ import {
   hasProjectsInSubtree,
   insertReturn,
   insertReturnVersion,
+  lockReceiptMonth,
+  selectProjectReceiptMonthLocks,
   selectLockingReturns,
   selectReportingChildren,
   selectReturn,
@@ -32,6 +34,7 @@ import {
   updateReturnVersionOutcome,
   type ReturnRow,
 } from '../db/queries/returns';
+import type { Db } from '../db/client';
 import { selectRegion, type RegionRow } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { isMonth, todayInShanghai, toShanghaiDate } from '../domain/dates';
@@ -218,6 +221,8 @@ async function decide(deps: Deps, caller: Caller, regionCode: string, month: str
   const outcome = action === 'approve' ? 'approved' : action === 'return' ? 'returned' : 'reopened';
   const reviewReason = action === 'reopen' ? `重新开放：${reason?.trim() ?? ''}` : action === 'return' ? (reason?.trim() ?? null) : null;
   await deps.db.transaction(async (tx) => {
+    // approval locks the month: wait for receipt changes of the month in flight (see assertMonthOpen)
+    if (action === 'approve') await lockReceiptMonth(tx, month, 'exclusive');
     const saved = await updateReturnVersioned(tx, row.id, row.version, { state: to, reviewedBy: caller.actor.id, reviewedAt: now, reviewReason });
     if (!saved) throw new AppError('VERSION_CONFLICT', '该月报已被他人处理，请刷新后再试');
     await updateReturnVersionOutcome(tx, row.id, row.submissions, { outcome, reviewedBy: caller.actor.id, reviewedByName: name, reviewedAt: now, reason: reason?.trim() || null });
@@ -244,14 +249,39 @@ export const reopenReturn = (deps: Deps, caller: Caller, regionCode: string, mon
 
 /**
  * Refuses a change to receipts of `month` for a project in the region at `projectRegionPath` when
- * the month's return of that region or of any region above it is approved (locked).
+ * the month's return of that region or of any region above it is approved (locked). Call it inside
+ * the transaction that changes the receipt: it takes the month's lock (lockReceiptMonth) so that an
+ * approval cannot commit between the check and the change.
  */
-export async function assertMonthOpen(deps: Deps, projectRegionPath: string, month: string): Promise<void> {
-  const locks = await selectLockingReturns(deps.db, projectRegionPath, month);
+export async function assertMonthOpen(tx: Db, projectRegionPath: string, month: string): Promise<void> {
+  await lockReceiptMonth(tx, month, 'shared');
+  const locks = await selectLockingReturns(tx, projectRegionPath, month);
   const top = locks[0];
   if (!top) return;
   const who = top.parentName ? `上级（${top.parentName}）` : `${top.name}审核员`;
   throw new AppError('CONFLICT', `${top.name} ${month} 的月报已审核通过并锁定，如需更正请由${who}重新开放`, [{ field: 'month', message: '该月已锁定' }]);
+}
+
+/**
+ * Refuses moving a project's funds between regions or sources (a new region or source) while any
+ * month of its receipts is locked for the old or the new region: the approved figures would change.
+ */
+export async function assertProjectReceiptsMovable(tx: Db, projectId: string, regionPaths: readonly string[], what: string): Promise<void> {
+  for (const path of regionPaths) {
+    const months = await selectProjectReceiptMonthLocks(tx, projectId, path);
+    for (const m of months) await lockReceiptMonth(tx, m.month, 'shared');
+    // checked again under the locks: an approval may have committed in between
+    const locked = (await selectProjectReceiptMonthLocks(tx, projectId, path)).filter((m) => m.lockedBy !== null);
+    const first = locked[0];
+    if (first) {
+      const list = locked.slice(0, 3).map((m) => `${m.lockedBy} ${m.month}`).join('、');
+      throw new AppError(
+        'CONFLICT',
+        `该项目有到位资金在已审核锁定的月份（${list}${locked.length > 3 ? ` 等 ${locked.length} 个月` : ''}），不能修改${what}：修改会改变已审核的数据，请先由上级重新开放这些月份`,
+        [{ field: what === '所属地区' ? 'regionCode' : 'source', message: '有锁定月份的到位资金' }],
+      );
+    }
+  }
 }
 
 interface StatusItem {

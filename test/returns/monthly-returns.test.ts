@@ -17,7 +17,7 @@ import { addReceipt } from '../../src/services/funds';
 import { createSystemCaller, type Caller } from '../../src/services/context';
 import { createProject, type ProjectCreateInput } from '../../src/services/projects';
 import { createPark } from '../../src/services/regions';
-import { listReminders, type ReturnDto } from '../../src/services/returns';
+import { assertMonthOpen, listReminders, type ReturnDto } from '../../src/services/returns';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -102,6 +102,7 @@ describe.each(DATABASE_KINDS)('monthly returns on %s', (kind) => {
       ['rev_prov', 'reviewer', '650000'],
       ['rev_mid', 'reviewer', '650109'],
       ['admin', 'sysadmin', '650000'],
+      ['admin_officer', 'officer', '650100'],
     ];
     for (const [name, role, region] of users) {
       ids[name] = await t.createAccount(name, [role], region);
@@ -251,6 +252,48 @@ describe.each(DATABASE_KINDS)('monthly returns on %s', (kind) => {
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect((await call('stat_mid', 'DELETE', `/api/receipts/${r1.id}`, { reason: '重复' })).statusCode).toBe(204);
     expect((await call('stat_mid', 'POST', `/api/projects/${ids.P2}/receipts`, { month: A, amountYuan: 5 * WAN })).statusCode).toBe(201);
+  });
+
+  it('refuses moving a project with receipts in a locked month to another region or source, and allows it once reopened', async () => {
+    const A = '2026-07';
+    const moved = await project({ name: 'MOVE', regionCode: '650109', source: 'local' }, [[A, 9]]);
+    await ok(await act('stat_mid', 'submit', '650109', A));
+    await ok(await act('rev_pref', 'approve', '650109', A));
+    const patch = async (body: Record<string, unknown>) => {
+      const current = await call('stat_mid', 'GET', `/api/projects/${moved.id}`);
+      return call('admin_officer', 'PATCH', `/api/projects/${moved.id}`, { ...body, version: (current.json() as { version: number }).version });
+    };
+    for (const body of [{ regionCode: '650102' }, { source: 'foreign' }]) {
+      const res = await patch(body);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringContaining(`米东区 ${A}`) } });
+    }
+    // other fields still change
+    expect((await patch({ description: '补充说明' })).statusCode).toBe(200);
+    await ok(await act('rev_pref', 'reopen', '650109', A, { reason: '项目归属更正' }));
+    expect((await patch({ source: 'foreign' })).statusCode).toBe(200);
+  });
+
+  it.runIf(kind === 'postgres')('an approval waits for a receipt change of its month in flight, so no change lands in a locked month', async () => {
+    const A = '2026-06';
+    await ok(await act('stat_mid', 'submit', '650109', A));
+    const order: string[] = [];
+    let approval: Promise<Awaited<ReturnType<TestApp['call']>>> | undefined;
+    await t.deps.db.transaction(async (tx) => {
+      // what addReceipt does first inside its transaction: check the month, holding its lock shared
+      await assertMonthOpen(tx, '/650000/650100/650109/', A);
+      approval = act('rev_pref', 'approve', '650109', A).then((res) => {
+        order.push('approved');
+        return res;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      order.push('receipt change committing');
+    });
+    const approved = await approval;
+    expect(approved?.statusCode, approved?.body).toBe(200);
+    expect(order).toEqual(['receipt change committing', 'approved']);
+    // and once approved, the month is locked
+    expect((await call('stat_mid', 'POST', `/api/projects/${ids.P1}/receipts`, { month: A, amountYuan: 1 * WAN })).statusCode).toBe(409);
   });
 
   it('lists the sub-regions with due dates shifted past the National Day holiday, late and missing flags, and reminders', async () => {

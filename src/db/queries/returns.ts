@@ -80,6 +80,21 @@ export async function updateReturnVersionOutcome(
 }
 
 /** Approved returns of `month` whose region contains `regionPath` (the region itself or an ancestor), top level first. */
+/**
+ * Serialises receipt changes of a month with the approval that locks it: every receipt change takes
+ * the month's lock shared (so they run side by side) and checks for approved returns inside its
+ * transaction; an approval takes it exclusive. Without it a receipt could pass the check, the
+ * approval commit, and the receipt commit into a locked month. Released at the end of the transaction.
+ */
+export async function lockReceiptMonth(db: Db, month: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  const key = Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
+  await db.execute(
+    mode === 'shared' ? sql`select pg_advisory_xact_lock_shared(${RECEIPT_MONTH_LOCK_CLASS}, ${key})` : sql`select pg_advisory_xact_lock(${RECEIPT_MONTH_LOCK_CLASS}, ${key})`,
+  );
+}
+/** the first key of the two-key advisory locks taken on receipt months ("FM") */
+const RECEIPT_MONTH_LOCK_CLASS = 0x464d;
+
 export async function selectLockingReturns(db: Db, regionPath: string, month: string) {
   const result = await db.execute(sql`
     select r.code, r.name, r.parent_code, p.name as parent_name
@@ -94,6 +109,18 @@ export async function selectLockingReturns(db: Db, regionPath: string, month: st
     parentCode: r.parent_code === null ? null : String(r.parent_code),
     parentName: r.parent_name === null ? null : String(r.parent_name),
   }));
+}
+
+/** The months of a project's receipts, each with the highest region above `regionPath` whose return for it is approved (locked), if any. */
+export async function selectProjectReceiptMonthLocks(db: Db, projectId: string, regionPath: string) {
+  const result = await db.execute(sql`
+    select f.month, (
+      select rg.name from monthly_returns mr join regions rg on rg.code = mr.region_code
+      where mr.month = f.month and mr.state = 'approved' and ${regionPath} like rg.path || '%'
+      order by length(rg.path) limit 1) as locked_by
+    from fund_receipts f where f.project_id = ${projectId}
+    order by f.month`);
+  return rowsOf(result).map((r) => ({ month: String(r.month), lockedBy: r.locked_by === null ? null : String(r.locked_by) }));
 }
 
 /** The direct sub-regions that file returns (parks do not: they are counted in their county), each with whether it has any project in its subtree. */
