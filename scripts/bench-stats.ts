@@ -2,7 +2,8 @@
  * npm run bench:stats — issue 4 point 10: the statistics summary on PostgreSQL with 100,000 projects and
  * 5,000,000 fund rows over 2017-01 … 2026-10, in a fresh database on BENCH_DATABASE_URL (dropped at the end).
  *
- * Measures getSummary (the real service) for the province 650000 and the county with the most projects,
+ * Measures getSummary (the real service, which reads per-region funds rollups and recomputes the regions
+ * changed since) for the province 650000 and the county with the most projects,
  * for 2026-01..2026-10 and 2026-10..2026-10 (5 warm-up calls, 50 timed: p50/p95/max), the raw SQL of the
  * same statements through the pg Pool, one EXPLAIN (ANALYZE, BUFFERS) of each, and a proxy of the monthly
  * notice (one summary per region of the province). The covering index and the rewritten funds statement
@@ -18,6 +19,7 @@ import { wrapPool, type Db } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { createSystemCaller } from '../src/services/context';
 import { loadReferenceData } from '../src/services/reference-data';
+import { selectFundsBySource } from '../src/db/queries/statistics';
 import { getSummary } from '../src/services/statistics';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -255,6 +257,9 @@ function capturing(db: Db, out: { sql: string; params: unknown[] }[]): Db {
           out.push(dialect.sqlToQuery(q));
           return target.execute(q);
         };
+      if (key === 'transaction')
+        return (fn: (tx: Db) => Promise<unknown>, config?: unknown) =>
+          (target.transaction as (f: (tx: Db) => Promise<unknown>, c?: unknown) => Promise<unknown>)((tx) => fn(capturing(tx, out)), config);
       return Reflect.get(target, key, receiver) as unknown;
     },
   });
@@ -317,46 +322,92 @@ async function main() {
     ];
     const cases = targets.flatMap((r) => PERIODS.map((p) => ({ ...r, period: p })));
 
-    // 1. the service as it is, and a capture of its statements
-    console.log(`\ngetSummary (service, ${WARM} warm-up + ${RUNS} timed calls each):`);
+    const pathOf = async (code: string) => (await pool.query<{ path: string }>(`select path from regions where code = $1`, [code])).rows[0]!.path;
+    const bumpSubtree = async (code: string) =>
+      pool.query(`update funds_rollup_versions v set version = v.version + 1 from regions r where r.code = v.region_code and r.path like $1`, [`${await pathOf(code)}%`]);
+    const bumpOne = (code: string) => pool.query(`update funds_rollup_versions set version = version + 1 where region_code = $1`, [code]);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+    // 1. the service with its rollups current (the usual case: figures change far less often than they are read)
+    console.log(`\ngetSummary, rollups current (service, ${WARM} warm-up + ${RUNS} timed calls each):`);
     const baseline = new Map<string, unknown>();
     const captured = new Map<string, { sql: string; params: unknown[] }[]>();
-    const results: { label: string; stats: Stats }[] = [];
     for (const c of cases) {
       const q = { region: c.code, ...c.period };
       const key = `${c.code} ${c.period.from}..${c.period.to}`;
+      const t0 = performance.now();
       baseline.set(key, await getSummary(deps, caller, q));
+      console.log(`  first call ${key} (rollups computed and stored): ${(performance.now() - t0).toFixed(0)} ms`);
       const out: { sql: string; params: unknown[] }[] = [];
       await getSummary({ db: capturing(database.db, out), config }, caller, q);
       captured.set(key, out);
-      results.push({ label: key, stats: await measure(`getSummary ${c.label} ${c.period.from}..${c.period.to}`, () => getSummary(deps, caller, q)) });
+      await measure(`getSummary ${c.label} ${c.period.from}..${c.period.to}`, () => getSummary(deps, caller, q));
     }
     for (const [key, s] of baseline) {
       const x = s as { executing: { projects: number; fundsYuan: number }; signed: { projects: number } };
       console.log(`  ${key}: executing ${x.executing.projects} projects, ${x.executing.fundsYuan} 元; signed ${x.signed.projects}`);
     }
 
-    // 2. the raw SQL of the same statements through the pg Pool (no drizzle, no service)
-    console.log(`\nraw SQL of the same statements (pg Pool, same parameters):`);
-    const heavy = (stmts: { sql: string; params: unknown[] }[]) => stmts.filter((s) => /fund_receipts|signed_date/.test(s.sql));
-    for (const [key, stmts] of captured) {
-      const [funds, signed] = heavy(stmts);
-      await measure(`funds statement ${key}`, () => pool.query(funds!.sql, funds!.params));
-      await measure(`signed statement ${key}`, () => pool.query(signed!.sql, signed!.params));
-    }
-    console.log(`\nall statements getSummary issues (${[...captured.values()][0]!.length} per call): ${[...captured.values()][0]!.map((s) => s.sql.trim().split(/\s+/).slice(0, 6).join(' ')).join(' | ')}`);
-
-    // 3. plans
-    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the statements as they are:`);
-    for (const [key, stmts] of captured) {
-      for (const s of heavy(stmts)) {
-        const plan = (await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.sql}`, s.params)).rows.map((r) => r['QUERY PLAN']);
-        const what = /fund_receipts/.test(s.sql) ? 'funds' : 'signed';
-        const full = key.startsWith('650000 2026-01') || key === `${county.code} 2026-01..2026-10`;
-        console.log(`  -- ${what} ${key}`);
-        const lines = full ? plan : plan.filter((l) => /Planning Time|Execution Time|JIT:|Timing:|Buffers: shared/.test(l)).slice(0, 6);
-        for (const l of lines) console.log(`     ${l}`);
+    // 2. after changes: one county's figures changed (what a receipt entry does), and every region changed (cold)
+    console.log(`\ngetSummary after changes (the changed regions are recomputed from the receipts; results checked against the first call):`);
+    for (const c of cases) {
+      const q = { region: c.code, ...c.period };
+      const key = `${c.code} ${c.period.from}..${c.period.to}`;
+      const one: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        await bumpOne(county.code);
+        const t0 = performance.now();
+        const got = await getSummary(deps, caller, q);
+        one.push(performance.now() - t0);
+        if (!same(got, baseline.get(key))) throw new Error(`rollup result differs for ${key}`);
       }
+      const s1 = stats(one);
+      console.log(`  ${`${c.label} ${c.period.from}..${c.period.to}, ${county.name} changed`.padEnd(58)} ${fmt(s1)}${s1.p95 < 100 ? '' : '   (p95 ≥ 100 ms)'}  [20 calls]`);
+      const all: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await bumpSubtree(c.code);
+        const t0 = performance.now();
+        const got = await getSummary(deps, caller, q);
+        all.push(performance.now() - t0);
+        if (!same(got, baseline.get(key))) throw new Error(`rollup result differs for ${key}`);
+      }
+      console.log(`  ${`${c.label} ${c.period.from}..${c.period.to}, every region changed (cold)`.padEnd(58)} ${all.map((x) => `${x.toFixed(0)} ms`).join(', ')}`);
+    }
+
+    // 3. the raw SQL of the same statements through the pg Pool (no drizzle, no service)
+    console.log(`\nraw SQL of the statements getSummary issues with rollups current (pg Pool, same parameters):`);
+    const heavy = (stmts: { sql: string; params: unknown[] }[]) => stmts.filter((st) => /funds_rollup|signed_date/.test(st.sql));
+    for (const [key, stmts] of captured) {
+      for (const st of heavy(stmts)) {
+        const what = /funds_rollup_versions/.test(st.sql) ? 'rollup versions' : /funds_rollups/.test(st.sql) ? 'rollups' : 'signed';
+        await measure(`${what} statement ${key}`, () => pool.query(st.sql, st.params));
+      }
+    }
+    console.log(`  (statements per call: ${[...captured.values()][0]!.map((st) => st.sql.trim().split(/\s+/).slice(0, 5).join(' ')).join(' | ')})`);
+    console.log(`\nthe direct statement (selectFundsBySource: what a rollup recompute of every region costs), raw SQL:`);
+    const direct = new Map<string, { sql: string; params: unknown[] }>();
+    for (const c of cases) {
+      const out: { sql: string; params: unknown[] }[] = [];
+      const year = c.period.from.slice(0, 4);
+      const lastYear = String(Number(year) - 1);
+      await selectFundsBySource(
+        capturing(database.db, out),
+        await pathOf(c.code),
+        { from: c.period.from, to: c.period.to, lastFrom: `${lastYear}${c.period.from.slice(4)}`, lastTo: `${lastYear}${c.period.to.slice(4)}`, yearStart: `${year}-01` },
+        { verifiedOnly: false, withEvidenceOnly: false },
+      );
+      const key = `${c.code} ${c.period.from}..${c.period.to}`;
+      direct.set(key, out[0]!);
+      await measure(`direct funds statement ${key}`, () => pool.query(out[0]!.sql, out[0]!.params));
+    }
+
+    // plans of the province year-to-date statements
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS), province 2026-01..2026-10:`);
+    const provinceKey = '650000 2026-01..2026-10';
+    for (const st of [...heavy(captured.get(provinceKey)!), direct.get(provinceKey)!]) {
+      const plan = (await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${st.sql}`, st.params)).rows.map((r) => r['QUERY PLAN']);
+      console.log(`  -- ${st.sql.trim().split(/\s+/).slice(0, 8).join(' ')} …`);
+      for (const l of plan.filter((x) => /Planning Time|Execution Time/.test(x))) console.log(`     ${l}`);
     }
 
     // 4. proxy of the monthly notice: one summary per region of the province (province, prefectures, counties)

@@ -24,6 +24,10 @@ import { statisticsRoutes } from './routes/statistics';
 import { importRoutes } from './routes/imports';
 import { returnRoutes } from './routes/returns';
 import { documentRoutes } from './routes/documents';
+import { enterpriseRoutes } from './routes/enterprises';
+import { enterpriseContactRoutes } from './routes/enterprise-contacts';
+import { enterpriseDuplicateRoutes } from './routes/enterprise-duplicates';
+import { enterpriseTagRoutes } from './routes/enterprise-tags';
 import { registerStaticWeb } from './static-web';
 
 z.config(z.locales.zhCN());
@@ -75,6 +79,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(statisticsRoutes, { deps });
   await app.register(returnRoutes, { deps });
   await app.register(documentRoutes, { deps });
+  await app.register(enterpriseRoutes, { deps });
+  await app.register(enterpriseContactRoutes, { deps });
+  await app.register(enterpriseDuplicateRoutes, { deps });
+  await app.register(enterpriseTagRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app);
   app.setNotFoundHandler((request, reply) => {

@@ -1,11 +1,12 @@
 /** 统计: the summary of a region and period by the definitions of DESIGN.md, and annual targets. */
-import { selectFundsBySource, selectSignedAggregates, selectTarget, upsertTarget } from '../db/queries/statistics';
+import { selectSignedAggregates, selectTarget, upsertTarget } from '../db/queries/statistics';
 import { AppError } from '../domain/app-error';
 import { buildSummary, checkPeriod, lastDayOfMonth, shiftPeriodYear, SIZE_BANDS_YUAN, type Period, type Summary } from '../domain/indicators';
 import { isPathWithin } from '../domain/region-scope';
 import { recordAudit } from './audit';
 import type { Caller, Deps } from './context';
 import { getEvidencePolicy } from './evidence-policy';
+import { loadFundsBySource } from './funds-rollups';
 import { requireRegionInScope } from './regions';
 
 export async function getSummary(deps: Deps, caller: Caller, q: { region: string; from: string; to: string }): Promise<Summary> {
@@ -18,7 +19,7 @@ export async function getSummary(deps: Deps, caller: Caller, q: { region: string
   // "proof before it counts": receipts that do not count under the installation's policy are left out
   const policy = await getEvidencePolicy(deps);
   const filter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
-  const funds = await selectFundsBySource(deps.db, region.path, { from: period.from, to: period.to, lastFrom: last.from, lastTo: last.to, yearStart: `${year}-01` }, filter);
+  const funds = await loadFundsBySource(deps, region.path, { from: period.from, to: period.to, lastFrom: last.from, lastTo: last.to }, filter);
   const signed = await selectSignedAggregates(deps.db, region.path, `${period.from}-01`, lastDayOfMonth(period.to), SIZE_BANDS_YUAN);
   const target = await selectTarget(deps.db, region.code, Number(year));
   let targetInput = null;
@@ -26,7 +27,7 @@ export async function getSummary(deps: Deps, caller: Caller, q: { region: string
     const ytdRows =
       period.from === `${year}-01`
         ? funds
-        : await selectFundsBySource(deps.db, region.path, { from: `${year}-01`, to: period.to, lastFrom: last.from, lastTo: last.to, yearStart: `${year}-01` }, filter);
+        : await loadFundsBySource(deps, region.path, { from: `${year}-01`, to: period.to, lastFrom: `${Number(year) - 1}-01`, lastTo: last.to }, filter);
     targetInput = { annualYuan: target.fundsTargetYuan, yearToDateYuan: ytdRows.reduce((a, r) => a + r.fundsYuan, 0n), month: Number(period.to.slice(5, 7)) };
   }
   return buildSummary(region.code, period, funds, signed, targetInput);

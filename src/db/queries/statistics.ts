@@ -10,7 +10,7 @@ export interface ReceiptFilter {
   withEvidenceOnly: boolean;
 }
 
-function countedReceipts(f: ReceiptFilter): SQL {
+export function countedReceipts(f: ReceiptFilter): SQL {
   return sql.join(
     [
       sql`true`,
