@@ -68,3 +68,16 @@ export function maskPersonName(name: string | null | undefined): string | null {
   // Latin and other scripts (a foreign manager's name): the first letter, the rest hidden
   return `${chars[0] ?? ''}${stars(Math.min(chars.length - 1, 6))}`;
 }
+
+const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[\s-]?)?1\d{2}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<!\d)\(?0\d{2,3}\)?[\s-]?\d{7,8}(?!\d)/g;
+const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+
+/** Masks phone numbers and e-mail addresses written inside free text (a contact's notes). */
+export function maskPersonalDataInText(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  return text
+    .replace(EMAIL_IN_TEXT, (m) => maskEmail(m) ?? '')
+    .replace(MOBILE_IN_TEXT, (m) => maskPhone(m) ?? '')
+    .replace(LANDLINE_IN_TEXT, (m) => maskPhone(m) ?? '');
+}

@@ -2,7 +2,8 @@
  * The project pipeline: create, edit (optimistic locking), stage changes by the stage rules, the
  * 五个一 team and plan, lights, and the list with filters — all within the caller's region scope.
  */
-import { findOrCreateEnterprise } from '../db/queries/enterprises';
+import { findOrCreateEnterprise, refreshContactRegionCodes } from '../db/queries/enterprises';
+import { flagNearDuplicateNames } from '../db/queries/enterprise-duplicates';
 import {
   insertProject,
   insertStageHistory,
@@ -247,7 +248,10 @@ async function resolveInvestor(deps: Deps, name: string | null | undefined, cred
     if (code) fail('investorName', '填写了投资方信用代码时须填写投资方名称');
     return null;
   }
-  return findOrCreateEnterprise(deps.db, cleanName, code);
+  const investor = await findOrCreateEnterprise(deps.db, cleanName, code);
+  // an investor known only by name may be an enterprise the registry knows: flag it for review
+  if (!investor.creditCode) await flagNearDuplicateNames(deps.db, { enterpriseIds: [investor.id] });
+  return investor;
 }
 
 /** XM + region + date + a 4-digit sequence of that region and day: XM650109202611210001. */
@@ -315,6 +319,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
     });
     await replaceTeam(tx, row.id, input.teamMemberIds);
     await replaceMilestones(tx, row.id, input.milestones);
+    await refreshContactRegionCodes(tx, [row.investorId]);
     await insertStageHistory(tx, { projectId: row.id, fromStage: null, toStage: stage, note: '新建项目', changedBy: caller.actor.id, changedByName: caller.actor.displayName });
     const view = await selectProjectView(tx, row.id);
     if (!view) throw new Error('created project not found');
@@ -362,6 +367,8 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
     }
     const saved = await updateProjectVersioned(tx, id, edit.version, patch);
     if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
+    // "already in contact" of the old and the new investor follows the project's investor and region
+    if (investorChanged || patch.regionCode !== undefined) await refreshContactRegionCodes(tx, [before.investorId, saved.investorId]);
     if (edit.teamMemberIds !== undefined) await replaceTeam(tx, id, edit.teamMemberIds);
     if (edit.milestones !== undefined) await replaceMilestones(tx, id, normalizeMilestones(edit.milestones));
     const after = await selectProjectView(tx, id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPersonName, maskPhone } from '../../src/domain/personal-data';
+import { maskEmail, maskPersonalDataInText, maskPersonName, maskPhone } from '../../src/domain/personal-data';
 
 describe('maskPhone', () => {
   it.each([
@@ -70,5 +70,15 @@ describe('maskPersonName', () => {
   it('keeps empty and missing values', () => {
     expect(maskPersonName(null)).toBeNull();
     expect(maskPersonName(' ')).toBe('');
+  });
+});
+
+describe('maskPersonalDataInText', () => {
+  it('masks phones and e-mails inside notes, leaving the rest', () => {
+    expect(maskPersonalDataInText('微信同手机 13812345678，座机 0991-1234567，邮箱 li.si@corp.cn；周三下午方便')).toBe(
+      '微信同手机 138****5678，座机 0991-***4567，邮箱 l***@corp.cn；周三下午方便',
+    );
+    expect(maskPersonalDataInText('2026年投资 500000 万元')).toBe('2026年投资 500000 万元');
+    expect(maskPersonalDataInText(null)).toBeNull();
   });
 });

@@ -500,6 +500,109 @@ const CASES: Record<string, RouteCase> = {
   // ── enterprise search, saved searches and lists ──
   // ── end enterprise search ──
   // ── enterprise detail, contacts, duplicates, tags ──
+  // enterprises are installation-wide (not scoped); contacts and duplicate pairs belong to a region (sibling county → 404)
+  'GET /api/enterprises/:key': {
+    access: 'enterprises.read',
+    scoped: false,
+    ok: 200,
+    build: async (f) => ({ url: `/api/enterprises/${(await (await import('../enterprises/fixtures')).testEnterprise(f.t.deps)).key}` }),
+  },
+  'POST /api/enterprises': {
+    access: 'enterprises.manage',
+    scoped: false,
+    ok: 201,
+    build: async () => {
+      const fx = await import('../enterprises/fixtures');
+      const n = fx.nextNumber();
+      return { url: '/api/enterprises', body: { creditCode: fx.testCreditCode(n), name: `新疆${fx.tradeTag(n)}矩阵科技有限公司` } };
+    },
+  },
+  'PATCH /api/enterprises/:key': {
+    access: 'enterprises.manage',
+    scoped: false,
+    ok: 200,
+    build: async (f) => ({ url: `/api/enterprises/${(await (await import('../enterprises/fixtures')).testEnterprise(f.t.deps)).key}`, body: { mainProducts: '光伏组件', version: 1 } }),
+  },
+  'GET /api/enterprises/:key/contacts': {
+    access: 'enterprises.read',
+    scoped: false,
+    ok: 200,
+    build: async (f) => ({ url: `/api/enterprises/${(await (await import('../enterprises/fixtures')).testEnterprise(f.t.deps)).key}/contacts` }),
+  },
+  'POST /api/enterprises/:key/contacts': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({
+      url: `/api/enterprises/${(await (await import('../enterprises/fixtures')).testEnterprise(f.t.deps)).key}/contacts`,
+      body: { name: '李四', phone: '13987654321', regionCode: f.region(t) },
+    }),
+  },
+  'PATCH /api/contacts/:id': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const fx = await import('../enterprises/fixtures');
+      const contact = await fx.testContact(f.t.deps, (await fx.testEnterprise(f.t.deps)).key, f.region(t));
+      return { url: `/api/contacts/${contact.id}`, body: { title: '副总经理', version: 1 } };
+    },
+  },
+  'DELETE /api/contacts/:id': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 204,
+    build: async (f, t) => {
+      const fx = await import('../enterprises/fixtures');
+      const contact = await fx.testContact(f.t.deps, (await fx.testEnterprise(f.t.deps)).key, f.region(t));
+      return { url: `/api/contacts/${contact.id}`, body: { reason: '离职' } };
+    },
+  },
+  'POST /api/contacts/:id/reveal': {
+    access: 'contacts.reveal',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const fx = await import('../enterprises/fixtures');
+      const contact = await fx.testContact(f.t.deps, (await fx.testEnterprise(f.t.deps)).key, f.region(t));
+      return { url: `/api/contacts/${contact.id}/reveal`, body: {} };
+    },
+  },
+  'GET /api/contacts/export': { access: 'contacts.export', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/contacts/export?region=${f.region(t)}` }) },
+  'GET /api/enterprise-duplicates': { access: 'enterprises.manage', scoped: false, ok: 200, build: async () => ({ url: '/api/enterprise-duplicates' }) },
+  'POST /api/enterprise-duplicates/:id/merge': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/enterprise-duplicates/${(await (await import('../enterprises/fixtures')).duplicatePair(f.t.deps, f.region(t))).candidateId}/merge`, body: {} }),
+  },
+  'POST /api/enterprise-duplicates/:id/dismiss': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/enterprise-duplicates/${(await (await import('../enterprises/fixtures')).duplicatePair(f.t.deps, f.region(t))).candidateId}/dismiss`, body: { reason: '不是同一家' } }),
+  },
+  'GET /api/enterprise-tags': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/enterprise-tags' }) },
+  'POST /api/enterprise-tags': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 201,
+    build: async () => {
+      const fx = await import('../enterprises/fixtures');
+      return { url: '/api/enterprise-tags', body: { name: `标签${fx.nextNumber()}` } };
+    },
+  },
+  'DELETE /api/enterprise-tags/:name': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 204,
+    build: async (f) => {
+      const fx = await import('../enterprises/fixtures');
+      const { createEnterpriseTag } = await import('../../src/services/enterprise-tags');
+      const tag = await createEnterpriseTag(f.t.deps, fx.system(), { name: `标签${fx.nextNumber()}` });
+      return { url: `/api/enterprise-tags/${encodeURIComponent(tag.name)}` };
+    },
+  },
   // ── end enterprise detail ──
 };
 

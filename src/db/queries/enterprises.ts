@@ -36,3 +36,26 @@ export async function selectEnterprise(db: Db, id: string): Promise<EnterpriseRo
   const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
   return row;
 }
+
+/**
+ * Recomputes `contact_region_codes` ("already in contact") of the given enterprises from their
+ * contacts and the projects naming them as investor. Not a business change: no version bump.
+ * Without ids, every enterprise that has or had a contact or project is recomputed (after a bulk import).
+ */
+export async function refreshContactRegionCodes(db: Db, enterpriseIds?: readonly (string | null | undefined)[]): Promise<void> {
+  const computed = sql`coalesce((select array_agg(distinct x.code order by x.code) from (
+      select c.region_code as code from enterprise_contacts c where c.enterprise_id = e.id
+      union select p.region_code from projects p where p.investor_id = e.id) x), '{}'::text[])`;
+  if (enterpriseIds === undefined) {
+    await db.execute(sql`update enterprises e set contact_region_codes = ${computed}
+      where (e.contact_region_codes <> '{}'::text[]
+             or exists (select 1 from enterprise_contacts c where c.enterprise_id = e.id)
+             or exists (select 1 from projects p where p.investor_id = e.id))
+        and e.contact_region_codes is distinct from ${computed}`);
+    return;
+  }
+  const ids = [...new Set(enterpriseIds.filter((i): i is string => Boolean(i)))];
+  if (ids.length === 0) return;
+  await db.execute(sql`update enterprises e set contact_region_codes = ${computed}
+    where e.id = any(${sql.param(ids)}::uuid[]) and e.contact_region_codes is distinct from ${computed}`);
+}
