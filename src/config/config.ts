@@ -58,6 +58,7 @@ const envSchema = z.object({
   YINFENG_LOGIN_LOCK_MINUTES: integer('YINFENG_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
   YINFENG_PASSWORD_MIN_LENGTH: integer('YINFENG_PASSWORD_MIN_LENGTH', 8, 6, 64),
   YINFENG_PASSWORD_MIN_CLASSES: integer('YINFENG_PASSWORD_MIN_CLASSES', 3, 1, 4),
+  YINFENG_IMPORT_MAX_MB: integer('YINFENG_IMPORT_MAX_MB', 2048, 1, 65536),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -73,6 +74,10 @@ export interface Config {
   port: number;
   host: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  /** YINFENG_DATA_DIR, resolved: also where uploaded import files wait for their job (imports/) */
+  dataDir: string;
+  /** largest file a background import job accepts (YINFENG_IMPORT_MAX_MB) */
+  importJobMaxBytes: number;
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   logLevel: string;
@@ -103,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(e.YINFENG_DATA_DIR) },
+    dataDir: path.resolve(e.YINFENG_DATA_DIR),
+    importJobMaxBytes: e.YINFENG_IMPORT_MAX_MB * 1024 * 1024,
     cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.YINFENG_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

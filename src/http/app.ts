@@ -22,6 +22,7 @@ import { projectRecordRoutes } from './routes/project-records';
 import { projectExtraRoutes } from './routes/project-extras';
 import { statisticsRoutes } from './routes/statistics';
 import { importRoutes } from './routes/imports';
+import { importJobRoutes } from './routes/import-jobs';
 import { returnRoutes } from './routes/returns';
 import { documentRoutes } from './routes/documents';
 import { enterpriseRoutes } from './routes/enterprises';
@@ -75,6 +76,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(projectRoutes, { deps });
   await app.register(projectRecordRoutes, { deps });
   await app.register(importRoutes, { deps });
+  await app.register(importJobRoutes, { deps });
   await app.register(projectExtraRoutes, { deps });
   await app.register(statisticsRoutes, { deps });
   await app.register(returnRoutes, { deps });

@@ -36,6 +36,17 @@ export const COLUMNS = {
     col('成立日期', 'establishedOn'),
     col('标签', 'tags'),
     col('经营范围', 'businessScope'),
+    // the enterprise database's extended columns (issue 5); all optional
+    col('曾用名', 'formerNames'),
+    col('经营状态', 'status'),
+    col('股票代码', 'ticker'),
+    col('主要产品', 'mainProducts'),
+    col('网站', 'website'),
+    col('所属集团', 'parentGroup'),
+    col('员工人数', 'employees'),
+    col('营收规模', 'revenueBand'),
+    col('数据来源', 'source'),
+    col('数据日期', 'sourceDate'),
   ],
   project: [
     col('项目编号', 'code', true),

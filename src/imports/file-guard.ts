@@ -6,6 +6,7 @@
  * not line up with the central directory (so a streaming reader sees exactly the listed entries).
  * Every refusal is AppError('VALIDATION') with a Chinese message naming the file and the limit.
  */
+import fs from 'node:fs';
 import { AppError } from '../domain/app-error';
 
 export type ImportFormat = 'xlsx' | 'csv';
@@ -57,6 +58,42 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
+/**
+ * Random access to the bytes of an import file: a Buffer in memory, or a file on disk read with
+ * positioned reads (so a large upload is checked without loading it).
+ */
+export interface ByteSource {
+  readonly size: number;
+  /** `length` bytes from `offset` (fewer at the end of the file) */
+  read(offset: number, length: number): Buffer;
+}
+
+export function bufferSource(buf: Buffer): ByteSource {
+  return { size: buf.length, read: (offset, length) => buf.subarray(offset, offset + length) };
+}
+
+/** A ByteSource over an open file descriptor (closed by the caller). */
+export function fileSource(fd: number, size: number): ByteSource {
+  return {
+    size,
+    read(offset, length) {
+      const n = Math.max(0, Math.min(length, size - offset));
+      const out = Buffer.alloc(n);
+      let done = 0;
+      while (done < n) {
+        const got = fs.readSync(fd, out, done, n - done, offset + done);
+        if (got === 0) break;
+        done += got;
+      }
+      return done === n ? out : out.subarray(0, done);
+    },
+  };
+}
+
+export function toByteSource(input: Buffer | ByteSource): ByteSource {
+  return Buffer.isBuffer(input) ? bufferSource(input) : input;
+}
+
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
@@ -99,69 +136,93 @@ function refuse(message: string): never {
  * .csv), and checks size limits; for xlsx, checks the ZIP directory before anything is inflated.
  */
 export function inspectImportFile(buffer: Buffer, fileName: string, limits: Partial<ImportFileLimits> = {}): InspectedImportFile {
+  return inspectImportSource(bufferSource(buffer), fileName, limits);
+}
+
+/** inspectImportFile for a file on disk: reads its head and ZIP directory only. */
+export function inspectImportFilePath(filePath: string, fileName: string, limits: Partial<ImportFileLimits> = {}): InspectedImportFile {
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    return inspectImportSource(fileSource(fd, fs.fstatSync(fd).size), fileName, limits);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function inspectImportSource(src: ByteSource, fileName: string, limits: Partial<ImportFileLimits>): InspectedImportFile {
   const lim: ImportFileLimits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
   const name = `文件“${fileName}”`;
-  if (buffer.length === 0) refuse(`${name}是空文件`);
-  if (buffer.length > lim.maxFileBytes) {
-    refuse(`${name}大小 ${formatBytes(buffer.length)}，超过上限 ${formatBytes(lim.maxFileBytes)}`);
+  if (src.size === 0) refuse(`${name}是空文件`);
+  if (src.size > lim.maxFileBytes) {
+    refuse(`${name}大小 ${formatBytes(src.size)}，超过上限 ${formatBytes(lim.maxFileBytes)}`);
   }
   const ext = extensionOf(fileName);
   if (ext !== 'xlsx' && ext !== 'csv') {
     refuse(ext === 'xls' ? `${name}是旧版 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入` : `${name}的扩展名不是 .xlsx 或 .csv，只能导入这两种文件`);
   }
-  const kind = sniffContent(buffer);
+  const kind = sniffContent(src.read(0, 64 * 1024));
   if (kind === 'ole') refuse(`${name}的内容是旧版 .xls 或加密的工作簿，请另存为未加密的 .xlsx 或 CSV 后再导入`);
   if (kind === 'utf16') refuse(`${name}是 UTF-16 编码的文本，请另存为“CSV UTF-8”或 GB18030 编码的 CSV`);
   if (kind === 'binary') refuse(`${name}的内容既不是 xlsx 工作簿也不是 CSV 文本`);
   if (ext === 'csv') {
     if (kind === 'zip') refuse(`${name}的扩展名是 .csv，但内容是压缩包（可能是 xlsx 工作簿），请改正扩展名或另存为 CSV`);
-    return { format: 'csv', size: buffer.length };
+    return { format: 'csv', size: src.size };
   }
   if (kind !== 'zip') refuse(`${name}的扩展名是 .xlsx，但内容是文本（可能是 CSV），请改正扩展名或另存为 .xlsx`);
-  const entries = readZipDirectory(buffer, fileName, lim);
+  const entries = readZipDirectory(src, fileName, lim);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
     refuse(`${name}是压缩包但不是 xlsx 工作簿（缺少 [Content_Types].xml 或 xl/workbook.xml）`);
   }
   const uncompressedBytes = entries.reduce((s, e) => s + e.uncompressedSize, 0);
-  return { format: 'xlsx', size: buffer.length, entries, uncompressedBytes };
+  return { format: 'xlsx', size: src.size, entries, uncompressedBytes };
 }
 
 /** Parses the end-of-central-directory and central directory records and checks every limit. */
-export function readZipDirectory(buf: Buffer, fileName: string, lim: ImportFileLimits = DEFAULT_IMPORT_LIMITS): ZipEntryInfo[] {
+export function readZipDirectory(input: Buffer | ByteSource, fileName: string, lim: ImportFileLimits = DEFAULT_IMPORT_LIMITS): ZipEntryInfo[] {
+  const src = toByteSource(input);
   const name = `文件“${fileName}”`;
   const corrupt = (what: string): never => refuse(`${name}不是完整的 xlsx 压缩包（${what}），请在 Excel/WPS 中重新保存后再导入`);
 
-  // End of central directory: 22 bytes + comment (≤ 65,535), searched backwards.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === SIG_EOCD && i + 22 + buf.readUInt16LE(i + 20) === buf.length) {
-      eocd = i;
+  // End of central directory: 22 bytes + comment (≤ 65,535), searched backwards in the tail.
+  const tailStart = Math.max(0, src.size - 22 - 0xffff - 20);
+  const tail = src.read(tailStart, src.size - tailStart);
+  let eocdInTail = -1;
+  for (let i = tail.length - 22; i >= Math.max(0, tail.length - 22 - 0xffff); i--) {
+    if (tail.readUInt32LE(i) === SIG_EOCD && i + 22 + tail.readUInt16LE(i + 20) === tail.length) {
+      eocdInTail = i;
       break;
     }
   }
-  if (eocd < 0) corrupt('找不到中央目录结束记录');
-  if (eocd >= 20 && buf.readUInt32LE(eocd - 20) === SIG_ZIP64_LOCATOR) {
+  if (eocdInTail < 0) corrupt('找不到中央目录结束记录');
+  const eocd = tailStart + eocdInTail;
+  const e = eocdInTail;
+  if (e >= 20 && tail.readUInt32LE(e - 20) === SIG_ZIP64_LOCATOR) {
     refuse(`${name}使用 ZIP64 格式，超出导入文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
   }
-  const disk = buf.readUInt16LE(eocd + 4);
-  const cdDisk = buf.readUInt16LE(eocd + 6);
-  const entriesOnDisk = buf.readUInt16LE(eocd + 8);
-  const totalEntries = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
+  const disk = tail.readUInt16LE(e + 4);
+  const cdDisk = tail.readUInt16LE(e + 6);
+  const entriesOnDisk = tail.readUInt16LE(e + 8);
+  const totalEntries = tail.readUInt16LE(e + 10);
+  const cdSize = tail.readUInt32LE(e + 12);
+  const cdOffset = tail.readUInt32LE(e + 16);
   if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) corrupt('分卷压缩包');
   if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     refuse(`${name}使用 ZIP64 格式，超出导入文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
   }
   if (totalEntries > lim.maxEntries) refuse(`${name}包含 ${totalEntries} 个压缩条目，超过上限 ${lim.maxEntries} 个`);
   if (cdOffset + cdSize !== eocd) corrupt('中央目录位置不符');
+  // each record is 46 bytes plus a name, extra field and comment; real ones are far below 4 KiB
+  if (cdSize > totalEntries * 4096) corrupt('中央目录过大');
 
+  // the central directory, read once; positions below are relative to cdOffset
+  const buf = src.read(cdOffset, cdSize);
+  const end = cdSize;
   const entries: ZipEntryInfo[] = [];
   let total = 0;
-  let p = cdOffset;
+  let p = 0;
   for (let i = 0; i < totalEntries; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== SIG_CENTRAL) corrupt(`第 ${i + 1} 个中央目录记录损坏`);
+    if (p + 46 > end || buf.readUInt32LE(p) !== SIG_CENTRAL) corrupt(`第 ${i + 1} 个中央目录记录损坏`);
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
@@ -170,7 +231,7 @@ export function readZipDirectory(buf: Buffer, fileName: string, lim: ImportFileL
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const localHeaderOffset = buf.readUInt32LE(p + 42);
-    if (p + 46 + nameLen + extraLen + commentLen > eocd) corrupt(`第 ${i + 1} 个中央目录记录越界`);
+    if (p + 46 + nameLen + extraLen + commentLen > end) corrupt(`第 ${i + 1} 个中央目录记录越界`);
     const entryName = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
 
@@ -192,8 +253,8 @@ export function readZipDirectory(buf: Buffer, fileName: string, lim: ImportFileL
     }
     entries.push({ name: entryName, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
   }
-  if (p !== eocd) corrupt('中央目录长度不符');
-  checkLocalHeaders(buf, entries, cdOffset, corrupt);
+  if (p !== end) corrupt('中央目录长度不符');
+  checkLocalHeaders(src, entries, cdOffset, corrupt);
   return entries;
 }
 
@@ -202,32 +263,34 @@ export function readZipDirectory(buf: Buffer, fileName: string, lim: ImportFileL
  * with names and (unless a data descriptor follows) sizes matching the central directory, so a
  * reader that walks local headers sequentially sees the same entries that were checked.
  */
-function checkLocalHeaders(buf: Buffer, entries: ZipEntryInfo[], cdOffset: number, corrupt: (what: string) => never): void {
+function checkLocalHeaders(src: ByteSource, entries: ZipEntryInfo[], cdOffset: number, corrupt: (what: string) => never): void {
   const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let expected = 0;
   for (const e of sorted) {
     const q = e.localHeaderOffset;
     if (q !== expected) corrupt(`条目“${e.name}”的位置与中央目录不符`);
-    if (q + 30 > cdOffset || buf.readUInt32LE(q) !== SIG_LOCAL) corrupt(`条目“${e.name}”的本地文件头损坏`);
-    const flags = buf.readUInt16LE(q + 6);
-    const method = buf.readUInt16LE(q + 8);
-    const nameLen = buf.readUInt16LE(q + 26);
-    const extraLen = buf.readUInt16LE(q + 28);
-    if (buf.toString('utf8', q + 30, q + 30 + nameLen) !== e.name || method !== e.method || (flags & 0x8) !== (e.flags & 0x8)) {
+    const head = q + 30 <= cdOffset ? src.read(q, 30) : Buffer.alloc(0);
+    if (head.length < 30 || head.readUInt32LE(0) !== SIG_LOCAL) corrupt(`条目“${e.name}”的本地文件头损坏`);
+    const flags = head.readUInt16LE(6);
+    const method = head.readUInt16LE(8);
+    const nameLen = head.readUInt16LE(26);
+    const extraLen = head.readUInt16LE(28);
+    if (src.read(q + 30, nameLen).toString('utf8') !== e.name || method !== e.method || (flags & 0x8) !== (e.flags & 0x8)) {
       corrupt(`条目“${e.name}”的本地文件头与中央目录不符`);
     }
-    if (!(flags & 0x8) && (buf.readUInt32LE(q + 18) !== e.compressedSize || buf.readUInt32LE(q + 22) !== e.uncompressedSize)) {
+    if (!(flags & 0x8) && (head.readUInt32LE(18) !== e.compressedSize || head.readUInt32LE(22) !== e.uncompressedSize)) {
       corrupt(`条目“${e.name}”的本地文件头大小与中央目录不符`);
     }
     let end = q + 30 + nameLen + extraLen + e.compressedSize;
     if (flags & 0x8) {
       // data descriptor: optional signature, CRC-32, compressed size, uncompressed size
-      const withSig = end + 16 <= cdOffset && buf.readUInt32LE(end) === SIG_DATA_DESCRIPTOR;
-      const d = withSig ? end + 4 : end;
-      if (d + 12 > cdOffset || buf.readUInt32LE(d + 4) !== e.compressedSize || buf.readUInt32LE(d + 8) !== e.uncompressedSize) {
+      const desc = src.read(end, 16);
+      const withSig = end + 16 <= cdOffset && desc.length >= 4 && desc.readUInt32LE(0) === SIG_DATA_DESCRIPTOR;
+      const d = withSig ? 4 : 0;
+      if (end + d + 12 > cdOffset || desc.length < d + 12 || desc.readUInt32LE(d + 4) !== e.compressedSize || desc.readUInt32LE(d + 8) !== e.uncompressedSize) {
         corrupt(`条目“${e.name}”的数据描述符与中央目录不符`);
       }
-      end = d + 12;
+      end = end + d + 12;
     }
     if (end > cdOffset) corrupt(`条目“${e.name}”越界`);
     expected = end;

@@ -5,6 +5,16 @@
  * and a Chinese reason.
  */
 import { validateCreditCode } from '../domain/credit-code';
+import {
+  ENTERPRISE_STATUS_LABELS,
+  ENTERPRISE_STATUSES,
+  parseEnterpriseStatus,
+  parseRevenueBand,
+  REVENUE_BAND_LABELS,
+  REVENUE_BANDS,
+  type EnterpriseStatus,
+  type RevenueBand,
+} from '../domain/enterprise-status';
 import { parseWanToYuan } from '../domain/money';
 import type { ImportKind } from './columns';
 
@@ -46,6 +56,19 @@ export interface EnterpriseRow {
   establishedOn: string | null;
   tags: string[];
   businessScope: string | null;
+  /** 曾用名 as listed in the file (empty when the cell is empty) */
+  formerNames: string[];
+  status: EnterpriseStatus | null;
+  ticker: string | null;
+  mainProducts: string | null;
+  website: string | null;
+  parentGroup: string | null;
+  employees: number | null;
+  revenueBand: RevenueBand | null;
+  /** 数据来源 of the row; null: the import's source */
+  source: string | null;
+  /** 数据日期 of the row (YYYY-MM-DD); null: the import's date */
+  sourceDate: string | null;
 }
 
 export interface ProjectRow {
@@ -129,6 +152,23 @@ export function parseIndustryCode(input: string): Parsed<string> {
   return { ok: false, reason: `行业代码“${input}”格式不对，应为门类字母加 2–4 位数字（如 C3911）或 2–4 位数字（GB/T 4754-2017）` };
 }
 
+/**
+ * The stored industry code of a file's code: the 门类 letter, or the 2-digit 大类 of a longer code
+ * (C3911 → 39), checked against the installation's industries (code → parent 门类 letter).
+ */
+export function resolveIndustryCode(code: string, industries: ReadonlyMap<string, string | null>): { code: string } | { reason: string } {
+  const m = /^([A-T])?(\d{2,4})?$/.exec(code);
+  const letter = m?.[1];
+  const digits = m?.[2];
+  if (!m || (!letter && !digits)) return { reason: `行业代码“${code}”格式不对` };
+  if (!digits) return industries.has(letter as string) ? { code: letter as string } : { reason: `行业代码“${code}”不在 GB/T 4754-2017 中` };
+  const division = digits.slice(0, 2);
+  if (!industries.has(division)) return { reason: `行业代码“${code}”不在 GB/T 4754-2017 中（没有大类 ${division}）` };
+  const parent = industries.get(division);
+  if (letter && parent !== letter) return { reason: `行业代码“${code}”的门类字母与大类 ${division}（属门类 ${parent ?? '?'}）不符` };
+  return { code: division };
+}
+
 export function parseAmount(input: string): Parsed<bigint> {
   const r = parseWanToYuan(input);
   return r.ok ? { ok: true, value: r.yuan } : { ok: false, reason: r.message };
@@ -154,6 +194,40 @@ export function parseSource(input: string): Parsed<FundSource> {
 /** Tags separated by ; ； or 、 — trimmed, empty ones dropped, duplicates removed, order kept. */
 export function parseTags(input: string): string[] {
   return [...new Set(input.split(/[;；、]/).map((t) => t.trim()).filter((t) => t !== ''))];
+}
+
+export function parseStatus(input: string): Parsed<EnterpriseStatus> {
+  const v = parseEnterpriseStatus(input);
+  if (v) return { ok: true, value: v };
+  const names = ENTERPRISE_STATUSES.map((s) => ENTERPRISE_STATUS_LABELS[s]).join('、');
+  return { ok: false, reason: `经营状态“${input}”无效，应为 ${names} 之一` };
+}
+
+export function parseRevenue(input: string): Parsed<RevenueBand> {
+  const v = parseRevenueBand(input);
+  if (v) return { ok: true, value: v };
+  return { ok: false, reason: `营收规模“${input}”无效，应为 ${REVENUE_BANDS.map((b) => REVENUE_BAND_LABELS[b]).join('、')} 之一` };
+}
+
+/** A listed-company ticker: 600519.SH, 000001.SZ, 00700.HK, 830799.BJ, AAPL.O … (upper-cased). */
+export function parseTicker(input: string): Parsed<string> {
+  const s = input.trim().toUpperCase();
+  if (/^[0-9A-Z]{1,10}(\.[A-Z]{1,4})?$/.test(s)) return { ok: true, value: s };
+  return { ok: false, reason: `股票代码“${input}”格式不对，应为代码加交易所后缀，如 600519.SH、000001.SZ、00700.HK` };
+}
+
+/** A web address: http(s)://host… or host.tld…; no spaces. Kept as written. */
+export function parseWebsite(input: string): Parsed<string> {
+  const s = input.trim();
+  if (s.length <= 200 && /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+([/?#]\S*)?$/i.test(s)) return { ok: true, value: s };
+  return { ok: false, reason: `网站“${input.length > 60 ? `${input.slice(0, 60)}…` : input}”不是有效的网址，应如 https://www.example.com.cn` };
+}
+
+/** A head count: a whole number ≥ 0 (thousands separators allowed). */
+export function parseEmployees(input: string): Parsed<number> {
+  const s = input.trim().replace(/[,，]/g, '');
+  if (!/^\d{1,8}$/.test(s)) return { ok: false, reason: `员工人数“${input}”应为不小于 0 的整数` };
+  return { ok: true, value: Number(s) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,6 +301,18 @@ export function validateEnterpriseRow(row: number, cells: Record<string, string>
   const longTag = tags.find((t) => t.length > 50);
   if (longTag) c.problem('标签', `标签“${longTag.slice(0, 20)}…”超过 50 个字符，多个标签请用 ; 或 、 分隔`);
   const businessScope = c.text('经营范围', false, MAX_LONG_TEXT);
+  const formerNames = parseTags(c.raw('曾用名'));
+  const longName = formerNames.find((n) => n.length > 200);
+  if (longName) c.problem('曾用名', `曾用名“${longName.slice(0, 20)}…”超过 200 个字符，多个曾用名请用 ; 或 、 分隔`);
+  const status = c.field('经营状态', parseStatus);
+  const ticker = c.field('股票代码', parseTicker);
+  const mainProducts = c.text('主要产品', false, MAX_LONG_TEXT);
+  const website = c.field('网站', parseWebsite);
+  const parentGroup = c.text('所属集团', false, 200);
+  const employees = c.field('员工人数', parseEmployees);
+  const revenueBand = c.field('营收规模', parseRevenue);
+  const source = c.text('数据来源', false, 100);
+  const sourceDate = c.field('数据日期', parseDate);
   return c.result(() => ({
     creditCode: creditCode as string,
     name,
@@ -236,6 +322,16 @@ export function validateEnterpriseRow(row: number, cells: Record<string, string>
     establishedOn: establishedOn ?? null,
     tags,
     businessScope,
+    formerNames,
+    status: status ?? null,
+    ticker: ticker ?? null,
+    mainProducts,
+    website: website ?? null,
+    parentGroup,
+    employees: employees ?? null,
+    revenueBand: revenueBand ?? null,
+    source,
+    sourceDate: sourceDate ?? null,
   }));
 }
 

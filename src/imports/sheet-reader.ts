@@ -8,14 +8,18 @@
  * Run inspectImportFile (file-guard.ts) on the buffer first: it refuses zip bombs before anything
  * here inflates.
  */
-import { Readable } from 'node:stream';
+import fs from 'node:fs';
+import { Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { readZipDirectory } from './file-guard';
+import { fileSource, readZipDirectory, type ByteSource } from './file-guard';
 import { mapXlsxSheetFiles } from './xlsx-parts';
 import { AppError } from '../domain/app-error';
 import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type ImportKind } from './columns';
-import { readCsvRecords } from './csv-decode';
+import { readCsvFileBatches, readCsvRecords } from './csv-decode';
 import { sniffContent, type ImportFormat } from './file-guard';
+
+/** An import file: in memory, or on disk (large uploads wait there for their background job). */
+export type ImportInput = Buffer | { path: string };
 
 export interface ImportRow {
   /** the row number a person sees in Excel; the header is row 1 */
@@ -91,16 +95,33 @@ function detectFormat(buffer: Buffer): ImportFormat {
  * (reading 'sheets')" while matching worksheets to names, before yielding any row; reading the same
  * in-memory buffer again then succeeds, so one retry is made in that case only.
  */
-export async function* readXlsxSheetRows(buffer: Buffer, sheetName: string, fileName = 'xlsx', inMemoryLimit = IN_MEMORY_XLSX_LIMIT): AsyncGenerator<RawRow> {
+export async function* readXlsxSheetRows(
+  input: ImportInput,
+  sheetName: string,
+  fileName = 'xlsx',
+  inMemoryLimit = IN_MEMORY_XLSX_LIMIT,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<RawRow> {
   let yielded = false;
   try {
-    for await (const row of readXlsxSheetRowsOnce(buffer, sheetName, fileName, inMemoryLimit)) {
+    for await (const row of readXlsxSheetRowsOnce(input, sheetName, fileName, inMemoryLimit, onBytes)) {
       yielded = true;
       yield row;
     }
   } catch (err) {
     if (yielded || !(err instanceof TypeError) || !err.message.includes("'sheets'")) throw err;
-    yield* readXlsxSheetRowsOnce(buffer, sheetName, fileName, inMemoryLimit);
+    yield* readXlsxSheetRowsOnce(input, sheetName, fileName, inMemoryLimit, onBytes);
+  }
+}
+
+/** Runs `use` with random access to the input's bytes. */
+function withByteSource<T>(input: ImportInput, use: (src: Buffer | ByteSource) => T): T {
+  if (Buffer.isBuffer(input)) return use(input);
+  const fd = fs.openSync(input.path, 'r');
+  try {
+    return use(fileSource(fd, fs.fstatSync(fd).size));
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -116,11 +137,23 @@ function toRawRow(row: ExcelJS.Row): RawRow | null {
   return values.every((v) => v.trim() === '') ? null : { rowNumber: row.number, values };
 }
 
-async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileName: string, inMemoryLimit: number): AsyncGenerator<RawRow> {
-  const entries = readZipDirectory(buffer, fileName);
+async function* readXlsxSheetRowsOnce(
+  input: ImportInput,
+  sheetName: string,
+  fileName: string,
+  inMemoryLimit: number,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<RawRow> {
+  // the number N of xl/worksheets/sheetN.xml of the wanted sheet, read from the ZIP ourselves
+  const { entries, fileNo } = withByteSource(input, (src) => {
+    const entries = readZipDirectory(src, fileName);
+    return { entries, fileNo: mapXlsxSheetFiles(src, entries, fileName).get(sheetName) };
+  });
   if (entries.reduce((a, e) => a + e.uncompressedSize, 0) < inMemoryLimit) {
     // small workbooks (the usual monthly files, templates): exceljs's in-memory reader is exact and
     // needs no temporary files; the streaming reader below is for large files
+    const buffer = Buffer.isBuffer(input) ? input : await fs.promises.readFile(input.path);
+    onBytes?.(buffer.length);
     const wb = new ExcelJS.Workbook();
     // exceljs's typing wants its own Buffer type; a Node Buffer is what it reads (library boundary)
     await wb.xlsx.load(buffer as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -137,10 +170,17 @@ async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileNam
     yield* rows;
     return;
   }
-  // the number N of xl/worksheets/sheetN.xml of the wanted sheet, read from the ZIP ourselves
-  const fileNo = mapXlsxSheetFiles(buffer, entries, fileName).get(sheetName);
-  const input = Readable.from([buffer]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  let bytesRead = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytesRead += chunk.length;
+      onBytes?.(bytesRead);
+      done(null, chunk);
+    },
+  });
+  const stream = Buffer.isBuffer(input) ? Readable.from([input]) : fs.createReadStream(input.path, { highWaterMark: 1 << 20 });
+  stream.on('error', (err: Error) => counter.destroy(err));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream.pipe(counter), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell date cells from numbers
@@ -165,7 +205,8 @@ async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileNam
       break;
     }
   } finally {
-    input.destroy();
+    stream.destroy();
+    counter.destroy();
   }
   if (!found) {
     throw new AppError(
@@ -175,13 +216,20 @@ async function* readXlsxSheetRowsOnce(buffer: Buffer, sheetName: string, fileNam
   }
 }
 
+function detectInputFormat(input: ImportInput): ImportFormat {
+  if (Buffer.isBuffer(input)) return detectFormat(input);
+  return withByteSource(input, (src) => detectFormat(Buffer.isBuffer(src) ? src : src.read(0, 64 * 1024)));
+}
+
 /** Raw rows of an import file, CSV or the kind's xlsx sheet. */
-export async function* readRawRows(buffer: Buffer, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<RawRow> {
-  const format = opts.format ?? detectFormat(buffer);
+export async function* readRawRows(input: ImportInput, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<RawRow> {
+  const format = opts.format ?? detectInputFormat(input);
   const fileName = opts.fileName ?? (format === 'xlsx' ? `${SHEET_NAMES[kind]}.xlsx` : `${SHEET_NAMES[kind]}.csv`);
-  if (format === 'xlsx') yield* readXlsxSheetRows(buffer, SHEET_NAMES[kind], fileName, opts.inMemoryLimitBytes);
-  else {
-    for await (const r of readCsvRecords(buffer, fileName)) yield { rowNumber: r.rowNumber, values: r.values };
+  if (format === 'xlsx') yield* readXlsxSheetRows(input, SHEET_NAMES[kind], fileName, opts.inMemoryLimitBytes);
+  else if (Buffer.isBuffer(input)) {
+    for await (const r of readCsvRecords(input, fileName)) yield { rowNumber: r.rowNumber, values: r.values };
+  } else {
+    for await (const batch of readCsvFileBatches(input.path, fileName)) yield* batch.records;
   }
 }
 
@@ -189,15 +237,69 @@ export async function* readRawRows(buffer: Buffer, kind: ImportKind, opts: ReadR
  * The data rows of an import file. The first non-empty row is the header (row 1 in a normal file);
  * missing required columns throw AppError('VALIDATION') before any data row is yielded.
  */
-export async function* readRows(buffer: Buffer, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<ImportRow> {
+export async function* readRows(input: ImportInput, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<ImportRow> {
   let mapping: HeaderMapping | undefined;
-  for await (const raw of readRawRows(buffer, kind, opts)) {
+  for await (const raw of readRawRows(input, kind, opts)) {
     if (!mapping) {
       mapping = mapHeaders(raw.values, kind);
       opts.onHeader?.(mapping, raw.rowNumber);
       continue;
     }
     yield { rowNumber: raw.rowNumber, cells: rowCells(raw.values, mapping) };
+  }
+  if (!mapping) throw new AppError('VALIDATION', `${SHEET_NAMES[kind]}数据为空：找不到表头行`);
+}
+
+export interface RowBatch {
+  rows: ImportRow[];
+  /** bytes of the file read so far (for a progress bar) */
+  bytesRead: number;
+}
+
+/**
+ * The data rows of an import file on disk in batches, with the bytes read so far: CSV streams
+ * through the decoder and parser a chunk at a time, xlsx through readXlsxSheetRows (streamed
+ * above the in-memory limit). Header rules as readRows.
+ */
+export async function* readRowBatches(
+  input: { path: string },
+  kind: ImportKind,
+  opts: ReadRowsOptions & { batchRows?: number } = {},
+): AsyncGenerator<RowBatch> {
+  const format = opts.format ?? detectInputFormat(input);
+  const fileName = opts.fileName ?? (format === 'xlsx' ? `${SHEET_NAMES[kind]}.xlsx` : `${SHEET_NAMES[kind]}.csv`);
+  let mapping: HeaderMapping | undefined;
+  const toRows = (raws: RawRow[]): ImportRow[] => {
+    const rows: ImportRow[] = [];
+    for (const raw of raws) {
+      if (!mapping) {
+        mapping = mapHeaders(raw.values, kind);
+        opts.onHeader?.(mapping, raw.rowNumber);
+        continue;
+      }
+      rows.push({ rowNumber: raw.rowNumber, cells: rowCells(raw.values, mapping) });
+    }
+    return rows;
+  };
+  if (format === 'csv') {
+    for await (const batch of readCsvFileBatches(input.path, fileName)) {
+      const rows = toRows(batch.records);
+      if (rows.length > 0) yield { rows, bytesRead: batch.bytesRead };
+    }
+  } else {
+    const size = opts.batchRows ?? 2_000;
+    let bytesRead = 0;
+    let pending: RawRow[] = [];
+    for await (const raw of readXlsxSheetRows(input, SHEET_NAMES[kind], fileName, opts.inMemoryLimitBytes, (n) => (bytesRead = n))) {
+      pending.push(raw);
+      if (pending.length >= size) {
+        const rows = toRows(pending);
+        pending = [];
+        if (rows.length > 0) yield { rows, bytesRead };
+      }
+    }
+    const rows = toRows(pending);
+    if (rows.length > 0 || bytesRead > 0) yield { rows, bytesRead };
   }
   if (!mapping) throw new AppError('VALIDATION', `${SHEET_NAMES[kind]}数据为空：找不到表头行`);
 }

@@ -4,7 +4,7 @@
  */
 import zlib from 'node:zlib';
 import { AppError } from '../domain/app-error';
-import type { ZipEntryInfo } from './file-guard';
+import { toByteSource, type ByteSource, type ZipEntryInfo } from './file-guard';
 
 export function decodeXml(s: string): string {
   return s
@@ -17,12 +17,14 @@ export function decodeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function readEntryText(buffer: Buffer, entries: ZipEntryInfo[], name: string, fileName: string): string | null {
+export function readEntryText(input: Buffer | ByteSource, entries: ZipEntryInfo[], name: string, fileName: string): string | null {
   const entry = entries.find((e) => e.name === name);
   if (!entry) return null;
+  const src = toByteSource(input);
   const q = entry.localHeaderOffset;
-  const start = q + 30 + buffer.readUInt16LE(q + 26) + buffer.readUInt16LE(q + 28);
-  const data = buffer.subarray(start, start + entry.compressedSize);
+  const head = src.read(q, 30);
+  const start = q + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
+  const data = src.read(start, entry.compressedSize);
   try {
     return (entry.method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) }) : data).toString('utf8');
   } catch {
@@ -35,9 +37,9 @@ export function readEntryText(buffer: Buffer, entries: ZipEntryInfo[], name: str
  * exceljs's streaming reader sometimes emits worksheets before it has read the names (seen under
  * load: sheets named "Sheet1"…); the reader then recognises the wanted sheet by this number.
  */
-export function mapXlsxSheetFiles(buffer: Buffer, entries: ZipEntryInfo[], fileName: string): Map<string, string> {
-  const workbook = readEntryText(buffer, entries, 'xl/workbook.xml', fileName) ?? '';
-  const rels = readEntryText(buffer, entries, 'xl/_rels/workbook.xml.rels', fileName) ?? '';
+export function mapXlsxSheetFiles(input: Buffer | ByteSource, entries: ZipEntryInfo[], fileName: string): Map<string, string> {
+  const workbook = readEntryText(input, entries, 'xl/workbook.xml', fileName) ?? '';
+  const rels = readEntryText(input, entries, 'xl/_rels/workbook.xml.rels', fileName) ?? '';
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];

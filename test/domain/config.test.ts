@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       database: { kind: 'pglite', dataDir: path.resolve('./data') },
+      dataDir: path.resolve('./data'),
+      importJobMaxBytes: 2048 * 1024 * 1024,
       cookieSecure: 'auto',
       trustProxy: false,
       logLevel: 'info',

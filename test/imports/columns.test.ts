@@ -7,6 +7,7 @@ describe('columns', () => {
     expect(COLUMNS.funds.map((c) => c.header)).toEqual(['项目编号', '月份', '金额(万元)', '备注']);
     expect(COLUMNS.enterprise.map((c) => c.header)).toEqual([
       '统一社会信用代码', '企业名称', '注册地区代码', '行业代码', '注册资本(万元)', '成立日期', '标签', '经营范围',
+      '曾用名', '经营状态', '股票代码', '主要产品', '网站', '所属集团', '员工人数', '营收规模', '数据来源', '数据日期',
     ]);
     expect(COLUMNS.project).toHaveLength(15);
   });

@@ -62,6 +62,16 @@ describe('validateEnterpriseRow', () => {
         establishedOn: '2019-07-01',
         tags: ['专精特新', '高新技术'],
         businessScope: '软件开发',
+        formerNames: [],
+        status: null,
+        ticker: null,
+        mainProducts: null,
+        website: null,
+        parentGroup: null,
+        employees: null,
+        revenueBand: null,
+        source: null,
+        sourceDate: null,
       },
     });
   });
@@ -71,7 +81,8 @@ describe('validateEnterpriseRow', () => {
       ok: true,
       value: {
         creditCode: CREDIT_B, name: '甲', regionCode: '110108001', industryCode: null, registeredCapitalYuan: null,
-        establishedOn: null, tags: [], businessScope: null,
+        establishedOn: null, tags: [], businessScope: null, formerNames: [], status: null, ticker: null, mainProducts: null,
+        website: null, parentGroup: null, employees: null, revenueBand: null, source: null, sourceDate: null,
       },
     });
   });
@@ -96,6 +107,67 @@ describe('validateEnterpriseRow', () => {
         { row: 7, column: '成立日期', value: '2019-02-30', reason: '日期“2019-02-30”不存在' },
       ],
     });
+  });
+
+  it('reads the enterprise database columns: former names, status, ticker, website, head count, revenue band, source and date', () => {
+    const r = validateEnterpriseRow(4, {
+      统一社会信用代码: CREDIT_A,
+      企业名称: '苏州引凤科技股份有限公司',
+      注册地区代码: '320505',
+      曾用名: '苏州引凤科技有限公司；引凤软件有限公司、苏州引凤科技有限公司',
+      经营状态: '存续（在营、开业、在册）',
+      股票代码: '688001.sh',
+      主要产品: '工业软件',
+      网站: 'https://www.yinfeng.com.cn/about',
+      所属集团: '引凤集团',
+      员工人数: '1,200',
+      营收规模: '1亿-10亿元',
+      数据来源: '企业年报',
+      数据日期: '2024/12/31',
+    });
+    expect(r.ok && r.value).toMatchObject({
+      formerNames: ['苏州引凤科技有限公司', '引凤软件有限公司'],
+      status: 'existing',
+      ticker: '688001.SH',
+      mainProducts: '工业软件',
+      website: 'https://www.yinfeng.com.cn/about',
+      parentGroup: '引凤集团',
+      employees: 1200,
+      revenueBand: '100m-1b',
+      source: '企业年报',
+      sourceDate: '2024-12-31',
+    });
+  });
+
+  it('names the column, value and the allowed values of each bad extended cell', () => {
+    const r = validateEnterpriseRow(9, {
+      统一社会信用代码: '91320500MA1M11111Y',
+      企业名称: '乙',
+      注册地区代码: '320505',
+      经营状态: '营业中',
+      股票代码: '600 519',
+      网站: 'not a site',
+      员工人数: '-3',
+      营收规模: '很多',
+      数据日期: '2024-13-01',
+    });
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { row: 9, column: '统一社会信用代码', value: '91320500MA1M11111Y', reason: '统一社会信用代码“91320500MA1M11111Y”第 18 位（总校验码）应为 2，实际为 Y' },
+        { row: 9, column: '经营状态', value: '营业中', reason: '经营状态“营业中”无效，应为 存续、在业、吊销、注销、迁出、停业、清算 之一' },
+        { row: 9, column: '股票代码', value: '600 519', reason: '股票代码“600 519”格式不对，应为代码加交易所后缀，如 600519.SH、000001.SZ、00700.HK' },
+        { row: 9, column: '网站', value: 'not a site', reason: '网站“not a site”不是有效的网址，应如 https://www.example.com.cn' },
+        { row: 9, column: '员工人数', value: '-3', reason: '员工人数“-3”应为不小于 0 的整数' },
+        { row: 9, column: '营收规模', value: '很多', reason: '营收规模“很多”无效，应为 1000万元以下、1000万—1亿元、1亿—10亿元、10亿—100亿元、100亿元以上 之一' },
+        { row: 9, column: '数据日期', value: '2024-13-01', reason: '日期“2024-13-01”不存在' },
+      ],
+    });
+    // the organisation-code check (17th character) is named as such
+    const org = validateEnterpriseRow(10, { 统一社会信用代码: '91320500MA1M111102', 企业名称: '丙', 注册地区代码: '320505' });
+    const reason = org.ok ? '' : (org.problems[0]?.reason ?? '');
+    expect(reason).toContain('第 17 位（组织机构代码');
+    expect(reason).toContain('应为 1，实际为 0');
   });
 });
 

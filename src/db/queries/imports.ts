@@ -58,26 +58,14 @@ export async function selectActiveUsersByDisplayNames(db: Db, names: string[]) {
 // ---------------------------------------------------------------------------------------------
 // Staging
 
+/** Staging of projects and funds; enterprises stage through enterprise-imports.ts. */
 export async function createStagingTables(db: Db): Promise<void> {
-  await db.execute(sql`create temporary table imp_enterprises (row_no int not null, credit_code text not null, name text not null) on commit drop`);
   await db.execute(sql`create temporary table imp_projects (
     row_no int not null, code text not null, name text not null, region_code text not null,
     investor_name text, investor_credit_code text, investor_id uuid, source text not null, industry_code text,
     stage text not null, planned bigint, signed bigint, signed_date date, agreed_start_date date,
     started_date date, operating_date date, leader_name text, leader_id uuid) on commit drop`);
   await db.execute(sql`create temporary table imp_funds (row_no int not null, project_code text not null, month text not null, amount bigint not null, note text) on commit drop`);
-}
-
-export interface StagedEnterprise {
-  rowNo: number;
-  creditCode: string;
-  name: string;
-}
-
-export async function stageEnterprises(db: Db, rows: StagedEnterprise[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.execute(sql`insert into imp_enterprises (row_no, credit_code, name)
-    select * from unnest(${sql.param(rows.map((r) => r.rowNo))}::int[], ${sql.param(rows.map((r) => r.creditCode))}::text[], ${sql.param(rows.map((r) => r.name))}::text[])`);
 }
 
 export interface StagedProject {
@@ -132,24 +120,6 @@ export async function stageFunds(db: Db, rows: StagedFund[]): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Merges
-
-/** Enterprises by credit code: new ones created, a changed name updated. */
-export async function mergeEnterprises(db: Db): Promise<KindCounts> {
-  await db.execute(sql`analyze imp_enterprises`);
-  const [r] = await query<{ created: unknown; updated: unknown; total: unknown }>(
-    db,
-    sql`with cmp as (
-          select s.credit_code, s.name, e.id, e.name as old_name
-          from imp_enterprises s left join enterprises e on e.credit_code = s.credit_code),
-        ins as (insert into enterprises (credit_code, name) select credit_code, name from cmp where id is null returning 1),
-        upd as (update enterprises e set name = c.name, version = e.version + 1, updated_at = now()
-                from cmp c where c.id = e.id and c.old_name is distinct from c.name returning 1)
-        select (select count(*) from ins) as created, (select count(*) from upd) as updated, (select count(*) from cmp) as total`,
-  );
-  const created = num(r?.created);
-  const updated = num(r?.updated);
-  return { created, updated, unchanged: num(r?.total) - created - updated };
-}
 
 /**
  * Projects by code. Investors are found by credit code (else by name among enterprises without a

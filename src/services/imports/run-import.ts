@@ -1,9 +1,12 @@
 /**
  * Imports an xlsx (sheets 企业 → 项目 → 到位资金, those present) or a CSV (one kind) whole or not at
  * all. One pass over the file inside one transaction: every row is validated (shape via
- * validateRow, then against the database: regions in the importer's scope, industries, projects
- * of fund rows, leaders by name, months not in the future) and staged into temporary tables in
- * batches; only what the checks need stays in memory (keys and row numbers, never whole rows).
+ * validateRow, then against the database: regions in the importer's scope — for enterprises any
+ * region, see enterprise-imports/enterprise-rows.ts —, industries, projects of fund rows, leaders
+ * by name, months not in the future) and staged into temporary tables in batches; only what the
+ * checks need stays in memory (keys and row numbers, never whole rows). Enterprises merge field by
+ * field with the same rules as the background enterprise import jobs (merge-enterprises.ts); the
+ * source of their fields is the file, dated the day of the import unless a row gives 数据日期.
  * Any problem rolls everything back and returns the report; otherwise set-based merges write the
  * changes, count created / updated / unchanged per kind, and one audit row records the import.
  * A dry run does all of it and rolls back.
@@ -11,7 +14,6 @@
 import { createHash } from 'node:crypto';
 import {
   createStagingTables,
-  mergeEnterprises,
   mergeFunds,
   selectLockedFundRows,
   mergeProjects,
@@ -19,24 +21,25 @@ import {
   selectIndustryIndex,
   selectProjectPathsByCodes,
   selectRegionIndex,
-  stageEnterprises,
   stageFunds,
   stageProjects,
   type KindCounts,
-  type StagedEnterprise,
   type StagedFund,
   type StagedProject,
 } from '../../db/queries/imports';
 import type { Db } from '../../db/client';
+import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../db/queries/enterprise-imports';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
 import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
 import { inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
-import { validateEnterpriseRow, validateFundsRow, validateProjectRow, type RowProblem } from '../../imports/row-validate';
+import { resolveIndustryCode, validateFundsRow, validateProjectRow, type RowProblem } from '../../imports/row-validate';
 import { readRawRows, readRows } from '../../imports/sheet-reader';
 import { recordAudit } from '../audit';
 import type { Caller, Deps } from '../context';
+import { EnterpriseRowChecker } from '../enterprise-imports/enterprise-rows';
+import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/merge-enterprises';
 import { listXlsxSheetNames } from './xlsx-sheets';
 
 export type ImportKindName = 'enterprises' | 'projects' | 'funds';
@@ -93,6 +96,9 @@ export interface ImportOptions {
 }
 
 class Rollback extends Error {}
+
+/** The temporary table of the 企业 sheet's rows (dropped at commit). */
+const ENTERPRISE_STAGE = 'imp_enterprises';
 
 export function parseImportKindName(value: string): ImportKindName {
   if ((IMPORT_KIND_NAMES as readonly string[]).includes(value)) return value as ImportKindName;
@@ -172,6 +178,8 @@ class ImportRun {
     private readonly industries: Map<string, string | null>,
     private readonly batchSize: number,
     private readonly maxProblems: number,
+    /** the 数据来源 of enterprise rows that name none */
+    private readonly enterpriseSource: string,
   ) {
     this.scope = caller.actor.regionPath;
   }
@@ -194,16 +202,7 @@ class ImportRun {
 
   /** The stored industry code (门类 letter or 2-digit 大类) of a file code, or a reason. */
   private industry(code: string): { code: string } | { reason: string } {
-    const m = /^([A-T])?(\d{2,4})?$/.exec(code);
-    const letter = m?.[1];
-    const digits = m?.[2];
-    if (!m || (!letter && !digits)) return { reason: `行业代码“${code}”格式不对` };
-    if (!digits) return this.industries.has(letter as string) ? { code: letter as string } : { reason: `行业代码“${code}”不在 GB/T 4754-2017 中` };
-    const division = digits.slice(0, 2);
-    if (!this.industries.has(division)) return { reason: `行业代码“${code}”不在 GB/T 4754-2017 中（没有大类 ${division}）` };
-    const parent = this.industries.get(division);
-    if (letter && parent !== letter) return { reason: `行业代码“${code}”的门类字母与大类 ${division}（属门类 ${parent ?? '?'}）不符` };
-    return { code: division };
+    return resolveIndustryCode(code, this.industries);
   }
 
   async readKind(buffer: Buffer, kind: ImportKind, format: ImportFormat, fileName: string): Promise<void> {
@@ -211,40 +210,36 @@ class ImportRun {
     const rows = readRows(buffer, kind, { format, fileName });
     let n = 0;
     if (kind === 'enterprise') {
-      const seen = new Map<string, number>();
-      let batch: StagedEnterprise[] = [];
+      const today = todayInShanghai();
+      const checker = new EnterpriseRowChecker({
+        regionCodes: new Set(this.regions.keys()),
+        industries: this.industries,
+        defaultSource: this.enterpriseSource,
+        defaultDate: today,
+        today,
+      });
+      const stage = async (batch: StagedEnterpriseRow[]) => {
+        await fillSearchKeys(batch);
+        await insertEnterpriseStageRows(this.tx, ENTERPRISE_STAGE, batch);
+      };
+      let batch: StagedEnterpriseRow[] = [];
       for await (const { rowNumber, cells } of rows) {
         this.keepPreview(sheet, rowNumber, cells);
         n++;
-        const r = validateEnterpriseRow(rowNumber, cells);
+        const r = checker.check(rowNumber, cells);
         if (!r.ok) {
           r.problems.forEach((p) => this.add(sheet, p));
           continue;
         }
-        const v = r.value;
-        let ok = true;
-        const bad = (column: string, value: string, reason: string) => {
-          ok = false;
-          this.add(sheet, { row: rowNumber, column, value, reason });
-        };
-        const first = seen.get(v.creditCode);
-        if (first !== undefined) bad('统一社会信用代码', v.creditCode, `统一社会信用代码“${v.creditCode}”在第 ${first} 行和第 ${rowNumber} 行重复`);
-        else seen.set(v.creditCode, rowNumber);
-        const regionReason = this.regionReason(v.regionCode);
-        if (regionReason) bad('注册地区代码', v.regionCode, regionReason);
-        if (v.industryCode) {
-          const ind = this.industry(v.industryCode);
-          if ('reason' in ind) bad('行业代码', v.industryCode, ind.reason);
-        }
-        if (ok && this.staging) {
-          batch.push({ rowNo: rowNumber, creditCode: v.creditCode, name: v.name });
+        if (this.staging) {
+          batch.push(r.row);
           if (batch.length >= this.batchSize) {
-            await stageEnterprises(this.tx, batch);
+            await stage(batch);
             batch = [];
           }
         }
       }
-      if (this.staging) await stageEnterprises(this.tx, batch);
+      if (this.staging) await stage(batch);
     } else if (kind === 'project') {
       let batch: StagedProject[] = [];
       for await (const { rowNumber, cells } of rows) {
@@ -429,7 +424,8 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
   try {
     await deps.db.transaction(async (tx) => {
       await createStagingTables(tx);
-      const run = new ImportRun(tx, caller, regions, industries, opts.batchSize ?? 5_000, opts.maxReportedProblems ?? 1_000);
+      if (kinds.includes('enterprise')) await createEnterpriseStage(tx, ENTERPRISE_STAGE, 'transaction');
+      const run = new ImportRun(tx, caller, regions, industries, opts.batchSize ?? 5_000, opts.maxReportedProblems ?? 1_000, `导入文件“${opts.fileName}”`);
       for (const kind of kinds) await run.readKind(buffer, kind, inspected.format, opts.fileName);
       await run.resolveLeaders();
       if (kinds.includes('funds')) {
@@ -451,7 +447,10 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         result.rejectedTotal = run.problemTotal;
         throw new Rollback();
       }
-      if (kinds.includes('enterprise')) result.counts.enterprises = await mergeEnterprises(tx);
+      if (kinds.includes('enterprise')) {
+        const { created, updated, unchanged } = await mergeStagedEnterprises(tx, ENTERPRISE_STAGE, { importJobId: null, actorId: caller.actor.id });
+        result.counts.enterprises = { created, updated, unchanged };
+      }
       if (kinds.includes('project')) {
         const { investorsCreated, ...counts } = await mergeProjects(tx, caller.actor, run.resolvedLeaders);
         result.counts.projects = counts;

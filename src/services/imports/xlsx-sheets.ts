@@ -3,11 +3,11 @@
  * that inspectImportFile already checked, so no other entry is inflated.
  */
 import { AppError } from '../../domain/app-error';
-import type { ZipEntryInfo } from '../../imports/file-guard';
+import type { ByteSource, ZipEntryInfo } from '../../imports/file-guard';
 import { decodeXml, readEntryText } from '../../imports/xlsx-parts';
 
-export function listXlsxSheetNames(buffer: Buffer, entries: ZipEntryInfo[], fileName: string): string[] {
-  const xml = readEntryText(buffer, entries, 'xl/workbook.xml', fileName);
+export function listXlsxSheetNames(input: Buffer | ByteSource, entries: ZipEntryInfo[], fileName: string): string[] {
+  const xml = readEntryText(input, entries, 'xl/workbook.xml', fileName);
   if (xml === null) throw new AppError('VALIDATION', `文件“${fileName}”缺少 xl/workbook.xml`);
   const names: string[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"/g)) names.push(decodeXml(m[1] ?? '').trim());

@@ -1,0 +1,30 @@
+/**
+ * The connection a background job works on. On PostgreSQL, one client of the pool held for the
+ * whole job: its temporary staging table, its COPY streams and its merge transaction live on it,
+ * while progress and heartbeats go through the pool and commit at once. Embedded PGlite has one
+ * connection: the job shares it, staging between other requests' queries (outside a transaction,
+ * so progress stays readable) and merging in one transaction at the end.
+ */
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { Database, Db } from '../db/client';
+import type { CopyTarget } from '../db/queries/enterprise-imports';
+import * as schema from '../db/schema/index';
+
+export interface JobConnection {
+  db: Db;
+  copy: CopyTarget;
+  /** returns the client to the pool; `broken` destroys it (after a failed COPY, for example) */
+  release(broken?: boolean): void;
+}
+
+export async function openJobConnection(database: Database): Promise<JobConnection> {
+  if (database.kind === 'pglite') {
+    return { db: database.db, copy: { kind: 'pglite', client: database.client }, release: () => undefined };
+  }
+  const client = await database.pool.connect();
+  return {
+    db: drizzlePg({ client, schema }),
+    copy: { kind: 'postgres', client },
+    release: (broken = false) => client.release(broken),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Checks one 企业 row of an import file against the rules that need more than the row itself:
+ * credit codes unique within the file, the registered region exists (any region of the
+ * installation: enterprises are national reference data, so an importer may load enterprises
+ * registered outside their own region), the industry code exists (stored as 门类 letter or 2-digit
+ * 大类), and the data date is not in the future. Shared by the workbook import and the background
+ * jobs, so both accept and refuse the same rows. Search keys are filled in by the caller.
+ */
+import type { StagedEnterpriseRow } from '../../db/queries/enterprise-imports';
+import { normalizeCreditCode } from '../../domain/credit-code';
+import { resolveIndustryCode, validateEnterpriseRow, type RowProblem } from '../../imports/row-validate';
+
+export interface EnterpriseRowRules {
+  /** every region code of the installation */
+  regionCodes: ReadonlySet<string>;
+  /** industry code → parent 门类 letter */
+  industries: ReadonlyMap<string, string | null>;
+  /** 数据来源 of rows that name none */
+  defaultSource: string;
+  /** 数据日期 of rows that give none (YYYY-MM-DD) */
+  defaultDate: string;
+  /** YYYY-MM-DD in Asia/Shanghai: no data date may be later */
+  today: string;
+}
+
+export type CheckedRow = { ok: true; row: StagedEnterpriseRow } | { ok: false; problems: RowProblem[] };
+
+/**
+ * A copy of a string that does not point into the text it was cut from. Strings sliced out of a
+ * decoded chunk keep the whole chunk alive while they live; what is kept for the whole import (the
+ * credit codes seen, the values of reported problems) must not hold a 300 MB file in memory.
+ */
+export function detachString(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+export class EnterpriseRowChecker {
+  /** credit code → the first row that had it */
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly rules: EnterpriseRowRules) {}
+
+  check(rowNumber: number, cells: Record<string, string>): CheckedRow {
+    const r = validateEnterpriseRow(rowNumber, cells);
+    const problems: RowProblem[] = r.ok ? [] : [...r.problems];
+    const rawCode = normalizeCreditCode(cells['统一社会信用代码'] ?? '');
+    if (rawCode.length === 18) {
+      const first = this.seen.get(rawCode);
+      if (first !== undefined) {
+        problems.push({ row: rowNumber, column: '统一社会信用代码', value: rawCode, reason: `统一社会信用代码“${rawCode}”在第 ${first} 行和第 ${rowNumber} 行重复` });
+      } else {
+        this.seen.set(detachString(rawCode), rowNumber);
+      }
+    }
+    if (!r.ok) return { ok: false, problems };
+    const v = r.value;
+    if (!this.rules.regionCodes.has(v.regionCode)) {
+      problems.push({ row: rowNumber, column: '注册地区代码', value: v.regionCode, reason: `注册地区代码“${v.regionCode}”不存在（不在行政区划或园区列表中）` });
+    }
+    let industryCode: string | null = null;
+    if (v.industryCode) {
+      const ind = resolveIndustryCode(v.industryCode, this.rules.industries);
+      if ('reason' in ind) problems.push({ row: rowNumber, column: '行业代码', value: v.industryCode, reason: ind.reason });
+      else industryCode = ind.code;
+    }
+    if (v.sourceDate && v.sourceDate > this.rules.today) {
+      problems.push({ row: rowNumber, column: '数据日期', value: v.sourceDate, reason: `数据日期 ${v.sourceDate} 晚于今天（${this.rules.today}），数据日期是数据采集或公布的日期` });
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    return {
+      ok: true,
+      row: {
+        rowNo: rowNumber,
+        creditCode: v.creditCode,
+        name: v.name,
+        formerNames: v.formerNames.length > 0 ? v.formerNames : null,
+        regionCode: v.regionCode,
+        industryCode,
+        registeredCapitalYuan: v.registeredCapitalYuan,
+        establishedOn: v.establishedOn,
+        status: v.status,
+        ticker: v.ticker,
+        businessScope: v.businessScope,
+        mainProducts: v.mainProducts,
+        tags: v.tags.length > 0 ? v.tags : null,
+        website: v.website,
+        parentGroup: v.parentGroup,
+        employees: v.employees,
+        revenueBand: v.revenueBand,
+        source: v.source ?? this.rules.defaultSource,
+        sourceDate: v.sourceDate ?? this.rules.defaultDate,
+        searchNames: '',
+        searchPinyin: '',
+        nameWords: '',
+        otherWords: '',
+      },
+    };
+  }
+}

@@ -1,0 +1,342 @@
+/**
+ * Background import jobs as the API and the CLI see them: an upload streamed to the data
+ * directory (never held in memory), checked (type, size, zip bomb, the 企业 headers of a CSV) and
+ * queued; jobs listed and read within the caller's region subtree (a job belongs to its creator's
+ * region); cancel; the rejected-row report as xlsx. Running a job is jobs/import-job-runner.ts.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  finishImportJob,
+  insertImportJob,
+  requestImportJobCancel,
+  selectImportJob,
+  selectImportJobPage,
+  type ImportJobWithPath,
+} from '../../db/queries/import-jobs';
+import { AppError } from '../../domain/app-error';
+import { todayInShanghai } from '../../domain/dates';
+import { isPathWithin } from '../../domain/region-scope';
+import { safeCell } from '../../exports/safe-cell';
+import { writeWorkbook } from '../../exports/workbook-buffer';
+import { mapHeaders, SHEET_NAMES } from '../../imports/columns';
+import { readCsvFileBatches } from '../../imports/csv-decode';
+import { fileSource, formatBytes, inspectImportFilePath, type ImportFormat } from '../../imports/file-guard';
+import { parseDate } from '../../imports/row-validate';
+import { importFilesDir } from '../../jobs/import-job-runner';
+import type { ImportProblem } from '../imports/run-import';
+import { listXlsxSheetNames } from '../imports/xlsx-sheets';
+import { recordAudit } from '../audit';
+import type { Caller, Deps } from '../context';
+
+export type ImportJobKind = 'enterprises';
+
+export interface ImportJobDto {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  fileName: string;
+  fileBytes: number;
+  sha256: string | null;
+  dryRun: boolean;
+  source: string;
+  sourceDate: string;
+  createdBy: string;
+  createdByName: string;
+  regionCode: string;
+  /** { phase, rowsRead, bytesRead, fileBytes, problems, step?, steps? } */
+  progress: Record<string, unknown>;
+  cancelRequested: boolean;
+  /** counts and timings when finished; the first rejected rows under `rejected` (all of them in the xlsx report) */
+  result: Record<string, unknown> | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  heartbeatAt: string | null;
+  finishedAt: string | null;
+}
+
+/** Rejected rows included in a job as the API returns it (the xlsx report has them all). */
+const REJECTED_PREVIEW = 20;
+
+function toDto(job: ImportJobWithPath): ImportJobDto {
+  let result = job.result;
+  if (result && Array.isArray(result.rejected)) result = { ...result, rejected: result.rejected.slice(0, REJECTED_PREVIEW) };
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    fileName: job.fileName,
+    fileBytes: job.fileBytes,
+    sha256: job.sha256,
+    dryRun: job.dryRun,
+    source: job.source,
+    sourceDate: job.sourceDate,
+    createdBy: job.createdBy,
+    createdByName: job.createdByName,
+    regionCode: job.regionCode,
+    progress: job.progress,
+    cancelRequested: job.cancelRequested,
+    result: result ?? null,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    heartbeatAt: job.heartbeatAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function requireImport(caller: Caller): void {
+  if (!caller.actor.permissions.includes('enterprises.import')) throw new AppError('FORBIDDEN', '您没有权限执行此操作（需要“导入企业库”权限）');
+}
+
+/** A job the caller may see: its region lies in the caller's subtree; anything else is 404. */
+async function loadVisibleJob(deps: Deps, caller: Caller, id: string): Promise<ImportJobWithPath> {
+  const job = await selectImportJob(deps.db, id);
+  if (!job || !isPathWithin(caller.actor.regionPath, job.regionPath)) throw new AppError('NOT_FOUND', '导入任务不存在或不在您的管辖范围内');
+  return job;
+}
+
+export interface NewJobInput {
+  kind: ImportJobKind;
+  fileName: string;
+  /** 数据来源 of rows that name none; default: the file name */
+  source?: string;
+  /** 数据日期 of rows that give none; default: today */
+  sourceDate?: string;
+  dryRun?: boolean;
+}
+
+interface CheckedInput {
+  fileName: string;
+  source: string;
+  sourceDate: string;
+}
+
+function checkInput(input: NewJobInput): CheckedInput {
+  const fileName = path.basename(input.fileName.replace(/\\/g, '/')).trim();
+  if (!fileName) throw new AppError('VALIDATION', '缺少文件名（fileName）');
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') throw new AppError('VALIDATION', `文件“${fileName}”的扩展名不是 .xlsx 或 .csv，只能导入这两种文件`);
+  const source = (input.source ?? '').trim() || fileName;
+  if (source.length > 100) throw new AppError('VALIDATION', '数据来源（source）不能超过 100 个字符');
+  const today = todayInShanghai();
+  let sourceDate = today;
+  if (input.sourceDate && input.sourceDate.trim() !== '') {
+    const d = parseDate(input.sourceDate);
+    if (!d.ok) throw new AppError('VALIDATION', `数据日期（sourceDate）${d.reason}`);
+    if (d.value > today) throw new AppError('VALIDATION', `数据日期 ${d.value} 晚于今天（${today}）`);
+    sourceDate = d.value;
+  }
+  return { fileName, source, sourceDate };
+}
+
+/** Refuses a file that cannot be an enterprise import before it is queued. */
+async function checkFile(filePath: string, fileName: string, maxBytes: number): Promise<ImportFormat> {
+  const inspected = inspectImportFilePath(filePath, fileName, { maxFileBytes: maxBytes, maxUncompressedBytes: 0xffffffff });
+  const sheet = SHEET_NAMES.enterprise;
+  if (inspected.format === 'xlsx') {
+    const fd = await fs.promises.open(filePath, 'r');
+    try {
+      const names = listXlsxSheetNames(fileSource(fd.fd, inspected.size), inspected.entries ?? [], fileName);
+      if (!names.includes(sheet)) {
+        throw new AppError('VALIDATION', `文件“${fileName}”中没有名为“${sheet}”的工作表（现有：${names.map((s) => `“${s}”`).join('、') || '无'}）`);
+      }
+    } finally {
+      await fd.close();
+    }
+  } else {
+    // the header row: the 企业 columns must be there (the rest is the job's)
+    for await (const batch of readCsvFileBatches(filePath, fileName, 256 * 1024)) {
+      const header = batch.records[0];
+      if (header) {
+        mapHeaders(header.values, 'enterprise');
+        break;
+      }
+    }
+  }
+  return inspected.format;
+}
+
+/** Where a job's file goes: the data directory's imports/, one file per job. */
+async function newJobFilePath(deps: Deps, id: string): Promise<string> {
+  const dir = importFilesDir(deps.config);
+  await fs.promises.mkdir(dir, { recursive: true });
+  return path.join(dir, id);
+}
+
+async function queueJob(
+  deps: Deps,
+  caller: Caller,
+  input: CheckedInput & { id: string; kind: ImportJobKind; filePath: string; fileBytes: number; sha256: string; dryRun: boolean },
+  run?: { worker: string },
+) {
+  if (!caller.actor.id || !caller.actor.regionCode) throw new AppError('FORBIDDEN', '导入任务须以某个账号的身份创建');
+  const actorId = caller.actor.id;
+  const regionCode = caller.actor.regionCode;
+  return deps.db.transaction(async (tx) => {
+    const job = await insertImportJob(tx, {
+      id: input.id,
+      kind: input.kind,
+      fileName: input.fileName,
+      filePath: input.filePath,
+      fileBytes: input.fileBytes,
+      sha256: input.sha256,
+      dryRun: input.dryRun,
+      source: input.source,
+      sourceDate: input.sourceDate,
+      createdBy: actorId,
+      regionCode,
+      progress: { phase: run ? 'reading' : 'queued', rowsRead: 0, bytesRead: 0, fileBytes: input.fileBytes, problems: 0 },
+      ...(run ? { status: 'running' as const, worker: run.worker } : {}),
+    });
+    await recordAudit(tx, caller, {
+      action: 'import_job.create',
+      objectType: 'import_job',
+      objectId: job.id,
+      regionCode,
+      after: { kind: input.kind, fileName: input.fileName, fileBytes: input.fileBytes, sha256: input.sha256, source: input.source, sourceDate: input.sourceDate, dryRun: input.dryRun },
+    });
+    return job;
+  });
+}
+
+/**
+ * Streams an upload to the data directory (hashing it on the way, refusing it past the size
+ * limit), checks it, and queues a job. The file is removed again when anything is refused.
+ */
+export async function createImportJobFromUpload(deps: Deps, caller: Caller, body: Readable, input: NewJobInput): Promise<ImportJobDto> {
+  requireImport(caller);
+  const checked = checkInput(input);
+  const id = randomUUID();
+  const filePath = await newJobFilePath(deps, id);
+  const max = deps.config.importJobMaxBytes;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > max) return done(new AppError('VALIDATION', `文件“${checked.fileName}”超过上限 ${formatBytes(max)}`));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, meter, fs.createWriteStream(filePath, { flags: 'wx' }));
+    await checkFile(filePath, checked.fileName, max);
+    const job = await queueJob(deps, caller, { ...checked, id, kind: input.kind, filePath, fileBytes: bytes, sha256: hash.digest('hex'), dryRun: Boolean(input.dryRun) });
+    return getImportJob(deps, caller, job.id);
+  } catch (err) {
+    await fs.promises.rm(filePath, { force: true });
+    if (err instanceof AppError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      throw new AppError('BAD_REQUEST', `文件“${checked.fileName}”没有上传完整，请重新上传`);
+    }
+    throw err;
+  }
+}
+
+/**
+ * The CLI's way in: copies a local file into the data directory (the job removes its copy when it
+ * ends, never the original) and creates the job already running for `worker`.
+ */
+export async function createRunningImportJobFromFile(
+  deps: Deps,
+  caller: Caller,
+  localFile: string,
+  input: NewJobInput,
+  worker: string,
+) {
+  requireImport(caller);
+  const checked = checkInput({ ...input, fileName: input.fileName || path.basename(localFile) });
+  const id = randomUUID();
+  const filePath = await newJobFilePath(deps, id);
+  try {
+    await fs.promises.copyFile(localFile, filePath);
+    const hash = createHash('sha256');
+    await pipeline(fs.createReadStream(filePath), hash);
+    const { size } = await fs.promises.stat(filePath);
+    await checkFile(filePath, checked.fileName, deps.config.importJobMaxBytes);
+    return await queueJob(deps, caller, { ...checked, id, kind: input.kind, filePath, fileBytes: size, sha256: hash.digest('hex'), dryRun: Boolean(input.dryRun) }, { worker });
+  } catch (err) {
+    await fs.promises.rm(filePath, { force: true });
+    throw err;
+  }
+}
+
+export async function getImportJob(deps: Deps, caller: Caller, id: string): Promise<ImportJobDto> {
+  requireImport(caller);
+  return toDto(await loadVisibleJob(deps, caller, id));
+}
+
+export async function listImportJobs(deps: Deps, caller: Caller, q: { kind?: string; page: number; pageSize: number }) {
+  requireImport(caller);
+  const { rows, total } = await selectImportJobPage(deps.db, {
+    scopePath: caller.actor.regionPath,
+    kind: q.kind,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { total, items: rows.map(toDto) };
+}
+
+/**
+ * Cancels a job: a queued one ends at once (its file removed); a running one is asked to stop
+ * and rolls back at its next checkpoint (the job then ends `cancelled`). A finished job: 409.
+ */
+export async function cancelImportJob(deps: Deps, caller: Caller, id: string): Promise<ImportJobDto> {
+  requireImport(caller);
+  const job = await loadVisibleJob(deps, caller, id);
+  const status = await requestImportJobCancel(deps.db, id);
+  if (!status) throw new AppError('CONFLICT', `导入任务已结束（${STATUS_LABELS[job.status]}），不能取消`);
+  if (status === 'queued') {
+    const ended = await deps.db.transaction(async (tx) => {
+      const row = await finishImportJob(tx, id, { status: 'cancelled', progress: { ...job.progress, phase: 'done' } });
+      if (row) {
+        await recordAudit(tx, caller, { action: 'import_job.cancel', objectType: 'import_job', objectId: id, regionCode: job.regionCode, after: { kind: job.kind, fileName: job.fileName, phase: 'queued' } });
+      }
+      return row;
+    });
+    if (ended) await fs.promises.rm(job.filePath, { force: true });
+  } else {
+    await recordAudit(deps.db, caller, { action: 'import_job.cancel_request', objectType: 'import_job', objectId: id, regionCode: job.regionCode, after: { kind: job.kind, fileName: job.fileName } });
+  }
+  return getImportJob(deps, caller, id);
+}
+
+const STATUS_LABELS: Record<ImportJobDto['status'], string> = {
+  queued: '排队中',
+  running: '进行中',
+  succeeded: '已完成',
+  failed: '失败',
+  cancelled: '已取消',
+};
+
+/** The rejected rows of a job as xlsx: 工作表, 行, 列, 值, 原因 (text made inert against formulas). */
+export async function buildRejectedReport(deps: Deps, caller: Caller, id: string): Promise<{ fileName: string; buffer: Buffer }> {
+  requireImport(caller);
+  const job = await loadVisibleJob(deps, caller, id);
+  const result = job.result ?? {};
+  const rejected = (Array.isArray(result.rejected) ? result.rejected : []) as ImportProblem[];
+  const total = typeof result.rejectedTotal === 'number' ? result.rejectedTotal : rejected.length;
+  if (job.status === 'queued' || job.status === 'running') throw new AppError('CONFLICT', '导入任务尚未结束，还没有被拒绝行的报告');
+  const buffer = await writeWorkbook(async (wb) => {
+    const ws = wb.addWorksheet('被拒绝的行');
+    ws.columns = [
+      { header: '工作表', width: 10 },
+      { header: '行', width: 8 },
+      { header: '列', width: 18 },
+      { header: '值', width: 30 },
+      { header: '原因', width: 70 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    for (const p of rejected) ws.addRow([safeCell(p.sheet), p.row, safeCell(p.column), safeCell(p.value), safeCell(p.reason)]).commit();
+    if (total > rejected.length) ws.addRow(['', null, '', '', `另有 ${total - rejected.length} 个问题未列出（共 ${total} 个），请先更正以上各行后重新导入`]).commit();
+    ws.commit();
+  });
+  const base = job.fileName.replace(/\.[^.]+$/, '');
+  return { fileName: `${base}-被拒绝的行.xlsx`, buffer };
+}
