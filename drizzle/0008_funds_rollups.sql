@@ -1,10 +1,13 @@
 CREATE TABLE "funds_rollup_versions" (
-	"region_code" text PRIMARY KEY NOT NULL,
-	"version" bigint DEFAULT 1 NOT NULL
+	"region_code" text NOT NULL,
+	"bucket" integer NOT NULL,
+	"version" bigint DEFAULT 1 NOT NULL,
+	CONSTRAINT "funds_rollup_versions_region_code_bucket_pk" PRIMARY KEY("region_code","bucket")
 );
 --> statement-breakpoint
 CREATE TABLE "funds_rollups" (
 	"region_code" text NOT NULL,
+	"bucket" integer NOT NULL,
 	"year" integer NOT NULL,
 	"from_month" integer NOT NULL,
 	"to_month" integer NOT NULL,
@@ -12,27 +15,36 @@ CREATE TABLE "funds_rollups" (
 	"version" bigint NOT NULL,
 	"figures" jsonb NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "funds_rollups_region_code_year_from_month_to_month_variant_pk" PRIMARY KEY("region_code","year","from_month","to_month","variant")
+	CONSTRAINT "funds_rollups_region_code_bucket_year_from_month_to_month_variant_pk" PRIMARY KEY("region_code","bucket","year","from_month","to_month","variant")
 );
 --> statement-breakpoint
 ALTER TABLE "funds_rollup_versions" ADD CONSTRAINT "funds_rollup_versions_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "funds_rollups" ADD CONSTRAINT "funds_rollups_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
--- Versions: every change that can move a region's funds figures bumps the region's version, in the
--- changing transaction (so a rollup computed in an older snapshot is never taken for current).
-CREATE FUNCTION funds_rollup_bump(codes text[]) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO funds_rollup_versions AS v (region_code, version)
-  SELECT c, 1 FROM (SELECT DISTINCT c FROM unnest(codes) AS c WHERE c IS NOT NULL ORDER BY c) s
-  ON CONFLICT (region_code) DO UPDATE SET version = v.version + 1
+-- Versions: every change that can move a region's funds figures bumps the version of the region's
+-- bucket of the project, in the changing transaction (so a rollup computed in an older snapshot is
+-- never taken for current). Buckets spread a region's projects by the last byte of their id.
+CREATE FUNCTION funds_rollup_bucket(id uuid) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT get_byte(uuid_send(id), 15) & 15
+$$;
+--> statement-breakpoint
+CREATE FUNCTION funds_rollup_bump(codes text[], buckets int[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO funds_rollup_versions AS v (region_code, bucket, version)
+  SELECT c, b, 1 FROM (SELECT DISTINCT c, b FROM unnest(codes, buckets) AS u(c, b) WHERE c IS NOT NULL ORDER BY c, b) s
+  ON CONFLICT (region_code, bucket) DO UPDATE SET version = v.version + 1
 $$;
 --> statement-breakpoint
 CREATE FUNCTION funds_rollup_receipts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM funds_rollup_bump(ARRAY(SELECT DISTINCT p.region_code FROM new_rows n JOIN projects p ON p.id = n.project_id));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT p.region_code, funds_rollup_bucket(p.id) AS bucket FROM new_rows n JOIN projects p ON p.id = n.project_id) s;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM funds_rollup_bump(ARRAY(SELECT DISTINCT p.region_code FROM (SELECT project_id FROM new_rows UNION SELECT project_id FROM old_rows) n JOIN projects p ON p.id = n.project_id));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT p.region_code, funds_rollup_bucket(p.id) AS bucket
+      FROM (SELECT project_id FROM new_rows UNION SELECT project_id FROM old_rows) n JOIN projects p ON p.id = n.project_id) s;
   ELSE
-    PERFORM funds_rollup_bump(ARRAY(SELECT DISTINCT p.region_code FROM old_rows n JOIN projects p ON p.id = n.project_id));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT p.region_code, funds_rollup_bucket(p.id) AS bucket FROM old_rows n JOIN projects p ON p.id = n.project_id) s;
   END IF;
   RETURN NULL;
 END $$;
@@ -47,11 +59,17 @@ CREATE TRIGGER funds_rollup_receipts_delete AFTER DELETE ON fund_receipts REFERE
 CREATE FUNCTION funds_rollup_evidence_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM funds_rollup_bump(ARRAY(SELECT DISTINCT p.region_code FROM new_rows n JOIN projects p ON p.id = n.project_id WHERE n.fund_receipt_id IS NOT NULL));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT p.region_code, funds_rollup_bucket(p.id) AS bucket FROM new_rows n JOIN projects p ON p.id = n.project_id
+      WHERE n.fund_receipt_id IS NOT NULL) s;
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM funds_rollup_bump(ARRAY(SELECT DISTINCT p.region_code FROM (SELECT project_id FROM new_rows UNION SELECT project_id FROM old_rows) n JOIN projects p ON p.id = n.project_id));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT p.region_code, funds_rollup_bucket(p.id) AS bucket
+      FROM (SELECT project_id FROM new_rows UNION SELECT project_id FROM old_rows) n JOIN projects p ON p.id = n.project_id) s;
   ELSE
-    PERFORM funds_rollup_bump(ARRAY(SELECT DISTINCT p.region_code FROM old_rows n JOIN projects p ON p.id = n.project_id WHERE n.fund_receipt_id IS NOT NULL));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT p.region_code, funds_rollup_bucket(p.id) AS bucket FROM old_rows n JOIN projects p ON p.id = n.project_id
+      WHERE n.fund_receipt_id IS NOT NULL) s;
   END IF;
   RETURN NULL;
 END $$;
@@ -66,11 +84,13 @@ CREATE TRIGGER funds_rollup_evidence_delete AFTER DELETE ON evidence_files REFER
 CREATE FUNCTION funds_rollup_projects_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
-    PERFORM funds_rollup_bump(ARRAY(
-      SELECT unnest(ARRAY[o.region_code, n.region_code]) FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE o.region_code IS DISTINCT FROM n.region_code OR o.source IS DISTINCT FROM n.source));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT x.region_code, funds_rollup_bucket(x.id) AS bucket FROM (
+        SELECT o.id, unnest(ARRAY[o.region_code, n.region_code]) AS region_code FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE o.region_code IS DISTINCT FROM n.region_code OR o.source IS DISTINCT FROM n.source) x) s;
   ELSE
-    PERFORM funds_rollup_bump(ARRAY(SELECT DISTINCT o.region_code FROM old_rows o));
+    PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+      SELECT DISTINCT o.region_code, funds_rollup_bucket(o.id) AS bucket FROM old_rows o) s;
   END IF;
   RETURN NULL;
 END $$;
@@ -79,4 +99,4 @@ CREATE TRIGGER funds_rollup_projects_update AFTER UPDATE ON projects REFERENCING
 --> statement-breakpoint
 CREATE TRIGGER funds_rollup_projects_delete AFTER DELETE ON projects REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION funds_rollup_projects_changed();
 --> statement-breakpoint
-INSERT INTO funds_rollup_versions (region_code, version) SELECT DISTINCT region_code, 1 FROM projects ON CONFLICT DO NOTHING;
+INSERT INTO funds_rollup_versions (region_code, bucket, version) SELECT DISTINCT region_code, funds_rollup_bucket(id), 1 FROM projects ON CONFLICT DO NOTHING;

@@ -1,12 +1,12 @@
 /**
- * The funds figures of a summary, from per-region rollups: the regions of the subtree whose stored
- * rollup is current are read, the others are computed from the receipts (one statement for all of
+ * The funds figures of a summary, from per-region rollups (each region's projects in 16 buckets):
+ * the parts of the subtree whose stored rollup is current are read, the others are computed from the receipts (one statement for all of
  * them) and stored for the next call. Reading versions and computing happen in one REPEATABLE READ
  * snapshot, so a stored rollup always matches the version it carries; storing happens afterwards and
  * never replaces a newer one. The answer equals selectFundsBySource (the direct statement) for the
  * same data — test/statistics/funds-rollups.test.ts checks that.
  */
-import { computeRollups, selectRollups, selectScopeVersions, toVariant, upsertRollups, type RollupFigures, type RollupRange } from '../db/queries/statistics-rollups';
+import { computeRollups, selectRollups, selectScopeVersions, toVariant, upsertRollups, type RollupFigures, type RollupPart, type RollupRange } from '../db/queries/statistics-rollups';
 import type { ReceiptFilter } from '../db/queries/statistics';
 import type { Deps } from './context';
 
@@ -23,7 +23,7 @@ export interface FundsBySourceRow {
 }
 
 interface PendingRollup {
-  regionCode: string;
+  part: RollupPart;
   range: RollupRange;
   variant: number;
   version: number;
@@ -60,22 +60,23 @@ export async function loadFundsBySource(
   const { totals, pending } = await deps.db.transaction(
     async (tx) => {
       const versions = await selectScopeVersions(tx, scopePath);
-      const codes = [...versions.keys()];
+      const codes = [...new Set([...versions.values()].map((v) => v.part.regionCode))];
       const pending: PendingRollup[] = [];
       const totals = ranges.map(() => new Map<string, { projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint }>());
       for (const [i, range] of ranges.entries()) {
         const stored = await selectRollups(tx, codes, range, variant);
-        const stale: string[] = [];
-        for (const code of codes) {
-          const s = stored.get(code);
-          if (s && s.version === versions.get(code)) addInto(totals[i]!, s.figures);
-          else stale.push(code);
+        const stale: RollupPart[] = [];
+        for (const [key, v] of versions) {
+          const s = stored.get(key);
+          if (s && s.version === v.version) addInto(totals[i]!, s.figures);
+          else stale.push(v.part);
         }
         if (stale.length === 0) continue;
         const computed = await computeRollups(tx, stale, range, filter);
-        for (const [code, figures] of computed) {
+        for (const [key, figures] of computed) {
           addInto(totals[i]!, figures);
-          pending.push({ regionCode: code, range, variant, version: versions.get(code) ?? 0, figures });
+          const v = versions.get(key);
+          if (v) pending.push({ part: v.part, range, variant, version: v.version, figures });
         }
       }
       return { totals, pending };

@@ -10,12 +10,13 @@ export interface ReceiptFilter {
   withEvidenceOnly: boolean;
 }
 
-export function countedReceipts(f: ReceiptFilter): SQL {
+export function countedReceipts(f: ReceiptFilter, alias = 'f'): SQL {
+  const a = sql.raw(alias);
   return sql.join(
     [
       sql`true`,
-      f.verifiedOnly ? sql`f.verified_at is not null` : sql`true`,
-      f.withEvidenceOnly ? sql`exists (select 1 from evidence_files e where e.fund_receipt_id = f.id)` : sql`true`,
+      f.verifiedOnly ? sql`${a}.verified_at is not null` : sql`true`,
+      f.withEvidenceOnly ? sql`exists (select 1 from evidence_files e where e.fund_receipt_id = ${a}.id)` : sql`true`,
     ],
     sql` and `,
   );

@@ -18,18 +18,24 @@ export const regionTargets = pgTable(
 );
 
 /**
- * Funds rollups: the figures of selectFundsBySource for the projects held directly by one region,
- * for one year, month range and receipt filter, computed on first use and kept until a change
+ * Funds rollups: the figures of selectFundsBySource for the projects held directly by one region
+ * (one of its 16 buckets of projects), for one year, month range and receipt filter, computed on first use and kept until a change
  * touches the region (statistics-rollups.ts). A region's `version` is bumped by triggers on every
  * change of its receipts, evidence links or projects (migration 0008); a rollup is valid while its
  * version equals the region's. Summaries add the valid rollups of a subtree's regions.
  */
-export const fundsRollupVersions = pgTable('funds_rollup_versions', {
-  regionCode: text('region_code')
-    .primaryKey()
-    .references(() => regions.code),
-  version: bigint('version', { mode: 'number' }).notNull().default(1),
-});
+export const fundsRollupVersions = pgTable(
+  'funds_rollup_versions',
+  {
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** projects of a region are spread over 16 buckets (last byte of the id), so a change recomputes a sixteenth */
+    bucket: integer('bucket').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.bucket] })],
+);
 
 export const fundsRollups = pgTable(
   'funds_rollups',
@@ -37,6 +43,7 @@ export const fundsRollups = pgTable(
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
+    bucket: integer('bucket').notNull(),
     year: integer('year').notNull(),
     fromMonth: integer('from_month').notNull(),
     toMonth: integer('to_month').notNull(),
@@ -48,5 +55,5 @@ export const fundsRollups = pgTable(
     figures: jsonb('figures').$type<Record<string, { projects: number; fundsYuan: string; newProjects: number; newFundsYuan: string }>>().notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.year, t.fromMonth, t.toMonth, t.variant] })],
+  (t) => [primaryKey({ columns: [t.regionCode, t.bucket, t.year, t.fromMonth, t.toMonth, t.variant] })],
 );
