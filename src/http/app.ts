@@ -25,6 +25,8 @@ import { importRoutes } from './routes/imports';
 import { importJobRoutes } from './routes/import-jobs';
 import { returnRoutes } from './routes/returns';
 import { documentRoutes } from './routes/documents';
+import { enterpriseSearchRoutes } from './routes/enterprise-search';
+import { enterpriseListRoutes } from './routes/enterprise-lists';
 import { enterpriseRoutes } from './routes/enterprises';
 import { enterpriseContactRoutes } from './routes/enterprise-contacts';
 import { enterpriseDuplicateRoutes } from './routes/enterprise-duplicates';
@@ -81,6 +83,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(statisticsRoutes, { deps });
   await app.register(returnRoutes, { deps });
   await app.register(documentRoutes, { deps });
+  await app.register(enterpriseSearchRoutes, { deps });
+  await app.register(enterpriseListRoutes, { deps });
   await app.register(enterpriseRoutes, { deps });
   await app.register(enterpriseContactRoutes, { deps });
   await app.register(enterpriseDuplicateRoutes, { deps });

@@ -498,6 +498,91 @@ const CASES: Record<string, RouteCase> = {
   // ── import jobs (enterprise imports in the background) ──
   // ── end import jobs ──
   // ── enterprise search, saved searches and lists ──
+  'GET /api/enterprises': { access: 'enterprises.read', scoped: false, ok: 200, build: async () => ({ url: `/api/enterprises?q=${encodeURIComponent('光伏 科技')}&region=650100&tags=${encodeURIComponent('高新技术')}` }) },
+  // saved searches and lists: reads see a shared one of the own county; changes act on the caller's own; the sibling county's shared ones are 404
+  'GET /api/enterprise-saved-searches': { access: 'enterprises.read', scoped: false, ok: 200, build: async () => ({ url: '/api/enterprise-saved-searches' }) },
+  'POST /api/enterprise-saved-searches': {
+    access: 'enterprises.manage',
+    scoped: false,
+    ok: 201,
+    build: async (f) => ({ url: '/api/enterprise-saved-searches', body: { name: f.unique('搜索'), query: { q: '光伏', region: '650100' }, shared: false } }),
+  },
+  'GET /api/enterprise-saved-searches/:id': {
+    access: 'enterprises.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `/api/enterprise-saved-searches/${await (await import('../enterprise-search/matrix-fixtures')).savedSearchFor(f, t, role, false)}` }),
+  },
+  'PATCH /api/enterprise-saved-searches/:id': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({
+      url: `/api/enterprise-saved-searches/${await (await import('../enterprise-search/matrix-fixtures')).savedSearchFor(f, t, role, true)}`,
+      body: { name: f.unique('改名') },
+    }),
+  },
+  'DELETE /api/enterprise-saved-searches/:id': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 204,
+    build: async (f, t, role) => ({ url: `/api/enterprise-saved-searches/${await (await import('../enterprise-search/matrix-fixtures')).savedSearchFor(f, t, role, true)}` }),
+  },
+  'GET /api/enterprise-lists': { access: 'enterprises.read', scoped: false, ok: 200, build: async () => ({ url: '/api/enterprise-lists' }) },
+  'POST /api/enterprise-lists': {
+    access: 'enterprises.manage',
+    scoped: false,
+    ok: 201,
+    build: async (f) => ({ url: '/api/enterprise-lists', body: { name: f.unique('名单'), shared: true } }),
+  },
+  'GET /api/enterprise-lists/:id': {
+    access: 'enterprises.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `/api/enterprise-lists/${await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, false)}` }),
+  },
+  'PATCH /api/enterprise-lists/:id': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `/api/enterprise-lists/${await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, true)}`, body: { description: '改', version: 1 } }),
+  },
+  'DELETE /api/enterprise-lists/:id': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 204,
+    build: async (f, t, role) => ({ url: `/api/enterprise-lists/${await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, true)}` }),
+  },
+  'GET /api/enterprise-lists/:id/members': {
+    access: 'enterprises.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `/api/enterprise-lists/${await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, false)}/members` }),
+  },
+  'POST /api/enterprise-lists/:id/members': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({
+      url: `/api/enterprise-lists/${await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, true)}/members`,
+      body: { creditCodes: ['91650109MA00000000'], fromSearch: { query: { q: '光伏' }, limit: 10 } },
+    }),
+  },
+  'DELETE /api/enterprise-lists/:id/members': {
+    access: 'enterprises.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({
+      url: `/api/enterprise-lists/${await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, true)}/members`,
+      body: { creditCodes: ['91650109MA00000000'] },
+    }),
+  },
+  'GET /api/enterprise-lists/:id/export': {
+    access: 'enterprises.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t, role) => ({ url: `/api/enterprise-lists/${await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, false)}/export` }),
+  },
   // ── end enterprise search ──
   // ── enterprise detail, contacts, duplicates, tags ──
   // enterprises are installation-wide (not scoped); contacts and duplicate pairs belong to a region (sibling county → 404)

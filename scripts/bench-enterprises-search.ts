@@ -1,0 +1,456 @@
+/**
+ * npm run bench:enterprises:search — issue 5 point 7: enterprise search speed.
+ *
+ * PostgreSQL: a fresh database on BENCH_DATABASE_URL (C.UTF-8), migrated, reference data loaded,
+ * BENCH_ENTERPRISES (default 1,000,000) generated enterprises (src/seed/enterprise-generator) with
+ * their search keys (buildEnterpriseSearchKeys, as imports write them) loaded by COPY into a staging
+ * table and one INSERT … SELECT building the tsvector as production does; the indexes of the
+ * migrations are dropped for the load and rebuilt after it; ANALYZE. Then five query mixes, each
+ * BENCH_RUNS (200) times with terms drawn from the generated names: two-word Chinese search + two
+ * filters, pinyin initials, substring across a word boundary, credit-code prefix, filter-only
+ * browse (sorted by capital). Reported per mix: p50/p95/max of the service call (API path minus
+ * HTTP), of the same SQL statement alone (raw, through the pg pool) and of the HTTP call
+ * (app.inject, no network), and the median result size.
+ *
+ * PGlite: the same on an in-memory PGlite with BENCH_PGLITE_ENTERPRISES (default 100,000; 0 skips).
+ *
+ * BENCH_KEEP=1 keeps the PostgreSQL database; BENCH_REUSE=<database> measures an existing one
+ * (no load; BENCH_REUSE_COUNT=<n> its enterprise count); BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE,
+ * BUFFERS) of one query per mix; BENCH_SLOWEST=<n> lists the n slowest inputs per mix; BENCH_MIXES=1,3
+ * runs only those mixes.
+ */
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import type { FastifyInstance } from 'fastify';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { loadConfig, type Config } from '../src/config/config';
+import { createPglite, wrapPglite, wrapPool, type Database, type Db } from '../src/db/client';
+import { buildEnterpriseSearchSql } from '../src/db/queries/enterprise-search';
+import { migrateDatabase } from '../src/db/migrate';
+import { listPermissions } from '../src/domain/roles';
+import { buildApp } from '../src/http/app';
+import { segmentWords } from '../src/search/chinese-words';
+import { buildEnterpriseSearchKeys, buildSearchWordsSql } from '../src/search/enterprise-search-keys';
+import { toPinyinKeys } from '../src/search/pinyin-keys';
+import { generateEnterprise, sectionOfIndustry, type GeneratedEnterprise } from '../src/seed/enterprise-generator';
+import { createRng, type Rng } from '../src/seed/random';
+import { createSystemCaller, type Caller, type Deps } from '../src/services/context';
+import { compileEnterpriseSearch, searchEnterprises, toPageOptions, type EnterpriseSearchInput } from '../src/services/enterprise-search';
+import { loadReferenceData } from '../src/services/reference-data';
+import { createUser } from '../src/services/users';
+
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const COUNT = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
+const PGLITE_COUNT = Number(process.env.BENCH_PGLITE_ENTERPRISES ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const WARM = 10;
+const SEED = 20260101;
+const CALLER_REGION = '650109';
+const PASSWORD = 'Bench@pass-2026';
+
+const dialect = new PgDialect();
+const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+// ------------------------------------------------------------------ data
+
+interface Universe {
+  regionCodes: string[];
+  industryCodes: string[];
+  xinjiangCounties: string[];
+  /** region code → its prefecture (or province-level parent) code, for filters */
+  prefectureOf: Map<string, string>;
+}
+
+async function readUniverse(db: Db): Promise<Universe> {
+  const regions = (await db.execute(sql`select code, path from regions where level = 'county' and active`)) as unknown as { rows: { code: string; path: string }[] };
+  const industries = (await db.execute(sql`select code from industries where level = 'division'`)) as unknown as { rows: { code: string }[] };
+  const counties = regions.rows.map((r) => r.code);
+  const xinjiangCounties = counties.filter((c) => c.startsWith('65'));
+  // a Xinjiang installation: about a third of the registry is local, the rest national
+  const weight = Math.max(1, Math.round((counties.length * 0.5) / Math.max(1, xinjiangCounties.length)));
+  const regionCodes = [...counties];
+  for (let i = 0; i < weight; i++) regionCodes.push(...xinjiangCounties);
+  const prefectureOf = new Map(regions.rows.map((r) => [r.code, r.path.split('/').filter(Boolean)[1] ?? r.code]));
+  return { regionCodes, industryCodes: industries.rows.map((r) => r.code), xinjiangCounties, prefectureOf };
+}
+
+function generate(u: Universe, index: number): GeneratedEnterprise {
+  return generateEnterprise(index, { seed: SEED, regionCodes: u.regionCodes, industryCodes: u.industryCodes });
+}
+
+/** About 1 % of enterprises are "in contact" somewhere in Xinjiang, a third of those in 米东区. */
+function contactRegions(u: Universe, index: number): string[] {
+  const rng = createRng((index * 2654435761) >>> 0);
+  if (!rng.chance(0.01)) return [];
+  return rng.chance(0.33) ? [CALLER_REGION] : [rng.pick(u.xinjiangCounties)];
+}
+
+const COLUMNS = [
+  'credit_code', 'name', 'former_names', 'region_code', 'industry_code', 'registered_capital_yuan', 'established_on', 'status',
+  'ticker', 'business_scope', 'main_products', 'tags', 'website', 'parent_group', 'employees', 'revenue_band',
+  'contact_region_codes', 'search_names', 'search_pinyin',
+] as const;
+
+function rowValues(u: Universe, index: number): { values: (string | string[] | null)[]; nameWords: string; otherWords: string } {
+  const e = generate(u, index);
+  const keys = buildEnterpriseSearchKeys(e);
+  return {
+    values: [
+      e.creditCode, e.name, e.formerNames, e.regionCode, e.industryCode, e.registeredCapitalYuan?.toString() ?? null, e.establishedOn, e.status,
+      e.ticker, e.businessScope, e.mainProducts, e.tags, e.website, e.parentGroup, e.employees?.toString() ?? null, e.revenueBand,
+      contactRegions(u, index), keys.searchNames, keys.searchPinyin,
+    ],
+    nameWords: keys.nameWords,
+    otherWords: keys.otherWords,
+  };
+}
+
+function copyText(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+function copyCell(v: string | string[] | null): string {
+  if (v === null) return '\\N';
+  if (Array.isArray(v)) return copyText(`{${v.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`);
+  return copyText(v);
+}
+
+/** The migrations' indexes on enterprises (except the primary key), to drop before a load and rebuild after. */
+async function takeIndexes(client: pg.PoolClient | pg.Client): Promise<{ name: string; def: string }[]> {
+  const res = await client.query<{ indexname: string; indexdef: string }>(
+    `select indexname, indexdef from pg_indexes where tablename = 'enterprises' and indexname <> 'enterprises_pkey'`,
+  );
+  for (const r of res.rows) await client.query(`drop index ${r.indexname}`);
+  return res.rows.map((r) => ({ name: r.indexname, def: r.indexdef }));
+}
+
+async function loadPostgres(pool: pg.Pool, db: Db, u: Universe, count: number): Promise<void> {
+  const client = await pool.connect();
+  let indexes: { name: string; def: string }[];
+  try {
+    indexes = await takeIndexes(client);
+    await client.query(`create unlogged table bench_stage (${COLUMNS.map((c) => `${c} text`).join(', ')}, name_words text, other_words text)`);
+    let t = performance.now();
+    const stream = client.query(copyFrom(`copy bench_stage from stdin`));
+    const source = new PassThrough();
+    const done = pipeline(source, stream);
+    for (let i = 0; i < count; i++) {
+      const r = rowValues(u, i);
+      const line = `${[...r.values, r.nameWords, r.otherWords].map(copyCell).join('\t')}\n`;
+      if (!source.write(line)) await once(source, 'drain');
+      if ((i + 1) % 200_000 === 0) console.log(`  generated and copied ${i + 1} (${secs(t)} s)`);
+    }
+    source.end();
+    await done;
+    console.log(`  COPY of ${count} rows with search keys: ${secs(t)} s`);
+    t = performance.now();
+    const casts: Record<string, string> = {
+      former_names: '::text[]', registered_capital_yuan: '::bigint', established_on: '::date', tags: '::text[]', employees: '::integer', contact_region_codes: '::text[]',
+    };
+    const select = COLUMNS.map((c) => `s.${c}${casts[c] ?? ''}`).join(', ');
+    const words = dialect.sqlToQuery(buildSearchWordsSql(sql.raw('s.name_words'), sql.raw('s.other_words'))).sql;
+    await client.query(`insert into enterprises (${COLUMNS.join(', ')}, search_words) select ${select}, ${words} from bench_stage s`);
+    await client.query('drop table bench_stage');
+    console.log(`  INSERT … SELECT with tsvectors: ${secs(t)} s`);
+  } finally {
+    client.release();
+  }
+  const t = performance.now();
+  // two connections build the indexes side by side (2 cores)
+  const queue = [...indexes];
+  await Promise.all(
+    [0, 1].map(async () => {
+      const c = await pool.connect();
+      try {
+        await c.query(`set maintenance_work_mem = '512MB'`);
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const ti = performance.now();
+          await c.query(next.def);
+          console.log(`  index ${next.name}: ${secs(ti)} s`);
+        }
+      } finally {
+        c.release();
+      }
+    }),
+  );
+  console.log(`  indexes rebuilt: ${secs(t)} s`);
+  await db.execute(sql`vacuum analyze enterprises`);
+}
+
+async function loadPglite(database: Extract<Database, { kind: 'pglite' }>, u: Universe, count: number): Promise<void> {
+  const { client } = database;
+  const res = await client.query<{ indexname: string; indexdef: string }>(
+    `select indexname, indexdef from pg_indexes where tablename = 'enterprises' and indexname <> 'enterprises_pkey'`,
+  );
+  for (const r of res.rows) await client.query(`drop index ${r.indexname}`);
+  let t = performance.now();
+  const BATCH = 1000;
+  for (let start = 0; start < count; start += BATCH) {
+    const rows: SQL[] = [];
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const r = rowValues(u, i);
+      const [code, name, former, region, industry, capital, established, status, ticker, scope, products, tags, website, group, employees, band, contacts, names, pinyin] = r.values;
+      rows.push(sql`(${code}, ${name}, ${sql.param(former)}::text[], ${region}, ${industry}, ${capital}::bigint, ${established}::date, ${status},
+        ${ticker}, ${scope}, ${products}, ${sql.param(tags)}::text[], ${website}, ${group}, ${employees}::integer, ${band},
+        ${sql.param(contacts)}::text[], ${names}, ${pinyin}, ${buildSearchWordsSql(r.nameWords, r.otherWords)})`);
+    }
+    await database.db.execute(sql`insert into enterprises (${sql.raw(COLUMNS.join(', '))}, search_words) values ${sql.join(rows, sql`, `)}`);
+  }
+  console.log(`  inserted ${count} rows with search keys: ${secs(t)} s`);
+  t = performance.now();
+  for (const r of res.rows) await client.query(r.indexdef);
+  await client.query('analyze enterprises');
+  console.log(`  indexes rebuilt and analyzed: ${secs(t)} s`);
+}
+
+// ------------------------------------------------------------------ query mixes
+
+type Mix = 'two words + two filters' | 'pinyin initials' | 'substring' | 'credit code prefix' | 'browse (filters only)';
+const MIXES: Mix[] = ['two words + two filters', 'pinyin initials', 'substring', 'credit code prefix', 'browse (filters only)'];
+
+function randomFilters(rng: Rng, u: Universe, e: GeneratedEnterprise, n: number): EnterpriseSearchInput {
+  const options: (() => EnterpriseSearchInput)[] = [
+    () => ({ region: u.prefectureOf.get(e.regionCode) ?? e.regionCode }),
+    () => ({ tags: ['高新技术'] }),
+    () => ({ status: ['existing', 'operating'] }),
+    () => ({ capitalMin: 10_000_000 }),
+    () => ({ industry: e.industryCode ? sectionOfIndustry(e.industryCode) : 'C' }),
+    () => ({ foundedFrom: 2010, foundedTo: 2025 }),
+  ];
+  const chosen = rng.shuffle([...options]).slice(0, n);
+  return Object.assign({}, ...chosen.map((f) => f()));
+}
+
+function pickWords(e: GeneratedEnterprise): string[] {
+  return segmentWords(e.name).filter((w) => [...w].length >= 2 && !/^(集团|分公司)$/.test(w));
+}
+
+function buildInput(mix: Mix, rng: Rng, u: Universe, sampleSize: number): EnterpriseSearchInput {
+  const e = generate(u, rng.int(0, sampleSize - 1));
+  switch (mix) {
+    case 'two words + two filters': {
+      const words = rng.shuffle(pickWords(e)).slice(0, 2);
+      return { q: words.join(' '), ...randomFilters(rng, u, e, 2) };
+    }
+    case 'pinyin initials': {
+      const initials = toPinyinKeys(e.name).initials;
+      const at = rng.chance(0.5) ? 0 : Math.min(2, initials.length - 4);
+      return { q: initials.slice(at, at + 4) };
+    }
+    case 'substring': {
+      // three or four characters straddling the place name and the trade name, or the trade name and the industry word
+      const chars = [...e.name];
+      const at = rng.int(1, Math.max(1, Math.min(4, chars.length - 5)));
+      return { q: chars.slice(at, at + rng.int(3, 4)).join('') };
+    }
+    case 'credit code prefix':
+      return { q: e.creditCode.slice(0, rng.int(8, 14)) };
+    case 'browse (filters only)':
+      return { ...randomFilters(rng, u, e, 2), sort: 'capital' };
+  }
+}
+
+function toQueryString(input: EnterpriseSearchInput): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(input)) if (v !== undefined) p.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  return p.toString();
+}
+
+interface Stats {
+  p50: number;
+  p95: number;
+  max: number;
+}
+function summarize(ms: number[]): Stats {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? 0 };
+}
+const fmt = (s: Stats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)}`;
+
+interface Target {
+  label: string;
+  deps: Deps;
+  /** runs the compiled statements without the service (raw SQL) */
+  raw(statements: SQL[]): Promise<void>;
+  explain(statement: SQL): Promise<string>;
+  app: FastifyInstance;
+  cookie: string;
+  caller: Caller;
+}
+
+async function measure(target: Target, u: Universe, sampleSize: number, targetMs: number): Promise<void> {
+  console.log(`\n${target.label}: p50 / p95 / max in ms (${RUNS} runs per mix after ${WARM} warm-up)`);
+  console.log('mix | service | raw SQL | HTTP (inject) | median total | example');
+  const only = process.env.BENCH_MIXES?.split(',');
+  for (const mix of MIXES.filter((m, i) => !only || only.includes(String(i + 1)))) {
+    const rng = createRng(MIXES.indexOf(mix) + 7);
+    const inputs = Array.from({ length: RUNS + WARM }, () => buildInput(mix, rng, u, sampleSize));
+    const service: number[] = [];
+    const raw: number[] = [];
+    const http: number[] = [];
+    const totals: number[] = [];
+    const slow: { ms: number; total: number; input: EnterpriseSearchInput }[] = [];
+    for (const [i, input] of inputs.entries()) {
+      let t = performance.now();
+      const result = await searchEnterprises(target.deps, target.caller, input);
+      const serviceMs = performance.now() - t;
+      const c = await compileEnterpriseSearch(target.deps, target.caller, input);
+      const statements = [buildEnterpriseSearchSql(c.filter, toPageOptions(c), c.facetRoot)];
+      t = performance.now();
+      await target.raw(statements);
+      const rawMs = performance.now() - t;
+      t = performance.now();
+      const res = await target.app.inject({ method: 'GET', url: `/api/enterprises?${toQueryString(input)}`, headers: { cookie: target.cookie } });
+      const httpMs = performance.now() - t;
+      if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${res.body}`);
+      if (i < WARM) continue;
+      service.push(serviceMs);
+      raw.push(rawMs);
+      http.push(httpMs);
+      totals.push(result.total);
+      slow.push({ ms: serviceMs, total: result.total, input });
+      if (i === WARM && process.env.BENCH_EXPLAIN) {
+        for (const s of statements) console.log(await target.explain(s));
+      }
+    }
+    const s = summarize(service);
+    const example = JSON.stringify(inputs[WARM]);
+    console.log(`${mix} | ${fmt(s)} | ${fmt(summarize(raw))} | ${fmt(summarize(http))} | ${summarize(totals).p50} | ${example}`);
+    const showSlowest = Number(process.env.BENCH_SLOWEST ?? 0);
+    for (const x of slow.sort((a, b) => b.ms - a.ms).slice(0, showSlowest)) console.log(`  slow: ${x.ms.toFixed(0)} ms, total ${x.total}: ${JSON.stringify(x.input)}`);
+    if (mix === 'two words + two filters' || mix === 'pinyin initials') {
+      console.log(`  target p95 < ${targetMs} ms: ${s.p95 < targetMs ? 'met' : 'MISSED'}`);
+    }
+  }
+}
+
+async function prepareTarget(label: string, database: Database, config: Config, raw: Target['raw'], explain: Target['explain']): Promise<Target> {
+  const deps: Deps = { db: database.db, config };
+  const username = `bench_officer_${process.pid}`;
+  const user = await createUser(deps, createSystemCaller('bench'), { username, displayName: 'bench', regionCode: CALLER_REGION, password: PASSWORD, roles: ['officer'], mustChangePassword: false });
+  const app = await buildApp({ config, database });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+  const cookie = login.cookies.find((c) => c.name === 'yinfeng_session');
+  if (!cookie) throw new Error(`login failed: ${login.body}`);
+  const caller: Caller = {
+    actor: {
+      id: user.id,
+      username,
+      displayName: 'bench',
+      roles: ['officer'],
+      permissions: listPermissions(['officer']),
+      regionCode: CALLER_REGION,
+      regionPath: '/650000/650100/650109/',
+    },
+    clientIp: null,
+    requestId: null,
+  };
+  return { label, deps, raw, explain, app, cookie: `yinfeng_session=${cookie.value}`, caller };
+}
+
+async function benchPostgres(config: Config): Promise<void> {
+  const reuse = process.env.BENCH_REUSE;
+  const name = reuse ?? `yinfeng_bench_search_${process.pid}`;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  admin.on('error', () => undefined);
+  if (!reuse) await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  const pool = new pg.Pool({ connectionString: withDatabase(SERVER, name), max: 6 });
+  pool.on('error', () => undefined);
+  const database = wrapPool(pool, name);
+  let app: FastifyInstance | undefined;
+  try {
+    const t = performance.now();
+    if (!reuse) {
+      await migrateDatabase(database);
+      await loadReferenceData({ db: database.db, config });
+    }
+    const u = await readUniverse(database.db);
+    if (!reuse) {
+      console.log(`PostgreSQL: loading ${COUNT} enterprises into ${name}`);
+      await loadPostgres(pool, database.db, u, COUNT);
+      console.log(`  loaded in ${secs(t)} s`);
+    }
+    const size = await pool.query<{ t: string; i: string }>(`select pg_size_pretty(pg_table_size('enterprises')) as t, pg_size_pretty(pg_indexes_size('enterprises')) as i`);
+    console.log(`  enterprises: table ${size.rows[0]?.t}, indexes ${size.rows[0]?.i}`);
+    const run = (s: SQL) => {
+      const q = dialect.sqlToQuery(s);
+      return pool.query(q.sql, q.params as unknown[]);
+    };
+    const target = await prepareTarget(
+      `PostgreSQL, ${COUNT} enterprises`,
+      database,
+      config,
+      async (statements) => {
+        await Promise.all(statements.map(run));
+      },
+      async (s) => {
+        const q = dialect.sqlToQuery(s);
+        const res = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
+        return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+      },
+    );
+    app = target.app;
+    await measure(target, u, reuse ? Number(process.env.BENCH_REUSE_COUNT ?? COUNT) : COUNT, 50);
+  } finally {
+    await app?.close();
+    await database.close();
+    if (!reuse && !process.env.BENCH_KEEP) await admin.query(`drop database if exists ${name} with (force)`);
+    else console.log(`kept database ${name}`);
+    await admin.end();
+  }
+}
+
+async function benchPglite(config: Config): Promise<void> {
+  const client = await createPglite();
+  const database = wrapPglite(client, 'memory') as Extract<Database, { kind: 'pglite' }>;
+  let app: FastifyInstance | undefined;
+  try {
+    const t = performance.now();
+    await migrateDatabase(database);
+    await loadReferenceData({ db: database.db, config });
+    const u = await readUniverse(database.db);
+    console.log(`\nPGlite: loading ${PGLITE_COUNT} enterprises`);
+    await loadPglite(database, u, PGLITE_COUNT);
+    console.log(`  loaded in ${secs(t)} s`);
+    const target = await prepareTarget(
+      `PGlite, ${PGLITE_COUNT} enterprises`,
+      database,
+      config,
+      async (statements) => {
+        for (const s of statements) await database.db.execute(s);
+      },
+      async (s) => {
+        const q = dialect.sqlToQuery(s);
+        const res = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
+        return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+      },
+    );
+    app = target.app;
+    await measure(target, u, PGLITE_COUNT, 100);
+  } finally {
+    await app?.close();
+    await database.close();
+  }
+}
+
+async function main() {
+  const config = loadConfig({});
+  if (COUNT > 0) await benchPostgres(config);
+  if (PGLITE_COUNT > 0) await benchPglite(config);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

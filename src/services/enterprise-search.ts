@@ -1,0 +1,208 @@
+/**
+ * Enterprise search (企业库检索). Enterprises are national reference data: every business user
+ * searches all of them. Region scope applies to "already in contact" (contacts or projects held in
+ * the caller's subtree) and to saved searches and lists (services/enterprise-lists).
+ */
+import {
+  selectDefinedTagNames,
+  selectEnterpriseSearch,
+  selectSubtreeRegionCodes,
+  type EnterpriseFacets,
+  type EnterpriseSearchFilter,
+  type EnterpriseSearchRow,
+  type EnterpriseSort,
+  type FacetRoot,
+} from '../db/queries/enterprise-search';
+import { selectIndustries, selectRegion } from '../db/queries/regions';
+import { AppError } from '../domain/app-error';
+import { BUILT_IN_TAGS, type EnterpriseStatus } from '../domain/enterprise-status';
+import { listHighlightNeedles, parseEnterpriseQuery, type EnterpriseQuery } from '../search/enterprise-query';
+import { hasMatch, highlightPinyin, highlightPrefix, highlightSubstrings, type HighlightSegment } from '../search/highlight';
+import type { Caller, Deps } from './context';
+
+export interface EnterpriseSearchInput {
+  q?: string;
+  tags?: string[];
+  region?: string;
+  industry?: string;
+  capitalMin?: number;
+  capitalMax?: number;
+  foundedFrom?: number;
+  foundedTo?: number;
+  status?: EnterpriseStatus[];
+  inContact?: boolean;
+  sort?: EnterpriseSort;
+  page?: number;
+  pageSize?: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface EnterpriseHighlight {
+  name: HighlightSegment[];
+  /** the first former name the search matched, with its segments */
+  formerName: { text: string; segments: HighlightSegment[] } | null;
+  creditCode: HighlightSegment[];
+}
+
+function fail(field: string, message: string): never {
+  throw new AppError('VALIDATION', message, [{ field, message }]);
+}
+
+function toSafeNumber(v: bigint | null): number | null {
+  if (v === null) return null;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`amount out of the safe integer range: ${v}`);
+  return n;
+}
+
+/** The region filter's subtree, or 404-free validation: enterprises are national, any existing region may be chosen. */
+async function resolveRegion(deps: Deps, code: string) {
+  const region = await selectRegion(deps.db, code);
+  if (!region) fail('region', `地区代码“${code}”不存在`);
+  return { region, codes: await selectSubtreeRegionCodes(deps.db, region.path) };
+}
+
+/** A 门类 letter stands for itself and its 大类; a 大类 for itself. */
+async function resolveIndustry(deps: Deps, code: string): Promise<string[]> {
+  const all = await selectIndustries(deps.db);
+  if (!all.some((i) => i.code === code)) fail('industry', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
+  return [code, ...all.filter((i) => i.parentCode === code).map((i) => i.code)];
+}
+
+/** The caller's regions for "in contact": their subtree; the whole installation (empty set) for the CLI operator. */
+async function listCallerRegionCodes(deps: Deps, caller: Caller): Promise<string[]> {
+  return caller.actor.regionPath === '/' ? [] : selectSubtreeRegionCodes(deps.db, caller.actor.regionPath);
+}
+
+/** Facets count regions one level below the region filter; without one, below the caller's province (provinces for a national caller). */
+function chooseFacetRoot(caller: Caller, regionPath: string | null): FacetRoot {
+  if (regionPath) return { path: regionPath };
+  const province = caller.actor.regionPath.split('/').filter(Boolean)[0];
+  return { path: province ? `/${province}/` : '/' };
+}
+
+export interface CompiledSearch {
+  filter: EnterpriseSearchFilter;
+  facetRoot: FacetRoot;
+  callerRegionCodes: string[];
+  sort: EnterpriseSort;
+  page: number;
+  pageSize: number;
+}
+
+function cleanTags(tags: readonly string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+}
+
+/** Validates the input and resolves regions and industries into the SQL filter. */
+export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input: EnterpriseSearchInput): Promise<CompiledSearch> {
+  if (input.capitalMin !== undefined && input.capitalMax !== undefined && input.capitalMin > input.capitalMax) {
+    fail('capitalMin', `注册资本下限（${input.capitalMin} 元）大于上限（${input.capitalMax} 元）`);
+  }
+  if (input.foundedFrom !== undefined && input.foundedTo !== undefined && input.foundedFrom > input.foundedTo) {
+    fail('foundedFrom', `成立年份起（${input.foundedFrom}）晚于止（${input.foundedTo}）`);
+  }
+  const region = input.region ? await resolveRegion(deps, input.region) : null;
+  const callerRegionCodes = await listCallerRegionCodes(deps, caller);
+  const query = parseEnterpriseQuery(input.q);
+  const filter: EnterpriseSearchFilter = {
+    query,
+    tags: cleanTags(input.tags),
+    regionCodes: region?.codes ?? null,
+    industryCodes: input.industry ? await resolveIndustry(deps, input.industry) : null,
+    capitalMinYuan: input.capitalMin === undefined ? null : BigInt(input.capitalMin),
+    capitalMaxYuan: input.capitalMax === undefined ? null : BigInt(input.capitalMax),
+    establishedFrom: input.foundedFrom === undefined ? null : `${input.foundedFrom}-01-01`,
+    establishedBefore: input.foundedTo === undefined ? null : `${input.foundedTo + 1}-01-01`,
+    statuses: input.status && input.status.length > 0 ? [...new Set(input.status)] : null,
+    contactRegionCodes: input.inContact ? callerRegionCodes : null,
+  };
+  const pageSize = Math.min(input.pageSize ?? 20, MAX_PAGE_SIZE);
+  return {
+    filter,
+    facetRoot: chooseFacetRoot(caller, region?.region.path ?? null),
+    callerRegionCodes,
+    sort: input.sort ?? 'relevance',
+    page: input.page ?? 1,
+    pageSize,
+  };
+}
+
+export function buildHighlight(query: EnterpriseQuery | null, row: Pick<EnterpriseSearchRow, 'name' | 'formerNames' | 'creditCode'>): EnterpriseHighlight {
+  const mark = (text: string): HighlightSegment[] => {
+    if (query?.kind === 'text') return highlightSubstrings(text, listHighlightNeedles(query));
+    if (query?.kind === 'pinyin') return highlightPinyin(text, query.text);
+    return [{ text, match: false }];
+  };
+  let formerName: EnterpriseHighlight['formerName'] = null;
+  for (const former of row.formerNames) {
+    const segments = mark(former);
+    if (hasMatch(segments)) {
+      formerName = { text: former, segments };
+      break;
+    }
+  }
+  const code = row.creditCode ?? '';
+  return {
+    name: mark(row.name),
+    formerName,
+    creditCode: query?.kind === 'creditCode' ? highlightPrefix(code, query.prefix) : code ? [{ text: code, match: false }] : [],
+  };
+}
+
+export function toEnterpriseItem(query: EnterpriseQuery | null, r: EnterpriseSearchRow) {
+  return {
+    id: r.id,
+    creditCode: r.creditCode,
+    name: r.name,
+    formerNames: r.formerNames,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    industryCode: r.industryCode,
+    industryName: r.industryName,
+    registeredCapitalYuan: toSafeNumber(r.registeredCapitalYuan),
+    establishedOn: r.establishedOn,
+    status: r.status,
+    tags: r.tags,
+    inContact: r.inContact,
+    highlight: buildHighlight(query, r),
+  };
+}
+export type EnterpriseItem = ReturnType<typeof toEnterpriseItem>;
+
+/** Tag facets name every built-in and administrator-defined tag (0 when absent) and any other tag present. */
+async function completeTagFacets(deps: Deps, counted: Record<string, number>): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of [...BUILT_IN_TAGS, ...(await selectDefinedTagNames(deps.db))]) out[t] = 0;
+  for (const [t, n] of Object.entries(counted)) out[t] = n;
+  return out;
+}
+
+export interface EnterpriseSearchResult {
+  items: EnterpriseItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: { tags: Record<string, number>; regions: Record<string, number> };
+}
+
+export function toPageOptions(c: CompiledSearch) {
+  return { sort: c.sort, limit: c.pageSize, offset: (c.page - 1) * c.pageSize, callerRegionCodes: c.callerRegionCodes };
+}
+
+export async function runCompiledSearch(deps: Deps, c: CompiledSearch): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets }> {
+  return selectEnterpriseSearch(deps.db, c.filter, toPageOptions(c), c.facetRoot);
+}
+
+export async function searchEnterprises(deps: Deps, caller: Caller, input: EnterpriseSearchInput): Promise<EnterpriseSearchResult> {
+  const compiled = await compileEnterpriseSearch(deps, caller, input);
+  const { rows, facets } = await runCompiledSearch(deps, compiled);
+  return {
+    items: rows.map((r) => toEnterpriseItem(compiled.filter.query, r)),
+    total: facets.total,
+    page: compiled.page,
+    pageSize: compiled.pageSize,
+    facets: { tags: await completeTagFacets(deps, facets.tags), regions: facets.regions },
+  };
+}
