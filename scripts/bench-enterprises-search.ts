@@ -230,16 +230,24 @@ function randomFilters(rng: Rng, u: Universe, e: GeneratedEnterprise, n: number)
   return Object.assign({}, ...chosen.map((f) => f()));
 }
 
-function pickWords(e: GeneratedEnterprise): string[] {
-  return segmentWords(e.name).filter((w) => [...w].length >= 2 && !/^(集团|分公司)$/.test(w));
+/** Words a person would type from a name: no legal form, and no word inside another chosen one (新能源, not also 能源). */
+function pickWords(rng: Rng, e: GeneratedEnterprise, n: number): string[] {
+  const words = rng.shuffle(segmentWords(e.name).filter((w) => [...w].length >= 2 && !/^(集团|分公司)$/.test(w)));
+  const chosen: string[] = [];
+  for (const w of words) if (chosen.length < n && !chosen.some((c) => c.includes(w) || w.includes(c))) chosen.push(w);
+  return chosen;
+}
+
+/** The name without its legal form (有限公司 and the like), which every name shares. */
+function stripLegalForm(name: string): string {
+  return name.replace(/(股份有限公司|有限责任公司|集团有限公司|有限公司|分公司).*$/, '');
 }
 
 function buildInput(mix: Mix, rng: Rng, u: Universe, sampleSize: number): EnterpriseSearchInput {
   const e = generate(u, rng.int(0, sampleSize - 1));
   switch (mix) {
     case 'two words + two filters': {
-      const words = rng.shuffle(pickWords(e)).slice(0, 2);
-      return { q: words.join(' '), ...randomFilters(rng, u, e, 2) };
+      return { q: pickWords(rng, e, 2).join(' '), ...randomFilters(rng, u, e, 2) };
     }
     case 'pinyin initials': {
       const initials = toPinyinKeys(e.name).initials;
@@ -247,10 +255,11 @@ function buildInput(mix: Mix, rng: Rng, u: Universe, sampleSize: number): Enterp
       return { q: initials.slice(at, at + 4) };
     }
     case 'substring': {
-      // three or four characters straddling the place name and the trade name, or the trade name and the industry word
-      const chars = [...e.name];
-      const at = rng.int(1, Math.max(1, Math.min(4, chars.length - 5)));
-      return { q: chars.slice(at, at + rng.int(3, 4)).join('') };
+      // three or four characters of the name before its legal form, starting inside the first word (so crossing a word boundary)
+      const chars = [...stripLegalForm(e.name)];
+      const len = Math.min(chars.length, rng.int(3, 4));
+      const at = rng.int(1, Math.max(1, chars.length - len));
+      return { q: chars.slice(at, at + len).join('') };
     }
     case 'credit code prefix':
       return { q: e.creditCode.slice(0, rng.int(8, 14)) };

@@ -33,8 +33,6 @@ export type EnterpriseQuery =
       terms: TextTerm[];
       /** tsquery of the terms matched by words alone (all must match), or null */
       wordQuery: string | null;
-      /** every lexeme of the query, or-ed, for ts_rank */
-      rankQuery: string | null;
     };
 
 /** At most this many terms are used; more add nothing but cost. */
@@ -85,18 +83,7 @@ export function parseEnterpriseQuery(raw: string | undefined | null): Enterprise
   const termTexts = [...new Set(q.toLowerCase().split(' '))].slice(0, MAX_TERMS);
   const terms = termTexts.map(compileTerm);
   const pure = terms.filter((t) => t.substring === null && t.tsquery !== null).map((t) => t.tsquery as string);
-  const lexemes = new Set<string>();
-  for (const t of terms) {
-    for (const w of t.words) lexemes.add(lexeme(w));
-    if (t.substring === null && t.tsquery) lexemes.add(t.tsquery);
-  }
-  return {
-    kind: 'text',
-    whole: q.toLowerCase(),
-    terms,
-    wordQuery: pure.length > 0 ? pure.join(' & ') : null,
-    rankQuery: lexemes.size > 0 ? [...lexemes].join(' | ') : null,
-  };
+  return { kind: 'text', whole: q.toLowerCase(), terms, wordQuery: pure.length > 0 ? pure.join(' & ') : null };
 }
 
 /** The strings to mark in a name for a text query: the terms and their words, longest first. */

@@ -4,18 +4,17 @@
  * the caller's subtree) and to saved searches and lists (services/enterprise-lists).
  */
 import {
-  selectDefinedTagNames,
   selectEnterpriseSearch,
-  selectSubtreeRegionCodes,
   type EnterpriseFacets,
   type EnterpriseSearchFilter,
   type EnterpriseSearchRow,
   type EnterpriseSort,
   type FacetRoot,
 } from '../db/queries/enterprise-search';
-import { selectIndustries, selectRegion } from '../db/queries/regions';
+import { selectRegion } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { BUILT_IN_TAGS, type EnterpriseStatus } from '../domain/enterprise-status';
+import { INDUSTRIES } from '../reference/industry-classification';
 import { listHighlightNeedles, parseEnterpriseQuery, type EnterpriseQuery } from '../search/enterprise-query';
 import { hasMatch, highlightPinyin, highlightPrefix, highlightSubstrings, type HighlightSegment } from '../search/highlight';
 import type { Caller, Deps } from './context';
@@ -56,23 +55,17 @@ function toSafeNumber(v: bigint | null): number | null {
   return n;
 }
 
-/** The region filter's subtree, or 404-free validation: enterprises are national, any existing region may be chosen. */
+/** The region filter: enterprises are national, so any existing region may be chosen (no scope check). */
 async function resolveRegion(deps: Deps, code: string) {
   const region = await selectRegion(deps.db, code);
   if (!region) fail('region', `地区代码“${code}”不存在`);
-  return { region, codes: await selectSubtreeRegionCodes(deps.db, region.path) };
+  return region;
 }
 
-/** A 门类 letter stands for itself and its 大类; a 大类 for itself. */
-async function resolveIndustry(deps: Deps, code: string): Promise<string[]> {
-  const all = await selectIndustries(deps.db);
-  if (!all.some((i) => i.code === code)) fail('industry', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
-  return [code, ...all.filter((i) => i.parentCode === code).map((i) => i.code)];
-}
-
-/** The caller's regions for "in contact": their subtree; the whole installation (empty set) for the CLI operator. */
-async function listCallerRegionCodes(deps: Deps, caller: Caller): Promise<string[]> {
-  return caller.actor.regionPath === '/' ? [] : selectSubtreeRegionCodes(deps.db, caller.actor.regionPath);
+/** A 门类 letter stands for itself and its 大类; a 大类 for itself (GB/T 4754, the table the database is loaded from). */
+function resolveIndustry(code: string): string[] {
+  if (!INDUSTRIES.some((i) => i.code === code)) fail('industry', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
+  return [code, ...INDUSTRIES.filter((i) => i.parentCode === code).map((i) => i.code)];
 }
 
 /** Facets count regions one level below the region filter; without one, below the caller's province (provinces for a national caller). */
@@ -85,7 +78,8 @@ function chooseFacetRoot(caller: Caller, regionPath: string | null): FacetRoot {
 export interface CompiledSearch {
   filter: EnterpriseSearchFilter;
   facetRoot: FacetRoot;
-  callerRegionCodes: string[];
+  /** the caller's region subtree, for "in contact" ("/" for the CLI operator: the whole installation) */
+  callerScopePath: string;
   sort: EnterpriseSort;
   page: number;
   pageSize: number;
@@ -104,25 +98,24 @@ export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input:
     fail('foundedFrom', `成立年份起（${input.foundedFrom}）晚于止（${input.foundedTo}）`);
   }
   const region = input.region ? await resolveRegion(deps, input.region) : null;
-  const callerRegionCodes = await listCallerRegionCodes(deps, caller);
-  const query = parseEnterpriseQuery(input.q);
+  const callerScopePath = caller.actor.regionPath;
   const filter: EnterpriseSearchFilter = {
-    query,
+    query: parseEnterpriseQuery(input.q),
     tags: cleanTags(input.tags),
-    regionCodes: region?.codes ?? null,
-    industryCodes: input.industry ? await resolveIndustry(deps, input.industry) : null,
+    regionPath: region?.path ?? null,
+    industryCodes: input.industry ? resolveIndustry(input.industry) : null,
     capitalMinYuan: input.capitalMin === undefined ? null : BigInt(input.capitalMin),
     capitalMaxYuan: input.capitalMax === undefined ? null : BigInt(input.capitalMax),
     establishedFrom: input.foundedFrom === undefined ? null : `${input.foundedFrom}-01-01`,
     establishedBefore: input.foundedTo === undefined ? null : `${input.foundedTo + 1}-01-01`,
     statuses: input.status && input.status.length > 0 ? [...new Set(input.status)] : null,
-    contactRegionCodes: input.inContact ? callerRegionCodes : null,
+    contactScopePath: input.inContact ? callerScopePath : null,
   };
   const pageSize = Math.min(input.pageSize ?? 20, MAX_PAGE_SIZE);
   return {
     filter,
-    facetRoot: chooseFacetRoot(caller, region?.region.path ?? null),
-    callerRegionCodes,
+    facetRoot: chooseFacetRoot(caller, region?.path ?? null),
+    callerScopePath,
     sort: input.sort ?? 'relevance',
     page: input.page ?? 1,
     pageSize,
@@ -172,10 +165,10 @@ export function toEnterpriseItem(query: EnterpriseQuery | null, r: EnterpriseSea
 export type EnterpriseItem = ReturnType<typeof toEnterpriseItem>;
 
 /** Tag facets name every built-in and administrator-defined tag (0 when absent) and any other tag present. */
-async function completeTagFacets(deps: Deps, counted: Record<string, number>): Promise<Record<string, number>> {
+function completeTagFacets(facets: EnterpriseFacets): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of [...BUILT_IN_TAGS, ...(await selectDefinedTagNames(deps.db))]) out[t] = 0;
-  for (const [t, n] of Object.entries(counted)) out[t] = n;
+  for (const t of [...BUILT_IN_TAGS, ...facets.definedTags]) out[t] = 0;
+  for (const [t, n] of Object.entries(facets.tags)) out[t] = n;
   return out;
 }
 
@@ -188,7 +181,7 @@ export interface EnterpriseSearchResult {
 }
 
 export function toPageOptions(c: CompiledSearch) {
-  return { sort: c.sort, limit: c.pageSize, offset: (c.page - 1) * c.pageSize, callerRegionCodes: c.callerRegionCodes };
+  return { sort: c.sort, limit: c.pageSize, offset: (c.page - 1) * c.pageSize, callerScopePath: c.callerScopePath };
 }
 
 export async function runCompiledSearch(deps: Deps, c: CompiledSearch): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets }> {
@@ -203,6 +196,6 @@ export async function searchEnterprises(deps: Deps, caller: Caller, input: Enter
     total: facets.total,
     page: compiled.page,
     pageSize: compiled.pageSize,
-    facets: { tags: await completeTagFacets(deps, facets.tags), regions: facets.regions },
+    facets: { tags: completeTagFacets(facets), regions: facets.regions },
   };
 }

@@ -107,7 +107,6 @@ describe('parseEnterpriseQuery', () => {
       ['储', "'储':*A", null],
     ]);
     expect(q.wordQuery).toBe("'光伏' & '储':*A");
-    expect(q.rankQuery).toContain("'光伏'");
   });
   it('escapes LIKE wildcards and ignores an empty search', () => {
     const q = parseEnterpriseQuery('100%_光伏');
