@@ -11,6 +11,7 @@ import { createSystemCaller, type Deps } from '../services/context';
 import { createPark } from '../services/regions';
 import { createUser } from '../services/users';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoEnterprises } from './demo-enterprises';
 import { selectTarget } from '../db/queries/statistics';
 import { todayInShanghai } from '../domain/dates';
 import { setTarget } from '../services/statistics';
@@ -90,6 +91,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     await createPark(deps, caller, p);
   }
   await seedDemoProjects(deps);
+  await seedDemoEnterprises(deps);
   await seedDemoTargets(deps, caller);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
