@@ -27,9 +27,23 @@ test('the leader sees the dashboard, 统计分析 and 赛马榜', async () => {
     await page.getByTestId('indicator-target').getByText(/序时进度 \d+\.\d{2}%/).waitFor();
     await page.locator('[data-testid="chart-monthly"] canvas').waitFor();
     await page.locator('[data-testid="chart-funnel"] canvas').waitFor();
+    // the map of 乌鲁木齐市's districts and counties (web/public/maps/650100.json), with the funds it cannot place
+    await page.getByTestId('dash-map').locator('[data-testid="chart-map"] canvas').waitFor();
+    await page.getByTestId('map-off').getByRole('link', { name: /^乌鲁木齐经济技术开发区（头屯河区） [\d.,]+ (亿元|万元)$/ }).waitFor();
     await page.getByTestId('dash-light-red-count').getByText(/\d+ 个项目/).waitFor();
     await page.waitForTimeout(800); // let the charts finish their entry animation
     await screenshot(page, 'leader-dashboard');
+
+    // an area of the map opens the statistics of that sub-region: 米东区 is the spire at the top of the map
+    const canvas = page.locator('[data-testid="chart-map"] canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const map = await canvas.boundingBox();
+    assert.ok(map, 'the map canvas has a box');
+    await page.mouse.click(map.x + map.width * 0.5, map.y + map.height * 0.2);
+    await page.waitForURL(/\/stats\?region=650109&/);
+    await page.getByTestId('stats-summary').getByText('到位资金').first().waitFor();
+    await page.goBack();
+    await page.getByTestId('funnel-links').waitFor();
 
     // a figure links to the list behind it
     await page.getByTestId('funnel-links').getByRole('link', { name: /^在谈 \d+$/ }).click();

@@ -14,3 +14,10 @@ export interface ChartProps {
   onClick?: (params: ChartClick) => void;
   testId?: string;
 }
+
+export interface MapChartProps extends ChartProps {
+  /** The name the boundary map is registered under. */
+  mapName: string;
+  /** The boundary map: a GeoJSON FeatureCollection, plain or ECharts-compressed. */
+  geoJson: unknown;
+}

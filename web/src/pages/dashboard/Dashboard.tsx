@@ -3,11 +3,14 @@ import { Card, Col, Empty, List, Row, Skeleton, Space, Statistic, Tag, Typograph
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
+import { fetchRegionMap } from '../../api/maps';
 import { PIPELINE, projectsApi, type Light } from '../../api/projects';
 import { statsApi, type StatsSummary } from '../../api/stats';
 import { useMe } from '../../auth/session';
 import { EChart } from '../../components/charts/EChart';
+import { subRegionMapOption } from '../../components/charts/map-options';
 import { funnelOption, horizontalFundsOption, monthlyOption } from '../../components/charts/options';
+import { SubRegionMap } from '../../components/charts/SubRegionMap';
 import { roleName } from '../../components/labels';
 import { formatYuan } from '../../components/money';
 import { formatPct, formatPts, rangeLabel, statsLink, yearToDate } from '../../components/stats';
@@ -121,12 +124,120 @@ export default function Dashboard() {
     queryFn: () => statsApi.breakdowns(region, range.from, range.to),
   });
   const pipeline = useQuery({ queryKey: ['dashboard-pipeline'], queryFn: () => projectsApi.list({ pageSize: 1 }) });
+  // a boundary map of the sub-regions where one was extracted (web/public/maps); none for a county
+  const map = useQuery({
+    queryKey: ['region-map', region],
+    queryFn: () => fetchRegionMap(region),
+    enabled: me.regionLevel !== 'county',
+    staleTime: Infinity,
+    retry: false,
+  });
 
   const s = summary.data;
   const b = breakdowns.data;
   const monthlyEmpty = !b || [...b.monthly.thisYear, ...b.monthly.lastYear].every((v) => v === 0);
   const subRegions = (b?.bySubRegion ?? []).filter((r) => r.fundsYuan > 0);
   const layers = PIPELINE.map((stage) => ({ name: stageName(t, stage), value: pipeline.data?.stageCounts[stage] ?? 0, stage }));
+  // a sub-region's bar or area opens its own statistics (the list behind its figure)
+  const toSubRegion = (code: string | undefined) => navigate(code ? statsLink(code, range) : toStats);
+  const mapNames = Object.fromEntries((map.data?.features ?? []).map((f) => [f.properties.code, f.properties.name]));
+  const showMap = me.regionLevel !== 'county' && !map.isError && map.data !== null;
+  // funds of sub-regions the map has no area for (the region's own 本级 projects, parks, new divisions)
+  const offMap = (b?.bySubRegion ?? []).filter((r) => r.fundsYuan > 0 && map.data && !mapNames[r.code]);
+  const mapHeight = offMap.length > 0 ? 356 : 380;
+
+  const monthlyCard = (
+    <Card title={t('dash.monthly')} size="small" extra={<Link to={toStats}>{t('dash.toStats')}</Link>}>
+      <EChart
+        testId="chart-monthly"
+        empty={!breakdowns.isLoading && monthlyEmpty}
+        emptyText={t('stats.noData')}
+        option={b ? monthlyOption(b.monthly, lastMonth) : {}}
+        height={300}
+      />
+    </Card>
+  );
+  const subRegionsCard = (
+    <Card title={t('dash.bySubRegion')} size="small" extra={<Link to={toStats}>{t('dash.toStats')}</Link>}>
+      <EChart
+        testId="chart-subregions"
+        empty={!breakdowns.isLoading && subRegions.length === 0}
+        emptyText={t('stats.noData')}
+        option={horizontalFundsOption(subRegions, t('stats.funds'))}
+        height={showMap ? 380 : 300}
+        onClick={(p) => toSubRegion(subRegions.find((r) => r.name === p.name)?.code)}
+      />
+    </Card>
+  );
+  const mapCard = (
+    <Card title={t('dash.subRegionMap')} size="small" extra={<Link to={toStats}>{t('dash.toStats')}</Link>} data-testid="dash-map">
+      {map.data && b ? (
+        <SubRegionMap
+          testId="chart-map"
+          mapName={`region-${region}`}
+          geoJson={map.data}
+          option={subRegionMapOption(`region-${region}`, mapNames, b.bySubRegion, {
+            funds: t('stats.funds'),
+            yoy: t('stats.yoy'),
+            noData: t('dash.mapNoData'),
+          })}
+          height={mapHeight}
+          onClick={(p) => toSubRegion(mapNames[p.name] ? p.name : undefined)}
+        />
+      ) : (
+        <Skeleton.Node active style={{ width: '100%', height: mapHeight }} />
+      )}
+      {offMap.length > 0 && (
+        <Space size={[12, 0]} wrap style={{ fontSize: 12, lineHeight: '24px' }} data-testid="map-off">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('dash.offMap')}
+          </Typography.Text>
+          {offMap.map((r) => (
+            <Link key={r.code} to={statsLink(r.code, range)}>
+              {r.name} {formatYuan(r.fundsYuan, '—')}
+            </Link>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+  const funnelCard = (
+    <Card title={t('dash.pipeline')} size="small" extra={<Link to="/projects">{t('dash.toProjects')}</Link>}>
+      <EChart
+        testId="chart-funnel"
+        empty={!pipeline.isLoading && layers.every((l) => l.value === 0)}
+        emptyText={t('projects.empty')}
+        option={funnelOption(layers.map(({ name, value }) => ({ name, value })))}
+        height={260}
+        onClick={(p) => {
+          const layer = layers[p.dataIndex];
+          if (layer) navigate(`/projects?stage=${layer.stage}`);
+        }}
+      />
+      <Space size={[12, 4]} wrap style={{ marginTop: 8 }} data-testid="funnel-links">
+        {layers.map((l) => (
+          <Link key={l.stage} to={`/projects?stage=${l.stage}`}>
+            {l.name} {l.value}
+          </Link>
+        ))}
+        <Link to="/projects?stage=terminated">
+          {stageName(t, 'terminated')} {pipeline.data?.stageCounts.terminated ?? 0}
+        </Link>
+      </Space>
+    </Card>
+  );
+  const lightsCard = (
+    <Card title={t('dash.lights')} size="small" extra={<Link to="/projects/lights">{t('menu.lights')}</Link>}>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <LightList t={t} light="red" />
+        </Col>
+        <Col xs={24} lg={12}>
+          <LightList t={t} light="yellow" />
+        </Col>
+      </Row>
+    </Card>
+  );
 
   return (
     <PageContainer
@@ -220,65 +331,34 @@ export default function Dashboard() {
       )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
-          <Card title={t('dash.monthly')} size="small" extra={<Link to={toStats}>{t('dash.toStats')}</Link>}>
-            <EChart
-              testId="chart-monthly"
-              empty={!breakdowns.isLoading && monthlyEmpty}
-              emptyText={t('stats.noData')}
-              option={b ? monthlyOption(b.monthly, lastMonth) : {}}
-              height={300}
-            />
-          </Card>
+          {monthlyCard}
         </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('dash.bySubRegion')} size="small" extra={<Link to={toStats}>{t('dash.toStats')}</Link>}>
-            <EChart
-              testId="chart-subregions"
-              empty={!breakdowns.isLoading && subRegions.length === 0}
-              emptyText={t('stats.noData')}
-              option={horizontalFundsOption(subRegions, t('stats.funds'))}
-              height={300}
-              onClick={() => navigate(toStats)}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('dash.pipeline')} size="small" extra={<Link to="/projects">{t('dash.toProjects')}</Link>}>
-            <EChart
-              testId="chart-funnel"
-              empty={!pipeline.isLoading && layers.every((l) => l.value === 0)}
-              emptyText={t('projects.empty')}
-              option={funnelOption(layers.map(({ name, value }) => ({ name, value })))}
-              height={260}
-              onClick={(p) => {
-                const layer = layers[p.dataIndex];
-                if (layer) navigate(`/projects?stage=${layer.stage}`);
-              }}
-            />
-            <Space size={[12, 4]} wrap style={{ marginTop: 8 }} data-testid="funnel-links">
-              {layers.map((l) => (
-                <Link key={l.stage} to={`/projects?stage=${l.stage}`}>
-                  {l.name} {l.value}
-                </Link>
-              ))}
-              <Link to="/projects?stage=terminated">
-                {stageName(t, 'terminated')} {pipeline.data?.stageCounts.terminated ?? 0}
-              </Link>
-            </Space>
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card title={t('dash.lights')} size="small" extra={<Link to="/projects/lights">{t('menu.lights')}</Link>}>
-            <Row gutter={16}>
-              <Col xs={24} lg={12}>
-                <LightList t={t} light="red" />
-              </Col>
-              <Col xs={24} lg={12}>
-                <LightList t={t} light="yellow" />
-              </Col>
-            </Row>
-          </Card>
-        </Col>
+        {showMap ? (
+          <>
+            <Col xs={24} xl={10}>
+              {funnelCard}
+            </Col>
+            <Col xs={24} xl={14}>
+              {mapCard}
+            </Col>
+            <Col xs={24} xl={10}>
+              {subRegionsCard}
+            </Col>
+            <Col xs={24}>{lightsCard}</Col>
+          </>
+        ) : (
+          <>
+            <Col xs={24} xl={10}>
+              {subRegionsCard}
+            </Col>
+            <Col xs={24} xl={10}>
+              {funnelCard}
+            </Col>
+            <Col xs={24} xl={14}>
+              {lightsCard}
+            </Col>
+          </>
+        )}
       </Row>
       {summary.isError && <Empty description={t('stats.loadFailed')} />}
     </PageContainer>
