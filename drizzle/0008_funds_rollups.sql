@@ -14,6 +14,8 @@ CREATE TABLE "funds_rollups" (
 	"variant" integer NOT NULL,
 	"version" bigint NOT NULL,
 	"figures" jsonb NOT NULL,
+	"groups" jsonb NOT NULL,
+	"months" jsonb NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "funds_rollups_region_code_bucket_year_from_month_to_month_variant_pk" PRIMARY KEY("region_code","bucket","year","from_month","to_month","variant")
 );
@@ -80,14 +82,15 @@ CREATE TRIGGER funds_rollup_evidence_update AFTER UPDATE ON evidence_files REFER
 --> statement-breakpoint
 CREATE TRIGGER funds_rollup_evidence_delete AFTER DELETE ON evidence_files REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION funds_rollup_evidence_changed();
 --> statement-breakpoint
--- a project moving to another region or source moves its funds; a deleted project takes its receipts along
+-- a project moving to another region, source, industry or investor moves its funds; a deleted project takes its receipts along
 CREATE FUNCTION funds_rollup_projects_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
     PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
       SELECT DISTINCT x.region_code, funds_rollup_bucket(x.id) AS bucket FROM (
         SELECT o.id, unnest(ARRAY[o.region_code, n.region_code]) AS region_code FROM old_rows o JOIN new_rows n ON n.id = o.id
-        WHERE o.region_code IS DISTINCT FROM n.region_code OR o.source IS DISTINCT FROM n.source) x) s;
+        WHERE o.region_code IS DISTINCT FROM n.region_code OR o.source IS DISTINCT FROM n.source
+          OR o.industry_code IS DISTINCT FROM n.industry_code OR o.investor_id IS DISTINCT FROM n.investor_id) x) s;
   ELSE
     PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
       SELECT DISTINCT o.region_code, funds_rollup_bucket(o.id) AS bucket FROM old_rows o) s;
@@ -98,5 +101,17 @@ END $$;
 CREATE TRIGGER funds_rollup_projects_update AFTER UPDATE ON projects REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION funds_rollup_projects_changed();
 --> statement-breakpoint
 CREATE TRIGGER funds_rollup_projects_delete AFTER DELETE ON projects REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION funds_rollup_projects_changed();
+--> statement-breakpoint
+-- an investor's tags decide the investor type of its projects in the breakdowns
+CREATE FUNCTION funds_rollup_enterprises_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM funds_rollup_bump(array_agg(s.region_code), array_agg(s.bucket)) FROM (
+    SELECT DISTINCT p.region_code, funds_rollup_bucket(p.id) AS bucket
+    FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN projects p ON p.investor_id = n.id
+    WHERE o.tags IS DISTINCT FROM n.tags) s;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER funds_rollup_enterprises_update AFTER UPDATE ON enterprises REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION funds_rollup_enterprises_changed();
 --> statement-breakpoint
 INSERT INTO funds_rollup_versions (region_code, bucket, version) SELECT DISTINCT region_code, funds_rollup_bucket(id), 1 FROM projects ON CONFLICT DO NOTHING;

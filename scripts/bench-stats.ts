@@ -20,6 +20,9 @@ import { migrateDatabase } from '../src/db/migrate';
 import { createSystemCaller } from '../src/services/context';
 import { loadReferenceData } from '../src/services/reference-data';
 import { selectFundsBySource } from '../src/db/queries/statistics';
+import { gatherNoticeData } from '../src/documents/notice-data';
+import { renderNoticePdf } from '../src/documents/notice-pdf';
+import { renderNoticeXlsx } from '../src/documents/notice-xlsx';
 import { getSummary } from '../src/services/statistics';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -422,6 +425,22 @@ async function main() {
     console.log(`\nmonthly notice data proxy (the summaries a notice of every region needs; npm run bench:documents times a real notice):`);
     await notice('getSummary per region');
 
+    // 5. the real monthly notice (data, PDF and xlsx) on this data set, as the documents route produces it
+    console.log(`\nmonthly notice 2026-10 (gatherNoticeData + renderNoticePdf / renderNoticeXlsx):`);
+    for (const code of ['650000', '650100']) {
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const data = await gatherNoticeData(deps, caller, { kind: 'monthly', region: code, month: '2026-10' });
+        const t1 = performance.now();
+        const pdf = await renderNoticePdf(data);
+        const t2 = performance.now();
+        const xlsx = await renderNoticeXlsx(data);
+        const t3 = performance.now();
+        console.log(
+          `  ${code} run ${i + 1}: data ${(t1 - t0).toFixed(0)} ms, PDF ${(t2 - t1).toFixed(0)} ms (${(pdf.length / 1024).toFixed(0)} KiB) → PDF total ${(t2 - t0).toFixed(0)} ms; xlsx ${(t3 - t2).toFixed(0)} ms → xlsx total ${(t1 - t0 + t3 - t2).toFixed(0)} ms`,
+        );
+      }
+    }
   } finally {
     await database.close().catch(() => undefined);
     if (process.env.BENCH_KEEP === '1') console.log(`kept ${name} (BENCH_KEEP=1): drop it with  psql -c 'drop database ${name}'`);

@@ -1,13 +1,24 @@
 /**
- * The funds figures of a summary, from per-region rollups (each region's projects in 16 buckets):
- * the parts of the subtree whose stored rollup is current are read, the others are computed from the receipts (one statement for all of
- * them) and stored for the next call. Reading versions and computing happen in one REPEATABLE READ
- * snapshot, so a stored rollup always matches the version it carries; storing happens afterwards and
- * never replaces a newer one. The answer equals selectFundsBySource (the direct statement) for the
- * same data — test/statistics/funds-rollups.test.ts checks that.
+ * Funds figures from per-part rollups (a part = the projects a region holds directly, in one of 16
+ * buckets): the parts of the subtree whose stored rollup is current are read, the others are
+ * computed from the receipts (one pass for all of them) and stored for the next call. Versions are
+ * read and stale parts computed in one REPEATABLE READ snapshot, so a stored rollup always matches
+ * the version it carries; storing happens afterwards and never replaces a newer one. The answers
+ * equal the direct statements (selectFundsBySource, selectFundsBreakdown, selectMonthlyFunds) for
+ * the same data — test/statistics/funds-rollups.test.ts checks that after every kind of change.
  */
-import { computeRollups, selectRollups, selectScopeVersions, toVariant, upsertRollups, type RollupFigures, type RollupPart, type RollupRange } from '../db/queries/statistics-rollups';
 import type { ReceiptFilter } from '../db/queries/statistics';
+import {
+  computeRollups,
+  emptyPartFigures,
+  selectRollups,
+  selectScopeVersions,
+  toVariant,
+  upsertRollups,
+  type PartFigures,
+  type RollupPart,
+  type RollupRange,
+} from '../db/queries/statistics-rollups';
 import type { Deps } from './context';
 
 export type FundSourceKey = 'local' | 'outOfRegion' | 'foreign' | null;
@@ -22,27 +33,70 @@ export interface FundsBySourceRow {
   lastYearFundsYuan: bigint;
 }
 
-interface PendingRollup {
-  part: RollupPart;
-  range: RollupRange;
-  variant: number;
-  version: number;
-  figures: RollupFigures;
-}
-
-function toRange(from: string, to: string): RollupRange {
+/** A period of one year ("YYYY-MM".."YYYY-MM") as a rollup range. */
+export function toRange(from: string, to: string): RollupRange {
   return { year: Number(from.slice(0, 4)), fromMonth: Number(from.slice(5, 7)), toMonth: Number(to.slice(5, 7)) };
 }
 
-function addInto(total: Map<string, { projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint }>, figures: RollupFigures) {
-  for (const [source, f] of figures) {
-    const t = total.get(source) ?? { projects: 0, fundsYuan: 0n, newProjects: 0, newFundsYuan: 0n };
-    t.projects += f.projects;
-    t.fundsYuan += f.fundsYuan;
-    t.newProjects += f.newProjects;
-    t.newFundsYuan += f.newFundsYuan;
-    total.set(source, t);
+export interface LoadedPart {
+  part: RollupPart;
+  /** the materialised path of the part's region */
+  path: string;
+  /** per requested range, in order */
+  figures: PartFigures[];
+}
+
+/** The figures of every part of the subtree at `scopePath`, for each range. */
+export async function loadRollupParts(deps: Deps, scopePath: string, requested: readonly RollupRange[], filter: ReceiptFilter, withDetail: boolean): Promise<LoadedPart[]> {
+  const variant = toVariant(filter);
+  // the same range asked twice (a full-year period and the full-year series) is read once
+  const rangeKey = (r: RollupRange) => `${r.year}-${r.fromMonth}-${r.toMonth}`;
+  const ranges = [...new Map(requested.map((r) => [rangeKey(r), r])).values()];
+  const { parts, pending } = await deps.db.transaction(
+    async (tx) => {
+      const versions = await selectScopeVersions(tx, scopePath);
+      const codes = [...new Set([...versions.values()].map((v) => v.part.regionCode))];
+      const parts = new Map<string, LoadedPart>([...versions].map(([key, v]) => [key, { part: v.part, path: v.path, figures: ranges.map(() => emptyPartFigures()) }]));
+      const pending: { part: RollupPart; range: RollupRange; variant: number; version: number; figures: PartFigures }[] = [];
+      for (const [i, range] of ranges.entries()) {
+        const stored = await selectRollups(tx, codes, range, variant, withDetail);
+        const stale: RollupPart[] = [];
+        for (const [key, v] of versions) {
+          const s = stored.get(key);
+          if (s && s.version === v.version) parts.get(key)!.figures[i] = s.figures;
+          else stale.push(v.part);
+        }
+        if (stale.length === 0) continue;
+        const computed = await computeRollups(tx, stale, range, filter);
+        for (const [key, figures] of computed) {
+          const v = versions.get(key);
+          if (!v) continue;
+          parts.get(key)!.figures[i] = figures;
+          pending.push({ part: v.part, range, variant, version: v.version, figures });
+        }
+      }
+      return { parts: [...parts.values()], pending };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  await upsertRollups(deps.db, pending);
+  const index = new Map(ranges.map((r, i) => [rangeKey(r), i]));
+  return parts.map((p) => ({ ...p, figures: requested.map((r) => p.figures[index.get(rangeKey(r)) ?? -1] ?? emptyPartFigures()) }));
+}
+
+function sumBySource(parts: readonly LoadedPart[], index: number) {
+  const total = new Map<string, { projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint }>();
+  for (const p of parts) {
+    for (const [source, f] of p.figures[index]!.bySource) {
+      const t = total.get(source) ?? { projects: 0, fundsYuan: 0n, newProjects: 0, newFundsYuan: 0n };
+      t.projects += f.projects;
+      t.fundsYuan += f.fundsYuan;
+      t.newProjects += f.newProjects;
+      t.newFundsYuan += f.newFundsYuan;
+      total.set(source, t);
+    }
   }
+  return total;
 }
 
 /**
@@ -55,37 +109,9 @@ export async function loadFundsBySource(
   p: { from: string; to: string; lastFrom: string; lastTo: string },
   filter: ReceiptFilter,
 ): Promise<FundsBySourceRow[]> {
-  const variant = toVariant(filter);
-  const ranges = [toRange(p.from, p.to), toRange(p.lastFrom, p.lastTo)] as const;
-  const { totals, pending } = await deps.db.transaction(
-    async (tx) => {
-      const versions = await selectScopeVersions(tx, scopePath);
-      const codes = [...new Set([...versions.values()].map((v) => v.part.regionCode))];
-      const pending: PendingRollup[] = [];
-      const totals = ranges.map(() => new Map<string, { projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint }>());
-      for (const [i, range] of ranges.entries()) {
-        const stored = await selectRollups(tx, codes, range, variant);
-        const stale: RollupPart[] = [];
-        for (const [key, v] of versions) {
-          const s = stored.get(key);
-          if (s && s.version === v.version) addInto(totals[i]!, s.figures);
-          else stale.push(v.part);
-        }
-        if (stale.length === 0) continue;
-        const computed = await computeRollups(tx, stale, range, filter);
-        for (const [key, figures] of computed) {
-          addInto(totals[i]!, figures);
-          const v = versions.get(key);
-          if (v) pending.push({ part: v.part, range, variant, version: v.version, figures });
-        }
-      }
-      return { totals, pending };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
-  await upsertRollups(deps.db, pending);
-
-  const [current, last] = totals as [typeof totals[0], typeof totals[0]];
+  const parts = await loadRollupParts(deps, scopePath, [toRange(p.from, p.to), toRange(p.lastFrom, p.lastTo)], filter, false);
+  const current = sumBySource(parts, 0);
+  const last = sumBySource(parts, 1);
   const sources = new Set([...current.keys(), ...last.keys()]);
   return [...sources].map((s) => {
     const c = current.get(s);

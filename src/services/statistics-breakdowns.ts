@@ -1,6 +1,6 @@
 /** Breakdowns of a region's funds in a period: by direct sub-region, sector, industry section, investor type; monthly series. */
 import { selectChildRegions, selectIndustries } from '../db/queries/regions';
-import { selectFundsBreakdown, selectMonthlyFunds, type BreakdownKey } from '../db/queries/statistics';
+import { loadRollupParts, toRange, type LoadedPart } from './funds-rollups';
 import { AppError } from '../domain/app-error';
 import { buildBreakdownRow, checkPeriod, shiftPeriodYear } from '../domain/indicators';
 import type { Caller, Deps } from './context';
@@ -17,6 +17,38 @@ function byKeyEmptyLast(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+interface BreakdownGroup {
+  key: string;
+  projects: number;
+  fundsYuan: bigint;
+  lastYearFundsYuan: bigint;
+}
+
+/**
+ * Executing projects and funds of the period (rollup range 0) and last year's funds (range 1) by a
+ * key: `keyOf(part)` gives, for a part, the key of each of its groups ("industry|investorType").
+ */
+function groupParts(parts: readonly LoadedPart[], keyOf: (p: LoadedPart) => (industry: string, investorType: string) => string): BreakdownGroup[] {
+  const out = new Map<string, BreakdownGroup>();
+  for (const p of parts) {
+    const key = keyOf(p);
+    for (const [index, field] of [
+      [0, 'fundsYuan'],
+      [1, 'lastYearFundsYuan'],
+    ] as const) {
+      for (const [group, g] of p.figures[index]!.groups) {
+        const [industry = '', investorType = ''] = group.split('|');
+        const k = key(industry, investorType);
+        const row = out.get(k) ?? { key: k, projects: 0, fundsYuan: 0n, lastYearFundsYuan: 0n };
+        if (index === 0) row.projects += g.projects;
+        row[field] += g.fundsYuan;
+        out.set(k, row);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
 export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: string; from: string; to: string }) {
   const problem = checkPeriod(q);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'from', message: problem }]);
@@ -24,16 +56,18 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
   const last = shiftPeriodYear(q);
   const policy = await getEvidencePolicy(deps);
   const filter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
-  const period = { from: q.from, to: q.to, lastFrom: last.from, lastTo: last.to };
-  const load = (key: BreakdownKey) => selectFundsBreakdown(deps.db, region.path, key, period, filter);
-  const [children, sectors, sections, investors, industries, childRegions] = await Promise.all([
-    load('childRegion'),
-    load('sector'),
-    load('section'),
-    load('investorType'),
+  const year = Number(q.from.slice(0, 4));
+  const [parts, industries, childRegions] = await Promise.all([
+    loadRollupParts(deps, region.path, [toRange(q.from, q.to), toRange(last.from, last.to), toRange(`${year}-01`, `${year}-12`), toRange(`${year - 1}-01`, `${year - 1}-12`)], filter, true),
     selectIndustries(deps.db),
     selectChildRegions(deps.db, region.code),
   ]);
+  const industryOf = new Map(industries.map((i) => [i.code, i]));
+  const depth = region.path.split('/').filter(Boolean).length;
+  const children = groupParts(parts, (p) => () => p.path.split('/')[depth + 1] ?? '');
+  const sectors = groupParts(parts, () => (industry) => (industry ? String(industryOf.get(industry)?.sector ?? '') : ''));
+  const sections = groupParts(parts, () => (industry) => (industry ? (industryOf.get(industry)?.parentCode ?? industry) : ''));
+  const investors = groupParts(parts, () => (_industry, investorType) => investorType);
   const total = {
     fundsYuan: children.reduce((a, r) => a + r.fundsYuan, 0n),
     lastYearFundsYuan: children.reduce((a, r) => a + r.lastYearFundsYuan, 0n),
@@ -44,9 +78,7 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
   const own = byChild.get('');
   if (own) bySubRegion.unshift({ code: region.code, name: `${region.name}（本级）`, ...buildBreakdownRow(own, total) });
   const sectionNames = new Map(industries.filter((i) => i.level === 'section').map((i) => [i.code, i.name]));
-  const year = Number(q.from.slice(0, 4));
-  const [thisYear, lastYear] = await Promise.all([selectMonthlyFunds(deps.db, region.path, year, filter), selectMonthlyFunds(deps.db, region.path, year - 1, filter)]);
-  const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+  const monthly = (index: number) => Array.from({ length: 12 }, (_, m) => parts.reduce((a, p) => a + (p.figures[index]?.months[m] ?? 0n), 0n));
   return {
     region: region.code,
     regionName: region.name,
@@ -65,8 +97,8 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
       .map((s) => ({ key: s.key, name: s.key || '其他投资方', ...buildBreakdownRow(s, total) })),
     monthly: {
       year,
-      thisYear: months.map((m) => Number(thisYear.get(`${year}-${m}`) ?? 0n)),
-      lastYear: months.map((m) => Number(lastYear.get(`${year - 1}-${m}`) ?? 0n)),
+      thisYear: monthly(2).map(Number),
+      lastYear: monthly(3).map(Number),
     },
   };
 }

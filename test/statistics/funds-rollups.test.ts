@@ -2,11 +2,12 @@
  * Funds rollups (per-region cached figures) must always equal the direct statement
  * (selectFundsBySource) — after every kind of change that can move figures: a receipt added,
  * corrected, verified or deleted, evidence attached, a project moved to another region or source,
- * a project deleted. Also checks that a change recomputes only the regions it touches.
+ * a project deleted, an investor's tags — and so do the breakdowns and monthly series. Also checks that a change recomputes only the regions it touches.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectFundsBySource, type ReceiptFilter } from '../../src/db/queries/statistics';
+import { selectFundsBreakdown, selectFundsBySource, selectMonthlyFunds, type BreakdownKey, type ReceiptFilter } from '../../src/db/queries/statistics';
+import { getBreakdowns } from '../../src/services/statistics-breakdowns';
 import { createSystemCaller } from '../../src/services/context';
 import { addReceipt, correctReceipt, removeReceipt, verifyReceipt } from '../../src/services/funds';
 import { loadFundsBySource } from '../../src/services/funds-rollups';
@@ -63,6 +64,37 @@ describe.each(DATABASE_KINDS)('funds rollups on %s', (kind) => {
     }
   };
   /** the stored rollup (2026-01..03, all receipts) of the part (region, bucket) that holds a project */
+  /** the breakdowns from rollups equal the direct grouped statements (the installation's policy: all receipts) */
+  const expectBreakdownsConsistent = async () => {
+    const filter = FILTERS[0]!;
+    for (const [region, scope] of [['650000', '/650000/'], ['650100', '/650000/650100/'], ['650109', '/650000/650100/650109/']] as const) {
+      for (const p of PERIODS) {
+        const b = await getBreakdowns(t.deps, sys, { region, from: p.from, to: p.to });
+        const direct = async (key: BreakdownKey) =>
+          Object.fromEntries(
+            (await selectFundsBreakdown(t.deps.db, scope, key, p, filter))
+              .filter((r) => r.projects > 0 || r.lastYearFundsYuan > 0n)
+              .map((r) => [r.key, [r.projects, Number(r.fundsYuan), Number(r.lastYearFundsYuan)]]),
+          );
+        const got = (rows: { key?: string; code?: string; projects: number; fundsYuan: number; lastYearFundsYuan: number }[], own?: string) =>
+          Object.fromEntries(
+            rows
+              .filter((r) => r.projects > 0 || r.lastYearFundsYuan > 0)
+              .map((r) => [own !== undefined && r.code === own ? '' : (r.key ?? r.code ?? ''), [r.projects, r.fundsYuan, r.lastYearFundsYuan]]),
+          );
+        const label = `${region} ${p.from}..${p.to}`;
+        expect(got(b.bySubRegion, region), label).toEqual(await direct('childRegion'));
+        expect(got(b.bySector), label).toEqual(await direct('sector'));
+        expect(got(b.bySection), label).toEqual(await direct('section'));
+        expect(got(b.byInvestorType), label).toEqual(await direct('investorType'));
+        const year = Number(p.from.slice(0, 4));
+        for (const [series, y] of [[b.monthly.thisYear, year], [b.monthly.lastYear, year - 1]] as const) {
+          const m = await selectMonthlyFunds(t.deps.db, scope, y, filter);
+          expect(series, `${label} months ${y}`).toEqual(Array.from({ length: 12 }, (_, i) => Number(m.get(`${y}-${String(i + 1).padStart(2, '0')}`) ?? 0n)));
+        }
+      }
+    }
+  };
   const rollupRow = async (projectName: string) => {
     const result = await t.deps.db.execute(sql`
       select r.version::int as version, r.computed_at::text as computed_at from funds_rollups r
@@ -79,7 +111,7 @@ describe.each(DATABASE_KINDS)('funds rollups on %s', (kind) => {
     await project('C', { regionCode: park.code, source: 'foreign' }, [['2025-12', 50], ['2026-02', 70]]);
     await project('D', { regionCode: '650109', source: 'outOfRegion' }, [['2025-01', 400], ['2026-02', 0]]);
     await project('F', { regionCode: '650109' }, [['2026-03', 10]]);
-    await project('G', { regionCode: '650100', source: 'local' }, [['2024-06', 5], ['2026-01', 8]]);
+    await project('G', { regionCode: '650100', source: 'local', investorName: 'G投资方', industryCode: '65' }, [['2024-06', 5], ['2026-01', 8]]);
     const statistician = await t.createAccount('rollup_stat', ['statistician'], '650000');
     otherStatistician = {
       ...sys,
@@ -90,6 +122,7 @@ describe.each(DATABASE_KINDS)('funds rollups on %s', (kind) => {
 
   it('equals the direct statement on the initial data, for every scope, period and receipt filter', async () => {
     await expectConsistent();
+    await expectBreakdownsConsistent();
     const stored = await rollupRow('A');
     expect(stored?.version).toBeGreaterThan(0);
   });
@@ -129,7 +162,13 @@ describe.each(DATABASE_KINDS)('funds rollups on %s', (kind) => {
     const d = await getProjectDetail(t.deps, sys, ids.D ?? '');
     await updateProject(t.deps, sys, d.id, { source: 'foreign', version: d.version });
     await expectConsistent();
+    await expectBreakdownsConsistent();
+    await t.deps.db.execute(sql`update projects set industry_code = '38' where id = ${ids.B ?? ''}`);
+    await expectBreakdownsConsistent();
+    await t.deps.db.execute(sql`update enterprises set tags = '{央企}' where id = (select investor_id from projects where id = ${ids.G ?? ''})`);
+    await expectBreakdownsConsistent();
     await t.deps.db.execute(sql`delete from projects where id = ${ids.F ?? ''}`);
     await expectConsistent();
+    await expectBreakdownsConsistent();
   });
 });

@@ -140,9 +140,15 @@ function keyExpression(key: BreakdownKey, scopeDepth: number): SQL {
     case 'sector':
       return sql`coalesce(i.sector::text, '')`;
     case 'investorType':
-      return sql`case when e.tags && '{世界500强}' then '世界500强' when e.tags && '{央企}' then '央企'
-        when e.tags && '{中国500强}' then '中国500强' when e.tags && '{中国民营500强}' then '中国民营500强' else '' end`;
+      return investorTypeSql('e');
   }
+}
+
+/** The investor type of a project for the breakdowns, from its investor's tags ('' = none of them). */
+export function investorTypeSql(enterpriseAlias: string): SQL {
+  const e = sql.raw(enterpriseAlias);
+  return sql`case when ${e}.tags && '{世界500强}' then '世界500强' when ${e}.tags && '{央企}' then '央企'
+        when ${e}.tags && '{中国500强}' then '中国500强' when ${e}.tags && '{中国民营500强}' then '中国民营500强' else '' end`;
 }
 
 /** Executing projects and funds in the period and last year's funds, grouped by `key`. */

@@ -53,6 +53,10 @@ export const fundsRollups = pgTable(
     version: bigint('version', { mode: 'number' }).notNull(),
     /** per source ('' = not recorded): { projects, fundsYuan, newProjects, newFundsYuan } with amounts as strings */
     figures: jsonb('figures').$type<Record<string, { projects: number; fundsYuan: string; newProjects: number; newFundsYuan: string }>>().notNull(),
+    /** for the breakdowns: per "industryCode|investorType" ('' = none): [executing projects, funds as a string] */
+    groups: jsonb('groups').$type<Record<string, [number, string]>>().notNull(),
+    /** funds per month of the range (index 0 = January), amounts as strings */
+    months: jsonb('months').$type<string[]>().notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.bucket, t.year, t.fromMonth, t.toMonth, t.variant] })],
