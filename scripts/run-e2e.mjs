@@ -40,7 +40,7 @@ function ensureChromium() {
 
 function ensureWebBuild() {
   const built = path.join(root, 'web/dist/index.html');
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts'].map((p) => path.join(root, p));
+  const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'].map((p) => path.join(root, p));
   const sourceTime = Math.max(...sources.filter((p) => existsSync(p)).map(newestMtime));
   if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) return;
   log('building the web app (web/dist missing or older than web/src)');
