@@ -33,7 +33,28 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
     await t.createAccount('alice', ['officer'], '650109');
     const res = await t.call('POST', '/api/auth/login', { body: { username: 'Alice', password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ user: { username: 'alice', role: 'officer', roles: ['officer'], regionCode: '650109', regionName: '米东区', regionLevel: 'county', permissions: ['projects.read', 'projects.manage', 'imports.run', 'evidence.upload', 'stats.read'] } });
+    expect(res.json()).toMatchObject({
+      user: {
+        username: 'alice',
+        role: 'officer',
+        roles: ['officer'],
+        regionCode: '650109',
+        regionName: '米东区',
+        regionLevel: 'county',
+        permissions: [
+          'projects.read',
+          'projects.manage',
+          'imports.run',
+          'evidence.upload',
+          'stats.read',
+          'enterprises.read',
+          'enterprises.manage',
+          'enterprises.import',
+          'contacts.reveal',
+          'contacts.export',
+        ],
+      },
+    });
     const header = String(res.headers['set-cookie']);
     expect(header).toMatch(/yinfeng_session=/);
     expect(header).toMatch(/HttpOnly/);
