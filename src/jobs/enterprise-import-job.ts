@@ -10,6 +10,7 @@
  * before commit, so a cancel either wins completely or arrives too late to matter.
  */
 import os from 'node:os';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import {
   copyEnterpriseStage,
@@ -169,6 +170,9 @@ export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promis
     let written = false;
     try {
       await conn.db.transaction(async (tx) => {
+        // memory for the hash joins and for rebuilding indexes after a bulk insert (this transaction only)
+        await tx.execute(sql.raw(database.kind === 'postgres' ? `set local work_mem = '64MB'` : `set local work_mem = '16MB'`));
+        await tx.execute(sql.raw(database.kind === 'postgres' ? `set local maintenance_work_mem = '256MB'` : `set local maintenance_work_mem = '64MB'`));
         const checkpoint = async () => {
           step++;
           // on PostgreSQL progress goes through the pool; PGlite's one connection is this transaction's

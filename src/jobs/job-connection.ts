@@ -22,9 +22,16 @@ export async function openJobConnection(database: Database): Promise<JobConnecti
     return { db: database.db, copy: { kind: 'pglite', client: database.client }, release: () => undefined };
   }
   const client = await database.pool.connect();
+  // while checked out, a connection error (server restart, terminated backend) surfaces through the
+  // job's next query; without a listener it would also be thrown as an unhandled 'error' event
+  const onError = () => undefined;
+  client.on('error', onError);
   return {
     db: drizzlePg({ client, schema }),
     copy: { kind: 'postgres', client },
-    release: (broken = false) => client.release(broken),
+    release: (broken = false) => {
+      client.off('error', onError);
+      client.release(broken);
+    },
   };
 }

@@ -496,6 +496,57 @@ const CASES: Record<string, RouteCase> = {
     },
   },
   // ── import jobs (enterprise imports in the background) ──
+  'POST /api/import-jobs': {
+    access: 'enterprises.import',
+    scoped: false, // the job belongs to the uploader's region; enterprises themselves are national reference data
+    ok: 202,
+    build: async () => ({
+      url: `/api/import-jobs?fileName=${encodeURIComponent('企业.csv')}`,
+      raw: Buffer.from('统一社会信用代码,企业名称,注册地区代码\n91320500MA1M111112,甲科技有限公司,650109\n'),
+      headers: { 'content-type': 'text/csv' },
+    }),
+  },
+  'GET /api/import-jobs': { access: 'enterprises.import', scoped: false, ok: 200, build: async () => ({ url: '/api/import-jobs' }) },
+  // a job of the target county: uploaded by an officer there (a job belongs to its creator's region)
+  'GET /api/import-jobs/:id': {
+    access: 'enterprises.import',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const uploader = f.unique('job_uploader');
+      await f.t.createAccount(uploader, ['officer'], f.region(t));
+      const cookie = await f.t.login(uploader);
+      const res = await f.t.call('POST', '/api/import-jobs?fileName=a.csv', { cookie, body: Buffer.from('统一社会信用代码,企业名称,注册地区代码\n'), headers: { 'content-type': 'text/csv' } });
+      return { url: `/api/import-jobs/${(res.json() as { id: string }).id}` };
+    },
+  },
+  'POST /api/import-jobs/:id/cancel': {
+    access: 'enterprises.import',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const uploader = f.unique('job_uploader');
+      await f.t.createAccount(uploader, ['officer'], f.region(t));
+      const cookie = await f.t.login(uploader);
+      const res = await f.t.call('POST', '/api/import-jobs?fileName=a.csv', { cookie, body: Buffer.from('统一社会信用代码,企业名称,注册地区代码\n'), headers: { 'content-type': 'text/csv' } });
+      return { url: `/api/import-jobs/${(res.json() as { id: string }).id}/cancel` };
+    },
+  },
+  'GET /api/import-jobs/:id/rejected': {
+    access: 'enterprises.import',
+    scoped: true,
+    ok: 200,
+    // the report of a finished job (here: cancelled while queued)
+    build: async (f, t) => {
+      const uploader = f.unique('job_uploader');
+      await f.t.createAccount(uploader, ['officer'], f.region(t));
+      const cookie = await f.t.login(uploader);
+      const res = await f.t.call('POST', '/api/import-jobs?fileName=a.csv', { cookie, body: Buffer.from('统一社会信用代码,企业名称,注册地区代码\n'), headers: { 'content-type': 'text/csv' } });
+      const id = (res.json() as { id: string }).id;
+      await f.t.call('POST', `/api/import-jobs/${id}/cancel`, { cookie });
+      return { url: `/api/import-jobs/${id}/rejected` };
+    },
+  },
   // ── end import jobs ──
   // ── enterprise search, saved searches and lists ──
   'GET /api/enterprises': { access: 'enterprises.read', scoped: false, ok: 200, build: async () => ({ url: `/api/enterprises?q=${encodeURIComponent('光伏 科技')}&region=650100&tags=${encodeURIComponent('高新技术')}` }) },

@@ -6,34 +6,52 @@ import type { Config } from '../../config/config';
 import type { Database } from '../../db/client';
 import { selectUserByUsername } from '../../db/queries/users';
 import { AppError } from '../../domain/app-error';
-import { isRole, listPermissions } from '../../domain/roles';
+import { isRole, listPermissions, PERMISSION_LABELS, type Permission } from '../../domain/roles';
+import { requestImportJobCancel, type ImportJobWithPath } from '../../db/queries/import-jobs';
+import type { EnterpriseImportResult } from '../../jobs/enterprise-import-job';
+import { executeImportJob } from '../../jobs/import-job-runner';
+import type { JobProgressState } from '../../jobs/job-progress';
+import { createRunningImportJobFromFile } from '../../services/enterprise-imports/import-jobs';
 import { createSystemCaller, type Caller } from '../../services/context';
 import { parseImportKindName, runImport, type ImportResult } from '../../services/imports/run-import';
 import { prepareDatabase } from '../prepare-database';
 
 export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|projects|funds] [--dry-run] [--as 用户名]
+      yinfeng import --kind enterprises FILE --as 用户名 [--source 名称] [--source-date YYYY-MM-DD] [--dry-run]
 
 导入 xlsx（工作表 企业、项目、到位资金，按此顺序，在一个事务中）或 CSV（一种数据；--kind 省略时按表头判断）。
 整个文件要么全部导入，要么一行也不写：有任何问题时打印问题清单（行、列、值、原因）并以非零状态退出。
   --kind      只导入这一种数据（CSV 表头无法判断时必须指定）
   --dry-run   只检查并统计将新建/更新/不变的行数，不写入
-  --as 用户名  按该用户的管辖范围导入（审计记为命令行操作员）；省略时以操作员身份、全部范围导入`;
+  --as 用户名  按该用户的管辖范围导入（审计记为命令行操作员）；省略时以操作员身份、全部范围导入
+
+--kind enterprises：企业库（可达百万行）按后台导入任务的方式在本进程中运行，与网页上传相同：流式读取、
+进度打印到标准错误、按字段合并（数据日期较新的来源为准，保留变更历史）、全部导入或什么都不写。
+任务记在 --as 指定的账号名下（须有“导入企业库”权限），可在网页“导入任务”中查看；Ctrl-C 取消（回滚）。
+  --source      数据来源（行内未填“数据来源”时使用），默认为文件名
+  --source-date 数据日期 YYYY-MM-DD（行内未填“数据日期”时使用），默认为今天`;
 
 export interface ImportArgs {
   file: string;
   kind?: string;
   dryRun: boolean;
   as?: string;
+  source?: string;
+  sourceDate?: string;
 }
 
-async function buildCaller(database: Database, as: string | undefined): Promise<{ caller: Caller; extra: Record<string, unknown> }> {
+async function buildCaller(
+  database: Database,
+  as: string | undefined,
+  permission: Permission = 'imports.run',
+): Promise<{ caller: Caller; extra: Record<string, unknown>; userId: string | null }> {
   const operator = createSystemCaller(os.userInfo().username);
-  if (!as) return { caller: operator, extra: {} };
+  if (!as) return { caller: operator, extra: {}, userId: null };
   const user = await selectUserByUsername(database.db, as);
   if (!user || user.status !== 'active') throw new AppError('NOT_FOUND', `用户 ${as} 不存在或已停用`);
   const roles = user.roles.filter(isRole);
   const permissions = listPermissions(roles);
-  if (!permissions.includes('imports.run')) throw new AppError('FORBIDDEN', `用户 ${user.username} 没有“导入数据”权限`);
+  if (!permissions.includes(permission)) throw new AppError('FORBIDDEN', `用户 ${user.username} 没有“${PERMISSION_LABELS[permission]}”权限`);
   return {
     caller: {
       ...operator,
@@ -47,6 +65,7 @@ async function buildCaller(database: Database, as: string | undefined): Promise<
       },
     },
     extra: { actingAs: user.username },
+    userId: user.id,
   };
 }
 
@@ -72,6 +91,10 @@ export function formatImportResult(r: ImportResult): string {
 /** Returns the exit code: 0 imported (or dry run clean), 1 rejected. */
 export async function runImportCommand(config: Config, args: ImportArgs): Promise<number> {
   const kind = args.kind ? parseImportKindName(args.kind) : undefined;
+  if (kind === 'enterprises') return runEnterpriseImportCommand(config, args);
+  if (args.source !== undefined || args.sourceDate !== undefined) {
+    throw new AppError('VALIDATION', '--source 与 --source-date 只用于企业库导入（--kind enterprises）');
+  }
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(args.file);
@@ -95,6 +118,90 @@ export async function runImportCommand(config: Config, args: ImportArgs): Promis
     console.log(text);
     return 0;
   } finally {
+    await database.close();
+  }
+}
+
+const PHASE_LABELS: Record<string, string> = { queued: '排队', reading: '读取', merging: '合并', done: '完成' };
+
+function progressLine(p: JobProgressState): string {
+  const pct = p.fileBytes > 0 ? Math.min(100, Math.round((100 * p.bytesRead) / p.fileBytes)) : 0;
+  const merging = p.phase === 'merging' && p.steps ? `，步骤 ${p.step ?? 0}/${p.steps}` : '';
+  return `导入中：${PHASE_LABELS[p.phase] ?? p.phase} ${p.rowsRead.toLocaleString('en-US')} 行（文件 ${pct}%${merging}），问题 ${p.problems}`;
+}
+
+/** Prints a finished enterprise job; returns the exit code. */
+export function formatEnterpriseJob(job: ImportJobWithPath): { text: string; code: number } {
+  const r = (job.result ?? {}) as Partial<EnterpriseImportResult>;
+  if (job.status === 'succeeded' && r.counts) {
+    const c = r.counts;
+    const lines = [
+      `${r.dryRun ? '试导入（未写入）' : '已导入'}“${job.fileName}”（任务 ${job.id}）：`,
+      `  企业：新建 ${c.created}，更新 ${c.updated}，不变 ${c.unchanged}（共 ${r.rows ?? 0} 行）；字段变更记录 ${c.fieldChanges} 条，确认来源 ${c.sourcesRefreshed} 家`,
+      `  用时：读取 ${r.seconds?.reading ?? 0} 秒，合并 ${r.seconds?.merging ?? 0} 秒`,
+    ];
+    return { text: lines.join('\n'), code: 0 };
+  }
+  if (job.status === 'cancelled') return { text: `导入任务 ${job.id} 已取消，没有写入任何数据`, code: 1 };
+  const lines = [job.error ?? `导入任务 ${job.id} 失败`];
+  const rejected = r.rejected ?? [];
+  for (const p of rejected.slice(0, 100)) lines.push(`  ${p.sheet} 第 ${p.row} 行 [${p.column}] “${p.value}”：${p.reason}`);
+  const total = r.rejectedTotal ?? 0;
+  if (total > Math.min(100, rejected.length)) lines.push(`  ……另有 ${total - Math.min(100, rejected.length)} 个问题未列出；完整报告：GET /api/import-jobs/${job.id}/rejected`);
+  return { text: lines.join('\n'), code: 1 };
+}
+
+/** yinfeng import --kind enterprises: the background job's code, run in this process. */
+async function runEnterpriseImportCommand(config: Config, args: ImportArgs): Promise<number> {
+  if (!fs.existsSync(args.file)) throw new AppError('NOT_FOUND', `无法读取文件 ${args.file}：ENOENT`);
+  if (!args.as) {
+    throw new AppError(
+      'VALIDATION',
+      '企业库导入作为导入任务记在一个账号名下（网页“导入任务”中可见）：请用 --as 用户名 指定，该账号须有“导入企业库”权限（如招商专员、产业研究员）',
+    );
+  }
+  const database = await prepareDatabase(config, 'yinfeng import');
+  let cancelled = false;
+  let jobId: string | null = null;
+  const onSignal = () => {
+    if (cancelled || !jobId) return;
+    cancelled = true;
+    process.stderr.write('\n正在取消（回滚中）……\n');
+    void requestImportJobCancel(database.db, jobId);
+  };
+  process.on('SIGINT', onSignal);
+  try {
+    const { caller, userId } = await buildCaller(database, args.as, 'enterprises.import');
+    const jobCaller: Caller = { ...caller, actor: { ...caller.actor, id: userId } };
+    const worker = `cli:${os.hostname()}:${process.pid}`;
+    const job = await createRunningImportJobFromFile(
+      { db: database.db, config },
+      jobCaller,
+      args.file,
+      { kind: 'enterprises', fileName: path.basename(args.file), source: args.source, sourceDate: args.sourceDate, dryRun: args.dryRun },
+      worker,
+    );
+    jobId = job.id;
+    const tty = process.stderr.isTTY;
+    let last = 0;
+    const done = await executeImportJob(database, job, {
+      caller: jobCaller,
+      worker,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - last < (tty ? 250 : 5_000)) return;
+        last = now;
+        process.stderr.write(tty ? `\r${progressLine(p)}\u001b[K` : `${progressLine(p)}\n`);
+      },
+    });
+    if (tty) process.stderr.write('\r\u001b[K');
+    if (!done) throw new AppError('INTERNAL', '导入任务不见了');
+    const { text, code } = formatEnterpriseJob(done);
+    if (code === 0) console.log(text);
+    else console.error(text);
+    return code;
+  } finally {
+    process.off('SIGINT', onSignal);
     await database.close();
   }
 }

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../../domain/roles';
 import { prepareDatabase } from '../prepare-database';
 import fs from 'node:fs';
 import { AppError } from '../../domain/app-error';
+import { ImportJobRunner } from '../../jobs/import-job-runner';
 
 export const SERVE_HELP = `用法: yinfeng serve
 
@@ -22,6 +23,8 @@ export async function runServe(config: Config): Promise<void> {
     await seedDemo(deps);
   }
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+  // background import jobs (enterprise registry files) run in this process, one at a time
+  const jobs = new ImportJobRunner(database, config, { onError: (err) => app.log.error({ err }, 'import job runner') });
   const cleanup = setInterval(() => {
     void getSecurityPolicy(deps)
       .then((p) => deleteExpiredSessions(database.db, p.sessionIdleMinutes))
@@ -34,6 +37,7 @@ export async function runServe(config: Config): Promise<void> {
     stopping = true;
     console.log(`\n收到 ${signal}，正在停止……`);
     clearInterval(cleanup);
+    await jobs.stop(); // a running import rolls back and returns to the queue
     await app.close();
     await database.close();
     console.log('已停止。');
@@ -53,6 +57,7 @@ export async function runServe(config: Config): Promise<void> {
     if (code === 'EACCES') throw new AppError('FORBIDDEN', `没有权限监听端口 ${config.port}：请用 PORT 指定 1024 以上的端口`);
     throw err;
   }
+  jobs.start();
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

@@ -222,7 +222,17 @@ export interface MergeOptions {
   actorId: string | null;
   /** called between statements (a cancelled job throws from it) */
   checkpoint?: () => Promise<void>;
+  /**
+   * 'auto' (default): when the new enterprises are many (BULK_MIN_ROWS) and at least a third of
+   * the table, the secondary indexes and foreign keys of enterprises are dropped for the insert
+   * and rebuilt after it, inside the transaction (see insertNewEnterprises). 'never': always
+   * insert through the indexes.
+   */
+  bulk?: 'auto' | 'never';
 }
+
+/** Fewer new rows than this always go through the indexes. */
+const BULK_MIN_ROWS = 50_000;
 
 const fieldDate = (key: string) => `(fs->'${key}'->>'date')::date`;
 
@@ -328,6 +338,13 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     where e.id = c.id`);
   await checkpoint();
 
+  const [toInsert] = await query<{ n: unknown; existing: unknown }>(
+    db,
+    sql`select (select count(*) from ${stage} s where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)) as n,
+      (select greatest(reltuples, 0) from pg_class where oid = 'enterprises'::regclass) as existing`,
+  );
+  const bulk = (opts.bulk ?? 'auto') === 'auto' && num(toInsert?.n) >= BULK_MIN_ROWS && num(toInsert?.n) * 2 >= num(toInsert?.existing);
+  const rebuild = bulk ? await dropEnterpriseIndexes(db) : null;
   const present = (col: string) => `case when s.${col} is not null then x.src end`;
   const insertSources = [
     `'name', x.src`,
@@ -349,6 +366,10 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     select count(*) as n from ins`,
   );
   await checkpoint();
+  if (rebuild) {
+    await rebuild();
+    await checkpoint();
+  }
 
   const [counts] = await query<{ total: unknown; updated: unknown; refreshed: unknown; need_keys: unknown }>(
     db,
@@ -366,6 +387,35 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     fieldChanges: num(history?.n),
     sourcesRefreshed: num(counts?.refreshed),
     needKeys: num(counts?.need_keys),
+  };
+}
+
+/**
+ * Bulk loading (an initial registry of a million rows): maintaining a dozen indexes — three of them
+ * GIN over search words and trigrams — and two foreign-key checks row by row costs several times
+ * more than building the indexes once from the loaded table and checking each foreign key with one
+ * query. Drops the non-unique indexes and the foreign keys of enterprises (the unique ones stay:
+ * the merge relies on them) and returns what puts them back exactly as they were (definitions read
+ * from the catalogue, so indexes added by later migrations are kept too). Runs inside the merge
+ * transaction: a rollback restores them; meanwhile the table is locked against other sessions,
+ * which wait until the import commits.
+ */
+async function dropEnterpriseIndexes(db: Db): Promise<() => Promise<void>> {
+  const indexes = await query<{ name: string; def: string }>(
+    db,
+    sql`select c.relname as name, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid
+        where i.indrelid = 'enterprises'::regclass and not i.indisunique and not i.indisprimary order by c.relname`,
+  );
+  const fks = await query<{ name: string; def: string }>(
+    db,
+    sql`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'enterprises'::regclass and contype = 'f' order by conname`,
+  );
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  for (const f of fks) await db.execute(sql.raw(`alter table enterprises drop constraint ${quote(f.name)}`));
+  for (const i of indexes) await db.execute(sql.raw(`drop index ${quote(i.name)}`));
+  return async () => {
+    for (const i of indexes) await db.execute(sql.raw(i.def));
+    for (const f of fks) await db.execute(sql.raw(`alter table enterprises add constraint ${quote(f.name)} ${f.def}`));
   };
 }
 

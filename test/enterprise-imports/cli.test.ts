@@ -1,0 +1,50 @@
+/** bin/yinfeng import --kind enterprises: the job code run inline, its report and exit codes. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from '../cli/processes';
+import { enterpriseCsv, generatedRows } from './helpers';
+
+describe('bin/yinfeng import --kind enterprises', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-cli-ent-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports as a job in the name of --as, prints the counts, and exits non-zero with the report when a row is rejected', async () => {
+    const env = cleanEnv({ YINFENG_DATA_DIR: path.join(dir, 'data') });
+    const added = await runCli(['user', 'add', '--username', 'cli_analyst', '--password', 'Cli@pass-2026', '--role', 'analyst', '--region', '650109'], env, 120_000);
+    expect(added.code, added.stderr).toBe(0);
+
+    const data = generatedRows(40, 500);
+    const good = path.join(dir, '企业名录.csv');
+    fs.writeFileSync(good, enterpriseCsv(data.map((r) => ({ ...r, 数据来源: '', 数据日期: '' }))));
+    const noUser = await runCli(['import', '--kind', 'enterprises', good], env, 90_000);
+    expect(noUser.code).toBe(1);
+    expect(noUser.stderr).toContain('请用 --as 用户名 指定');
+
+    const ok = await runCli(['import', '--kind', 'enterprises', good, '--as', 'cli_analyst', '--source', '工商登记', '--source-date', '2024-06-30'], env, 120_000);
+    expect(ok.stderr.includes('问题 0') || ok.stderr === '', ok.stderr).toBe(true);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^已导入“企业名录\.csv”（任务 [0-9a-f-]{36}）：/);
+    expect(ok.stdout).toContain('企业：新建 40，更新 0，不变 0（共 40 行）');
+
+    const again = await runCli(['import', '--kind', 'enterprises', good, '--as', 'cli_analyst', '--source', '工商登记', '--source-date', '2024-06-30'], env, 120_000);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('企业：新建 0，更新 0，不变 40（共 40 行）；字段变更记录 0 条');
+
+    const bad = path.join(dir, '有错.csv');
+    fs.writeFileSync(bad, enterpriseCsv([{ ...(data[0] as Record<string, string>), 员工人数: '很多' }, ...data.slice(1, 3)]));
+    const rejected = await runCli(['import', '--kind', 'enterprises', bad, '--as', 'cli_analyst'], env, 120_000);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('文件“有错.csv”有 1 个问题，未导入任何数据');
+    expect(rejected.stderr).toContain('企业 第 2 行 [员工人数] “很多”：员工人数“很多”应为不小于 0 的整数');
+    // the job's copy of the file is gone; the original stays
+    expect(fs.readdirSync(path.join(dir, 'data', 'imports'))).toEqual([]);
+    expect(fs.existsSync(bad)).toBe(true);
+  }, 600_000);
+});
