@@ -22,7 +22,7 @@ import {
   type TimelineRow,
 } from '../db/queries/enterprise-records';
 import { selectEnterpriseContacts } from '../db/queries/enterprise-contacts';
-import { selectPendingCandidatesOf } from '../db/queries/enterprise-duplicates';
+import { flagNearDuplicateNames, selectPendingCandidatesOf } from '../db/queries/enterprise-duplicates';
 import { selectIndustries, selectRegion } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { validateCreditCode } from '../domain/credit-code';
@@ -380,6 +380,10 @@ export async function updateEnterprise(deps: Deps, caller: Caller, key: string, 
       changedBy: caller.actor.id,
     }));
     await insertFieldChanges(tx, history);
+    // new names, or a new code, may make (or resolve) a near-duplicate
+    if (changed.some((f) => f === 'name' || f === 'formerNames' || f === 'creditCode')) {
+      await flagNearDuplicateNames(tx, row.creditCode ? { codedIds: [row.id] } : { enterpriseIds: [row.id] });
+    }
     await recordAudit(tx, caller, {
       action: 'enterprise.update',
       objectType: 'enterprise',
@@ -430,6 +434,7 @@ export async function createEnterprise(deps: Deps, caller: Caller, input: Enterp
         changedBy: caller.actor.id,
       })),
     );
+    await flagNearDuplicateNames(tx, { codedIds: [created.id] });
     await recordAudit(tx, caller, {
       action: 'enterprise.create',
       objectType: 'enterprise',

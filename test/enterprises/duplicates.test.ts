@@ -5,7 +5,7 @@ import { flagNearDuplicateNames } from '../../src/db/queries/enterprise-duplicat
 import { auditLog, enterpriseDuplicateCandidates, enterpriseFieldChanges, enterpriseListMembers, enterpriseLists, enterprises, projects } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
-import { tradeTag, duplicatePair, nextNumber, projectWithInvestor, testContact, testEnterprise } from './fixtures';
+import { tradeTag, duplicatePair, nextNumber, projectWithInvestor, testContact, testCreditCode, testEnterprise } from './fixtures';
 
 interface Candidate {
   id: string;
@@ -60,13 +60,31 @@ describe.each(DATABASE_KINDS)('near-duplicate enterprises on %s', (kind) => {
     expect(await candidatesOf(p.investorId as string)).toHaveLength(flagged.length);
   });
 
-  it('finds, in a full run, an uncoded investor similar to a coded enterprise imported later', async () => {
+  it('flags an uncoded investor against a coded enterprise created later, by hand or found by a full run', async () => {
     const tag = tradeTag(nextNumber());
     const p = await projectWithInvestor(t.deps, '650109', `${tag}新材料科技`);
     expect(await candidatesOf(p.investorId as string)).toHaveLength(0);
     const coded = await testEnterprise(t.deps, { name: `${tag}新材料科技股份有限公司` });
+    expect((await candidatesOf(p.investorId as string)).map((c) => [c.candidateId, c.reason])).toEqual([[coded.id, 'sameName']]);
+    // the same pair found by a full run (as after an import) is not recorded twice
+    const tag2 = tradeTag(nextNumber());
+    const p2 = await projectWithInvestor(t.deps, '650109', `${tag2}新材料科技`);
+    const [row] = await t.deps.db.insert(enterprises).values({ name: `${tag2}新材料科技有限公司`, creditCode: testCreditCode(nextNumber()), searchNames: `${tag2}新材料科技有限公司` }).returning();
+    expect(await candidatesOf(p2.investorId as string)).toHaveLength(0);
     const run = await flagNearDuplicateNames(t.deps.db);
-    expect(run.flagged).toBeGreaterThanOrEqual(1);
+    expect(run.flagged).toBe(1);
+    expect((await candidatesOf(p2.investorId as string)).map((c) => c.candidateId)).toEqual([row!.id]);
+    expect((await flagNearDuplicateNames(t.deps.db)).flagged).toBe(0);
+    expect(await candidatesOf(p.investorId as string)).toHaveLength(1);
+  });
+
+  it('re-examines an enterprise renamed by hand', async () => {
+    const tag = tradeTag(nextNumber());
+    const coded = await testEnterprise(t.deps, { name: `${tag}水泥制品有限公司` });
+    const p = await projectWithInvestor(t.deps, '650109', `${tradeTag(nextNumber())}建材`);
+    expect(await candidatesOf(p.investorId as string)).toHaveLength(0);
+    const res = await t.call('PATCH', `/api/enterprises/${p.investorId}`, { cookie: officer, body: { name: `${tag}水泥制品`, version: 1 } });
+    expect(res.statusCode, res.body).toBe(200);
     expect((await candidatesOf(p.investorId as string)).map((c) => c.candidateId)).toEqual([coded.id]);
   });
 

@@ -29,40 +29,42 @@ const REASON_RANK: Record<NameMatch['reason'], number> = { sameName: 0, containe
 export interface FlagOptions {
   /** only these enterprises (those without a credit code among them); default: every enterprise without one */
   enterpriseIds?: readonly string[];
+  /**
+   * newly coded enterprises (created by hand or imported) to compare against the enterprises
+   * without a code; when given without enterpriseIds, only this direction runs
+   */
+  codedIds?: readonly string[];
 }
 
 export interface FlagResult {
-  /** uncoded enterprises examined */
+  /** enterprises examined */
   checked: number;
   /** new candidate pairs recorded */
   flagged: number;
 }
 
-interface Uncoded {
+interface Named {
   id: string;
   name: string;
   formerNames: string[];
 }
 
-async function selectUncoded(db: Db, ids: readonly string[] | undefined, afterId: string | null): Promise<Uncoded[]> {
+/** Enterprises with (coded) or without a credit code: the given ones, or a page of all by id. */
+async function selectProbes(db: Db, coded: boolean, ids: readonly string[] | undefined, afterId: string | null): Promise<Named[]> {
   const base = db.select({ id: enterprises.id, name: enterprises.name, formerNames: enterprises.formerNames }).from(enterprises);
+  const hasCode = coded ? sql`${enterprises.creditCode} is not null` : sql`${enterprises.creditCode} is null`;
   if (ids) {
     if (ids.length === 0) return [];
-    return base.where(and(sql`${enterprises.creditCode} is null`, sql`${enterprises.id} = any(${sql.param([...ids])}::uuid[])`));
+    return base.where(and(hasCode, sql`${enterprises.id} = any(${sql.param([...ids])}::uuid[])`));
   }
   return base
-    .where(and(sql`${enterprises.creditCode} is null`, afterId ? sql`${enterprises.id} > ${afterId}` : undefined))
+    .where(and(hasCode, afterId ? sql`${enterprises.id} > ${afterId}` : undefined))
     .orderBy(asc(enterprises.id))
     .limit(BATCH);
 }
 
-interface Candidate {
-  id: string;
-  name: string;
-  formerNames: string[];
-}
-
-async function selectCandidates(db: Db, norm: string): Promise<Candidate[]> {
+/** Enterprises on the other side (coded or not) whose names may match the normalised name. */
+async function selectCandidates(db: Db, norm: string, coded: boolean): Promise<Named[]> {
   const chars = [...norm];
   const conditions = [sql`${norm} <% ${enterprises.searchNames}`];
   // a LIKE pattern needs 3 characters (one trigram) to use the index
@@ -70,7 +72,7 @@ async function selectCandidates(db: Db, norm: string): Promise<Candidate[]> {
   if (chars.length >= 6) conditions.push(sql`${enterprises.searchNames} like ${`%${escapeLike(chars.slice(0, 4).join(''))}%`}`);
   const result = await db.execute(sql`
     select id, name, former_names from enterprises
-     where credit_code is not null and (${sql.join(conditions, sql` or `)})
+     where credit_code is ${coded ? sql`not null` : sql`null`} and (${sql.join(conditions, sql` or `)})
      limit ${FETCH_LIMIT}`);
   const rows = (result as unknown as { rows: { id: string; name: string; former_names: string[] | string | null }[] }).rows;
   return rows.map((r) => ({ id: r.id, name: r.name, formerNames: parseTextArray(r.former_names) }));
@@ -93,61 +95,77 @@ async function selectSimilarities(db: Db, pairs: [string, string][]): Promise<nu
   return (result as unknown as { rows: { s: number | string }[] }).rows.map((r) => Number(r.s));
 }
 
+const normsOf = (e: Named) => [...new Set([e.name, ...e.formerNames].map(normalizeEnterpriseName).filter((n) => [...n].length >= 2))];
+
+/** Judges the probes of one batch against their candidates and records the best pairs; returns how many are new. */
+async function flagBatch(db: Db, probes: Named[], probesAreCoded: boolean): Promise<number> {
+  const pairs: { uncodedId: string; codedId: string; a: string; b: string }[] = [];
+  for (const probe of probes) {
+    const seen = new Set<string>();
+    for (const norm of normsOf(probe)) {
+      for (const c of await selectCandidates(db, norm, !probesAreCoded)) {
+        if (c.id === probe.id) continue;
+        for (const cn of normsOf(c)) {
+          const key = `${c.id}\u0000${norm}\u0000${cn}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          // a: the uncoded side's name, b: the coded side's
+          pairs.push(probesAreCoded ? { uncodedId: c.id, codedId: probe.id, a: cn, b: norm } : { uncodedId: probe.id, codedId: c.id, a: norm, b: cn });
+        }
+      }
+    }
+  }
+  const sims = await selectSimilarities(db, pairs.map((p) => [p.a, p.b]));
+  const best = new Map<string, { uncodedId: string; codedId: string; match: NameMatch }>();
+  pairs.forEach((p, i) => {
+    const match = matchNormalizedNames(p.a, p.b, sims[i] ?? 0);
+    if (!match) return;
+    const key = `${p.uncodedId}/${p.codedId}`;
+    const prev = best.get(key);
+    if (!prev || REASON_RANK[match.reason] < REASON_RANK[prev.match.reason] || (match.reason === prev.match.reason && match.similarity > prev.match.similarity)) {
+      best.set(key, { uncodedId: p.uncodedId, codedId: p.codedId, match });
+    }
+  });
+  // at most FLAG_LIMIT candidates per probe, the closest first
+  const byProbe = new Map<string, { uncodedId: string; codedId: string; match: NameMatch }[]>();
+  for (const b of best.values()) {
+    const probeId = probesAreCoded ? b.codedId : b.uncodedId;
+    byProbe.set(probeId, [...(byProbe.get(probeId) ?? []), b]);
+  }
+  const rows: (typeof enterpriseDuplicateCandidates.$inferInsert)[] = [];
+  for (const list of byProbe.values()) {
+    list.sort((x, y) => REASON_RANK[x.match.reason] - REASON_RANK[y.match.reason] || y.match.similarity - x.match.similarity);
+    for (const c of list.slice(0, FLAG_LIMIT)) {
+      rows.push({ enterpriseId: c.uncodedId, candidateId: c.codedId, similarity: Math.round(c.match.similarity * 1000) / 1000, reason: c.match.reason });
+    }
+  }
+  if (rows.length === 0) return 0;
+  const inserted = await db.insert(enterpriseDuplicateCandidates).values(rows).onConflictDoNothing().returning({ id: enterpriseDuplicateCandidates.id });
+  return inserted.length;
+}
+
 /**
- * Flags near-duplicate names: for enterprises without a credit code, coded enterprises whose
- * normalised names are the same, contain one another, or are similar. Idempotent.
+ * Flags near-duplicate names: enterprises without a credit code against coded enterprises whose
+ * normalised names are the same, contain one another, or are similar. Idempotent (pairs are
+ * unique; a dismissed pair stays dismissed). Without options every enterprise without a code is
+ * examined; `enterpriseIds` limits that, `codedIds` examines new coded enterprises the other way.
  */
 export async function flagNearDuplicateNames(db: Db, opts: FlagOptions = {}): Promise<FlagResult> {
   let checked = 0;
   let flagged = 0;
-  let afterId: string | null = null;
-  for (;;) {
-    const batch = await selectUncoded(db, opts.enterpriseIds, afterId);
-    if (batch.length === 0) break;
-    afterId = batch[batch.length - 1]?.id ?? null;
-    checked += batch.length;
-    // candidates for each, then one similarity statement for all pairs of the batch
-    const pairs: { uncodedId: string; candidateId: string; a: string; b: string }[] = [];
-    for (const u of batch) {
-      const norms = [...new Set([u.name, ...u.formerNames].map(normalizeEnterpriseName).filter((n) => [...n].length >= 2))];
-      const seen = new Set<string>();
-      for (const norm of norms) {
-        for (const c of await selectCandidates(db, norm)) {
-          if (c.id === u.id) continue;
-          for (const cn of new Set([c.name, ...c.formerNames].map(normalizeEnterpriseName))) {
-            const key = `${c.id}\u0000${norm}\u0000${cn}`;
-            if (seen.has(key) || cn.length === 0) continue;
-            seen.add(key);
-            pairs.push({ uncodedId: u.id, candidateId: c.id, a: norm, b: cn });
-          }
-        }
-      }
+  const directions: { coded: boolean; ids: readonly string[] | undefined }[] = [];
+  if (opts.enterpriseIds || !opts.codedIds) directions.push({ coded: false, ids: opts.enterpriseIds });
+  if (opts.codedIds) directions.push({ coded: true, ids: opts.codedIds });
+  for (const d of directions) {
+    let afterId: string | null = null;
+    for (;;) {
+      const batch = await selectProbes(db, d.coded, d.ids, afterId);
+      if (batch.length === 0) break;
+      afterId = batch[batch.length - 1]?.id ?? null;
+      checked += batch.length;
+      flagged += await flagBatch(db, batch, d.coded);
+      if (d.ids) break;
     }
-    const sims = await selectSimilarities(db, pairs.map((p) => [p.a, p.b]));
-    const best = new Map<string, { uncodedId: string; candidateId: string; match: NameMatch }>();
-    pairs.forEach((p, i) => {
-      const match = matchNormalizedNames(p.a, p.b, sims[i] ?? 0);
-      if (!match) return;
-      const key = `${p.uncodedId}/${p.candidateId}`;
-      const prev = best.get(key);
-      if (!prev || REASON_RANK[match.reason] < REASON_RANK[prev.match.reason] || (match.reason === prev.match.reason && match.similarity > prev.match.similarity)) {
-        best.set(key, { uncodedId: p.uncodedId, candidateId: p.candidateId, match });
-      }
-    });
-    const byUncoded = new Map<string, { candidateId: string; match: NameMatch }[]>();
-    for (const b of best.values()) byUncoded.set(b.uncodedId, [...(byUncoded.get(b.uncodedId) ?? []), b]);
-    const rows: (typeof enterpriseDuplicateCandidates.$inferInsert)[] = [];
-    for (const [uncodedId, list] of byUncoded) {
-      list.sort((x, y) => REASON_RANK[x.match.reason] - REASON_RANK[y.match.reason] || y.match.similarity - x.match.similarity);
-      for (const c of list.slice(0, FLAG_LIMIT)) {
-        rows.push({ enterpriseId: uncodedId, candidateId: c.candidateId, similarity: Math.round(c.match.similarity * 1000) / 1000, reason: c.match.reason });
-      }
-    }
-    if (rows.length > 0) {
-      const inserted = await db.insert(enterpriseDuplicateCandidates).values(rows).onConflictDoNothing().returning({ id: enterpriseDuplicateCandidates.id });
-      flagged += inserted.length;
-    }
-    if (opts.enterpriseIds) break;
   }
   return { checked, flagged };
 }

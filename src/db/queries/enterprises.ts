@@ -1,21 +1,29 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { enterprises } from '../schema/index';
+import { buildEnterpriseSearchKeys, buildSearchWordsSql } from '../../search/enterprise-search-keys';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 
+/** Search keys of a record known only by its name (an investor created on the fly). */
+function nameSearchKeys(name: string) {
+  const keys = buildEnterpriseSearchKeys({ name });
+  return { searchNames: keys.searchNames, searchPinyin: keys.searchPinyin, searchWords: buildSearchWordsSql(keys.nameWords, keys.otherWords) };
+}
+
 /**
  * The investor by credit code when known, else by exact name among enterprises without a code;
- * created when new. A known code with a new name keeps the stored name (the enterprise database
- * decides names).
+ * created when new (with its search keys, so search and the near-duplicate check find it). A known
+ * code with a new name keeps the stored name (the enterprise database decides names).
  */
+
 export async function findOrCreateEnterprise(db: Db, name: string, creditCode: string | null): Promise<EnterpriseRow> {
   if (creditCode) {
     const [byCode] = await db.select().from(enterprises).where(eq(enterprises.creditCode, creditCode));
     if (byCode) return byCode;
     const [created] = await db
       .insert(enterprises)
-      .values({ name, creditCode })
+      .values({ name, creditCode, ...nameSearchKeys(name) })
       .onConflictDoUpdate({ target: enterprises.creditCode, set: { updatedAt: sql`${enterprises.updatedAt}` } })
       .returning();
     if (!created) throw new Error('insert enterprises returned nothing');
@@ -27,7 +35,7 @@ export async function findOrCreateEnterprise(db: Db, name: string, creditCode: s
     .where(and(eq(enterprises.name, name), isNull(enterprises.creditCode)))
     .limit(1);
   if (byName) return byName;
-  const [created] = await db.insert(enterprises).values({ name }).returning();
+  const [created] = await db.insert(enterprises).values({ name, ...nameSearchKeys(name) }).returning();
   if (!created) throw new Error('insert enterprises returned nothing');
   return created;
 }
