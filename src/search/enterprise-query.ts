@@ -6,21 +6,26 @@
  *   ignored — full syllables or initials, anywhere in a name's key ("xjqy", "qiya", "tcl");
  * - otherwise Chinese text: each space-separated term must match, either by its words (jieba,
  *   in names, former names, scope or products) or as a substring of a name or former name.
- *   A two-character Chinese term is looked up as a word or character pair (the word index
- *   carries every pair of adjacent characters of the names); a longer term also as a substring
- *   (pg_trgm); a single Chinese character as the start of a character pair or word of a name.
+ *   The word index carries every pair of adjacent Chinese characters of the names, so:
+ *   a two-character term is one lexeme (the pair, or the word); a longer one finds its candidates
+ *   by its words or by all of its character pairs, then the substring is checked on those rows;
+ *   a single character is the start of a pair or word of a name. Only a term with no Chinese
+ *   pair and no word (e.g. "a1") falls back to pg_trgm on the names.
  */
-import { toQueryWords } from './enterprise-search-keys';
+import { listHanBigrams, toQueryWords } from './enterprise-search-keys';
 
 export interface TextTerm {
   /** the term, lower-cased */
   text: string;
   /** its words (for highlighting and ranking) */
   words: string[];
-  /** tsquery text matching the term through the word index, or null when it has none */
-  tsquery: string | null;
-  /** ILIKE pattern on the names when the term (also) needs a substring match */
-  substring: string | null;
+  /**
+   * tsquery finding, through the word index, every row the term can match (its words, or all its
+   * character pairs), or null when the index cannot (then `check` alone decides, through pg_trgm)
+   */
+  candidates: string | null;
+  /** when set, a row must also have the term's words (`wordQuery`) or contain `substring` (ILIKE) in a name */
+  check: { wordQuery: string | null; substring: string } | null;
 }
 
 export type EnterpriseQuery =
@@ -31,8 +36,8 @@ export type EnterpriseQuery =
       /** the whole search text, normalised (for exact-name and prefix boosts) */
       whole: string;
       terms: TextTerm[];
-      /** tsquery of the terms matched by words alone (all must match), or null */
-      wordQuery: string | null;
+      /** the candidates of all terms that have them, and-ed: the one word-index condition, or null */
+      indexQuery: string | null;
     };
 
 /** At most this many terms are used; more add nothing but cost. */
@@ -65,13 +70,18 @@ function compileTerm(text: string): TextTerm {
   if (chars.length === 2 && chars.every((c) => HAN.test(c))) {
     // the pair itself is a lexeme of every name containing it; its words may also sit in the scope
     const alsoWords = words.length > 0 && !(words.length === 1 && words[0] === text);
-    return { text, words, tsquery: alsoWords ? `(${lexeme(text)} | ${andOf(words)})` : lexeme(text), substring: null };
+    return { text, words, candidates: alsoWords ? `(${lexeme(text)} | ${andOf(words)})` : lexeme(text), check: null };
   }
   if (chars.length === 1 && HAN.test(text)) {
     // a name containing the character has a character pair starting with it (names end in 公司 and the like)
-    return { text, words, tsquery: `${lexeme(text)}:*A`, substring: null };
+    return { text, words, candidates: `${lexeme(text)}:*A`, check: null };
   }
-  return { text, words, tsquery: words.length > 0 ? andOf(words) : null, substring: `%${escapeLikePattern(text)}%` };
+  const wordQuery = words.length > 0 ? andOf(words) : null;
+  const pairs = [...new Set(listHanBigrams(text))];
+  // every name containing the term contains all its pairs: a superset, made exact by the substring check
+  const pairQuery = pairs.length > 0 ? andOf(pairs) : null;
+  const candidates = wordQuery && pairQuery ? `(${wordQuery} | ${pairQuery})` : (pairQuery ?? null);
+  return { text, words, candidates, check: { wordQuery, substring: `%${escapeLikePattern(text)}%` } };
 }
 
 export function parseEnterpriseQuery(raw: string | undefined | null): EnterpriseQuery | null {
@@ -82,8 +92,8 @@ export function parseEnterpriseQuery(raw: string | undefined | null): Enterprise
   if (/^[a-z0-9]+$/i.test(compact) && (compact.match(/[a-z]/gi)?.length ?? 0) >= 2) return { kind: 'pinyin', text: compact.toLowerCase() };
   const termTexts = [...new Set(q.toLowerCase().split(' '))].slice(0, MAX_TERMS);
   const terms = termTexts.map(compileTerm);
-  const pure = terms.filter((t) => t.substring === null && t.tsquery !== null).map((t) => t.tsquery as string);
-  return { kind: 'text', whole: q.toLowerCase(), terms, wordQuery: pure.length > 0 ? pure.join(' & ') : null };
+  const indexed = terms.filter((t) => t.candidates !== null).map((t) => t.candidates as string);
+  return { kind: 'text', whole: q.toLowerCase(), terms, indexQuery: indexed.length > 0 ? indexed.join(' & ') : null };
 }
 
 /** The strings to mark in a name for a text query: the terms and their words, longest first. */

@@ -5,13 +5,13 @@
  */
 import {
   selectEnterpriseSearch,
+  selectRegionSubtree,
   type EnterpriseFacets,
   type EnterpriseSearchFilter,
   type EnterpriseSearchRow,
   type EnterpriseSort,
   type FacetRoot,
 } from '../db/queries/enterprise-search';
-import { selectRegion } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { BUILT_IN_TAGS, type EnterpriseStatus } from '../domain/enterprise-status';
 import { INDUSTRIES } from '../reference/industry-classification';
@@ -55,9 +55,9 @@ function toSafeNumber(v: bigint | null): number | null {
   return n;
 }
 
-/** The region filter: enterprises are national, so any existing region may be chosen (no scope check). */
+/** The region filter and its subtree: enterprises are national, so any existing region may be chosen (no scope check). */
 async function resolveRegion(deps: Deps, code: string) {
-  const region = await selectRegion(deps.db, code);
+  const region = await selectRegionSubtree(deps.db, code);
   if (!region) fail('region', `地区代码“${code}”不存在`);
   return region;
 }
@@ -102,7 +102,7 @@ export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input:
   const filter: EnterpriseSearchFilter = {
     query: parseEnterpriseQuery(input.q),
     tags: cleanTags(input.tags),
-    regionPath: region?.path ?? null,
+    regionCodes: region?.codes ?? null,
     industryCodes: input.industry ? resolveIndustry(input.industry) : null,
     capitalMinYuan: input.capitalMin === undefined ? null : BigInt(input.capitalMin),
     capitalMaxYuan: input.capitalMax === undefined ? null : BigInt(input.capitalMax),

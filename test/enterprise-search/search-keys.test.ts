@@ -97,21 +97,27 @@ describe('parseEnterpriseQuery', () => {
     expect(parseEnterpriseQuery('xin jiang')).toEqual({ kind: 'pinyin', text: 'xinjiang' });
     expect(parseEnterpriseQuery('bj360')).toEqual({ kind: 'pinyin', text: 'bj360' });
   });
-  it('reads Chinese as terms: pairs through the word index, longer terms also as substrings, one character as a pair start', () => {
+  it('reads Chinese as terms: a pair is one lexeme, a longer term is found by its words or pairs and checked as a substring, one character as a pair start', () => {
     const q = parseEnterpriseQuery('光伏  疆其亚 储');
     expect(q).toMatchObject({ kind: 'text', whole: '光伏 疆其亚 储' });
     if (q?.kind !== 'text') throw new Error('text expected');
-    expect(q.terms.map((t) => [t.text, t.tsquery, t.substring])).toEqual([
+    expect(q.terms.map((t) => [t.text, t.candidates, t.check])).toEqual([
       ['光伏', "'光伏'", null],
-      ['疆其亚', "'疆其亚'", '%疆其亚%'],
+      ['疆其亚', "('疆其亚' | ('疆其' & '其亚'))", { wordQuery: "'疆其亚'", substring: '%疆其亚%' }],
       ['储', "'储':*A", null],
     ]);
-    expect(q.wordQuery).toBe("'光伏' & '储':*A");
+    expect(q.indexQuery).toBe("'光伏' & ('疆其亚' | ('疆其' & '其亚')) & '储':*A");
+  });
+  it('falls back to a substring alone for a term with neither words nor Chinese pairs', () => {
+    const q = parseEnterpriseQuery('有限公司 a鑫');
+    if (q?.kind !== 'text') throw new Error('text expected');
+    expect(q.terms[0]).toMatchObject({ candidates: "('有限' & '限公' & '公司')", check: { wordQuery: null, substring: '%有限公司%' } });
+    expect(q.terms[1]).toMatchObject({ candidates: null, check: { substring: '%a鑫%' } });
   });
   it('escapes LIKE wildcards and ignores an empty search', () => {
     const q = parseEnterpriseQuery('100%_光伏');
     if (q?.kind !== 'text') throw new Error('text expected');
-    expect(q.terms[0]?.substring).toBe('%100\\%\\_光伏%');
+    expect(q.terms[0]?.check?.substring).toBe('%100\\%\\_光伏%');
     expect(parseEnterpriseQuery('   ')).toBeNull();
     expect(parseEnterpriseQuery(undefined)).toBeNull();
   });

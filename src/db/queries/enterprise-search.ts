@@ -13,8 +13,8 @@ export interface EnterpriseSearchFilter {
   query: EnterpriseQuery | null;
   /** all must be present */
   tags: string[];
-  /** registered in the subtree with this materialised path, or anywhere */
-  regionPath: string | null;
+  /** registered in one of these regions (a region's subtree, resolved beforehand so the planner sees the codes), or anywhere */
+  regionCodes: string[] | null;
   industryCodes: string[] | null;
   capitalMinYuan: bigint | null;
   capitalMaxYuan: bigint | null;
@@ -48,14 +48,17 @@ function matchCondition(q: EnterpriseQuery): SQL[] {
     return [sql`e.search_pinyin like ${`%${escapeLikePattern(q.text)}%`}`];
   }
   const out: SQL[] = [];
-  if (q.wordQuery) out.push(sql`e.search_words @@ ${tsquery(q.wordQuery)}`);
+  if (q.indexQuery) out.push(sql`e.search_words @@ ${tsquery(q.indexQuery)}`);
   for (const t of q.terms) {
-    if (t.substring === null) continue;
-    out.push(
-      t.tsquery
-        ? sql`(e.search_words @@ ${tsquery(t.tsquery)} or e.search_names ilike ${t.substring})`
-        : sql`e.search_names ilike ${t.substring}`,
-    );
+    if (!t.check) continue;
+    if (t.candidates) {
+      // checked on the candidate rows only: `|| ''` keeps the planner from also scanning pg_trgm for it
+      const substring = sql`(e.search_names || '') ilike ${t.check.substring}`;
+      out.push(t.check.wordQuery ? sql`(e.search_words @@ ${tsquery(t.check.wordQuery)} or ${substring})` : substring);
+    } else {
+      const substring = sql`e.search_names ilike ${t.check.substring}`;
+      out.push(t.check.wordQuery ? sql`(e.search_words @@ ${tsquery(t.check.wordQuery)} or ${substring})` : substring);
+    }
   }
   return out;
 }
@@ -84,7 +87,7 @@ export function buildWhere(f: EnterpriseSearchFilter): SQL {
   const industry = onRows ? sql`(e.industry_code || '')` : sql`e.industry_code`;
   const status = onRows ? sql`(e.status || '')` : sql`e.status`;
   if (f.tags.length > 0) c.push(sql`e.tags @> ${textArray(f.tags)}`);
-  if (f.regionPath) c.push(sql`e.region_code in (${subtreeCodes(f.regionPath)})`);
+  if (f.regionCodes) c.push(sql`e.region_code = any(${textArray(f.regionCodes)})`);
   if (f.industryCodes) c.push(sql`${industry} = any(${textArray(f.industryCodes)})`);
   if (f.capitalMinYuan !== null) c.push(sql`${capital} >= ${f.capitalMinYuan.toString()}::bigint`);
   if (f.capitalMaxYuan !== null) c.push(sql`${capital} <= ${f.capitalMaxYuan.toString()}::bigint`);
@@ -111,13 +114,17 @@ function scoreSql(q: EnterpriseQuery | null): SQL {
       when strpos(${own}, ${q.text}) > 0 then 2 else 1 end)::real`;
   }
   const compact = q.whole.replace(/ /g, '');
-  const parts: SQL[] = [sql`(case when lower(e.name) = ${compact} then 10 when starts_with(lower(e.name), ${compact}) then 4 else 0 end)`];
+  // Chinese has no case: lower() (a third of the cost of scoring) only when the search has letters
+  const cased = /\p{L}/u.test(compact.replace(/\p{Script=Han}/gu, ''));
+  const name = cased ? sql`lower(e.name)` : sql`e.name`;
+  const names = cased ? sql`lower(e.search_names)` : sql`e.search_names`;
+  const parts: SQL[] = [sql`(case when ${name} = ${compact} then 10 when starts_with(${name}, ${compact}) then 4 else 0 end)`];
   const terms = new Set(q.terms.map((t) => t.text));
   for (const t of terms) {
-    parts.push(sql`(case when strpos(lower(e.name), ${t}) > 0 then 2 when strpos(lower(e.search_names), ${t}) > 0 then 1 else 0 end)`);
+    parts.push(sql`(case when strpos(${name}, ${t}) > 0 then 2 when strpos(${names}, ${t}) > 0 then 1 else 0 end)`);
   }
   for (const w of new Set(q.terms.flatMap((t) => t.words))) {
-    if (!terms.has(w)) parts.push(sql`(case when strpos(lower(e.name), ${w}) > 0 then 0.5 else 0 end)`);
+    if (!terms.has(w)) parts.push(sql`(case when strpos(${name}, ${w}) > 0 then 0.5 else 0 end)`);
   }
   return sql`(${sql.join(parts, sql` + `)})::real`;
 }
@@ -269,4 +276,18 @@ export async function selectEnterpriseIdsForSearch(db: Db, f: EnterpriseSearchFi
       limit ${limit}`),
   );
   return rows.map((r) => String(r.id));
+}
+
+/**
+ * A region and the codes of its subtree (itself, its descendants and parks), or undefined when the
+ * code is unknown. Paths hold digits and slashes only: nothing to escape in the LIKE.
+ */
+export async function selectRegionSubtree(db: Db, code: string): Promise<{ code: string; path: string; codes: string[] } | undefined> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      select r.code, r.path, array(select s.code from regions s where s.path like r.path || '%') as codes
+      from regions r where r.code = ${code}`),
+  );
+  const r = rows[0];
+  return r ? { code: String(r.code), path: String(r.path), codes: (r.codes as string[]).map(String) } : undefined;
 }
