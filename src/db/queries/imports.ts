@@ -244,6 +244,12 @@ export async function mergeFunds(db: Db, actorId: string | null): Promise<KindCo
  * project's region or any region above it). Unchanged rows are fine: they write nothing. The
  * project's region comes from the file when the file also carries the project, else from the database.
  */
+/** The distinct months of the staged fund rows, in order (to take their locks in a fixed order). */
+export async function selectStagedFundMonths(db: Db): Promise<string[]> {
+  const rows = await query<{ month: string }>(db, sql`select distinct month from imp_funds order by month`);
+  return rows.map((r) => r.month);
+}
+
 export async function selectLockedFundRows(db: Db) {
   return query<{ row_no: number; project_code: string; month: string; locked_region: string }>(
     db,

@@ -16,6 +16,7 @@ import {
   createStagingTables,
   mergeFunds,
   selectLockedFundRows,
+  selectStagedFundMonths,
   mergeProjects,
   selectActiveUsersByDisplayNames,
   selectIndustryIndex,
@@ -28,6 +29,7 @@ import {
   type StagedProject,
 } from '../../db/queries/imports';
 import type { Db } from '../../db/client';
+import { lockReceiptMonth } from '../../db/queries/returns';
 import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../db/queries/enterprise-imports';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
@@ -429,7 +431,9 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       for (const kind of kinds) await run.readKind(buffer, kind, inspected.format, opts.fileName);
       await run.resolveLeaders();
       if (kinds.includes('funds')) {
-        // a month approved in a monthly return is locked: the import may not change it either
+        // a month approved in a monthly return is locked: the import may not change it either; the
+        // months' locks (shared) keep an approval from committing between this check and the import's commit
+        for (const month of await selectStagedFundMonths(tx)) await lockReceiptMonth(tx, month, 'shared');
         for (const locked of await selectLockedFundRows(tx)) {
           run.add(SHEET_NAMES.funds, {
             row: Number(locked.row_no),
