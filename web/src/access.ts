@@ -16,7 +16,12 @@ export type Permission =
   | 'stats.read'
   | 'targets.manage'
   | 'returns.submit'
-  | 'returns.review';
+  | 'returns.review'
+  | 'enterprises.read'
+  | 'enterprises.manage'
+  | 'enterprises.import'
+  | 'contacts.reveal'
+  | 'contacts.export';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {
