@@ -14,7 +14,7 @@
  *
  * PGlite: the same on an in-memory PGlite with BENCH_PGLITE_ENTERPRISES (default 100,000; 0 skips).
  *
- * BENCH_KEEP=1 keeps the PostgreSQL database; BENCH_REUSE=<database> measures an existing one
+ * BENCH_KEEP=1 keeps the PostgreSQL database (BENCH_DATABASE_NAME names it); BENCH_REUSE=<database> measures an existing one
  * (no load; BENCH_REUSE_COUNT=<n> its enterprise count); BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE,
  * BUFFERS) of one query per mix; BENCH_SLOWEST=<n> lists the n slowest inputs per mix; BENCH_MIXES=1,3
  * runs only those mixes.
@@ -369,7 +369,7 @@ async function prepareTarget(label: string, database: Database, config: Config, 
 
 async function benchPostgres(config: Config): Promise<void> {
   const reuse = process.env.BENCH_REUSE;
-  const name = reuse ?? `yinfeng_bench_search_${process.pid}`;
+  const name = reuse ?? process.env.BENCH_DATABASE_NAME ?? `yinfeng_bench_search_${process.pid}`;
   const admin = new pg.Client({ connectionString: SERVER });
   await admin.connect();
   admin.on('error', () => undefined);

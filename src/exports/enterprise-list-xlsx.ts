@@ -4,7 +4,7 @@
  * cells are made inert against formula injection; amounts in 万元 as the import files speak.
  */
 import { selectListMembers } from '../db/queries/enterprise-lists';
-import { todayInShanghai } from '../domain/dates';
+import { todayInShanghai, toShanghaiDate } from '../domain/dates';
 import { ENTERPRISE_STATUS_LABELS, type EnterpriseStatus } from '../domain/enterprise-status';
 import { formatYuanAsWan } from '../domain/money';
 import { recordAudit } from '../services/audit';
@@ -30,7 +30,7 @@ export const ENTERPRISE_LIST_EXPORT_HEADERS = [
   '网站',
   '所属集团',
   '备注',
-  '加入时间',
+  '加入日期',
 ] as const;
 
 const PAGE = 1000;
@@ -57,7 +57,7 @@ export function enterpriseListExportRow(m: ReturnType<typeof toMemberDto>): (str
     safeText(m.website),
     safeText(m.parentGroup),
     safeText(m.note),
-    m.addedAt.slice(0, 10),
+    toShanghaiDate(new Date(m.addedAt)),
   ];
 }
 

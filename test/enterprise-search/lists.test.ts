@@ -170,6 +170,7 @@ describe.each(DATABASE_KINDS)('saved searches and lists on %s', (kind) => {
       '高新技术、专精特新',
     ]);
     expect(qiya?.[15]).toBe('\'=HYPERLINK("x")');
+    expect(qiya?.[16]).toBe(todayInShanghai());
     const beijing = rows.find((r) => r[0] === codeOf('beijing'));
     expect(beijing?.[7]).toBeUndefined(); // unknown capital stays empty
     expect(rows).toHaveLength(5);
