@@ -138,6 +138,9 @@ interface RunFigures {
   merging: number;
   copySeconds: number;
   counts: unknown;
+  mergeSteps: Record<string, number>;
+  /** CPU time of this process (main thread and worker threads) during the import */
+  cpuSeconds: number;
 }
 
 async function importFile(database: Database, dataDir: string, caller: Caller, file: string, source: string, sourceDate: string): Promise<RunFigures> {
@@ -149,6 +152,7 @@ async function importFile(database: Database, dataDir: string, caller: Caller, f
   const copySeconds = (performance.now() - t0) / 1000;
   let lastLine = 0;
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   const done = await executeImportJob(database, job, {
     caller,
     worker,
@@ -163,8 +167,21 @@ async function importFile(database: Database, dataDir: string, caller: Caller, f
   });
   const seconds = (performance.now() - t1) / 1000;
   if (!done || done.status !== 'succeeded') throw new Error(`import failed: ${done?.status} ${done?.error} ${JSON.stringify(done?.result).slice(0, 2000)}`);
-  const result = done.result as { rows: number; counts: unknown; seconds: { reading: number; merging: number } };
-  return { file: path.basename(file), rows: result.rows, seconds, reading: result.seconds.reading, merging: result.seconds.merging, copySeconds, counts: result.counts };
+  const result = done.result as { rows: number; counts: unknown; seconds: { reading: number; merging: number; mergeSteps?: Record<string, number> } };
+  return {
+    file: path.basename(file),
+    rows: result.rows,
+    seconds,
+    reading: result.seconds.reading,
+    merging: result.seconds.merging,
+    mergeSteps: result.seconds.mergeSteps ?? {},
+    copySeconds,
+    counts: result.counts,
+    cpuSeconds: (() => {
+      const u = process.cpuUsage(cpu0);
+      return (u.user + u.system) / 1e6;
+    })(),
+  };
 }
 
 function printRun(label: string, r: RunFigures) {
@@ -172,6 +189,7 @@ function printRun(label: string, r: RunFigures) {
     `${label}: ${r.rows} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds)} rows/s ` +
       `(reading+staging ${r.reading.toFixed(1)} s, merging ${r.merging.toFixed(1)} s; copying the upload into the data directory ${r.copySeconds.toFixed(1)} s before), counts ${JSON.stringify(r.counts)}`,
   );
+  console.log(`  merge steps (s): ${JSON.stringify(r.mergeSteps)}; CPU time of the importing process ${r.cpuSeconds.toFixed(1)} s`);
 }
 
 async function childPostgres(files: { big: string; update: string }, dataDir: string) {
@@ -206,6 +224,7 @@ async function childPostgres(files: { big: string; update: string }, dataDir: st
 }
 
 async function childPglite(file: string, dataDir: string) {
+  fs.mkdirSync(dataDir, { recursive: true });
   const client = await createPglite({ dataDir: path.join(dataDir, 'pgdata') });
   const database = wrapPglite(client, dataDir);
   try {

@@ -61,7 +61,7 @@ export interface EnterpriseImportResult {
   /** the first MAX_REPORTED problems, by row */
   rejected: ImportProblem[];
   rejectedTotal: number;
-  seconds: { reading: number; merging: number };
+  seconds: { reading: number; merging: number; mergeSteps?: Record<string, number> };
 }
 
 export type JobOutcome =
@@ -172,7 +172,7 @@ export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promis
       await conn.db.transaction(async (tx) => {
         // memory for the hash joins and for rebuilding indexes after a bulk insert (this transaction only)
         await tx.execute(sql.raw(database.kind === 'postgres' ? `set local work_mem = '64MB'` : `set local work_mem = '16MB'`));
-        await tx.execute(sql.raw(database.kind === 'postgres' ? `set local maintenance_work_mem = '256MB'` : `set local maintenance_work_mem = '64MB'`));
+        await tx.execute(sql.raw(database.kind === 'postgres' ? `set local maintenance_work_mem = '512MB'` : `set local maintenance_work_mem = '64MB'`));
         const checkpoint = async () => {
           step++;
           // on PostgreSQL progress goes through the pool; PGlite's one connection is this transaction's
@@ -181,9 +181,10 @@ export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promis
           if (await selectCancelRequested(tx, job.id)) throw new JobCancelled();
         };
         const counts = await mergeStagedEnterprises(tx, table, { importJobId: job.id, actorId: job.createdBy, checkpoint }, keys);
-        const { needKeys: _needKeys, ...visible } = counts;
+        const { needKeys: _needKeys, stepSeconds, ...visible } = counts;
         result.counts = visible;
         result.seconds.merging = seconds(mergeStarted);
+        result.seconds.mergeSteps = stepSeconds;
         if (job.dryRun) throw new DryRunDone();
         // the last word on cancel, with the job row locked until commit
         if (await selectCancelRequested(tx, job.id, true)) throw new JobCancelled();

@@ -215,6 +215,8 @@ export interface EnterpriseMergeCounts {
   sourcesRefreshed: number;
   /** updated enterprises whose search keys must be rebuilt from their merged values (see selectEnterprisesNeedingKeys) */
   needKeys: number;
+  /** seconds per merge statement (compare, history, update, insert, indexes …), for the job's result and the bench */
+  stepSeconds: Record<string, number>;
 }
 
 export interface MergeOptions {
@@ -229,6 +231,8 @@ export interface MergeOptions {
    * insert through the indexes.
    */
   bulk?: 'auto' | 'never';
+  /** fewer new rows than this always go through the indexes; default BULK_MIN_ROWS */
+  bulkMinRows?: number;
 }
 
 /** Fewer new rows than this always go through the indexes. */
@@ -244,9 +248,17 @@ const fieldDate = (key: string) => `(fs->'${key}'->>'date')::date`;
 export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOptions): Promise<EnterpriseMergeCounts> {
   const stage = ident(table);
   const cmp = ident(`${table}_cmp`);
-  const checkpoint = opts.checkpoint ?? (async () => undefined);
+  const stepSeconds: Record<string, number> = {};
+  let stepStart = performance.now();
+  const done = async (step: string) => {
+    const now = performance.now();
+    stepSeconds[step] = Math.round((now - stepStart) / 100) / 10;
+    stepStart = now;
+    await (opts.checkpoint ?? (async () => undefined))();
+  };
   await db.execute(sql`analyze ${stage}`);
-  await checkpoint();
+  // index look-ups by credit code beat scanning a large enterprises table on today's disks
+  await db.execute(sql`set local random_page_cost = 1.1`);
 
   const oldCols = MERGE_FIELDS.map((f) => `e.${f.col} as old_${f.col}, s.${f.col} as file_${f.col}`).join(',\n      ');
   const takes = MERGE_FIELDS.map((f) => `(file_${f.col} is not null and (${fieldDate(f.key)} is null or source_date >= ${fieldDate(f.key)})) as take_${f.col}`).join(',\n      ');
@@ -299,8 +311,8 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
         and new_former_names = coalesce(file_former_names, '{}')
         and ${sql.raw(newValue('business_scope'))} is not distinct from file_business_scope
         and ${sql.raw(newValue('main_products'))} is not distinct from file_main_products`);
-  await db.execute(sql`analyze ${cmp}`);
-  await checkpoint();
+  await db.execute(sql`analyze ${cmp} (id)`); // it is only ever joined by id
+  await done('compare');
 
   const historyValues = [
     ...MERGE_FIELDS.map((f) => `('${f.key}', to_jsonb(c.old_${f.col}), to_jsonb(c.file_${f.col}), c.ch_${f.col})`),
@@ -318,7 +330,7 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
       returning 1)
     select count(*) as n from ins`,
   );
-  await checkpoint();
+  await done('history');
 
   const sets = MERGE_FIELDS.map((f) => `${f.col} = case when c.ch_${f.col} then c.file_${f.col} else e.${f.col} end`).join(',\n      ');
   const sources = [
@@ -336,39 +348,52 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
       updated_at = case when c.ch_any or c.ch_former_names then now() else e.updated_at end
     from ${cmp} c cross join lateral (select jsonb_build_object('source', c.source, 'date', c.source_date) as src) x
     where e.id = c.id`);
-  await checkpoint();
+  await done('update');
 
   const [toInsert] = await query<{ n: unknown; existing: unknown }>(
     db,
     sql`select (select count(*) from ${stage} s where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)) as n,
       (select greatest(reltuples, 0) from pg_class where oid = 'enterprises'::regclass) as existing`,
   );
-  const bulk = (opts.bulk ?? 'auto') === 'auto' && num(toInsert?.n) >= BULK_MIN_ROWS && num(toInsert?.n) * 2 >= num(toInsert?.existing);
+  const bulk = (opts.bulk ?? 'auto') === 'auto' && num(toInsert?.n) >= (opts.bulkMinRows ?? BULK_MIN_ROWS) && num(toInsert?.n) * 2 >= num(toInsert?.existing);
   const rebuild = bulk ? await dropEnterpriseIndexes(db) : null;
-  const present = (col: string) => `case when s.${col} is not null then x.src end`;
-  const insertSources = [
-    `'name', x.src`,
-    `'formerNames', ${present('former_names')}`,
-    ...MERGE_FIELDS.filter((f) => f.key !== 'name').map((f) => `'${f.key}', ${present(f.col)}`),
-  ].join(', ');
+  if (rebuild) await done('dropIndexes');
+  // field sources of new enterprises: the same {source, date} under every field the row has. Rows
+  // share a handful of (source, date, fields present) combinations, so each object is built once
+  // per combination and joined, rather than once per row (which costs more than the insert itself)
+  const optional = [{ key: 'formerNames', col: 'former_names' }, ...MERGE_FIELDS.filter((f) => f.key !== 'name')];
+  const mask = optional.map((f, i) => `(case when s.${f.col} is not null then ${2 ** i} else 0 end)`).join(' + ');
+  const sourcesOfMask = [`'name', src`, ...optional.map((f, i) => `'${f.key}', case when mask & ${2 ** i} <> 0 then src end`)].join(', ');
   const fieldCols = MERGE_FIELDS.filter((f) => f.key !== 'name').map((f) => f.col);
   const fieldValues = fieldCols.map((c) => (c === 'tags' ? `coalesce(s.tags, '{}')` : `s.${c}`));
   const [inserted] = await query<{ n: unknown }>(
     db,
-    sql`with ins as (
+    sql`with fresh as (
+      select s.*, ${sql.raw(mask)} as mask from ${stage} s
+      where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)),
+    combos as (
+      select source, source_date, mask, jsonb_strip_nulls(jsonb_build_object(${sql.raw(sourcesOfMask)})) as field_sources
+      from (select distinct source, source_date, mask, jsonb_build_object('source', source, 'date', source_date) as src from fresh) d),
+    ins as (
       insert into enterprises (credit_code, name, former_names, ${sql.raw(fieldCols.join(', '))}, field_sources, search_words, search_names, search_pinyin)
-      select s.credit_code, s.name, coalesce(s.former_names, '{}'), ${sql.raw(fieldValues.join(', '))},
-        jsonb_strip_nulls(jsonb_build_object(${sql.raw(insertSources)})),
+      select s.credit_code, s.name, coalesce(s.former_names, '{}'), ${sql.raw(fieldValues.join(', '))}, c.field_sources,
         ${buildSearchWordsSql(sql`s.name_words`, sql`s.other_words`)}, s.search_names, s.search_pinyin
-      from ${stage} s cross join lateral (select jsonb_build_object('source', s.source, 'date', s.source_date) as src) x
-      where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)
+      from fresh s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = s.mask
       returning 1)
     select count(*) as n from ins`,
   );
-  await checkpoint();
+  await done('insert');
+  if (bulk) {
+    // the planner's picture of enterprises must include the rows just loaded
+    await db.execute(sql`analyze enterprises`);
+    await done('analyze');
+  }
   if (rebuild) {
-    await rebuild();
-    await checkpoint();
+    await rebuild(async (what) => {
+      stepSeconds[what] = Math.round((performance.now() - stepStart) / 100) / 10;
+      stepStart = performance.now();
+    });
+    await done('rebuildRest');
   }
 
   const [counts] = await query<{ total: unknown; updated: unknown; refreshed: unknown; need_keys: unknown }>(
@@ -387,6 +412,7 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     fieldChanges: num(history?.n),
     sourcesRefreshed: num(counts?.refreshed),
     needKeys: num(counts?.need_keys),
+    stepSeconds,
   };
 }
 
@@ -400,7 +426,7 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
  * transaction: a rollback restores them; meanwhile the table is locked against other sessions,
  * which wait until the import commits.
  */
-async function dropEnterpriseIndexes(db: Db): Promise<() => Promise<void>> {
+async function dropEnterpriseIndexes(db: Db): Promise<(onBuilt: (what: string) => Promise<void>) => Promise<void>> {
   const indexes = await query<{ name: string; def: string }>(
     db,
     sql`select c.relname as name, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid
@@ -413,9 +439,15 @@ async function dropEnterpriseIndexes(db: Db): Promise<() => Promise<void>> {
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
   for (const f of fks) await db.execute(sql.raw(`alter table enterprises drop constraint ${quote(f.name)}`));
   for (const i of indexes) await db.execute(sql.raw(`drop index ${quote(i.name)}`));
-  return async () => {
-    for (const i of indexes) await db.execute(sql.raw(i.def));
-    for (const f of fks) await db.execute(sql.raw(`alter table enterprises add constraint ${quote(f.name)} ${f.def}`));
+  return async (onBuilt) => {
+    for (const i of indexes) {
+      await db.execute(sql.raw(i.def));
+      await onBuilt(i.name);
+    }
+    for (const f of fks) {
+      await db.execute(sql.raw(`alter table enterprises add constraint ${quote(f.name)} ${f.def}`));
+      await onBuilt(f.name);
+    }
   };
 }
 
