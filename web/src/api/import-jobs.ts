@@ -1,0 +1,132 @@
+/**
+ * Background import jobs (the enterprise registry): upload the raw file (XMLHttpRequest, for upload
+ * progress) → a queued job; list, status with progress, cancel, rejected-row report.
+ * Shapes copied from src/http/routes/import-jobs.ts and src/jobs/job-progress.ts.
+ */
+import { ApiError, api } from './client';
+import type { RejectedRow } from './imports';
+
+export type ImportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type ImportJobPhase = 'queued' | 'reading' | 'merging' | 'done';
+
+export interface ImportJobProgress {
+  phase?: ImportJobPhase;
+  rowsRead?: number;
+  bytesRead?: number;
+  fileBytes?: number;
+  /** problems found so far */
+  problems?: number;
+  /** merging: statements done and to do */
+  step?: number;
+  steps?: number;
+}
+
+export interface ImportJobCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  fieldChanges: number;
+  sourcesRefreshed: number;
+}
+
+export interface ImportJobResult {
+  fileName?: string;
+  format?: 'xlsx' | 'csv';
+  source?: string;
+  sourceDate?: string;
+  dryRun?: boolean;
+  /** true when the enterprises were written */
+  imported?: boolean;
+  rows?: number;
+  counts?: ImportJobCounts | null;
+  /** the first rejected rows (only on GET /api/import-jobs/:id; the xlsx report has all) */
+  rejected?: RejectedRow[];
+  rejectedTotal?: number;
+  seconds?: { reading: number; merging: number };
+}
+
+export interface ImportJob {
+  id: string;
+  kind: string;
+  status: ImportJobStatus;
+  fileName: string;
+  fileBytes: number;
+  sha256: string | null;
+  dryRun: boolean;
+  source: string;
+  sourceDate: string;
+  createdBy: string;
+  createdByName: string;
+  regionCode: string;
+  progress: ImportJobProgress;
+  cancelRequested: boolean;
+  result: ImportJobResult | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  heartbeatAt: string | null;
+  finishedAt: string | null;
+}
+
+export function isJobActive(job: Pick<ImportJob, 'status'>): boolean {
+  return job.status === 'queued' || job.status === 'running';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export interface UploadOptions {
+  source?: string;
+  sourceDate?: string;
+  dryRun?: boolean;
+  onProgress?: (percent: number) => void;
+}
+
+/** Sends the file as the request body; resolves with the queued job (202). */
+export function uploadImportJob(file: File, options: UploadOptions = {}): Promise<ImportJob> {
+  const params = new URLSearchParams({ kind: 'enterprises', fileName: file.name });
+  if (options.source?.trim()) params.set('source', options.source.trim());
+  if (options.sourceDate) params.set('sourceDate', options.sourceDate);
+  if (options.dryRun) params.set('dryRun', 'true');
+  const isCsv = file.name.toLowerCase().endsWith('.csv');
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/import-jobs?${params.toString()}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', isCsv ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络'));
+    xhr.onload = () => {
+      let payload: unknown = null;
+      try {
+        payload = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON
+      }
+      if (xhr.status === 202 && isRecord(payload) && typeof payload.id === 'string') {
+        resolve(payload as unknown as ImportJob);
+        return;
+      }
+      const error = isRecord(payload) && isRecord(payload.error) ? payload.error : null;
+      if (error && typeof error.message === 'string') {
+        reject(new ApiError(xhr.status, typeof error.code === 'string' ? error.code : `HTTP_${xhr.status}`, error.message, error.details));
+        return;
+      }
+      if (xhr.status === 401) window.location.assign('/login');
+      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status >= 500 ? '服务器暂时不可用，请稍后重试' : `请求失败（HTTP ${xhr.status}）`));
+    };
+    xhr.send(file);
+  });
+}
+
+export const importJobsApi = {
+  list: (page = 1, pageSize = 10) =>
+    api.get<{ total: number; items: ImportJob[] }>('/api/import-jobs', { kind: 'enterprises', page, pageSize }),
+  get: (id: string) => api.get<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}`, undefined, true),
+  cancel: (id: string) => api.post<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}/cancel`),
+  rejectedUrl: (id: string) => `/api/import-jobs/${encodeURIComponent(id)}/rejected`,
+};
