@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectUserById } from '../../src/db/queries/users';
+import { computeFinalCheck, computeOrgCheck } from '../../src/domain/credit-code';
 import { listPermissions, type Role } from '../../src/domain/roles';
 import type { Caller } from '../../src/services/context';
 import { runImport } from '../../src/services/imports/run-import';
@@ -16,6 +17,13 @@ const OWN = '650109';
 const SIBLING = '650102';
 const CREDIT_A = '91320500MA1M111112';
 const CREDIT_B = '91110108551400000T';
+/** a valid code (both checks) registered in 米东区, for the upkeep test */
+const VALID_UPKEEP_CODE = validUpkeepCode();
+function validUpkeepCode(): string {
+  const body = 'MA78UPKE';
+  const first17 = `91650109${body}${computeOrgCheck(body)}`;
+  return `${first17}${computeFinalCheck(first17)}`;
+}
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function xlsx(sheets: Record<string, unknown[][]>): Promise<Buffer> {
@@ -133,6 +141,23 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     const upd = await runImport(t.deps, officer, changed, { fileName: 'b.xlsx' });
     expect(upd.counts).toEqual({ projects: { created: 0, updated: 1, unchanged: 0 }, funds: { created: 0, updated: 1, unchanged: 0 } });
     expect(await count('project_stage_history', sql`project_id = (select id from projects where code = 'A-2')`)).toBe(2);
+  });
+
+  it('keeps the enterprise database right after a project import: new investors searchable, in contact, checked for near-duplicates', async () => {
+    // a registered enterprise, then a project naming a near twin of it without a credit code
+    await runImport(t.deps, officer, Buffer.from(`统一社会信用代码,企业名称,注册地区代码\n${VALID_UPKEEP_CODE},新疆天润储能科技有限公司,${OWN}\n`), { fileName: 'e.csv' });
+    const head = '项目编号,项目名称,地区代码,投资方,资金来源,阶段';
+    const res = await runImport(t.deps, officer, Buffer.from(`${head}\nUPKEEP-1,储能电站项目,${OWN},天润储能科技有限公司,区内,在谈\n`), { fileName: 'p.csv' });
+    expect(res.imported, JSON.stringify(res.rejected)).toBe(true);
+    const investor = (await t.deps.db.execute(sql`
+      select e.id, e.search_names, e.search_pinyin, e.search_words is not null as has_words, e.contact_region_codes
+      from enterprises e join projects p on p.investor_id = e.id where p.code = 'UPKEEP-1'`)) as unknown as {
+      rows: { id: string; search_names: string; search_pinyin: string; has_words: boolean; contact_region_codes: string[] }[];
+    };
+    const row = investor.rows[0];
+    expect(row).toMatchObject({ search_names: '天润储能科技有限公司', has_words: true, contact_region_codes: [OWN] });
+    expect(row?.search_pinyin).toContain('trcnkjyxgs');
+    expect(await count('enterprise_duplicate_candidates', sql`enterprise_id = ${row?.id ?? ''} and status = 'pending'`)).toBe(1);
   });
 
   it('refuses fund rows that would change a month locked by an approved monthly return, and allows unchanged ones', async () => {

@@ -41,6 +41,7 @@ import { readRawRows, readRows } from '../../imports/sheet-reader';
 import { recordAudit } from '../audit';
 import type { Caller, Deps } from '../context';
 import { EnterpriseRowChecker } from '../enterprise-imports/enterprise-rows';
+import { upkeepAfterEnterpriseImport, upkeepAfterProjectImport } from '../enterprise-imports/after-import';
 import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/merge-enterprises';
 import { listXlsxSheetNames } from './xlsx-sheets';
 
@@ -454,11 +455,13 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       if (kinds.includes('enterprise')) {
         const { created, updated, unchanged } = await mergeStagedEnterprises(tx, ENTERPRISE_STAGE, { importJobId: null, actorId: caller.actor.id });
         result.counts.enterprises = { created, updated, unchanged };
+        await upkeepAfterEnterpriseImport(tx);
       }
       if (kinds.includes('project')) {
         const { investorsCreated, ...counts } = await mergeProjects(tx, caller.actor, run.resolvedLeaders);
         result.counts.projects = counts;
         result.investorsCreated = investorsCreated;
+        await upkeepAfterProjectImport(tx);
       }
       if (kinds.includes('funds')) result.counts.funds = await mergeFunds(tx, caller.actor.id);
       await recordAudit(tx, caller, {
