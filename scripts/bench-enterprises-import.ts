@@ -162,7 +162,10 @@ async function importFile(database: Database, dataDir: string, caller: Caller, f
       if (now - lastLine < 5_000) return;
       lastLine = now;
       const pct = p.fileBytes > 0 ? Math.round((100 * p.bytesRead) / p.fileBytes) : 0;
-      process.stderr.write(`  … ${p.phase} ${p.rowsRead} rows, ${pct} % of the file, ${((now - t1) / 1000).toFixed(0)} s, RSS ${mib(process.memoryUsage().rss)}\n`);
+      const m = process.memoryUsage();
+      process.stderr.write(
+        `  … ${p.phase} ${p.rowsRead} rows, ${pct} % of the file, ${((now - t1) / 1000).toFixed(0)} s, RSS ${mib(m.rss)} (main heap ${mib(m.heapUsed)}, external ${mib(m.external)})\n`,
+      );
     },
   });
   const seconds = (performance.now() - t1) / 1000;

@@ -1,23 +1,37 @@
 /**
  * Runs one enterprise import job: streams the file from disk (CSV decoded and parsed a chunk at a
  * time; xlsx through the streaming reader when large), checks every row, computes search keys
- * (worker threads for large files), stages valid rows in a temporary table (COPY on both
- * databases) while progress is written for other requests to read, then merges in ONE
- * transaction: the enterprises, their history, the job's status and the audit row commit together
- * or not at all. A file with any problem writes nothing and reports every problem found (the first
- * MAX_REPORTED with row, column, value and reason). Cancel and shutdown are honoured between
- * batches and between merge statements; the last check happens with the job row locked, just
- * before commit, so a cancel either wins completely or arrives too late to matter.
+ * (worker threads for large files), stages valid rows with COPY, and merges them so that the
+ * enterprises, their history, the job's status and the audit row commit together or not at all.
+ * A file with any problem writes nothing and reports every problem found (the first MAX_REPORTED
+ * with row, column, value and reason).
+ *
+ * PostgreSQL: the whole job is one transaction on the job's own connection, and the rows are
+ * merged in chunks of CHUNK_ROWS while the file is still being read, so the database works on
+ * one chunk while this process parses, checks and computes keys for the next (on two cores the
+ * merge would otherwise leave one idle for a minute). Progress goes through the pool, outside the
+ * transaction, so other requests read it.
+ * PGlite: its one connection serves every request, and an open transaction would hold them all
+ * (progress included) until the end; so the rows are staged in a session table first, between
+ * other queries, and merged in one transaction at the end.
+ *
+ * Cancel and shutdown are honoured between batches and between merge statements; the last check
+ * happens with the job row locked, just before commit, so a cancel either wins completely or
+ * arrives too late to matter.
  */
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Database, Db } from '../db/client';
 import {
   copyEnterpriseStage,
   createEnterpriseStage,
+  dropEnterpriseIndexes,
   dropEnterpriseStage,
+  estimateEnterpriseCount,
   formatEnterpriseStageCopy,
   selectAllRegionCodes,
+  shouldLoadInBulk,
+  type EnterpriseMergeCounts,
   type StagedEnterpriseRow,
 } from '../db/queries/enterprise-imports';
 import { finishImportJob, selectCancelRequested, type ImportJobRow } from '../db/queries/import-jobs';
@@ -31,7 +45,7 @@ import type { Caller } from '../services/context';
 import { detachString, EnterpriseRowChecker } from '../services/enterprise-imports/enterprise-rows';
 import { fillSearchKeys, mergeStagedEnterprises } from '../services/enterprise-imports/merge-enterprises';
 import type { ImportProblem } from '../services/imports/run-import';
-import { openJobConnection } from './job-connection';
+import { openJobConnection, type JobConnection } from './job-connection';
 import { JobCancelled, type JobProgress } from './job-progress';
 import { inlineKeyComputer, SearchKeyPool, type KeyComputer } from './search-key-pool';
 
@@ -39,12 +53,12 @@ import { inlineKeyComputer, SearchKeyPool, type KeyComputer } from './search-key
 export const MAX_REPORTED = 10_000;
 /** Rows per staging COPY. */
 const STAGE_ROWS = 5_000;
-/** Staging batches whose keys or COPY may be under way at once (bounds memory). */
-const MAX_IN_FLIGHT = 4;
+/** PostgreSQL: rows per merged chunk. */
+const CHUNK_ROWS = 50_000;
+/** Staging batches and merges under way at once (bounds memory: rows wait here as objects). */
+const MAX_IN_FLIGHT = 8;
 /** Files smaller than this compute search keys on the main thread (no worker start-up). */
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
-/** Merge statements reported as steps (mergeEnterpriseStage's checkpoints and the commit). */
-const MERGE_STEPS = 6;
 
 export interface EnterpriseImportResult {
   [key: string]: unknown;
@@ -61,6 +75,7 @@ export interface EnterpriseImportResult {
   /** the first MAX_REPORTED problems, by row */
   rejected: ImportProblem[];
   rejectedTotal: number;
+  /** reading: until the last row was read (PostgreSQL merges meanwhile); merging: from then to commit */
   seconds: { reading: number; merging: number; mergeSteps?: Record<string, number> };
 }
 
@@ -76,17 +91,96 @@ export interface EnterpriseJobOptions {
   progress: JobProgress;
   /** worker threads for search keys on large files; 0 computes them on the main thread */
   keyThreads?: number;
+  /** rows per COPY and (PostgreSQL) per merged chunk; smaller in tests, to exercise several of each */
+  stageRows?: number;
+  chunkRows?: number;
 }
 
 class DryRunDone extends Error {}
+class Rejected extends Error {}
 
 export function defaultKeyThreads(): number {
   return Math.max(1, Math.min(2, os.availableParallelism() - 1));
 }
 
+function seconds(since: number): number {
+  return Math.round((performance.now() - since) / 100) / 10;
+}
+
+/**
+ * Staging work in submission order: a batch's search keys start at once (in a worker), its COPY
+ * and any later step (a chunk's merge) run one after the other on the job's connection. A failed
+ * step stops the ones after it; the failure surfaces at the next throttle or drain.
+ */
+class StagePipeline {
+  private order: Promise<void> = Promise.resolve();
+  private readonly underway: Promise<void>[] = [];
+  private failure: unknown = null;
+  private stopped = false;
+
+  constructor(
+    private readonly keys: KeyComputer,
+    private readonly copy: (table: string, text: string) => Promise<void>,
+  ) {}
+
+  addBatch(table: string, rows: StagedEnterpriseRow[]): void {
+    const keysDone = fillSearchKeys(rows, this.keys);
+    keysDone.catch(() => undefined); // awaited below, in order
+    this.then(async () => {
+      await keysDone;
+      await this.copy(table, formatEnterpriseStageCopy(rows));
+    });
+  }
+
+  then(step: () => Promise<void>): void {
+    this.order = this.order
+      .then(async () => {
+        if (!this.stopped && this.failure === null) await step();
+      })
+      .catch((err: unknown) => {
+        this.failure ??= err;
+      });
+    this.underway.push(this.order);
+  }
+
+  /** Waits while more than `max` steps are under way; throws the first failure. */
+  async throttle(max: number): Promise<void> {
+    while (this.underway.length > max) await this.underway.shift();
+    if (this.failure !== null) throw this.failure;
+  }
+
+  async drain(): Promise<void> {
+    await this.order;
+    this.underway.length = 0;
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** Runs nothing more and waits for the step under way (nothing touches the connection after this). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.order;
+  }
+}
+
+/** Counts and step timings added up over chunks. */
+class MergeTotals {
+  readonly counts = { created: 0, updated: 0, unchanged: 0, fieldChanges: 0, sourcesRefreshed: 0 };
+  readonly steps: Record<string, number> = {};
+  add(c: EnterpriseMergeCounts): void {
+    this.counts.created += c.created;
+    this.counts.updated += c.updated;
+    this.counts.unchanged += c.unchanged;
+    this.counts.fieldChanges += c.fieldChanges;
+    this.counts.sourcesRefreshed += c.sourcesRefreshed;
+    for (const [k, v] of Object.entries(c.stepSeconds)) this.step(k, v);
+  }
+  step(name: string, s: number): void {
+    this.steps[name] = Math.round(((this.steps[name] ?? 0) + s) * 10) / 10;
+  }
+}
+
 export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promise<JobOutcome> {
-  const { database, job, caller, progress } = opts;
-  const table = `imp_job_${job.id.replace(/-/g, '')}`;
+  const { database, job } = opts;
   const inspected = inspectImportFilePath(job.filePath, job.fileName, { maxFileBytes: Number.MAX_SAFE_INTEGER, maxUncompressedBytes: 0xffffffff });
   const result: EnterpriseImportResult = {
     fileName: job.fileName,
@@ -104,112 +198,23 @@ export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promis
   const threads = opts.keyThreads ?? defaultKeyThreads();
   const keys: KeyComputer = threads > 0 && job.fileBytes >= WORKER_THRESHOLD_BYTES ? new SearchKeyPool(threads) : inlineKeyComputer;
   const conn = await openJobConnection(database);
-  let broken = false;
-  // staging batches whose keys or COPY are under way; each settles (never rejects) and records a failure
-  const inFlight: Promise<void>[] = [];
+  const run = new JobRun(opts, conn, keys, result, inspected.format);
   try {
-    await createEnterpriseStage(conn.db, table, 'session');
-    const [regionCodes, industries] = await Promise.all([selectAllRegionCodes(conn.db), selectIndustryIndex(conn.db)]);
-    const today = todayInShanghai();
-    const checker = new EnterpriseRowChecker({ regionCodes, industries, defaultSource: job.source, defaultDate: job.sourceDate, today });
-    const sheet = SHEET_NAMES.enterprise;
-
-    // ---- reading and staging
-    const started = performance.now();
-    let failure: unknown = null;
-    let copyChain: Promise<void> = Promise.resolve();
-    let pending: StagedEnterpriseRow[] = [];
-    const flush = async () => {
-      const rows = pending;
-      pending = [];
-      if (rows.length > 0) {
-        const done = fillSearchKeys(rows, keys).then(() => {
-          const text = formatEnterpriseStageCopy(rows);
-          copyChain = copyChain.then(() => copyEnterpriseStage(conn.copy, table, text));
-          return copyChain;
-        });
-        // the failure surfaces at the next wait; no rejection is left unhandled meanwhile
-        inFlight.push(done.catch((err: unknown) => void (failure ??= err)));
-      }
-      while (inFlight.length > MAX_IN_FLIGHT) await inFlight.shift();
-      if (failure) throw failure;
-    };
-    let rowsRead = 0;
-    for await (const batch of readRowBatches({ path: job.filePath }, 'enterprise', { format: inspected.format, fileName: job.fileName })) {
-      for (const { rowNumber, cells } of batch.rows) {
-        rowsRead++;
-        const r = checker.check(rowNumber, cells);
-        if (!r.ok) {
-          for (const p of r.problems) {
-            result.rejectedTotal++;
-            if (result.rejected.length < MAX_REPORTED) result.rejected.push({ sheet, ...p, value: detachString(p.value) });
-          }
-          continue;
-        }
-        if (result.rejectedTotal === 0) {
-          pending.push(r.row);
-          if (pending.length >= STAGE_ROWS) await flush();
-        }
-      }
-      await progress.report({ phase: 'reading', rowsRead, bytesRead: batch.bytesRead, problems: result.rejectedTotal });
-    }
-    await flush();
-    await Promise.all(inFlight);
-    if (failure) throw failure;
-    result.rows = rowsRead;
-    result.seconds.reading = seconds(started);
-    await progress.report({ phase: result.rejectedTotal > 0 ? 'done' : 'merging', rowsRead, bytesRead: job.fileBytes, step: 0, steps: MERGE_STEPS }, true);
-    if (result.rejectedTotal > 0) {
+    if (database.kind === 'postgres') await run.inOneTransaction();
+    else await run.stagedThenMerged();
+    return { status: 'succeeded', result, written: !job.dryRun };
+  } catch (err) {
+    if (err instanceof DryRunDone) return { status: 'succeeded', result, written: false };
+    if (err instanceof Rejected) {
       result.rejected.sort((a, b) => a.row - b.row);
       return { status: 'failed', result, error: `文件“${job.fileName}”有 ${result.rejectedTotal} 个问题，未导入任何数据` };
     }
-
-    // ---- merging, in one transaction
-    const mergeStarted = performance.now();
-    let step = 0;
-    let written = false;
-    try {
-      await conn.db.transaction(async (tx) => {
-        // memory for the hash joins and for rebuilding indexes after a bulk insert (this transaction only)
-        await tx.execute(sql.raw(database.kind === 'postgres' ? `set local work_mem = '64MB'` : `set local work_mem = '16MB'`));
-        await tx.execute(sql.raw(database.kind === 'postgres' ? `set local maintenance_work_mem = '512MB'` : `set local maintenance_work_mem = '64MB'`));
-        const checkpoint = async () => {
-          step++;
-          // on PostgreSQL progress goes through the pool; PGlite's one connection is this transaction's
-          if (database.kind === 'postgres') await progress.report({ phase: 'merging', step });
-          else progress.checkStop();
-          if (await selectCancelRequested(tx, job.id)) throw new JobCancelled();
-        };
-        const counts = await mergeStagedEnterprises(tx, table, { importJobId: job.id, actorId: job.createdBy, checkpoint }, keys);
-        const { needKeys: _needKeys, stepSeconds, ...visible } = counts;
-        result.counts = visible;
-        result.seconds.merging = seconds(mergeStarted);
-        result.seconds.mergeSteps = stepSeconds;
-        if (job.dryRun) throw new DryRunDone();
-        // the last word on cancel, with the job row locked until commit
-        if (await selectCancelRequested(tx, job.id, true)) throw new JobCancelled();
-        progress.checkStop();
-        result.imported = true;
-        const finished = await finishImportJob(tx, job.id, { status: 'succeeded', result, progress: { ...progress.state, phase: 'done', step: MERGE_STEPS } });
-        if (!finished) throw new Error('导入任务已不在运行状态（可能已被判定为中断或已取消），未写入任何数据');
-        await recordAudit(tx, caller, {
-          action: 'import_job.succeed',
-          objectType: 'import_job',
-          objectId: job.id,
-          regionCode: job.regionCode,
-          after: { kind: job.kind, fileName: job.fileName, sha256: job.sha256, source: job.source, sourceDate: job.sourceDate, rows: result.rows, counts: result.counts },
-        });
-      });
-      written = true;
-    } catch (err) {
-      if (!(err instanceof DryRunDone)) throw err;
-    }
-    return { status: 'succeeded', result, written };
+    throw err;
   } finally {
-    await Promise.all(inFlight); // each waits for its batch's COPY: nothing runs on the connection after this
     await keys.close();
+    let broken = false;
     try {
-      await dropEnterpriseStage(conn.db, table);
+      await dropEnterpriseStage(conn.db, run.sessionStage); // PGlite's session table; transaction tables are gone with the transaction
     } catch {
       broken = true; // the session's temporary table goes with the connection
     }
@@ -217,6 +222,227 @@ export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promis
   }
 }
 
-function seconds(since: number): number {
-  return Math.round((performance.now() - since) / 100) / 10;
+/** The state of one run: the reader loop and the two ways of merging. */
+class JobRun {
+  readonly sessionStage: string;
+  private readonly job: ImportJobRow;
+  private readonly progress: JobProgress;
+  private readonly checker: Promise<EnterpriseRowChecker>;
+  private readonly totals = new MergeTotals();
+
+  constructor(
+    private readonly opts: EnterpriseJobOptions,
+    private readonly conn: JobConnection,
+    private readonly keys: KeyComputer,
+    private readonly result: EnterpriseImportResult,
+    private readonly format: ImportFormat,
+  ) {
+    this.job = opts.job;
+    this.progress = opts.progress;
+    this.sessionStage = `imp_job_${this.job.id.replace(/-/g, '')}`;
+    this.checker = Promise.all([selectAllRegionCodes(conn.db), selectIndustryIndex(conn.db)]).then(([regionCodes, industries]) => {
+      const today = todayInShanghai();
+      return new EnterpriseRowChecker({ regionCodes, industries, defaultSource: this.job.source, defaultDate: this.job.sourceDate, today });
+    });
+  }
+
+  private copy = (table: string, text: string) => copyEnterpriseStage(this.conn.copy, table, text);
+
+  /**
+   * Reads the file: every row checked, valid rows handed to `stage` in batches while no problem
+   * has been found (a rejected file is still read to the end to report every problem).
+   * `afterBatch` runs after each batch of the file (throttling, chunk merges).
+   */
+  private async read(stage: (rows: StagedEnterpriseRow[]) => void, afterBatch: (bytesRead: number) => Promise<void>): Promise<void> {
+    const checker = await this.checker;
+    const sheet = SHEET_NAMES.enterprise;
+    const started = performance.now();
+    let pending: StagedEnterpriseRow[] = [];
+    let rowsRead = 0;
+    for await (const batch of readRowBatches({ path: this.job.filePath }, 'enterprise', { format: this.format, fileName: this.job.fileName })) {
+      for (const { rowNumber, cells } of batch.rows) {
+        rowsRead++;
+        const r = checker.check(rowNumber, cells);
+        if (!r.ok) {
+          for (const p of r.problems) {
+            this.result.rejectedTotal++;
+            if (this.result.rejected.length < MAX_REPORTED) this.result.rejected.push({ sheet, ...p, value: detachString(p.value) });
+          }
+          continue;
+        }
+        if (this.result.rejectedTotal === 0) {
+          pending.push(r.row);
+          if (pending.length >= (this.opts.stageRows ?? STAGE_ROWS)) {
+            stage(pending);
+            pending = [];
+          }
+        }
+      }
+      await afterBatch(batch.bytesRead);
+      await this.progress.report({ phase: 'reading', rowsRead, bytesRead: batch.bytesRead, problems: this.result.rejectedTotal });
+    }
+    if (this.result.rejectedTotal === 0 && pending.length > 0) stage(pending);
+    this.result.rows = rowsRead;
+    this.result.seconds.reading = seconds(started);
+  }
+
+  /** Memory for hash joins and for building indexes, this transaction only. */
+  private async tune(tx: Db): Promise<void> {
+    const pg = this.opts.database.kind === 'postgres';
+    await tx.execute(sql.raw(pg ? `set local work_mem = '64MB'` : `set local work_mem = '16MB'`));
+    await tx.execute(sql.raw(pg ? `set local maintenance_work_mem = '512MB'` : `set local maintenance_work_mem = '64MB'`));
+  }
+
+  /** Between merge statements: a cancel (read in the transaction) or a shutdown stops the job. */
+  private checkpoint(tx: Db, reportStep: boolean) {
+    let step = 0;
+    return async () => {
+      step++;
+      if (reportStep && this.opts.database.kind === 'postgres') await this.progress.report({ phase: 'merging', step });
+      else this.progress.checkStop();
+      if (await selectCancelRequested(tx, this.job.id)) throw new JobCancelled();
+    };
+  }
+
+  /** Ends the transaction's work: job row locked, last cancel check, status, audit. */
+  private async commitJob(tx: Db, mergeStarted: number): Promise<void> {
+    this.result.counts = { ...this.totals.counts };
+    this.result.seconds.merging = seconds(mergeStarted);
+    this.result.seconds.mergeSteps = this.totals.steps;
+    if (this.job.dryRun) throw new DryRunDone();
+    if (await selectCancelRequested(tx, this.job.id, true)) throw new JobCancelled();
+    this.progress.checkStop();
+    this.result.imported = true;
+    const finished = await finishImportJob(tx, this.job.id, { status: 'succeeded', result: this.result, progress: { ...this.progress.state, phase: 'done' } });
+    if (!finished) throw new Error('导入任务已不在运行状态（可能已被判定为中断或已取消），未写入任何数据');
+    await recordAudit(tx, this.opts.caller, {
+      action: 'import_job.succeed',
+      objectType: 'import_job',
+      objectId: this.job.id,
+      regionCode: this.job.regionCode,
+      after: {
+        kind: this.job.kind,
+        fileName: this.job.fileName,
+        sha256: this.job.sha256,
+        source: this.job.source,
+        sourceDate: this.job.sourceDate,
+        rows: this.result.rows,
+        counts: this.result.counts,
+      },
+    });
+  }
+
+  /** PostgreSQL: one transaction; chunks merged while the file is read. */
+  async inOneTransaction(): Promise<void> {
+    await this.conn.db.transaction(async (tx) => {
+      await this.tune(tx);
+      const pipeline = new StagePipeline(this.keys, this.copy);
+      const mergeOptions = { importJobId: this.job.id, actorId: this.job.createdBy, bulk: 'never' as const };
+      let chunkNo = 0;
+      let chunkTable = '';
+      let chunkRows = 0;
+      let staged = 0;
+      let rowsAtDecision = 0;
+      let bulk: boolean | null = null;
+      let rebuild: Awaited<ReturnType<typeof dropEnterpriseIndexes>> | null = null;
+      const openChunk = () => {
+        chunkNo++;
+        chunkRows = 0;
+        const table = `imp_job_${this.job.id.replace(/-/g, '').slice(0, 12)}_${chunkNo}`;
+        chunkTable = table;
+        pipeline.then(() => createEnterpriseStage(tx, table, 'transaction'));
+      };
+      /** Bulk loading (indexes dropped for the load, rebuilt at the end) is decided once, on the rows expected. */
+      const decideBulk = (expectedRows: number) => {
+        if (bulk !== null) return;
+        bulk = false;
+        pipeline.then(async () => {
+          if (!shouldLoadInBulk(expectedRows, await estimateEnterpriseCount(tx))) return;
+          bulk = true;
+          const t = performance.now();
+          rebuild = await dropEnterpriseIndexes(tx);
+          this.totals.step('dropIndexes', seconds(t));
+        });
+      };
+      const mergeChunk = (reportSteps: boolean) => {
+        const table = chunkTable;
+        pipeline.then(async () => {
+          const counts = await mergeStagedEnterprises(tx, table, { ...mergeOptions, checkpoint: this.checkpoint(tx, reportSteps) }, this.keys);
+          this.totals.add(counts);
+          await dropEnterpriseStage(tx, table);
+        });
+      };
+      openChunk();
+      try {
+        await this.read(
+          (rows) => {
+            pipeline.addBatch(chunkTable, rows);
+            chunkRows += rows.length;
+            staged += rows.length;
+          },
+          async (bytesRead) => {
+            if (chunkRows >= (this.opts.chunkRows ?? CHUNK_ROWS)) {
+              rowsAtDecision = bytesRead > 0 ? Math.round((staged * this.job.fileBytes) / bytesRead) : staged;
+              decideBulk(rowsAtDecision);
+              mergeChunk(false);
+              openChunk();
+            }
+            await pipeline.throttle(MAX_IN_FLIGHT);
+          },
+        );
+        if (this.result.rejectedTotal > 0) {
+          await pipeline.stop();
+          throw new Rejected();
+        }
+        const mergeStarted = performance.now();
+        await this.progress.report({ phase: 'merging', rowsRead: this.result.rows, bytesRead: this.job.fileBytes, step: 0, steps: 4 }, true);
+        decideBulk(staged);
+        mergeChunk(true);
+        await pipeline.drain();
+        const doRebuild = rebuild as Awaited<ReturnType<typeof dropEnterpriseIndexes>> | null;
+        if (bulk && doRebuild) {
+          let t = performance.now();
+          await tx.execute(sql`analyze enterprises`);
+          this.totals.step('analyze', seconds(t));
+          const check = this.checkpoint(tx, true);
+          t = performance.now();
+          await doRebuild(async (what) => {
+            this.totals.step(what, seconds(t));
+            t = performance.now();
+            await check();
+          });
+        }
+        await this.commitJob(tx, mergeStarted);
+      } catch (err) {
+        await pipeline.stop();
+        throw err;
+      }
+    });
+  }
+
+  /** PGlite: staged in a session table between other requests' queries, merged in one transaction. */
+  async stagedThenMerged(): Promise<void> {
+    const table = this.sessionStage;
+    await createEnterpriseStage(this.conn.db, table, 'session');
+    const pipeline = new StagePipeline(this.keys, this.copy);
+    try {
+      await this.read(
+        (rows) => pipeline.addBatch(table, rows),
+        () => pipeline.throttle(MAX_IN_FLIGHT),
+      );
+      await pipeline.drain();
+    } catch (err) {
+      await pipeline.stop();
+      throw err;
+    }
+    if (this.result.rejectedTotal > 0) throw new Rejected();
+    const mergeStarted = performance.now();
+    await this.progress.report({ phase: 'merging', rowsRead: this.result.rows, bytesRead: this.job.fileBytes, step: 0, steps: 4 }, true);
+    await this.conn.db.transaction(async (tx) => {
+      await this.tune(tx);
+      const counts = await mergeStagedEnterprises(tx, table, { importJobId: this.job.id, actorId: this.job.createdBy, checkpoint: this.checkpoint(tx, false) }, this.keys);
+      this.totals.add(counts);
+      await this.commitJob(tx, mergeStarted);
+    });
+  }
 }

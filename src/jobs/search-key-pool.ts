@@ -40,7 +40,8 @@ export class SearchKeyPool implements KeyComputer {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./search-keys-worker.mjs', import.meta.url));
+    // a bounded heap: the worker holds one batch at a time, so it is told to collect garbage early
+    const worker = new Worker(new URL('./search-keys-worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 192 } });
     const slot: Slot = { worker, pending: new Map() };
     worker.unref();
     worker.on('message', (msg: WorkerMessage) => {

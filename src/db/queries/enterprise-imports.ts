@@ -236,7 +236,21 @@ export interface MergeOptions {
 }
 
 /** Fewer new rows than this always go through the indexes. */
-const BULK_MIN_ROWS = 50_000;
+export const BULK_MIN_ROWS = 50_000;
+
+/** Bulk loading pays when the rows are many and at least half as many as the table has. */
+export function shouldLoadInBulk(rows: number, existing: number, minRows = BULK_MIN_ROWS): boolean {
+  return rows >= minRows && rows * 2 >= existing;
+}
+
+/** The planner's row count of enterprises (exact enough to choose bulk loading). */
+export async function estimateEnterpriseCount(db: Db): Promise<number> {
+  const [r] = await query<{ n: unknown }>(db, sql`select reltuples as n from pg_class where oid = 'enterprises'::regclass`);
+  const n = num(r?.n);
+  if (n >= 0) return n;
+  const [c] = await query<{ n: unknown }>(db, sql`select count(*) as n from enterprises`); // never analysed
+  return num(c?.n);
+}
 
 const fieldDate = (key: string) => `(fs->'${key}'->>'date')::date`;
 
@@ -350,12 +364,14 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     where e.id = c.id`);
   await done('update');
 
-  const [toInsert] = await query<{ n: unknown; existing: unknown }>(
-    db,
-    sql`select (select count(*) from ${stage} s where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)) as n,
-      (select greatest(reltuples, 0) from pg_class where oid = 'enterprises'::regclass) as existing`,
-  );
-  const bulk = (opts.bulk ?? 'auto') === 'auto' && num(toInsert?.n) >= (opts.bulkMinRows ?? BULK_MIN_ROWS) && num(toInsert?.n) * 2 >= num(toInsert?.existing);
+  let bulk = false;
+  if ((opts.bulk ?? 'auto') === 'auto') {
+    const [toInsert] = await query<{ n: unknown }>(
+      db,
+      sql`select count(*) as n from ${stage} s where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)`,
+    );
+    bulk = shouldLoadInBulk(num(toInsert?.n), await estimateEnterpriseCount(db), opts.bulkMinRows);
+  }
   const rebuild = bulk ? await dropEnterpriseIndexes(db) : null;
   if (rebuild) await done('dropIndexes');
   // field sources of new enterprises: the same {source, date} under every field the row has. Rows
@@ -426,7 +442,7 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
  * transaction: a rollback restores them; meanwhile the table is locked against other sessions,
  * which wait until the import commits.
  */
-async function dropEnterpriseIndexes(db: Db): Promise<(onBuilt: (what: string) => Promise<void>) => Promise<void>> {
+export async function dropEnterpriseIndexes(db: Db): Promise<(onBuilt: (what: string) => Promise<void>) => Promise<void>> {
   const indexes = await query<{ name: string; def: string }>(
     db,
     sql`select c.relname as name, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid
