@@ -337,7 +337,7 @@ class JobRun {
     await this.conn.db.transaction(async (tx) => {
       await this.tune(tx);
       const pipeline = new StagePipeline(this.keys, this.copy);
-      const mergeOptions = { importJobId: this.job.id, actorId: this.job.createdBy, bulk: 'never' as const };
+      const mergeOptions = { importJobId: this.job.id, actorId: this.job.createdBy, bulk: 'never' as const, probeByIndex: true };
       let chunkNo = 0;
       let chunkTable = '';
       let chunkRows = 0;

@@ -134,8 +134,7 @@ export async function createEnterpriseStage(db: Db, table: string, lifetime: 'tr
 }
 
 export async function dropEnterpriseStage(db: Db, table: string): Promise<void> {
-  await db.execute(sql`drop table if exists ${ident(table)}`);
-  await db.execute(sql`drop table if exists ${ident(`${table}_cmp`)}`);
+  await db.execute(sql`drop table if exists ${ident(table)}, ${ident(`${table}_cmp`)}, ${ident(`${table}_new`)}`);
 }
 
 /** A PostgreSQL array literal: {"a","b\"c"}. */
@@ -200,7 +199,8 @@ export async function copyEnterpriseStage(target: CopyTarget, table: string, tex
   const stream = target.client.query(copyFrom(`${statement} stdin`));
   await new Promise<void>((resolve, reject) => {
     stream.on('error', reject);
-    stream.on('finish', resolve);
+    // 'finish' comes while pg is still handling ReadyForQuery: the next query waits a turn
+    stream.on('finish', () => setImmediate(resolve));
     stream.end(text);
   });
 }
@@ -233,6 +233,12 @@ export interface MergeOptions {
   bulk?: 'auto' | 'never';
   /** fewer new rows than this always go through the indexes; default BULK_MIN_ROWS */
   bulkMinRows?: number;
+  /**
+   * Look the staged rows up in enterprises by credit code, one index probe each, instead of letting
+   * the planner choose: for chunks merged during a load, whose statistics of enterprises are stale
+   * (the table grows by the chunk), a hash join would scan the whole growing table for every chunk.
+   */
+  probeByIndex?: boolean;
 }
 
 /** Fewer new rows than this always go through the indexes. */
@@ -296,6 +302,11 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
           where n <> ${newValue('name')} group by n) x), '{}')
       else old_former_names end)`;
 
+  const joins = async (on: boolean) => {
+    await db.execute(sql.raw(`set local enable_hashjoin = ${on ? 'on' : 'off'}`));
+    await db.execute(sql.raw(`set local enable_mergejoin = ${on ? 'on' : 'off'}`));
+  };
+  if (opts.probeByIndex) await joins(false);
   await db.execute(sql`create temporary table ${cmp} on commit drop as
     with j as (
       select e.id, s.row_no, s.source, s.source_date, e.field_sources as fs, e.search_words is null as no_keys,
@@ -364,12 +375,16 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     where e.id = c.id`);
   await done('update');
 
+  // the rows of new enterprises, with a bit per optional field the row has (for their field sources below)
+  const optional = [{ key: 'formerNames', col: 'former_names' }, ...MERGE_FIELDS.filter((f) => f.key !== 'name')];
+  const mask = optional.map((f, i) => `(case when s.${f.col} is not null then ${2 ** i} else 0 end)`).join(' + ');
+  const fresh = ident(`${table}_new`);
+  await db.execute(sql`create temporary table ${fresh} on commit drop as
+    select s.*, ${sql.raw(mask)} as mask from ${stage} s where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)`);
+  if (opts.probeByIndex) await joins(true);
   let bulk = false;
   if ((opts.bulk ?? 'auto') === 'auto') {
-    const [toInsert] = await query<{ n: unknown }>(
-      db,
-      sql`select count(*) as n from ${stage} s where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)`,
-    );
+    const [toInsert] = await query<{ n: unknown }>(db, sql`select count(*) as n from ${fresh}`);
     bulk = shouldLoadInBulk(num(toInsert?.n), await estimateEnterpriseCount(db), opts.bulkMinRows);
   }
   const rebuild = bulk ? await dropEnterpriseIndexes(db) : null;
@@ -377,24 +392,19 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
   // field sources of new enterprises: the same {source, date} under every field the row has. Rows
   // share a handful of (source, date, fields present) combinations, so each object is built once
   // per combination and joined, rather than once per row (which costs more than the insert itself)
-  const optional = [{ key: 'formerNames', col: 'former_names' }, ...MERGE_FIELDS.filter((f) => f.key !== 'name')];
-  const mask = optional.map((f, i) => `(case when s.${f.col} is not null then ${2 ** i} else 0 end)`).join(' + ');
   const sourcesOfMask = [`'name', src`, ...optional.map((f, i) => `'${f.key}', case when mask & ${2 ** i} <> 0 then src end`)].join(', ');
   const fieldCols = MERGE_FIELDS.filter((f) => f.key !== 'name').map((f) => f.col);
   const fieldValues = fieldCols.map((c) => (c === 'tags' ? `coalesce(s.tags, '{}')` : `s.${c}`));
   const [inserted] = await query<{ n: unknown }>(
     db,
-    sql`with fresh as (
-      select s.*, ${sql.raw(mask)} as mask from ${stage} s
-      where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)),
-    combos as (
+    sql`with combos as (
       select source, source_date, mask, jsonb_strip_nulls(jsonb_build_object(${sql.raw(sourcesOfMask)})) as field_sources
-      from (select distinct source, source_date, mask, jsonb_build_object('source', source, 'date', source_date) as src from fresh) d),
+      from (select distinct source, source_date, mask, jsonb_build_object('source', source, 'date', source_date) as src from ${fresh}) d),
     ins as (
       insert into enterprises (credit_code, name, former_names, ${sql.raw(fieldCols.join(', '))}, field_sources, search_words, search_names, search_pinyin)
       select s.credit_code, s.name, coalesce(s.former_names, '{}'), ${sql.raw(fieldValues.join(', '))}, c.field_sources,
         ${buildSearchWordsSql(sql`s.name_words`, sql`s.other_words`)}, s.search_names, s.search_pinyin
-      from fresh s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = s.mask
+      from ${fresh} s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = s.mask
       returning 1)
     select count(*) as n from ins`,
   );
