@@ -11,8 +11,11 @@ import type { ReceiptFilter } from '../db/queries/statistics';
 import {
   computeRollups,
   emptyPartFigures,
+  partKey,
+  selectCurrentRollupTotals,
   selectRollups,
   selectScopeVersions,
+  selectStaleParts,
   toVariant,
   upsertRollups,
   type PartFigures,
@@ -84,19 +87,48 @@ export async function loadRollupParts(deps: Deps, scopePath: string, requested: 
   return parts.map((p) => ({ ...p, figures: requested.map((r) => p.figures[index.get(rangeKey(r)) ?? -1] ?? emptyPartFigures()) }));
 }
 
-function sumBySource(parts: readonly LoadedPart[], index: number) {
-  const total = new Map<string, { projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint }>();
-  for (const p of parts) {
-    for (const [source, f] of p.figures[index]!.bySource) {
-      const t = total.get(source) ?? { projects: 0, fundsYuan: 0n, newProjects: 0, newFundsYuan: 0n };
-      t.projects += f.projects;
-      t.fundsYuan += f.fundsYuan;
-      t.newProjects += f.newProjects;
-      t.newFundsYuan += f.newFundsYuan;
-      total.set(source, t);
-    }
+type Totals = Map<string, { projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint }>;
+
+function addBySource(total: Totals, bySource: PartFigures['bySource']): void {
+  for (const [source, f] of bySource) {
+    const t = total.get(source) ?? { projects: 0, fundsYuan: 0n, newProjects: 0, newFundsYuan: 0n };
+    t.projects += f.projects;
+    t.fundsYuan += f.fundsYuan;
+    t.newProjects += f.newProjects;
+    t.newFundsYuan += f.newFundsYuan;
+    total.set(source, t);
   }
-  return total;
+}
+
+/**
+ * By source, the subtree's figures for each range: the current stored rollups are added up in the
+ * database (a province has thousands of parts), the stale parts computed and stored.
+ */
+async function loadSourceTotals(deps: Deps, scopePath: string, ranges: readonly RollupRange[], filter: ReceiptFilter): Promise<Totals[]> {
+  const variant = toVariant(filter);
+  const { totals, pending } = await deps.db.transaction(
+    async (tx) => {
+      const pending: { part: RollupPart; range: RollupRange; variant: number; version: number; figures: PartFigures }[] = [];
+      const totals: Totals[] = [];
+      for (const range of ranges) {
+        const stale = await selectStaleParts(tx, scopePath, range, variant);
+        const total: Totals = await selectCurrentRollupTotals(tx, scopePath, range, variant);
+        if (stale.length > 0) {
+          const computed = await computeRollups(tx, stale.map((s) => s.part), range, filter);
+          for (const s of stale) {
+            const figures = computed.get(partKey(s.part)) ?? emptyPartFigures();
+            addBySource(total, figures.bySource);
+            pending.push({ part: s.part, range, variant, version: s.version, figures });
+          }
+        }
+        totals.push(total);
+      }
+      return { totals, pending };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  await upsertRollups(deps.db, pending);
+  return totals;
 }
 
 /**
@@ -109,9 +141,7 @@ export async function loadFundsBySource(
   p: { from: string; to: string; lastFrom: string; lastTo: string },
   filter: ReceiptFilter,
 ): Promise<FundsBySourceRow[]> {
-  const parts = await loadRollupParts(deps, scopePath, [toRange(p.from, p.to), toRange(p.lastFrom, p.lastTo)], filter, false);
-  const current = sumBySource(parts, 0);
-  const last = sumBySource(parts, 1);
+  const [current, last] = (await loadSourceTotals(deps, scopePath, [toRange(p.from, p.to), toRange(p.lastFrom, p.lastTo)], filter)) as [Totals, Totals];
   const sources = new Set([...current.keys(), ...last.keys()]);
   return [...sources].map((s) => {
     const c = current.get(s);

@@ -175,3 +175,37 @@ async function upsertRollupChunk(db: Db, rows: readonly { part: RollupPart; rang
       set version = excluded.version, figures = excluded.figures, groups = excluded.groups, months = excluded.months, computed_at = excluded.computed_at
       where t.version < excluded.version`);
 }
+
+/**
+ * The parts of a subtree whose stored rollup for the range is missing or older than the part's
+ * version, with the current version.
+ */
+export async function selectStaleParts(db: Db, scopePath: string, range: RollupRange, variant: number) {
+  const result = await db.execute(sql`
+    select v.region_code, v.bucket, v.version from funds_rollup_versions v
+    join regions g on g.code = v.region_code
+    left join funds_rollups r on r.region_code = v.region_code and r.bucket = v.bucket and r.year = ${range.year}
+      and r.from_month = ${range.fromMonth} and r.to_month = ${range.toMonth} and r.variant = ${variant}
+    where g.path like ${`${scopePath}%`} and (r.version is null or r.version <> v.version)`);
+  return rowsOf(result).map((r) => ({ part: { regionCode: String(r.region_code), bucket: Number(r.bucket) }, version: Number(r.version) }));
+}
+
+/** By source, the sums of the current stored rollups of a subtree for the range (added up in the database). */
+export async function selectCurrentRollupTotals(db: Db, scopePath: string, range: RollupRange, variant: number): Promise<Map<string, SourceFigures>> {
+  const result = await db.execute(sql`
+    select f.key as source, sum((f.value->>'projects')::int)::int as projects, sum((f.value->>'fundsYuan')::numeric)::text as funds,
+      sum((f.value->>'newProjects')::int)::int as new_projects, sum((f.value->>'newFundsYuan')::numeric)::text as new_funds
+    from funds_rollups r
+    join funds_rollup_versions v on v.region_code = r.region_code and v.bucket = r.bucket and v.version = r.version
+    join regions g on g.code = r.region_code
+    cross join lateral jsonb_each(r.figures) f
+    where g.path like ${`${scopePath}%`} and r.year = ${range.year} and r.from_month = ${range.fromMonth}
+      and r.to_month = ${range.toMonth} and r.variant = ${variant}
+    group by f.key`);
+  return new Map(
+    rowsOf(result).map((r) => [
+      String(r.source),
+      { projects: Number(r.projects), fundsYuan: BigInt(String(r.funds)), newProjects: Number(r.new_projects), newFundsYuan: BigInt(String(r.new_funds)) },
+    ]),
+  );
+}
