@@ -240,10 +240,13 @@ class JobRun {
     this.job = opts.job;
     this.progress = opts.progress;
     this.sessionStage = `imp_job_${this.job.id.replace(/-/g, '')}`;
-    this.checker = Promise.all([selectAllRegionCodes(conn.db), selectIndustryIndex(conn.db)]).then(([regionCodes, industries]) => {
-      const today = todayInShanghai();
-      return new EnterpriseRowChecker({ regionCodes, industries, defaultSource: this.job.source, defaultDate: this.job.sourceDate, today });
-    });
+    // one after the other: both go through the job's one connection
+    const job = opts.job;
+    this.checker = (async () => {
+      const regionCodes = await selectAllRegionCodes(conn.db);
+      const industries = await selectIndustryIndex(conn.db);
+      return new EnterpriseRowChecker({ regionCodes, industries, defaultSource: job.source, defaultDate: job.sourceDate, today: todayInShanghai() });
+    })();
   }
 
   private copy = (table: string, text: string) => copyEnterpriseStage(this.conn.copy, table, text);
