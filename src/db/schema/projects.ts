@@ -52,6 +52,8 @@ export const projects = pgTable(
     index('projects_stage_idx').on(t.stage),
     index('projects_leader_idx').on(t.leaderId),
     index('projects_investor_idx').on(t.investorId),
+    // signed projects of a period (statistics: signed amount, bands, start and fulfilment rates)
+    index('projects_signed_date_idx').on(t.signedDate),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_signed_date_idx" ON "projects" USING btree ("signed_date");
