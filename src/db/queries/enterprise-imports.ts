@@ -280,6 +280,9 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
   await db.execute(sql`analyze ${stage} (credit_code)`);
   // index look-ups by credit code beat scanning a large enterprises table on today's disks
   await db.execute(sql`set local random_page_cost = 1.1`);
+  // these statements carry a hundred expressions: compiling them (JIT, when the server has it) costs
+  // more than running them, chunk after chunk
+  await db.execute(sql`set local jit = off`);
 
   const oldCols = MERGE_FIELDS.map((f) => `e.${f.col} as old_${f.col}, s.${f.col} as file_${f.col}`).join(',\n      ');
   const takes = MERGE_FIELDS.map((f) => `(file_${f.col} is not null and (${fieldDate(f.key)} is null or source_date >= ${fieldDate(f.key)})) as take_${f.col}`).join(',\n      ');
