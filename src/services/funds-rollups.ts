@@ -12,9 +12,8 @@ import {
   computeRollups,
   emptyPartFigures,
   partKey,
+  selectCurrentRollupGroups,
   selectCurrentRollupTotals,
-  selectRollups,
-  selectScopeVersions,
   selectStaleParts,
   toVariant,
   upsertRollups,
@@ -41,50 +40,56 @@ export function toRange(from: string, to: string): RollupRange {
   return { year: Number(from.slice(0, 4)), fromMonth: Number(from.slice(5, 7)), toMonth: Number(to.slice(5, 7)) };
 }
 
-export interface LoadedPart {
-  part: RollupPart;
-  /** the materialised path of the part's region */
-  path: string;
-  /** per requested range, in order */
-  figures: PartFigures[];
+/** A breakdown row from rollups: the direct sub-region's code ('' = the region itself) and "industry|investorType". */
+export interface RollupGroupRow {
+  child: string;
+  group: string;
+  projects: number;
+  fundsYuan: bigint;
 }
 
-/** The figures of every part of the subtree at `scopePath`, for each range. */
-export async function loadRollupParts(deps: Deps, scopePath: string, requested: readonly RollupRange[], filter: ReceiptFilter, withDetail: boolean): Promise<LoadedPart[]> {
+/**
+ * For the breakdowns, per range: groups by direct sub-region and "industry|investorType", and the
+ * funds per month — current parts added up in the database, stale parts computed and stored.
+ */
+export async function loadRollupGroups(
+  deps: Deps,
+  scopePath: string,
+  requested: readonly RollupRange[],
+  filter: ReceiptFilter,
+): Promise<{ groups: RollupGroupRow[]; months: bigint[] }[]> {
   const variant = toVariant(filter);
   // the same range asked twice (a full-year period and the full-year series) is read once
   const rangeKey = (r: RollupRange) => `${r.year}-${r.fromMonth}-${r.toMonth}`;
   const ranges = [...new Map(requested.map((r) => [rangeKey(r), r])).values()];
-  const { parts, pending } = await deps.db.transaction(
+  // '/650000/650100/' has depth 2; the direct sub-region is the third code: split_part(path, '/', 4)
+  const depth = scopePath.split('/').filter(Boolean).length;
+  const { results, pending } = await deps.db.transaction(
     async (tx) => {
-      const versions = await selectScopeVersions(tx, scopePath);
-      const codes = [...new Set([...versions.values()].map((v) => v.part.regionCode))];
-      const parts = new Map<string, LoadedPart>([...versions].map(([key, v]) => [key, { part: v.part, path: v.path, figures: ranges.map(() => emptyPartFigures()) }]));
       const pending: { part: RollupPart; range: RollupRange; variant: number; version: number; figures: PartFigures }[] = [];
-      for (const [i, range] of ranges.entries()) {
-        const stored = await selectRollups(tx, codes, range, variant, withDetail);
-        const stale: RollupPart[] = [];
-        for (const [key, v] of versions) {
-          const s = stored.get(key);
-          if (s && s.version === v.version) parts.get(key)!.figures[i] = s.figures;
-          else stale.push(v.part);
+      const results: { groups: RollupGroupRow[]; months: bigint[] }[] = [];
+      for (const range of ranges) {
+        const stale = await selectStaleParts(tx, scopePath, range, variant);
+        const current = await selectCurrentRollupGroups(tx, scopePath, depth + 1, range, variant);
+        if (stale.length > 0) {
+          const computed = await computeRollups(tx, stale.map((s) => s.part), range, filter);
+          for (const s of stale) {
+            const figures = computed.get(partKey(s.part)) ?? emptyPartFigures();
+            const child = s.path.split('/')[depth + 1] ?? '';
+            for (const [group, g] of figures.groups) current.groups.push({ child, group, projects: g.projects, fundsYuan: g.fundsYuan });
+            figures.months.forEach((m, i) => (current.months[i] = (current.months[i] ?? 0n) + m));
+            pending.push({ part: s.part, range, variant, version: s.version, figures });
+          }
         }
-        if (stale.length === 0) continue;
-        const computed = await computeRollups(tx, stale, range, filter);
-        for (const [key, figures] of computed) {
-          const v = versions.get(key);
-          if (!v) continue;
-          parts.get(key)!.figures[i] = figures;
-          pending.push({ part: v.part, range, variant, version: v.version, figures });
-        }
+        results.push(current);
       }
-      return { parts: [...parts.values()], pending };
+      return { results, pending };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   await upsertRollups(deps.db, pending);
   const index = new Map(ranges.map((r, i) => [rangeKey(r), i]));
-  return parts.map((p) => ({ ...p, figures: requested.map((r) => p.figures[index.get(rangeKey(r)) ?? -1] ?? emptyPartFigures()) }));
+  return requested.map((r) => results[index.get(rangeKey(r)) ?? -1] ?? { groups: [], months: Array.from({ length: 12 }, () => 0n) });
 }
 
 type Totals = Map<string, { projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint }>;

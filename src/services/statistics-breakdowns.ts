@@ -1,6 +1,6 @@
 /** Breakdowns of a region's funds in a period: by direct sub-region, sector, industry section, investor type; monthly series. */
 import { selectChildRegions, selectIndustries } from '../db/queries/regions';
-import { loadRollupParts, toRange, type LoadedPart } from './funds-rollups';
+import { loadRollupGroups, toRange, type RollupGroupRow } from './funds-rollups';
 import { AppError } from '../domain/app-error';
 import { buildBreakdownRow, checkPeriod, shiftPeriodYear } from '../domain/indicators';
 import type { Caller, Deps } from './context';
@@ -24,27 +24,20 @@ interface BreakdownGroup {
   lastYearFundsYuan: bigint;
 }
 
-/**
- * Executing projects and funds of the period (rollup range 0) and last year's funds (range 1) by a
- * key: `keyOf(part)` gives, for a part, the key of each of its groups ("industry|investorType").
- */
-function groupParts(parts: readonly LoadedPart[], keyOf: (p: LoadedPart) => (industry: string, investorType: string) => string): BreakdownGroup[] {
+/** Executing projects and funds of the period and last year's funds, added up by `keyOf(row)`. */
+function groupRows(current: readonly RollupGroupRow[], lastYear: readonly RollupGroupRow[], keyOf: (r: RollupGroupRow) => string): BreakdownGroup[] {
   const out = new Map<string, BreakdownGroup>();
-  for (const p of parts) {
-    const key = keyOf(p);
-    for (const [index, field] of [
-      [0, 'fundsYuan'],
-      [1, 'lastYearFundsYuan'],
-    ] as const) {
-      for (const [group, g] of p.figures[index]!.groups) {
-        const [industry = '', investorType = ''] = group.split('|');
-        const k = key(industry, investorType);
-        const row = out.get(k) ?? { key: k, projects: 0, fundsYuan: 0n, lastYearFundsYuan: 0n };
-        if (index === 0) row.projects += g.projects;
-        row[field] += g.fundsYuan;
-        out.set(k, row);
-      }
-    }
+  const row = (k: string) => out.get(k) ?? { key: k, projects: 0, fundsYuan: 0n, lastYearFundsYuan: 0n };
+  for (const r of current) {
+    const g = row(keyOf(r));
+    g.projects += r.projects;
+    g.fundsYuan += r.fundsYuan;
+    out.set(g.key, g);
+  }
+  for (const r of lastYear) {
+    const g = row(keyOf(r));
+    g.lastYearFundsYuan += r.fundsYuan;
+    out.set(g.key, g);
   }
   return [...out.values()];
 }
@@ -57,17 +50,25 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
   const policy = await getEvidencePolicy(deps);
   const filter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
   const year = Number(q.from.slice(0, 4));
-  const [parts, industries, childRegions] = await Promise.all([
-    loadRollupParts(deps, region.path, [toRange(q.from, q.to), toRange(last.from, last.to), toRange(`${year}-01`, `${year}-12`), toRange(`${year - 1}-01`, `${year - 1}-12`)], filter, true),
+  const [loaded, industries, childRegions] = await Promise.all([
+    loadRollupGroups(deps, region.path, [toRange(q.from, q.to), toRange(last.from, last.to), toRange(`${year}-01`, `${year}-12`), toRange(`${year - 1}-01`, `${year - 1}-12`)], filter),
     selectIndustries(deps.db),
     selectChildRegions(deps.db, region.code),
   ]);
   const industryOf = new Map(industries.map((i) => [i.code, i]));
-  const depth = region.path.split('/').filter(Boolean).length;
-  const children = groupParts(parts, (p) => () => p.path.split('/')[depth + 1] ?? '');
-  const sectors = groupParts(parts, () => (industry) => (industry ? String(industryOf.get(industry)?.sector ?? '') : ''));
-  const sections = groupParts(parts, () => (industry) => (industry ? (industryOf.get(industry)?.parentCode ?? industry) : ''));
-  const investors = groupParts(parts, () => (_industry, investorType) => investorType);
+  const [current, lastYear, thisYearSeries, lastYearSeries] = loaded as [(typeof loaded)[0], (typeof loaded)[0], (typeof loaded)[0], (typeof loaded)[0]];
+  const industryOfRow = (r: RollupGroupRow) => r.group.split('|')[0] ?? '';
+  const by = (keyOf: (r: RollupGroupRow) => string) => groupRows(current.groups, lastYear.groups, keyOf);
+  const children = by((r) => r.child);
+  const sectors = by((r) => {
+    const industry = industryOfRow(r);
+    return industry ? String(industryOf.get(industry)?.sector ?? '') : '';
+  });
+  const sections = by((r) => {
+    const industry = industryOfRow(r);
+    return industry ? (industryOf.get(industry)?.parentCode ?? industry) : '';
+  });
+  const investors = by((r) => r.group.split('|')[1] ?? '');
   const total = {
     fundsYuan: children.reduce((a, r) => a + r.fundsYuan, 0n),
     lastYearFundsYuan: children.reduce((a, r) => a + r.lastYearFundsYuan, 0n),
@@ -78,7 +79,7 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
   const own = byChild.get('');
   if (own) bySubRegion.unshift({ code: region.code, name: `${region.name}（本级）`, ...buildBreakdownRow(own, total) });
   const sectionNames = new Map(industries.filter((i) => i.level === 'section').map((i) => [i.code, i.name]));
-  const monthly = (index: number) => Array.from({ length: 12 }, (_, m) => parts.reduce((a, p) => a + (p.figures[index]?.months[m] ?? 0n), 0n));
+
   return {
     region: region.code,
     regionName: region.name,
@@ -97,8 +98,8 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
       .map((s) => ({ key: s.key, name: s.key || '其他投资方', ...buildBreakdownRow(s, total) })),
     monthly: {
       year,
-      thisYear: monthly(2).map(Number),
-      lastYear: monthly(3).map(Number),
+      thisYear: thisYearSeries.months.map(Number),
+      lastYear: lastYearSeries.months.map(Number),
     },
   };
 }

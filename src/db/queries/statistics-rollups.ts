@@ -42,7 +42,6 @@ export const partKey = (p: RollupPart) => `${p.regionCode}:${p.bucket}`;
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 const month = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export function emptyPartFigures(): PartFigures {
   return { bySource: new Map(), groups: new Map(), months: Array.from({ length: 12 }, () => 0n) };
@@ -50,45 +49,6 @@ export function emptyPartFigures(): PartFigures {
 
 export function toVariant(filter: ReceiptFilter): number {
   return (filter.verifiedOnly ? 1 : 0) | (filter.withEvidenceOnly ? 2 : 0);
-}
-
-/** The parts of a subtree that have (or had) projects, by partKey, with their version and the region's path. */
-export async function selectScopeVersions(db: Db, scopePath: string): Promise<Map<string, { part: RollupPart; version: number; path: string }>> {
-  const result = await db.execute(sql`
-    select v.region_code, v.bucket, v.version, r.path from funds_rollup_versions v join regions r on r.code = v.region_code
-    where r.path like ${`${scopePath}%`}`);
-  return new Map(
-    rowsOf(result).map((r) => {
-      const part = { regionCode: String(r.region_code), bucket: Number(r.bucket) };
-      return [partKey(part), { part, version: Number(r.version), path: String(r.path) }];
-    }),
-  );
-}
-
-/**
- * Stored rollups of the given regions (all their buckets) for one range and variant, by partKey,
- * with the version each was computed at. `withDetail` also reads the groups and months (breakdowns).
- */
-export async function selectRollups(db: Db, codes: readonly string[], range: RollupRange, variant: number, withDetail: boolean) {
-  const out = new Map<string, { version: number; figures: PartFigures }>();
-  if (codes.length === 0) return out;
-  const detail = withDetail ? sql`, groups, months` : sql``;
-  const result = await db.execute(sql`
-    select region_code, bucket, version, figures ${detail} from funds_rollups
-    where region_code = any(${sql.param([...codes])}::text[]) and year = ${range.year}
-      and from_month = ${range.fromMonth} and to_month = ${range.toMonth} and variant = ${variant}`);
-  for (const r of rowsOf(result)) {
-    const figures = emptyPartFigures();
-    for (const [source, f] of Object.entries(json<Record<string, { projects: number; fundsYuan: string; newProjects: number; newFundsYuan: string }>>(r.figures))) {
-      figures.bySource.set(source, { projects: f.projects, fundsYuan: BigInt(f.fundsYuan), newProjects: f.newProjects, newFundsYuan: BigInt(f.newFundsYuan) });
-    }
-    if (withDetail) {
-      for (const [key, [projects, funds]] of Object.entries(json<Record<string, [number, string]>>(r.groups))) figures.groups.set(key, { projects, fundsYuan: BigInt(funds) });
-      figures.months = json<string[]>(r.months).map((m) => BigInt(m));
-    }
-    out.set(partKey({ regionCode: String(r.region_code), bucket: Number(r.bucket) }), { version: Number(r.version), figures });
-  }
-  return out;
 }
 
 /**
@@ -182,12 +142,12 @@ async function upsertRollupChunk(db: Db, rows: readonly { part: RollupPart; rang
  */
 export async function selectStaleParts(db: Db, scopePath: string, range: RollupRange, variant: number) {
   const result = await db.execute(sql`
-    select v.region_code, v.bucket, v.version from funds_rollup_versions v
+    select v.region_code, v.bucket, v.version, g.path from funds_rollup_versions v
     join regions g on g.code = v.region_code
     left join funds_rollups r on r.region_code = v.region_code and r.bucket = v.bucket and r.year = ${range.year}
       and r.from_month = ${range.fromMonth} and r.to_month = ${range.toMonth} and r.variant = ${variant}
     where g.path like ${`${scopePath}%`} and (r.version is null or r.version <> v.version)`);
-  return rowsOf(result).map((r) => ({ part: { regionCode: String(r.region_code), bucket: Number(r.bucket) }, version: Number(r.version) }));
+  return rowsOf(result).map((r) => ({ part: { regionCode: String(r.region_code), bucket: Number(r.bucket) }, version: Number(r.version), path: String(r.path) }));
 }
 
 /** By source, the sums of the current stored rollups of a subtree for the range (added up in the database). */
@@ -208,4 +168,34 @@ export async function selectCurrentRollupTotals(db: Db, scopePath: string, range
       { projects: Number(r.projects), fundsYuan: BigInt(String(r.funds)), newProjects: Number(r.new_projects), newFundsYuan: BigInt(String(r.new_funds)) },
     ]),
   );
+}
+
+/**
+ * For the breakdowns: the current stored rollups of a subtree for the range, added up in the
+ * database by the region's code at `childDepth` (the direct sub-region; '' for the scope region
+ * itself) and group ("industry|investorType"), and the funds per month.
+ */
+export async function selectCurrentRollupGroups(db: Db, scopePath: string, childDepth: number, range: RollupRange, variant: number) {
+  const current = sql`funds_rollups r
+    join funds_rollup_versions v on v.region_code = r.region_code and v.bucket = r.bucket and v.version = r.version
+    join regions g on g.code = r.region_code`;
+  const where = sql`g.path like ${`${scopePath}%`} and r.year = ${range.year} and r.from_month = ${range.fromMonth}
+      and r.to_month = ${range.toMonth} and r.variant = ${variant}`;
+  const groups = await db.execute(sql`
+    select split_part(g.path, '/', ${childDepth + 1}) as child, f.key as grp,
+      sum((f.value->>0)::int)::int as projects, sum((f.value->>1)::numeric)::text as funds
+    from ${current} cross join lateral jsonb_each(r.groups) f
+    where ${where}
+    group by 1, 2`);
+  const months = await db.execute(sql`
+    select m.i::int as i, sum(m.value::numeric)::text as funds
+    from ${current} cross join lateral jsonb_array_elements_text(r.months) with ordinality m(value, i)
+    where ${where}
+    group by 1`);
+  const monthly = Array.from({ length: 12 }, () => 0n);
+  for (const r of rowsOf(months)) monthly[Number(r.i) - 1] = BigInt(String(r.funds));
+  return {
+    groups: rowsOf(groups).map((r) => ({ child: String(r.child), group: String(r.grp), projects: Number(r.projects), fundsYuan: BigInt(String(r.funds)) })),
+    months: monthly,
+  };
 }
