@@ -5,6 +5,7 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { EnterpriseSearchRow } from './enterprise-search';
 import { enterpriseListMembers, enterpriseLists, enterpriseSavedSearches } from '../schema/index';
 import { escapeLikePattern } from '../../search/enterprise-query';
 
@@ -223,19 +224,8 @@ export async function deleteListMembersByCodes(db: Db, listId: string, codes: st
   return rows.map((r) => String(r.credit_code));
 }
 
-export interface ListMemberRow {
-  id: string;
-  creditCode: string | null;
-  name: string;
-  formerNames: string[];
-  regionCode: string | null;
-  regionName: string | null;
-  industryCode: string | null;
-  industryName: string | null;
-  registeredCapitalYuan: bigint | null;
-  establishedOn: string | null;
-  status: string | null;
-  tags: string[];
+/** A list member: the registry fields a search row carries (without the caller-dependent inContact), and more. */
+export interface ListMemberRow extends Omit<EnterpriseSearchRow, 'inContact'> {
   ticker: string | null;
   mainProducts: string | null;
   website: string | null;
