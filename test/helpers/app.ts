@@ -1,4 +1,11 @@
-/** The real application on a fresh test database, driven with app.inject (no network). */
+/**
+ * The real application on a fresh test database, driven with app.inject (no network). Its data
+ * directory (where uploaded import files wait for their job) is a fresh temporary directory,
+ * removed on close, unless the test names one with YINFENG_DATA_DIR (and then cleans it itself).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config/config';
 import { buildApp } from '../../src/http/app';
@@ -22,7 +29,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig(env);
+  const ownDataDir = env.YINFENG_DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-test-data-'));
+  const config = loadConfig(ownDataDir ? { ...env, YINFENG_DATA_DIR: ownDataDir } : env);
   const database = await createTestDatabase(kind);
   const app = await buildApp({ config, database });
   const deps: Deps = { db: database.db, config };
@@ -58,8 +66,12 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
       return `yinfeng_session=${cookie.value}`;
     },
     async close() {
-      await app.close();
-      await database.close();
+      try {
+        await app.close();
+        await database.close();
+      } finally {
+        if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+      }
     },
   };
 }
