@@ -1,5 +1,5 @@
-/** The import template: the three sheets with their headers and one example row each. */
-import { COLUMNS, SHEET_NAMES, type ImportKind } from '../imports/columns';
+/** The import template: the sheets (企业, 项目, 到位资金, or those given) with their headers and one example row each. */
+import { COLUMNS, IMPORT_KINDS, SHEET_NAMES, type ImportKind } from '../imports/columns';
 import { writeWorkbook } from './workbook-buffer';
 
 const EXAMPLES: Record<ImportKind, Record<string, string>> = {
@@ -48,9 +48,9 @@ const EXAMPLES: Record<ImportKind, Record<string, string>> = {
   },
 };
 
-export async function buildImportTemplate(): Promise<Buffer> {
+export async function buildImportTemplate(kinds: readonly ImportKind[] = IMPORT_KINDS): Promise<Buffer> {
   return writeWorkbook(async (wb) => {
-    for (const kind of ['enterprise', 'project', 'funds'] as const) {
+    for (const kind of IMPORT_KINDS.filter((k) => kinds.includes(k))) {
       const ws = wb.addWorksheet(SHEET_NAMES[kind]);
       ws.columns = COLUMNS[kind].map((c) => ({ header: c.header, width: Math.max(12, c.header.length * 2 + 2) }));
       const header = ws.getRow(1);

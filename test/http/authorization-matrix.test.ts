@@ -742,6 +742,36 @@ const CASES: Record<string, RouteCase> = {
   // ── end enterprise detail ──
 };
 
+// ── content-dependent permissions (enterprise database, issue 5) ──
+// A route whose request body decides that a second permission is needed besides the route's own.
+// Each entry names its route (which must be in CASES) and every permission the request needs.
+interface ContentCase {
+  route: string;
+  needs: Permission[];
+  ok: number;
+  build(f: Fixture): Promise<Request>;
+}
+const CONTENT_CASES: Record<string, ContentCase> = {
+  'POST /api/imports, a workbook with a 企业 sheet': {
+    route: 'POST /api/imports',
+    needs: ['imports.run', 'enterprises.import'],
+    ok: 200,
+    build: async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('企业');
+      ws.addRow(['统一社会信用代码', '企业名称', '注册地区代码']);
+      ws.addRow(['91320500MA1M111112', '矩阵新能源有限公司', OWN]);
+      return {
+        url: '/api/imports?dryRun=true',
+        raw: Buffer.from(await wb.xlsx.writeBuffer()),
+        headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('企业.xlsx') },
+      };
+    },
+  },
+};
+// ── end content-dependent permissions ──
+
 function expectedStatus(c: RouteCase, role: Role, target: Target): number {
   if (c.access === 'public') return c.ok;
   if (c.access !== 'session' && !listPermissions([role]).includes(c.access as Permission)) return 403;
@@ -798,6 +828,24 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
       expect(outcomes).toEqual(expected);
     });
   }
+
+  // ── content-dependent permissions (enterprise database, issue 5) ──
+  it('gives each role a content-dependent case only with every permission it needs', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const [name, c] of Object.entries(CONTENT_CASES)) {
+      expect(Object.keys(CASES), name).toContain(c.route);
+      const method = c.route.split(' ')[0] ?? '';
+      for (const role of ROLES) {
+        const req = await c.build(f);
+        const res = await t.call(method, req.url, { cookie: cookies.get(role), body: req.raw ?? req.body, headers: req.headers });
+        outcomes.push(`${name} [${role}] → ${res.statusCode}`);
+        expected.push(`${name} [${role}] → ${c.needs.every((p) => listPermissions([role]).includes(p)) ? c.ok : 403}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+  // ── end content-dependent permissions ──
 
   it('lists only the own subtree: users, parks and audit rows of the sibling county stay invisible', async () => {
     const siblingUser = await f.user('sibling');

@@ -236,6 +236,47 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     expect(denied.statusCode).toBe(403);
   });
 
+  it('a 企业 sheet (or an enterprise CSV) needs 导入企业库 as well: 403 naming the sheet and the permission, audited; the template leaves the sheet out', async () => {
+    await t.createAccount('imp_statistician', ['statistician'], OWN);
+    const statistician = await t.login('imp_statistician');
+    const post = (body: Buffer, name: string, query = '') =>
+      t.call('POST', `/api/imports${query}`, { cookie: statistician, body, headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) } });
+    const before = await count('enterprises');
+
+    const withSheet = await post(await workbook('STAT'), '含企业.xlsx');
+    expect(withSheet.statusCode, withSheet.body).toBe(403);
+    expect(withSheet.json().error.message).toBe(
+      '文件“含企业.xlsx”含“企业”工作表：导入企业需要“导入企业库”权限，您没有该权限。请删去“企业”工作表后再导入项目和到位资金，或由有该权限的同事导入。',
+    );
+    // a dry run is refused the same way: it would still read and check the enterprise rows
+    expect((await post(await workbook('STAT'), '含企业.xlsx', '?dryRun=true')).statusCode).toBe(403);
+    const csv = await post(Buffer.from(`统一社会信用代码,企业名称,注册地区代码\n${CREDIT_A},甲新能源有限公司,${OWN}\n`), '企业.csv');
+    expect(csv.statusCode).toBe(403);
+    expect(csv.json().error.message).toContain('文件“企业.csv”是企业数据：导入企业需要“导入企业库”权限');
+    expect(await count('enterprises')).toBe(before);
+    expect(await count('projects', sql`code like 'STAT-%'`)).toBe(0);
+    const denied = (await t.deps.db.execute(
+      sql`select a.after from audit_log a join users u on u.id = a.actor_id where u.username = 'imp_statistician' and a.action = 'access.denied' and a.object_type = 'import' order by a.id`,
+    )) as unknown as { rows: { after: Record<string, unknown> }[] };
+    expect(denied.rows.map((r) => r.after)).toEqual([
+      { required: 'enterprises.import', fileName: '含企业.xlsx', sheet: '企业' },
+      { required: 'enterprises.import', fileName: '含企业.xlsx', sheet: '企业' },
+      { required: 'enterprises.import', fileName: '企业.csv', sheet: '企业' },
+    ]);
+
+    // restricted to its 项目 sheet (kind=projects), the same workbook imports
+    const projectsOnly = await post(await workbook('STAT'), '含企业.xlsx', '?kind=projects');
+    expect(projectsOnly.statusCode, projectsOnly.body).toBe(200);
+    expect(projectsOnly.json()).toMatchObject({ kinds: ['projects'], imported: true });
+
+    // the statistician's template has no 企业 sheet, and imports cleanly
+    const tpl = await t.call('GET', '/api/imports/template.xlsx', { cookie: statistician });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目', '到位资金']);
+    expect((await post(tpl.rawPayload, 'template.xlsx', '?dryRun=true')).statusCode).toBe(200);
+  });
+
   it('exports the project list as xlsx with import headers, made inert against formulas', async () => {
     const file = await workbook('EXP', { name: '=HYPERLINK("http://evil","点我")' });
     expect((await runImport(t.deps, officer, file, { fileName: 'exp.xlsx' })).imported).toBe(true);

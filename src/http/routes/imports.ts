@@ -10,7 +10,7 @@ import { buildImportTemplate } from '../../exports/import-template';
 import { exportProjectsXlsx } from '../../exports/projects-xlsx';
 import { sniffContent } from '../../imports/file-guard';
 import type { Deps } from '../../services/context';
-import { IMPORT_KIND_NAMES, runImport } from '../../services/imports/run-import';
+import { IMPORT_KIND_NAMES, listImportableKinds, runImport } from '../../services/imports/run-import';
 import { requireCaller } from '../access';
 import { regionCodeSchema } from '../schemas';
 
@@ -71,7 +71,9 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       schema: {
         tags,
         summary: '导入 xlsx（企业、项目、到位资金工作表）或 CSV：请求体为文件本身，文件名放在请求头 x-file-name（URL 编码）',
-        description: '整个文件要么全部导入，要么一行也不写。有问题时返回 422 与问题清单（工作表、行、列、值、原因）。',
+        description:
+          '整个文件要么全部导入，要么一行也不写。有问题时返回 422 与问题清单（工作表、行、列、值、原因）。' +
+          '含企业数据（xlsx 的“企业”工作表或企业 CSV）时还需要“导入企业库”权限（enterprises.import），否则 403。',
         querystring: z.object({
           kind: kindName.optional().describe('只导入这一种数据；CSV 表头无法判断时必须指定'),
           dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
@@ -102,9 +104,12 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
 
   r.get(
     '/api/imports/template.xlsx',
-    { config: { access: 'session' }, schema: { tags, summary: '导入模板：企业、项目、到位资金三个工作表，各含表头与一行示例' } },
-    async (_request, reply) => {
-      const buffer = await buildImportTemplate();
+    {
+      config: { access: 'session' },
+      schema: { tags, summary: '导入模板：企业、项目、到位资金工作表，各含表头与一行示例（没有“导入企业库”权限时不含企业工作表）' },
+    },
+    async (request, reply) => {
+      const buffer = await buildImportTemplate(listImportableKinds(requireCaller(request)));
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('引凤导入模板.xlsx')}`)

@@ -7,6 +7,7 @@
  * checks need stays in memory (keys and row numbers, never whole rows). Enterprises merge field by
  * field with the same rules as the background enterprise import jobs (merge-enterprises.ts); the
  * source of their fields is the file, dated the day of the import unless a row gives 数据日期.
+ * A file with 企业 rows needs 导入企业库 (enterprises.import) besides 导入数据 (403, audited).
  * Any problem rolls everything back and returns the report; otherwise set-based merges write the
  * changes, count created / updated / unchanged per kind, and one audit row records the import.
  * A dry run does all of it and rolls back.
@@ -34,6 +35,7 @@ import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterprise
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
+import { PERMISSION_LABELS } from '../../domain/roles';
 import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
 import { inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
 import { resolveIndustryCode, validateFundsRow, validateProjectRow, type RowProblem } from '../../imports/row-validate';
@@ -43,6 +45,7 @@ import type { Caller, Deps } from '../context';
 import { EnterpriseRowChecker } from '../enterprise-imports/enterprise-rows';
 import { upkeepAfterEnterpriseImport, upkeepAfterProjectImport } from '../enterprise-imports/after-import';
 import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/merge-enterprises';
+import { announceRollupsStale } from '../funds-rollup-signal';
 import { listXlsxSheetNames } from './xlsx-sheets';
 
 export type ImportKindName = 'enterprises' | 'projects' | 'funds';
@@ -403,11 +406,40 @@ class ImportRun {
 }
 
 /** Imports one file as `caller` (their region scope); see the module comment. */
+/**
+ * The kinds an importer (导入数据, imports.run) may import here: 项目 and 到位资金; 企业 only with
+ * 导入企业库 (enterprises.import) as well — the permission the background enterprise import asks.
+ * Also the sheets of the template the caller downloads.
+ */
+export function listImportableKinds(caller: Caller): ImportKind[] {
+  return IMPORT_KINDS.filter((k) => k !== 'enterprise' || caller.actor.permissions.includes('enterprises.import'));
+}
+
+/** Refuses (403, audited) a file holding 企业 data for a caller without 导入企业库. */
+async function requireEnterpriseImport(deps: Deps, caller: Caller, format: ImportFormat, fileName: string, sha256: string): Promise<void> {
+  if (listImportableKinds(caller).includes('enterprise')) return;
+  const sheet = SHEET_NAMES.enterprise;
+  await recordAudit(deps.db, caller, {
+    action: 'access.denied',
+    objectType: 'import',
+    objectId: sha256,
+    outcome: 'denied',
+    after: { required: 'enterprises.import', fileName, sheet },
+  });
+  const what = format === 'xlsx' ? `含“${sheet}”工作表` : `是${sheet}数据`;
+  throw new AppError(
+    'FORBIDDEN',
+    `文件“${fileName}”${what}：导入企业需要“${PERMISSION_LABELS['enterprises.import']}”权限，您没有该权限。` +
+      (format === 'xlsx' ? `请删去“${sheet}”工作表后再导入项目和到位资金，或由有该权限的同事导入。` : '请由有该权限的同事导入。'),
+  );
+}
+
 export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts: ImportOptions): Promise<ImportResult> {
   if (!caller.actor.permissions.includes('imports.run')) throw new AppError('FORBIDDEN', '您没有权限执行此操作（需要“导入数据”权限）');
   const inspected = inspectImportFile(buffer, opts.fileName, opts.limits);
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const kinds = await decideKinds(buffer, inspected.format, inspected.entries ?? [], opts);
+  if (kinds.includes('enterprise')) await requireEnterpriseImport(deps, caller, inspected.format, opts.fileName, sha256);
   const dryRun = Boolean(opts.dryRun);
   const [regions, industries] = await Promise.all([selectRegionIndex(deps.db), selectIndustryIndex(deps.db)]);
   const result: ImportResult = {
@@ -473,6 +505,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       if (dryRun) throw new Rollback();
     });
     result.imported = true;
+    announceRollupsStale(); // the statistics' rollups of many regions may be stale: warm them up
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }

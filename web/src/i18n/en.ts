@@ -378,7 +378,7 @@ export const en: Record<MessageKey, string> = {
   'projects.filterDeleteConfirm': 'Delete filter “{name}”?',
   'projects.noSavedFilters': 'No saved filters',
   'imports.title': 'Import data',
-  'imports.intro': 'Upload an xlsx (sheets 企业, 项目, 到位资金) or a CSV (one kind per file). Check with a dry run first, then import; a file imports whole or not at all. Amounts in 万元.',
+  'imports.intro': 'Upload an xlsx (sheets 企业, 项目, 到位资金; the 企业 sheet needs the enterprise import permission) or a CSV (one kind per file). Check with a dry run first, then import; a file imports whole or not at all. Amounts in 万元.',
   'imports.template': 'Download template',
   'imports.step.choose': 'Choose file',
   'imports.step.check': 'Dry run',

@@ -375,7 +375,7 @@ export const zh = {
   'projects.filterDeleteConfirm': '删除筛选“{name}”？',
   'projects.noSavedFilters': '暂无保存的筛选',
   'imports.title': '数据导入',
-  'imports.intro': '上传 xlsx（工作表：企业、项目、到位资金）或 CSV（每个文件一类）。先试导入检查，无误后再确认导入；整个文件要么全部导入，要么一行也不写。金额单位为万元。',
+  'imports.intro': '上传 xlsx（工作表：企业、项目、到位资金；企业工作表需“导入企业库”权限）或 CSV（每个文件一类）。先试导入检查，无误后再确认导入；整个文件要么全部导入，要么一行也不写。金额单位为万元。',
   'imports.template': '下载导入模板',
   'imports.step.choose': '选择文件',
   'imports.step.check': '试导入检查',
