@@ -18,7 +18,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   migrate               应用数据库迁移并载入参考数据
   seed --demo           载入演示数据
   user add|disable|reset-password   管理账号
-  import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金；--kind enterprises 为企业库导入任务）
+  import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金；--kind enterprises 为企业库导入任务，须 --as）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
 

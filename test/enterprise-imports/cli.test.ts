@@ -26,6 +26,15 @@ describe('bin/yinfeng import --kind enterprises', () => {
     const noUser = await runCli(['import', '--kind', 'enterprises', good], env, 90_000);
     expect(noUser.code).toBe(1);
     expect(noUser.stderr).toContain('请用 --as 用户名 指定');
+    // --as names an account that can hold the job: an existing, active one with 导入企业库
+    const unknown = await runCli(['import', '--kind', 'enterprises', good, '--as', 'nobody'], env, 120_000);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('用户 nobody 不存在或已停用');
+    const statistician = await runCli(['user', 'add', '--username', 'cli_stat', '--password', 'Cli@pass-2026', '--role', 'statistician', '--region', '650109'], env, 120_000);
+    expect(statistician.code, statistician.stderr).toBe(0);
+    const denied = await runCli(['import', '--kind', 'enterprises', good, '--as', 'cli_stat'], env, 120_000);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain('用户 cli_stat 没有“导入企业库”权限');
 
     const ok = await runCli(['import', '--kind', 'enterprises', good, '--as', 'cli_analyst', '--source', '工商登记', '--source-date', '2024-06-30'], env, 120_000);
     expect(ok.stderr.includes('问题 0') || ok.stderr === '', ok.stderr).toBe(true);
