@@ -81,3 +81,19 @@ export function maskPersonalDataInText(text: string | null | undefined): string 
     .replace(MOBILE_IN_TEXT, (m) => maskPhone(m) ?? '')
     .replace(LANDLINE_IN_TEXT, (m) => maskPhone(m) ?? '');
 }
+
+/**
+ * The masked forms (as maskPersonalDataInText shows them) of the phone numbers and e-mail
+ * addresses inside a text that masking changes: what a page without the full text displays.
+ */
+export function listMaskedFragments(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const out = new Set<string>();
+  for (const re of [EMAIL_IN_TEXT, MOBILE_IN_TEXT, LANDLINE_IN_TEXT]) {
+    for (const m of text.matchAll(re)) {
+      const masked = re === EMAIL_IN_TEXT ? maskEmail(m[0]) : maskPhone(m[0]);
+      if (masked && masked !== m[0]) out.add(masked);
+    }
+  }
+  return [...out];
+}

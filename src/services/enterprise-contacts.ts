@@ -17,10 +17,11 @@ import {
   selectEnterpriseContacts,
   updateContactVersioned,
   type ContactInsert,
+  type ContactRow,
   type ContactViewRow,
 } from '../db/queries/enterprise-contacts';
 import { AppError } from '../domain/app-error';
-import { maskEmail, maskPersonalDataInText, maskPersonName, maskPhone } from '../domain/personal-data';
+import { listMaskedFragments, maskEmail, maskPersonalDataInText, maskPersonName, maskPhone } from '../domain/personal-data';
 import { isPathWithin } from '../domain/region-scope';
 import type { Permission } from '../domain/roles';
 import { recordAudit } from './audit';
@@ -38,6 +39,7 @@ export interface ContactInput {
   /** the region the contact belongs to; default: the caller's home region */
   regionCode?: string;
 }
+/** An edit: a field left out stays as it is; null clears it (not the name); a value replaces it. */
 export type ContactEdit = Partial<ContactInput> & { version: number };
 
 /** What lists and details show: personal data masked. */
@@ -97,21 +99,29 @@ function fail(field: string, message: string): never {
 const PHONE = /^[0-9+()\s-]{3,}(?:(?:转|ext\.?|-)\s*\d{1,6})?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** `*` is what masking writes: a name, phone or e-mail holding one is a masked value sent back, never stored. */
+function refuseMasked(field: 'name' | 'phone' | 'email', label: string, value: string): void {
+  if (value.includes('*')) fail(field, `${label}含 *，是脱敏后的显示值，不能保存：请填写完整的${label}，或不修改${label}`);
+}
+
 function cleanContact<T extends Partial<ContactInput>>(input: T): Partial<ContactInsert> {
   const out: Partial<ContactInsert> = {};
   if (input.name !== undefined) {
     const name = input.name.trim();
     if (name.length < 1 || name.length > 50) fail('name', '联系人姓名须为 1–50 个字符');
+    refuseMasked('name', '联系人姓名', name);
     out.name = name;
   }
   if (input.title !== undefined) out.title = input.title?.trim() || null;
   if (input.phone !== undefined) {
     const phone = input.phone?.trim() || null;
+    if (phone !== null) refuseMasked('phone', '电话', phone);
     if (phone !== null && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 5)) fail('phone', `电话“${maskPhone(phone)}”格式不正确（手机号、带区号的座机或分机）`);
     out.phone = phone;
   }
   if (input.email !== undefined) {
     const email = input.email?.trim() || null;
+    if (email !== null) refuseMasked('email', '邮箱', email);
     if (email !== null && !EMAIL.test(email)) fail('email', `邮箱“${maskEmail(email)}”格式不正确`);
     out.email = email;
   }
@@ -158,9 +168,31 @@ export async function addContact(deps: Deps, caller: Caller, key: string, input:
   return loadMasked(deps, id);
 }
 
+/**
+ * Someone without the full values edits from the masked page. A field sent back exactly as the
+ * page shows it (the stored value's masked form) is left unchanged, never written; notes that
+ * still hold a masked phone or e-mail of the stored notes are refused (the full value would be lost).
+ */
+function withoutMaskedEchoes(edit: ContactEdit, stored: ContactRow): ContactEdit {
+  const out: ContactEdit = { ...edit };
+  const echoes = (value: string | null | undefined, masked: string | null) => typeof value === 'string' && masked !== null && value.trim() === masked;
+  if (echoes(out.name, maskPersonName(stored.name))) delete out.name;
+  if (echoes(out.phone, maskPhone(stored.phone))) delete out.phone;
+  if (echoes(out.email, maskEmail(stored.email))) delete out.email;
+  if (echoes(out.notes, maskPersonalDataInText(stored.notes))) delete out.notes;
+  const notes = out.notes;
+  if (typeof notes === 'string') {
+    const kept = listMaskedFragments(stored.notes).filter((f) => notes.includes(f));
+    if (kept.length > 0) {
+      fail('notes', `备注中含脱敏后的电话或邮箱（${kept.join('、')}），保存会丢失原值：请先“查看”完整备注再修改，或写入新的完整内容`);
+    }
+  }
+  return out;
+}
+
 export async function updateContact(deps: Deps, caller: Caller, id: string, edit: ContactEdit): Promise<MaskedContactDto> {
   const before = await requireContactInScope(deps, caller, id);
-  const patch = cleanContact(edit);
+  const patch = cleanContact(withoutMaskedEchoes(edit, before.contact));
   if (edit.regionCode !== undefined && edit.regionCode !== before.contact.regionCode) {
     patch.regionCode = (await requireRegionInScope(deps, caller, edit.regionCode)).code;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPersonalDataInText, maskPersonName, maskPhone } from '../../src/domain/personal-data';
+import { listMaskedFragments, maskEmail, maskPersonalDataInText, maskPersonName, maskPhone } from '../../src/domain/personal-data';
 
 describe('maskPhone', () => {
   it.each([
@@ -80,5 +80,16 @@ describe('maskPersonalDataInText', () => {
     );
     expect(maskPersonalDataInText('2026年投资 500000 万元')).toBe('2026年投资 500000 万元');
     expect(maskPersonalDataInText(null)).toBeNull();
+  });
+});
+
+describe('listMaskedFragments', () => {
+  it('lists the masked forms of the phones and e-mails inside a text, as maskPersonalDataInText shows them', () => {
+    const text = '微信同手机 13812345678，座机 0991-1234567，邮箱 li.si@corp.cn；周三下午方便';
+    const fragments = listMaskedFragments(text);
+    expect(fragments.sort()).toEqual(['0991-***4567', '138****5678', 'l***@corp.cn']);
+    for (const f of fragments) expect(maskPersonalDataInText(text)).toContain(f);
+    expect(listMaskedFragments('2026年投资 500000 万元')).toEqual([]);
+    expect(listMaskedFragments(null)).toEqual([]);
   });
 });

@@ -130,6 +130,55 @@ describe.each(DATABASE_KINDS)('enterprise contacts on %s', (kind) => {
     expect((await t.call('PATCH', `/api/contacts/${c.id}`, { cookie: cookies.leader, body: { title: '董事长', version: 3 } })).statusCode).toBe(403);
   });
 
+  it('lets a role without reveal (analyst) keep, replace or clear phone and e-mail without seeing them: masked values are never written back', async () => {
+    const e = await testEnterprise(t.deps);
+    const c = await addContact(t.deps, system(), e.key, { name: '张三丰', title: '总经理', phone: '13812345678', email: 'zhang@example.com', notes: '秘书 13900001111', regionCode: '650109' });
+    const real = async () => (await t.call('POST', `/api/contacts/${c.id}/reveal`, { cookie: cookies.officer, body: {} })).json() as Contact & { title: string | null };
+    const patch = (body: Record<string, unknown>) => t.call('PATCH', `/api/contacts/${c.id}`, { cookie: cookies.analyst, body });
+    const shown = ((await t.call('GET', `/api/enterprises/${e.key}/contacts`, { cookie: cookies.analyst })).json() as { items: (Contact & { title: string | null })[] }).items[0];
+    expect(shown).toMatchObject({ name: '张**', phone: '138****5678', email: 'z***@example.com', notes: '秘书 139****1111' });
+    if (!shown) throw new Error('no contact');
+
+    // an unchanged form: the personal fields are left out; the real values stay
+    const unchanged = await patch({ title: '总经理', version: 1 });
+    expect(unchanged.statusCode, unchanged.body).toBe(200);
+    expect(await real()).toMatchObject({ name: '张三丰', phone: '13812345678', email: 'zhang@example.com', notes: '秘书 13900001111' });
+    // a client that sends back what the page shows changes nothing either (only the title here)
+    const echo = await patch({ name: shown.name, phone: shown.phone, email: shown.email, notes: shown.notes, title: '董事长', version: 2 });
+    expect(echo.statusCode, echo.body).toBe(200);
+    expect(await real()).toMatchObject({ name: '张三丰', title: '董事长', phone: '13812345678', email: 'zhang@example.com', notes: '秘书 13900001111' });
+
+    // other masked-looking values, or notes edited around a masked number, are refused with the field named
+    const maskedPhone = await patch({ phone: '139****0000', version: 3 });
+    expect(maskedPhone.statusCode).toBe(400);
+    expect(maskedPhone.json().error.message).toContain('电话含 *，是脱敏后的显示值，不能保存');
+    const maskedEmail = await patch({ email: 'a***@example.com', version: 3 });
+    expect(maskedEmail.statusCode).toBe(400);
+    expect(maskedEmail.json().error.details).toEqual([expect.objectContaining({ field: 'email' })]);
+    const editedNotes = await patch({ notes: `${shown.notes ?? ''}，周一联系`, version: 3 });
+    expect(editedNotes.statusCode).toBe(400);
+    expect(editedNotes.json().error.message).toContain('备注中含脱敏后的电话或邮箱（139****1111）');
+    expect((await patch({ name: null, version: 3 })).statusCode).toBe(400);
+    expect(await real()).toMatchObject({ phone: '13812345678', email: 'zhang@example.com', notes: '秘书 13900001111' });
+
+    // replace the phone, clear the e-mail and the notes: written, and audited with masked values only
+    const replaced = await patch({ phone: '13600002222', version: 3 });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json()).toMatchObject({ phone: '136****2222', email: 'z***@example.com', version: 4 });
+    const cleared = await patch({ email: null, notes: null, version: 4 });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ phone: '136****2222', email: null, notes: null, version: 5 });
+    expect(await real()).toMatchObject({ name: '张三丰', phone: '13600002222', email: null, notes: null });
+    const [clearAudit, replaceAudit] = await auditsOf('contact.update', c.id);
+    expect(replaceAudit?.before).toMatchObject({ phone: '138****5678', email: 'z***@example.com' });
+    expect(replaceAudit?.after).toMatchObject({ phone: '136****2222', email: 'z***@example.com' });
+    expect(clearAudit?.before).toMatchObject({ phone: '136****2222', email: 'z***@example.com', notes: '秘书 139****1111' });
+    expect(clearAudit?.after).toMatchObject({ phone: '136****2222', email: null, notes: null });
+    expect(clearAudit?.actorId).toBe(replaceAudit?.actorId);
+    const trail = JSON.stringify(await auditsOf('contact.update', c.id));
+    for (const plain of ['13812345678', '13600002222', 'zhang@example.com', '13900001111']) expect(trail).not.toContain(plain);
+  });
+
   it('exports full values with contacts.export only, audited with the row count; deleted contacts are gone', async () => {
     const e = await testEnterprise(t.deps);
     const keep = await addContact(t.deps, system(), e.key, { name: '孙悟空', title: '=HYPERLINK("http://x")', phone: '+86 138 0000 1111', email: 'sun@example.com', regionCode: '650109' });

@@ -66,8 +66,17 @@ export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { 
       schema: {
         tags,
         summary: '修改联系人；version 不是最新时返回 409',
+        description:
+          '没有查看完整信息的人也能更换或清除电话、邮箱、备注：字段省略表示不变，null 表示清除（姓名不能清除），字符串表示替换。' +
+          '与当前脱敏显示值完全相同的字符串（如 138****5678）视为不变，不会写入；其他含 * 的姓名、电话、邮箱，以及仍含原备注中脱敏电话或邮箱的备注，返回 400。' +
+          '修改记入审计（只记脱敏值）。',
         params: idParams,
-        body: contactBody.partial().extend({ version: z.number().int().min(1) }),
+        body: contactBody.partial().extend({
+          phone: contactBody.shape.phone.describe('省略：不变；null：清除；字符串：替换'),
+          email: contactBody.shape.email.describe('省略：不变；null：清除；字符串：替换'),
+          notes: contactBody.shape.notes.describe('省略：不变；null：清除；字符串：替换'),
+          version: z.number().int().min(1),
+        }),
         response: { 200: maskedContactSchema },
       },
     },
