@@ -141,6 +141,13 @@ test('a monthly return goes up, comes back, goes up again and is approved; the m
     await expectState(s, '已审核');
     await s.getByText('审核通过后该月到位资金锁定').waitFor();
     await screenshot(s, 'returns-statistician-approved');
+    // the target's completion is a year-to-date figure: only the year-to-date block shows it
+    await s.getByTestId('figures-ytd').getByText('目标完成').waitFor();
+    assert.equal(await s.getByTestId('figures-month').getByText('目标完成').count(), 0);
+
+    // the reviewer's list names who submitted
+    await r.goto(`/returns?region=650100&month=${MONTH}`);
+    await r.getByTestId('returns-table').locator('.ant-table-row').filter({ hasText: '米东区' }).getByText('孙丽娜').waitFor();
   } finally {
     await stat.context.close();
     await rev.context.close();

@@ -23,6 +23,7 @@ import {
   insertReturnVersion,
   lockReceiptMonth,
   selectProjectReceiptMonthLocks,
+  selectLatestSubmitterNames,
   selectLockingReturns,
   selectReportingChildren,
   selectReturn,
@@ -52,10 +53,20 @@ export interface ReturnSnapshot {
   regionCode: string;
   regionName: string;
   month: string;
-  /** January … month */
+  /** January … month, with the annual target's completion */
   yearToDate: Summary;
-  /** the month alone */
-  monthOnly: Summary;
+  /** the month alone; no target block (completion is a year-to-date figure, given above) */
+  monthOnly: Summary & { target: null };
+}
+
+/**
+ * A stored snapshot as read: snapshots submitted before the month-only part lost its target block
+ * still carry a copy of the year to date's; it is dropped, so they read and compare (diffSnapshots)
+ * like the newer ones.
+ */
+export function readSnapshot(stored: unknown): ReturnSnapshot {
+  const s = stored as ReturnSnapshot;
+  return { ...s, monthOnly: { ...s.monthOnly, target: null } };
 }
 
 /** A return is "due soon" when at most this many working days remain before its due date. */
@@ -80,7 +91,7 @@ async function draftFigures(deps: Deps, caller: Caller, region: RegionRow, month
   const yearStart = `${month.slice(0, 4)}-01`;
   const yearToDate = await getSummary(deps, caller, { region: region.code, from: yearStart, to: month });
   const monthOnly = await getSummary(deps, caller, { region: region.code, from: month, to: month });
-  return { regionCode: region.code, regionName: region.name, month, yearToDate, monthOnly };
+  return { regionCode: region.code, regionName: region.name, month, yearToDate, monthOnly: { ...monthOnly, target: null } };
 }
 
 function transition(state: ReturnState, action: ReturnAction): ReturnState {
@@ -112,7 +123,7 @@ export async function getReturn(deps: Deps, caller: Caller, regionCode: string, 
   const versions = row ? await selectReturnVersions(deps.db, row.id) : [];
   const state = stateOf(row);
   const frozen = state === 'submitted' || state === 'approved';
-  const figures = frozen && row?.snapshot ? (row.snapshot as ReturnSnapshot) : await draftFigures(deps, caller, region, month);
+  const figures = frozen && row?.snapshot ? readSnapshot(row.snapshot) : await draftFigures(deps, caller, region, month);
   const last = versions.at(-1);
   const previous = versions.at(-2);
   const dueDate = (await loadDueDates(deps))(region.level, month);
@@ -134,9 +145,9 @@ export async function getReturn(deps: Deps, caller: Caller, regionCode: string, 
     figures,
     figuresAreLive: !frozen,
     /** what changed between the last two submissions: each figure before → after */
-    changes: last && previous ? diffSnapshots(previous.snapshot, last.snapshot) : [],
+    changes: last && previous ? diffSnapshots(readSnapshot(previous.snapshot), readSnapshot(last.snapshot)) : [],
     /** while draft or returned: what the ledger changed since the last submission */
-    changesSinceLastSubmission: !frozen && last ? diffSnapshots(last.snapshot, figures) : [],
+    changesSinceLastSubmission: !frozen && last ? diffSnapshots(readSnapshot(last.snapshot), figures) : [],
     versions: versions.map((v) => ({
       number: v.number,
       submittedByName: v.submittedByName,
@@ -145,7 +156,7 @@ export async function getReturn(deps: Deps, caller: Caller, regionCode: string, 
       reviewedByName: v.reviewedByName,
       reviewedAt: v.reviewedAt?.toISOString() ?? null,
       reason: v.reason,
-      snapshot: v.snapshot as ReturnSnapshot,
+      snapshot: readSnapshot(v.snapshot),
     })),
   };
 }
@@ -173,7 +184,7 @@ export async function submitReturn(deps: Deps, caller: Caller, regionCode: strin
   const snapshot = await draftFigures(deps, caller, region, month);
   const now = new Date();
   const name = userName(caller);
-  const previous = row?.snapshot ?? null;
+  const previous = row?.snapshot ? readSnapshot(row.snapshot) : null;
   await deps.db.transaction(async (tx) => {
     const number = (row?.submissions ?? 0) + 1;
     const patch = { state: to, submissions: number, snapshot, submittedBy: caller.actor.id, submittedAt: now, reviewedBy: null, reviewedAt: null };
@@ -295,6 +306,8 @@ interface StatusItem {
   submissions: number;
   firstSubmittedAt: string | null;
   submittedAt: string | null;
+  /** who made the latest submission (the name it was made under) */
+  submittedByName: string | null;
   dueDate: string;
   /** not submitted by the due date (first submission after it, or still none and the date has passed) */
   late: boolean;
@@ -307,7 +320,7 @@ interface StatusItem {
 async function statusFlags(deps: Deps, today: string) {
   const due = await loadDueDates(deps);
   const cal = await loadWorkingCalendar(deps);
-  return (r: { code: string; name: string; level: string; hasProjects: boolean }, month: string, row: ReturnRow | undefined): StatusItem => {
+  return (r: { code: string; name: string; level: string; hasProjects: boolean }, month: string, row: ReturnRow | undefined, submittedByName: string | null = null): StatusItem => {
     const state = stateOf(row);
     const dueDate = due(r.level as 'county', month);
     const first = row?.firstSubmittedAt ? toShanghaiDate(row.firstSubmittedAt) : null;
@@ -322,6 +335,7 @@ async function statusFlags(deps: Deps, today: string) {
       submissions: row?.submissions ?? 0,
       firstSubmittedAt: row?.firstSubmittedAt?.toISOString() ?? null,
       submittedAt: row?.submittedAt?.toISOString() ?? null,
+      submittedByName,
       dueDate,
       late: r.hasProjects && (first ?? today) > dueDate,
       missing: r.hasProjects && first === null && today > dueDate,
@@ -336,16 +350,22 @@ export async function listReturnStatus(deps: Deps, caller: Caller, q: { region: 
   const region = await requireReportingRegion(deps, caller, q.region);
   const today = q.asOf ?? todayInShanghai();
   const children = await selectReportingChildren(deps.db, region.code);
-  const rows = new Map((await selectReturnsOfRegions(deps.db, [region.code, ...children.map((c) => c.code)], q.month)).map((r) => [r.regionCode, r]));
+  const found = await selectReturnsOfRegions(deps.db, [region.code, ...children.map((c) => c.code)], q.month);
+  const rows = new Map(found.map((r) => [r.regionCode, r]));
+  const names = await selectLatestSubmitterNames(deps.db, found);
   const flags = await statusFlags(deps, today);
+  const item = (r: { code: string; name: string; level: string; hasProjects: boolean }) => {
+    const row = rows.get(r.code);
+    return flags(r, q.month, row, row ? (names.get(row.id) ?? null) : null);
+  };
   const own = { code: region.code, name: region.name, level: region.level, hasProjects: await hasProjectsInSubtree(deps.db, region.path) };
   return {
     regionCode: region.code,
     regionName: region.name,
     month: q.month,
     asOf: today,
-    own: flags(own, q.month, rows.get(region.code)),
-    items: children.map((c) => flags(c, q.month, rows.get(c.code))),
+    own: item(own),
+    items: children.map(item),
   };
 }
 

@@ -43,6 +43,17 @@ export async function selectReturnsAwaitingReview(db: Db, parentCode: string, in
   return rowsOf(result).map((r) => ({ regionCode: String(r.region_code), regionName: String(r.region_name), month: String(r.month), submittedAt: new Date(String(r.submitted_at)) }));
 }
 
+/** By return id: the name the latest submission was made under (as the version stored it; also the CLI operator's). */
+export async function selectLatestSubmitterNames(db: Db, returns: readonly Pick<ReturnRow, 'id' | 'submissions'>[]): Promise<Map<string, string>> {
+  const submitted = returns.filter((r) => r.submissions > 0);
+  if (submitted.length === 0) return new Map();
+  const result = await db.execute(sql`
+    select v.return_id, v.submitted_by_name from monthly_return_versions v
+    join unnest(${sql.param(submitted.map((r) => r.id))}::uuid[], ${sql.param(submitted.map((r) => r.submissions))}::int[]) as w(id, number)
+      on w.id = v.return_id and w.number = v.number`);
+  return new Map(rowsOf(result).map((r) => [String(r.return_id), String(r.submitted_by_name)]));
+}
+
 export async function insertReturn(db: Db, row: typeof monthlyReturns.$inferInsert): Promise<ReturnRow> {
   const [created] = await db.insert(monthlyReturns).values(row).returning();
   if (!created) throw new Error('insert monthly_returns returned nothing');

@@ -15,7 +15,13 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM
 const state = z.enum(RETURN_STATES);
 const params = z.object({ regionCode: regionCodeSchema, month });
 
-const snapshotSchema = z.object({ regionCode: z.string(), regionName: z.string(), month: z.string(), yearToDate: summarySchema, monthOnly: summarySchema });
+const snapshotSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  month: z.string(),
+  yearToDate: summarySchema,
+  monthOnly: summarySchema.describe('当月数据；不含年度目标（target 为 null，完成率见 yearToDate）'),
+});
 const changeSchema = z.object({ field: z.string().describe('指标路径，如 yearToDate.executing.fundsYuan'), before: z.number().nullable(), after: z.number().nullable() });
 
 const returnSchema = z.object({
@@ -60,6 +66,7 @@ const statusItemSchema = z.object({
   submissions: z.number(),
   firstSubmittedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
+  submittedByName: z.string().nullable().describe('最近一次上报的上报人'),
   dueDate: z.string(),
   late: z.boolean(),
   missing: z.boolean(),

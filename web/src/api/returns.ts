@@ -15,6 +15,8 @@ export interface ReturnStatusRow {
   submissions: number;
   firstSubmittedAt: string | null;
   submittedAt: string | null;
+  /** Who made the latest submission. */
+  submittedByName: string | null;
   dueDate: string;
   late: boolean;
   missing: boolean;
@@ -45,6 +47,7 @@ export interface ReturnFigures {
   regionName: string;
   month: string;
   yearToDate: StatsSummary;
+  /** Without the target block (`target` is null): completion is a year-to-date figure. */
   monthOnly: StatsSummary;
 }
 

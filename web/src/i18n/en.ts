@@ -563,6 +563,7 @@ export const en: Record<MessageKey, string> = {
   'returns.colDue': 'Due date',
   'returns.colFlags': 'Flags',
   'returns.colSubmittedAt': 'Submitted at',
+  'returns.colSubmittedBy': 'Submitted by',
   'returns.colSubmissions': 'Submissions',
   'returns.flag.late': 'Late',
   'returns.flag.missing': 'Missing',

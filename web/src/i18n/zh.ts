@@ -560,6 +560,7 @@ export const zh = {
   'returns.colDue': '截止日期',
   'returns.colFlags': '提醒',
   'returns.colSubmittedAt': '上报时间',
+  'returns.colSubmittedBy': '上报人',
   'returns.colSubmissions': '上报次数',
   'returns.flag.late': '逾期',
   'returns.flag.missing': '未报',

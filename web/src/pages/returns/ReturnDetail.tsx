@@ -18,7 +18,8 @@ import { formatPct, formatPts } from '../../components/stats';
 import { useI18n, type Translate } from '../../i18n';
 import { StateTag, figureLabel, formatDelta, formatFigure } from './labels';
 
-function FiguresBlock({ t, title, s, testId }: { t: Translate; title: string; s: StatsSummary; testId: string }) {
+/** One period's figures; the target's completion only for the year to date (the month alone has none). */
+function FiguresBlock({ t, title, s, testId, withTarget }: { t: Translate; title: string; s: StatsSummary; testId: string; withTarget: boolean }) {
   const n = (count: number) => t('dash.nProjects', { n: count });
   const yoy = (pct: number | null) => `${t('stats.yoy')} ${formatPct(pct, true)}`;
   return (
@@ -55,18 +56,20 @@ function FiguresBlock({ t, title, s, testId }: { t: Translate; title: string; s:
         </ProDescriptions.Item>
         <ProDescriptions.Item label={t('stats.startRate')}>{formatPct(s.signed.startRatePct)}</ProDescriptions.Item>
         <ProDescriptions.Item label={t('stats.fulfilmentRate')}>{formatPct(s.signed.fulfilmentRatePct)}</ProDescriptions.Item>
-        <ProDescriptions.Item label={t('returns.target')}>
-          {s.target ? (
-            <span>
-              {t('stats.completion')} {formatPct(s.target.completionPct)}
-              <Typography.Text type="secondary">
-                （{t('stats.schedule')} {formatPct(s.target.schedulePct)}，{t('stats.aheadBehind')} {formatPts(s.target.aheadPts)}）
-              </Typography.Text>
-            </span>
-          ) : (
-            <Typography.Text type="secondary">{t('stats.noTarget')}</Typography.Text>
-          )}
-        </ProDescriptions.Item>
+        {withTarget && (
+          <ProDescriptions.Item label={t('returns.target')}>
+            {s.target ? (
+              <span>
+                {t('stats.completion')} {formatPct(s.target.completionPct)}
+                <Typography.Text type="secondary">
+                  （{t('stats.schedule')} {formatPct(s.target.schedulePct)}，{t('stats.aheadBehind')} {formatPts(s.target.aheadPts)}）
+                </Typography.Text>
+              </span>
+            ) : (
+              <Typography.Text type="secondary">{t('stats.noTarget')}</Typography.Text>
+            )}
+          </ProDescriptions.Item>
+        )}
       </ProDescriptions>
     </Card>
   );
@@ -308,10 +311,10 @@ export default function ReturnDetail() {
       </Typography.Paragraph>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={12} style={{ marginBottom: 16 }}>
-          <FiguresBlock t={t} title={t('returns.monthOnly', { month: r.month })} s={r.figures.monthOnly} testId="figures-month" />
+          <FiguresBlock t={t} title={t('returns.monthOnly', { month: r.month })} s={r.figures.monthOnly} testId="figures-month" withTarget={false} />
         </Col>
         <Col xs={24} lg={12} style={{ marginBottom: 16 }}>
-          <FiguresBlock t={t} title={t('returns.ytd', { n })} s={r.figures.yearToDate} testId="figures-ytd" />
+          <FiguresBlock t={t} title={t('returns.ytd', { n })} s={r.figures.yearToDate} testId="figures-ytd" withTarget />
         </Col>
       </Row>
       <HistoryCard t={t} versions={r.versions} />

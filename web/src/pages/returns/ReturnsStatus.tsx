@@ -60,6 +60,7 @@ export default function ReturnsStatus() {
         r.required ? <FlagTags t={t} row={r} /> : <Typography.Text type="secondary">{t('returns.notRequired')}</Typography.Text>,
     },
     { title: t('returns.colSubmittedAt'), dataIndex: 'submittedAt', width: 170, render: (v: string | null) => formatTime(v) },
+    { title: t('returns.colSubmittedBy'), dataIndex: 'submittedByName', width: 140, render: (v: string | null) => v ?? '—' },
     { title: t('returns.colSubmissions'), dataIndex: 'submissions', width: 100, align: 'right' },
   ];
 
