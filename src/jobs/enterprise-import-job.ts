@@ -43,6 +43,7 @@ import { readRowBatches } from '../imports/sheet-reader';
 import { recordAudit } from '../services/audit';
 import type { Caller } from '../services/context';
 import { detachString, EnterpriseRowChecker } from '../services/enterprise-imports/enterprise-rows';
+import { announceRollupsStale } from '../services/funds-rollup-signal';
 import { fillSearchKeys, mergeStagedEnterprises } from '../services/enterprise-imports/merge-enterprises';
 import type { ImportProblem } from '../services/imports/run-import';
 import { openJobConnection, type JobConnection } from './job-connection';
@@ -121,14 +122,20 @@ class StagePipeline {
   constructor(
     private readonly keys: KeyComputer,
     private readonly copy: (table: string, text: string) => Promise<void>,
+    private readonly totals: MergeTotals,
   ) {}
 
   addBatch(table: string, rows: StagedEnterpriseRow[]): void {
     const keysDone = fillSearchKeys(rows, this.keys);
     keysDone.catch(() => undefined); // awaited below, in order
     this.then(async () => {
+      let t = performance.now();
       await keysDone;
-      await this.copy(table, formatEnterpriseStageCopy(rows));
+      this.totals.step('waitForKeys', elapsed(t));
+      const text = formatEnterpriseStageCopy(rows);
+      t = performance.now();
+      await this.copy(table, text);
+      this.totals.step('copy', elapsed(t));
     });
   }
 
@@ -145,7 +152,9 @@ class StagePipeline {
 
   /** Waits while more than `max` steps are under way; throws the first failure. */
   async throttle(max: number): Promise<void> {
+    const t = performance.now();
     while (this.underway.length > max) await this.underway.shift();
+    this.totals.step('readerWaits', elapsed(t));
     if (this.failure !== null) throw this.failure;
   }
 
@@ -165,7 +174,7 @@ class StagePipeline {
 /** Counts and step timings added up over chunks. */
 class MergeTotals {
   readonly counts = { created: 0, updated: 0, unchanged: 0, fieldChanges: 0, sourcesRefreshed: 0 };
-  readonly steps: Record<string, number> = {};
+  private readonly raw: Record<string, number> = {};
   add(c: EnterpriseMergeCounts): void {
     this.counts.created += c.created;
     this.counts.updated += c.updated;
@@ -175,8 +184,17 @@ class MergeTotals {
     for (const [k, v] of Object.entries(c.stepSeconds)) this.step(k, v);
   }
   step(name: string, s: number): void {
-    this.steps[name] = Math.round(((this.steps[name] ?? 0) + s) * 10) / 10;
+    this.raw[name] = (this.raw[name] ?? 0) + s;
   }
+  /** Seconds per step, to a tenth. */
+  get steps(): Record<string, number> {
+    return Object.fromEntries(Object.entries(this.raw).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+  }
+}
+
+/** Seconds since `since`, unrounded (for adding up many short steps). */
+function elapsed(since: number): number {
+  return (performance.now() - since) / 1000;
 }
 
 export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promise<JobOutcome> {
@@ -202,6 +220,7 @@ export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promis
   try {
     if (database.kind === 'postgres') await run.inOneTransaction();
     else await run.stagedThenMerged();
+    if (!job.dryRun) announceRollupsStale(); // investors' tags decide the breakdowns: warm the statistics' rollups up
     return { status: 'succeeded', result, written: !job.dryRun };
   } catch (err) {
     if (err instanceof DryRunDone) return { status: 'succeeded', result, written: false };
@@ -339,7 +358,7 @@ class JobRun {
   async inOneTransaction(): Promise<void> {
     await this.conn.db.transaction(async (tx) => {
       await this.tune(tx);
-      const pipeline = new StagePipeline(this.keys, this.copy);
+      const pipeline = new StagePipeline(this.keys, this.copy, this.totals);
       const mergeOptions = { importJobId: this.job.id, actorId: this.job.createdBy, bulk: 'never' as const, probeByIndex: true };
       let chunkNo = 0;
       let chunkTable = '';
@@ -427,7 +446,7 @@ class JobRun {
   async stagedThenMerged(): Promise<void> {
     const table = this.sessionStage;
     await createEnterpriseStage(this.conn.db, table, 'session');
-    const pipeline = new StagePipeline(this.keys, this.copy);
+    const pipeline = new StagePipeline(this.keys, this.copy, this.totals);
     try {
       await this.read(
         (rows) => pipeline.addBatch(table, rows),

@@ -11,7 +11,7 @@
  * Imports and edits both call `buildEnterpriseSearchKeys`, so the keys cannot drift.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { segmentWords } from './chinese-words';
+import { segmentClauseWords, segmentWords } from './chinese-words';
 import { toPinyinKeys } from './pinyin-keys';
 
 export interface EnterpriseSearchSource {
@@ -64,7 +64,7 @@ export function buildEnterpriseSearchKeys(e: EnterpriseSearchSource): Enterprise
     .filter((t): t is string => !!t)
     .join(' ')
     .slice(0, MAX_SCOPE_CHARS);
-  const otherWordList = other ? segmentWords(other).filter((w) => !nameSet.has(w)) : [];
+  const otherWordList = other ? segmentClauseWords(other).filter((w) => !nameSet.has(w)) : [];
   return {
     searchNames: names.join(' '),
     searchPinyin: pinyinParts.join(' '),

@@ -1,6 +1,6 @@
 /** Unit tests of src/search: segmentation, pinyin keys, the stored search keys, query parsing and highlights. */
 import { describe, expect, it } from 'vitest';
-import { segmentWords } from '../../src/search/chinese-words';
+import { segmentClauseWords, segmentWords } from '../../src/search/chinese-words';
 import { listHighlightNeedles, parseEnterpriseQuery } from '../../src/search/enterprise-query';
 import { buildEnterpriseSearchKeys, listHanBigrams, toQueryWords } from '../../src/search/enterprise-search-keys';
 import { highlightPinyin, highlightPrefix, highlightSubstrings } from '../../src/search/highlight';
@@ -18,6 +18,16 @@ describe('segmentWords', () => {
     expect(words).toContain('tcl');
     expect(words.filter((w) => w === 'tcl')).toHaveLength(1);
     for (const w of ['有限公司', '公司', '有限', '（', '）']) expect(words).not.toContain(w);
+  });
+  it('segments a scope clause by clause to exactly the words of the whole text, in the same order', () => {
+    const texts = [
+      '一般项目：技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；光伏设备及元器件制造；太阳能发电技术服务。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）',
+      'TCL显示器件(LCD/OLED)的研发,生产;进出口业务:货物进出口 "A+B" 50%股权 www.example.com 多晶硅、单晶硅',
+      '葡萄酒、番茄酱的生产与销售【分支机构经营】《食品经营许可证》〈预包装食品〉！？',
+      ...[...generateEnterprises({ count: 200, regionCodes: ['650109', '440305'], industryCodes: ['38', 'C', '65', 'F', 'I'] })].map((e) => `${e.businessScope} ${e.mainProducts ?? ''}`),
+    ];
+    // twice: the second pass reads the clause cache
+    for (let pass = 0; pass < 2; pass++) for (const t of texts) expect(segmentClauseWords(t), t).toEqual(segmentWords(t));
   });
 });
 

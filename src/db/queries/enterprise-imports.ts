@@ -134,7 +134,7 @@ export async function createEnterpriseStage(db: Db, table: string, lifetime: 'tr
 }
 
 export async function dropEnterpriseStage(db: Db, table: string): Promise<void> {
-  await db.execute(sql`drop table if exists ${ident(table)}, ${ident(`${table}_cmp`)}, ${ident(`${table}_new`)}`);
+  await db.execute(sql`drop table if exists ${ident(table)}, ${ident(`${table}_cmp`)}`);
 }
 
 /** A PostgreSQL array literal: {"a","b\"c"}. */
@@ -379,23 +379,23 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     where e.id = c.id`);
   await done('update');
 
-  // the rows of new enterprises, with a bit per optional field the row has (for their field sources below)
+  // the rows of new enterprises (staged rows whose credit code is not stored yet: a file never holds
+  // a code twice), with a bit per optional field the row has (for their field sources below)
   const optional = [{ key: 'formerNames', col: 'former_names' }, ...MERGE_FIELDS.filter((f) => f.key !== 'name')];
   const mask = optional.map((f, i) => `(case when s.${f.col} is not null then ${2 ** i} else 0 end)`).join(' + ');
-  const fresh = ident(`${table}_new`);
-  await db.execute(sql`create temporary table ${fresh} on commit drop as
-    select s.*, ${sql.raw(mask)} as mask from ${stage} s where not exists (select 1 from enterprises e where e.credit_code = s.credit_code)`);
-  if (opts.probeByIndex) await joins(true);
+  // (with probeByIndex, still one index probe per staged row: the tiny combos join is a nested loop too)
+  const isNew = sql`not exists (select 1 from enterprises e where e.credit_code = s.credit_code)`;
   let bulk = false;
   if ((opts.bulk ?? 'auto') === 'auto') {
-    const [toInsert] = await query<{ n: unknown }>(db, sql`select count(*) as n from ${fresh}`);
+    const [toInsert] = await query<{ n: unknown }>(db, sql`select count(*) as n from ${stage} s where ${isNew}`);
     bulk = shouldLoadInBulk(num(toInsert?.n), await estimateEnterpriseCount(db), opts.bulkMinRows);
   }
   const rebuild = bulk ? await dropEnterpriseIndexes(db) : null;
   if (rebuild) await done('dropIndexes');
   // field sources of new enterprises: the same {source, date} under every field the row has. Rows
   // share a handful of (source, date, fields present) combinations, so each object is built once
-  // per combination and joined, rather than once per row (which costs more than the insert itself)
+  // per combination (over all staged rows: a superset does no harm) and joined, rather than once
+  // per row (which costs more than the insert itself)
   const sourcesOfMask = [`'name', src`, ...optional.map((f, i) => `'${f.key}', case when mask & ${2 ** i} <> 0 then src end`)].join(', ');
   const fieldCols = MERGE_FIELDS.filter((f) => f.key !== 'name').map((f) => f.col);
   const fieldValues = fieldCols.map((c) => (c === 'tags' ? `coalesce(s.tags, '{}')` : `s.${c}`));
@@ -403,15 +403,17 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     db,
     sql`with combos as (
       select source, source_date, mask, jsonb_strip_nulls(jsonb_build_object(${sql.raw(sourcesOfMask)})) as field_sources
-      from (select distinct source, source_date, mask, jsonb_build_object('source', source, 'date', source_date) as src from ${fresh}) d),
+      from (select distinct source, source_date, ${sql.raw(mask)} as mask, jsonb_build_object('source', source, 'date', source_date) as src from ${stage} s) d),
     ins as (
       insert into enterprises (credit_code, name, former_names, ${sql.raw(fieldCols.join(', '))}, field_sources, search_words, search_names, search_pinyin)
       select s.credit_code, s.name, coalesce(s.former_names, '{}'), ${sql.raw(fieldValues.join(', '))}, c.field_sources,
         ${buildSearchWordsSql(sql`s.name_words`, sql`s.other_words`)}, s.search_names, s.search_pinyin
-      from ${fresh} s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = s.mask
+      from ${stage} s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = ${sql.raw(mask)}
+      where ${isNew}
       returning 1)
     select count(*) as n from ins`,
   );
+  if (opts.probeByIndex) await joins(true);
   await done('insert');
   if (bulk) {
     // the planner's picture of enterprises must include the rows just loaded
