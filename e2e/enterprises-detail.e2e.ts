@@ -114,6 +114,66 @@ test('the leader may reveal contacts; the analyst sees them masked with no revea
   }
 });
 
+test('the analyst (no reveal) edits a contact: masked values are shown, not editable; 更换 and 清除 change them without seeing them', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'analyst');
+    const { key } = await enterpriseWithMobileContact(page);
+    const suffix = String(randomInt(1000, 9999));
+    // a contact of this test's own, so the demo contacts other tests look for stay as they are
+    const created = await page.request.post(`/api/enterprises/${encodeURIComponent(key)}/contacts`, {
+      data: { name: `测试联系人${suffix}`, title: '经理', phone: '13912345678', email: 'e2e.contact@example.com' },
+    });
+    assert.equal(created.status(), 201);
+    const contact = (await created.json()) as { id: string; name: string };
+    await page.goto(`/enterprises/${encodeURIComponent(key)}?tab=contacts`);
+    const tab = page.getByTestId('contacts-tab');
+    const row = tab.locator('.ant-table-row').filter({ hasText: contact.name }).first();
+    await row.getByText('139****5678').waitFor();
+
+    const openEdit = async () => {
+      await row.getByRole('button', { name: /编\s*辑/ }).click();
+      const dialog = page.locator('.ant-modal').filter({ hasText: '编辑联系人' });
+      await dialog.getByTestId('contact-edit-masked-hint').waitFor();
+      return dialog;
+    };
+    let dialog = await openEdit();
+    await dialog.getByTestId('contact-phone-masked').getByText('139****5678').waitFor();
+    await dialog.getByTestId('contact-email-masked').getByText('e***@example.com').waitFor();
+    // no input holds a masked value
+    for (const input of await dialog.locator('input, textarea').all()) assert.ok(!(await input.inputValue()).includes('*'), await input.inputValue());
+    await screenshot(page, 'enterprise-detail-contact-edit-masked');
+
+    // 更换 the phone (typed in full), 清除 the e-mail, save: one PATCH with just those two
+    await dialog.getByTestId('contact-phone-replace').click();
+    await dialog.getByTestId('contact-phone-new').fill('13600002222');
+    await dialog.getByTestId('contact-email-clear').click();
+    await dialog.getByTestId('contact-email-masked').getByText('保存后清除').waitFor();
+    await screenshot(page, 'enterprise-detail-contact-edit-replace-clear');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/contacts/${contact.id}`) && r.request().method() === 'PATCH');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const res = await saved;
+    assert.equal(res.status(), 200);
+    assert.deepEqual(Object.keys(JSON.parse(res.request().postData() ?? '{}') as object).sort(), ['email', 'phone', 'version']);
+    assert.equal((JSON.parse(res.request().postData() ?? '{}') as { email: unknown }).email, null);
+    await row.getByText('136****2222').waitFor();
+    assert.equal(await row.getByText('e***@example.com').count(), 0);
+
+    // an untouched form saves nothing
+    dialog = await openEdit();
+    let patched = false;
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH' && r.url().endsWith(`/api/contacts/${contact.id}`)) patched = true;
+    });
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(patched, false);
+    await page.request.delete(`/api/contacts/${contact.id}`, { data: { reason: 'e2e 清理' } });
+  } finally {
+    await context.close();
+  }
+});
+
 /** A valid unified social credit code in 米东区 (650109), random so that re-runs create new enterprises. */
 function newCreditCode(): string {
   const body = String(randomInt(10_000_000, 99_999_999));

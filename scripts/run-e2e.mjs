@@ -4,6 +4,7 @@
  * data directory (so the embedded database gets the demo data), run e2e/*.e2e.ts with Node's
  * test runner against it, stop the server and exit with the tests' status.
  *
+ * Arguments (optional) pick spec files by name: `npm run test:e2e -- enterprises-detail shell`.
  * Environment: CHROMIUM_PATH (default /usr/bin/chromium), E2E_KEEP_DATA=1 keeps the data directory.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -98,12 +99,14 @@ function stopServer(server) {
 }
 
 function runTests(baseUrl) {
+  const wanted = process.argv.slice(2).map((a) => path.basename(a).replace(/\.e2e\.ts$/, ''));
   const files = readdirSync(path.join(root, 'e2e'))
     .filter((f) => f.endsWith('.e2e.ts'))
+    .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.e2e\.ts$/, '')))
     .sort()
     .map((f) => path.join('e2e', f));
   if (files.length === 0) {
-    process.stderr.write('[e2e] no e2e/*.e2e.ts files\n');
+    process.stderr.write(`[e2e] no e2e/*.e2e.ts files${wanted.length ? ` named ${wanted.join(', ')}` : ''}\n`);
     return Promise.resolve(1);
   }
   log(`running ${files.join(', ')} against ${baseUrl}`);

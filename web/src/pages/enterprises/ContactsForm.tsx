@@ -3,9 +3,15 @@ import { App } from 'antd';
 import { ModalForm, ProForm, ProFormText, ProFormTextArea, type ProFormInstance } from '@ant-design/pro-components';
 import { ApiError, showError, showSuccess } from '../../api/client';
 import { enterprisesApi, type ContactInput, type MaskedContact, type RevealedContact } from '../../api/enterprises';
+import { can } from '../../access';
+import { useMe } from '../../auth/session';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n';
 import { fieldDetails } from '../projects/ProjectForm';
+import { KEEP, MaskedFieldInput, toPatchValue, type MaskedEdit } from './ContactsMaskedField';
+
+type PersonalField = 'name' | 'phone' | 'email' | 'notes';
+const PERSONAL: readonly PersonalField[] = ['name', 'phone', 'email', 'notes'];
 
 interface Values {
   name?: string;
@@ -14,10 +20,14 @@ interface Values {
   email?: string;
   notes?: string;
   regionCode?: string;
+  /** editing masked values: keep, clear or replace each stored personal field */
+  edits?: Partial<Record<PersonalField, MaskedEdit>>;
 }
 
 const FIELDS = ['name', 'title', 'phone', 'email', 'notes', 'regionCode'] as const;
 const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_LENGTH: Record<PersonalField, number> = { name: 50, phone: 40, email: 200, notes: 2000 };
 
 interface Props {
   enterpriseKey: string;
@@ -26,21 +36,26 @@ interface Props {
   contact?: MaskedContact;
   /**
    * The full values when the person has revealed them on this page: the form starts from them.
-   * Without them, personal fields start empty and an empty field keeps the stored value.
+   * Without them, each stored personal field shows its masked value with 更换 / 清除.
    */
   revealed?: RevealedContact;
   onSaved: () => void;
 }
 
 /**
- * Add or edit a contact. The page only has masked values, so an edit never writes them back: a
- * personal field left empty stays as it is, unless the full values were revealed first.
+ * Add or edit a contact. Without the full values (no reveal, or not revealed on this page) an edit
+ * never shows nor sends a masked value: each stored personal field is kept (left out of the
+ * request), cleared (null) or replaced by a value typed in full; a field with nothing stored is an
+ * ordinary input.
  */
 export function ContactsForm({ enterpriseKey, trigger, contact, revealed, onSaved }: Props) {
   const { t } = useI18n();
+  const me = useMe();
   const { modal } = App.useApp();
   const formRef = useRef<ProFormInstance<Values>>(undefined);
   const editingMasked = contact !== undefined && revealed === undefined;
+  /** the stored personal fields edited as keep / clear / replace */
+  const maskedFields = editingMasked ? PERSONAL.filter((f) => Boolean(contact?.[f])) : [];
   const initialValues: Values = contact
     ? {
         title: contact.title ?? undefined,
@@ -52,7 +67,7 @@ export function ContactsForm({ enterpriseKey, trigger, contact, revealed, onSave
               email: revealed.email ?? undefined,
               notes: revealed.notes ?? undefined,
             }
-          : {}),
+          : { edits: Object.fromEntries(maskedFields.map((f) => [f, KEEP])) }),
       }
     : {};
 
@@ -63,10 +78,17 @@ export function ContactsForm({ enterpriseKey, trigger, contact, revealed, onSave
     const body: Partial<ContactInput> = {};
     if (blank(v.title) !== contact.title) body.title = blank(v.title);
     if (v.regionCode && v.regionCode !== contact.regionCode) body.regionCode = v.regionCode;
-    for (const f of ['name', 'phone', 'email', 'notes'] as const) {
+    for (const f of PERSONAL) {
+      if (maskedFields.includes(f)) {
+        const next = toPatchValue(v.edits?.[f]);
+        if (f === 'name') {
+          if (next) body.name = next;
+        } else if (next !== undefined) body[f] = next;
+        continue;
+      }
       const next = blank(v[f]);
       if (editingMasked) {
-        if (next !== null) body[f] = next as string;
+        if (next !== null) body[f] = next;
       } else if (next !== (revealed?.[f] ?? null)) {
         if (f === 'name') {
           if (next !== null) body.name = next;
@@ -74,6 +96,29 @@ export function ContactsForm({ enterpriseKey, trigger, contact, revealed, onSave
       }
     }
     return body;
+  };
+
+  /** A stored personal field while editing masked values: kept, cleared or replaced; otherwise the plain input. */
+  const personal = (f: PersonalField, label: string, plain: ReactElement) => {
+    if (!maskedFields.includes(f)) return plain;
+    return (
+      <ProForm.Item
+        name={['edits', f]}
+        label={label}
+        style={{ width: f === 'notes' ? '100%' : 240 }}
+        rules={[
+          {
+            validator: async (_: unknown, edit: MaskedEdit | undefined) => {
+              if (edit?.mode !== 'replace') return;
+              if (!edit.value.trim()) throw new Error(t('contacts.replaceRequired', { field: label }));
+              if (f === 'email' && !EMAIL.test(edit.value.trim())) throw new Error(t('contacts.emailInvalid'));
+            },
+          },
+        ]}
+      >
+        <MaskedFieldInput masked={contact?.[f] ?? ''} field={f} label={label} clearable={f !== 'name'} multiline={f === 'notes'} maxLength={MAX_LENGTH[f]} />
+      </ProForm.Item>
+    );
   };
 
   return (
@@ -103,50 +148,66 @@ export function ContactsForm({ enterpriseKey, trigger, contact, revealed, onSave
             return true;
           }
           const details = fieldDetails(err).filter((d) => (FIELDS as readonly string[]).includes(d.field));
-          if (details.length) formRef.current?.setFields(details.map((d) => ({ name: d.field as keyof Values, errors: [d.message] })));
+          if (details.length) {
+            formRef.current?.setFields(
+              details.map((d) => {
+                const field = d.field as (typeof FIELDS)[number];
+                const masked = maskedFields.find((f) => f === field);
+                return { name: masked ? (['edits', masked] as const) : field, errors: [d.message] };
+              }),
+            );
+          }
           showError(err);
           return false;
         }
       }}
     >
-      {editingMasked && <div style={{ marginBottom: 16, color: 'rgba(0,0,0,0.55)' }}>{t('contacts.editMaskedHint')}</div>}
+      {editingMasked && (
+        <div style={{ marginBottom: 16, color: 'rgba(0,0,0,0.55)' }} data-testid="contact-edit-masked-hint">
+          {t('contacts.editMaskedHint')}
+          {can(me, 'contacts.reveal') ? t('contacts.editMaskedRevealHint') : ''}
+        </div>
+      )}
       <ProForm.Group>
-        <ProFormText
-          name="name"
-          label={t('contacts.name')}
-          width="sm"
-          placeholder={editingMasked ? contact?.name : undefined}
-          rules={contact ? [] : [{ required: true, whitespace: true, message: t('contacts.nameRequired') }]}
-          fieldProps={{ maxLength: 50 }}
-        />
+        {personal(
+          'name',
+          t('contacts.name'),
+          <ProFormText
+            name="name"
+            label={t('contacts.name')}
+            width="sm"
+            rules={contact ? [] : [{ required: true, whitespace: true, message: t('contacts.nameRequired') }]}
+            fieldProps={{ maxLength: 50 }}
+          />,
+        )}
         <ProFormText name="title" label={t('contacts.title')} width="sm" fieldProps={{ maxLength: 100 }} />
       </ProForm.Group>
       <ProForm.Group>
-        <ProFormText
-          name="phone"
-          label={t('contacts.phone')}
-          width="sm"
-          placeholder={editingMasked ? (contact?.phone ?? undefined) : '13800000000 / 0991-1234567'}
-          fieldProps={{ maxLength: 40 }}
-        />
-        <ProFormText
-          name="email"
-          label={t('contacts.email')}
-          width="sm"
-          placeholder={editingMasked ? (contact?.email ?? undefined) : undefined}
-          rules={[{ type: 'email', message: t('contacts.emailInvalid') }]}
-          fieldProps={{ maxLength: 200 }}
-        />
+        {personal(
+          'phone',
+          t('contacts.phone'),
+          <ProFormText name="phone" label={t('contacts.phone')} width="sm" placeholder="13800000000 / 0991-1234567" fieldProps={{ maxLength: 40 }} />,
+        )}
+        {personal(
+          'email',
+          t('contacts.email'),
+          <ProFormText
+            name="email"
+            label={t('contacts.email')}
+            width="sm"
+            rules={[{ type: 'email', message: t('contacts.emailInvalid') }]}
+            fieldProps={{ maxLength: 200 }}
+          />,
+        )}
       </ProForm.Group>
       <ProForm.Item name="regionCode" label={t('contacts.region')} extra={t('contacts.regionHint')}>
         <RegionTreeSelect placeholder={t('contacts.regionPlaceholder')} />
       </ProForm.Item>
-      <ProFormTextArea
-        name="notes"
-        label={t('contacts.notes')}
-        placeholder={editingMasked ? (contact?.notes ?? undefined) : undefined}
-        fieldProps={{ maxLength: 2000, autoSize: { minRows: 2, maxRows: 5 } }}
-      />
+      {personal(
+        'notes',
+        t('contacts.notes'),
+        <ProFormTextArea name="notes" label={t('contacts.notes')} fieldProps={{ maxLength: 2000, autoSize: { minRows: 2, maxRows: 5 } }} />,
+      )}
     </ModalForm>
   );
 }
