@@ -59,6 +59,8 @@ const envSchema = z.object({
   YINFENG_PASSWORD_MIN_LENGTH: integer('YINFENG_PASSWORD_MIN_LENGTH', 8, 6, 64),
   YINFENG_PASSWORD_MIN_CLASSES: integer('YINFENG_PASSWORD_MIN_CLASSES', 3, 1, 4),
   YINFENG_IMPORT_MAX_MB: integer('YINFENG_IMPORT_MAX_MB', 2048, 1, 65536),
+  YINFENG_ROLLUP_WARMUP: flag('YINFENG_ROLLUP_WARMUP', true),
+  YINFENG_ROLLUP_WARMUP_MINUTES: integer('YINFENG_ROLLUP_WARMUP_MINUTES', 5, 1, 24 * 60),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -78,6 +80,11 @@ export interface Config {
   dataDir: string;
   /** largest file a background import job accepts (YINFENG_IMPORT_MAX_MB) */
   importJobMaxBytes: number;
+  /**
+   * The background warm-up of the statistics' funds rollups in `yinfeng serve`: on (YINFENG_ROLLUP_WARMUP),
+   * and how often it checks for stale rollups (YINFENG_ROLLUP_WARMUP_MINUTES).
+   */
+  rollupWarmup: { enabled: boolean; intervalMinutes: number };
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   logLevel: string;
@@ -110,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(e.YINFENG_DATA_DIR) },
     dataDir: path.resolve(e.YINFENG_DATA_DIR),
     importJobMaxBytes: e.YINFENG_IMPORT_MAX_MB * 1024 * 1024,
+    rollupWarmup: { enabled: e.YINFENG_ROLLUP_WARMUP, intervalMinutes: e.YINFENG_ROLLUP_WARMUP_MINUTES },
     cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.YINFENG_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

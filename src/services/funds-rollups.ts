@@ -18,8 +18,8 @@ import {
   toVariant,
   upsertRollups,
   type PartFigures,
-  type RollupPart,
   type RollupRange,
+  type RollupRow,
 } from '../db/queries/statistics-rollups';
 import type { Deps } from './context';
 
@@ -66,7 +66,7 @@ export async function loadRollupGroups(
   const depth = scopePath.split('/').filter(Boolean).length;
   const { results, pending } = await deps.db.transaction(
     async (tx) => {
-      const pending: { part: RollupPart; range: RollupRange; variant: number; version: number; figures: PartFigures }[] = [];
+      const pending: RollupRow[] = [];
       const results: { groups: RollupGroupRow[]; months: bigint[] }[] = [];
       for (const range of ranges) {
         const stale = await selectStaleParts(tx, scopePath, range, variant);
@@ -113,7 +113,7 @@ async function loadSourceTotals(deps: Deps, scopePath: string, ranges: readonly 
   const variant = toVariant(filter);
   const { totals, pending } = await deps.db.transaction(
     async (tx) => {
-      const pending: { part: RollupPart; range: RollupRange; variant: number; version: number; figures: PartFigures }[] = [];
+      const pending: RollupRow[] = [];
       const totals: Totals[] = [];
       for (const range of ranges) {
         const stale = await selectStaleParts(tx, scopePath, range, variant);

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       database: { kind: 'pglite', dataDir: path.resolve('./data') },
       dataDir: path.resolve('./data'),
       importJobMaxBytes: 2048 * 1024 * 1024,
+      rollupWarmup: { enabled: true, intervalMinutes: 5 },
       cookieSecure: 'auto',
       trustProxy: false,
       logLevel: 'info',

@@ -6,16 +6,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectFundsBreakdown, selectFundsBySource, selectMonthlyFunds, type BreakdownKey, type ReceiptFilter } from '../../src/db/queries/statistics';
+import { selectFundsBreakdown, selectMonthlyFunds, type BreakdownKey, type ReceiptFilter } from '../../src/db/queries/statistics';
 import { getBreakdowns } from '../../src/services/statistics-breakdowns';
 import { createSystemCaller } from '../../src/services/context';
 import { addReceipt, correctReceipt, removeReceipt, verifyReceipt } from '../../src/services/funds';
-import { loadFundsBySource } from '../../src/services/funds-rollups';
 import { uploadEvidence } from '../../src/services/project-extras';
 import { createProject, getProjectDetail, updateProject, type ProjectCreateInput } from '../../src/services/projects';
 import { createPark } from '../../src/services/regions';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
+import { expectRollupsEqualDirect } from './rollup-checks';
 
 const WAN = 10_000;
 const FILTERS: ReceiptFilter[] = [
@@ -31,13 +31,6 @@ const PERIODS = [
 ];
 const SCOPES = ['/650000/', '/650000/650100/', '/650000/650100/650109/', '/650000/650100/650102/'];
 
-type Row = { source: string | null; projects: number; fundsYuan: bigint; newProjects: number; newFundsYuan: bigint; lastYearProjects: number; lastYearFundsYuan: bigint };
-const sorted = (rows: Row[]) =>
-  rows
-    .filter((r) => r.projects > 0 || r.lastYearProjects > 0)
-    .map((r) => ({ ...r, source: r.source ?? '' }))
-    .sort((a, b) => a.source.localeCompare(b.source));
-
 describe.each(DATABASE_KINDS)('funds rollups on %s', (kind) => {
   let t: TestApp;
   const sys = createSystemCaller('test');
@@ -52,17 +45,7 @@ describe.each(DATABASE_KINDS)('funds rollups on %s', (kind) => {
   };
 
   /** every scope, period and filter: the rollup answer equals the direct statement */
-  const expectConsistent = async () => {
-    for (const scope of SCOPES) {
-      for (const p of PERIODS) {
-        for (const filter of FILTERS) {
-          const direct = await selectFundsBySource(t.deps.db, scope, { ...p, yearStart: `${p.from.slice(0, 4)}-01` }, filter);
-          const rolled = await loadFundsBySource(t.deps, scope, p, filter);
-          expect(sorted(rolled), `${scope} ${p.from}..${p.to} ${JSON.stringify(filter)}`).toEqual(sorted(direct));
-        }
-      }
-    }
-  };
+  const expectConsistent = () => expectRollupsEqualDirect(t.deps, SCOPES, PERIODS, FILTERS);
   /** the stored rollup (2026-01..03, all receipts) of the part (region, bucket) that holds a project */
   /** the breakdowns from rollups equal the direct grouped statements (the installation's policy: all receipts) */
   const expectBreakdownsConsistent = async () => {

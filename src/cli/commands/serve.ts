@@ -9,6 +9,7 @@ import { prepareDatabase } from '../prepare-database';
 import fs from 'node:fs';
 import { AppError } from '../../domain/app-error';
 import { ImportJobRunner } from '../../jobs/import-job-runner';
+import { RollupWarmupRunner } from '../../jobs/rollup-warmup-runner';
 
 export const SERVE_HELP = `用法: yinfeng serve
 
@@ -25,6 +26,12 @@ export async function runServe(config: Config): Promise<void> {
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
   // background import jobs (enterprise registry files) run in this process, one at a time
   const jobs = new ImportJobRunner(database, config, { onError: (err) => app.log.error({ err }, 'import job runner') });
+  // statistics: funds rollups of the current and previous month computed ahead of the first query
+  const warmup = new RollupWarmupRunner(deps, {
+    intervalMs: config.rollupWarmup.intervalMinutes * 60_000,
+    onError: (err) => app.log.error({ err }, 'rollup warm-up'),
+    onWarmed: (r, ms) => r.partsComputed > 0 && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
+  });
   const cleanup = setInterval(() => {
     void getSecurityPolicy(deps)
       .then((p) => deleteExpiredSessions(database.db, p.sessionIdleMinutes))
@@ -38,6 +45,7 @@ export async function runServe(config: Config): Promise<void> {
     console.log(`\n收到 ${signal}，正在停止……`);
     clearInterval(cleanup);
     await jobs.stop(); // a running import rolls back and returns to the queue
+    await warmup.stop();
     await app.close();
     await database.close();
     console.log('已停止。');
@@ -58,6 +66,7 @@ export async function runServe(config: Config): Promise<void> {
     throw err;
   }
   jobs.start();
+  if (config.rollupWarmup.enabled) warmup.start();
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

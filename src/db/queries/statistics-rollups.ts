@@ -39,6 +39,15 @@ export interface RollupPart {
 }
 export const partKey = (p: RollupPart) => `${p.regionCode}:${p.bucket}`;
 
+/** A part's figures for a range and receipt filter, computed at the part's `version`: what upsertRollups stores. */
+export interface RollupRow {
+  part: RollupPart;
+  range: RollupRange;
+  variant: number;
+  version: number;
+  figures: PartFigures;
+}
+
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 const month = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
@@ -112,12 +121,12 @@ export async function computeRollups(db: Db, parts: readonly RollupPart[], range
 }
 
 /** Stores computed rollups; a row computed at an older version never replaces a newer one. */
-export async function upsertRollups(db: Db, rows: readonly { part: RollupPart; range: RollupRange; variant: number; version: number; figures: PartFigures }[]): Promise<void> {
+export async function upsertRollups(db: Db, rows: readonly RollupRow[]): Promise<void> {
   // a few hundred rows a statement keeps the parameters far below PostgreSQL's 65,535
   for (let i = 0; i < rows.length; i += 400) await upsertRollupChunk(db, rows.slice(i, i + 400));
 }
 
-async function upsertRollupChunk(db: Db, rows: readonly { part: RollupPart; range: RollupRange; variant: number; version: number; figures: PartFigures }[]): Promise<void> {
+async function upsertRollupChunk(db: Db, rows: readonly RollupRow[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map((r) => {
     const bySource = Object.fromEntries(
