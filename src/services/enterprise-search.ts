@@ -12,6 +12,7 @@ import {
   type EnterpriseSort,
   type FacetRoot,
 } from '../db/queries/enterprise-search';
+import { selectRegionsByCodes } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { BUILT_IN_TAGS, type EnterpriseStatus } from '../domain/enterprise-status';
 import { INDUSTRIES } from '../reference/industry-classification';
@@ -172,12 +173,36 @@ function completeTagFacets(facets: EnterpriseFacets): Record<string, number> {
   return out;
 }
 
+export interface EnterpriseSearchFacetsDto {
+  tags: Record<string, number>;
+  /** child region code → enterprises registered in its subtree (the shape issue 5 specifies) */
+  regions: Record<string, number>;
+  /** the region whose children `regions` counts (the region filter, else the caller's province); null: the whole country */
+  regionRoot: string | null;
+  /** names of the codes in `regions`, of `regionRoot` and of its ancestors (for the facet's breadcrumb) */
+  regionNames: Record<string, string>;
+}
+
 export interface EnterpriseSearchResult {
   items: EnterpriseItem[];
   total: number;
   page: number;
   pageSize: number;
-  facets: { tags: Record<string, number>; regions: Record<string, number> };
+  facets: EnterpriseSearchFacetsDto;
+}
+
+/** The facet root's code ("/650000/650100/" → 650100; "/" → null) and the codes from the top down to it. */
+function splitFacetRoot(root: FacetRoot): { code: string | null; chain: string[] } {
+  const chain = root.path.split('/').filter(Boolean);
+  return { code: chain.at(-1) ?? null, chain };
+}
+
+/** Names for the region facet: every counted child, the root and the root's ancestors (region names are public reference data). */
+async function nameFacetRegions(deps: Deps, counted: Record<string, number>, chain: readonly string[]): Promise<Record<string, string>> {
+  const codes = [...new Set([...chain, ...Object.keys(counted)])];
+  if (codes.length === 0) return {};
+  const rows = await selectRegionsByCodes(deps.db, codes);
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
 
 export function toPageOptions(c: CompiledSearch) {
@@ -191,11 +216,17 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch): Promise<
 export async function searchEnterprises(deps: Deps, caller: Caller, input: EnterpriseSearchInput): Promise<EnterpriseSearchResult> {
   const compiled = await compileEnterpriseSearch(deps, caller, input);
   const { rows, facets } = await runCompiledSearch(deps, compiled);
+  const root = splitFacetRoot(compiled.facetRoot);
   return {
     items: rows.map((r) => toEnterpriseItem(compiled.filter.query, r)),
     total: facets.total,
     page: compiled.page,
     pageSize: compiled.pageSize,
-    facets: { tags: completeTagFacets(facets), regions: facets.regions },
+    facets: {
+      tags: completeTagFacets(facets),
+      regions: facets.regions,
+      regionRoot: root.code,
+      regionNames: await nameFacetRegions(deps, facets.regions, root.chain),
+    },
   };
 }

@@ -5,6 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSystemCaller } from '../../src/services/context';
+import { searchEnterprises } from '../../src/services/enterprise-search';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { codeOf, insertEnterprises, keyOfCode } from './fixtures';
@@ -33,7 +35,7 @@ interface Result {
   total: number;
   page: number;
   pageSize: number;
-  facets: { tags: Record<string, number>; regions: Record<string, number> };
+  facets: { tags: Record<string, number>; regions: Record<string, number>; regionRoot: string | null; regionNames: Record<string, string> };
 }
 
 describe.each(DATABASE_KINDS)('enterprise search on %s', (kind) => {
@@ -188,6 +190,25 @@ describe.each(DATABASE_KINDS)('enterprise search on %s', (kind) => {
     expect(solar.total).toBe(2);
     expect(solar.facets.regions).toEqual({ '650100': 1 });
     expect(solar.facets.tags).toMatchObject({ 高新技术: 2, 专精特新: 1, 上市: 0 });
+  });
+
+  it('names the region facets beside their counts: each counted region, the root and its ancestors', async () => {
+    const all = await search({ pageSize: 1 });
+    expect(all.facets.regions).toEqual({ '650100': 3, '652300': 1 });
+    expect(all.facets.regionRoot).toBe('650000');
+    expect(all.facets.regionNames).toEqual({ '650000': '新疆维吾尔自治区', '650100': '乌鲁木齐市', '652300': '昌吉回族自治州' });
+    const county = await search({ region: '650109' });
+    expect(county.facets.regionRoot).toBe('650109');
+    expect(county.facets.regionNames).toMatchObject({ '650000': '新疆维吾尔自治区', '650100': '乌鲁木齐市', '650109': '米东区' });
+    for (const code of Object.keys(county.facets.regions)) expect(county.facets.regionNames[code], code).toBeTruthy();
+    // outside the caller's scope too: names are public reference data (the counts already were)
+    const sibling = await search({ region: '650100' });
+    expect(sibling.facets.regionNames).toMatchObject({ '650102': '天山区', '650104': '新市区', '650109': '米东区' });
+    // the CLI operator (whole country): provinces under no root
+    const national = await searchEnterprises(t.deps, createSystemCaller('test'), {});
+    expect(national.facets.regionRoot).toBeNull();
+    expect(national.facets.regionNames).toMatchObject({ '110000': '北京市', '650000': '新疆维吾尔自治区' });
+    expect(Object.keys(national.facets.regionNames).sort()).toEqual(Object.keys(national.facets.regions).sort());
   });
 
   it('lists an administrator-defined tag in the facets', async () => {

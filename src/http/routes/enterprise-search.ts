@@ -79,7 +79,8 @@ export async function enterpriseSearchRoutes(app: FastifyInstance, { deps }: { d
         summary: '企业库检索（全国企业；“已联系”按本人管辖地区）',
         description:
           '返回当页企业、筛选结果的总数与分面计数。facets.tags：每个内置与自定义标签在全部筛选结果中的企业数；' +
-          'facets.regions：地区筛选的下一级地区（未选地区时为本人所在省级的各地市）各自（含下级）的企业数。' +
+          'facets.regions：地区筛选的下一级地区（未选地区时为本人所在省级的各地市）各自（含下级）的企业数，键为地区代码；' +
+          'facets.regionRoot 为这些地区的上级（全国用户未选地区时为 null）；facets.regionNames 给出 facets.regions 各地区、regionRoot 及其各级上级的名称。' +
           'highlight 给出名称（及命中的曾用名）中命中的片段，不含 HTML。金额为整数元。',
         querystring: enterpriseSearchQuery,
         response: {
@@ -88,7 +89,12 @@ export async function enterpriseSearchRoutes(app: FastifyInstance, { deps }: { d
             total: z.number(),
             page: z.number(),
             pageSize: z.number(),
-            facets: z.object({ tags: z.record(z.string(), z.number()), regions: z.record(z.string(), z.number()) }),
+            facets: z.object({
+              tags: z.record(z.string(), z.number()).describe('标签 → 企业数'),
+              regions: z.record(z.string(), z.number()).describe('下一级地区代码 → 企业数（含下级）'),
+              regionRoot: z.string().nullable().describe('facets.regions 所在的上级地区代码；null 为全国'),
+              regionNames: z.record(z.string(), z.string()).describe('地区代码 → 名称：facets.regions 的各地区、regionRoot 及其各级上级'),
+            }),
           }),
         },
       },
