@@ -11,11 +11,13 @@ import {
   countListMembers,
   deleteList,
   deleteListMembersByCodes,
+  deleteListMembersByIds,
   deleteSavedSearch,
   insertList,
   insertListMembers,
   insertSavedSearch,
   selectEnterpriseIdsByCodes,
+  selectExistingEnterpriseIds,
   selectList,
   selectListMembers,
   selectSavedSearch,
@@ -322,6 +324,8 @@ export async function listListMembers(deps: Deps, caller: Caller, id: string, pa
 
 export interface AddMembersInput {
   creditCodes?: string[];
+  /** enterprises by id, as a search or a page shows them (those without a credit code too) */
+  enterpriseIds?: string[];
   /** add the first `limit` results of a search, in its order */
   fromSearch?: { query: SavedSearchQuery; limit?: number };
   note?: string | null;
@@ -330,7 +334,7 @@ export interface AddMembersInput {
 export interface MemberChangeResult {
   added: number;
   alreadyPresent: number;
-  /** credit codes not found in the enterprise database */
+  /** credit codes (and enterprise ids) not found in the enterprise database */
   notFound: string[];
   memberCount: number;
 }
@@ -344,12 +348,14 @@ export async function addListMembers(deps: Deps, caller: Caller, id: string, inp
   await requireOwner(deps, caller, list, 'enterprise_list', '名单');
   const person = requirePerson(caller);
   const codes = normalizeCodes(input.creditCodes ?? []);
-  if (codes.length === 0 && !input.fromSearch) {
-    throw new AppError('VALIDATION', '请给出要加入名单的统一社会信用代码，或一次搜索', [{ field: 'creditCodes', message: '不能为空' }]);
+  const askedIds = [...new Set(input.enterpriseIds ?? [])];
+  if (codes.length === 0 && askedIds.length === 0 && !input.fromSearch) {
+    throw new AppError('VALIDATION', '请给出要加入名单的企业（统一社会信用代码或企业 id），或一次搜索', [{ field: 'creditCodes', message: '不能为空' }]);
   }
   const found = await selectEnterpriseIdsByCodes(deps.db, codes);
   const foundCodes = new Set(found.map((f) => f.creditCode));
-  const ids = found.map((f) => f.id);
+  const existingIds = new Set(await selectExistingEnterpriseIds(deps.db, askedIds));
+  const ids = [...found.map((f) => f.id), ...askedIds.filter((i) => existingIds.has(i))];
   if (input.fromSearch) {
     const limit = Math.min(input.fromSearch.limit ?? 200, MAX_ADD_FROM_SEARCH);
     const compiled = await compileEnterpriseSearch(deps, caller, cleanQuery(input.fromSearch.query));
@@ -372,29 +378,41 @@ export async function addListMembers(deps: Deps, caller: Caller, id: string, inp
         after: { enterpriseIds: added, fromSearch: input.fromSearch ? cleanQuery(input.fromSearch.query) : undefined, memberCount },
       });
     }
-    return { added: added.length, alreadyPresent: unique.length - added.length, notFound: codes.filter((c) => !foundCodes.has(c)), memberCount };
+    const notFound = [...codes.filter((c) => !foundCodes.has(c)), ...askedIds.filter((i) => !existingIds.has(i))];
+    return { added: added.length, alreadyPresent: unique.length - added.length, notFound, memberCount };
   });
 }
 
-export async function removeListMembers(deps: Deps, caller: Caller, id: string, creditCodes: string[]): Promise<{ removed: number; memberCount: number }> {
+export interface RemoveMembersInput {
+  creditCodes?: string[];
+  /** members by enterprise id (those without a credit code too) */
+  enterpriseIds?: string[];
+}
+
+export async function removeListMembers(deps: Deps, caller: Caller, id: string, input: RemoveMembersInput): Promise<{ removed: number; memberCount: number }> {
   const list = await requireVisibleList(deps, caller, id);
   await requireOwner(deps, caller, list, 'enterprise_list', '名单');
-  const codes = normalizeCodes(creditCodes);
-  if (codes.length === 0) throw new AppError('VALIDATION', '请给出要移出名单的统一社会信用代码', [{ field: 'creditCodes', message: '不能为空' }]);
+  const codes = normalizeCodes(input.creditCodes ?? []);
+  const ids = [...new Set(input.enterpriseIds ?? [])];
+  if (codes.length === 0 && ids.length === 0) {
+    throw new AppError('VALIDATION', '请给出要移出名单的企业（统一社会信用代码或企业 id）', [{ field: 'creditCodes', message: '不能为空' }]);
+  }
   return deps.db.transaction(async (tx) => {
-    const removed = await deleteListMembersByCodes(tx, id, codes);
+    const removedCodes = await deleteListMembersByCodes(tx, id, codes);
+    const removedIds = await deleteListMembersByIds(tx, id, ids);
+    const removed = removedCodes.length + removedIds.length;
     const memberCount = await countListMembers(tx, id);
-    if (removed.length > 0) {
+    if (removed > 0) {
       await touchList(tx, id);
       await recordAudit(tx, caller, {
         action: 'enterprise_list.members.remove',
         objectType: 'enterprise_list',
         objectId: id,
         regionCode: list.regionCode,
-        before: { creditCodes: removed },
+        before: { creditCodes: removedCodes, ...(removedIds.length > 0 ? { enterpriseIds: removedIds } : {}) },
         after: { memberCount },
       });
     }
-    return { removed: removed.length, memberCount };
+    return { removed, memberCount };
   });
 }

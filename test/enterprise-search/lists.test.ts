@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/domain/dates';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
+import { projectWithInvestor } from '../enterprises/fixtures';
 import { codeOf, insertEnterprises } from './fixtures';
 
 interface List {
@@ -136,6 +137,33 @@ describe.each(DATABASE_KINDS)('saved searches and lists on %s', (kind) => {
       'enterprise_list.members.add',
       'enterprise_list.members.remove',
     ]);
+  });
+
+  it('adds and removes members by enterprise id (as a search shows them), those without a credit code too, and reports unknown ids', async () => {
+    const list = await createList(owner, { name: '按企业添加' });
+    const url = `/api/enterprise-lists/${list.id}/members`;
+    await projectWithInvestor(t.deps, '650109', '米东无代码投资方有限公司');
+    const found = (await t.call('GET', `/api/enterprises?q=${encodeURIComponent('米东无代码投资方')}`, { cookie: owner })).json() as {
+      items: { id: string; creditCode: string | null; name: string }[];
+    };
+    const uncoded = found.items.find((i) => i.name === '米东无代码投资方有限公司');
+    expect(uncoded?.creditCode).toBeNull();
+    const qiya = ((await t.call('GET', `/api/enterprises?q=${codeOf('qiya')}`, { cookie: owner })).json() as { items: { id: string }[] }).items[0];
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const added = await t.call('POST', url, { cookie: owner, body: { enterpriseIds: [uncoded?.id, qiya?.id, unknown], creditCodes: [codeOf('qiya')] } });
+    expect(added.statusCode, added.body).toBe(200);
+    // qiya by id and by code counts once
+    expect(added.json()).toEqual({ added: 2, alreadyPresent: 0, notFound: [unknown], memberCount: 2 });
+    expect((await t.call('POST', url, { cookie: owner, body: { enterpriseIds: ['not-a-uuid'] } })).statusCode).toBe(400);
+    const members = (await t.call('GET', url, { cookie: owner })).json() as { items: { id: string; creditCode: string | null }[] };
+    expect(members.items.map((m) => m.id).sort()).toEqual([uncoded?.id, qiya?.id].sort());
+
+    // the uncoded member can be removed by its id
+    const removed = await t.call('DELETE', url, { cookie: owner, body: { enterpriseIds: [uncoded?.id] } });
+    expect(removed.json()).toEqual({ removed: 1, memberCount: 1 });
+    expect((await t.call('DELETE', url, { cookie: owner, body: {} })).statusCode).toBe(400);
+    const audit = await t.deps.db.execute(sql`select before from audit_log where object_id = ${list.id} and action = 'enterprise_list.members.remove'`);
+    expect((audit as unknown as { rows: { before: unknown }[] }).rows.map((r) => r.before)).toEqual([{ creditCodes: [], enterpriseIds: [uncoded?.id] }]);
   });
 
   it('exports a list as xlsx: title, date and count, one row per enterprise with its registry fields, cells made inert', async () => {

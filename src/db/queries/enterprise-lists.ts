@@ -201,6 +201,13 @@ export async function selectEnterpriseIdsByCodes(db: Db, codes: string[]): Promi
   return rows.map((r) => ({ id: String(r.id), creditCode: String(r.credit_code) }));
 }
 
+/** Those of the ids that name an enterprise (ids from a search or a page; merged-away enterprises are gone). */
+export async function selectExistingEnterpriseIds(db: Db, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = rowsOf(await db.execute(sql`select id from enterprises where id = any(${sql.param(ids)}::uuid[])`));
+  return rows.map((r) => String(r.id));
+}
+
 /** Adds members, skipping those already present; returns the ids added. */
 export async function insertListMembers(db: Db, listId: string, enterpriseIds: string[], addedBy: string, note: string | null): Promise<string[]> {
   if (enterpriseIds.length === 0) return [];
@@ -222,6 +229,18 @@ export async function deleteListMembersByCodes(db: Db, listId: string, codes: st
       returning e.credit_code`),
   );
   return rows.map((r) => String(r.credit_code));
+}
+
+/** Removes members by enterprise id (members without a credit code too); returns the ids removed. */
+export async function deleteListMembersByIds(db: Db, listId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = rowsOf(
+    await db.execute(sql`
+      delete from enterprise_list_members m
+      where m.list_id = ${listId} and m.enterprise_id = any(${sql.param(ids)}::uuid[])
+      returning m.enterprise_id`),
+  );
+  return rows.map((r) => String(r.enterprise_id));
 }
 
 /** A list member: the registry fields a search row carries (without the caller-dependent inContact), and more. */

@@ -97,6 +97,7 @@ const memberSchema = z.object({
 
 const name = z.string().trim().min(1, '请填写名称').max(60);
 const creditCodes = z.array(z.string().trim().min(1).max(18)).max(500);
+const enterpriseIds = z.array(z.string().uuid('企业 id 须为 UUID')).max(500).describe('企业 id（如搜索结果的 id；无信用代码的企业也可）');
 
 export async function enterpriseListRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -216,16 +217,24 @@ export async function enterpriseListRoutes(app: FastifyInstance, { deps }: { dep
       config: { access: 'enterprises.manage' },
       schema: {
         tags: listTags,
-        summary: '把企业加入名单：按统一社会信用代码，和/或一次搜索的前若干条结果（仅创建人）',
+        summary: '把企业加入名单：按统一社会信用代码、企业 id，和/或一次搜索的前若干条结果（仅创建人）',
         params: idParams,
         body: z.object({
           creditCodes: creditCodes.optional(),
+          enterpriseIds: enterpriseIds.optional(),
           fromSearch: z
             .object({ query: savedQuerySchema, limit: z.number().int().min(1).max(MAX_ADD_FROM_SEARCH).optional().describe('默认 200') })
             .optional(),
           note: z.string().max(500).nullable().optional(),
         }),
-        response: { 200: z.object({ added: z.number(), alreadyPresent: z.number(), notFound: z.array(z.string()), memberCount: z.number() }) },
+        response: {
+          200: z.object({
+            added: z.number(),
+            alreadyPresent: z.number(),
+            notFound: z.array(z.string()).describe('企业库中没有的信用代码或企业 id'),
+            memberCount: z.number(),
+          }),
+        },
       },
     },
     async (request) => addListMembers(deps, requireCaller(request), request.params.id, request.body),
@@ -236,13 +245,13 @@ export async function enterpriseListRoutes(app: FastifyInstance, { deps }: { dep
       config: { access: 'enterprises.manage' },
       schema: {
         tags: listTags,
-        summary: '把企业移出名单（按统一社会信用代码；仅创建人）',
+        summary: '把企业移出名单（按统一社会信用代码和/或企业 id，至少一个；仅创建人）',
         params: idParams,
-        body: z.object({ creditCodes: creditCodes.min(1) }),
+        body: z.object({ creditCodes: creditCodes.optional(), enterpriseIds: enterpriseIds.optional() }),
         response: { 200: z.object({ removed: z.number(), memberCount: z.number() }) },
       },
     },
-    async (request) => removeListMembers(deps, requireCaller(request), request.params.id, request.body.creditCodes),
+    async (request) => removeListMembers(deps, requireCaller(request), request.params.id, request.body),
   );
   r.get(
     '/api/enterprise-lists/:id/export',
