@@ -25,7 +25,11 @@ function nextSearch(page: Page, check: (url: URL) => boolean = () => true) {
     })
     .then(async (r) => {
       assert.equal(r.status(), 200);
-      return (await r.json()) as { total: number; items: { name: string }[]; facets: { tags: Record<string, number>; regions: Record<string, number> } };
+      return (await r.json()) as {
+        total: number;
+        items: { name: string }[];
+        facets: { tags: Record<string, number>; regions: Record<string, number>; regionRoot: string | null; regionNames: Record<string, string> };
+      };
     });
 }
 
@@ -85,7 +89,36 @@ test('the officer searches by name fragment and pinyin initials, filters by a ta
     await regionRows.first().waitFor();
     assert.ok((await regionRows.count()) > 1);
     await page.getByTestId('region-facet').getByText('乌鲁木齐市').waitFor(); // a name, not only a code
+    // the names come with the counts (facets.regionNames), and every facet row shows one
+    assert.equal(body.facets.regionRoot, '650000');
+    assert.equal(body.facets.regionNames['650100'], '乌鲁木齐市');
+    const facetLabels = (await regionRows.allInnerTexts()).map((s) => s.trim());
+    for (const code of Object.keys(body.facets.regions)) {
+      const label = `${body.facets.regionNames[code]}\n${(body.facets.regions[code] ?? 0).toLocaleString('en-US')}`;
+      assert.ok(facetLabels.some((l) => l.replace(/\s+/g, ' ') === label.replace(/\s+/g, ' ')), `${label} in ${JSON.stringify(facetLabels)}`);
+    }
     await screenshot(page, 'enterprise-search-facets');
+
+    // a region is a filter: a click narrows to it, the facet lists its counties by name, the breadcrumb goes back
+    const urumqiCount = body.facets.regions['650100'] ?? 0;
+    searched = nextSearch(page, (u) => u.searchParams.get('region') === '650100');
+    await regionRows.filter({ hasText: '乌鲁木齐市' }).click();
+    const drilled = await searched;
+    assert.equal(drilled.total, urumqiCount);
+    assert.equal(drilled.facets.regionRoot, '650100');
+    await page.getByTestId('filter-chip').filter({ hasText: '乌鲁木齐市' }).waitFor();
+    for (const code of Object.keys(drilled.facets.regions)) {
+      const name = drilled.facets.regionNames[code];
+      assert.ok(name, code);
+      await regionRows.filter({ hasText: name }).first().waitFor();
+    }
+    assert.equal(await regionRows.filter({ hasText: /^\s*\d{6}/ }).count(), 0, 'no facet row shows a bare code');
+    await screenshot(page, 'enterprise-search-region-filter');
+    // (back to a search made before: answered from the page's cache, no request)
+    await page.getByTestId('region-crumb-all').click();
+    await page.waitForURL((u) => !u.searchParams.has('region') && u.searchParams.get('q') === '光伏');
+    await page.getByTestId('filter-chip').filter({ hasText: '乌鲁木齐市' }).waitFor({ state: 'detached' });
+    await page.getByTestId('result-total').getByText(`共 ${body.total.toLocaleString('en-US')} 家企业`).waitFor();
 
     // filter by the tag: the total becomes the facet's count, every row carries the tag
     searched = nextSearch(page, (u) => u.searchParams.get('tags') === '高新技术');
@@ -201,6 +234,37 @@ test('the officer adds every result of a search to the list, then removes one en
     await page.getByText('已移出 1 家企业').waitFor();
     await page.getByTestId('member-count').getByText(String(res.memberCount - 1), { exact: true }).waitFor();
     assert.ok(!(await page.getByTestId('member-name').allInnerTexts()).map((s) => s.trim()).includes(removedName));
+
+    // add it back by typing its name, together with a second enterprise picked from the same box
+    await page.getByTestId('add-by-name').click();
+    const dialog = page.locator('.ant-modal-content').filter({ hasText: '按名称添加企业' });
+    const picker = dialog.getByTestId('enterprise-picker');
+    await picker.click();
+    await page.keyboard.type(removedName);
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await dropdown.getByTestId('enterprise-option').filter({ hasText: removedName }).first().click();
+    await picker.locator('.ant-select-selection-item').filter({ hasText: removedName }).waitFor();
+    // a pick clears the box for the next name
+    await page.keyboard.type('光伏');
+    const option = dropdown.getByTestId('enterprise-option').filter({ hasText: '光伏' }).filter({ hasNotText: removedName }).first();
+    await option.waitFor();
+    const second = (await option.locator('div').first().innerText()).trim();
+    await option.click();
+    await picker.locator('.ant-select-selection-item').filter({ hasText: second }).waitFor();
+    await screenshot(page, 'enterprise-list-add-by-name');
+    const byName = page.waitForResponse((r) => /\/members$/.test(r.url()) && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: /加入 2 家/ }).click();
+    const byNameRes = await byName;
+    assert.equal(byNameRes.status(), 200);
+    const sent = JSON.parse(byNameRes.request().postData() ?? '{}') as { enterpriseIds?: string[] };
+    assert.equal(sent.enterpriseIds?.length, 2);
+    const back = (await byNameRes.json()) as { added: number; alreadyPresent: number; memberCount: number };
+    assert.equal(back.added + back.alreadyPresent, 2);
+    assert.ok(back.added >= 1, `${removedName} is added again`);
+    await page.getByTestId('member-count').getByText(String(back.memberCount), { exact: true }).waitFor();
+    const listId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const all = (await (await page.request.get(`/api/enterprise-lists/${listId}/members?pageSize=500`)).json()) as { items: { name: string }[] };
+    for (const name of [removedName, second]) assert.ok(all.items.some((m) => m.name === name), name);
   } finally {
     await context.close();
   }

@@ -47,6 +47,10 @@ export interface EnterpriseSearchResult {
     tags: Record<string, number>;
     /** child region code (below the region filter, else below the caller's province) → enterprises in its subtree */
     regions: Record<string, number>;
+    /** the region whose children `regions` counts; null: the whole country */
+    regionRoot: string | null;
+    /** code → name for every code in `regions`, `regionRoot` and its ancestors */
+    regionNames: Record<string, string>;
   };
 }
 
@@ -123,7 +127,7 @@ export interface EnterpriseListMember {
 export interface AddMembersResult {
   added: number;
   alreadyPresent: number;
-  /** credit codes not in the enterprise database */
+  /** credit codes (or enterprise ids) not in the enterprise database */
   notFound: string[];
   memberCount: number;
 }
@@ -200,9 +204,9 @@ export const enterpriseSearchApi = {
     api.get<{ items: EnterpriseListMember[]; total: number }>(`/api/enterprise-lists/${id(listId)}/members`, { page, pageSize }),
   addMembers: (
     listId: string,
-    body: { creditCodes?: string[]; fromSearch?: { query: EnterpriseCriteria; limit?: number }; note?: string | null },
+    body: { creditCodes?: string[]; enterpriseIds?: string[]; fromSearch?: { query: EnterpriseCriteria; limit?: number }; note?: string | null },
   ) => api.post<AddMembersResult>(`/api/enterprise-lists/${id(listId)}/members`, body),
-  removeMembers: (listId: string, creditCodes: string[]) =>
-    api.delete<{ removed: number; memberCount: number }>(`/api/enterprise-lists/${id(listId)}/members`, { creditCodes }),
+  removeMembers: (listId: string, body: { creditCodes?: string[]; enterpriseIds?: string[] }) =>
+    api.delete<{ removed: number; memberCount: number }>(`/api/enterprise-lists/${id(listId)}/members`, body),
   exportUrl: (listId: string) => `/api/enterprise-lists/${id(listId)}/export`,
 };

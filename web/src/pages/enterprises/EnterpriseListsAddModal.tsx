@@ -6,8 +6,8 @@ import { criteriaToSaved, enterpriseSearchApi, MAX_ADD_FROM_SEARCH, type Enterpr
 import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
 
-/** What goes into the list: chosen rows (by credit code), or the first results of a search. */
-export type AddTarget = { kind: 'codes'; codes: string[] } | { kind: 'search'; criteria: EnterpriseCriteria; total: number };
+/** What goes into the list: chosen rows (by id: those without a credit code too), or the first results of a search. */
+export type AddTarget = { kind: 'ids'; ids: string[] } | { kind: 'search'; criteria: EnterpriseCriteria; total: number };
 
 interface Values {
   mode: 'existing' | 'new';
@@ -33,7 +33,7 @@ export function EnterpriseListsAddModal({ target, onClose, onDone }: Props) {
   const navigate = useNavigate();
   const { data: lists = [], isLoading } = useQuery({ queryKey: ['enterprise-lists'], queryFn: enterpriseSearchApi.lists, enabled: target !== null });
   const mine = lists.filter((l) => l.mine);
-  const count = target?.kind === 'codes' ? target.codes.length : Math.min(target?.total ?? 0, MAX_ADD_FROM_SEARCH);
+  const count = target?.kind === 'ids' ? target.ids.length : Math.min(target?.total ?? 0, MAX_ADD_FROM_SEARCH);
 
   return (
     <ModalForm<Values>
@@ -55,7 +55,7 @@ export function EnterpriseListsAddModal({ target, onClose, onDone }: Props) {
           }
           if (!listId) return false;
           const res = await enterpriseSearchApi.addMembers(listId, {
-            ...(target.kind === 'codes' ? { creditCodes: target.codes } : { fromSearch: { query: criteriaToSaved(target.criteria), limit: count } }),
+            ...(target.kind === 'ids' ? { enterpriseIds: target.ids } : { fromSearch: { query: criteriaToSaved(target.criteria), limit: count } }),
             note: v.note?.trim() || null,
           });
           void client.invalidateQueries({ queryKey: ['enterprise-lists'] });
@@ -65,7 +65,7 @@ export function EnterpriseListsAddModal({ target, onClose, onDone }: Props) {
             content: (
               <span data-testid="added-to-list">
                 {t('entLists.addedResult', { list: listName, added: res.added, already: res.alreadyPresent })}
-                {res.notFound.length > 0 && t('entLists.addedNotFound', { codes: res.notFound.join('、') })}{' '}
+                {res.notFound.length > 0 && t('entLists.addedGone', { n: res.notFound.length })}{' '}
                 {/* messages render outside the router: navigate from here rather than with <Link> */}
                 <Typography.Link onClick={() => navigate(`/enterprises/lists/${listId}`)}>{t('entLists.openList')}</Typography.Link>
               </span>

@@ -1,5 +1,5 @@
 import { useState, type Key } from 'react';
-import { Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Switch, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { formatTime } from '../../components/labels';
 import { formatYuan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../i18n';
+import { AddByNameButton } from './EnterpriseListsAddByName';
 import { EnterpriseStatusTag, EnterpriseTags, enterpriseHref } from './EnterpriseSearchCells';
 import { SharedTag } from './EnterpriseLists';
 
@@ -187,7 +188,7 @@ export default function EnterpriseListsDetail() {
     },
   ];
 
-  const selectedCodes = (members.data?.items ?? []).filter((m) => selected.includes(m.id) && m.creditCode).map((m) => m.creditCode as string);
+  const selectedIds = (members.data?.items ?? []).filter((m) => selected.includes(m.id)).map((m) => m.id);
 
   return (
     <PageContainer
@@ -271,19 +272,20 @@ export default function EnterpriseListsDetail() {
           editable ? (
             <Space>
               <Popconfirm
-                title={t('entLists.removeConfirm', { n: selectedCodes.length })}
-                disabled={selectedCodes.length === 0}
+                title={t('entLists.removeConfirm', { n: selectedIds.length })}
+                disabled={selectedIds.length === 0}
                 onConfirm={async () => {
-                  const res = await enterpriseSearchApi.removeMembers(list.id, selectedCodes);
+                  const res = await enterpriseSearchApi.removeMembers(list.id, { enterpriseIds: selectedIds });
                   showSuccess(t('entLists.removed', { n: res.removed }));
                   setSelected([]);
                   refresh();
                 }}
               >
-                <Button danger disabled={selectedCodes.length === 0} data-testid="remove-members">
-                  {selectedCodes.length ? t('entLists.removeN', { n: selectedCodes.length }) : t('entLists.remove')}
+                <Button danger disabled={selectedIds.length === 0} data-testid="remove-members">
+                  {selectedIds.length ? t('entLists.removeN', { n: selectedIds.length }) : t('entLists.remove')}
                 </Button>
               </Popconfirm>
+              <AddByNameButton listId={list.id} onAdded={refresh} />
               <AddByCodesButton listId={list.id} onAdded={refresh} />
               <Button icon={<SearchOutlined />} onClick={() => navigate('/enterprises')}>
                 {t('entLists.addFromSearch')}
@@ -300,16 +302,7 @@ export default function EnterpriseListsDetail() {
           dataSource={members.data?.items ?? []}
           loading={members.isFetching}
           scroll={{ x: 1450 }}
-          rowSelection={
-            editable
-              ? {
-                  selectedRowKeys: selected,
-                  onChange: setSelected,
-                  getCheckboxProps: (m) => ({ disabled: !m.creditCode }),
-                  renderCell: (_checked, m, _i, node) => (m.creditCode ? node : <Tooltip title={t('entLists.noCodeRemove')}>{node}</Tooltip>),
-                }
-              : undefined
-          }
+          rowSelection={editable ? { selectedRowKeys: selected, onChange: setSelected } : undefined}
           pagination={{
             current: page,
             pageSize,

@@ -11,7 +11,7 @@ import { formatYuan } from '../../components/money';
 import { useI18n } from '../../i18n';
 import { useIndustryTree } from '../projects/useIndustries';
 import { EnterpriseListsAddModal, type AddTarget } from './EnterpriseListsAddModal';
-import { bandOf, defaultFacetRoot, hasFilters, isBlank, readPageState, regionChain, withoutFilters, writePageState, type PageState } from './EnterpriseSearchCriteria';
+import { bandOf, hasFilters, isBlank, readPageState, withoutFilters, writePageState, type PageState } from './EnterpriseSearchCriteria';
 import { EnterpriseSearchFacets } from './EnterpriseSearchFacets';
 import { useRegionNames } from './EnterpriseSearchRegions';
 import { EnterpriseSearchResults, NoResults } from './EnterpriseSearchResults';
@@ -102,12 +102,9 @@ export default function EnterpriseSearch() {
   useQuery({ queryKey: ['enterprise-lists'], queryFn: enterpriseSearchApi.lists, enabled: canManage, staleTime: 30_000 });
   const { data: tagDefs = [] } = useQuery({ queryKey: ['enterprise-tags'], queryFn: enterpriseSearchApi.tags, staleTime: 300_000 });
 
-  const facetRoot = criteria.region ?? defaultFacetRoot(me);
-  const itemNames = useMemo(
-    () => Object.fromEntries((result?.items ?? []).filter((i) => i.regionCode && i.regionName).map((i) => [i.regionCode as string, i.regionName as string])),
-    [result],
-  );
-  const regionNames = useRegionNames(me, criteria.region ? regionChain(criteria.region) : [facetRoot], itemNames);
+  // the server says which region the facet counts under (the filter, else the user's province) and names it all
+  const facetRoot = result ? result.facets.regionRoot : (criteria.region ?? null);
+  const regionNames = useRegionNames(result);
   const industries = useIndustryTree();
 
   // selected rows, kept across pages and searches until added to a list
@@ -200,7 +197,7 @@ export default function EnterpriseSearch() {
                   icon={<PlusOutlined />}
                   disabled={selected.size === 0}
                   data-testid="add-selected"
-                  onClick={() => setAddTarget({ kind: 'codes', codes: [...selected.values()].map((s) => s.creditCode).filter((c): c is string => Boolean(c)) })}
+                  onClick={() => setAddTarget({ kind: 'ids', ids: [...selected.keys()] })}
                 >
                   {selected.size ? t('entSearch.addSelectedN', { n: selected.size }) : t('entSearch.addSelected')}
                 </Button>

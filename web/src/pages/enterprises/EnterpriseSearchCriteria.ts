@@ -1,10 +1,8 @@
 /**
  * The search criteria in the page URL (shareable, reload-safe) and the small rules the facet column needs:
- * capital bands in yuan, region codes (GB/T 2260: levels and parents from the code), and which regions the
- * user may look up by name.
+ * capital bands in yuan and region codes (GB/T 2260: levels and parents from the code).
  */
 import { ENTERPRISE_STATUSES, type EnterpriseCriteria, type EnterpriseSort, type EnterpriseStatus } from '../../api/enterprises-search';
-import type { Me } from '../../api/types';
 
 export interface PageState {
   criteria: EnterpriseCriteria;
@@ -144,24 +142,4 @@ export function regionChain(code: string): string[] {
   const out: string[] = [];
   for (let c: string | null = code; c; c = parentRegion(c)) out.unshift(c);
   return out;
-}
-
-/** The prefix every code in the user's subtree shares (the server limits region look-ups to that subtree). */
-function scopePrefix(me: Me): string {
-  const code = me.regionCode;
-  if (me.regionLevel === 'province') return code.slice(0, 2);
-  if (me.regionLevel === 'prefecture') return MUNICIPALITIES.has(code.slice(0, 2)) ? code : code.slice(0, 4);
-  return code;
-}
-
-/** Whether /api/regions may be asked about this code without an out-of-scope refusal (which is audited). */
-export function isInScope(me: Me, code: string): boolean {
-  if (code === me.regionCode) return true;
-  if (me.regionLevel === 'county' || me.regionLevel === 'park') return code.startsWith(me.regionCode) && code.length > me.regionCode.length;
-  return code.startsWith(scopePrefix(me));
-}
-
-/** The region whose children the facet counts when no region is chosen (the user's province). */
-export function defaultFacetRoot(me: Me): string {
-  return provinceOf(me.regionCode);
 }

@@ -14,7 +14,7 @@ interface Props {
   result: EnterpriseSearchResult | undefined;
   /** tag names known before the first result (GET /api/enterprise-tags) */
   tagNames: string[];
-  facetRoot: string;
+  facetRoot: string | null;
   regionNames: Record<string, string>;
   onChange: (patch: Partial<EnterpriseCriteria>) => void;
   onClear: () => void;

@@ -1,40 +1,22 @@
+import { useRef } from 'react';
 import { Breadcrumb, Typography } from 'antd';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { fetchRegionMap } from '../../api/maps';
-import { regionsApi } from '../../api/regions';
-import type { Me } from '../../api/types';
+import type { EnterpriseSearchResult } from '../../api/enterprises-search';
 import { useI18n } from '../../i18n';
-import { isInScope, regionChain } from './EnterpriseSearchCriteria';
+import { regionChain } from './EnterpriseSearchCriteria';
 import { FacetRow } from './EnterpriseSearchFacetRow';
 
 /**
- * Names for region codes. The facet counts carry codes only, and /api/regions answers only inside the user's
- * subtree (a look-up outside it is refused and audited), so names come from: the user's own region path, the
- * children of in-scope regions, the boundary maps of web/public/maps (every province's prefectures and 新疆's
- * counties), and the result rows. A code nobody names is shown as the code.
+ * Names for region codes: the server names every counted region, the facet's root and its ancestors
+ * (facets.regionNames) and each result row's region. Names seen stay known, so a breadcrumb keeps its
+ * names while the next result loads. A code nobody named yet is shown as the code.
  */
-export function useRegionNames(me: Me, roots: readonly string[], extra: Record<string, string>): Record<string, string> {
-  const own = useQuery({ queryKey: ['region', me.regionCode], queryFn: () => regionsApi.get(me.regionCode), staleTime: Infinity });
-  const unique = [...new Set(roots)];
-  const children = useQueries({
-    queries: unique.map((root) => ({
-      queryKey: ['region-child-names', root, isInScope(me, root)],
-      staleTime: Infinity,
-      queryFn: async (): Promise<Record<string, string>> => {
-        if (isInScope(me, root)) {
-          const items = await regionsApi.children(root);
-          return Object.fromEntries(items.map((c) => [c.code, c.name]));
-        }
-        const map = await fetchRegionMap(root).catch(() => null);
-        return Object.fromEntries((map?.features ?? []).map((f) => [f.properties.code, f.properties.name]));
-      },
-    })),
-  });
-  const out: Record<string, string> = { ...extra };
-  for (const p of own.data?.path ?? []) out[p.code] = p.name;
-  out[me.regionCode] = me.regionName;
-  for (const c of children) Object.assign(out, c.data ?? {});
-  return out;
+export function useRegionNames(result: EnterpriseSearchResult | undefined): Record<string, string> {
+  const known = useRef<Record<string, string>>({});
+  if (result) {
+    Object.assign(known.current, result.facets.regionNames);
+    for (const i of result.items) if (i.regionCode && i.regionName) known.current[i.regionCode] = i.regionName;
+  }
+  return known.current;
 }
 
 interface RegionFacetProps {
@@ -43,8 +25,8 @@ interface RegionFacetProps {
   total: number;
   /** the region filter, if any */
   selected?: string;
-  /** the region whose children are counted */
-  root: string;
+  /** the region whose children are counted (facets.regionRoot); null: the whole country */
+  root: string | null;
   names: Record<string, string>;
   onSelect: (code: string | undefined) => void;
 }
@@ -56,7 +38,8 @@ export function RegionFacet({ counts, total, selected, root, names, onSelect }: 
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const counted = rows.reduce((sum, [, n]) => sum + n, 0);
   const rest = total - counted;
-  const chain = selected ? regionChain(selected) : [];
+  // levels the code suggests but the database lacks (a county directly under its province) are left out once names are known
+  const chain = selected ? regionChain(selected).filter((c) => c === selected || names[c] !== undefined) : [];
   const crumbs = [
     {
       key: 'all',
@@ -81,7 +64,7 @@ export function RegionFacet({ counts, total, selected, root, names, onSelect }: 
   return (
     <div data-testid="region-facet">
       <Breadcrumb items={crumbs} style={{ marginBottom: 6, fontSize: 12 }} />
-      {!selected && (
+      {!selected && root && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('entSearch.regionWithin', { region: nameOf(root) })}
         </Typography.Text>

@@ -116,7 +116,6 @@ export function EnterpriseSearchResults({ items, total, page, pageSize, loading,
               selectedRowKeys: selectedKeys,
               preserveSelectedRowKeys: true,
               onChange: (keys, rows) => onSelect(keys, rows),
-              getCheckboxProps: (e) => ({ disabled: !e.creditCode, title: e.creditCode ? undefined : t('entSearch.noCodeNoList') }),
             }
           : undefined
       }
