@@ -39,6 +39,43 @@ test('the officer sees the shell with 首页, 项目库 and no admin menus', asy
   }
 });
 
+test('one menu entry is lit per page and the breadcrumb names real parents, not sibling pages', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    const selected = async () => (await sideMenu(page).locator('.ant-menu-item-selected').allInnerTexts()).map((s) => s.trim());
+    const crumbs = async () => (await page.locator('.ant-page-header .ant-breadcrumb li, .ant-pro-page-container .ant-breadcrumb li').allInnerTexts()).map((s) => s.replace(/\s*\/\s*$/, '').trim()).filter(Boolean);
+
+    await page.goto('/projects/lights');
+    await page.getByTestId('lights-table').waitFor();
+    assert.deepEqual(await selected(), ['红黄灯统计']);
+
+    await page.goto('/enterprises/import');
+    await page.getByTestId('import-format').waitFor();
+    assert.deepEqual(await selected(), ['导入企业']);
+    await page.locator('.ant-breadcrumb').first().getByText('企业库').waitFor();
+    assert.deepEqual(await crumbs(), ['企业库', '导入企业']);
+    await screenshot(page, 'menu-enterprise-import');
+
+    // a list's page sits under 企业名单 (a link back), not under 企业检索
+    await page.goto('/enterprises/lists');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await selected(), ['企业名单']);
+    const created = await page.request.post('/api/enterprise-lists', { data: { name: `e2e 菜单 ${Date.now().toString(36)}` } });
+    const list = (await created.json()) as { id: string };
+    await page.goto(`/enterprises/lists/${list.id}`);
+    await page.getByTestId('list-title').waitFor();
+    assert.deepEqual(await selected(), ['企业名单']);
+    assert.deepEqual(await crumbs(), ['企业库', '企业名单']);
+    await page.locator('.ant-breadcrumb').first().getByRole('link', { name: '企业名单' }).click();
+    await page.waitForURL('**/enterprises/lists');
+    await screenshot(page, 'menu-enterprise-lists');
+    await page.request.delete(`/api/enterprise-lists/${list.id}`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a wrong password shows the server’s Chinese message', async () => {
   const { context, page } = await newPage(browser);
   try {

@@ -7,9 +7,11 @@ import { Logo } from '../components/Logo';
 import { useI18n, type Translate } from '../i18n';
 import { routes, type AppRoute } from '../routes';
 import { useHeaderActions } from './HeaderActions';
+import { matchMenu } from './menuMatch';
 
 function toMenu(items: readonly AppRoute[], t: Translate): MenuDataItem[] {
   return items.filter((r) => !r.hideInMenu).map((r) => ({
+    key: r.path,
     path: r.path,
     name: t(r.name),
     icon: r.icon,
@@ -23,7 +25,17 @@ export function BasicLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const actions = useHeaderActions(me);
-  const menu = useMemo(() => toMenu(visibleRoutes(routes, me), t), [me, t]);
+  const visible = useMemo(() => visibleRoutes(routes, me), [me]);
+  const menu = useMemo(() => toMenu(visible, t), [visible, t]);
+  // one highlighted entry and a trail of real parents (ProLayout's prefix matching lit siblings too)
+  const match = useMemo(() => matchMenu(visible, location.pathname), [visible, location.pathname]);
+  const selectedKeys = match.selected ? [match.selected.path] : [];
+  const breadcrumb = match.trail.map((r) => {
+    const label = t(r.name);
+    // a page of its own (not a group, not this URL) is a link back
+    const linked = !r.children && r.path !== location.pathname && !r.path.includes(':');
+    return { key: r.path, title: linked ? <Link to={r.path}>{label}</Link> : label };
+  });
 
   return (
     <ProLayout
@@ -36,6 +48,8 @@ export function BasicLayout() {
       locale={lang === 'zh' ? 'zh-CN' : 'en-US'}
       route={{ path: '/', children: menu }}
       location={{ pathname: location.pathname }}
+      selectedKeys={selectedKeys}
+      breadcrumbRender={() => breadcrumb}
       menu={{ defaultOpenAll: true, ignoreFlatMenu: true }}
       token={{ header: { colorBgHeader: '#ffffff' }, sider: { colorMenuBackground: '#ffffff' } }}
       onMenuHeaderClick={() => navigate('/')}
