@@ -6,8 +6,8 @@
  *
  * Same computation and the same guarantees as a query: a part's version is read and its figures
  * computed in one REPEATABLE READ snapshot, and storing never replaces a newer rollup. Parts are
- * computed a few hundred at a time, each batch in its own short transaction, so requests keep being
- * answered in between (embedded PGlite has one connection).
+ * computed in batches, each in its own short transaction, so requests keep being answered in between
+ * (embedded PGlite has one connection).
  */
 import type { ReceiptFilter } from '../db/queries/statistics';
 import {
@@ -17,6 +17,7 @@ import {
   selectStaleParts,
   toVariant,
   upsertRollups,
+  type RollupPart,
   type RollupRange,
   type RollupRow,
 } from '../db/queries/statistics-rollups';
@@ -26,8 +27,15 @@ import type { Deps } from './context';
 import { getEvidencePolicy } from './evidence-policy';
 import { toRange } from './funds-rollups';
 
-/** parts computed per transaction: short enough for requests to get their turn on a busy database */
-const PARTS_PER_BATCH = 200;
+/**
+ * Parts computed per transaction: the first batch, then sized so that a batch takes about
+ * BATCH_TARGET_MS — short enough for requests to get their turn (embedded PGlite has one
+ * connection), long enough that the scan of the projects each batch needs stays a small part.
+ */
+const FIRST_BATCH_PARTS = 200;
+const BATCH_TARGET_MS = 300;
+const BATCH_PARTS_MIN = 50;
+const BATCH_PARTS_MAX = 4_000;
 
 const rangeKey = (r: RollupRange) => `${r.year}-${r.fromMonth}-${r.toMonth}`;
 
@@ -86,6 +94,7 @@ export interface WarmupResult {
 export interface WarmupOptions {
   /** checked between batches: true stops the warm-up (what is stored stays) */
   shouldStop?: () => boolean;
+  /** a fixed batch size instead of one adapted to the time a batch takes (tests) */
   partsPerBatch?: number;
 }
 
@@ -101,27 +110,33 @@ export async function warmFundsRollups(deps: Deps, now: Date = new Date(), opts:
   const filter: ReceiptFilter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
   const variant = toVariant(filter);
   const ranges = listHotRollupRanges(month);
-  const batchSize = opts.partsPerBatch ?? PARTS_PER_BATCH;
+  let batchSize = opts.partsPerBatch ?? FIRST_BATCH_PARTS;
   let partsComputed = 0;
   for (const range of ranges) {
     if (opts.shouldStop?.()) return { month, ranges: ranges.length, partsComputed, stopped: true };
     const stale = await selectStaleParts(deps.db, '/', range, variant);
-    for (let i = 0; i < stale.length; i += batchSize) {
+    for (let i = 0; i < stale.length; ) {
       if (opts.shouldStop?.()) return { month, ranges: ranges.length, partsComputed, stopped: true };
-      const batch = new Set(stale.slice(i, i + batchSize).map((s) => partKey(s.part)));
+      const batch = stale.slice(i, i + batchSize).map((s) => s.part);
+      const t0 = performance.now();
       partsComputed += await computeBatch(deps, range, filter, batch);
+      i += batch.length;
+      if (opts.partsPerBatch === undefined) {
+        const ms = Math.max(1, performance.now() - t0);
+        batchSize = Math.round(Math.min(BATCH_PARTS_MAX, Math.max(BATCH_PARTS_MIN, (batch.length * BATCH_TARGET_MS) / ms)));
+      }
     }
   }
   return { month, ranges: ranges.length, partsComputed, stopped: false };
 }
 
 /** The parts of `batch` still stale, read and computed in one snapshot, then stored; how many were stored. */
-async function computeBatch(deps: Deps, range: RollupRange, filter: ReceiptFilter, batch: ReadonlySet<string>): Promise<number> {
+async function computeBatch(deps: Deps, range: RollupRange, filter: ReceiptFilter, batch: readonly RollupPart[]): Promise<number> {
   const variant = toVariant(filter);
   const rows = await deps.db.transaction(
     async (tx): Promise<RollupRow[]> => {
       // versions as of this snapshot; a part a request computed meanwhile is no longer stale
-      const stale = (await selectStaleParts(tx, '/', range, variant)).filter((s) => batch.has(partKey(s.part)));
+      const stale = await selectStaleParts(tx, '/', range, variant, batch);
       const computed = await computeRollups(tx, stale.map((s) => s.part), range, filter);
       return stale.map((s) => ({ part: s.part, range, variant, version: s.version, figures: computed.get(partKey(s.part)) ?? emptyPartFigures() }));
     },

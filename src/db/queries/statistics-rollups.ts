@@ -147,15 +147,18 @@ async function upsertRollupChunk(db: Db, rows: readonly RollupRow[]): Promise<vo
 
 /**
  * The parts of a subtree whose stored rollup for the range is missing or older than the part's
- * version, with the current version.
+ * version, with the current version; `only`: among these parts only.
  */
-export async function selectStaleParts(db: Db, scopePath: string, range: RollupRange, variant: number) {
+export async function selectStaleParts(db: Db, scopePath: string, range: RollupRange, variant: number, only?: readonly RollupPart[]) {
+  const among = only
+    ? sql`and (v.region_code, v.bucket) in (select * from unnest(${sql.param(only.map((p) => p.regionCode))}::text[], ${sql.param(only.map((p) => p.bucket))}::int[]))`
+    : sql``;
   const result = await db.execute(sql`
     select v.region_code, v.bucket, v.version, g.path from funds_rollup_versions v
     join regions g on g.code = v.region_code
     left join funds_rollups r on r.region_code = v.region_code and r.bucket = v.bucket and r.year = ${range.year}
       and r.from_month = ${range.fromMonth} and r.to_month = ${range.toMonth} and r.variant = ${variant}
-    where g.path like ${`${scopePath}%`} and (r.version is null or r.version <> v.version)`);
+    where g.path like ${`${scopePath}%`} and (r.version is null or r.version <> v.version) ${among}`);
   return rowsOf(result).map((r) => ({ part: { regionCode: String(r.region_code), bucket: Number(r.bucket) }, version: Number(r.version), path: String(r.path) }));
 }
 
