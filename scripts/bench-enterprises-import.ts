@@ -266,7 +266,7 @@ async function main() {
       if (r.status !== 0) throw new Error(`child ${childArgs[0]} exited with ${r.status}`);
     };
     if (process.env.BENCH_SKIP_POSTGRES !== '1') run(['--child-postgres', files.big, files.update, path.join(dir, 'pg-data')]);
-    if (process.env.BENCH_SKIP_PGLITE !== '1') run(['--child-pglite', files.small, path.join(dir, 'pglite-data')]);
+    if (process.env.BENCH_SKIP_PGLITE !== '1' && PGLITE_ROWS > 0) run(['--child-pglite', files.small, path.join(dir, 'pglite-data')]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -383,8 +383,11 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
   // a code twice), with a bit per optional field the row has (for their field sources below)
   const optional = [{ key: 'formerNames', col: 'former_names' }, ...MERGE_FIELDS.filter((f) => f.key !== 'name')];
   const mask = optional.map((f, i) => `(case when s.${f.col} is not null then ${2 ** i} else 0 end)`).join(' + ');
-  // (with probeByIndex, still one index probe per staged row: the tiny combos join is a nested loop too)
-  const isNew = sql`not exists (select 1 from enterprises e where e.credit_code = s.credit_code)`;
+  // a scalar sub-select, not NOT EXISTS: it stays one index probe per staged row whatever the
+  // planner thinks of the table's size (an anti-join could become a hash join over all of
+  // enterprises, per chunk), while the small join with combos below may still be hashed
+  const isNew = sql`(select 1 from enterprises e where e.credit_code = s.credit_code) is null`;
+  if (opts.probeByIndex) await joins(true);
   let bulk = false;
   if ((opts.bulk ?? 'auto') === 'auto') {
     const [toInsert] = await query<{ n: unknown }>(db, sql`select count(*) as n from ${stage} s where ${isNew}`);
@@ -413,7 +416,6 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
       returning 1)
     select count(*) as n from ins`,
   );
-  if (opts.probeByIndex) await joins(true);
   await done('insert');
   if (bulk) {
     // the planner's picture of enterprises must include the rows just loaded
