@@ -6,7 +6,9 @@
  * changed since) for the province 650000 and the county with the most projects,
  * for 2026-01..2026-10 and 2026-10..2026-10 (5 warm-up calls, 50 timed: p50/p95/max), the raw SQL of the
  * same statements through the pg Pool, one EXPLAIN (ANALYZE, BUFFERS) of each, and a proxy of the monthly
- * notice (one summary per region of the province). The covering index and the rewritten funds statement
+ * notice (one summary per region of the province), the real monthly notice, and a new month: the warm-up
+ * (services/funds-rollup-warmup.ts) timed when the month turns and after every region changed, each followed
+ * by the province summary p50/p95 and the monthly notice. The covering index and the rewritten funds statement
  * that an earlier version of this script compared are now in migration 0005 and src/db/queries/statistics.ts.
  *
  * BENCH_PROJECTS / BENCH_FUND_ROWS scale the data; BENCH_KEEP=1 keeps the database for experiments.
@@ -24,6 +26,8 @@ import { gatherNoticeData } from '../src/documents/notice-data';
 import { renderNoticePdf } from '../src/documents/notice-pdf';
 import { renderNoticeXlsx } from '../src/documents/notice-xlsx';
 import { getSummary } from '../src/services/statistics';
+import { selectStaleParts } from '../src/db/queries/statistics-rollups';
+import { listHotRollupRanges, previousMonth, warmFundsRollups } from '../src/services/funds-rollup-warmup';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
@@ -442,6 +446,46 @@ async function main() {
         );
       }
     }
+
+    // 6. a new month: its ranges have no rollups yet; the background warm-up computes them before anyone asks
+    const newMonth = '2026-11';
+    const newMonthNow = new Date(`${newMonth}-03T09:00:00+08:00`);
+    const hot = listHotRollupRanges(newMonth);
+    const staleCount = async () => {
+      let n = 0;
+      for (const range of hot) n += (await selectStaleParts(database.db, '/', range, 0)).length;
+      return n;
+    };
+    const parts = (await pool.query<{ n: number }>(`select count(*)::int as n from funds_rollup_versions`)).rows[0]!.n;
+    console.log(`
+new month ${newMonth} (${parts} parts; warm-up over the ${hot.length} hot ranges of ${newMonth} and ${previousMonth(newMonth)}):`);
+    const afterWarmup = async (label: string) => {
+      const before = await staleCount();
+      const t0 = performance.now();
+      const result = await warmFundsRollups(deps, newMonthNow);
+      const ms = performance.now() - t0;
+      console.log(`  ${label}: ${before} of ${parts * hot.length} hot range-parts stale → warm-up ${(ms / 1000).toFixed(1)} s (${result.partsComputed} computed); stale after: ${await staleCount()}`);
+      for (const [code, name] of [['650000', '新疆'], [county.code, county.name]] as const) {
+        for (const p of [{ from: '2026-01', to: newMonth }, { from: '2026-01', to: '2026-10' }, { from: newMonth, to: newMonth }]) {
+          await measure(`getSummary ${code} ${name} ${p.from}..${p.to}`, () => getSummary(deps, caller, { region: code, ...p }));
+        }
+      }
+      for (const month of ['2026-10', newMonth]) {
+        const t1 = performance.now();
+        const data = await gatherNoticeData(deps, caller, { kind: 'monthly', region: '650000', month });
+        const t2 = performance.now();
+        await renderNoticePdf(data);
+        console.log(`  monthly notice 650000 ${month}, first after the warm-up: data ${(t2 - t1).toFixed(0)} ms, with PDF ${(performance.now() - t1).toFixed(0)} ms`);
+      }
+    };
+    // (a) the month turned: during October the warm-up kept October's ranges current; November's are absent
+    const t0 = performance.now();
+    const october = await warmFundsRollups(deps, new Date('2026-10-20T09:00:00+08:00'));
+    console.log(`  October's hot ranges made current first (what the warm-up did during October): ${october.partsComputed} computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await afterWarmup('month turned');
+    // (b) every region changed (what a bulk import touching every county does), then the warm-up
+    await bumpSubtree('650000');
+    await afterWarmup('every region changed');
   } finally {
     await database.close().catch(() => undefined);
     if (process.env.BENCH_KEEP === '1') console.log(`kept ${name} (BENCH_KEEP=1): drop it with  psql -c 'drop database ${name}'`);
