@@ -65,12 +65,16 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
       if (!cookie) throw new Error('no session cookie');
       return `yinfeng_session=${cookie.value}`;
     },
+    /** closes the app, then the database, then removes the data directory, each even when the one before failed */
     async close() {
       try {
         await app.close();
-        await database.close();
       } finally {
-        if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+        try {
+          await database.close();
+        } finally {
+          if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+        }
       }
     },
   };
