@@ -56,7 +56,7 @@ export const MAX_REPORTED = 10_000;
 const STAGE_ROWS = 5_000;
 /** PostgreSQL: rows per merged chunk. */
 const CHUNK_ROWS = 50_000;
-/** Staging batches and merges under way at once (bounds memory: batches wait here as COPY text). */
+/** Staging batches and merges under way at once (bounds memory: rows wait here as objects). */
 const MAX_IN_FLIGHT = 8;
 /** Files smaller than this compute search keys on the main thread (no worker start-up). */
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -126,15 +126,18 @@ class StagePipeline {
   ) {}
 
   addBatch(table: string, rows: StagedEnterpriseRow[]): void {
-    const text = toStageText(rows, this.keys, this.totals);
-    text.catch(() => undefined); // awaited below, in order
+    const keysDone = fillSearchKeys(rows, this.keys);
+    keysDone.catch(() => undefined); // awaited below, in order
     this.then(async () => {
-      const t = performance.now();
-      const copyText = await text;
+      let t = performance.now();
+      await keysDone;
       this.totals.step('waitForKeys', elapsed(t));
-      const c = performance.now();
-      await this.copy(table, copyText);
-      this.totals.step('copy', elapsed(c));
+      t = performance.now();
+      const text = formatEnterpriseStageCopy(rows);
+      this.totals.step('formatCopy', elapsed(t));
+      t = performance.now();
+      await this.copy(table, text);
+      this.totals.step('copy', elapsed(t));
     });
   }
 
@@ -168,18 +171,6 @@ class StagePipeline {
     this.stopped = true;
     await this.order;
   }
-}
-
-/**
- * A batch's search keys (in a worker), then its COPY text: a batch waiting for its turn holds one
- * string, and its row objects are collected at once (they take several times the memory).
- */
-async function toStageText(rows: StagedEnterpriseRow[], keys: KeyComputer, totals: MergeTotals): Promise<string> {
-  await fillSearchKeys(rows, keys);
-  const t = performance.now();
-  const text = formatEnterpriseStageCopy(rows);
-  totals.step('formatCopy', elapsed(t));
-  return text;
 }
 
 /** Counts and step timings added up over chunks. */
