@@ -54,6 +54,9 @@ export const projects = pgTable(
     index('projects_investor_idx').on(t.investorId),
     // signed projects of a period (statistics: signed amount, bands, start and fulfilment rates)
     index('projects_signed_date_idx').on(t.signedDate),
+    // the projects of one funds-rollup part (a region's bucket): recomputing one stale part reads
+    // its own projects, not all of a large county's (funds_rollup_bucket is defined in migration 0008)
+    index('projects_region_bucket_idx').on(t.regionCode, sql`funds_rollup_bucket(${t.id})`),
   ],
 );
 

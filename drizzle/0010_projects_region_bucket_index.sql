@@ -1,0 +1,1 @@
+CREATE INDEX "projects_region_bucket_idx" ON "projects" USING btree ("region_code",funds_rollup_bucket("id"));
