@@ -13,7 +13,7 @@ import {
   emptyPartFigures,
   partKey,
   selectCurrentRollupGroups,
-  selectCurrentRollupTotals,
+  selectRollupTotalsAndStaleParts,
   selectStaleParts,
   toVariant,
   upsertRollups,
@@ -115,9 +115,9 @@ async function loadSourceTotals(deps: Deps, scopePath: string, ranges: readonly 
     async (tx) => {
       const pending: RollupRow[] = [];
       const totals: Totals[] = [];
-      for (const range of ranges) {
-        const stale = await selectStaleParts(tx, scopePath, range, variant);
-        const total: Totals = await selectCurrentRollupTotals(tx, scopePath, range, variant);
+      const read = await selectRollupTotalsAndStaleParts(tx, scopePath, ranges, variant);
+      for (const [i, range] of ranges.entries()) {
+        const { stale, totals: total } = read[i] as (typeof read)[number];
         if (stale.length > 0) {
           const computed = await computeRollups(tx, stale.map((s) => s.part), range, filter);
           for (const s of stale) {

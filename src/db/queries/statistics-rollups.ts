@@ -162,24 +162,60 @@ export async function selectStaleParts(db: Db, scopePath: string, range: RollupR
   return rowsOf(result).map((r) => ({ part: { regionCode: String(r.region_code), bucket: Number(r.bucket) }, version: Number(r.version), path: String(r.path) }));
 }
 
-/** By source, the sums of the current stored rollups of a subtree for the range (added up in the database). */
-export async function selectCurrentRollupTotals(db: Db, scopePath: string, range: RollupRange, variant: number): Promise<Map<string, SourceFigures>> {
+/** A part whose stored rollup is missing or older than its version. */
+export interface StalePart {
+  part: RollupPart;
+  version: number;
+  path: string;
+}
+
+/**
+ * For each range, in one statement: the stale parts of the subtree (as selectStaleParts) and, by
+ * source, the sums of its current stored rollups (the current parts' figures added up in the database) — the versions of
+ * the subtree are joined with its rollups once for all ranges, instead of twice per range.
+ */
+export async function selectRollupTotalsAndStaleParts(
+  db: Db,
+  scopePath: string,
+  ranges: readonly RollupRange[],
+  variant: number,
+): Promise<{ stale: StalePart[]; totals: Map<string, SourceFigures> }[]> {
+  const out = ranges.map(() => ({ stale: [] as StalePart[], totals: new Map<string, SourceFigures>() }));
+  if (ranges.length === 0) return out;
   const result = await db.execute(sql`
-    select f.key as source, sum((f.value->>'projects')::int)::int as projects, sum((f.value->>'fundsYuan')::numeric)::text as funds,
-      sum((f.value->>'newProjects')::int)::int as new_projects, sum((f.value->>'newFundsYuan')::numeric)::text as new_funds
-    from funds_rollups r
-    join funds_rollup_versions v on v.region_code = r.region_code and v.bucket = r.bucket and v.version = r.version
-    join regions g on g.code = r.region_code
-    cross join lateral jsonb_each(r.figures) f
-    where g.path like ${`${scopePath}%`} and r.year = ${range.year} and r.from_month = ${range.fromMonth}
-      and r.to_month = ${range.toMonth} and r.variant = ${variant}
-    group by f.key`);
-  return new Map(
-    rowsOf(result).map((r) => [
-      String(r.source),
-      { projects: Number(r.projects), fundsYuan: BigInt(String(r.funds)), newProjects: Number(r.new_projects), newFundsYuan: BigInt(String(r.new_funds)) },
-    ]),
-  );
+    with q as (select * from unnest(${sql.param(ranges.map((_, i) => i))}::int[], ${sql.param(ranges.map((r) => r.year))}::int[],
+        ${sql.param(ranges.map((r) => r.fromMonth))}::int[], ${sql.param(ranges.map((r) => r.toMonth))}::int[]) as q(i, year, from_month, to_month)),
+    parts as (
+      select q.i, v.region_code, v.bucket, v.version, g.path, r.figures, r.version = v.version as current
+      from funds_rollup_versions v
+      join regions g on g.code = v.region_code
+      cross join q
+      left join funds_rollups r on r.region_code = v.region_code and r.bucket = v.bucket and r.year = q.year
+        and r.from_month = q.from_month and r.to_month = q.to_month and r.variant = ${variant}
+      where g.path like ${`${scopePath}%`})
+    select i, true as stale, region_code, bucket, version, path, null as source, null::int as projects, null as funds, null::int as new_projects, null as new_funds
+    from parts where current is not true
+    union all
+    select i, false, null, null, null, null, f.key, sum((f.value->>'projects')::int)::int, sum((f.value->>'fundsYuan')::numeric)::text,
+      sum((f.value->>'newProjects')::int)::int, sum((f.value->>'newFundsYuan')::numeric)::text
+    from parts cross join lateral jsonb_each(parts.figures) f
+    where current
+    group by i, f.key`);
+  for (const r of rowsOf(result)) {
+    const slot = out[Number(r.i)];
+    if (!slot) continue;
+    if (r.stale === true) {
+      slot.stale.push({ part: { regionCode: String(r.region_code), bucket: Number(r.bucket) }, version: Number(r.version), path: String(r.path) });
+    } else {
+      slot.totals.set(String(r.source), {
+        projects: Number(r.projects),
+        fundsYuan: BigInt(String(r.funds)),
+        newProjects: Number(r.new_projects),
+        newFundsYuan: BigInt(String(r.new_funds)),
+      });
+    }
+  }
+  return out;
 }
 
 /**
