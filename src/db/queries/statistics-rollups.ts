@@ -190,8 +190,10 @@ export async function selectRollupTotalsAndStaleParts(
       from funds_rollup_versions v
       join regions g on g.code = v.region_code
       cross join q
-      left join funds_rollups r on r.region_code = v.region_code and r.bucket = v.bucket and r.year = q.year
-        and r.from_month = q.from_month and r.to_month = q.to_month and r.variant = ${variant}
+      -- lateral with limit (never flattened into a join): one primary-key probe per part and range,
+      -- whatever the size of funds_rollups (it keeps every range ever asked for; a hash join would read it all)
+      left join lateral (select r.version, r.figures from funds_rollups r where r.region_code = v.region_code and r.bucket = v.bucket
+        and r.year = q.year and r.from_month = q.from_month and r.to_month = q.to_month and r.variant = ${variant} limit 1) r on true
       where g.path like ${`${scopePath}%`})
     select i, true as stale, region_code, bucket, version, path, null as source, null::int as projects, null as funds, null::int as new_projects, null as new_funds
     from parts where current is not true
