@@ -227,9 +227,13 @@ test('the officer adds every result of a search to the list, then removes one en
     const first = page.getByTestId('list-members').locator('tbody tr.ant-table-row').first();
     const removedName = (await first.getByTestId('member-name').innerText()).trim();
     await first.locator('.ant-checkbox-input').check();
+    // the button (and its confirmation) is enabled once the selection has reached the page's state
+    await page.waitForFunction(() => document.querySelector('[data-testid="remove-members"]')?.hasAttribute('disabled') === false);
     await page.getByTestId('remove-members').click();
+    const confirm = page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ });
+    await confirm.waitFor();
     const removed = page.waitForResponse((r) => /\/members$/.test(r.url()) && r.request().method() === 'DELETE');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirm.click();
     assert.equal((await removed).status(), 200);
     await page.getByText('已移出 1 家企业').waitFor();
     await page.getByTestId('member-count').getByText(String(res.memberCount - 1), { exact: true }).waitFor();
