@@ -385,7 +385,7 @@ class JobRun {
           bulk = true;
           const t = performance.now();
           rebuild = await dropEnterpriseIndexes(tx);
-          this.totals.step('dropIndexes', seconds(t));
+          this.totals.step('dropIndexes', elapsed(t));
         });
       };
       const mergeChunk = (reportSteps: boolean) => {
@@ -427,11 +427,11 @@ class JobRun {
         if (bulk && doRebuild) {
           let t = performance.now();
           await tx.execute(sql`analyze enterprises`);
-          this.totals.step('analyze', seconds(t));
+          this.totals.step('analyze', elapsed(t));
           const check = this.checkpoint(tx, true);
           t = performance.now();
           await doRebuild(async (what) => {
-            this.totals.step(what, seconds(t));
+            this.totals.step(what, elapsed(t));
             t = performance.now();
             await check();
           });

@@ -39,10 +39,9 @@ const BATCH_PARTS_MAX = 4_000;
 
 const rangeKey = (r: RollupRange) => `${r.year}-${r.fromMonth}-${r.toMonth}`;
 
+/** The month before `month` (YYYY-MM): the previous period of a monthly ranking. */
 export function previousMonth(month: string): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return resolveRankingPeriods('month', month).previous.to;
 }
 
 const yearToDate = (month: string): Period => ({ from: `${month.slice(0, 4)}-01`, to: month });
