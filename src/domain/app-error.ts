@@ -7,6 +7,10 @@ export type AppErrorCode =
   | 'VALIDATION'
   | 'UNAUTHENTICATED'
   | 'AUTH_FAILED'
+  /** the account has a second factor and the code is missing or wrong: HTTP 401 */
+  | 'TOTP_REQUIRED'
+  /** too many attempts: HTTP 429 with Retry-After */
+  | 'RATE_LIMITED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
@@ -22,12 +26,15 @@ export interface AppErrorDetail {
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly details: AppErrorDetail[] | undefined;
+  /** seconds the client should wait before trying again (sent as Retry-After) */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, details?: AppErrorDetail[]) {
+  constructor(code: AppErrorCode, message: string, details?: AppErrorDetail[], options?: { retryAfterSeconds?: number }) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

@@ -8,6 +8,8 @@ const STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   AUTH_FAILED: 401,
+  TOTP_REQUIRED: 401,
+  RATE_LIMITED: 429,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -39,6 +41,7 @@ function describeValidation(err: { validation?: ValidationIssue[]; validationCon
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
+      if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
       return sendError(reply, STATUS[err.code], err.code, err.message, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
