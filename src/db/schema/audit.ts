@@ -29,3 +29,18 @@ export const auditLog = pgTable(
     index('audit_object_idx').on(t.objectType, t.objectId),
   ],
 );
+
+/**
+ * The hash chain over the audit trail (src/services/audit-chain.ts): one row per sealed audit row, in
+ * id order. `rowHash` is the SHA-256 of the audit row's canonical form, `hash` = SHA-256(prevHash ‖
+ * rowHash), so editing or deleting a sealed audit row, or a chain row, breaks the chain where it
+ * happened. Insert-only: the application role may INSERT and SELECT, and a trigger (migration 0012)
+ * refuses UPDATE, DELETE and TRUNCATE for every role. Hashes are lower-case hex.
+ */
+export const auditChain = pgTable('audit_chain', {
+  auditId: bigint('audit_id', { mode: 'number' }).primaryKey(),
+  rowHash: text('row_hash').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+});
