@@ -2,6 +2,7 @@ export * from './regions';
 export * from './industries';
 export * from './accounts';
 export * from './audit';
+export * from './import-changes';
 export * from './settings';
 export * from './enterprises';
 export * from './projects';
