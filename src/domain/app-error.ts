@@ -5,12 +5,18 @@
  */
 export type AppErrorCode =
   | 'VALIDATION'
+  /** a file or value over a size limit (zip bomb, too many entries …): HTTP 422 */
+  | 'LIMIT_EXCEEDED'
   | 'UNAUTHENTICATED'
   | 'AUTH_FAILED'
   /** the account has a second factor and the code is missing or wrong: HTTP 401 */
   | 'TOTP_REQUIRED'
   /** too many attempts: HTTP 429 with Retry-After */
   | 'RATE_LIMITED'
+  /** the session's account must change its temporary password first: HTTP 403 */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** the session's account must enrol the second factor its roles require first: HTTP 403 */
+  | 'TOTP_ENROLMENT_REQUIRED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'

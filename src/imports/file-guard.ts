@@ -41,6 +41,8 @@ export interface ZipEntryInfo {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed data, as the central directory gives it */
+  crc32?: number;
 }
 
 export interface InspectedImportFile {
@@ -131,6 +133,21 @@ function refuse(message: string): never {
   throw new AppError('VALIDATION', message);
 }
 
+/** A refusal over a size limit (zip bomb, too many entries, ZIP64): HTTP 422. */
+function refuseOverLimit(message: string): never {
+  throw new AppError('LIMIT_EXCEEDED', message);
+}
+
+/** How messages name the archive and what the user was doing: an xlsx import, or evidence upload. */
+export interface ZipWording {
+  /** e.g. ' xlsx 压缩包' (follows 不是完整的) */
+  archive: string;
+  /** e.g. '导入' */
+  action: string;
+}
+
+const XLSX_WORDING: ZipWording = { archive: ' xlsx 压缩包', action: '导入' };
+
 /**
  * Decides the type of an import file by content, checks it agrees with the extension (.xlsx or
  * .csv), and checks size limits; for xlsx, checks the ZIP directory before anything is inflated.
@@ -179,10 +196,16 @@ function inspectImportSource(src: ByteSource, fileName: string, limits: Partial<
 }
 
 /** Parses the end-of-central-directory and central directory records and checks every limit. */
-export function readZipDirectory(input: Buffer | ByteSource, fileName: string, lim: ImportFileLimits = DEFAULT_IMPORT_LIMITS): ZipEntryInfo[] {
+export function readZipDirectory(
+  input: Buffer | ByteSource,
+  fileName: string,
+  lim: ImportFileLimits = DEFAULT_IMPORT_LIMITS,
+  wording: ZipWording = XLSX_WORDING,
+): ZipEntryInfo[] {
   const src = toByteSource(input);
   const name = `文件“${fileName}”`;
-  const corrupt = (what: string): never => refuse(`${name}不是完整的 xlsx 压缩包（${what}），请在 Excel/WPS 中重新保存后再导入`);
+  const { archive, action } = wording;
+  const corrupt = (what: string): never => refuse(`${name}不是完整的${archive}（${what}），请在 Excel/WPS 中重新保存后再${action}`);
 
   // End of central directory: 22 bytes + comment (≤ 65,535), searched backwards in the tail.
   const tailStart = Math.max(0, src.size - 22 - 0xffff - 20);
@@ -198,7 +221,7 @@ export function readZipDirectory(input: Buffer | ByteSource, fileName: string, l
   const eocd = tailStart + eocdInTail;
   const e = eocdInTail;
   if (e >= 20 && tail.readUInt32LE(e - 20) === SIG_ZIP64_LOCATOR) {
-    refuse(`${name}使用 ZIP64 格式，超出导入文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
+    refuseOverLimit(`${name}使用 ZIP64 格式，超出${action}文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
   }
   const disk = tail.readUInt16LE(e + 4);
   const cdDisk = tail.readUInt16LE(e + 6);
@@ -208,9 +231,9 @@ export function readZipDirectory(input: Buffer | ByteSource, fileName: string, l
   const cdOffset = tail.readUInt32LE(e + 16);
   if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) corrupt('分卷压缩包');
   if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    refuse(`${name}使用 ZIP64 格式，超出导入文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
+    refuseOverLimit(`${name}使用 ZIP64 格式，超出${action}文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
   }
-  if (totalEntries > lim.maxEntries) refuse(`${name}包含 ${totalEntries} 个压缩条目，超过上限 ${lim.maxEntries} 个`);
+  if (totalEntries > lim.maxEntries) refuseOverLimit(`${name}包含 ${totalEntries} 个压缩条目，超过上限 ${lim.maxEntries} 个`);
   if (cdOffset + cdSize !== eocd) corrupt('中央目录位置不符');
   // each record is 46 bytes plus a name, extra field and comment; real ones are far below 4 KiB
   if (cdSize > totalEntries * 4096) corrupt('中央目录过大');
@@ -225,6 +248,7 @@ export function readZipDirectory(input: Buffer | ByteSource, fileName: string, l
     if (p + 46 > end || buf.readUInt32LE(p) !== SIG_CENTRAL) corrupt(`第 ${i + 1} 个中央目录记录损坏`);
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const crc32 = buf.readUInt32LE(p + 16);
     const compressedSize = buf.readUInt32LE(p + 20);
     const uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -236,25 +260,27 @@ export function readZipDirectory(input: Buffer | ByteSource, fileName: string, l
     p += 46 + nameLen + extraLen + commentLen;
 
     if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
-      refuse(`${name}中的条目“${entryName}”使用 ZIP64 大小，超过解压后总大小上限 ${formatBytes(lim.maxUncompressedBytes)}`);
+      refuseOverLimit(`${name}中的条目“${entryName}”使用 ZIP64 大小，超过解压后总大小上限 ${formatBytes(lim.maxUncompressedBytes)}`);
     }
-    if (flags & 0x1) refuse(`${name}中的条目“${entryName}”已加密，请另存为未加密的 .xlsx 后再导入`);
+    if (flags & 0x1) refuse(`${name}中的条目“${entryName}”已加密，请另存为未加密的${archive === XLSX_WORDING.archive ? ' .xlsx ' : '文件'}后再${action}`);
     if (method !== 0 && method !== 8) refuse(`${name}中的条目“${entryName}”使用不支持的压缩方式（${method}）`);
     if (method === 0 && compressedSize !== uncompressedSize) corrupt(`条目“${entryName}”大小不一致`);
     total += uncompressedSize;
     if (total > lim.maxUncompressedBytes) {
-      refuse(`${name}解压后超过 ${formatBytes(lim.maxUncompressedBytes)}（解压后总大小上限），疑似压缩炸弹，拒绝导入`);
+      refuseOverLimit(`${name}解压后超过 ${formatBytes(lim.maxUncompressedBytes)}（解压后总大小上限），疑似压缩炸弹，拒绝${action}`);
     }
     if (uncompressedSize > lim.ratioExemptBytes && uncompressedSize / Math.max(compressedSize, 1) > lim.maxCompressionRatio) {
       const ratio = Math.round(uncompressedSize / Math.max(compressedSize, 1));
-      refuse(
-        `${name}中的条目“${entryName}”压缩比 ${ratio}:1，超过上限 ${lim.maxCompressionRatio}:1（压缩 ${formatBytes(compressedSize)}，解压后 ${formatBytes(uncompressedSize)}），疑似压缩炸弹，拒绝导入`,
+      refuseOverLimit(
+        `${name}中的条目“${entryName}”压缩比 ${ratio}:1，超过上限 ${lim.maxCompressionRatio}:1（压缩 ${formatBytes(compressedSize)}，解压后 ${formatBytes(uncompressedSize)}），疑似压缩炸弹，拒绝${action}`,
       );
     }
-    entries.push({ name: entryName, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name: entryName, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
   }
   if (p !== end) corrupt('中央目录长度不符');
-  checkLocalHeaders(src, entries, cdOffset, corrupt);
+  checkLocalHeaders(src, entries, cdOffset, corrupt, () =>
+    refuseOverLimit(`${name}的本地文件头使用 ZIP64 大小，超过解压后总大小上限 ${formatBytes(lim.maxUncompressedBytes)}`),
+  );
   return entries;
 }
 
@@ -263,7 +289,7 @@ export function readZipDirectory(input: Buffer | ByteSource, fileName: string, l
  * with names and (unless a data descriptor follows) sizes matching the central directory, so a
  * reader that walks local headers sequentially sees the same entries that were checked.
  */
-function checkLocalHeaders(src: ByteSource, entries: ZipEntryInfo[], cdOffset: number, corrupt: (what: string) => never): void {
+function checkLocalHeaders(src: ByteSource, entries: ZipEntryInfo[], cdOffset: number, corrupt: (what: string) => never, zip64: () => never): void {
   const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let expected = 0;
   for (const e of sorted) {
@@ -278,8 +304,15 @@ function checkLocalHeaders(src: ByteSource, entries: ZipEntryInfo[], cdOffset: n
     if (src.read(q + 30, nameLen).toString('utf8') !== e.name || method !== e.method || (flags & 0x8) !== (e.flags & 0x8)) {
       corrupt(`条目“${e.name}”的本地文件头与中央目录不符`);
     }
+    // a streaming reader (exceljs's unzipper) takes sizes from the local header, and from its ZIP64
+    // extra field when they are 0xFFFFFFFF: no such sizes, whatever the central directory says
+    if (head.readUInt32LE(18) === 0xffffffff || head.readUInt32LE(22) === 0xffffffff) zip64();
     if (!(flags & 0x8) && (head.readUInt32LE(18) !== e.compressedSize || head.readUInt32LE(22) !== e.uncompressedSize)) {
       corrupt(`条目“${e.name}”的本地文件头大小与中央目录不符`);
+    }
+    // with a data descriptor the local sizes are 0, or the true ones: a streaming reader must not read past the entry
+    if (flags & 0x8 && !((head.readUInt32LE(18) === 0 && head.readUInt32LE(22) === 0) || (head.readUInt32LE(18) === e.compressedSize && head.readUInt32LE(22) === e.uncompressedSize))) {
+      corrupt(`条目“${e.name}”的本地文件头大小与数据描述符不符`);
     }
     let end = q + 30 + nameLen + extraLen + e.compressedSize;
     if (flags & 0x8) {

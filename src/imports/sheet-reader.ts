@@ -5,14 +5,18 @@
  * memory. Cell values become the strings the validators understand: a date cell 'YYYY-MM-DD', a
  * number without float noise (0.1 + 0.2 → '0.3'), a formula its cached result, rich text its text.
  *
- * Run inspectImportFile (file-guard.ts) on the buffer first: it refuses zip bombs before anything
- * here inflates.
+ * Run inspectImportFile (file-guard.ts) on the buffer first: it refuses what the ZIP directory
+ * declares too large. Before exceljs (which inflates with its own jszip/unzipper and trusts the
+ * headers) sees an xlsx, every entry is inflated here once with the guarded inflater
+ * (zip-inflate.ts), streaming and discarding, so an entry whose headers lie is refused (422) at
+ * its declared size, never inflated to the end.
  */
 import fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { fileSource, readZipDirectory, type ByteSource } from './file-guard';
+import { DEFAULT_IMPORT_LIMITS, fileSource, readZipDirectory, type ByteSource } from './file-guard';
 import { mapXlsxSheetFiles } from './xlsx-parts';
+import { verifyZipInflationOnce } from './zip-inflate';
 import { AppError } from '../domain/app-error';
 import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type ImportKind } from './columns';
 import { readCsvFileBatches, readCsvRecords } from './csv-decode';
@@ -125,6 +129,17 @@ function withByteSource<T>(input: ImportInput, use: (src: Buffer | ByteSource) =
   }
 }
 
+/** withByteSource for an asynchronous `use` (the file stays open until it settles). */
+async function withByteSourceAsync<T>(input: ImportInput, use: (src: Buffer | ByteSource) => Promise<T>): Promise<T> {
+  if (Buffer.isBuffer(input)) return use(input);
+  const fd = fs.openSync(input.path, 'r');
+  try {
+    return await use(fileSource(fd, fs.fstatSync(fd).size));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Below this uncompressed size a workbook is read in memory: no temporary files, no entry-order races. */
 export const IN_MEMORY_XLSX_LIMIT = 32 * 1024 * 1024;
 
@@ -145,8 +160,10 @@ async function* readXlsxSheetRowsOnce(
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<RawRow> {
   // the number N of xl/worksheets/sheetN.xml of the wanted sheet, read from the ZIP ourselves
-  const { entries, fileNo } = withByteSource(input, (src) => {
+  // and every entry inflated once under the guard (sizes as declared, under the cap) before exceljs
+  const { entries, fileNo } = await withByteSourceAsync(input, async (src) => {
     const entries = readZipDirectory(src, fileName);
+    await verifyZipInflationOnce(src, entries, fileName, DEFAULT_IMPORT_LIMITS);
     return { entries, fileNo: mapXlsxSheetFiles(src, entries, fileName).get(sheetName) };
   });
   if (entries.reduce((a, e) => a + e.uncompressedSize, 0) < inMemoryLimit) {

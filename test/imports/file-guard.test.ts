@@ -3,12 +3,13 @@ import { AppError } from '../../src/domain/app-error';
 import { inspectImportFile } from '../../src/imports/file-guard';
 import { XLSX_SKELETON, makeXlsx, makeZip } from './fixtures';
 
-function refusal(fn: () => unknown): AppError {
+/** A refusal with `code`: VALIDATION (400), or LIMIT_EXCEEDED (422) for anything over a size limit. */
+function refusal(fn: () => unknown, code: 'VALIDATION' | 'LIMIT_EXCEEDED' = 'VALIDATION'): AppError {
   try {
     fn();
   } catch (e) {
     expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).code).toBe('VALIDATION');
+    expect((e as AppError).code).toBe(code);
     return e as AppError;
   }
   throw new Error('expected a refusal');
@@ -78,7 +79,7 @@ describe('inspectImportFile', () => {
     // 64 MiB of zeros deflates to ~64 KiB: ratio ≈ 1000:1
     const zip = makeZip([...XLSX_SKELETON, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 * 1024 * 1024) }]);
     expect(zip.length).toBeLessThan(200 * 1024);
-    const e = refusal(() => inspectImportFile(zip, 'bomb.xlsx'));
+    const e = refusal(() => inspectImportFile(zip, 'bomb.xlsx'), 'LIMIT_EXCEEDED');
     expect(e.message).toMatch(/^文件“bomb\.xlsx”中的条目“xl\/worksheets\/sheet1\.xml”压缩比 \d+:1，超过上限 200:1（压缩 [\d.]+ KiB，解压后 64 MiB），疑似压缩炸弹，拒绝导入$/);
   });
 
@@ -88,14 +89,14 @@ describe('inspectImportFile', () => {
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), method: 0, claimedUncompressedSize: 4 },
       { name: 'xl/worksheets/sheet2.xml', data: Buffer.from('<x/>'), claimedUncompressedSize: 0xfffffff0 },
     ]);
-    expect(refusal(() => inspectImportFile(zip, 'huge.xlsx')).message).toBe(
+    expect(refusal(() => inspectImportFile(zip, 'huge.xlsx'), 'LIMIT_EXCEEDED').message).toBe(
       '文件“huge.xlsx”解压后超过 500 MiB（解压后总大小上限），疑似压缩炸弹，拒绝导入',
     );
   });
 
   it('honours a lower total limit', () => {
     const zip = makeZip([...XLSX_SKELETON, { name: 'xl/a.xml', data: Buffer.alloc(3000, 0x61), method: 0 }]);
-    expect(refusal(() => inspectImportFile(zip, 'a.xlsx', { maxUncompressedBytes: 2048 })).message).toBe(
+    expect(refusal(() => inspectImportFile(zip, 'a.xlsx', { maxUncompressedBytes: 2048 }), 'LIMIT_EXCEEDED').message).toBe(
       '文件“a.xlsx”解压后超过 2 KiB（解压后总大小上限），疑似压缩炸弹，拒绝导入',
     );
   });
@@ -103,7 +104,7 @@ describe('inspectImportFile', () => {
   it('refuses too many entries (default 10,000)', () => {
     const many = Array.from({ length: 10_001 - XLSX_SKELETON.length }, (_, i) => ({ name: `xl/m/${i}`, data: Buffer.alloc(0), method: 0 as const }));
     const zip = makeZip([...XLSX_SKELETON, ...many]);
-    expect(refusal(() => inspectImportFile(zip, 'many.xlsx')).message).toBe('文件“many.xlsx”包含 10001 个压缩条目，超过上限 10000 个');
+    expect(refusal(() => inspectImportFile(zip, 'many.xlsx'), 'LIMIT_EXCEEDED').message).toBe('文件“many.xlsx”包含 10001 个压缩条目，超过上限 10000 个');
     const ok = makeZip([...XLSX_SKELETON, ...many.slice(1)]);
     expect(inspectImportFile(ok, 'ok.xlsx').entries).toHaveLength(10_000);
   });

@@ -2,14 +2,18 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode, type AppErrorDetail } from '../../domain/app-error';
+import { describeOverload } from './load-shedding';
 
 const STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
+  LIMIT_EXCEEDED: 422,
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   AUTH_FAILED: 401,
   TOTP_REQUIRED: 401,
   RATE_LIMITED: 429,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  TOTP_ENROLMENT_REQUIRED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -51,6 +55,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isResponseSerializationError(err)) {
       request.log.error({ err, reqId: request.id }, 'response does not match its schema');
       return sendError(reply, 500, 'INTERNAL', `服务器内部错误，请联系管理员（请求编号 ${request.id}）`);
+    }
+    const overload = describeOverload(err); // statement timeout or no free connection: 503 with Retry-After (load-shedding.ts)
+    if (overload) {
+      request.log.warn({ err, reqId: request.id }, 'database busy');
+      return sendError(reply.header('retry-after', String(overload.retryAfterSeconds)), overload.status, overload.code, overload.message);
     }
     const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code; // drizzle wraps driver errors (DrizzleQueryError.cause)
     if (pgCode === '23505') return sendError(reply, 409, 'CONFLICT', '数据重复：已存在相同编号或名称的记录');
