@@ -8,6 +8,7 @@ import { runServe, SERVE_HELP } from './commands/serve';
 import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { runStats, STATS_HELP } from './commands/stats';
 import { REPORT_HELP, runReport } from './commands/report';
+import { AUDIT_HELP, runAuditVerify } from './commands/audit';
 
 const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
 
@@ -21,6 +22,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金；--kind enterprises 为企业库导入任务，须 --as）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
+  audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
 
 每个命令都可加 --help 查看说明。配置来自环境变量：DATABASE_URL、YINFENG_DATA_DIR、PORT 等（见 README）。`;
 
@@ -116,6 +118,14 @@ async function main(argv: string[]): Promise<void> {
         source: values.source,
         sourceDate: values['source-date'],
       });
+      return;
+    }
+    case 'audit': {
+      const [sub, ...args] = rest;
+      if (!sub || wantsHelp) return void console.log(AUDIT_HELP);
+      if (sub !== 'verify') throw new UsageError(`未知的 audit 子命令：${sub}`);
+      const { values } = parseArgs({ args, strict: true, options: { 'no-seal': { type: 'boolean' } } });
+      process.exitCode = await runAuditVerify(loadConfig(), { seal: !values['no-seal'] });
       return;
     }
     default:

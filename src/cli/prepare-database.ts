@@ -1,13 +1,13 @@
 /** Opens the configured database, applies migrations and loads reference data: what every command needs first. */
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
+import { setUpSchemaAndRole } from '../db/schema-setup';
 import { loadReferenceData } from '../services/reference-data';
 
 export async function prepareDatabase(config: Config, owner: string): Promise<Database> {
   const database = await openDatabase(config.database, owner);
   try {
-    await migrateDatabase(database);
+    await setUpSchemaAndRole(config.database, database); // migrates as the owner; the app works as a role owning nothing
     await loadReferenceData({ db: database.db, config });
     return database;
   } catch (err) {

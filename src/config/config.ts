@@ -41,6 +41,13 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
       message: 'DATABASE_URL 须以 postgres:// 或 postgresql:// 开头',
     }),
+  YINFENG_OWNER_DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'YINFENG_OWNER_DATABASE_URL 须以 postgres:// 或 postgresql:// 开头',
+    }),
+  YINFENG_AUDIT_SEAL_SECONDS: integer('YINFENG_AUDIT_SEAL_SECONDS', 60, 0, 24 * 3600),
   YINFENG_DATA_DIR: z.string().optional().default('./data'),
   YINFENG_COOKIE_SECURE: z
     .string()
@@ -75,7 +82,14 @@ const envSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  /**
+   * PostgreSQL: `url` (DATABASE_URL) is the application role's connection; `ownerUrl`
+   * (YINFENG_OWNER_DATABASE_URL) the schema owner's, used only to migrate and grant (src/db/roles.ts).
+   * Without it the application role migrates itself if it may (single-role mode, warned at start).
+   */
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; ownerUrl?: string };
+  /** how often `yinfeng serve` seals the audit hash chain (YINFENG_AUDIT_SEAL_SECONDS; 0 = never, only `audit verify`) */
+  auditSealSeconds: number;
   /** YINFENG_DATA_DIR, resolved: also where uploaded import files wait for their job (imports/) */
   dataDir: string;
   /** largest file a background import job accepts (YINFENG_IMPORT_MAX_MB) */
@@ -99,6 +113,23 @@ export class ConfigError extends Error {
   }
 }
 
+/** The owner's URL needs the application's, and must name another role. */
+function checkOwnerUrl(url: string | undefined, ownerUrl: string | undefined): string | null {
+  if (!ownerUrl) return null;
+  if (!url) return 'YINFENG_OWNER_DATABASE_URL 须与 DATABASE_URL 一起设置：DATABASE_URL 为应用角色的连接，YINFENG_OWNER_DATABASE_URL 为表所有者（迁移）的连接';
+  const user = (u: string) => {
+    try {
+      return decodeURIComponent(new URL(u).username);
+    } catch {
+      return '';
+    }
+  };
+  if (user(url) && user(url) === user(ownerUrl)) {
+    return `YINFENG_OWNER_DATABASE_URL 与 DATABASE_URL 使用同一角色 "${user(url)}"：应用角色须是另一个不拥有任何表的角色`;
+  }
+  return null;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -111,10 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const url = e.DATABASE_URL?.trim();
+  const ownerUrl = e.YINFENG_OWNER_DATABASE_URL?.trim() || undefined;
+  const ownerProblem = checkOwnerUrl(url, ownerUrl);
+  if (ownerProblem) throw new ConfigError([ownerProblem]);
   return {
     port: e.PORT,
     host: e.HOST,
-    database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(e.YINFENG_DATA_DIR) },
+    database: url ? { kind: 'postgres', url, ...(ownerUrl ? { ownerUrl } : {}) } : { kind: 'pglite', dataDir: path.resolve(e.YINFENG_DATA_DIR) },
+    auditSealSeconds: e.YINFENG_AUDIT_SEAL_SECONDS,
     dataDir: path.resolve(e.YINFENG_DATA_DIR),
     importJobMaxBytes: e.YINFENG_IMPORT_MAX_MB * 1024 * 1024,
     rollupWarmup: { enabled: e.YINFENG_ROLLUP_WARMUP, intervalMinutes: e.YINFENG_ROLLUP_WARMUP_MINUTES },

@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { buildApp } from '../../src/http/app';
 import { createSystemCaller, type Deps } from '../../src/services/context';
 import { createUser } from '../../src/services/users';
-import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
+import { createTestDatabase, type DatabaseKind, type DatabaseRole, type TestDatabase } from './databases';
 
 export const TEST_PASSWORD = 'Test@pass-2026';
 
@@ -28,10 +28,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The app works as the application role, which owns nothing (src/db/roles.ts), as `yinfeng serve`
+ * does; `database.ownerUrl` (PostgreSQL) reaches the same database as the owner. `databaseRole:
+ * 'owner'` runs it as the owner instead.
+ */
+export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}, opts: { databaseRole?: DatabaseRole } = {}): Promise<TestApp> {
   const ownDataDir = env.YINFENG_DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-test-data-'));
   const config = loadConfig(ownDataDir ? { ...env, YINFENG_DATA_DIR: ownDataDir } : env);
-  const database = await createTestDatabase(kind);
+  const database = await createTestDatabase(kind, { role: opts.databaseRole ?? 'app' });
   const app = await buildApp({ config, database });
   const deps: Deps = { db: database.db, config };
   const call: TestApp['call'] = (method, url, opts = {}) =>

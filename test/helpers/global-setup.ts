@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config/config';
 import { createPglite, wrapPglite, wrapPool } from '../../src/db/client';
 import { migrateDatabase } from '../../src/db/migrate';
+import { ensureRole, grantAppPrivileges, prepareEmbeddedAppRole } from '../../src/db/roles';
 import { loadReferenceData } from '../../src/services/reference-data';
 
 declare module 'vitest' {
@@ -26,12 +27,28 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** The same URL as another role (tests: trust authentication, no password). */
+export function withUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(user);
+  u.password = '';
+  return u.toString();
+}
+
+/**
+ * The application role of PostgreSQL test databases (createTestDatabase(kind, { role: 'app' })).
+ * Roles are cluster-wide: it is created if missing (safe when several runs do it at once), granted
+ * per template database, and never dropped (another run may be using it; it owns nothing).
+ */
+export const TEST_APP_ROLE = 'yinfeng_test_app';
+
 export default async function setup(project: TestProject) {
   const config = loadConfig({});
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-test-'));
   const client = await createPglite();
   const pglite = wrapPglite(client, 'memory');
   await migrateDatabase(pglite);
+  await prepareEmbeddedAppRole(pglite.db);
   await loadReferenceData({ db: pglite.db, config });
   const dump = await client.dumpDataDir('gzip');
   const file = path.join(dir, 'template.tar.gz');
@@ -51,6 +68,8 @@ export default async function setup(project: TestProject) {
     const pool = new pg.Pool({ connectionString: withDatabase(url, template), max: 2 });
     const database = wrapPool(pool, template);
     await migrateDatabase(database);
+    await ensureRole(database.db, TEST_APP_ROLE, { login: true });
+    await grantAppPrivileges(database.db, TEST_APP_ROLE);
     await loadReferenceData({ db: database.db, config });
     await database.close();
   }

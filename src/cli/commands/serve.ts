@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { AppError } from '../../domain/app-error';
 import { ImportJobRunner } from '../../jobs/import-job-runner';
 import { RollupWarmupRunner } from '../../jobs/rollup-warmup-runner';
+import { AuditSealRunner } from '../../jobs/audit-seal-runner';
 
 export const SERVE_HELP = `用法: yinfeng serve
 
@@ -32,6 +33,11 @@ export async function runServe(config: Config): Promise<void> {
     onError: (err) => app.log.error({ err }, 'rollup warm-up'),
     onWarmed: (r, ms) => r.partsComputed > 0 && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
   });
+  // the audit hash chain: committed audit rows linked in id order (services/audit-chain.ts)
+  const sealer = new AuditSealRunner(database.db, {
+    intervalMs: config.auditSealSeconds * 1000,
+    onError: (err) => app.log.error({ err }, 'audit chain seal'),
+  });
   const cleanup = setInterval(() => {
     void getSecurityPolicy(deps)
       .then((p) => deleteExpiredSessions(database.db, p.sessionIdleMinutes))
@@ -46,6 +52,7 @@ export async function runServe(config: Config): Promise<void> {
     clearInterval(cleanup);
     await jobs.stop(); // a running import rolls back and returns to the queue
     await warmup.stop();
+    await sealer.stop();
     await app.close();
     await database.close();
     console.log('已停止。');
@@ -67,6 +74,7 @@ export async function runServe(config: Config): Promise<void> {
   }
   jobs.start();
   if (config.rollupWarmup.enabled) warmup.start();
+  if (config.auditSealSeconds > 0) sealer.start();
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
