@@ -25,10 +25,10 @@ import type { Database, Db } from '../db/client';
 import {
   copyEnterpriseStage,
   createEnterpriseStage,
-  dropEnterpriseIndexes,
   dropEnterpriseStage,
   estimateEnterpriseCount,
   formatEnterpriseStageCopy,
+  prepareBulkLoad,
   selectAllRegionCodes,
   shouldLoadInBulk,
   type EnterpriseMergeCounts,
@@ -368,7 +368,6 @@ class JobRun {
       let staged = 0;
       let rowsAtDecision = 0;
       let bulk: boolean | null = null;
-      let rebuild: Awaited<ReturnType<typeof dropEnterpriseIndexes>> | null = null;
       const openChunk = () => {
         chunkNo++;
         chunkRows = 0;
@@ -376,16 +375,17 @@ class JobRun {
         chunkTable = table;
         pipeline.then(() => createEnterpriseStage(tx, table, 'transaction'));
       };
-      /** Bulk loading (indexes dropped for the load, rebuilt at the end) is decided once, on the rows expected. */
+      /**
+       * Bulk loading (the transaction tuned for volume, the table analysed at the end; nothing dropped,
+       * no lock that keeps readers waiting: see prepareBulkLoad) is decided once, on the rows expected.
+       */
       const decideBulk = (expectedRows: number) => {
         if (bulk !== null) return;
         bulk = false;
         pipeline.then(async () => {
           if (!shouldLoadInBulk(expectedRows, await estimateEnterpriseCount(tx))) return;
           bulk = true;
-          const t = performance.now();
-          rebuild = await dropEnterpriseIndexes(tx);
-          this.totals.step('dropIndexes', elapsed(t));
+          await prepareBulkLoad(tx);
         });
       };
       const mergeChunk = (reportSteps: boolean) => {
@@ -423,18 +423,11 @@ class JobRun {
         decideBulk(staged);
         mergeChunk(true);
         await pipeline.drain();
-        const doRebuild = rebuild as Awaited<ReturnType<typeof dropEnterpriseIndexes>> | null;
-        if (bulk && doRebuild) {
-          let t = performance.now();
+        if (bulk) {
+          // the planner's picture of enterprises must include the rows just loaded (SHARE UPDATE EXCLUSIVE: readers and writers go on)
+          const t = performance.now();
           await tx.execute(sql`analyze enterprises`);
           this.totals.step('analyze', elapsed(t));
-          const check = this.checkpoint(tx, true);
-          t = performance.now();
-          await doRebuild(async (what) => {
-            this.totals.step(what, elapsed(t));
-            t = performance.now();
-            await check();
-          });
         }
         await this.commitJob(tx, mergeStarted);
       } catch (err) {

@@ -1,10 +1,13 @@
 /**
- * Bulk mode of the enterprise merge (a large load into a small table): the secondary indexes and
- * foreign keys of enterprises are dropped for the insert and rebuilt after it, in the transaction.
- * Forced here on a small file: afterwards the catalogue is exactly as before and the indexes work.
+ * Bulk mode of the enterprise merge (a large load into a small table): the transaction is tuned
+ * for volume, but nothing is dropped — every row goes in through the indexes and foreign keys
+ * (dropping them locked regions and enterprises against every reader until commit: issue 10 item 5,
+ * see import-locks.test.ts). Forced here on a small file: the catalogue never changes and the
+ * indexes find the loaded rows.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client';
 import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../src/db/queries/enterprise-imports';
 import { selectIndustryIndex } from '../../src/db/queries/imports';
 import { EnterpriseRowChecker } from '../../src/services/enterprise-imports/enterprise-rows';
@@ -21,12 +24,12 @@ describe.each(DATABASE_KINDS)('bulk enterprise merge on %s', (kind) => {
     await database?.close();
   });
 
-  const catalogue = async () => ({
-    indexes: await rows(database.db, sql`select indexname, indexdef from pg_indexes where tablename = 'enterprises' order by indexname`),
-    constraints: await rows(database.db, sql`select conname, pg_get_constraintdef(oid) as def, convalidated from pg_constraint where conrelid = 'enterprises'::regclass order by conname`),
+  const catalogue = async (db: Db = database.db) => ({
+    indexes: await rows(db, sql`select indexname, indexdef from pg_indexes where tablename = 'enterprises' order by indexname`),
+    constraints: await rows(db, sql`select conname, pg_get_constraintdef(oid) as def, convalidated from pg_constraint where conrelid = 'enterprises'::regclass order by conname`),
   });
 
-  it('rebuilds every index and foreign key as it was, and the loaded rows are found through them', async () => {
+  it('leaves every index and foreign key in place, and the loaded rows are found through them', async () => {
     const before = await catalogue();
     expect(before.indexes.length).toBeGreaterThan(5);
     const checker = new EnterpriseRowChecker({
@@ -43,14 +46,16 @@ describe.each(DATABASE_KINDS)('bulk enterprise merge on %s', (kind) => {
       staged.push(r.row);
     });
     await fillSearchKeys(staged);
-    const counts = await database.db.transaction(async (tx) => {
+    const { counts, during } = await database.db.transaction(async (tx) => {
       await createEnterpriseStage(tx, 'imp_bulk_test', 'transaction');
       await insertEnterpriseStageRows(tx, 'imp_bulk_test', staged);
-      return mergeStagedEnterprises(tx, 'imp_bulk_test', { importJobId: null, actorId: null, bulk: 'auto', bulkMinRows: 1 });
+      const merged = await mergeStagedEnterprises(tx, 'imp_bulk_test', { importJobId: null, actorId: null, bulk: 'auto', bulkMinRows: 1 });
+      return { counts: merged, during: await catalogue(tx) };
     });
     expect(counts.created).toBe(30);
-    // the rebuild was timed index by index: it happened
-    expect(Object.keys(counts.stepSeconds)).toEqual(expect.arrayContaining(['dropIndexes', 'insert', 'enterprises_search_words_idx']));
+    // bulk mode ran (the table was analysed after the insert), and dropped nothing at any time
+    expect(Object.keys(counts.stepSeconds)).toEqual(expect.arrayContaining(['insert', 'analyze']));
+    expect(during).toEqual(before);
     expect(await catalogue()).toEqual(before);
     const first = staged[0] as StagedEnterpriseRow;
     const word = first.nameWords.split(' ')[0] as string;

@@ -225,10 +225,10 @@ export interface MergeOptions {
   /** called between statements (a cancelled job throws from it) */
   checkpoint?: () => Promise<void>;
   /**
-   * 'auto' (default): when the new enterprises are many (BULK_MIN_ROWS) and at least a third of
-   * the table, the secondary indexes and foreign keys of enterprises are dropped for the insert
-   * and rebuilt after it, inside the transaction (see insertNewEnterprises). 'never': always
-   * insert through the indexes.
+   * 'auto' (default): when the new enterprises are many (BULK_MIN_ROWS) and at least half as many
+   * as the table holds, the load is tuned for volume (see prepareBulkLoad) and the table analysed
+   * after the insert. 'never': no tuning. Either way every row goes in through the indexes and
+   * foreign keys: nothing is dropped, so no lock keeps other users from reading.
    */
   bulk?: 'auto' | 'never';
   /** fewer new rows than this always go through the indexes; default BULK_MIN_ROWS */
@@ -241,10 +241,10 @@ export interface MergeOptions {
   probeByIndex?: boolean;
 }
 
-/** Fewer new rows than this always go through the indexes. */
+/** Fewer new rows than this are never tuned as a bulk load. */
 export const BULK_MIN_ROWS = 50_000;
 
-/** Bulk loading pays when the rows are many and at least half as many as the table has. */
+/** A bulk load (prepareBulkLoad, analyse after) pays when the rows are many and at least half as many as the table has. */
 export function shouldLoadInBulk(rows: number, existing: number, minRows = BULK_MIN_ROWS): boolean {
   return rows >= minRows && rows * 2 >= existing;
 }
@@ -393,8 +393,7 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     const [toInsert] = await query<{ n: unknown }>(db, sql`select count(*) as n from ${stage} s where ${isNew}`);
     bulk = shouldLoadInBulk(num(toInsert?.n), await estimateEnterpriseCount(db), opts.bulkMinRows);
   }
-  const rebuild = bulk ? await dropEnterpriseIndexes(db) : null;
-  if (rebuild) await done('dropIndexes');
+  if (bulk) await prepareBulkLoad(db);
   // field sources of new enterprises: the same {source, date} under every field the row has. Rows
   // share a handful of (source, date, fields present) combinations, so each object is built once
   // per combination (over all staged rows: a superset does no harm) and joined, rather than once
@@ -422,13 +421,6 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     await db.execute(sql`analyze enterprises`);
     await done('analyze');
   }
-  if (rebuild) {
-    await rebuild(async (what) => {
-      stepSeconds[what] = Math.round((performance.now() - stepStart) / 100) / 10;
-      stepStart = performance.now();
-    });
-    await done('rebuildRest');
-  }
 
   const [counts] = await query<{ total: unknown; updated: unknown; refreshed: unknown; need_keys: unknown }>(
     db,
@@ -451,39 +443,24 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
 }
 
 /**
- * Bulk loading (an initial registry of a million rows): maintaining a dozen indexes — three of them
- * GIN over search words and trigrams — and two foreign-key checks row by row costs several times
- * more than building the indexes once from the loaded table and checking each foreign key with one
- * query. Drops the non-unique indexes and the foreign keys of enterprises (the unique ones stay:
- * the merge relies on them) and returns what puts them back exactly as they were (definitions read
- * from the catalogue, so indexes added by later migrations are kept too). Runs inside the merge
- * transaction: a rollback restores them; meanwhile the table is locked against other sessions,
- * which wait until the import commits.
+ * Tunes this transaction for loading many rows through the indexes of enterprises. Bulk loading
+ * used to drop the secondary indexes and foreign keys and rebuild them after the insert, which held
+ * ACCESS EXCLUSIVE locks on enterprises, regions and industries until commit: every session lookup
+ * (it reads regions) and every enterprise search waited for the whole import (issue 10 item 5),
+ * and the application's role, which owns no table, may not drop them anyway (item 3). Now the rows
+ * go in through every index and foreign key (their checks take row locks on regions that no reader
+ * waits for); what makes that affordable is the GIN indexes' pending list (fastupdate): new
+ * entries are appended to it and merged into the index in batches once it exceeds
+ * gin_pending_list_limit, so a larger limit (for this transaction only) means fewer, larger and
+ * cheaper merges. Searches scan the pending list too, so it is kept to BULK_GIN_PENDING_LIST.
+ * SET LOCAL takes no lock and ends with the transaction.
  */
-export async function dropEnterpriseIndexes(db: Db): Promise<(onBuilt: (what: string) => Promise<void>) => Promise<void>> {
-  const indexes = await query<{ name: string; def: string }>(
-    db,
-    sql`select c.relname as name, pg_get_indexdef(i.indexrelid) as def from pg_index i join pg_class c on c.oid = i.indexrelid
-        where i.indrelid = 'enterprises'::regclass and not i.indisunique and not i.indisprimary order by c.relname`,
-  );
-  const fks = await query<{ name: string; def: string }>(
-    db,
-    sql`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'enterprises'::regclass and contype = 'f' order by conname`,
-  );
-  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  for (const f of fks) await db.execute(sql.raw(`alter table enterprises drop constraint ${quote(f.name)}`));
-  for (const i of indexes) await db.execute(sql.raw(`drop index ${quote(i.name)}`));
-  return async (onBuilt) => {
-    for (const i of indexes) {
-      await db.execute(sql.raw(i.def));
-      await onBuilt(i.name);
-    }
-    for (const f of fks) {
-      await db.execute(sql.raw(`alter table enterprises add constraint ${quote(f.name)} ${f.def}`));
-      await onBuilt(f.name);
-    }
-  };
+export async function prepareBulkLoad(db: Db): Promise<void> {
+  await db.execute(sql.raw(`set local gin_pending_list_limit = '${BULK_GIN_PENDING_LIST}'`));
 }
+
+/** The pending list a bulk load lets each GIN index of enterprises grow to before merging it (default 4MB). */
+export const BULK_GIN_PENDING_LIST = '32MB';
 
 export interface KeySource {
   id: string;
