@@ -13,6 +13,7 @@ import {
 import { selectReceipt, selectUserNames } from '../db/queries/project-records';
 import { AppError } from '../domain/app-error';
 import { todayInShanghai } from '../domain/dates';
+import { sniffEvidenceType } from '../imports/evidence-sniff';
 import { recordAudit } from './audit';
 import type { Caller, Deps } from './context';
 import { buildLightCutoffs, getLightRules } from './project-lights';
@@ -21,15 +22,6 @@ import { requireRegionInScope } from './regions';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_KINDS = ['contract', 'permit', 'bankReceipt', 'other'] as const;
-
-/** The file type by its first bytes: what is allowed as evidence. */
-function sniffEvidenceType(content: Buffer): string | null {
-  if (content.subarray(0, 4).toString('latin1') === '%PDF') return 'application/pdf';
-  if (content[0] === 0x89 && content.subarray(1, 4).toString('latin1') === 'PNG') return 'image/png';
-  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (content.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') return 'application/zip'; // docx, xlsx, ofd
-  return null;
-}
 
 export async function uploadEvidence(
   deps: Deps,
@@ -43,7 +35,7 @@ export async function uploadEvidence(
   if (content.length > EVIDENCE_MAX_BYTES) {
     throw new AppError('VALIDATION', `文件“${input.fileName}”超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`, [{ field: 'contentBase64', message: '文件过大' }]);
   }
-  const mimeType = sniffEvidenceType(content);
+  const mimeType = await sniffEvidenceType(content, input.fileName); // Office/OFD archives inflated under the zip-bomb guard
   if (!mimeType) {
     throw new AppError('VALIDATION', `文件“${input.fileName}”的类型不支持：请上传 PDF、JPG、PNG 或 Office/OFD 文档`, [{ field: 'fileName', message: '类型不支持' }]);
   }

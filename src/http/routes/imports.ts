@@ -12,7 +12,7 @@ import { sniffContent } from '../../imports/file-guard';
 import type { Deps } from '../../services/context';
 import { IMPORT_KIND_NAMES, listImportableKinds, runImport } from '../../services/imports/run-import';
 import { requireCaller } from '../access';
-import { regionCodeSchema } from '../schemas';
+import { errorSchema, regionCodeSchema } from '../schemas';
 
 const tags = ['imports'];
 const MiB = 1024 * 1024;
@@ -78,7 +78,8 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           kind: kindName.optional().describe('只导入这一种数据；CSV 表头无法判断时必须指定'),
           dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
         }),
-        response: { 200: importResultSchema, 422: rejectedSchema },
+        // 422: rejected rows (the report), or a file over a limit (zip bomb …), answered as every error is (errorSchema)
+        response: { 200: importResultSchema, 422: z.union([rejectedSchema, errorSchema]) },
       },
     },
     async (request, reply) => {

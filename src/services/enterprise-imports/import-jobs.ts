@@ -24,7 +24,8 @@ import { safeCell } from '../../exports/safe-cell';
 import { writeWorkbook } from '../../exports/workbook-buffer';
 import { mapHeaders, SHEET_NAMES } from '../../imports/columns';
 import { readCsvFileBatches } from '../../imports/csv-decode';
-import { fileSource, formatBytes, inspectImportFilePath, type ImportFormat } from '../../imports/file-guard';
+import { DEFAULT_IMPORT_LIMITS, fileSource, formatBytes, inspectImportFilePath, type ImportFormat } from '../../imports/file-guard';
+import { verifyZipInflation } from '../../imports/zip-inflate';
 import { parseDate } from '../../imports/row-validate';
 import { importFilesDir } from '../../jobs/import-job-runner';
 import type { ImportProblem } from '../imports/run-import';
@@ -145,6 +146,8 @@ async function checkFile(filePath: string, fileName: string, maxBytes: number): 
       if (!names.includes(sheet)) {
         throw new AppError('VALIDATION', `文件“${fileName}”中没有名为“${sheet}”的工作表（现有：${names.map((s) => `“${s}”`).join('、') || '无'}）`);
       }
+      // a zip bomb whose headers lie is refused now (422), not when its job starts: every entry inflated under the guard
+      await verifyZipInflation(fileSource(fd.fd, inspected.size), inspected.entries ?? [], fileName, DEFAULT_IMPORT_LIMITS);
     } finally {
       await fd.close();
     }
