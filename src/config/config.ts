@@ -59,6 +59,27 @@ const envSchema = z.object({
       return z.NEVER;
     }),
   YINFENG_TRUST_PROXY: flag('YINFENG_TRUST_PROXY', false),
+  YINFENG_PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const part of (v ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+        let origin: string | null = null;
+        try {
+          const url = new URL(part);
+          if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === part.replace(/\/$/, '').toLowerCase()) origin = url.origin;
+        } catch {
+          origin = null;
+        }
+        if (!origin) {
+          ctx.addIssue({ code: 'custom', message: `YINFENG_PUBLIC_ORIGIN 须为逗号分隔的站点地址（如 https://zs.example.gov.cn），当前含 "${part}"` });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return origins;
+    }),
   YINFENG_SESSION_IDLE_MINUTES: integer('YINFENG_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
   YINFENG_SESSION_ABSOLUTE_HOURS: integer('YINFENG_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 14),
   YINFENG_LOGIN_MAX_FAILURES: integer('YINFENG_LOGIN_MAX_FAILURES', 5, 1, 100),
@@ -101,6 +122,11 @@ export interface Config {
   rollupWarmup: { enabled: boolean; intervalMinutes: number };
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
+  /**
+   * YINFENG_PUBLIC_ORIGIN: the origins browsers reach the site under (https://zs.example.gov.cn); the CSRF check
+   * compares a state-changing request's Origin with them. Empty: the request's own scheme and Host.
+   */
+  publicOrigins: string[];
   logLevel: string;
   /** Defaults of the security policy until the security administrator changes it in the UI. */
   policyDefaults: SecurityPolicy;
@@ -155,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rollupWarmup: { enabled: e.YINFENG_ROLLUP_WARMUP, intervalMinutes: e.YINFENG_ROLLUP_WARMUP_MINUTES },
     cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.YINFENG_TRUST_PROXY,
+    publicOrigins: e.YINFENG_PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL,
     policyDefaults: {
       passwordMinLength: e.YINFENG_PASSWORD_MIN_LENGTH,

@@ -11,6 +11,8 @@ import type { Database } from '../db/client';
 import type { Deps } from '../services/context';
 import { registerAccessGuard } from './plugins/access-guard';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerOriginCheck } from './plugins/origin-check';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
@@ -40,9 +42,11 @@ export interface BuildAppOptions {
   database: Database;
   /** false in tests; the level name otherwise */
   logger?: boolean | { level: string };
+  /** the built web app to serve (tests give their own); web/dist by default */
+  webRoot?: string;
 }
 
-export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, webRoot }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
@@ -57,6 +61,9 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await app.register(fastifyCookie);
+  // headers first (errors and refusals carry them too), then the CSRF check before any session lookup
+  await registerSecurityHeaders(app, config);
+  registerOriginCheck(app, config);
   registerAccessGuard(app, deps);
 
   await app.register(fastifySwagger, {
@@ -90,7 +97,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(enterpriseDuplicateRoutes, { deps });
   await app.register(enterpriseTagRoutes, { deps });
 
-  const hasWeb = await registerStaticWeb(app);
+  const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // API paths, other methods and missing build assets get a real 404; client-side routes get the app

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapPool, type Database } from '../../src/db/client';
 import { buildApp } from '../../src/http/app';
 import { cleanEnv, startServe, type Server } from '../cli/processes';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
+import { createTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestApp } from '../helpers/app';
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('sessions shared by several app processes on PostgreSQL', () => {
   let first: TestApp;
@@ -59,7 +59,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('sessions shared by several app 
     const cookie = await first.login('shared');
     expect((await me(first.app, cookie)).statusCode).toBe(200);
     expect((await childMe(cookie)).status).toBe(200);
-    const out = await second.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    const out = await second.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: TEST_ORIGIN } });
     expect(out.statusCode).toBe(204);
     const onFirst = await me(first.app, cookie);
     expect(onFirst.statusCode).toBe(401);
@@ -82,7 +82,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('sessions shared by several app 
     const cookie = `yinfeng_session=${token}`;
     expect((await me(first.app, cookie)).statusCode).toBe(200);
     expect((await me(second, cookie)).statusCode).toBe(200);
-    const out = await fetch(`${childBase}/api/auth/logout`, { method: 'POST', headers: { cookie }, signal: AbortSignal.timeout(5000) });
+    // a browser sends Origin with a state-changing request (the CSRF check refuses a session without it)
+    const out = await fetch(`${childBase}/api/auth/logout`, { method: 'POST', headers: { cookie, origin: childBase }, signal: AbortSignal.timeout(5000) });
     expect(out.status).toBe(204);
     expect((await me(first.app, cookie)).statusCode).toBe(401);
     expect((await me(second, cookie)).statusCode).toBe(401);
@@ -96,7 +97,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('sessions shared by several app 
     const sysCookie = await first.login('shared_sys');
     const disable = await fetch(`${childBase}/api/users/${victimId}/disable`, {
       method: 'POST',
-      headers: { cookie: sysCookie, 'content-type': 'application/json' },
+      headers: { cookie: sysCookie, origin: childBase, 'content-type': 'application/json' },
       body: JSON.stringify({ reason: '调离' }),
       signal: AbortSignal.timeout(5000),
     });

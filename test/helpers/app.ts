@@ -14,6 +14,8 @@ import { createUser } from '../../src/services/users';
 import { createTestDatabase, type DatabaseKind, type DatabaseRole, type TestDatabase } from './databases';
 
 export const TEST_PASSWORD = 'Test@pass-2026';
+/** the origin of the app under app.inject (its default Host is localhost:80) */
+export const TEST_ORIGIN = 'http://localhost';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -39,11 +41,17 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
   const database = await createTestDatabase(kind, { role: opts.databaseRole ?? 'app' });
   const app = await buildApp({ config, database });
   const deps: Deps = { db: database.db, config };
+  // a browser sends Origin with every state-changing request; the CSRF check refuses a session without it
+  // (app.inject's Host is localhost:80, or YINFENG_PUBLIC_ORIGIN). A test wanting another Origin passes its own.
   const call: TestApp['call'] = (method, url, opts = {}) =>
     app.inject({
       method: method as 'GET',
       url,
-      headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+      headers: {
+        ...(method === 'GET' || method === 'HEAD' ? {} : { origin: config.publicOrigins[0] ?? TEST_ORIGIN }),
+        ...(opts.cookie ? { cookie: opts.cookie } : {}),
+        ...opts.headers,
+      },
       ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
     });
   return {
