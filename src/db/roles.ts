@@ -81,19 +81,22 @@ export interface RoleStanding {
   ownsAuditLog: boolean;
   /** the schema exists already (audit_log is there) */
   migrated: boolean;
+  /** the role may create tables in schema public (so it could migrate an empty database) */
+  canCreate: boolean;
 }
 
 /** What the connected role may do to the schema: decides single-role mode and its warning. */
 export async function selectRoleStanding(db: Db): Promise<RoleStanding> {
-  const [r] = await rows<{ role: string; superuser: boolean; owns: boolean | null; migrated: boolean }>(
+  const [r] = await rows<{ role: string; superuser: boolean; owns: boolean | null; migrated: boolean; can_create: boolean }>(
     db,
     sql`select current_user as role,
           (select rolsuper from pg_roles where rolname = current_user) as superuser,
           (select pg_has_role(current_user, c.relowner, 'USAGE') from pg_class c where c.oid = to_regclass('public.audit_log')) as owns,
-          to_regclass('public.audit_log') is not null as migrated`,
+          to_regclass('public.audit_log') is not null as migrated,
+          has_schema_privilege('public', 'CREATE') as can_create`,
   );
   if (!r) throw new Error('role standing unavailable');
-  return { role: r.role, superuser: Boolean(r.superuser), ownsAuditLog: Boolean(r.owns), migrated: Boolean(r.migrated) };
+  return { role: r.role, superuser: Boolean(r.superuser), ownsAuditLog: Boolean(r.owns), migrated: Boolean(r.migrated), canCreate: Boolean(r.can_create) };
 }
 
 /**

@@ -84,7 +84,8 @@ export async function setUpSchemaAndRole(
   const ownerUrl = config.kind === 'postgres' ? config.ownerUrl : undefined;
   if (ownerUrl) return { mode: 'owner-url', appRole: await migrateAsOwner(ownerUrl, database.db) };
   const standing = await selectRoleStanding(database.db);
-  if (standing.migrated && !standing.ownsAuditLog && !standing.superuser) {
+  const ownsNothing = standing.migrated ? !standing.ownsAuditLog && !standing.superuser : !standing.canCreate && !standing.superuser;
+  if (ownsNothing) {
     await assertMigrationsApplied(database.db);
     return { mode: 'app-only', appRole: standing.role };
   }

@@ -19,9 +19,8 @@ async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
 }
 
 /** The canonical row hash of audit_log alias `a`, lower-case hex. */
-export const ROW_HASH_SQL = sql.raw(
-  `encode(sha256(convert_to((select jsonb_object_agg(f.key, f.value) from jsonb_each(to_jsonb(a)) f where f.value <> 'null'::jsonb)::text, 'UTF8')), 'hex')`,
-);
+export const ROW_HASH_EXPRESSION = `encode(sha256(convert_to((select jsonb_object_agg(f.key, f.value) from jsonb_each(to_jsonb(a)) f where f.value <> 'null'::jsonb)::text, 'UTF8')), 'hex')`;
+export const ROW_HASH_SQL = sql.raw(ROW_HASH_EXPRESSION);
 
 export async function setChainTimeZone(tx: Db): Promise<void> {
   await tx.execute(sql`set local timezone = 'UTC'`);
