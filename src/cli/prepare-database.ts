@@ -2,10 +2,12 @@
 import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/client';
 import { setUpSchemaAndRole } from '../db/schema-setup';
+import { poolSettingsFor, type DatabaseRole } from '../db/pool-settings';
 import { loadReferenceData } from '../services/reference-data';
 
-export async function prepareDatabase(config: Config, owner: string): Promise<Database> {
-  const database = await openDatabase(config.database, owner);
+/** `role` sets up the PostgreSQL pool (pool-settings.ts): the server's has the requests' limits, a command's none. */
+export async function prepareDatabase(config: Config, owner: string, role: DatabaseRole = 'command'): Promise<Database> {
+  const database = await openDatabase(config.database, owner, poolSettingsFor(config, role));
   try {
     await setUpSchemaAndRole(config.database, database); // migrates as the owner; the app works as a role owning nothing
     await loadReferenceData({ db: database.db, config });

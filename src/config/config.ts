@@ -89,6 +89,13 @@ const envSchema = z.object({
   YINFENG_IMPORT_MAX_MB: integer('YINFENG_IMPORT_MAX_MB', 2048, 1, 65536),
   YINFENG_ROLLUP_WARMUP: flag('YINFENG_ROLLUP_WARMUP', true),
   YINFENG_ROLLUP_WARMUP_MINUTES: integer('YINFENG_ROLLUP_WARMUP_MINUTES', 5, 1, 24 * 60),
+  YINFENG_DB_POOL_MAX: integer('YINFENG_DB_POOL_MAX', 10, 1, 500),
+  YINFENG_DB_POOL_WAIT_MS: integer('YINFENG_DB_POOL_WAIT_MS', 3000, 100, 600_000),
+  YINFENG_DB_STATEMENT_TIMEOUT_MS: integer('YINFENG_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 86_400_000),
+  YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS: integer('YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS', 0, 0, 86_400_000),
+  YINFENG_REQUESTS_MAX_ACTIVE: integer('YINFENG_REQUESTS_MAX_ACTIVE', 0, 1, 10_000),
+  YINFENG_REQUESTS_MAX_QUEUED: integer('YINFENG_REQUESTS_MAX_QUEUED', 100, 0, 100_000),
+  YINFENG_REQUESTS_QUEUE_WAIT_MS: integer('YINFENG_REQUESTS_QUEUE_WAIT_MS', 3000, 0, 600_000),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -120,6 +127,22 @@ export interface Config {
    * and how often it checks for stale rollups (YINFENG_ROLLUP_WARMUP_MINUTES).
    */
   rollupWarmup: { enabled: boolean; intervalMinutes: number };
+  /**
+   * How much work the server takes on at once (src/http/plugins/load-shedding.ts, src/db/pool-settings.ts):
+   * PostgreSQL pool size and the bounded wait for a free connection; the statement timeout of requests
+   * and of long work (import jobs, imports, the rollup warm-up, migrations; 0 = none); requests processed
+   * at once, waiting at most, and how long one may wait before 503. Statement timeouts and the pool do
+   * not apply to embedded PGlite (one connection, no timer): there the request limits bound the queue.
+   */
+  capacity: {
+    poolMax: number;
+    poolWaitMs: number;
+    statementTimeoutMs: number;
+    jobStatementTimeoutMs: number;
+    maxActiveRequests: number;
+    maxQueuedRequests: number;
+    queueWaitMs: number;
+  };
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   /**
@@ -179,6 +202,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.YINFENG_DATA_DIR),
     importJobMaxBytes: e.YINFENG_IMPORT_MAX_MB * 1024 * 1024,
     rollupWarmup: { enabled: e.YINFENG_ROLLUP_WARMUP, intervalMinutes: e.YINFENG_ROLLUP_WARMUP_MINUTES },
+    capacity: {
+      poolMax: e.YINFENG_DB_POOL_MAX,
+      poolWaitMs: e.YINFENG_DB_POOL_WAIT_MS,
+      statementTimeoutMs: e.YINFENG_DB_STATEMENT_TIMEOUT_MS,
+      jobStatementTimeoutMs: e.YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS,
+      // unset (0): twice the pool on PostgreSQL (requests also spend time outside the database); 4 on PGlite
+      maxActiveRequests: e.YINFENG_REQUESTS_MAX_ACTIVE || (url ? 2 * e.YINFENG_DB_POOL_MAX : 4),
+      maxQueuedRequests: e.YINFENG_REQUESTS_MAX_QUEUED,
+      queueWaitMs: e.YINFENG_REQUESTS_QUEUE_WAIT_MS,
+    },
     cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.YINFENG_TRUST_PROXY,
     publicOrigins: e.YINFENG_PUBLIC_ORIGIN,

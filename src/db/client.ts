@@ -8,9 +8,10 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Config } from '../config/config';
 import { acquireDataDirLock } from './data-dir-lock';
+import { COMMAND_POOL, createPool, type PoolSettings } from './pool-settings';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -20,6 +21,8 @@ interface DatabaseBase {
   db: Db;
   /** where the data is, for messages: a directory or the server URL without password */
   location: string;
+  /** statement_timeout (ms, 0 = none) of long work on a connection of its own: import jobs, migrations (pool-settings.ts) */
+  longWorkStatementTimeoutMs?: number;
   close(): Promise<void>;
 }
 export type Database =
@@ -47,7 +50,7 @@ export function wrapPglite(client: PGlite, location: string, onClose?: () => voi
   };
 }
 
-export function wrapPool(pool: pg.Pool, location: string): Database {
+export function wrapPool(pool: pg.Pool, location: string, longWorkStatementTimeoutMs = 0): Database {
   // an idle connection can be ended by the server (restart, a terminated backend): log it, do not crash
   pool.on('error', (err) => console.error(`PostgreSQL 连接中断（${location}）：${err.message}`));
   return {
@@ -55,6 +58,7 @@ export function wrapPool(pool: pg.Pool, location: string): Database {
     kind: 'postgres',
     pool,
     location,
+    longWorkStatementTimeoutMs,
     close: () => pool.end(),
   };
 }
@@ -69,12 +73,15 @@ export function describeUrl(url: string): string {
   }
 }
 
-/** Opens the configured database. `owner` names this process in the embedded lock file. */
-export async function openDatabase(config: Config['database'], owner: string): Promise<Database> {
+/**
+ * Opens the configured database. `owner` names this process in the embedded lock file; `pool` sizes and
+ * limits a PostgreSQL pool by the process's role (pool-settings.ts: poolSettingsFor).
+ */
+export async function openDatabase(config: Config['database'], owner: string, pool: PoolSettings = COMMAND_POOL): Promise<Database> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-    await pool.query('select 1'); // fail fast with the driver's message when the server is unreachable
-    return wrapPool(pool, describeUrl(config.url));
+    const p = createPool(config.url, pool);
+    await p.query('select 1'); // fail fast with the driver's message when the server is unreachable
+    return wrapPool(p, describeUrl(config.url), pool.longWorkStatementTimeoutMs);
   }
   const lock = acquireDataDirLock(config.dataDir, owner);
   try {

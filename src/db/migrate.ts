@@ -5,6 +5,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database, Schema } from './client';
+import { liftStatementTimeout } from './pool-settings';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -16,9 +17,11 @@ export async function migrateDatabase(database: Database): Promise<void> {
     return;
   }
   // Several app processes may start together on one server: serialise them with an advisory lock
-  // held by one dedicated connection.
+  // held by one dedicated connection. No statement timeout on it (the server's pool has one): waiting
+  // for another process's migration and building an index on a large table take what they take.
   const conn = await database.pool.connect();
   try {
+    await liftStatementTimeout(conn, 0);
     await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migratePg(drizzlePg({ client: conn }), { migrationsFolder: MIGRATIONS_FOLDER });
@@ -26,6 +29,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
       await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
-    conn.release();
+    conn.release(true); // closed rather than handed back to the pool without its statement timeout
   }
 }

@@ -11,6 +11,7 @@ import type { Database } from '../db/client';
 import type { Deps } from '../services/context';
 import { registerAccessGuard } from './plugins/access-guard';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerLoadShedding } from './plugins/load-shedding';
 import { registerOriginCheck } from './plugins/origin-check';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { auditRoutes } from './routes/audit';
@@ -64,6 +65,8 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   // headers first (errors and refusals carry them too), then the CSRF check before any session lookup
   await registerSecurityHeaders(app, config);
   registerOriginCheck(app, config);
+  // load shedding before the first database read (the session lookup): a refused request costs no query
+  registerLoadShedding(app, config.capacity);
   registerAccessGuard(app, deps);
 
   await app.register(fastifySwagger, {

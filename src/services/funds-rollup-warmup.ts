@@ -26,6 +26,7 @@ import { resolveRankingPeriods, shiftPeriodYear, type Period } from '../domain/i
 import type { Deps } from './context';
 import { getEvidencePolicy } from './evidence-policy';
 import { toRange } from './funds-rollups';
+import { liftStatementTimeoutInTransaction } from '../db/pool-settings';
 
 /**
  * Parts computed per transaction: the first batch, then sized so that a batch takes about
@@ -134,6 +135,7 @@ async function computeBatch(deps: Deps, range: RollupRange, filter: ReceiptFilte
   const variant = toVariant(filter);
   const rows = await deps.db.transaction(
     async (tx): Promise<RollupRow[]> => {
+      await liftStatementTimeoutInTransaction(tx, deps.config.capacity.jobStatementTimeoutMs); // background work, not a request
       // versions as of this snapshot; a part a request computed meanwhile is no longer stale
       const stale = await selectStaleParts(tx, '/', range, variant, batch);
       const computed = await computeRollups(tx, stale.map((s) => s.part), range, filter);

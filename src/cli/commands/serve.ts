@@ -19,7 +19,7 @@ export const SERVE_HELP = `用法: yinfeng serve
 Ctrl-C 干净地停止。`;
 
 export async function runServe(config: Config): Promise<void> {
-  const database = await prepareDatabase(config, 'yinfeng serve');
+  const database = await prepareDatabase(config, 'yinfeng serve', 'server');
   const deps = { db: database.db, config };
   if (database.kind === 'pglite' && (await countUsers(database.db)) === 0) {
     await seedDemo(deps);

@@ -47,6 +47,7 @@ import { upkeepAfterEnterpriseImport, upkeepAfterProjectImport } from '../enterp
 import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/merge-enterprises';
 import { announceRollupsStale } from '../funds-rollup-signal';
 import { listXlsxSheetNames } from './xlsx-sheets';
+import { liftStatementTimeoutInTransaction } from '../../db/pool-settings';
 
 export type ImportKindName = 'enterprises' | 'projects' | 'funds';
 export const IMPORT_KIND_NAMES: readonly ImportKindName[] = ['enterprises', 'projects', 'funds'];
@@ -458,6 +459,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
   };
   try {
     await deps.db.transaction(async (tx) => {
+      await liftStatementTimeoutInTransaction(tx, deps.config.capacity.jobStatementTimeoutMs); // a bulk import is long work, not a request
       await createStagingTables(tx);
       if (kinds.includes('enterprise')) await createEnterpriseStage(tx, ENTERPRISE_STAGE, 'transaction');
       const run = new ImportRun(tx, caller, regions, industries, opts.batchSize ?? 5_000, opts.maxReportedProblems ?? 1_000, `导入文件“${opts.fileName}”`);
