@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config';
 import { DataDirBusyError } from '../db/data-dir-lock';
 import { isAppError } from '../domain/app-error';
-import { MIGRATE_HELP, runMigrate, runSeed, runUserAdd, runUserDisable, runUserResetPassword, SEED_HELP, USER_HELP } from './commands/admin';
+import { MIGRATE_HELP, runMigrate, runSeed, runUserAdd, runUserDisable, runUserResetPassword, runUserResetTotp, SEED_HELP, USER_HELP } from './commands/admin';
 import { runServe, SERVE_HELP } from './commands/serve';
 import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { runStats, STATS_HELP } from './commands/stats';
@@ -18,7 +18,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   serve                 启动服务（API 与网页）
   migrate               应用数据库迁移并载入参考数据
   seed --demo           载入演示数据
-  user add|disable|reset-password   管理账号
+  user add|disable|reset-password|reset-totp   管理账号
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金；--kind enterprises 为企业库导入任务，须 --as）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
@@ -66,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
           region: { type: 'string' },
           name: { type: 'string' },
           reason: { type: 'string' },
+          'totp-secret': { type: 'string' },
         },
       });
       if (sub === 'add') {
@@ -77,12 +78,14 @@ async function main(argv: string[]): Promise<void> {
           roles,
           region: need(values, 'region'),
           name: values.name,
+          totpSecret: values['totp-secret'],
         });
       }
       if (sub === 'disable') return runUserDisable(loadConfig(), need(values, 'username'), need(values, 'reason'));
       if (sub === 'reset-password') {
         return runUserResetPassword(loadConfig(), need(values, 'username'), need(values, 'password'), need(values, 'reason'));
       }
+      if (sub === 'reset-totp') return runUserResetTotp(loadConfig(), need(values, 'username'), need(values, 'reason'));
       throw new UsageError(`未知的 user 子命令：${sub}`);
     }
     case 'stats': {

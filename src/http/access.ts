@@ -16,6 +16,8 @@ export type RouteAccess = 'public' | 'session' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** reachable while the account must still change its temporary password or enrol its second factor */
+    duringAccountSetup?: boolean;
   }
   interface FastifyRequest {
     caller: Caller | null;

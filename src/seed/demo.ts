@@ -6,7 +6,7 @@
 import { selectSetting, upsertSetting } from '../db/queries/settings';
 import { selectUserByUsername } from '../db/queries/users';
 import { selectParks } from '../db/queries/regions';
-import type { Role } from '../domain/roles';
+import { requiresSecondFactor, type Role } from '../domain/roles';
 import { createSystemCaller, type Deps } from '../services/context';
 import { createPark } from '../services/regions';
 import { createUser } from '../services/users';
@@ -17,6 +17,11 @@ import { todayInShanghai } from '../domain/dates';
 import { setTarget } from '../services/statistics';
 
 export const DEMO_PASSWORD = 'Yinfeng@2026';
+/**
+ * The published TOTP secret of the demo administrators (sysadmin, secadmin, auditor): add it to an
+ * authenticator app by hand, or compute the code with `npx tsx scripts/totp-code.ts`. Demo only.
+ */
+export const DEMO_TOTP_SECRET = 'YINFENGDEMO2TOTP3SECRET4KEY5ABCD';
 export const DEMO_PREFECTURE = '650100';
 export const DEMO_COUNTY = '650109';
 export const DEMO_SIBLING_COUNTY = '650102';
@@ -83,6 +88,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
       password: DEMO_PASSWORD,
       roles: [a.role],
       mustChangePassword: false,
+      demoPassword: true,
+      ...(requiresSecondFactor([a.role]) ? { totpSecret: DEMO_TOTP_SECRET } : {}),
     });
   }
   const existing = await selectParks(deps.db, '/');

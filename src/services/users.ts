@@ -6,7 +6,9 @@ import { deleteUserSessions, insertUser, selectColleagues, selectLockedUsers, se
 import { AppError } from '../domain/app-error';
 import { checkPassword } from '../domain/password-policy';
 import { isPathWithin } from '../domain/region-scope';
-import { checkRoleSet, type Role } from '../domain/roles';
+import { checkRoleSet, isAdminAccount, type Role } from '../domain/roles';
+import { deleteUserLoginDevices } from '../db/queries/login-security';
+import { enrolWithSecret, resetUserFactor } from './second-factor';
 import { recordAudit } from './audit';
 import type { Caller, Deps } from './context';
 import { hashPassword } from './passwords';
@@ -55,6 +57,22 @@ function toAuditView(u: UserWithRegion) {
 }
 
 const NOT_FOUND = '用户不存在或不在您的管辖范围内';
+
+/**
+ * 三权分立 for accounts: an administrator account's password, status and details are managed by the
+ * security administrator only (so the system administrator can't reset the secadmin's password and
+ * sign in as them, nor disable the auditor), and business accounts by the system administrator.
+ * The CLI operator (every permission) may do both.
+ */
+function requireAccountManager(caller: Caller, user: UserWithRegion, what: string) {
+  const perms = caller.actor.permissions;
+  if (isAdminAccount(user.roles) && !perms.includes('security.manage')) {
+    throw new AppError('FORBIDDEN', `管理员账号的${what}只能由安全管理员操作`);
+  }
+  if (!isAdminAccount(user.roles) && !perms.includes('users.manage')) {
+    throw new AppError('FORBIDDEN', `业务账号的${what}由系统管理员操作`);
+  }
+}
 
 export async function requireUserInScope(deps: Deps, caller: Caller, id: string): Promise<UserWithRegion> {
   const user = /^[0-9a-f-]{36}$/i.test(id) ? await selectUserById(deps.db, id) : undefined;
@@ -116,6 +134,10 @@ export interface CreateUserInput {
   /** only the CLI operator or a security administrator may set roles at creation */
   roles?: string[];
   mustChangePassword?: boolean;
+  /** scripted set-up: enrol the second factor with this Base32 secret */
+  totpSecret?: string;
+  /** the demo seed only: its published password is allowed although it is on the common-password list */
+  demoPassword?: boolean;
 }
 
 export async function createUser(deps: Deps, caller: Caller, input: CreateUserInput): Promise<UserDto> {
@@ -130,7 +152,7 @@ export async function createUser(deps: Deps, caller: Caller, input: CreateUserIn
   if (roleProblem) throw new AppError('VALIDATION', roleProblem, [{ field: 'roles', message: roleProblem }]);
   const region = await requireRegionInScope(deps, caller, input.regionCode);
   const policy = await getSecurityPolicy(deps);
-  const pwProblem = checkPassword(input.password, policy, username);
+  const pwProblem = checkPassword(input.password, policy, username, { allowCommon: input.demoPassword === true });
   if (pwProblem) throw new AppError('VALIDATION', pwProblem, [{ field: 'password', message: pwProblem }]);
   if (await selectUserByUsername(deps.db, username)) {
     throw new AppError('CONFLICT', `用户名“${username}”已被使用`, [{ field: 'username', message: '已被使用' }]);
@@ -145,9 +167,16 @@ export async function createUser(deps: Deps, caller: Caller, input: CreateUserIn
       roles,
       mustChangePassword: input.mustChangePassword ?? true,
     });
+    if (input.totpSecret !== undefined) await enrolWithSecret(tx, row.id, input.totpSecret);
     const created = await selectUserById(tx, row.id);
     if (!created) throw new Error('created user not found');
-    await recordAudit(tx, caller, { action: 'user.create', objectType: 'user', objectId: row.id, regionCode: region.code, after: toAuditView(created) });
+    await recordAudit(tx, caller, {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: row.id,
+      regionCode: region.code,
+      after: { ...toAuditView(created), ...(input.totpSecret !== undefined ? { totpEnrolled: true } : {}) },
+    });
     return toUserDto(created);
   });
 }
@@ -190,6 +219,7 @@ export async function updateUser(
   input: { displayName?: string; regionCode?: string; version: number },
 ): Promise<UserDto> {
   const user = await requireUserInScope(deps, caller, id);
+  requireAccountManager(caller, user, '信息');
   const patch: UserChange = {};
   if (input.displayName !== undefined) {
     const name = input.displayName.trim();
@@ -206,7 +236,8 @@ export async function updateUser(
 export async function setUserStatus(deps: Deps, caller: Caller, id: string, status: 'active' | 'disabled', reason: string) {
   const user = await requireUserInScope(deps, caller, id);
   const why = requireReason(reason, status === 'disabled' ? '停用' : '启用');
-  if (status === 'disabled' && user.id === caller.actor.id) throw new AppError('VALIDATION', '不能停用自己的账号');
+  if (user.id === caller.actor.id) throw new AppError('VALIDATION', status === 'disabled' ? '不能停用自己的账号' : '不能启用自己的账号');
+  requireAccountManager(caller, user, '状态');
   return changeUser(
     deps,
     caller,
@@ -221,6 +252,8 @@ export async function setUserStatus(deps: Deps, caller: Caller, id: string, stat
 export async function resetUserPassword(deps: Deps, caller: Caller, id: string, newPassword: string, reason: string) {
   const user = await requireUserInScope(deps, caller, id);
   const why = requireReason(reason, '重置密码');
+  if (user.id === caller.actor.id) throw new AppError('VALIDATION', '不能重置自己的密码，请在“修改密码”中修改');
+  requireAccountManager(caller, user, '密码');
   const problem = checkPassword(newPassword, await getSecurityPolicy(deps), user.username);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(newPassword);
@@ -232,7 +265,19 @@ export async function resetUserPassword(deps: Deps, caller: Caller, id: string, 
     { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null },
     { action: 'user.password.reset', reason: why },
     true,
-  );
+  ).then(async (dto) => {
+    // browsers that knew the old password lose their standing
+    await deleteUserLoginDevices(deps.db, user.id);
+    return dto;
+  });
+}
+
+/** The security administrator removes a user's second factor (lost phone): the user enrols again at next login. */
+export async function resetUserSecondFactor(deps: Deps, caller: Caller, id: string, reason: string): Promise<UserDto> {
+  const user = await requireUserInScope(deps, caller, id);
+  const why = requireReason(reason, '重置动态口令');
+  await resetUserFactor(deps, caller, user, why);
+  return toUserDto((await selectUserById(deps.db, user.id)) ?? user);
 }
 
 export async function setUserRoles(deps: Deps, caller: Caller, id: string, roles: string[], reason: string) {
@@ -247,6 +292,7 @@ export async function setUserRoles(deps: Deps, caller: Caller, id: string, roles
 export async function unlockUser(deps: Deps, caller: Caller, id: string, reason: string) {
   const user = await requireUserInScope(deps, caller, id);
   const why = requireReason(reason, '解锁');
+  if (user.id === caller.actor.id) throw new AppError('VALIDATION', '不能解锁自己的账号');
   return changeUser(deps, caller, user, user.version, { failedLoginCount: 0, lockedUntil: null }, { action: 'user.unlock', reason: why });
 }
 

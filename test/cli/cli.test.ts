@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/seed/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/seed/demo';
+import { generateTotpCode } from '../../src/services/second-factor';
 import { cleanEnv, runCli, startServe, type Server } from './processes';
 
 const OPERATOR = `cli:${os.userInfo().username}`;
@@ -46,13 +47,14 @@ describe('bin/yinfeng', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('引凤 Yinfeng · 招商引资工作平台');
     expect(help.stdout).toContain('用法: yinfeng <命令> [选项]');
-    expect(help.stdout).toContain('user add|disable|reset-password   管理账号');
+    expect(help.stdout).toContain('user add|disable|reset-password|reset-totp   管理账号');
     expect(help.stderr).toBe('');
     expect(bare.code).toBe(0);
     expect(bare.stdout).toBe(help.stdout);
 
     expect(userHelp.code).toBe(0);
-    expect(userHelp.stdout).toContain('yinfeng user add --username U --password P --role ROLE --region CODE [--name 姓名]');
+    expect(userHelp.stdout).toContain('yinfeng user add --username U --password P --role ROLE --region CODE [--name 姓名] [--totp-secret BASE32]');
+    expect(userHelp.stdout).toContain('yinfeng user reset-totp --username U --reason 原因');
     expect(userHelp.stdout).toContain('sysadmin, secadmin, auditor, leader, officer, statistician, reviewer, analyst');
     expect(userHelp.stdout).toContain('yinfeng user disable --username U --reason 原因');
     expect(userHelp.stdout).toContain('yinfeng user reset-password --username U --password P --reason 原因');
@@ -91,6 +93,19 @@ describe('bin/yinfeng', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('用户名“officer1”已被使用');
     expect(again.stdout).toBe('');
+  });
+
+  it('adds an administrator with a known TOTP secret (scripted set-up), and refuses a common password or a malformed secret', async () => {
+    const add = await runCli(['user', 'add', '--username', 'audit2', '--password', 'Strong-pass-1', '--role', 'auditor', '--region', '650100', '--totp-secret', 'JBSWY3DPEHPK3PXP'], env);
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    expect(add.stdout).toBe('已创建用户 audit2（auditor，地区 乌鲁木齐市 650100，已绑定动态口令）\n');
+    const bad = await runCli(['user', 'add', '--username', 'audit3', '--password', 'Strong-pass-1', '--role', 'auditor', '--region', '650100', '--totp-secret', '12345'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--totp-secret 须为 16–64 位 Base32');
+    const common = await runCli(['user', 'add', '--username', 'audit4', '--password', 'Password@2026', '--role', 'auditor', '--region', '650100'], env);
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain('密码过于常见');
   });
 
   it('refuses an unknown region, naming it', async () => {
@@ -163,11 +178,11 @@ describe('bin/yinfeng', () => {
 
   it('shows the effect of every command through the running server', async () => {
     if (!server) throw new Error('serve is not running');
-    const login = (username: string, password: string) =>
+    const login = (username: string, password: string, totp?: string) =>
       fetch(`${server!.base}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
+        headers: { 'content-type': 'application/json', origin: server!.base },
+        body: JSON.stringify({ username, password, ...(totp ? { totp } : {}) }),
         signal: AbortSignal.timeout(10_000),
       });
     const cookieOf = (res: Response) => `yinfeng_session=${/yinfeng_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]}`;
@@ -178,19 +193,24 @@ describe('bin/yinfeng', () => {
     expect(officer.status).toBe(200);
     expect(await officer.json()).toMatchObject({ user: { username: 'officer', mustChangePassword: true } });
 
-    const sysLogin = await login('sysadmin', DEMO_PASSWORD);
+    // the demo administrators have the published demo TOTP secret; without a code the reply is TOTP_REQUIRED
+    const noCode = await login('sysadmin', DEMO_PASSWORD);
+    expect(noCode.status).toBe(401);
+    expect(await noCode.json()).toMatchObject({ error: { code: 'TOTP_REQUIRED' } });
+    const sysLogin = await login('sysadmin', DEMO_PASSWORD, generateTotpCode(DEMO_TOTP_SECRET));
     expect(sysLogin.status).toBe(200);
+    expect((await login('audit2', 'Strong-pass-1', generateTotpCode('JBSWY3DPEHPK3PXP'))).status).toBe(200);
     const sys = cookieOf(sysLogin);
     const users = await fetch(`${server.base}/api/users?pageSize=200`, { headers: { cookie: sys } });
     const list = (await users.json()) as { total: number; items: { username: string; status: string; roles: string[] }[] };
-    // the sysadmin of 乌鲁木齐市 sees the demo accounts of its subtree (not the regional reviewer above it) and officer1
-    expect(list.total).toBe(DEMO_ACCOUNTS.filter((a) => a.regionCode.startsWith('6501')).length + 1);
+    // the sysadmin of 乌鲁木齐市 sees the demo accounts of its subtree (not the regional reviewer above it), officer1 and audit2
+    expect(list.total).toBe(DEMO_ACCOUNTS.filter((a) => a.regionCode.startsWith('6501')).length + 2);
     expect(list.items.map((u) => u.username)).not.toContain('reviewer_xj');
     expect(list.items.find((u) => u.username === 'officer1')).toMatchObject({ status: 'disabled', roles: ['officer'] });
     const parks = await fetch(`${server.base}/api/parks`, { headers: { cookie: sys } });
     expect(((await parks.json()) as { items: unknown[] }).items).toHaveLength(2);
 
-    const auditorLogin = await login('auditor', DEMO_PASSWORD);
+    const auditorLogin = await login('auditor', DEMO_PASSWORD, generateTotpCode(DEMO_TOTP_SECRET));
     expect(auditorLogin.status).toBe(200);
     const audit = await fetch(`${server.base}/api/audit?action=user.disable`, { headers: { cookie: cookieOf(auditorLogin) } });
     const rows = (await audit.json()) as { items: { actorUsername: string; reason: string; objectType: string }[] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isCommonPassword } from '../../src/domain/common-passwords';
 import { checkPassword, countCharacterClasses, type SecurityPolicy } from '../../src/domain/password-policy';
 
 const POLICY: SecurityPolicy = {
@@ -37,15 +38,15 @@ describe('countCharacterClasses', () => {
 describe('checkPassword', () => {
   it('accepts a password that meets the policy', () => {
     expect(checkPassword('Strong-pass-1', POLICY)).toBeNull();
-    expect(checkPassword('Abcdef12', POLICY)).toBeNull(); // exactly 8, exactly 3 classes
-    expect(checkPassword('abcdef1!', POLICY)).toBeNull();
+    expect(checkPassword('Kashgar1', POLICY)).toBeNull(); // exactly 8, exactly 3 classes
+    expect(checkPassword('kashgr1!', POLICY)).toBeNull();
   });
 
   it('refuses a password shorter than the minimum length', () => {
     expect(checkPassword('Abcde1!', POLICY)).toBe('密码至少 8 位');
     expect(checkPassword('', POLICY)).toBe('密码至少 8 位');
     expect(checkPassword('Abcdefg1234', { ...POLICY, passwordMinLength: 12 })).toBe('密码至少 12 位');
-    expect(checkPassword('Abcdefg12345', { ...POLICY, passwordMinLength: 12 })).toBeNull();
+    expect(checkPassword('Kashgar12345', { ...POLICY, passwordMinLength: 12 })).toBeNull();
   });
 
   it('refuses a password longer than 128 characters, whatever the policy', () => {
@@ -61,7 +62,7 @@ describe('checkPassword', () => {
     expect(checkPassword('ABCDEFGH', POLICY)).toBe(CLASSES_3);
     expect(checkPassword('12345678', POLICY)).toBe(CLASSES_3);
     expect(checkPassword('Abcdefg1', { ...POLICY, passwordMinClasses: 4 })).toBe('密码须包含小写字母、大写字母、数字、符号中的至少 4 类');
-    expect(checkPassword('Abcdefg1!', { ...POLICY, passwordMinClasses: 4 })).toBeNull();
+    expect(checkPassword('Kashgar1!', { ...POLICY, passwordMinClasses: 4 })).toBeNull();
     expect(checkPassword('abcdefgh', { ...POLICY, passwordMinClasses: 1 })).toBeNull();
   });
 
@@ -79,3 +80,22 @@ describe('checkPassword', () => {
     expect(checkPassword('aliceabc', POLICY, 'alice')).toBe(CLASSES_3);
   });
 });
+
+describe('common passwords', () => {
+  it('refuses the common ones and their simple variants (case, l33t, digits, symbols or a year around them)', () => {
+    for (const p of ['123456', 'a123456', 'woaini1314', 'qq123456', 'password1', '5201314', '1qaz2wsx', 'zxcvbnm', 'iloveyou']) expect(isCommonPassword(p), p).toBe(true);
+    for (const p of ['Woaini@1314', 'WOAINI1314!', 'P@ssw0rd', 'Password@2026', 'Admin@123', 'Yinfeng@2026', '2026@Yinfeng', 'Zhangwei1990!', 'Abcdef12', 'Qwer1234!', 'Aa123456!', '88888888', 'aaaaaaaa']) {
+      expect(isCommonPassword(p), p).toBe(true);
+    }
+  });
+
+  it('lets ordinary strong passwords through', () => {
+    for (const p of ['Strong-pass-1', 'Test@pass-2026', 'New-pass-2026', 'Kashgar1', 'Hetian-jujube-84', 'Tianchi#Lake7', 'Li-Wei-Jun-88x']) expect(isCommonPassword(p), p).toBe(false);
+  });
+
+  it('is part of checkPassword, after length, classes and user name', () => {
+    expect(checkPassword('Woaini@1314', POLICY)).toMatch(/^密码过于常见/);
+    expect(checkPassword('Woaini@1314', POLICY, undefined, { allowCommon: true })).toBeNull();
+  });
+});
+

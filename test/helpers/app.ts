@@ -11,9 +11,14 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { buildApp } from '../../src/http/app';
 import { createSystemCaller, type Deps } from '../../src/services/context';
 import { createUser } from '../../src/services/users';
+import { generateTotpCode } from '../../src/services/second-factor';
+import { requiresSecondFactor } from '../../src/domain/roles';
+import { sql } from 'drizzle-orm';
 import { createTestDatabase, type DatabaseKind, type DatabaseRole, type TestDatabase } from './databases';
 
 export const TEST_PASSWORD = 'Test@pass-2026';
+/** The TOTP secret createAccount enrols for the administrator roles (their second factor is mandatory). */
+export const TEST_TOTP_SECRET = 'TESTTOTPSECRETKEYFORYINFENG23456';
 /** the origin of the app under app.inject (its default Host is localhost:80) */
 export const TEST_ORIGIN = 'http://localhost';
 
@@ -22,9 +27,9 @@ export interface TestApp {
   database: TestDatabase;
   deps: Deps;
   config: Config;
-  /** creates an active account through the service (as the CLI operator) and returns its id */
+  /** creates an active account through the service (as the CLI operator) and returns its id; administrators get TEST_TOTP_SECRET */
   createAccount(username: string, roles: string[], regionCode: string): Promise<string>;
-  /** logs in and returns the Cookie header value */
+  /** logs in (with a TOTP code when the account has a second factor) and returns the Cookie header value */
   login(username: string, password?: string): Promise<string>;
   call(method: string, url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -68,11 +73,19 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
         password: TEST_PASSWORD,
         roles,
         mustChangePassword: false,
+        ...(requiresSecondFactor(roles) ? { totpSecret: TEST_TOTP_SECRET } : {}),
       });
       return user.id;
     },
     async login(username, password = TEST_PASSWORD) {
-      const res = await call('POST', '/api/auth/login', { body: { username, password } });
+      // an enrolled account signs in with the current code; the helper forgets the last used step first,
+      // as if the next 30-second window had come, so a test may sign in the same account again at once
+      const factor = await database.db.execute<{ secret: string }>(
+        sql`update user_totp t set last_step = null from users u where u.id = t.user_id and lower(u.username) = lower(${username}) and t.confirmed_at is not null returning t.secret`,
+      );
+      const secret = (factor as unknown as { rows: { secret: string }[] }).rows[0]?.secret;
+      const body = secret ? { username, password, totp: generateTotpCode(secret) } : { username, password };
+      const res = await call('POST', '/api/auth/login', { body });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'yinfeng_session');
       if (!cookie) throw new Error('no session cookie');

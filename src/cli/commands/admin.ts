@@ -3,10 +3,10 @@ import os from 'node:os';
 import type { Config } from '../../config/config';
 import { selectUserByUsername } from '../../db/queries/users';
 import { AppError } from '../../domain/app-error';
-import { ROLES } from '../../domain/roles';
+import { requiresSecondFactor, ROLES } from '../../domain/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../seed/demo';
 import { createSystemCaller } from '../../services/context';
-import { createUser, resetUserPassword, setUserStatus } from '../../services/users';
+import { createUser, resetUserPassword, resetUserSecondFactor, setUserStatus } from '../../services/users';
 import { prepareDatabase } from '../prepare-database';
 
 export const MIGRATE_HELP = `用法: yinfeng migrate
@@ -19,13 +19,17 @@ export const SEED_HELP = `用法: yinfeng seed --demo
 可重复执行：已存在的账号不会改动。PostgreSQL 上不会自动载入演示数据，需要时运行本命令。`;
 
 export const USER_HELP = `用法:
-  yinfeng user add --username U --password P --role ROLE --region CODE [--name 姓名]
+  yinfeng user add --username U --password P --role ROLE --region CODE [--name 姓名] [--totp-secret BASE32]
       新建一个可直接登录的账号（无需首次改密，用于脚本化部署）。ROLE 可重复或用逗号分隔：
       ${ROLES.join(', ')}
+      --totp-secret 同时绑定动态口令（TOTP，RFC 6238：SHA-1、6 位、30 秒；Base32 密钥 16–64 位）。
+      系统、安全、审计管理员必须使用动态口令：不给此参数时，其首次登录须先绑定。常见弱密码会被拒绝。
   yinfeng user disable --username U --reason 原因
       停用账号并结束其全部会话。
   yinfeng user reset-password --username U --password P --reason 原因
-      重置密码（用户下次登录须修改），解除锁定，结束其全部会话。`;
+      重置密码（用户下次登录须修改），解除锁定，结束其全部会话。
+  yinfeng user reset-totp --username U --reason 原因
+      重置动态口令（手机丢失等）：解除绑定、作废恢复码、结束其全部会话；下次登录重新绑定。`;
 
 function operator() {
   return createSystemCaller(os.userInfo().username);
@@ -54,6 +58,7 @@ export interface UserAddArgs {
   roles: string[];
   region: string;
   name?: string;
+  totpSecret?: string;
 }
 
 export async function runUserAdd(config: Config, args: UserAddArgs): Promise<void> {
@@ -66,8 +71,10 @@ export async function runUserAdd(config: Config, args: UserAddArgs): Promise<voi
       password: args.password,
       roles: args.roles,
       mustChangePassword: false,
+      ...(args.totpSecret !== undefined ? { totpSecret: args.totpSecret } : {}),
     });
-    console.log(`已创建用户 ${user.username}（${user.roles.join(', ') || '无角色'}，地区 ${user.regionName} ${user.regionCode}）`);
+    const factor = args.totpSecret !== undefined ? '，已绑定动态口令' : requiresSecondFactor(user.roles) ? '；首次登录须绑定动态口令' : '';
+    console.log(`已创建用户 ${user.username}（${user.roles.join(', ') || '无角色'}，地区 ${user.regionName} ${user.regionCode}${factor}）`);
   } finally {
     await database.close();
   }
@@ -96,6 +103,17 @@ export async function runUserResetPassword(config: Config, username: string, pas
     const { deps, id } = await findUserId(config, database, username);
     await resetUserPassword(deps, operator(), id, password, reason);
     console.log(`已重置用户 ${username} 的密码；下次登录须修改密码`);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runUserResetTotp(config: Config, username: string, reason: string): Promise<void> {
+  const database = await prepareDatabase(config, 'yinfeng user reset-totp');
+  try {
+    const { deps, id } = await findUserId(config, database, username);
+    await resetUserSecondFactor(deps, operator(), id, reason);
+    console.log(`已重置用户 ${username} 的动态口令；其会话已全部结束，下次登录须重新绑定`);
   } finally {
     await database.close();
   }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, ilike, like, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { regions, sessions, users } from '../schema/index';
+import { regions, sessions, users, userTotp } from '../schema/index';
 import { escapeLike } from './audit';
 
 export type UserRow = typeof users.$inferSelect;
@@ -188,12 +188,13 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
 
 export async function selectSessionWithUser(db: Db, id: string) {
   const [row] = await db
-    .select({ session: sessions, ...withRegion })
+    .select({ session: sessions, ...withRegion, totpConfirmedAt: userTotp.confirmedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(regions, eq(regions.code, users.regionCode))
+    .leftJoin(userTotp, eq(userTotp.userId, users.id))
     .where(eq(sessions.id, id));
-  return row ? { session: row.session, user: flatten(row) } : undefined;
+  return row ? { session: row.session, user: flatten(row), totpEnrolled: row.totpConfirmedAt !== null } : undefined;
 }
 
 export async function touchSession(db: Db, id: string): Promise<void> {

@@ -52,6 +52,12 @@ export function registerAccessGuard(app: FastifyInstance, deps: Deps): void {
     request.caller = { ...readMeta(request), actor: session.actor };
     request.currentUser = session.user;
     request.sessionToken = token;
+    // a temporary password or a missing mandatory second factor: only the set-up routes until done
+    if (session.setup && !request.routeOptions.config.duringAccountSetup) {
+      throw session.setup === 'passwordChange'
+        ? new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改临时密码（管理员设置或重置的密码须由本人修改后才能使用系统）')
+        : new AppError('TOTP_ENROLMENT_REQUIRED', '管理员账号须先绑定动态口令（TOTP）才能使用系统');
+    }
     if (access === 'session') return;
     if (!session.actor.permissions.includes(access)) {
       const route = `${request.method} ${request.routeOptions.url ?? request.url}`;

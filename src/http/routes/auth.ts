@@ -1,12 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import { changeOwnPassword, login, logout, toActor } from '../../services/auth';
+import { listOwnAccountEvents } from '../../services/account-events';
+import { changeOwnPassword, login, logout, pendingAccountSetup, toActor } from '../../services/auth';
+import { confirmEnrolment, disableOwnFactor, getSecondFactorStatus, regenerateRecoveryCodes, startEnrolment } from '../../services/second-factor';
 import type { Deps } from '../../services/context';
 import type { UserWithRegion } from '../../db/queries/users';
 import { readMeta, requireCaller } from '../access';
 import { clearSessionCookie, setSessionCookie } from '../plugins/access-guard';
+import { requiresSecondFactor } from '../../domain/roles';
+import type { Config } from '../../config/config';
 import { regionLevelSchema } from '../schemas';
 
 const meSchema = z.object({
@@ -20,9 +24,29 @@ const meSchema = z.object({
   regionLevel: regionLevelSchema,
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
+  totpEnrolled: z.boolean().describe('已绑定动态口令'),
+  totpRequired: z.boolean().describe('角色要求动态口令（系统、安全、审计管理员）'),
+  setup: z.enum(['passwordChange', 'totpEnrolment']).nullable().describe('使用系统前必须完成的步骤：修改临时密码、绑定动态口令；null 表示无'),
 });
 
-function toMe(user: UserWithRegion): z.infer<typeof meSchema> {
+const eventSchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  outcome: z.string(),
+  by: z.string().nullable(),
+  reason: z.string().nullable(),
+  clientIp: z.string().nullable(),
+  message: z.string(),
+});
+
+const noticeSchema = z.object({
+  failedLogins: z.number().describe('上次登录以来的失败登录次数'),
+  events: z.array(eventSchema).describe('上次登录以来账号被锁定、解锁、重置密码或动态口令等事件'),
+});
+
+const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()).describe('一次性恢复码，仅此一次显示') });
+
+function toMe(user: UserWithRegion, totpEnrolled: boolean): z.infer<typeof meSchema> {
   const actor = toActor(user);
   return {
     id: user.id,
@@ -35,6 +59,9 @@ function toMe(user: UserWithRegion): z.infer<typeof meSchema> {
     regionLevel: user.regionLevel,
     permissions: actor.permissions,
     mustChangePassword: user.mustChangePassword,
+    totpEnrolled,
+    totpRequired: requiresSecondFactor(actor.roles),
+    setup: pendingAccountSetup(user, totpEnrolled),
   };
 }
 
@@ -47,21 +74,32 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: '登录：成功时设置会话 Cookie',
-        body: z.object({ username: z.string().trim().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(128) }),
-        response: { 200: z.object({ user: meSchema }) },
+        summary: '登录：成功时设置会话 Cookie。已绑定动态口令的账号须同时提交 totp（6 位动态口令或恢复码），缺少或错误时返回 401 TOTP_REQUIRED；尝试过多时返回 429 与 Retry-After',
+        body: z.object({
+          username: z.string().trim().min(1, '请输入用户名').max(64),
+          password: z.string().min(1, '请输入密码').max(128),
+          totp: z.string().trim().max(32).optional().describe('动态口令（6 位数字）或一次性恢复码'),
+        }),
+        response: { 200: z.object({ user: meSchema, notice: noticeSchema }) },
       },
     },
     async (request, reply) => {
-      const result = await login(deps, readMeta(request), request.body.username, request.body.password);
+      const result = await login(deps, readMeta(request), {
+        username: request.body.username,
+        password: request.body.password,
+        totp: request.body.totp || undefined,
+        deviceToken: request.cookies[DEVICE_COOKIE],
+      });
       setSessionCookie(reply, request, deps.config, result.token, result.expiresAt);
-      return { user: toMe(result.user) };
+      setDeviceCookie(reply, request, deps.config, result.deviceToken);
+      const totpEnrolled = (await getSecondFactorStatus(deps, result.user)).enrolled;
+      return { user: toMe(result.user, totpEnrolled), notice: result.notice };
     },
   );
 
   r.post(
     '/api/auth/logout',
-    { config: { access: 'session' }, schema: { tags: ['auth'], summary: '退出登录，结束本会话' } },
+    { config: { access: 'session', duringAccountSetup: true }, schema: { tags: ['auth'], summary: '退出登录，结束本会话' } },
     async (request, reply) => {
       await logout(deps, requireCaller(request), request.sessionToken ?? '');
       clearSessionCookie(reply);
@@ -71,17 +109,17 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
 
   r.get(
     '/api/auth/me',
-    { config: { access: 'session' }, schema: { tags: ['auth'], summary: '当前用户、角色、地区与权限', response: { 200: meSchema } } },
+    { config: { access: 'session', duringAccountSetup: true }, schema: { tags: ['auth'], summary: '当前用户、角色、地区与权限', response: { 200: meSchema } } },
     async (request) => {
-      if (!request.currentUser) throw new AppError('UNAUTHENTICATED', '请先登录');
-      return toMe(request.currentUser);
+      const user = requireUser(request);
+      return toMe(user, (await getSecondFactorStatus(deps, user)).enrolled);
     },
   );
 
   r.post(
     '/api/auth/password',
     {
-      config: { access: 'session' },
+      config: { access: 'session', duringAccountSetup: true },
       schema: {
         tags: ['auth'],
         summary: '修改自己的密码（其他会话随之结束）',
@@ -101,4 +139,116 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       return reply.status(204).send();
     },
   );
+
+  r.get(
+    '/api/auth/security-events',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['auth'], summary: '本人账号的安全事件（登录、锁定、解锁、重置密码或动态口令等，最近 30 条）', response: { 200: z.object({ items: z.array(eventSchema) }) } },
+    },
+    async (request) => ({ items: await listOwnAccountEvents(deps, requireUser(request)) }),
+  );
+
+  r.get(
+    '/api/auth/totp',
+    {
+      config: { access: 'session', duringAccountSetup: true },
+      schema: {
+        tags: ['auth'],
+        summary: '本人动态口令状态（不含密钥）',
+        response: { 200: z.object({ enrolled: z.boolean(), required: z.boolean(), enrolledAt: z.string().nullable(), recoveryCodesLeft: z.number() }) },
+      },
+    },
+    async (request) => getSecondFactorStatus(deps, requireUser(request)),
+  );
+
+  r.post(
+    '/api/auth/totp/enrolment',
+    {
+      config: { access: 'session', duringAccountSetup: true },
+      schema: {
+        tags: ['auth'],
+        summary: '开始绑定动态口令：生成新密钥，返回 otpauth URI、二维码（SVG）与手动输入的密钥（仅绑定完成前可见）',
+        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      requireNoPasswordChange(request);
+      reply.header('cache-control', 'no-store');
+      return startEnrolment(deps, requireCaller(request), requireUser(request));
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/enrolment/confirm',
+    {
+      config: { access: 'session', duringAccountSetup: true },
+      schema: {
+        tags: ['auth'],
+        summary: '完成绑定：提交验证器显示的动态口令；返回 10 个一次性恢复码（仅此一次）',
+        body: z.object({ code: z.string().trim().min(1, '请输入动态口令').max(16) }),
+        response: { 200: recoveryCodesSchema },
+      },
+    },
+    async (request, reply) => {
+      requireNoPasswordChange(request);
+      reply.header('cache-control', 'no-store');
+      return confirmEnrolment(deps, requireCaller(request), requireUser(request), request.body.code);
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/recovery-codes',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['auth'],
+        summary: '重新生成恢复码（旧恢复码作废），须输入当前密码',
+        body: z.object({ password: z.string().min(1, '请输入当前密码').max(128) }),
+        response: { 200: recoveryCodesSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return regenerateRecoveryCodes(deps, requireCaller(request), requireUser(request), request.body.password);
+    },
+  );
+
+  r.delete(
+    '/api/auth/totp',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['auth'],
+        summary: '解除本人动态口令（仅限角色不要求动态口令的账号），须输入当前密码',
+        body: z.object({ password: z.string().min(1, '请输入当前密码').max(128) }),
+      },
+    },
+    async (request, reply) => {
+      await disableOwnFactor(deps, requireCaller(request), requireUser(request), request.body.password);
+      return reply.status(204).send();
+    },
+  );
+}
+
+/**
+ * A browser that signed in to an account gets a device cookie (sent to the login route only): with
+ * it the owner still gets in while strangers' failures keep the account locked (services/auth.ts).
+ */
+export const DEVICE_COOKIE = 'yinfeng_device';
+const DEVICE_COOKIE_DAYS = 180;
+
+function setDeviceCookie(reply: FastifyReply, request: FastifyRequest, config: Config, token: string) {
+  const secure = config.cookieSecure === 'always' || (config.cookieSecure === 'auto' && request.protocol === 'https');
+  reply.setCookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/api/auth/login', maxAge: DEVICE_COOKIE_DAYS * 86_400 });
+}
+
+function requireUser(request: FastifyRequest): UserWithRegion {
+  if (!request.currentUser) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return request.currentUser;
+}
+
+/** Enrolment waits until a temporary password is changed (its holder may not be the owner). */
+function requireNoPasswordChange(request: FastifyRequest) {
+  if (requireUser(request).mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改临时密码，再绑定动态口令');
 }

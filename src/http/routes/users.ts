@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../services/context';
-import { createUser, getUser, listColleagues, listUsers, resetUserPassword, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../services/users';
+import { createUser, getUser, listColleagues, listUsers, resetUserPassword, resetUserSecondFactor, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../services/users';
 import { requireCaller } from '../access';
 import { idParams, pageQuery, reasonSchema, regionCodeSchema, roleSchema, userSchema } from '../schemas';
 
@@ -80,7 +80,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       config: { access: 'users.manage' },
       schema: {
         tags,
-        summary: '修改用户（姓名、所属地区）；version 不是最新时返回 409',
+        summary: '修改用户（姓名、所属地区）；version 不是最新时返回 409；管理员账号只能由安全管理员管理（403）',
         params: idParams,
         body: z.object({
           displayName: z.string().max(40).optional(),
@@ -96,12 +96,12 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   const reasonBody = z.object({ reason: reasonSchema });
   r.post(
     '/api/users/:id/disable',
-    { config: { access: 'users.manage' }, schema: { tags, summary: '停用用户（结束其全部会话）', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    { config: { access: 'users.manage' }, schema: { tags, summary: '停用业务用户（结束其全部会话）；管理员账号由安全管理员停用（403）', params: idParams, body: reasonBody, response: { 200: userSchema } } },
     async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'disabled', request.body.reason),
   );
   r.post(
     '/api/users/:id/enable',
-    { config: { access: 'users.manage' }, schema: { tags, summary: '启用用户', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    { config: { access: 'users.manage' }, schema: { tags, summary: '启用业务用户', params: idParams, body: reasonBody, response: { 200: userSchema } } },
     async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'active', request.body.reason),
   );
   r.post(
@@ -110,7 +110,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       config: { access: 'users.manage' },
       schema: {
         tags,
-        summary: '重置密码（用户下次登录须修改）',
+        summary: '重置业务用户的密码（用户登录后须先修改）；管理员账号由安全管理员重置（403）',
         params: idParams,
         body: z.object({ newPassword: z.string().max(128), reason: reasonSchema }),
         response: { 200: userSchema },
@@ -136,5 +136,19 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     '/api/users/:id/unlock',
     { config: { access: 'security.manage' }, schema: { tags, summary: '解锁因登录失败而锁定的账号', params: idParams, body: reasonBody, response: { 200: userSchema } } },
     async (request) => unlockUser(deps, requireCaller(request), request.params.id, request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/second-factor/reset',
+    {
+      config: { access: 'security.manage' },
+      schema: {
+        tags,
+        summary: '重置用户的动态口令（手机丢失等）：解除绑定、作废恢复码、结束其会话；用户下次登录重新绑定（不能重置自己的）',
+        params: idParams,
+        body: reasonBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => resetUserSecondFactor(deps, requireCaller(request), request.params.id, request.body.reason),
   );
 }
