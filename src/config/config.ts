@@ -95,7 +95,7 @@ const envSchema = z.object({
   YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS: integer('YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS', 0, 0, 86_400_000),
   YINFENG_REQUESTS_MAX_ACTIVE: integer('YINFENG_REQUESTS_MAX_ACTIVE', 0, 1, 10_000),
   YINFENG_REQUESTS_MAX_QUEUED: integer('YINFENG_REQUESTS_MAX_QUEUED', 100, 0, 100_000),
-  YINFENG_REQUESTS_QUEUE_WAIT_MS: integer('YINFENG_REQUESTS_QUEUE_WAIT_MS', 3000, 0, 600_000),
+  YINFENG_REQUESTS_QUEUE_WAIT_MS: integer('YINFENG_REQUESTS_QUEUE_WAIT_MS', 2000, 0, 600_000),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -207,8 +207,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       poolWaitMs: e.YINFENG_DB_POOL_WAIT_MS,
       statementTimeoutMs: e.YINFENG_DB_STATEMENT_TIMEOUT_MS,
       jobStatementTimeoutMs: e.YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS,
-      // unset (0): twice the pool on PostgreSQL (requests also spend time outside the database); 4 on PGlite
-      maxActiveRequests: e.YINFENG_REQUESTS_MAX_ACTIVE || (url ? 2 * e.YINFENG_DB_POOL_MAX : 4),
+      // unset (0): the pool's size on PostgreSQL (more at once only queue for connections and share the same
+      // cores: each takes longer); 4 on PGlite, whose one connection serves them in turn
+      maxActiveRequests: e.YINFENG_REQUESTS_MAX_ACTIVE || (url ? e.YINFENG_DB_POOL_MAX : 4),
       maxQueuedRequests: e.YINFENG_REQUESTS_MAX_QUEUED,
       queueWaitMs: e.YINFENG_REQUESTS_QUEUE_WAIT_MS,
     },

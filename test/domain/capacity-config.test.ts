@@ -18,14 +18,14 @@ describe('capacity configuration (pool, statement timeouts, load shedding)', () 
       poolWaitMs: 3000,
       statementTimeoutMs: 30_000,
       jobStatementTimeoutMs: 0,
-      maxActiveRequests: 20,
+      maxActiveRequests: 10,
       maxQueuedRequests: 100,
-      queueWaitMs: 3000,
+      queueWaitMs: 2000,
     });
     // embedded PGlite has one connection: a few requests at a time, the rest wait in the bounded queue
     expect(loadConfig({}).capacity.maxActiveRequests).toBe(4);
     // the default follows the pool size
-    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/y', YINFENG_DB_POOL_MAX: '4' }).capacity.maxActiveRequests).toBe(8);
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/y', YINFENG_DB_POOL_MAX: '4' }).capacity.maxActiveRequests).toBe(4);
   });
 
   it('reads every variable', () => {
