@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { computeFinalCheck, computeOrgCheck } from '../src/domain/credit-code';
-import { launch, login, menuLabels, newPage, screenshot, sideMenu } from './helpers';
+import { launch, login, menuLabels, newPage, SAME_ORIGIN, screenshot, sideMenu } from './helpers';
 
 let browser: Browser;
 
@@ -123,6 +123,7 @@ test('the analyst (no reveal) edits a contact: masked values are shown, not edit
     // a contact of this test's own, so the demo contacts other tests look for stay as they are
     const created = await page.request.post(`/api/enterprises/${encodeURIComponent(key)}/contacts`, {
       data: { name: `测试联系人${suffix}`, title: '经理', phone: '13912345678', email: 'e2e.contact@example.com' },
+      headers: SAME_ORIGIN,
     });
     assert.equal(created.status(), 201);
     const contact = (await created.json()) as { id: string; name: string };
@@ -168,7 +169,7 @@ test('the analyst (no reveal) edits a contact: masked values are shown, not edit
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(patched, false);
-    await page.request.delete(`/api/contacts/${contact.id}`, { data: { reason: 'e2e 清理' } });
+    await page.request.delete(`/api/contacts/${contact.id}`, { data: { reason: 'e2e 清理' }, headers: SAME_ORIGIN });
   } finally {
     await context.close();
   }

@@ -6,6 +6,11 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 export const DEMO_PASSWORD = 'Yinfeng@2026';
+/**
+ * Headers for API calls made with page.request (not by the browser): a browser sends Origin with every
+ * state-changing request, and the server refuses a session-carrying POST/PUT/PATCH/DELETE without it (CSRF check).
+ */
+export const SAME_ORIGIN = { origin: BASE_URL };
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
 export async function launch(): Promise<Browser> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launch, login, newPage, screenshot, sideMenu } from './helpers';
+import { launch, login, newPage, SAME_ORIGIN, screenshot, sideMenu } from './helpers';
 
 let browser: Browser;
 
@@ -104,7 +104,7 @@ test('a monthly return goes up, comes back, goes up again and is approved; the m
     await s.reload();
     await expectState(s, '已退回');
     await s.getByTestId('return-reason').getByText('新建项目到位资金漏报').waitFor();
-    const added = await s.request.post(`/api/projects/${free}/receipts`, { data: { month: MONTH, amountYuan: 1_234_500, note: 'e2e 补录' } });
+    const added = await s.request.post(`/api/projects/${free}/receipts`, { data: { month: MONTH, amountYuan: 1_234_500, note: 'e2e 补录' }, headers: SAME_ORIGIN });
     assert.equal(added.status(), 201, await added.text());
     await s.reload();
     await s.getByTestId('return-changes').getByText('+123.45 万元').first().waitFor();
@@ -133,7 +133,7 @@ test('a monthly return goes up, comes back, goes up again and is approved; the m
     await history.getByText('原因：新建项目到位资金漏报，请补录后重新上报').waitFor();
 
     // the approved month is locked: a new receipt is refused with the server's message
-    const refused = await s.request.post(`/api/projects/${locked}/receipts`, { data: { month: MONTH, amountYuan: 10_000 } });
+    const refused = await s.request.post(`/api/projects/${locked}/receipts`, { data: { month: MONTH, amountYuan: 10_000 }, headers: SAME_ORIGIN });
     assert.equal(refused.status(), 409);
     const body = (await refused.json()) as { error: { message: string } };
     assert.match(body.error.message, /已审核通过并锁定/);

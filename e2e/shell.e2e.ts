@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, login, menuLabels, newPage, screenshot, sideMenu, submitLogin } from './helpers';
+import { launch, login, menuLabels, newPage, SAME_ORIGIN, screenshot, sideMenu, submitLogin } from './helpers';
 
 let browser: Browser;
 
@@ -61,7 +61,7 @@ test('one menu entry is lit per page and the breadcrumb names real parents, not 
     await page.goto('/enterprises/lists');
     await page.waitForLoadState('networkidle');
     assert.deepEqual(await selected(), ['企业名单']);
-    const created = await page.request.post('/api/enterprise-lists', { data: { name: `e2e 菜单 ${Date.now().toString(36)}` } });
+    const created = await page.request.post('/api/enterprise-lists', { data: { name: `e2e 菜单 ${Date.now().toString(36)}` }, headers: SAME_ORIGIN });
     const list = (await created.json()) as { id: string };
     await page.goto(`/enterprises/lists/${list.id}`);
     await page.getByTestId('list-title').waitFor();
@@ -70,7 +70,7 @@ test('one menu entry is lit per page and the breadcrumb names real parents, not 
     await page.locator('.ant-breadcrumb').first().getByRole('link', { name: '企业名单' }).click();
     await page.waitForURL('**/enterprises/lists');
     await screenshot(page, 'menu-enterprise-lists');
-    await page.request.delete(`/api/enterprise-lists/${list.id}`);
+    await page.request.delete(`/api/enterprise-lists/${list.id}`, { headers: SAME_ORIGIN });
   } finally {
     await context.close();
   }

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html';
 import { formatYuan } from '../money';
 import { formatPct } from '../stats';
 import type { EChartsOption } from './types';
@@ -42,7 +43,8 @@ export function subRegionMapOption(mapName: string, names: Readonly<Record<strin
         const figures = data
           ? [`${labels.funds}：${formatYuan(data.value, '—')}`, `${labels.yoy}：${formatPct(data.yoyPct, true)}`]
           : [labels.noData];
-        return [`<b>${nameOf(name)}</b>`, ...figures].join('<br/>');
+        // HTML: every piece escaped (region and park names are data); the labels on the map are canvas text
+        return [`<b>${escapeHtml(nameOf(name))}</b>`, ...figures.map(escapeHtml)].join('<br/>');
       },
     },
     visualMap: {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html';
 import { formatYuan } from '../money';
 import { MONTH_LABELS, yuanToYiNumber } from '../stats';
 import type { EChartsOption } from './types';
@@ -16,7 +17,7 @@ function asTips(params: unknown): Tip[] {
   return (Array.isArray(params) ? params : [params]) as Tip[];
 }
 
-/** Tooltip value: the exact amount in yuan is carried as `yuan` on each data item. */
+/** Tooltip value: the exact amount in yuan is carried as `yuan` on each data item (plain text: escape it). */
 function tipAmount(tip: Tip): string {
   const data = tip.data as { yuan?: number | null } | null | undefined;
   return data && typeof data.yuan === 'number' ? formatYuan(data.yuan, '—') : '—';
@@ -30,8 +31,10 @@ export function monthlyOption(monthly: { year: number; thisYear: number[]; lastY
       trigger: 'axis',
       formatter: (params: unknown) => {
         const tips = asTips(params);
-        const head = tips[0]?.name ?? '';
-        return [head, ...tips.map((p) => `${String(p.marker ?? '')}${p.seriesName ?? ''}：${tipAmount(p)}`)].join('<br/>');
+        const head = escapeHtml(tips[0]?.name);
+        // the marker is ECharts' own markup (a coloured dot); every other piece is text
+        const line = (p: Tip) => `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName)}：${escapeHtml(tipAmount(p))}`;
+        return [head, ...tips.map(line)].join('<br/>');
       },
     },
     legend: { top: 0 },
@@ -65,7 +68,8 @@ export function horizontalFundsOption(rows: { name: string; fundsYuan: number }[
       axisPointer: { type: 'shadow' },
       formatter: (params: unknown) => {
         const tip = asTips(params)[0];
-        return tip ? `${tip.name ?? ''}<br/>${seriesName}：${tipAmount(tip)}` : '';
+        // names are data (regions, parks, projects): escaped, or a name like <img onerror=…> runs as script
+        return tip ? `${escapeHtml(tip.name)}<br/>${escapeHtml(seriesName)}：${escapeHtml(tipAmount(tip))}` : '';
       },
     },
     grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
@@ -91,6 +95,7 @@ export function horizontalFundsOption(rows: { name: string; fundsYuan: number }[
 /** The project pipeline as a funnel, one layer per stage (counts). */
 export function funnelOption(layers: { name: string; value: number }[]): EChartsOption {
   return {
+    // a string template: ECharts escapes its {b} and {c} in tooltips itself
     tooltip: { trigger: 'item', formatter: '{b}：{c} 个项目' },
     color: ['#ffccc7', '#ff9c6e', '#ff7a45', '#f5222d', '#a8071a'],
     series: [
