@@ -149,11 +149,14 @@ function formatValue(field: string, v: unknown): string {
 }
 
 function toTimelineDto(r: TimelineRow) {
-  const base = { kind: r.kind, at: r.at.toISOString(), actorName: r.actorName, source: r.source, sourceDate: r.sourceDate };
+  const base = { kind: r.kind, at: r.at.toISOString(), actorName: r.actorName, source: r.source, sourceDate: r.sourceDate, importId: r.importId, importFileName: r.importFileName };
+  const byImport = r.importFileName ? `（导入文件“${r.importFileName}”）` : r.importId ? '（导入）' : '';
   switch (r.kind) {
+    case 'created':
+      return { ...base, field: null, projectId: null, contactId: null, oldValue: null, newValue: null, text: `新建企业${byImport}` };
     case 'fieldChange': {
       const label = ENTERPRISE_FIELD_LABELS[r.ref as EnterpriseField] ?? r.ref;
-      return { ...base, field: r.ref, projectId: null, contactId: null, oldValue: r.oldValue, newValue: r.newValue, text: `${label}：${formatValue(r.ref, r.oldValue)} → ${formatValue(r.ref, r.newValue)}` };
+      return { ...base, field: r.ref, projectId: null, contactId: null, oldValue: r.oldValue, newValue: r.newValue, text: `${label}：${formatValue(r.ref, r.oldValue)} → ${formatValue(r.ref, r.newValue)}${byImport}` };
     }
     case 'projectCreated':
       return { ...base, field: null, projectId: r.ref, contactId: null, oldValue: null, newValue: null, text: `${r.detail ?? ''}新建项目 ${r.label ?? ''}` };

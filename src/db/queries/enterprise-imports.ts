@@ -8,10 +8,13 @@
  * field in `field_sources`; an applied value that differs from the stored one writes a history row
  * (enterprise_field_changes) and its source; an equal value from a newer source only refreshes the
  * field's source and date (so an older file imported later cannot undo it). A rename appends the
- * old name to former names. New enterprises get every field the row has, with its source; their
- * creation is the history (no per-field rows for them: a million new enterprises would otherwise
- * write fifteen million history rows that say nothing the field sources don't). Re-importing the
- * same file changes nothing.
+ * old name to former names. New enterprises get every field the row has, with its source, and one
+ * history row saying which import created them (field CREATED_FIELD, no values: a million new
+ * enterprises would otherwise write fifteen million rows repeating what the enterprise rows hold;
+ * the values an import created are the current ones rolled back through the later history, see
+ * services/enterprise-imports/import-history.ts). History rows name the import (import_job_id: a
+ * background job's id, or the id a workbook import gives its audit row), the user and, through the
+ * transaction's now(), the time. Re-importing the same file changes nothing.
  *
  * Tags: a non-empty 标签 cell is the file's whole set of tags for that enterprise as of its data
  * date, and replaces the stored set under the same newest-wins rule as any other field (compared
@@ -205,12 +208,17 @@ export async function copyEnterpriseStage(target: CopyTarget, table: string, tex
   });
 }
 
+/** The `field` of the history row that records an enterprise's creation (by an import, or by hand). */
+export const CREATED_FIELD = 'created';
+
 export interface EnterpriseMergeCounts {
   created: number;
   updated: number;
   unchanged: number;
   /** history rows written (one per changed field of an existing enterprise) */
   fieldChanges: number;
+  /** history rows saying an enterprise was created by this import (one per created enterprise) */
+  createdEntries: number;
   /** unchanged enterprises whose field sources a newer file confirmed */
   sourcesRefreshed: number;
   /** updated enterprises whose search keys must be rebuilt from their merged values (see selectEnterprisesNeedingKeys) */
@@ -220,6 +228,11 @@ export interface EnterpriseMergeCounts {
 }
 
 export interface MergeOptions {
+  /**
+   * The import the history rows name: a background job's id (import_jobs.id), or the id a workbook
+   * import gives its audit row (action import.run, object type import). Who and which file are
+   * there, so history rows stay small.
+   */
   importJobId: string | null;
   actorId: string | null;
   /** called between statements (a cancelled job throws from it) */
@@ -401,7 +414,7 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
   const sourcesOfMask = [`'name', src`, ...optional.map((f, i) => `'${f.key}', case when mask & ${2 ** i} <> 0 then src end`)].join(', ');
   const fieldCols = MERGE_FIELDS.filter((f) => f.key !== 'name').map((f) => f.col);
   const fieldValues = fieldCols.map((c) => (c === 'tags' ? `coalesce(s.tags, '{}')` : `s.${c}`));
-  const [inserted] = await query<{ n: unknown }>(
+  const [inserted] = await query<{ n: unknown; h: unknown }>(
     db,
     sql`with combos as (
       select source, source_date, mask, jsonb_strip_nulls(jsonb_build_object(${sql.raw(sourcesOfMask)})) as field_sources
@@ -412,8 +425,13 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
         ${buildSearchWordsSql(sql`s.name_words`, sql`s.other_words`)}, s.search_names, s.search_pinyin
       from ${stage} s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = ${sql.raw(mask)}
       where ${isNew}
+      returning id, field_sources),
+    created as (
+      insert into enterprise_field_changes (enterprise_id, field, old_value, new_value, source, source_date, import_job_id, changed_by)
+      select id, ${CREATED_FIELD}, null, null, field_sources->'name'->>'source', (field_sources->'name'->>'date')::date, ${opts.importJobId}::uuid, ${opts.actorId}::uuid
+      from ins
       returning 1)
-    select count(*) as n from ins`,
+    select (select count(*) from ins) as n, (select count(*) from created) as h`,
   );
   await done('insert');
   if (bulk) {
@@ -436,6 +454,7 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     updated,
     unchanged: num(counts?.total) - created - updated,
     fieldChanges: num(history?.n),
+    createdEntries: num(inserted?.h),
     sourcesRefreshed: num(counts?.refreshed),
     needKeys: num(counts?.need_keys),
     stepSeconds,

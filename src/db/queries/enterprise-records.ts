@@ -6,6 +6,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { enterpriseFieldChanges, enterpriseListMembers, enterpriseLists, enterprises, industries, projects, regions, users } from '../schema/index';
+import { CREATED_FIELD } from './enterprise-imports';
 import type { EnterpriseRow } from './enterprises';
 
 export type EnterpriseInsert = typeof enterprises.$inferInsert;
@@ -92,7 +93,8 @@ export async function selectVisibleListsContaining(db: Db, enterpriseId: string,
 }
 
 export interface TimelineRow {
-  kind: 'fieldChange' | 'projectCreated' | 'projectStage' | 'contactAdded';
+  /** `created`: the enterprise's creation (its history row of field `created`) */
+  kind: 'created' | 'fieldChange' | 'projectCreated' | 'projectStage' | 'contactAdded';
   at: Date;
   /** field key, project id or contact id */
   ref: string;
@@ -104,6 +106,9 @@ export interface TimelineRow {
   source: string | null;
   sourceDate: string | null;
   actorName: string | null;
+  /** created and field changes: the import that made them (a background job, or a workbook import's audit row), if any */
+  importId: string | null;
+  importFileName: string | null;
 }
 
 /**
@@ -116,20 +121,25 @@ export async function selectTimeline(db: Db, enterpriseId: string, scopePath: st
   const beforeCond = (col: SQL) => (before ? sql` and ${col} < ${before.toISOString()}::timestamptz` : sql``);
   const result = await db.execute(sql`
     select * from (
-      select 'fieldChange' as kind, c.changed_at as at, c.field as ref, null::text as label, null::text as detail,
-             c.old_value as old_value, c.new_value as new_value, c.source as source, c.source_date::text as source_date, u.display_name as actor_name
+      select case when c.field = ${CREATED_FIELD} then 'created' else 'fieldChange' end as kind, c.changed_at as at, c.field as ref, null::text as label, null::text as detail,
+             c.old_value as old_value, c.new_value as new_value, c.source as source, c.source_date::text as source_date, u.display_name as actor_name,
+             c.import_job_id::text as import_id, coalesce(j.file_name, a.after->>'fileName') as import_file_name
         from enterprise_field_changes c left join users u on u.id = c.changed_by
+        left join import_jobs j on j.id = c.import_job_id
+        left join lateral (select a.after from audit_log a
+                            where j.id is null and c.import_job_id is not null and a.object_type = 'import' and a.object_id = c.import_job_id::text
+                            order by a.id limit 1) a on true
        where c.enterprise_id = ${enterpriseId}${beforeCond(sql`c.changed_at`)}
       union all
-      select 'projectCreated', p.created_at, p.id::text, p.name || '（' || p.code || '）', r.name, null, null, null, null, u.display_name
+      select 'projectCreated', p.created_at, p.id::text, p.name || '（' || p.code || '）', r.name, null, null, null, null, u.display_name, null, null
         from projects p join regions r on r.code = p.region_code left join users u on u.id = p.created_by
        where p.investor_id = ${enterpriseId} and r.path like ${scope}${beforeCond(sql`p.created_at`)}
       union all
-      select 'projectStage', h.changed_at, p.id::text, p.name || '（' || p.code || '）', h.note, to_jsonb(h.from_stage), to_jsonb(h.to_stage), null, null, h.changed_by_name
+      select 'projectStage', h.changed_at, p.id::text, p.name || '（' || p.code || '）', h.note, to_jsonb(h.from_stage), to_jsonb(h.to_stage), null, null, h.changed_by_name, null, null
         from project_stage_history h join projects p on p.id = h.project_id join regions r on r.code = p.region_code
        where p.investor_id = ${enterpriseId} and r.path like ${scope} and h.from_stage is not null${beforeCond(sql`h.changed_at`)}
       union all
-      select 'contactAdded', c.created_at, c.id::text, r.name, c.title, null, null, null, null, u.display_name
+      select 'contactAdded', c.created_at, c.id::text, r.name, c.title, null, null, null, null, u.display_name, null, null
         from enterprise_contacts c join regions r on r.code = c.region_code left join users u on u.id = c.created_by
        where c.enterprise_id = ${enterpriseId} and r.path like ${scope}${beforeCond(sql`c.created_at`)}
     ) t order by at desc, kind, ref limit ${limit}`);
@@ -145,5 +155,7 @@ export async function selectTimeline(db: Db, enterpriseId: string, scopePath: st
     source: (r.source as string | null) ?? null,
     sourceDate: r.source_date === null || r.source_date === undefined ? null : String(r.source_date).slice(0, 10),
     actorName: (r.actor_name as string | null) ?? null,
+    importId: (r.import_id as string | null) ?? null,
+    importFileName: (r.import_file_name as string | null) ?? null,
   }));
 }

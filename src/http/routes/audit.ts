@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../services/audit';
+import { listEnterpriseImportHistory } from '../../services/enterprise-imports/import-history';
 import type { Deps } from '../../services/context';
 import { requireCaller } from '../access';
 import { pageQuery } from '../schemas';
+import { enterpriseKeyParams } from './enterprises';
 
 const auditItem = z.object({
   id: z.string(),
@@ -45,5 +47,40 @@ export async function auditRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (request) => listAudit(deps, requireCaller(request), request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/audit/enterprises/:key/imports',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: '企业的导入记录：哪些导入（本地区及下级发起的）新建或修改了该企业，文件、用户、时间、该导入的审计记录，及每个字段的前后值',
+        params: enterpriseKeyParams,
+        response: {
+          200: z.object({
+            enterprise: z.object({ id: z.string(), creditCode: z.string().nullable(), name: z.string() }),
+            items: z.array(
+              z.object({
+                importId: z.string(),
+                importKind: z.enum(['job', 'workbook']).nullable().describe('job：后台导入任务；workbook：工作簿导入（企业表）'),
+                fileName: z.string().nullable(),
+                auditId: z.string().nullable().describe('该导入本身的审计记录 id（import_job.succeed 或 import.run）'),
+                at: z.string(),
+                actorId: z.string().nullable(),
+                actorUsername: z.string().nullable(),
+                actorName: z.string().nullable(),
+                change: z.enum(['create', 'update']),
+                before: z.record(z.string(), z.unknown()),
+                after: z.record(z.string(), z.unknown()),
+                source: z.string(),
+                sourceDate: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => listEnterpriseImportHistory(deps, requireCaller(request), request.params.key),
   );
 }

@@ -89,7 +89,7 @@ const detailSchema = enterpriseSchema.extend({
   ),
   timeline: z.array(
     z.object({
-      kind: z.enum(['fieldChange', 'projectCreated', 'projectStage', 'contactAdded']),
+      kind: z.enum(['created', 'fieldChange', 'projectCreated', 'projectStage', 'contactAdded']),
       at: z.string(),
       text: z.string(),
       field: z.string().nullable(),
@@ -100,6 +100,8 @@ const detailSchema = enterpriseSchema.extend({
       source: z.string().nullable(),
       sourceDate: z.string().nullable(),
       actorName: z.string().nullable(),
+      importId: z.string().nullable().describe('新建与字段变更：所出自的导入（后台导入任务 id，或工作簿导入审计记录的对象 id）'),
+      importFileName: z.string().nullable().describe('该导入的文件名'),
     }),
   ),
   timelineHasMore: z.boolean(),

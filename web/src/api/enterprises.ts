@@ -127,7 +127,7 @@ export interface DuplicateRef {
   reasonLabel: string;
 }
 
-export type TimelineKind = 'fieldChange' | 'projectCreated' | 'projectStage' | 'contactAdded';
+export type TimelineKind = 'created' | 'fieldChange' | 'projectCreated' | 'projectStage' | 'contactAdded';
 
 export interface TimelineItem {
   kind: TimelineKind;
@@ -141,6 +141,9 @@ export interface TimelineItem {
   source: string | null;
   sourceDate: string | null;
   actorName: string | null;
+  /** created and field changes: the import that made them, and its file */
+  importId: string | null;
+  importFileName: string | null;
 }
 
 export interface EnterpriseDetail extends Enterprise {

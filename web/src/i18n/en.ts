@@ -884,6 +884,7 @@ export const en: Record<MessageKey, string> = {
   'entDetail.timelineLater': 'The timeline shows field changes, projects and new contacts of your area; activities and chain nodes come with later modules.',
   'entDetail.timelineEmpty': 'Nothing yet',
   'entDetail.timelineMore': 'Load earlier entries',
+  'entDetail.kind.created': 'Created',
   'entDetail.kind.fieldChange': 'Field change',
   'entDetail.kind.projectCreated': 'New project',
   'entDetail.kind.projectStage': 'Project stage',

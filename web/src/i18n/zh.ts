@@ -881,6 +881,7 @@ export const zh = {
   'entDetail.timelineLater': '时间线目前包括字段变更、本辖区的项目与新增联系人；招商活动和产业链节点将随后续功能加入。',
   'entDetail.timelineEmpty': '暂无记录',
   'entDetail.timelineMore': '加载更早的记录',
+  'entDetail.kind.created': '新建企业',
   'entDetail.kind.fieldChange': '字段变更',
   'entDetail.kind.projectCreated': '新建项目',
   'entDetail.kind.projectStage': '项目阶段',

@@ -7,12 +7,14 @@ import { formatTime } from '../../components/labels';
 import { useI18n, type MessageKey } from '../../i18n';
 
 const KIND_COLORS: Record<TimelineKind, string> = {
+  created: 'geekblue',
   fieldChange: 'blue',
   projectCreated: 'green',
   projectStage: 'cyan',
   contactAdded: 'purple',
 };
 const KIND_LABELS: Record<TimelineKind, MessageKey> = {
+  created: 'entDetail.kind.created',
   fieldChange: 'entDetail.kind.fieldChange',
   projectCreated: 'entDetail.kind.projectCreated',
   projectStage: 'entDetail.kind.projectStage',
