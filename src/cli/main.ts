@@ -9,6 +9,7 @@ import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { runStats, STATS_HELP } from './commands/stats';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
+import { exitCodeForSignal, installStopSignals, stopRequested, StopRequested } from './process-stop';
 
 const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
 
@@ -136,7 +137,14 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+installStopSignals(); // SIGTERM and SIGINT stop every command cleanly (process-stop.ts)
 main(process.argv.slice(2)).catch((err: unknown) => {
+  const stop = err instanceof StopRequested ? err.signal : stopRequested();
+  if (stop) {
+    // stopped by a signal before finishing: serve stopped cleanly (0), any other command did not finish
+    if (!(err instanceof StopRequested)) console.error(err instanceof Error ? err.message : err);
+    process.exit(process.argv[2] === 'serve' ? 0 : exitCodeForSignal(stop));
+  }
   if (err instanceof UsageError) {
     console.error(`${err.message}\n运行 yinfeng --help 查看用法。`);
     process.exit(2);

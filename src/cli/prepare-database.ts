@@ -4,9 +4,9 @@ import { openDatabase, type Database } from '../db/client';
 import { setUpSchemaAndRole } from '../db/schema-setup';
 import { poolSettingsFor, type DatabaseRole } from '../db/pool-settings';
 import { loadReferenceData } from '../services/reference-data';
+import { throwIfStopRequested, trackDatabase, trackOpening } from './process-stop';
 
-/** `role` sets up the PostgreSQL pool (pool-settings.ts): the server's has the requests' limits, a command's none. */
-export async function prepareDatabase(config: Config, owner: string, role: DatabaseRole = 'command'): Promise<Database> {
+async function openAndMigrate(config: Config, owner: string, role: DatabaseRole): Promise<Database> {
   const database = await openDatabase(config.database, owner, poolSettingsFor(config, role));
   try {
     await setUpSchemaAndRole(config.database, database); // migrates as the owner; the app works as a role owning nothing
@@ -16,4 +16,25 @@ export async function prepareDatabase(config: Config, owner: string, role: Datab
     await database.close();
     throw err;
   }
+}
+
+/**
+ * The database is known to the process's stop handling (process-stop.ts): SIGTERM or SIGINT while it
+ * opens lets it finish opening, then closes it (the embedded data directory's lock goes with it).
+ * Its close() may be called more than once. `role` sets up the PostgreSQL pool (pool-settings.ts): the
+ * server's has the requests' limits, a command's none.
+ */
+export async function prepareDatabase(config: Config, owner: string, role: DatabaseRole = 'command'): Promise<Database> {
+  const database = await trackOpening(openAndMigrate(config, owner, role));
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= (untrack(), database.close()));
+  const untrack = trackDatabase(close);
+  const tracked: Database = { ...database, close };
+  try {
+    throwIfStopRequested();
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return tracked;
 }

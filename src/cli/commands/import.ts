@@ -15,6 +15,7 @@ import { createRunningImportJobFromFile } from '../../services/enterprise-import
 import { createSystemCaller, type Caller } from '../../services/context';
 import { parseImportKindName, runImport, type ImportResult } from '../../services/imports/run-import';
 import { prepareDatabase } from '../prepare-database';
+import { onStopSignal } from '../process-stop';
 
 export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|projects|funds] [--dry-run] [--as 用户名]
       yinfeng import --kind enterprises FILE --as 用户名 [--source 名称] [--source-date YYYY-MM-DD] [--dry-run]
@@ -173,7 +174,7 @@ async function runEnterpriseImportCommand(config: Config, args: ImportArgs): Pro
     process.stderr.write('\n正在取消（回滚中）……\n');
     void requestImportJobCancel(database.db, jobId);
   };
-  process.on('SIGINT', onSignal);
+  const offSignal = onStopSignal(onSignal); // SIGINT and SIGTERM
   try {
     const { caller, userId } = await buildCaller(database, args.as, 'enterprises.import');
     const jobCaller: Caller = { ...caller, actor: { ...caller.actor, id: userId } };
@@ -205,7 +206,7 @@ async function runEnterpriseImportCommand(config: Config, args: ImportArgs): Pro
     else console.error(text);
     return code;
   } finally {
-    process.off('SIGINT', onSignal);
+    offSignal();
     await database.close();
   }
 }

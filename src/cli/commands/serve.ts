@@ -11,19 +11,44 @@ import { AppError } from '../../domain/app-error';
 import { ImportJobRunner } from '../../jobs/import-job-runner';
 import { RollupWarmupRunner } from '../../jobs/rollup-warmup-runner';
 import { AuditSealRunner } from '../../jobs/audit-seal-runner';
+import { removeLeftoverImportFiles } from '../../jobs/leftover-import-files';
+import { onStopSignal, type StopSignal } from '../process-stop';
 
 export const SERVE_HELP = `用法: yinfeng serve
 
 启动 API 与网页（端口 PORT，默认 3000）。未设置 DATABASE_URL 时使用嵌入式数据库
 （目录 YINFENG_DATA_DIR，默认 ./data）；空的嵌入式数据库首次启动时载入演示数据。
-Ctrl-C 干净地停止。`;
+Ctrl-C（SIGINT）或 SIGTERM（systemctl stop、docker stop）干净地停止：处理完进行中的请求，
+后台导入任务回滚并回到队列，关闭数据库并释放数据目录，退出码 0。`;
 
+/**
+ * Runs until SIGTERM or SIGINT (process-stop.ts): then the server stops taking requests and finishes
+ * those under way, the background runners stop (a running import rolls back and returns to the queue),
+ * the database closes (the embedded data directory's lock goes with it) and the process exits 0. A
+ * signal during start-up stops it at the next step.
+ */
 export async function runServe(config: Config): Promise<void> {
+  let stopRequestedBy: StopSignal | null = null;
+  let stopRunning: ((signal: StopSignal) => void) | null = null;
+  const unregister = onStopSignal((signal) => {
+    stopRequestedBy = signal;
+    stopRunning?.(signal);
+  });
   const database = await prepareDatabase(config, 'yinfeng serve', 'server');
   const deps = { db: database.db, config };
+  const startStopped = async () => {
+    unregister();
+    await database.close();
+    console.log(`\n收到 ${stopRequestedBy}，启动中止，已停止。`);
+    process.exit(0);
+  };
+  if (stopRequestedBy) return startStopped();
   if (database.kind === 'pglite' && (await countUsers(database.db)) === 0) {
     await seedDemo(deps);
   }
+  // upload files of import jobs that ended (or never got a job) while no process was there to remove them
+  await removeLeftoverImportFiles(database, config).catch((err: unknown) => console.error('清理导入任务遗留文件失败：', err));
+  if (stopRequestedBy) return startStopped();
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
   // background import jobs (enterprise registry files) run in this process, one at a time
   const jobs = new ImportJobRunner(database, config, { onError: (err) => app.log.error({ err }, 'import job runner') });
@@ -44,27 +69,28 @@ export async function runServe(config: Config): Promise<void> {
       .catch((err: unknown) => app.log.warn({ err }, 'session cleanup failed'));
   }, 10 * 60_000);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n收到 ${signal}，正在停止……`);
-    clearInterval(cleanup);
-    await jobs.stop(); // a running import rolls back and returns to the queue
-    await warmup.stop();
-    await sealer.stop();
-    await app.close();
-    await database.close();
-    console.log('已停止。');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  let stopping: Promise<void> | null = null;
+  const stop = (signal: StopSignal) =>
+    (stopping ??= (async () => {
+      console.log(`\n收到 ${signal}，正在停止……`);
+      clearInterval(cleanup);
+      await jobs.stop(); // a running import rolls back and returns to the queue
+      await warmup.stop();
+      await sealer.stop();
+      await app.close();
+      await database.close();
+      console.log('已停止。');
+      process.exit(0); // a clean stop, as systemd and container runtimes expect
+    })().catch((err: unknown) => {
+      console.error('停止时出错：', err);
+      process.exit(1);
+    }));
 
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     clearInterval(cleanup);
+    unregister();
     await app.close();
     await database.close();
     const code = (err as NodeJS.ErrnoException).code;
@@ -72,6 +98,12 @@ export async function runServe(config: Config): Promise<void> {
     if (code === 'EACCES') throw new AppError('FORBIDDEN', `没有权限监听端口 ${config.port}：请用 PORT 指定 1024 以上的端口`);
     throw err;
   }
+  if (stopRequestedBy) {
+    clearInterval(cleanup);
+    await app.close();
+    return startStopped();
+  }
+  stopRunning = (signal) => void stop(signal);
   jobs.start();
   if (config.rollupWarmup.enabled) warmup.start();
   if (config.auditSealSeconds > 0) sealer.start();
