@@ -2,6 +2,7 @@
 import type { Db } from '../db/client';
 import { insertAudit, selectAuditPage } from '../db/queries/audit';
 import type { Caller, Deps, RequestMeta } from './context';
+import { listObjectImportEntries } from './import-history';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -83,12 +84,11 @@ export async function listAudit(deps: Deps, caller: Caller, q: AuditQuery) {
     objectType: q.objectType,
     objectId: q.objectId,
     outcome: q.outcome,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    // with an object named, its import entries (import_changes) merge in: read both from the top
+    limit: q.objectId ? q.page * q.pageSize : q.pageSize,
+    offset: q.objectId ? 0 : (q.page - 1) * q.pageSize,
   });
-  return {
-    total,
-    items: rows.map((r) => ({
+  const items = rows.map((r) => ({
       id: String(r.id),
       at: r.at.toISOString(),
       actorId: r.actorId,
@@ -103,6 +103,18 @@ export async function listAudit(deps: Deps, caller: Caller, q: AuditQuery) {
       clientIp: r.clientIp,
       outcome: r.outcome,
       requestId: r.requestId,
-    })),
-  };
+  }));
+  if (!q.objectId) return { total, items };
+  const imported = await listObjectImportEntries(deps, { objectType: q.objectType, objectId: q.objectId, scopePath: actor.regionPath, limit: q.page * q.pageSize });
+  const filtered = imported.entries.filter(
+    (e) =>
+      (!q.action || e.action.toLowerCase().startsWith(q.action.toLowerCase())) &&
+      (!q.actor || (e.actorUsername ?? '').toLowerCase().includes(q.actor.toLowerCase())) &&
+      (!q.outcome || q.outcome === e.outcome) &&
+      (!q.from || new Date(e.at) >= q.from) &&
+      (!q.to || new Date(e.at) <= q.to),
+  );
+  const unfiltered = !q.action && !q.actor && !q.outcome && !q.from && !q.to;
+  const merged = [...items, ...filtered.map(({ importId: _importId, ...e }) => e)].sort((a, b) => b.at.localeCompare(a.at));
+  return { total: total + (unfiltered ? imported.total : filtered.length), items: merged.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
 }

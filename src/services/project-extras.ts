@@ -18,7 +18,9 @@ import { recordAudit } from './audit';
 import type { Caller, Deps } from './context';
 import { buildLightCutoffs, getLightRules } from './project-lights';
 import { requireProjectInScope } from './projects';
+import { listProjectImportEntries } from './import-history';
 import { requireRegionInScope } from './regions';
+import { assertMonthOpen } from './returns';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_KINDS = ['contract', 'permit', 'bankReceipt', 'other'] as const;
@@ -39,12 +41,14 @@ export async function uploadEvidence(
   if (!mimeType) {
     throw new AppError('VALIDATION', `文件“${input.fileName}”的类型不支持：请上传 PDF、JPG、PNG 或 Office/OFD 文档`, [{ field: 'fileName', message: '类型不支持' }]);
   }
-  if (input.fundReceiptId) {
-    const receipt = await selectReceipt(deps.db, input.fundReceiptId);
-    if (!receipt || receipt.projectId !== projectId) throw new AppError('VALIDATION', '到位资金记录不属于该项目', [{ field: 'fundReceiptId', message: '不属于该项目' }]);
+  const receipt = input.fundReceiptId ? await selectReceipt(deps.db, input.fundReceiptId) : undefined;
+  if (input.fundReceiptId && (!receipt || receipt.projectId !== projectId)) {
+    throw new AppError('VALIDATION', '到位资金记录不属于该项目', [{ field: 'fundReceiptId', message: '不属于该项目' }]);
   }
   const sha256 = createHash('sha256').update(content).digest('hex');
   const row = await deps.db.transaction(async (tx) => {
+    // evidence decides whether a receipt counts (先证后计): a receipt of a locked month keeps what it has
+    if (receipt) await assertMonthOpen(tx, project.regionPath, receipt.month);
     const created = await insertEvidence(tx, {
       projectId,
       fundReceiptId: input.fundReceiptId ?? null,
@@ -101,8 +105,9 @@ export async function downloadEvidence(deps: Deps, caller: Caller, id: string) {
 
 export async function listProjectHistory(deps: Deps, caller: Caller, projectId: string) {
   await requireProjectInScope(deps, caller, projectId);
-  const rows = await selectProjectAudit(deps.db, projectId, 500);
-  return rows.map((r) => ({
+  const limit = 500;
+  const rows = await selectProjectAudit(deps.db, projectId, limit);
+  const audited = rows.map((r) => ({
     id: String(r.id),
     at: r.at.toISOString(),
     actorUsername: r.actorUsername,
@@ -113,6 +118,19 @@ export async function listProjectHistory(deps: Deps, caller: Caller, projectId: 
     after: r.after,
     reason: r.reason,
   }));
+  // what imports did to the project and its receipts: file, user, time, each changed field's before and after
+  const imported = (await listProjectImportEntries(deps, projectId, limit)).map((e) => ({
+    id: e.id,
+    at: e.at,
+    actorUsername: e.actorUsername,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    before: e.before,
+    after: e.after,
+    reason: e.reason,
+  }));
+  return [...audited, ...imported].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }
 
 export async function listSavedFilters(deps: Deps, caller: Caller, page: string) {

@@ -45,7 +45,7 @@ import { getEvidencePolicy } from './evidence-policy';
 import type { Caller, Deps } from './context';
 import { buildLightCutoffs, computeProjectLight, getLightRules } from './project-lights';
 import { recordOutOfScope, requireRegionInScope } from './regions';
-import { assertProjectReceiptsMovable } from './returns';
+import { assertProjectFiguresUnlocked, type ProjectFiguresChange } from './locked-figures';
 
 export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
 
@@ -117,6 +117,32 @@ function withProjectDefaults(raw: ProjectCreateInput): ProjectInput & { stage?: 
 }
 
 const NOT_FOUND = '项目不存在或不在您的管辖范围内';
+
+type FiguresFields = Pick<ProjectRow, 'regionCode' | 'source' | 'signedDate' | 'signedAmountYuan' | 'investorId' | 'startedDate' | 'stage'>;
+
+/** A project's change as the locked-figures rule sees it (before null: a project being created). */
+function toFiguresChange(project: { id: string | null; code: string; name: string }, before: FiguresFields | null, after: FiguresFields): ProjectFiguresChange {
+  return {
+    key: 0,
+    projectId: project.id,
+    code: project.code,
+    name: project.name,
+    oldRegionCode: before?.regionCode ?? null,
+    newRegionCode: after.regionCode,
+    oldSource: before?.source ?? null,
+    newSource: after.source,
+    oldSignedDate: before?.signedDate ?? null,
+    newSignedDate: after.signedDate,
+    oldSignedYuan: before?.signedAmountYuan ?? null,
+    newSignedYuan: after.signedAmountYuan,
+    oldInvestorId: before?.investorId ?? null,
+    newInvestorId: after.investorId,
+    oldStartedDate: before?.startedDate ?? null,
+    newStartedDate: after.startedDate,
+    oldTerminated: before?.stage === 'terminated',
+    newTerminated: after.stage === 'terminated',
+  };
+}
 
 function toNumber(v: bigint | null): number | null {
   if (v === null) return null;
@@ -295,6 +321,19 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
   }
   const id = await deps.db.transaction(async (tx) => {
     const investor = await resolveInvestor({ ...deps, db: tx }, input.investorName, input.investorCreditCode);
+    // a project signed within an approved month's year to date would change its figures
+    await assertProjectFiguresUnlocked(
+      tx,
+      toFiguresChange({ id: null, code, name: input.name.trim() }, null, {
+        regionCode: region.code,
+        source: input.source,
+        signedDate: input.signedDate,
+        signedAmountYuan: toBigint(input.signedAmountYuan),
+        investorId: investor?.id ?? null,
+        startedDate: input.startedDate,
+        stage,
+      }),
+    );
     const row = await insertProject(tx, {
       code,
       name: input.name.trim(),
@@ -332,7 +371,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
 export async function updateProject(deps: Deps, caller: Caller, id: string, edit: ProjectEdit): Promise<ProjectDto> {
   const view = await requireProjectInScope(deps, caller, id);
   const before = view.project;
-  const newRegion = edit.regionCode !== undefined && edit.regionCode !== before.regionCode ? await requireRegionInScope(deps, caller, edit.regionCode) : null;
+  if (edit.regionCode !== undefined && edit.regionCode !== before.regionCode) await requireRegionInScope(deps, caller, edit.regionCode);
   if (edit.industryCode !== undefined) await checkIndustry(deps, edit.industryCode);
   if (edit.leaderId !== undefined || edit.teamMemberIds !== undefined) await checkPeople(deps, caller, edit.leaderId, edit.teamMemberIds);
   const patch: ProjectPatch = { lastProgressAt: new Date() };
@@ -358,13 +397,12 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
     );
   }
   await deps.db.transaction(async (tx) => {
-    // moving the funds of a locked month to another region or source would change approved figures
-    if (newRegion) await assertProjectReceiptsMovable(tx, id, [view.regionPath, newRegion.path], '所属地区');
-    else if (edit.source !== undefined && edit.source !== before.source) await assertProjectReceiptsMovable(tx, id, [view.regionPath], '资金来源');
     if (investorChanged) {
       const investor = await resolveInvestor({ ...deps, db: tx }, edit.investorName ?? view.investorName, edit.investorCreditCode ?? null);
       patch.investorId = investor?.id ?? null;
     }
+    // a change of region, source, signing, investor or start that an approved month counts is refused
+    await assertProjectFiguresUnlocked(tx, toFiguresChange(before, before, { ...before, ...patch } as ProjectRow));
     const saved = await updateProjectVersioned(tx, id, edit.version, patch);
     if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
     // "already in contact" of the old and the new investor follows the project's investor and region
@@ -404,6 +442,8 @@ export async function changeProjectStage(
   const check = checkTransition(facts, input.to, TODAY(), input.note);
   if (!check.ok) throw new AppError('VALIDATION', check.message, check.unmet.map((r) => ({ field: r.fields[0], message: r.message })));
   await deps.db.transaction(async (tx) => {
+    // terminating (or reviving) a project signed within an approved month's year to date changes its 履约率
+    await assertProjectFiguresUnlocked(tx, toFiguresChange(p, p, { ...p, stage: input.to }));
     const saved = await updateProjectVersioned(tx, id, input.version, {
       stage: input.to,
       lastProgressAt: new Date(),

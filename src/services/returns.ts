@@ -22,7 +22,6 @@ import {
   insertReturn,
   insertReturnVersion,
   lockReceiptMonth,
-  selectProjectReceiptMonthLocks,
   selectLatestSubmitterNames,
   selectLockingReturns,
   selectReportingChildren,
@@ -271,28 +270,6 @@ export async function assertMonthOpen(tx: Db, projectRegionPath: string, month: 
   if (!top) return;
   const who = top.parentName ? `上级（${top.parentName}）` : `${top.name}审核员`;
   throw new AppError('CONFLICT', `${top.name} ${month} 的月报已审核通过并锁定，如需更正请由${who}重新开放`, [{ field: 'month', message: '该月已锁定' }]);
-}
-
-/**
- * Refuses moving a project's funds between regions or sources (a new region or source) while any
- * month of its receipts is locked for the old or the new region: the approved figures would change.
- */
-export async function assertProjectReceiptsMovable(tx: Db, projectId: string, regionPaths: readonly string[], what: string): Promise<void> {
-  for (const path of regionPaths) {
-    const months = await selectProjectReceiptMonthLocks(tx, projectId, path);
-    for (const m of months) await lockReceiptMonth(tx, m.month, 'shared');
-    // checked again under the locks: an approval may have committed in between
-    const locked = (await selectProjectReceiptMonthLocks(tx, projectId, path)).filter((m) => m.lockedBy !== null);
-    const first = locked[0];
-    if (first) {
-      const list = locked.slice(0, 3).map((m) => `${m.lockedBy} ${m.month}`).join('、');
-      throw new AppError(
-        'CONFLICT',
-        `该项目有到位资金在已审核锁定的月份（${list}${locked.length > 3 ? ` 等 ${locked.length} 个月` : ''}），不能修改${what}：修改会改变已审核的数据，请先由上级重新开放这些月份`,
-        [{ field: what === '所属地区' ? 'regionCode' : 'source', message: '有锁定月份的到位资金' }],
-      );
-    }
-  }
 }
 
 interface StatusItem {

@@ -316,6 +316,21 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f) => ({ url: `/api/audit/enterprises/${(await (await import('../enterprises/fixtures')).testEnterprise(f.t.deps)).key}/imports` }),
   },
+  'GET /api/audit/imports/:importId/changes': {
+    access: 'audit.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      // a project import by a user of the target county: the audit row lies in that county
+      const { runImport } = await import('../../src/services/imports/run-import');
+      const region = f.region(t);
+      const system = f.system;
+      const caller = { ...system, actor: { ...system.actor, regionCode: region, regionPath: `/650000/650100/${region}/` } };
+      const csv = Buffer.from(`项目编号,项目名称,地区代码,资金来源,阶段\n${f.unique('IMP')},导入项目,${region},区内,在谈\n`);
+      const result = await runImport(f.t.deps, caller, csv, { fileName: 'matrix.csv' });
+      return { url: `/api/audit/imports/${result.importId}/changes` };
+    },
+  },
   'GET /api/regions/:code': { access: 'session', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/regions/${f.region(t)}` }) },
   'GET /api/regions/:code/children': { access: 'session', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/regions/${f.region(t)}/children` }) },
   'GET /api/parks': { access: 'session', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/parks?regionCode=${f.region(t)}` }) },

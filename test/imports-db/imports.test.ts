@@ -169,8 +169,9 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     try {
       const changed = await runImport(t.deps, officer, funds('12'), { fileName: 'f.csv' });
       expect(changed.imported).toBe(false);
+      expect(changed.lockedTotal).toBe(1); // all problems are locked months: the API answers 409
       expect(changed.rejected).toEqual([
-        { sheet: '到位资金', row: 2, column: '月份', value: '2026-02', reason: '米东区 2026-02 的月报已审核通过并锁定，不能导入该月的到位资金；如需更正请由上级重新开放' },
+        { sheet: '到位资金', row: 2, column: '月份', value: '2026-02', reason: '米东区 2026-02 的月报已审核通过并锁定，不能导入项目 LOCK-1 该月的到位资金；如需更正请由上级（乌鲁木齐市）审核员重新开放' },
       ]);
       expect(await count('fund_receipts', sql`month = '2026-02' and amount_yuan = 100000 and project_id = (select id from projects where code = 'LOCK-1')`)).toBe(1);
       const same = await runImport(t.deps, officer, funds('10'), { fileName: 'f.csv' });

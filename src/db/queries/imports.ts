@@ -122,15 +122,12 @@ export async function stageFunds(db: Db, rows: StagedFund[]): Promise<void> {
 // Merges
 
 /**
- * Projects by code. Investors are found by credit code (else by name among enterprises without a
- * code) and created when new; leaders come resolved as (name, id) pairs. Created projects and stage
- * changes get a stage-history row. Returns the counts and how many investors were created.
+ * Projects by code, in two steps so the locked-month check sits in between. First
+ * (compareStagedProjects): investors are found by credit code (else by name among enterprises
+ * without a code) and created when new; leaders come resolved as (name, id) pairs; each staged row
+ * is compared with the stored project (imp_project_cmp). Returns how many investors were created.
  */
-export async function mergeProjects(
-  db: Db,
-  actor: { id: string | null; displayName: string },
-  leaders: { name: string; id: string }[],
-): Promise<KindCounts & { investorsCreated: number }> {
+export async function compareStagedProjects(db: Db, leaders: { name: string; id: string }[]): Promise<{ investorsCreated: number }> {
   // temporary tables have no statistics until analysed: without them the planner guesses badly
   await db.execute(sql`analyze imp_projects`);
   const [inv1] = await query<{ n: unknown }>(
@@ -170,6 +167,26 @@ export async function mergeProjects(
           s.signed_date, s.agreed_start_date, s.started_date, s.operating_date, s.stage, s.leader_id)) as same
     from imp_projects s left join projects p on p.code = s.code`);
   await db.execute(sql`analyze imp_project_cmp`);
+  return { investorsCreated: num(inv1?.n) + num(inv2?.n) };
+}
+
+/**
+ * The staged projects that change a stored project or create one, as a change relation for the
+ * locked-figures check (db/queries/locked-figures.ts), keyed by the file's row number.
+ */
+export const STAGED_PROJECT_CHANGES = sql`select c.row_no as key, c.old_id as project_id, c.code, c.name,
+    p.region_code as old_region_code, c.region_code as new_region_code, p.source as old_source, c.source as new_source,
+    p.signed_date as old_signed_date, c.signed_date as new_signed_date, p.signed_amount_yuan as old_signed, c.signed as new_signed,
+    p.investor_id as old_investor_id, c.investor_id as new_investor_id, p.started_date as old_started_date, c.started_date as new_started_date,
+    coalesce(p.stage = 'terminated', false) as old_terminated, c.stage = 'terminated' as new_terminated
+  from imp_project_cmp c left join projects p on p.id = c.old_id where not c.same`;
+
+/**
+ * Second step: writes the compared projects. Created projects and stage changes get a stage-history
+ * row; every created or changed project gets an import_changes row (the before and after of each
+ * changed field; a created one its fields) under `importId`. Returns the counts.
+ */
+export async function applyStagedProjects(db: Db, actor: { id: string | null; displayName: string }, importId: string): Promise<KindCounts> {
   const [counts] = await query<{ created: unknown; updated: unknown; unchanged: unknown }>(
     db,
     sql`select count(*) filter (where old_id is null) as created,
@@ -181,6 +198,33 @@ export async function mergeProjects(
   await db.execute(sql`insert into project_stage_history (project_id, from_stage, to_stage, note, changed_by, changed_by_name)
     select old_id, old_stage, stage, '导入', ${actor.id}::uuid, ${actor.displayName} from imp_project_cmp
     where old_id is not null and old_stage <> stage order by row_no`);
+  // the history of each changed project: only the fields that change (read before the update)
+  await db.execute(sql`insert into import_changes (import_id, object_type, object_id, project_id, change, before, after)
+    select ${importId}::uuid, 'project', c.old_id, c.old_id, 'update', jsonb_build_object('code', c.code) || d.before, jsonb_build_object('code', c.code) || d.after
+    from imp_project_cmp c
+    join projects p on p.id = c.old_id
+    left join enterprises eo on eo.id = p.investor_id
+    left join users uo on uo.id = p.leader_id
+    cross join lateral (
+      select jsonb_object_agg(v.k, v.b) as before, jsonb_object_agg(v.k, v.a) as after
+      from (values
+        ('name', to_jsonb(p.name), to_jsonb(c.name), p.name is distinct from c.name),
+        ('regionCode', to_jsonb(p.region_code), to_jsonb(c.region_code), p.region_code is distinct from c.region_code),
+        ('investorName', to_jsonb(eo.name), to_jsonb(c.investor_name), p.investor_id is distinct from c.investor_id),
+        ('source', to_jsonb(p.source), to_jsonb(c.source), p.source is distinct from c.source),
+        ('industryCode', to_jsonb(p.industry_code), to_jsonb(c.industry_code), p.industry_code is distinct from c.industry_code),
+        ('plannedInvestmentYuan', to_jsonb(p.planned_investment_yuan), to_jsonb(c.planned), p.planned_investment_yuan is distinct from c.planned),
+        ('signedAmountYuan', to_jsonb(p.signed_amount_yuan), to_jsonb(c.signed), p.signed_amount_yuan is distinct from c.signed),
+        ('signedDate', to_jsonb(p.signed_date), to_jsonb(c.signed_date), p.signed_date is distinct from c.signed_date),
+        ('agreedStartDate', to_jsonb(p.agreed_start_date), to_jsonb(c.agreed_start_date), p.agreed_start_date is distinct from c.agreed_start_date),
+        ('startedDate', to_jsonb(p.started_date), to_jsonb(c.started_date), p.started_date is distinct from c.started_date),
+        ('operatingDate', to_jsonb(p.operating_date), to_jsonb(c.operating_date), p.operating_date is distinct from c.operating_date),
+        ('stage', to_jsonb(p.stage), to_jsonb(c.stage), p.stage is distinct from c.stage),
+        ('leaderName', to_jsonb(uo.display_name), to_jsonb(c.leader_name), p.leader_id is distinct from c.leader_id)
+      ) as v(k, b, a, changed)
+      where v.changed) d
+    where not c.same
+    order by c.row_no`);
   await db.execute(sql`update projects p set name = c.name, region_code = c.region_code, investor_id = c.investor_id, source = c.source,
       industry_code = c.industry_code, planned_investment_yuan = c.planned, signed_amount_yuan = c.signed, signed_date = c.signed_date,
       agreed_start_date = c.agreed_start_date, started_date = c.started_date, operating_date = c.operating_date, stage = c.stage,
@@ -193,22 +237,27 @@ export async function mergeProjects(
       select code, name, region_code, investor_id, source, industry_code, planned, signed, signed_date, agreed_start_date,
         started_date, operating_date, stage, leader_id, ${actor.id}::uuid
       from imp_project_cmp where old_id is null order by row_no
-      returning id, stage)
+      returning id, code, stage),
+    history as (
+      insert into import_changes (import_id, object_type, object_id, project_id, change, before, after)
+      select ${importId}::uuid, 'project', ins.id, ins.id, 'create', null,
+        jsonb_strip_nulls(jsonb_build_object('code', c.code, 'name', c.name, 'regionCode', c.region_code, 'investorName', c.investor_name,
+          'source', c.source, 'industryCode', c.industry_code, 'plannedInvestmentYuan', c.planned, 'signedAmountYuan', c.signed,
+          'signedDate', c.signed_date, 'agreedStartDate', c.agreed_start_date, 'startedDate', c.started_date,
+          'operatingDate', c.operating_date, 'stage', c.stage, 'leaderName', c.leader_name))
+      from ins join imp_project_cmp c on c.code = ins.code)
     insert into project_stage_history (project_id, from_stage, to_stage, note, changed_by, changed_by_name)
     select id, null, stage, '导入新建', ${actor.id}::uuid, ${actor.displayName} from ins`);
-  return {
-    created: num(counts?.created),
-    updated: num(counts?.updated),
-    unchanged: num(counts?.unchanged),
-    investorsCreated: num(inv1?.n) + num(inv2?.n),
-  };
+  return { created: num(counts?.created), updated: num(counts?.updated), unchanged: num(counts?.unchanged) };
 }
 
 /**
  * Funds by (project, month): rows of one file sharing a key add up (notes joined); a changed amount
  * or note replaces the stored one and must be verified again; changed projects count as progress.
+ * Every created or changed receipt gets an import_changes row under `importId` (month, and the
+ * before and after of the amount, the note and the verification where they change).
  */
-export async function mergeFunds(db: Db, actorId: string | null): Promise<KindCounts> {
+export async function mergeFunds(db: Db, actorId: string | null, importId: string): Promise<KindCounts> {
   await db.execute(sql`analyze imp_funds`);
   const [r] = await query<{ created: unknown; updated: unknown; unchanged: unknown }>(
     db,
@@ -218,17 +267,34 @@ export async function mergeFunds(db: Db, actorId: string | null): Promise<KindCo
           from imp_funds f join projects p on p.code = f.project_code
           group by p.id, f.month),
         cmp as (
-          select a.*, r.id as old_id, (r.id is not null and r.amount_yuan = a.amount and r.note is not distinct from a.note) as same
+          select a.*, r.id as old_id, r.amount_yuan as old_amount, r.note as old_note, r.verified_at is not null as old_verified,
+            (r.id is not null and r.amount_yuan = a.amount and r.note is not distinct from a.note) as same
           from agg a left join fund_receipts r on r.project_id = a.project_id and r.month = a.month),
         ins as (
           insert into fund_receipts (project_id, month, amount_yuan, note, entered_by)
           select project_id, month, amount, note, ${actorId}::uuid from cmp where old_id is null
-          returning project_id),
+          returning id, project_id, month, amount_yuan, note),
         upd as (
           update fund_receipts f set amount_yuan = c.amount, note = c.note, entered_by = ${actorId}::uuid, entered_at = now(),
             verified_by = null, verified_at = null, version = f.version + 1
           from cmp c where f.id = c.old_id and not c.same
-          returning f.project_id),
+          returning f.id, f.project_id, f.month, c.old_amount, c.amount, c.old_note, c.note, c.old_verified),
+        history as (
+          insert into import_changes (import_id, object_type, object_id, project_id, change, before, after)
+          select ${importId}::uuid, 'fundReceipt', id, project_id, 'create', null,
+            jsonb_strip_nulls(jsonb_build_object('month', month, 'amountYuan', amount_yuan, 'note', note))
+          from ins
+          union all
+          select ${importId}::uuid, 'fundReceipt', id, project_id, 'update',
+            jsonb_build_object('month', month)
+              || case when old_amount <> amount then jsonb_build_object('amountYuan', old_amount) else '{}' end
+              || case when old_note is distinct from note then jsonb_build_object('note', old_note) else '{}' end
+              || case when old_verified then jsonb_build_object('verified', true) else '{}' end,
+            jsonb_build_object('month', month)
+              || case when old_amount <> amount then jsonb_build_object('amountYuan', amount) else '{}' end
+              || case when old_note is distinct from note then jsonb_build_object('note', note) else '{}' end
+              || case when old_verified then jsonb_build_object('verified', false) else '{}' end
+          from upd),
         touched as (
           update projects set last_progress_at = now()
           where id in (select project_id from ins union select project_id from upd)
@@ -251,7 +317,7 @@ export async function selectStagedFundMonths(db: Db): Promise<string[]> {
 }
 
 export async function selectLockedFundRows(db: Db) {
-  return query<{ row_no: number; project_code: string; month: string; locked_region: string }>(
+  return query<{ row_no: number; project_code: string; month: string; locked_region: string; locked_parent: string | null }>(
     db,
     sql`with target as (
           select f.project_code, f.month, min(f.row_no) as row_no, sum(f.amount)::bigint as amount,
@@ -265,11 +331,12 @@ export async function selectLockedFundRows(db: Db) {
           select t.* from target t
           left join fund_receipts fr on fr.project_id = t.project_id and fr.month = t.month
           where fr.id is null or fr.amount_yuan <> t.amount or fr.note is distinct from t.note)
-        select c.row_no, c.project_code, c.month, lr.name as locked_region
+        select c.row_no, c.project_code, c.month, lr.name as locked_region, lr.parent_name as locked_parent
         from changed c
         join regions pr on pr.code = c.region_code
         join lateral (
-          select rg.name from monthly_returns mr join regions rg on rg.code = mr.region_code
+          select rg.name, par.name as parent_name from monthly_returns mr join regions rg on rg.code = mr.region_code
+          left join regions par on par.code = rg.parent_code
           where mr.month = c.month and mr.state = 'approved' and pr.path like rg.path || '%'
           order by length(rg.path) limit 1) lr on true
         order by c.row_no`,

@@ -122,18 +122,6 @@ export async function selectLockingReturns(db: Db, regionPath: string, month: st
   }));
 }
 
-/** The months of a project's receipts, each with the highest region above `regionPath` whose return for it is approved (locked), if any. */
-export async function selectProjectReceiptMonthLocks(db: Db, projectId: string, regionPath: string) {
-  const result = await db.execute(sql`
-    select f.month, (
-      select rg.name from monthly_returns mr join regions rg on rg.code = mr.region_code
-      where mr.month = f.month and mr.state = 'approved' and ${regionPath} like rg.path || '%'
-      order by length(rg.path) limit 1) as locked_by
-    from fund_receipts f where f.project_id = ${projectId}
-    order by f.month`);
-  return rowsOf(result).map((r) => ({ month: String(r.month), lockedBy: r.locked_by === null ? null : String(r.locked_by) }));
-}
-
 /** The direct sub-regions that file returns (parks do not: they are counted in their county), each with whether it has any project in its subtree. */
 export async function selectReportingChildren(db: Db, parentCode: string) {
   const result = await db.execute(sql`

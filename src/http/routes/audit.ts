@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit } from '../../services/audit';
+import { listImportChanges } from '../../services/import-history';
 import { listEnterpriseImportHistory } from '../../services/enterprise-imports/import-history';
 import type { Deps } from '../../services/context';
 import { requireCaller } from '../access';
@@ -82,5 +83,39 @@ export async function auditRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       },
     },
     async (request) => listEnterpriseImportHistory(deps, requireCaller(request), request.params.key),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/audit/imports/:importId/changes',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: '一次项目/到位资金导入新建或修改了哪些对象：每个项目、到位资金记录及其各字段的前后值（导入的审计记录的对象编号即导入编号）',
+        params: z.object({ importId: z.string().uuid() }),
+        querystring: z.object({ ...pageQuery }),
+        response: {
+          200: z.object({
+            importId: z.string(),
+            fileName: z.string().nullable(),
+            total: z.number(),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                objectType: z.enum(['project', 'fundReceipt']),
+                objectId: z.string(),
+                projectId: z.string(),
+                projectCode: z.string().nullable(),
+                projectName: z.string().nullable(),
+                change: z.enum(['create', 'update']),
+                before: z.unknown(),
+                after: z.unknown(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => listImportChanges(deps, requireCaller(request), request.params.importId, request.query),
   );
 }

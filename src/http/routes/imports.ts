@@ -34,6 +34,8 @@ const importResultSchema = z.object({
   preview: z.record(z.string(), z.array(z.object({ rowNumber: z.number(), cells: z.record(z.string(), z.string()) }))).describe('每个工作表的前 10 行（导入前预览）'),
   rejected: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
   rejectedTotal: z.number(),
+  lockedTotal: z.number().describe('其中因会改变已审核锁定月份数字而拒绝的行数；问题全属此类时返回 409'),
+  importId: z.string().nullable().describe('本次导入的编号（审计日志中导入记录的对象编号；各项目、到位资金的变更记录引用它）'),
 });
 const rejectedSchema = importResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -72,14 +74,15 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         tags,
         summary: '导入 xlsx（企业、项目、到位资金工作表）或 CSV：请求体为文件本身，文件名放在请求头 x-file-name（URL 编码）',
         description:
-          '整个文件要么全部导入，要么一行也不写。有问题时返回 422 与问题清单（工作表、行、列、值、原因）。' +
+          '整个文件要么全部导入，要么一行也不写。有问题时返回 422 与问题清单（工作表、行、列、值、原因）；' +
+          '问题全是会改变已审核锁定月份数字的修改（与修改项目、录入到位资金的规则相同）时返回 409（CONFLICT），消息写明项目、月份和由谁重新开放。' +
           '含企业数据（xlsx 的“企业”工作表或企业 CSV）时还需要“导入企业库”权限（enterprises.import），否则 403。',
         querystring: z.object({
           kind: kindName.optional().describe('只导入这一种数据；CSV 表头无法判断时必须指定'),
           dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
         }),
         // 422: rejected rows (the report), or a file over a limit (zip bomb …), answered as every error is (errorSchema)
-        response: { 200: importResultSchema, 422: z.union([rejectedSchema, errorSchema]) },
+        response: { 200: importResultSchema, 409: rejectedSchema, 422: z.union([rejectedSchema, errorSchema]) },
       },
     },
     async (request, reply) => {
@@ -93,6 +96,16 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         kind: request.query.kind as (typeof IMPORT_KIND_NAMES)[number] | undefined,
         dryRun: request.query.dryRun,
       });
+      if (result.rejectedTotal > 0 && result.lockedTotal === result.rejectedTotal) {
+        const first = result.rejected[0];
+        return reply.status(409).send({
+          ...result,
+          error: {
+            code: 'CONFLICT',
+            message: `${first?.reason ?? '该文件会改变已审核锁定月份的数字'}${result.rejectedTotal > 1 ? `（共 ${result.rejectedTotal} 行，见问题清单）` : ''}；未导入任何数据`,
+          },
+        });
+      }
       if (result.rejectedTotal > 0) {
         return reply.status(422).send({
           ...result,

@@ -12,13 +12,15 @@
  * changes, count created / updated / unchanged per kind, and one audit row records the import.
  * A dry run does all of it and rolls back.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  applyStagedProjects,
+  compareStagedProjects,
   createStagingTables,
+  STAGED_PROJECT_CHANGES,
   mergeFunds,
   selectLockedFundRows,
   selectStagedFundMonths,
-  mergeProjects,
   selectActiveUsersByDisplayNames,
   selectIndustryIndex,
   selectProjectPathsByCodes,
@@ -46,6 +48,7 @@ import { EnterpriseRowChecker } from '../enterprise-imports/enterprise-rows';
 import { upkeepAfterEnterpriseImport, upkeepAfterProjectImport } from '../enterprise-imports/after-import';
 import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/merge-enterprises';
 import { announceRollupsStale } from '../funds-rollup-signal';
+import { describeLockedChange, describeReopener, findLockedProjectChanges } from '../locked-figures';
 import { listXlsxSheetNames } from './xlsx-sheets';
 import { liftStatementTimeoutInTransaction } from '../../db/pool-settings';
 
@@ -86,6 +89,10 @@ export interface ImportResult {
   rejected: ImportProblem[];
   /** all problems found */
   rejectedTotal: number;
+  /** problems that are changes of approved (locked) months: when they are all there is, the answer is a conflict (409) */
+  lockedTotal: number;
+  /** the import's id (its audit row's object id; the per-object history rows carry it); null when nothing was written */
+  importId: string | null;
 }
 
 export interface ImportOptions {
@@ -158,6 +165,7 @@ async function decideKinds(buffer: Buffer, format: ImportFormat, entries: Parame
 class ImportRun {
   readonly problems: ImportProblem[] = [];
   problemTotal = 0;
+  lockedTotal = 0;
   readonly rowCounts: Partial<Record<ImportKindName, number>> = {};
   readonly preview: Record<string, { rowNumber: number; cells: Record<string, string> }[]> = {};
 
@@ -191,7 +199,8 @@ class ImportRun {
     this.scope = caller.actor.regionPath;
   }
 
-  add(sheet: string, p: RowProblem): void {
+  add(sheet: string, p: RowProblem, locked = false): void {
+    if (locked) this.lockedTotal++;
     this.problemTotal++;
     if (this.problems.length < this.maxProblems) this.problems.push({ sheet, ...p });
   }
@@ -456,7 +465,10 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
     preview: {},
     rejected: [],
     rejectedTotal: 0,
+    lockedTotal: 0,
+    importId: null,
   };
+  const importId = randomUUID();
   try {
     await deps.db.transaction(async (tx) => {
       await liftStatementTimeoutInTransaction(tx, deps.config.capacity.jobStatementTimeoutMs); // a bulk import is long work, not a request
@@ -470,43 +482,60 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         // months' locks (shared) keep an approval from committing between this check and the import's commit
         for (const month of await selectStagedFundMonths(tx)) await lockReceiptMonth(tx, month, 'shared');
         for (const locked of await selectLockedFundRows(tx)) {
-          run.add(SHEET_NAMES.funds, {
-            row: Number(locked.row_no),
-            column: '月份',
-            value: locked.month,
-            reason: `${locked.locked_region} ${locked.month} 的月报已审核通过并锁定，不能导入该月的到位资金；如需更正请由上级重新开放`,
-          });
+          run.add(
+            SHEET_NAMES.funds,
+            {
+              row: Number(locked.row_no),
+              column: '月份',
+              value: locked.month,
+              reason:
+                `${locked.locked_region} ${locked.month} 的月报已审核通过并锁定，不能导入项目 ${locked.project_code} 该月的到位资金；` +
+                `如需更正请由${describeReopener(locked.locked_region, locked.locked_parent)}重新开放`,
+            },
+            true,
+          );
         }
       }
       result.rows = run.rowCounts;
       result.preview = run.preview;
-      if (run.problemTotal > 0) {
+      const rejectIfProblems = () => {
+        if (run.problemTotal === 0) return;
         const order = (s: string) => IMPORT_KINDS.findIndex((k) => SHEET_NAMES[k] === s);
         result.rejected = run.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
         result.rejectedTotal = run.problemTotal;
+        result.lockedTotal = run.lockedTotal;
         throw new Rollback();
-      }
+      };
+      rejectIfProblems();
       if (kinds.includes('enterprise')) {
         const { created, updated, unchanged } = await mergeStagedEnterprises(tx, ENTERPRISE_STAGE, { importJobId: null, actorId: caller.actor.id });
         result.counts.enterprises = { created, updated, unchanged };
         await upkeepAfterEnterpriseImport(tx);
       }
       if (kinds.includes('project')) {
-        const { investorsCreated, ...counts } = await mergeProjects(tx, caller.actor, run.resolvedLeaders);
-        result.counts.projects = counts;
+        const { investorsCreated } = await compareStagedProjects(tx, run.resolvedLeaders);
+        // the same rule as PATCH: no change an approved (locked) month's figures depend on
+        for (const locked of await findLockedProjectChanges(tx, STAGED_PROJECT_CHANGES)) {
+          const { message, column, value } = describeLockedChange(locked);
+          run.add(SHEET_NAMES.project, { row: locked.key, column, value, reason: message }, true);
+        }
+        rejectIfProblems();
+        result.counts.projects = await applyStagedProjects(tx, caller.actor, importId);
         result.investorsCreated = investorsCreated;
         await upkeepAfterProjectImport(tx);
       }
-      if (kinds.includes('funds')) result.counts.funds = await mergeFunds(tx, caller.actor.id);
+      if (kinds.includes('funds')) result.counts.funds = await mergeFunds(tx, caller.actor.id, importId);
+      // the import's audit row: who, when, which file; the objects it changed point at it (import_changes.import_id)
       await recordAudit(tx, caller, {
         action: 'import.run',
         objectType: 'import',
-        objectId: sha256,
-        after: { fileName: opts.fileName, sha256, format: inspected.format, kinds: result.kinds, rows: result.rows, counts: result.counts, investorsCreated: result.investorsCreated, ...opts.auditExtra },
+        objectId: importId,
+        after: { importId, fileName: opts.fileName, sha256, format: inspected.format, kinds: result.kinds, rows: result.rows, counts: result.counts, investorsCreated: result.investorsCreated, ...opts.auditExtra },
       });
       if (dryRun) throw new Rollback();
     });
     result.imported = true;
+    result.importId = importId;
     announceRollupsStale(); // the statistics' rollups of many regions may be stale: warm them up
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
