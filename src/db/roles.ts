@@ -115,4 +115,7 @@ export async function prepareEmbeddedAppRole(db: Db): Promise<void> {
   // PGlite's public schema lets every role create tables; the application role must own nothing
   await db.execute(sql.raw('revoke create on schema public from public'));
   await grantAppPrivileges(db, EMBEDDED_APP_ROLE);
+  // PGlite's COPY reads its input from a device file ('/dev/blob', enterprise imports): reading
+  // server files, never writing them
+  await db.execute(sql.raw(`grant pg_read_server_files to ${quoteIdent(EMBEDDED_APP_ROLE)}`));
 }
