@@ -115,7 +115,7 @@ export async function prepareEmbeddedAppRole(db: Db): Promise<void> {
   // PGlite's public schema lets every role create tables; the application role must own nothing
   await db.execute(sql.raw('revoke create on schema public from public'));
   await grantAppPrivileges(db, EMBEDDED_APP_ROLE);
-  // PGlite's COPY reads its input from a device file ('/dev/blob', enterprise imports): reading
-  // server files, never writing them
-  await db.execute(sql.raw(`grant pg_read_server_files to ${quoteIdent(EMBEDDED_APP_ROLE)}`));
+  // not pg_read_server_files: PGlite's COPY FROM a (virtual) server file stays out of reach, so
+  // enterprise import jobs stage with INSERT on PGlite (jobs/enterprise-import-job.ts)
+  await db.execute(sql.raw(`revoke pg_read_server_files from ${quoteIdent(EMBEDDED_APP_ROLE)}`));
 }
