@@ -21,6 +21,7 @@ import {
   KeyOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
   UnlockOutlined,
@@ -234,6 +235,12 @@ export const routes: AppRoute[] = [
     name: 'menu.password',
     icon: <KeyOutlined />,
     component: lazy(() => import('./pages/account/ChangePassword')),
+  },
+  {
+    path: '/account/two-factor',
+    name: 'menu.twoFactor',
+    icon: <SafetyOutlined />,
+    component: lazy(() => import('./pages/account/TwoFactor')),
   },
 ];
 

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config';
 import { selectUserByUsername } from '../../db/queries/users';
 import { AppError } from '../../domain/app-error';
 import { requiresSecondFactor, ROLES } from '../../domain/roles';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../seed/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../../seed/demo';
 import { createSystemCaller } from '../../services/context';
 import { createUser, resetUserPassword, resetUserSecondFactor, setUserStatus } from '../../services/users';
 import { prepareDatabase } from '../prepare-database';
@@ -16,6 +16,7 @@ export const MIGRATE_HELP = `用法: yinfeng migrate
 export const SEED_HELP = `用法: yinfeng seed --demo
 
 载入演示数据：演示地市 乌鲁木齐市(650100) 与县区 米东区(650109) 中每个角色一个账号（密码 ${DEMO_PASSWORD}）以及演示园区。
+三个管理员账号已绑定公开的演示动态口令密钥 ${DEMO_TOTP_SECRET}（仅供演示）。
 可重复执行：已存在的账号不会改动。PostgreSQL 上不会自动载入演示数据，需要时运行本命令。`;
 
 export const USER_HELP = `用法:
@@ -47,6 +48,7 @@ export async function runSeed(config: Config, demo: boolean): Promise<void> {
   try {
     await seedDemo({ db: database.db, config });
     console.log(`演示数据已载入。演示账号（密码 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+    console.log(`管理员 sysadmin、secadmin、auditor 另需动态口令：验证器手动添加密钥 ${DEMO_TOTP_SECRET}，或运行 npx tsx scripts/totp-code.ts`);
   } finally {
     await database.close();
   }

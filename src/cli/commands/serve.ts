@@ -2,7 +2,7 @@ import { countUsers, deleteExpiredSessions } from '../../db/queries/users';
 import { buildApp } from '../../http/app';
 import { WEB_DIST } from '../../http/static-web';
 import type { Config } from '../../config/config';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoSeeded, seedDemo } from '../../seed/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, isDemoSeeded, seedDemo } from '../../seed/demo';
 import { getSecurityPolicy } from '../../services/security-policy';
 import { ROLE_LABELS } from '../../domain/roles';
 import { prepareDatabase } from '../prepare-database';
@@ -119,6 +119,7 @@ export async function runServe(config: Config): Promise<void> {
   if (await isDemoSeeded(deps)) {
     lines.push('', `  演示账号（密码均为 ${DEMO_PASSWORD}）Demo accounts, password ${DEMO_PASSWORD}:`);
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(14)} ${ROLE_LABELS[a.role]}  ${a.displayName}  地区 ${a.regionCode}`);
+    lines.push(`  管理员（sysadmin、secadmin、auditor）另需动态口令：验证器中手动添加密钥 ${DEMO_TOTP_SECRET}，`, '  或运行 npx tsx scripts/totp-code.ts 取当前 6 位动态口令（Admins also need a TOTP code of that demo key）');
   }
   console.log(`${lines.join('\n')}\n`);
 }

@@ -31,4 +31,10 @@ export const usersApi = {
   setRoles: (id: string, roles: string[], reason: string) =>
     api.put<User>(`/api/users/${encodeURIComponent(id)}/roles`, { roles, reason }),
   unlock: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/unlock`, { reason }),
+  resetSecondFactor: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/second-factor/reset`, { reason }),
+  /** 三权分立: the administrator accounts' password and status go through the security administrator's routes */
+  adminDisable: (id: string, reason: string) => api.post<User>(`/api/security/users/${encodeURIComponent(id)}/disable`, { reason }),
+  adminEnable: (id: string, reason: string) => api.post<User>(`/api/security/users/${encodeURIComponent(id)}/enable`, { reason }),
+  adminResetPassword: (id: string, newPassword: string, reason: string) =>
+    api.post<User>(`/api/security/users/${encodeURIComponent(id)}/reset-password`, { newPassword, reason }),
 };

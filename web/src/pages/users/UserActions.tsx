@@ -5,7 +5,10 @@ import type { User } from '../../api/types';
 import { usersApi } from '../../api/users';
 import { ReasonModalForm, type ReasonValues } from '../../components/ReasonModalForm';
 import { useI18n } from '../../i18n';
+import { useMe } from '../../auth/session';
 import { EditUserModal } from './EditUserModal';
+
+const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'];
 import { RoleGrantModal } from './RoleGrantModal';
 
 interface Props {
@@ -15,9 +18,17 @@ interface Props {
   onChanged: () => void;
 }
 
-/** Row actions of the user list; each one only with its permission. */
+/**
+ * Row actions of the user list; each one only with its permission. 三权分立: an administrator
+ * account's password and status are the security administrator's (canGrant), a business account's
+ * the system administrator's (canManage); nobody acts on their own account here.
+ */
 export function UserActions({ user, canManage, canGrant, onChanged }: Props) {
   const { t } = useI18n();
+  const me = useMe();
+  const own = me.id === user.id;
+  const isAdmin = user.roles.some((r) => ADMIN_ROLES.includes(r));
+  const canCredentials = !own && (isAdmin ? canGrant : canManage);
   const done = () => {
     showSuccess(t('common.success'));
     onChanged();
@@ -27,34 +38,34 @@ export function UserActions({ user, canManage, canGrant, onChanged }: Props) {
   );
   return (
     <Space size="small" wrap>
-      {canManage && <EditUserModal user={user} onSaved={onChanged} trigger={link(t('users.edit'))} />}
-      {canManage && user.status === 'active' && (
+      {canManage && !isAdmin && <EditUserModal user={user} onSaved={onChanged} trigger={link(t('users.edit'))} />}
+      {canCredentials && user.status === 'active' && (
         <ReasonModalForm
           title={t('users.disableTitle', { name: user.displayName })}
           trigger={link(t('users.disable'), true)}
           danger
           onSubmit={async ({ reason }) => {
-            await usersApi.disable(user.id, reason);
+            await (isAdmin ? usersApi.adminDisable : usersApi.disable)(user.id, reason);
             done();
           }}
         />
       )}
-      {canManage && user.status === 'disabled' && (
+      {canCredentials && user.status === 'disabled' && (
         <ReasonModalForm
           title={t('users.enableTitle', { name: user.displayName })}
           trigger={link(t('users.enable'))}
           onSubmit={async ({ reason }) => {
-            await usersApi.enable(user.id, reason);
+            await (isAdmin ? usersApi.adminEnable : usersApi.enable)(user.id, reason);
             done();
           }}
         />
       )}
-      {canManage && (
+      {canCredentials && (
         <ReasonModalForm<ReasonValues & { newPassword: string }>
           title={t('users.resetPasswordTitle', { name: user.displayName })}
           trigger={link(t('users.resetPassword'))}
           onSubmit={async ({ newPassword, reason }) => {
-            await usersApi.resetPassword(user.id, newPassword, reason);
+            await (isAdmin ? usersApi.adminResetPassword : usersApi.resetPassword)(user.id, newPassword, reason);
             done();
           }}
         >
@@ -66,7 +77,18 @@ export function UserActions({ user, canManage, canGrant, onChanged }: Props) {
           />
         </ReasonModalForm>
       )}
-      {canGrant && <RoleGrantModal user={user} onSaved={onChanged} trigger={link(t('users.grantRoles'))} />}
+      {canGrant && !own && <RoleGrantModal user={user} onSaved={onChanged} trigger={link(t('users.grantRoles'))} />}
+      {canGrant && !own && (
+        <ReasonModalForm
+          title={t('users.resetFactorTitle', { name: user.displayName })}
+          trigger={link(t('users.resetFactor'))}
+          danger
+          onSubmit={async ({ reason }) => {
+            await usersApi.resetSecondFactor(user.id, reason);
+            done();
+          }}
+        />
+      )}
     </Space>
   );
 }
