@@ -9,6 +9,7 @@ import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { runStats, STATS_HELP } from './commands/stats';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
+import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from './commands/backup';
 import { exitCodeForSignal, installStopSignals, stopRequested, StopRequested } from './process-stop';
 
 const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
@@ -24,6 +25,8 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
+  backup --out FILE    备份数据库（嵌入式须先停止服务；PostgreSQL 在线，用 pg_dump）
+  restore FILE [--force]   从备份恢复到配置的（空）数据库或数据目录
 
 每个命令都可加 --help 查看说明。配置来自环境变量：DATABASE_URL、YINFENG_DATA_DIR、PORT 等（见 README）。`;
 
@@ -131,6 +134,17 @@ async function main(argv: string[]): Promise<void> {
       const { values } = parseArgs({ args, strict: true, options: { 'no-seal': { type: 'boolean' } } });
       process.exitCode = await runAuditVerify(loadConfig(), { seal: !values['no-seal'] });
       return;
+    }
+    case 'backup': {
+      if (wantsHelp) return void console.log(BACKUP_HELP);
+      const { values } = parseArgs({ args: rest, strict: true, options: { out: { type: 'string' } } });
+      return runBackup(loadConfig(), need(values, 'out'));
+    }
+    case 'restore': {
+      if (wantsHelp) return void console.log(RESTORE_HELP);
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { force: { type: 'boolean' } } });
+      if (positionals.length !== 1) throw new UsageError('请指定一个备份文件：yinfeng restore FILE [--force]');
+      return runRestore(loadConfig(), positionals[0] as string, Boolean(values.force));
     }
     default:
       throw new UsageError(`未知命令：${command}`);
