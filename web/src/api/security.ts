@@ -7,6 +7,7 @@ export interface AuditQuery {
   actor?: string;
   action?: string;
   objectType?: string;
+  objectId?: string;
   outcome?: string;
   page?: number;
   pageSize?: number;

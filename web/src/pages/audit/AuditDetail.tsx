@@ -1,6 +1,7 @@
 import { Col, Descriptions, Row, Typography } from 'antd';
 import type { AuditEntry } from '../../api/types';
 import { useI18n } from '../../i18n';
+import { ImportChanges } from './ImportChanges';
 
 type Plain = Record<string, unknown>;
 
@@ -79,6 +80,8 @@ export function AuditDetail({ entry }: { entry: AuditEntry }) {
         <Descriptions.Item label={t('audit.region')}>{entry.regionCode ?? '—'}</Descriptions.Item>
       </Descriptions>
       <BeforeAfter before={entry.before} after={entry.after} />
+      {/* a project/fund import: the objects it created or changed, each field before and after */}
+      {entry.action === 'import.run' && entry.objectId && /^[0-9a-f-]{36}$/i.test(entry.objectId) ? <ImportChanges importId={entry.objectId} /> : null}
     </div>
   );
 }

@@ -13,6 +13,7 @@ interface Filters {
   actor?: string;
   action?: string;
   objectType?: string;
+  objectId?: string;
   outcome?: string;
 }
 
@@ -64,7 +65,7 @@ export default function AuditLog() {
     {
       title: t('audit.objectId'),
       dataIndex: 'objectId',
-      search: false,
+      // by object: its audit rows and what imports did to it (import entries merge in)
       ellipsis: true,
       render: (_, e) => e.objectId ?? '—',
     },
@@ -100,6 +101,7 @@ export default function AuditLog() {
             actor: params.actor?.trim() || undefined,
             action: params.action || undefined,
             objectType: params.objectType || undefined,
+            objectId: params.objectId?.trim() || undefined,
             outcome: params.outcome,
             page: params.current,
             pageSize: params.pageSize,

@@ -36,6 +36,8 @@ const ACTIONS: Record<string, Names> = {
   'serviceItem.close': ['办结帮办事项', 'Close service item'],
   'evidence.upload': ['上传佐证材料', 'Upload evidence'],
   'import.run': ['数据导入', 'Import data'],
+  'import.create': ['导入新建', 'Created by import'],
+  'import.update': ['导入修改', 'Changed by import'],
   'demo.seed': ['生成演示数据', 'Seed demo data'],
   'settings.lightRules.update': ['修改红绿灯规则', 'Update light rules'],
   'settings.evidencePolicy.update': ['修改先证后计设置', 'Update evidence policy'],
