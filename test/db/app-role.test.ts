@@ -89,6 +89,12 @@ describe.each(DATABASE_KINDS)('the application role on %s', (kind) => {
     expect(err.message).toMatch(/permission denied/);
   });
 
+  it('refreshes the planner statistics of enterprises as the owner (yinfeng_analyze), and of nothing else', async () => {
+    await t.deps.db.execute(sql`select yinfeng_analyze('enterprises')`);
+    const err = await refusal(t.deps.db.execute(sql`select yinfeng_analyze('audit_log')`));
+    expect(err.code).toBe('42501');
+  });
+
   it('still works end to end: accounts, login, audit rows, temporary tables, the chain', async () => {
     await t.createAccount('approle-sec', ['secadmin'], '650000');
     await t.createAccount('approle-officer', ['officer'], '650109');
