@@ -9,6 +9,9 @@
  *    file into the empty database, then the update file (merge, history, search keys).
  * 3. PGlite (a fresh data directory): BENCH_PGLITE_ROWS (default 100,000) rows.
  * Each database runs in a child process, so the peak RSS (maxRSS) printed is that import's alone.
+ * PostgreSQL on this machine: the CPU time of the database's server processes (read from
+ * /proc/<pid>/stat every second while the import runs) is printed beside the wall time: on a
+ * machine shared with other work, CPU time compares two versions far better than wall time.
  * Targets (issue 5): 1,000,000 rows into PostgreSQL < 120 s and < 1 GiB; 100,000 into PGlite < 120 s.
  */
 import { spawnSync } from 'node:child_process';
@@ -141,9 +144,60 @@ interface RunFigures {
   mergeSteps: Record<string, number>;
   /** CPU time of this process (main thread and worker threads) during the import */
   cpuSeconds: number;
+  /** PostgreSQL: CPU time of the server processes of the bench database during the import (null elsewhere) */
+  serverCpuSeconds: number | null;
+}
+
+/**
+ * CPU seconds of the PostgreSQL server processes serving this database, sampled every second:
+ * utime + stime of /proc/<pid>/stat for each backend pg_stat_activity lists (the server runs on
+ * this machine). A backend that ends between samples loses at most its last second.
+ */
+function watchServerCpu(pool: pg.Pool) {
+  const ticks = new Map<number, { first: number; last: number }>();
+  const hz = 100; // USER_HZ on Linux
+  const read = (pid: number): number | null => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  };
+  const sample = async () => {
+    const res = await pool.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database()`);
+    for (const { pid } of res.rows) {
+      const t = read(pid);
+      if (t === null) continue;
+      const seen = ticks.get(pid);
+      if (seen) seen.last = t;
+      else ticks.set(pid, { first: t, last: t });
+    }
+  };
+  let timer: NodeJS.Timeout | null = null;
+  const loop = () => {
+    timer = setTimeout(() => void sample().catch(() => undefined).then(() => timer && loop()), 1000);
+  };
+  return {
+    async start() {
+      await sample();
+      loop();
+    },
+    async stop(): Promise<number> {
+      await sample().catch(() => undefined);
+      if (timer) clearTimeout(timer);
+      timer = null;
+      let total = 0;
+      for (const t of ticks.values()) total += t.last - t.first;
+      return total / hz;
+    },
+  };
 }
 
 async function importFile(database: Database, dataDir: string, caller: Caller, file: string, source: string, sourceDate: string): Promise<RunFigures> {
+  const serverCpu = database.kind === 'postgres' ? watchServerCpu(database.pool) : null;
+  await serverCpu?.start();
   const config = { ...loadConfig({ YINFENG_DATA_DIR: dataDir }) };
   const deps = { db: database.db, config };
   const worker = `bench:${process.pid}`;
@@ -169,6 +223,7 @@ async function importFile(database: Database, dataDir: string, caller: Caller, f
     },
   });
   const seconds = (performance.now() - t1) / 1000;
+  const serverCpuSeconds = serverCpu ? await serverCpu.stop() : null;
   if (!done || done.status !== 'succeeded') throw new Error(`import failed: ${done?.status} ${done?.error} ${JSON.stringify(done?.result).slice(0, 2000)}`);
   const result = done.result as { rows: number; counts: unknown; seconds: { reading: number; merging: number; mergeSteps?: Record<string, number> } };
   return {
@@ -180,6 +235,7 @@ async function importFile(database: Database, dataDir: string, caller: Caller, f
     mergeSteps: result.seconds.mergeSteps ?? {},
     copySeconds,
     counts: result.counts,
+    serverCpuSeconds,
     cpuSeconds: (() => {
       const u = process.cpuUsage(cpu0);
       return (u.user + u.system) / 1e6;
@@ -192,7 +248,10 @@ function printRun(label: string, r: RunFigures) {
     `${label}: ${r.rows} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rows / r.seconds)} rows/s ` +
       `(reading+staging ${r.reading.toFixed(1)} s, merging ${r.merging.toFixed(1)} s; copying the upload into the data directory ${r.copySeconds.toFixed(1)} s before), counts ${JSON.stringify(r.counts)}`,
   );
-  console.log(`  merge steps (s): ${JSON.stringify(r.mergeSteps)}; CPU time of the importing process ${r.cpuSeconds.toFixed(1)} s`);
+  console.log(
+    `  merge steps (s): ${JSON.stringify(r.mergeSteps)}; CPU time of the importing process ${r.cpuSeconds.toFixed(1)} s` +
+      (r.serverCpuSeconds === null ? '' : `, of the PostgreSQL server processes ${r.serverCpuSeconds.toFixed(1)} s`),
+  );
 }
 
 async function childPostgres(files: { big: string; update: string }, dataDir: string) {
