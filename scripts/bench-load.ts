@@ -11,7 +11,7 @@
  * 3. Demo users log in (leader, reviewer, analyst, statistician, officers); then closed-loop phases, each
  *    BENCH_LOAD_SECONDS (default 30) long, at BENCH_LOAD_PHASES connections (default 50,200): every
  *    connection sends its next request when the last one is answered, picking one at random — enterprise
- *    search with realistic terms (40 %), a page of the project list (35 %), the statistics summary (25 %),
+ *    search with terms from sampled enterprise names (40 %), a page of the project list (35 %), the statistics summary (25 %),
  *    as a random user of a suitable role. A client timeout of BENCH_LOAD_TIMEOUT_MS (default 15,000).
  *    Beside each phase, /api/health is asked every 250 ms.
  * 4. Per phase and endpoint: answers, p50 / p95 / max of the served ones (2xx), 503 refusals, other errors,
@@ -32,6 +32,8 @@ import { loadConfig } from '../src/config/config';
 import { openDatabase } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { DEMO_PASSWORD, isDemoSeeded, seedDemo } from '../src/seed/demo';
+import { segmentWords } from '../src/search/chinese-words';
+import { toPinyinKeys } from '../src/search/pinyin-keys';
 import { loadReferenceData } from '../src/services/reference-data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -179,13 +181,42 @@ async function login(port: number, username: string): Promise<string> {
 
 type Endpoint = 'search' | 'projects' | 'stats';
 
-/** Search terms as users type them: words of generated names, pinyin initials, credit-code prefixes, with filters. */
-const SEARCHES = [
-  'q=新疆 食品', 'q=科技', 'q=物流', 'q=乌鲁木齐 贸易', 'q=光伏', 'q=新能源 科技', 'q=建筑 工程', 'q=农业 发展', 'q=商贸',
-  'q=jkgl', 'q=xjqy', 'q=wlmq', 'q=kj', 'q=9165', 'q=91650100', 'q=有机硅', 'q=纺织 服装', 'q=能源&industry=D',
-  'q=科技&region=650100', 'q=食品&status=existing,operating', 'q=煤化工', 'q=锂电池', 'q=医药&tags=高新技术', 'q=文化传媒',
-  'region=650109&sort=capital', 'q=酒店 管理', 'q=汽车 销售&region=650000',
-];
+/**
+ * Search terms as users type them, from enterprises sampled in the database (the kinds bench:enterprises:search
+ * measures): two words of a name with a filter, four pinyin initials, three or four characters of a name, a
+ * credit-code prefix; and now and then a broad one (a common word, a browse by filters).
+ */
+async function sampleSearches(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const res = await client.query<{ name: string; credit_code: string | null; region_code: string | null; industry_code: string | null }>(
+      'select name, credit_code, region_code, industry_code from enterprises tablesample system (0.2) limit 600',
+    );
+    const out: string[] = [];
+    for (const e of res.rows) {
+      const bare = e.name.replace(/(股份有限公司|有限责任公司|集团有限公司|有限公司|分公司).*$/, '');
+      const words = segmentWords(bare).filter((w) => [...w].length >= 2);
+      const q = (v: string, extra = '') => `q=${encodeURIComponent(v)}${extra}`;
+      if (words.length >= 2) {
+        const filter = pick([e.region_code ? `&region=${e.region_code.slice(0, 2)}0000` : '', e.industry_code ? `&industry=${e.industry_code.slice(0, 2)}` : '', '&status=existing,operating']);
+        out.push(q(`${words[0]} ${words[words.length - 1]}`, filter));
+      }
+      const initials = toPinyinKeys(bare).initials;
+      if (initials.length >= 4) out.push(q(initials.slice(0, 4)));
+      const chars = [...bare];
+      if (chars.length >= 5) out.push(q(chars.slice(1, 1 + 3 + (out.length % 2)).join('')));
+      if (e.credit_code) out.push(q(e.credit_code.slice(0, 8 + (out.length % 7))));
+    }
+    // a few broad ones: thousands of hits, counted and faceted exactly
+    const broad = ['q=%E7%A7%91%E6%8A%80&region=650100', 'q=%E9%A3%9F%E5%93%81', 'region=650109&sort=capital&industry=C'];
+    const mix = [...out];
+    for (let i = 0; i < Math.max(1, Math.floor(out.length / 20)); i++) mix.push(pick(broad));
+    return mix;
+  } finally {
+    await client.end();
+  }
+}
 const MONTH = (() => {
   const d = new Date(Date.now() + 8 * 3600_000);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -193,6 +224,7 @@ const MONTH = (() => {
 const YEAR_START = `${MONTH.slice(0, 4)}-01`;
 
 interface Users {
+  searches: string[];
   search: string[];
   projects: string[];
   stats: { cookie: string; region: string }[];
@@ -205,8 +237,8 @@ function pick<T>(items: readonly T[]): T {
 function nextRequest(users: Users): { endpoint: Endpoint; path: string; cookie: string } {
   const r = Math.random();
   if (r < 0.4) {
-    const page = Math.random() < 0.8 ? 1 : 2 + Math.floor(Math.random() * 4);
-    return { endpoint: 'search', path: encodeURI(`/api/enterprises?${pick(SEARCHES)}&page=${page}&pageSize=20`), cookie: pick(users.search) };
+    const page = Math.random() < 0.85 ? 1 : 2;
+    return { endpoint: 'search', path: `/api/enterprises?${pick(users.searches)}&page=${page}&pageSize=20`, cookie: pick(users.search) };
   }
   if (r < 0.75) {
     const sort = pick(['updated', 'signedAmount', 'code']);
@@ -334,6 +366,7 @@ async function main() {
     const capacity = loadConfig({ ...process.env, DATABASE_URL: url }).capacity;
     console.log(`capacity: ${JSON.stringify(capacity)}`);
     const users: Users = {
+      searches: await sampleSearches(url),
       search: [await login(port, 'analyst'), await login(port, 'leader'), await login(port, 'officer')],
       projects: [await login(port, 'officer'), await login(port, 'officer_ts'), await login(port, 'statistician'), await login(port, 'leader')],
       stats: [
@@ -342,6 +375,7 @@ async function main() {
         { cookie: await login(port, 'statistician'), region: '650109' },
       ],
     };
+    console.log(`${users.searches.length} search terms sampled, e.g. ${users.searches.slice(0, 6).map((q) => decodeURIComponent(q)).join(' | ')}`);
     if (WARM_SECONDS > 0) await runPhase(port, users, 10, WARM_SECONDS, null);
     for (const connections of PHASES) await runPhase(port, users, connections, SECONDS, `phase ${connections}`);
   } finally {

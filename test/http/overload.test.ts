@@ -136,7 +136,7 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('database limits on PostgreS
     expect(again.statusCode, again.body).toBe(200);
   });
 
-  it('when every pooled connection is taken, a request gets 503 within the configured wait', async () => {
+  it('when every pooled connection is taken, a request gets 503 within the configured wait; health still answers', async () => {
     const server = await startPostgresServer({ YINFENG_DB_POOL_MAX: '2', YINFENG_DB_POOL_WAIT_MS: '400' });
     if (server.database.kind !== 'postgres') throw new Error('postgres expected');
     const held = [await server.database.pool.connect(), await server.database.pool.connect()];
@@ -148,6 +148,11 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('database limits on PostgreS
       expect(JSON.parse(res.body).error.message).toContain('数据库连接');
       expect(ms).toBeGreaterThanOrEqual(350);
       expect(ms).toBeLessThan(2500);
+      // the health check has its own connection: it answers at once, pool or no pool
+      const h = performance.now();
+      const health = await server.app.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode, health.body).toBe(200);
+      expect(performance.now() - h).toBeLessThan(350);
     } finally {
       for (const c of held) c.release();
     }

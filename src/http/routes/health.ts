@@ -1,10 +1,13 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { createHealthProbe } from '../../db/health-probe';
 
 export async function healthRoutes(app: FastifyInstance, opts: { database: Database }) {
+  // its own connection on PostgreSQL: answers while the application's pool is saturated (db/health-probe.ts)
+  const probe = createHealthProbe(opts.database);
+  app.addHook('onClose', () => probe.close());
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
@@ -16,7 +19,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { database: Datab
       },
     },
     async () => {
-      await opts.database.db.execute(sql`select 1`);
+      await probe.ping();
       return { status: 'ok' as const, database: opts.database.kind };
     },
   );
