@@ -123,9 +123,16 @@ export const fundReceipts = pgTable(
     verifiedBy: uuid('verified_by'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    /**
+     * The project/fund import that created the receipt (its audit row's object id), null when entered
+     * by hand. Its creation shows in the history through it: a million created receipts cost a column,
+     * not a million history rows; later changes by import are rows of import_changes.
+     */
+    createdByImport: uuid('created_by_import'),
   },
   (t) => [
     uniqueIndex('fund_receipts_project_month_idx').on(t.projectId, t.month),
+    index('fund_receipts_created_by_import_idx').on(t.createdByImport).where(sql`${t.createdByImport} is not null`),
     index('fund_receipts_month_idx').on(t.month),
     // plus fund_receipts_project_month_cover_idx (project_id, month) INCLUDE (amount_yuan, verified_at),
     // created in migration 0005 because drizzle-kit cannot express INCLUDE

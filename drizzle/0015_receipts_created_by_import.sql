@@ -1,0 +1,2 @@
+ALTER TABLE "fund_receipts" ADD COLUMN "created_by_import" uuid;--> statement-breakpoint
+CREATE INDEX "fund_receipts_created_by_import_idx" ON "fund_receipts" USING btree ("created_by_import") WHERE "fund_receipts"."created_by_import" is not null;
