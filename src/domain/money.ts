@@ -2,7 +2,20 @@
  * Money is integer yuan (元) everywhere inside Yinfeng. Forms and files speak 万元 with up to four
  * decimals (exactly 1 元); these functions convert by string arithmetic, never through floats.
  */
-const MAX_YUAN = 9_000_000_000_000_000n; // well inside bigint; ~9e14 万元
+/**
+ * The largest amount one money field may hold: 10^13 元 = 10 万亿元 = 1,000,000,000 万元 (every
+ * receipt, signed amount, planned investment, registered capital, target …). It is above any real
+ * figure (the largest registered capital in China, 国铁集团's, is about 1.74 万亿元; China's yearly
+ * fixed-asset investment is about 50 万亿元) and keeps every sum exact: sums are bigint/numeric in
+ * SQL, but reach JavaScript and JSON as numbers, exact only up to 2^53 − 1 ≈ 9,007 万亿元, which
+ * takes more than 900 amounts each at the cap — about 180 years of the whole country's investment —
+ * while a single 2^53 − 1 receipt made every sum containing it inexact.
+ */
+export const MAX_AMOUNT_YUAN = 10_000_000_000_000n;
+/** MAX_AMOUNT_YUAN as a number (for schemas). */
+export const MAX_AMOUNT_YUAN_NUMBER = Number(MAX_AMOUNT_YUAN);
+/** The cap as users type amounts: '1000000000 万元（10 万亿元）'. */
+export const MAX_AMOUNT_LABEL = '1000000000 万元（10 万亿元）';
 
 export type WanParseResult = { ok: true; yuan: bigint } | { ok: false; message: string };
 
@@ -18,7 +31,7 @@ export function parseWanToYuan(input: string, opts: { allowNegative?: boolean } 
   const yuan = BigInt(whole) * 10_000n + BigInt(frac.padEnd(4, '0') || '0');
   const signed = sign === '-' ? -yuan : yuan;
   if (signed < 0n && !opts.allowNegative) return { ok: false, message: `金额“${input}”不能为负数` };
-  if (yuan > MAX_YUAN) return { ok: false, message: `金额“${input}”超出范围` };
+  if (yuan > MAX_AMOUNT_YUAN) return { ok: false, message: `金额“${input}”超过上限 ${MAX_AMOUNT_LABEL}` };
   return { ok: true, yuan: signed };
 }
 

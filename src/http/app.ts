@@ -11,6 +11,7 @@ import type { Database } from '../db/client';
 import type { Deps } from '../services/context';
 import { registerAccessGuard } from './plugins/access-guard';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerInputGuard } from './plugins/input-guard';
 import { registerLoadShedding } from './plugins/load-shedding';
 import { registerOriginCheck } from './plugins/origin-check';
 import { registerSecurityHeaders } from './plugins/security-headers';
@@ -68,6 +69,8 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   // load shedding before the first database read (the session lookup): a refused request costs no query
   registerLoadShedding(app, config.capacity);
   registerAccessGuard(app, deps);
+  // JSON depth limit and unstorable text (NUL, lone surrogates) in bodies, queries and paths: 400 naming the field
+  registerInputGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {

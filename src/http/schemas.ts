@@ -1,6 +1,49 @@
 /** Zod schemas shared by several routes: they validate, type and document (OpenAPI) at once. */
 import { z } from 'zod';
+import { isCalendarDate, isMonth, MAX_YEAR, MIN_YEAR } from '../domain/dates';
+import { MAX_AMOUNT_LABEL, MAX_AMOUNT_YUAN_NUMBER } from '../domain/money';
 import { ROLES } from '../domain/roles';
+import { describeBadText } from '../domain/text-input';
+
+/**
+ * Text that can be stored (no U+0000, no lone surrogate). Every body, query and path string is
+ * checked by http/plugins/input-guard.ts before validation anyway; this is for services and
+ * schemas that want the rule in their own type.
+ */
+export const textSchema = z.string().superRefine((v, ctx) => {
+  const bad = describeBadText(v);
+  if (bad) ctx.addIssue({ code: 'custom', message: bad });
+});
+
+/** A calendar date 'YYYY-MM-DD' that exists (not 2026-02-30, not 0000-00-00), years 1900–2199. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isCalendarDate, `日期不存在或年份不在 ${MIN_YEAR}–${MAX_YEAR} 年之间`)
+  .describe('日期 YYYY-MM-DD');
+
+/** A month 'YYYY-MM' (01–12), years 1900–2199 (not 0000-01). */
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+  .refine(isMonth, `月份的年份应在 ${MIN_YEAR}–${MAX_YEAR} 年之间`)
+  .describe('月份 YYYY-MM');
+
+/**
+ * An amount in integer yuan (fields ending in Yuan), 0 … 10^13 元 (domain/money.ts MAX_AMOUNT_YUAN
+ * explains the cap: every sum stays exact); the message says the cap in 万元, as users type it.
+ */
+export const yuanSchema = z
+  .number()
+  .int('金额须为整数元')
+  .min(0, '金额不能为负数')
+  .max(MAX_AMOUNT_YUAN_NUMBER, `金额超过上限 ${MAX_AMOUNT_LABEL}`);
+/** yuanSchema for a query string (coerced from text). */
+export const yuanQuerySchema = z.coerce
+  .number()
+  .int('金额须为整数元')
+  .min(0, '金额不能为负数')
+  .max(MAX_AMOUNT_YUAN_NUMBER, `金额超过上限 ${MAX_AMOUNT_LABEL}`);
 
 export const regionLevelSchema = z.enum(['province', 'prefecture', 'county', 'park']);
 export const roleSchema = z.enum(ROLES);

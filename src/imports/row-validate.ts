@@ -16,6 +16,7 @@ import {
   type RevenueBand,
 } from '../domain/enterprise-status';
 import { parseWanToYuan } from '../domain/money';
+import { describeBadText, showBadText } from '../domain/text-input';
 import type { ImportKind } from './columns';
 
 export interface RowProblem {
@@ -238,13 +239,22 @@ const MAX_LONG_TEXT = 4000;
 
 class RowCheck {
   readonly problems: RowProblem[] = [];
+  /** columns whose text cannot be stored (NUL, lone surrogates): reported once, then treated as empty */
+  private readonly unstorable = new Set<string>();
   constructor(
     private readonly row: number,
     private readonly cells: Record<string, string>,
-  ) {}
+  ) {
+    for (const [column, value] of Object.entries(cells)) {
+      const bad = describeBadText(value);
+      if (!bad) continue;
+      this.unstorable.add(column);
+      this.problems.push({ row, column, value: showBadText(value.trim()), reason: `“${column}”${bad}` });
+    }
+  }
 
   raw(column: string): string {
-    return (this.cells[column] ?? '').trim();
+    return this.unstorable.has(column) ? '' : (this.cells[column] ?? '').trim();
   }
 
   problem(column: string, reason: string, value = this.raw(column)): void {
@@ -257,7 +267,7 @@ class RowCheck {
   text(column: string, required = false, max = MAX_TEXT): string | null {
     const v = this.raw(column);
     if (v === '') {
-      if (required) this.problem(column, `“${column}”不能为空`);
+      if (required && !this.unstorable.has(column)) this.problem(column, `“${column}”不能为空`);
       return required ? '' : null;
     }
     if (v.length > max) this.problem(column, `“${column}”超过 ${max} 个字符`, v.slice(0, 50) + '…');
@@ -270,6 +280,7 @@ class RowCheck {
   field<T>(column: string, parser: (s: string) => Parsed<T>, required = false): T | null | undefined {
     const v = this.raw(column);
     if (v === '') {
+      if (this.unstorable.has(column)) return undefined;
       if (required) {
         this.problem(column, `“${column}”不能为空`);
         return undefined;

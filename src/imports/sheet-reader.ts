@@ -18,6 +18,7 @@ import { DEFAULT_IMPORT_LIMITS, fileSource, readZipDirectory, type ByteSource } 
 import { mapXlsxSheetFiles } from './xlsx-parts';
 import { verifyZipInflationOnce } from './zip-inflate';
 import { AppError } from '../domain/app-error';
+import { describeBadText } from '../domain/text-input';
 import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type ImportKind } from './columns';
 import { readCsvFileBatches, readCsvRecords } from './csv-decode';
 import { sniffContent, type ImportFormat } from './file-guard';
@@ -108,14 +109,32 @@ export async function* readXlsxSheetRows(
 ): AsyncGenerator<RawRow> {
   let yielded = false;
   try {
-    for await (const row of readXlsxSheetRowsOnce(input, sheetName, fileName, inMemoryLimit, onBytes)) {
-      yielded = true;
-      yield row;
+    try {
+      for await (const row of readXlsxSheetRowsOnce(input, sheetName, fileName, inMemoryLimit, onBytes)) {
+        yielded = true;
+        yield row;
+      }
+    } catch (err) {
+      if (yielded || !(err instanceof TypeError) || !err.message.includes("'sheets'")) throw err;
+      yield* readXlsxSheetRowsOnce(input, sheetName, fileName, inMemoryLimit, onBytes);
     }
   } catch (err) {
-    if (yielded || !(err instanceof TypeError) || !err.message.includes("'sheets'")) throw err;
-    yield* readXlsxSheetRowsOnce(input, sheetName, fileName, inMemoryLimit, onBytes);
+    throw describeUnreadableXlsx(err, fileName, sheetName);
   }
+}
+
+/**
+ * An error of exceljs (or its XML and ZIP parsers) as the user's problem: the workbook is damaged
+ * or holds what Excel never writes, e.g. the character references &#0; or &#xD800; (U+0000 and lone
+ * surrogates are not XML characters). 400 naming the file and sheet, and the parser's position.
+ */
+function describeUnreadableXlsx(err: unknown, fileName: string, sheetName: string): unknown {
+  if (err instanceof AppError || !(err instanceof Error)) return err;
+  const detail = describeBadText(err.message) ? '' : err.message.replace(/\s+/g, ' ').slice(0, 200);
+  return new AppError(
+    'VALIDATION',
+    `文件“${fileName}”的工作表“${sheetName}”无法读取（${detail || '格式错误'}）：工作簿已损坏或含有 Excel 不会写入的内容（如空字符 U+0000、不成对的代理字符），请在 Excel/WPS 中重新保存后再导入`,
+  );
 }
 
 /** Runs `use` with random access to the input's bytes. */

@@ -7,7 +7,7 @@ import { renderNoticePdf } from '../../documents/notice-pdf';
 import { renderNoticeXlsx } from '../../documents/notice-xlsx';
 import type { Deps } from '../../services/context';
 import { requireCaller } from '../access';
-import { regionCodeSchema } from '../schemas';
+import { monthSchema, regionCodeSchema } from '../schemas';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,7 +23,7 @@ export async function documentRoutes(app: FastifyInstance, { deps }: { deps: Dep
         params: z.object({ kind: z.enum(DOCUMENT_KINDS), format: z.enum(['xlsx', 'pdf']) }),
         querystring: z.object({
           region: regionCodeSchema,
-          month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+          month: monthSchema,
           issuer: z.string().trim().min(2).max(60).optional().describe('制表机关；默认“<地区名称>招商引资工作领导小组办公室”'),
         }),
       },

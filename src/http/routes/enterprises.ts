@@ -5,10 +5,10 @@ import { ENTERPRISE_STATUSES, REVENUE_BANDS } from '../../domain/enterprise-stat
 import type { Deps } from '../../services/context';
 import { createEnterprise, getEnterpriseDetail, updateEnterprise } from '../../services/enterprises';
 import { requireCaller } from '../access';
+import { dateSchema, yuanSchema } from '../schemas';
 import { maskedContactSchema } from './enterprise-contacts';
 
 const tags = ['enterprises'];
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const enterpriseKeyParams = z.object({
   key: z.string().trim().min(1).max(40).describe('统一社会信用代码，或无代码企业（项目投资方）的 id'),
 });
@@ -18,7 +18,7 @@ const profileBody = z.object({
   formerNames: z.array(z.string().max(200)).max(20),
   regionCode: z.string().regex(/^\d{6}(\d{3})?$/, '注册地区代码须为 6 位行政区划代码').nullable(),
   industryCode: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').nullable(),
-  registeredCapitalYuan: z.number().int('注册资本须为整数元').min(0).max(Number.MAX_SAFE_INTEGER).nullable().describe('注册资本（元）'),
+  registeredCapitalYuan: yuanSchema.nullable().describe('注册资本（元）'),
   establishedOn: dateSchema.nullable(),
   status: z.enum(ENTERPRISE_STATUSES).nullable(),
   ticker: z.string().max(20).nullable(),

@@ -12,7 +12,7 @@ import { AppError } from '../../domain/app-error';
 import type { Deps } from '../../services/context';
 import { buildRejectedReport, cancelImportJob, createImportJobFromUpload, getImportJob, listImportJobs } from '../../services/enterprise-imports/import-jobs';
 import { requireCaller } from '../access';
-import { idParams, pageQuery } from '../schemas';
+import { dateSchema, idParams, pageQuery } from '../schemas';
 import { IMPORT_CONTENT_TYPES } from './imports';
 
 const tags = ['imports'];
@@ -62,7 +62,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
           kind: z.literal('enterprises').default('enterprises').describe('导入类型（目前只有 enterprises 企业库）'),
           fileName: z.string().min(1).max(255).optional().describe('文件名（含扩展名 .xlsx 或 .csv）；也可放在请求头 x-file-name（URL 编码）'),
           source: z.string().max(100).optional().describe('数据来源（行内未填“数据来源”时使用）；默认为文件名'),
-          sourceDate: z.string().optional().describe('数据日期 YYYY-MM-DD（行内未填“数据日期”时使用）；默认为今天'),
+          sourceDate: dateSchema.optional().describe('数据日期 YYYY-MM-DD（行内未填“数据日期”时使用）；默认为今天'),
           dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
         }),
         response: { 202: jobSchema },

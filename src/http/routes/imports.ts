@@ -12,7 +12,7 @@ import { sniffContent } from '../../imports/file-guard';
 import type { Deps } from '../../services/context';
 import { IMPORT_KIND_NAMES, listImportableKinds, runImport } from '../../services/imports/run-import';
 import { requireCaller } from '../access';
-import { errorSchema, regionCodeSchema } from '../schemas';
+import { errorSchema, regionCodeSchema, yuanQuerySchema } from '../schemas';
 
 const tags = ['imports'];
 const MiB = 1024 * 1024;
@@ -145,8 +145,8 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           light: z.enum(['green', 'yellow', 'red']).optional(),
           source: csv(sourceSchema).optional(),
           industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
-          amountMinYuan: z.coerce.number().int().min(0).optional(),
-          amountMaxYuan: z.coerce.number().int().min(0).optional(),
+          amountMinYuan: yuanQuerySchema.optional(),
+          amountMaxYuan: yuanQuerySchema.optional(),
           leaderId: z.string().uuid().optional(),
           mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
           isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

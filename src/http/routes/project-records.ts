@@ -10,9 +10,8 @@ import { addProblem, listProblems, updateProblem } from '../../services/problems
 import { getLightRules, updateLightRules } from '../../services/project-lights';
 import { addServiceItem, listServiceItems, SERVICE_ITEM_TYPES, summarizeServiceItems, updateServiceItem } from '../../services/service-items';
 import { requireCaller } from '../access';
-import { idParams, reasonSchema, regionCodeSchema } from '../schemas';
+import { dateSchema, idParams, monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../schemas';
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const version = z.number().int().min(1);
 
 const receiptSchema = z.object({
@@ -80,7 +79,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['funds'],
         summary: '录入某月到位资金（元）',
         params: idParams,
-        body: z.object({ month: z.string(), amountYuan: z.number().int().min(0, '金额不能为负数'), note: z.string().max(500).nullable().optional() }),
+        body: z.object({ month: monthSchema, amountYuan: yuanSchema, note: z.string().max(500).nullable().optional() }),
         response: { 201: receiptSchema },
       },
     },
@@ -94,7 +93,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['funds'],
         summary: '更正到位资金（须说明原因；更正后须重新核实）',
         params: idParams,
-        body: z.object({ amountYuan: z.number().int().min(0, '金额不能为负数'), note: z.string().max(500).nullable().optional(), reason: reasonSchema, version }),
+        body: z.object({ amountYuan: yuanSchema, note: z.string().max(500).nullable().optional(), reason: reasonSchema, version }),
         response: { 200: receiptSchema },
       },
     },

@@ -4,13 +4,11 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import { changeProjectStage, createProject, getProjectDetail, listProjects, updateProject } from '../../services/projects';
 import { requireCaller } from '../access';
-import { idParams, regionCodeSchema } from '../schemas';
+import { dateSchema, idParams, regionCodeSchema, yuanQuerySchema, yuanSchema } from '../schemas';
 
 const tags = ['projects'];
 const stageSchema = z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
 const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const yuanSchema = z.number().int('金额须为整数元').min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
@@ -108,8 +106,8 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           light: z.enum(['green', 'yellow', 'red']).optional(),
           source: csv(sourceSchema).optional(),
           industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
-          amountMinYuan: z.coerce.number().int().min(0).optional().describe('签约额下限（元）'),
-          amountMaxYuan: z.coerce.number().int().min(0).optional(),
+          amountMinYuan: yuanQuerySchema.optional().describe('签约额下限（元）'),
+          amountMaxYuan: yuanQuerySchema.optional(),
           leaderId: z.string().uuid().optional(),
           mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只看我包联或参与专班的项目'),
           isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

@@ -7,11 +7,11 @@ import type { Deps } from '../../services/context';
 import { getReportingCalendar, reportingCalendarSchema, updateReportingCalendar } from '../../services/reporting-calendar';
 import { approveReturn, getReturn, listReminders, listReturnStatus, reopenReturn, sendBackReturn, submitReturn } from '../../services/returns';
 import { requireCaller } from '../access';
-import { reasonSchema, regionCodeSchema } from '../schemas';
+import { dateSchema, monthSchema, reasonSchema, regionCodeSchema } from '../schemas';
 import { summarySchema } from './statistics';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const month = monthSchema;
+const date = dateSchema;
 const state = z.enum(RETURN_STATES);
 const params = z.object({ regionCode: regionCodeSchema, month });
 

@@ -6,9 +6,9 @@ import { getSummary, getTarget, setTarget } from '../../services/statistics';
 import { getBreakdowns } from '../../services/statistics-breakdowns';
 import { getRankings } from '../../services/statistics-rankings';
 import { requireCaller } from '../access';
-import { reasonSchema, regionCodeSchema } from '../schemas';
+import { monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../schemas';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const month = monthSchema;
 const pct = z.number().nullable();
 const fundsBlock = z.object({ projects: z.number(), fundsYuan: z.number(), yoyPct: pct });
 
@@ -129,7 +129,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
         tags: ['statistics'],
         summary: '下达年度目标（由上级设定下级的目标）',
         params: targetParams,
-        body: z.object({ fundsTargetYuan: z.number().int().min(1), signedTargetYuan: z.number().int().min(1).nullable().default(null), reason: reasonSchema }),
+        body: z.object({ fundsTargetYuan: yuanSchema.min(1), signedTargetYuan: yuanSchema.min(1).nullable().default(null), reason: reasonSchema }),
         response: { 200: targetSchema },
       },
     },
