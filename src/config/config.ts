@@ -68,7 +68,8 @@ const envSchema = z.object({
         let origin: string | null = null;
         try {
           const url = new URL(part);
-          if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === part.replace(/\/$/, '').toLowerCase()) origin = url.origin;
+          const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+          if ((url.protocol === 'http:' || url.protocol === 'https:') && bare) origin = url.origin;
         } catch {
           origin = null;
         }

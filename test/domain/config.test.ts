@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       capacity: { poolMax: 10, poolWaitMs: 3000, statementTimeoutMs: 30_000, jobStatementTimeoutMs: 0, maxActiveRequests: 4, maxQueuedRequests: 100, queueWaitMs: 2000 },
       cookieSecure: 'auto',
       trustProxy: false,
+      publicOrigins: [],
       logLevel: 'info',
       policyDefaults: {
         passwordMinLength: 8,
@@ -123,6 +124,19 @@ describe('loadConfig', () => {
   ])('refuses %s=%s (an enumeration) with a Chinese message naming the variable and the allowed values', (name, value, message) => {
     const err = configError({ [name]: value });
     expect(err.problems).toEqual([message]);
+  });
+
+  it('reads YINFENG_PUBLIC_ORIGIN as a list of origins (scheme, host, port) and refuses anything else', () => {
+    expect(loadConfig({ YINFENG_PUBLIC_ORIGIN: 'https://ZS.example.gov.cn/' }).publicOrigins).toEqual(['https://zs.example.gov.cn']);
+    expect(loadConfig({ YINFENG_PUBLIC_ORIGIN: ' https://zs.example.gov.cn:443 , http://10.1.2.3:3000 ' }).publicOrigins).toEqual([
+      'https://zs.example.gov.cn',
+      'http://10.1.2.3:3000',
+    ]);
+    for (const bad of ['zs.example.gov.cn', 'https://zs.example.gov.cn/app', 'ftp://zs.example.gov.cn', 'https://a@zs.example.gov.cn']) {
+      expect(configError({ YINFENG_PUBLIC_ORIGIN: bad }).problems, bad).toEqual([
+        `YINFENG_PUBLIC_ORIGIN 须为逗号分隔的站点地址（如 https://zs.example.gov.cn），当前含 "${bad}"`,
+      ]);
+    }
   });
 
   it('accepts enumerations in any case', () => {
