@@ -114,7 +114,7 @@ describe.each(DATABASE_KINDS)('the audit hash chain on %s', (kind: DatabaseKind)
       }),
     ).rejects.toThrow('roll back');
     const ids = await writeRows(database.db, 2, 'after-rollback');
-    const sealed = await sealAuditChain(database.db, { gapWaitMs: 10_000 });
+    const sealed = await sealAuditChain(database.db, { gapWaitMs: 3_000 });
     if (kind === 'pglite' || !sealed.waitingAtGap) {
       // (PostgreSQL: a long transaction of another database on the server may still be running)
       expect(sealed.head.auditId).toBe(ids.at(-1));
@@ -154,7 +154,7 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('sealing beside running tran
     } finally {
       await long.end();
     }
-    const done = await sealAuditChain(database.db, { gapWaitMs: 10_000 });
+    const done = await sealAuditChain(database.db, { gapWaitMs: 3_000 });
     const chain = await rows<{ audit_id: unknown }>(database.db, sql`select audit_id from audit_chain order by audit_id`);
     const linked = chain.map((r) => Number(r.audit_id));
     expect(linked).toEqual([...linked].sort((a, b) => a - b));
