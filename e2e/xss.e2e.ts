@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from 'playwright-core';
-import { BASE_URL, DEMO_PASSWORD, launch, login, newPage, SAME_ORIGIN, screenshot } from './helpers';
+import { BASE_URL, DEMO_PASSWORD, demoTotpCode, launch, login, newPage, SAME_ORIGIN, screenshot } from './helpers';
 
 const suffix = Date.now().toString(36).slice(-4);
 /** each payload records what ran, if it ever runs */
@@ -38,9 +38,8 @@ async function apiSession(username: string): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: SAME_ORIGIN });
   let res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   if (res.status() === 401 && ((await res.json()) as { error: { code: string } }).error.code === 'TOTP_REQUIRED') {
-    const demo = (await import('../src/seed/demo')) as Record<string, unknown>;
-    const { TOTP } = await import('otpauth');
-    const totp = new TOTP({ secret: String(demo.DEMO_TOTP_SECRET) }).generate();
+    // a code of a step no earlier login of this account used (the server refuses a replayed step)
+    const totp = await demoTotpCode(username);
     res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD, totp } });
   }
   assert.equal(res.status(), 200, `login ${username}: ${await res.text()}`);
