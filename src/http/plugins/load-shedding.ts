@@ -10,8 +10,12 @@
  * On embedded PGlite (one connection, no statement timer) the gate is what bounds the queue on the
  * database's mutex: a few requests at a time (4 by default), the rest in the bounded queue.
  *
- * Not gated: /api/health (monitoring must reach a busy server, and it is one `select 1`), the login
- * (a user can still sign in; it has its own rate limits), and everything outside /api (static files).
+ * Not gated: /api/health (monitoring must reach a busy server, and it is one `select 1` on a connection
+ * of its own), the login (a user can still sign in; it has its own rate limits), the upload of an import
+ * job's file (streamed to disk in the handler; the jobs themselves run one at a time), and everything
+ * outside /api (static files). A request with a body takes its place once the body is in (preHandler),
+ * so a slow upload does not hold a place while it arrives; one without, at once (onRequest), before
+ * the session lookup.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
@@ -24,6 +28,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 2;
 export const QUERY_TIMEOUT_RETRY_AFTER_SECONDS = 5;
 
 const UNGATED_PATHS = new Set(['/api/health', '/api/auth/login']);
+const UNGATED_ROUTES = new Set(['POST /api/import-jobs']);
 
 interface Waiter {
   admit: (admitted: boolean) => void;
@@ -73,7 +78,12 @@ export class AdmissionGate {
 
 function isGated(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
-  return path.startsWith('/api/') && !UNGATED_PATHS.has(path);
+  return path.startsWith('/api/') && !UNGATED_PATHS.has(path) && !UNGATED_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`);
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
 }
 
 function sendBusy(reply: FastifyReply, code: string, message: string, retryAfterSeconds: number): FastifyReply {
@@ -90,8 +100,7 @@ function sendBusy(reply: FastifyReply, code: string, message: string, retryAfter
  */
 export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits): AdmissionGate {
   const gate = new AdmissionGate(limits);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isGated(request)) return;
+  const admit = async (request: FastifyRequest, reply: FastifyReply) => {
     const admitted = await gate.enter();
     if (!admitted) {
       request.log.warn({ ...gate.load, url: request.url }, 'request refused: server busy');
@@ -109,6 +118,12 @@ export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits): 
       left = true;
       gate.leave();
     });
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    if (isGated(request) && !hasBody(request)) return admit(request, reply);
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    if (isGated(request) && hasBody(request)) return admit(request, reply);
   });
   return gate;
 }
