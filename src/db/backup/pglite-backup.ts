@@ -62,6 +62,11 @@ export async function backupPglite(dataDir: string, out: string): Promise<Backup
   if (!fs.existsSync(path.join(pgdata, 'PG_VERSION'))) throw new AppError('NOT_FOUND', `数据目录 ${dataDir} 中没有数据库（${pgdata}），没有可备份的内容`);
   const lock = lockFor(dataDir, '备份');
   const payload = `${out}.payload`;
+  const removeParts = () => {
+    fs.rmSync(payload, { force: true });
+    fs.rmSync(`${out}.part`, { force: true });
+  };
+  process.on('exit', removeParts);
   try {
     const facts = await readFacts(pgdata);
     await pipeline(tarDirectory(pgdata), zlib.createGzip({ level: 6 }), fs.createWriteStream(payload, { mode: 0o600 }));
@@ -82,7 +87,8 @@ export async function backupPglite(dataDir: string, out: string): Promise<Backup
       payload,
     );
   } finally {
-    fs.rmSync(payload, { force: true });
+    process.off('exit', removeParts);
+    removeParts();
     lock.release();
   }
 }
@@ -99,6 +105,9 @@ export async function restorePglite(dataDir: string, backup: OpenedBackup, file:
   const pgdata = path.join(dataDir, 'pgdata');
   const stamp = timestamp();
   const staging = `${pgdata}.restoring-${stamp}`;
+  // stopped half way (SIGTERM, Ctrl-C: process-stop.ts exits), the half-unpacked directory goes too
+  const removeStaging = () => fs.rmSync(staging, { recursive: true, force: true });
+  process.on('exit', removeStaging);
   try {
     const existing = fs.existsSync(pgdata) && fs.readdirSync(pgdata).length > 0;
     if (existing && !force) {
@@ -126,7 +135,8 @@ export async function restorePglite(dataDir: string, backup: OpenedBackup, file:
     fs.renameSync(staging, pgdata);
     return { tables, keptAt };
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    process.off('exit', removeStaging);
+    removeStaging();
     lock.release();
   }
 }

@@ -104,6 +104,11 @@ export async function backupPostgres(target: PostgresTarget, out: string): Promi
   const conn = ownerConnection(target);
   const client = await connect(conn.url);
   const payload = `${out}.payload`;
+  const removeParts = () => {
+    fs.rmSync(payload, { force: true });
+    fs.rmSync(`${out}.part`, { force: true });
+  };
+  process.on('exit', removeParts); // also when stopped half way
   try {
     const db = drizzle({ client });
     await client.query('begin isolation level repeatable read read only');
@@ -134,7 +139,8 @@ export async function backupPostgres(target: PostgresTarget, out: string): Promi
       payload,
     );
   } finally {
-    fs.rmSync(payload, { force: true });
+    process.off('exit', removeParts);
+    removeParts();
     await client.end().catch(() => undefined);
   }
 }
