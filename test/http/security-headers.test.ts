@@ -130,16 +130,24 @@ describe.each(DATABASE_KINDS)('security headers on %s', (kind) => {
 });
 
 describe('HSTS follows the scheme the browser used', () => {
+  // one database for the five configurations (an app does not own it)
+  let database: TestDatabase;
+  let dataDir: string;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    dataDir = mkdtempSync(path.join(tmpdir(), 'yinfeng-test-data-'));
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   async function headersFor(env: Record<string, string>, headers: Record<string, string>) {
-    const database = await createTestDatabase('pglite');
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'yinfeng-test-data-'));
     const app = await buildApp({ config: loadConfig({ YINFENG_DATA_DIR: dataDir, ...env }), database });
     try {
       return (await app.inject({ method: 'GET', url: '/api/health', headers })).headers;
     } finally {
       await app.close();
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
     }
   }
 
