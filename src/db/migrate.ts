@@ -9,7 +9,7 @@ import { liftStatementTimeout } from './pool-settings';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-const MIGRATION_LOCK_KEY = 7_246_311; // pg_advisory_lock key: one migrator at a time across processes
+export const MIGRATION_LOCK_KEY = 7_246_311; // pg_advisory_lock key: one migrator at a time across processes
 
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {

@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { MIGRATION_LOCK_KEY } from './migrate';
 
 /** The role the embedded database (PGlite) runs the application as. */
 export const EMBEDDED_APP_ROLE = 'yinfeng_app';
@@ -70,6 +71,8 @@ export async function grantAppPrivileges(db: Db, appRole: string): Promise<void>
     `grant select on all tables in schema drizzle to ${app}`,
   ];
   await db.transaction(async (tx) => {
+    // app processes starting together would otherwise GRANT at once ("tuple concurrently updated")
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     for (const s of statements) await tx.execute(sql.raw(s));
   });
 }

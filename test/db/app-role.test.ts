@@ -5,13 +5,17 @@
  * database's privileges (not only by the append-only triggers), while the app works end to end.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { wrapPool } from '../../src/db/client';
+import { grantAppPrivileges } from '../../src/db/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../src/config/config';
 import { recordAudit } from '../../src/services/audit';
 import { createSystemCaller } from '../../src/services/context';
 import { sealAuditChain, verifyAuditChain } from '../../src/services/audit-chain';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { DATABASE_KINDS } from '../helpers/databases';
+import { createTestDatabase, DATABASE_KINDS } from '../helpers/databases';
+import { TEST_APP_ROLE } from '../helpers/global-setup';
 
 /** The message and SQLSTATE of an error and of its causes (drizzle wraps the driver's error). */
 function describeError(err: unknown): { message: string; code: string | undefined } {
@@ -112,6 +116,19 @@ describe.each(DATABASE_KINDS)('the application role on %s', (kind) => {
     const verified = await verifyAuditChain(t.deps.db);
     expect(verified.problems).toEqual([]);
     expect(verified.links).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe.runIf(DATABASE_KINDS.includes('postgres'))('several app processes starting at once on postgres', () => {
+  it('grant the application role one at a time (no "tuple concurrently updated")', async () => {
+    const database = await createTestDatabase('postgres');
+    const pools = Array.from({ length: 4 }, () => wrapPool(new pg.Pool({ connectionString: database.ownerUrl ?? '', max: 1 }), 'owner'));
+    try {
+      await Promise.all(pools.map((p) => grantAppPrivileges(p.db, TEST_APP_ROLE)));
+    } finally {
+      await Promise.all(pools.map((p) => p.close()));
+      await database.close();
+    }
   });
 });
 
