@@ -51,9 +51,12 @@ describe.each(DATABASE_KINDS)('bin/yinfeng import and locked months on %s', (kin
     return file;
   };
   const changesOf = (db: Database['db']) =>
-    db.execute(sql`select c.object_type, c.change, a.after->>'fileName' as file from import_changes c
-      join audit_log a on a.object_type = 'import' and a.object_id = c.import_id::text
-      where c.project_id = (select id from projects where code = 'CL-1') order by c.id`) as unknown as Promise<{ rows: { object_type: string; change: string; file: string }[] }>;
+    db.execute(sql`select x.object_type, x.change, a.after->>'fileName' as file from (
+        select c.import_id, c.object_type, c.change, c.project_id from import_changes c
+        union all -- receipts created by an import carry its id
+        select r.created_by_import, 'fundReceipt', 'create', r.project_id from fund_receipts r where r.created_by_import is not null) x
+      join audit_log a on a.object_type = 'import' and a.object_id = x.import_id::text
+      where x.project_id = (select id from projects where code = 'CL-1') order by a.id`) as unknown as Promise<{ rows: { object_type: string; change: string; file: string }[] }>;
 
   it('refuses moving a project with funds in an approved month, naming project, month and reviewer; the history shows each import', async () => {
     const created = await runCli(['import', write('cl-projects.csv', `${HEAD}\nCL-1,命令行项目,650109,区内,在谈\n`)], env, 90_000);

@@ -98,6 +98,8 @@ describe.each(DATABASE_KINDS)('import history on %s', (kind) => {
       after: { month: '2025-07', amountYuan: 120_000 },
       reason: expect.stringContaining('资金更正.csv'),
     });
+    // the receipt's creation still shows the amount it was created with
+    expect(items.find((e) => e.action === 'import.create' && e.objectType === 'fundReceipt')).toMatchObject({ after: { month: '2025-07', amountYuan: 100_000 } });
     const count = items.length;
     await upload(PROJECTS('历史项目（更名）', '1200'), '项目更正.csv', 'projects');
     await upload(FUNDS('12'), '资金更正.csv', 'funds');

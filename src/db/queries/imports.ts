@@ -254,8 +254,9 @@ export async function applyStagedProjects(db: Db, actor: { id: string | null; di
 /**
  * Funds by (project, month): rows of one file sharing a key add up (notes joined); a changed amount
  * or note replaces the stored one and must be verified again; changed projects count as progress.
- * Every created or changed receipt gets an import_changes row under `importId` (month, and the
- * before and after of the amount, the note and the verification where they change).
+ * A created receipt carries `importId` (created_by_import: a column, not a history row, so a million
+ * created receipts cost next to nothing); a changed one gets an import_changes row under `importId`
+ * (month, and the before and after of the amount, the note and the verification where they change).
  */
 export async function mergeFunds(db: Db, actorId: string | null, importId: string): Promise<KindCounts> {
   await db.execute(sql`analyze imp_funds`);
@@ -271,9 +272,9 @@ export async function mergeFunds(db: Db, actorId: string | null, importId: strin
             (r.id is not null and r.amount_yuan = a.amount and r.note is not distinct from a.note) as same
           from agg a left join fund_receipts r on r.project_id = a.project_id and r.month = a.month),
         ins as (
-          insert into fund_receipts (project_id, month, amount_yuan, note, entered_by)
-          select project_id, month, amount, note, ${actorId}::uuid from cmp where old_id is null
-          returning id, project_id, month, amount_yuan, note),
+          insert into fund_receipts (project_id, month, amount_yuan, note, entered_by, created_by_import)
+          select project_id, month, amount, note, ${actorId}::uuid, ${importId}::uuid from cmp where old_id is null
+          returning project_id),
         upd as (
           update fund_receipts f set amount_yuan = c.amount, note = c.note, entered_by = ${actorId}::uuid, entered_at = now(),
             verified_by = null, verified_at = null, version = f.version + 1
@@ -281,10 +282,6 @@ export async function mergeFunds(db: Db, actorId: string | null, importId: strin
           returning f.id, f.project_id, f.month, c.old_amount, c.amount, c.old_note, c.note, c.old_verified),
         history as (
           insert into import_changes (import_id, object_type, object_id, project_id, change, before, after)
-          select ${importId}::uuid, 'fundReceipt', id, project_id, 'create', null,
-            jsonb_strip_nulls(jsonb_build_object('month', month, 'amountYuan', amount_yuan, 'note', note))
-          from ins
-          union all
           select ${importId}::uuid, 'fundReceipt', id, project_id, 'update',
             jsonb_build_object('month', month)
               || case when old_amount <> amount then jsonb_build_object('amountYuan', old_amount) else '{}' end

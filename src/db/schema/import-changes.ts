@@ -1,9 +1,10 @@
 import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * The per-object history of imports (项目 and 到位资金 sheets): one row per project or fund receipt an
- * import created or changed, with the before and after of each changed field (a created object: its
- * fields in `after`). Who, when and which file are on the import's audit row (action `import.run`,
+ * The per-object history of imports (项目 and 到位资金 sheets): one row per project an import created
+ * or changed and per fund receipt it changed, with the before and after of each changed field (a
+ * created project: its fields in `after`). A receipt an import created carries the import's id in
+ * fund_receipts.created_by_import instead (a bulk import creates millions). Who, when and which file are on the import's audit row (action `import.run`,
  * object type `import`, object id = `import_id`), so the rows stay small and a large import writes
  * them with one set-based statement per kind. An import that changes nothing writes none. Rows are
  * append-only (a trigger refuses UPDATE, DELETE and TRUNCATE, like the audit trail).
