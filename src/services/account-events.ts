@@ -79,7 +79,8 @@ async function toEvents(deps: Deps, owner: UserWithRegion, rows: Awaited<ReturnT
 /** The events since the previous login, for the login reply. */
 export async function readAccountNotice(deps: Deps, user: UserWithRegion, since: Date | null): Promise<AccountNotice> {
   const rows = await selectAccountEvents(deps.db, user.id, [...NOTICE_ACTIONS, 'auth.login'], since, 50);
-  const failedLogins = rows.filter((r) => r.action === 'auth.login' && r.outcome === 'failure').length;
+  // a missing code is the first step of every two-step login (and tells a guesser nothing): not counted
+  const failedLogins = rows.filter((r) => r.action === 'auth.login' && r.outcome === 'failure' && (r.after as { why?: string } | null)?.why !== 'totpMissing').length;
   const events = await toEvents(deps, user, rows.filter((r) => r.action !== 'auth.login'));
   return { failedLogins, events };
 }

@@ -96,6 +96,8 @@ describe.each(DATABASE_KINDS)('second factor on %s', (kind) => {
     const ok = await login({ username: 'newsys', password: TEST_PASSWORD, totp: codeFor(secret, 1) });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ user: { setup: null, totpEnrolled: true } });
+    // the notice counts the wrong code and the wrong password, not the code-less first steps of a two-step login
+    expect((ok.json() as { notice: { failedLogins: number } }).notice.failedLogins).toBe(2);
     // the same code again (replay in the same window) is refused
     const replay = await login({ username: 'newsys', password: TEST_PASSWORD, totp: codeFor(secret, 1) });
     expect(replay.statusCode).toBe(401);
