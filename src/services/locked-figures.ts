@@ -14,6 +14,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
   changesFromValues,
+  hasApprovedReturnSince,
   selectEarliestAffectedMonth,
   selectLockedProjectChanges,
   type LockedProjectChange,
@@ -62,6 +63,8 @@ export async function findLockedProjectChanges(tx: Db, changes: SQL): Promise<Lo
   if (!earliest) return [];
   // a month after the current one has no return yet: nothing to wait for
   for (const month of listMonths(earliest, todayInShanghai().slice(0, 7))) await lockReceiptMonth(tx, month, 'shared');
+  // under the locks: no approved return from that month on means nothing to compare (a fresh bulk import)
+  if (!(await hasApprovedReturnSince(tx, earliest))) return [];
   return selectLockedProjectChanges(tx, changes);
 }
 

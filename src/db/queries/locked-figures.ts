@@ -96,6 +96,12 @@ export async function selectEarliestAffectedMonth(db: Db, changes: SQL): Promise
   return row?.month ?? null;
 }
 
+/** Whether any monthly return of `month` or later is approved (when none is, no change can alter one). */
+export async function hasApprovedReturnSince(db: Db, month: string): Promise<boolean> {
+  const [row] = await query<{ x: boolean }>(db, sql`select exists (select 1 from monthly_returns where state = 'approved' and month >= ${month}) as x`);
+  return row?.x === true;
+}
+
 export interface LockedProjectChange {
   key: number;
   code: string;
