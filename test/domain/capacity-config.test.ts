@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config';
 
@@ -12,20 +13,21 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('capacity configuration (pool, statement timeouts, load shedding)', () => {
-  it('has defaults sized for a small (2-core) server, active requests following the runtime', () => {
+  it('has defaults sized for the machine, active requests following the runtime and the cores', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/yinfeng' }).capacity).toEqual({
       poolMax: 10,
       poolWaitMs: 3000,
       statementTimeoutMs: 30_000,
       jobStatementTimeoutMs: 0,
-      maxActiveRequests: 10,
+      maxActiveRequests: Math.min(10, 2 * os.availableParallelism()),
       maxQueuedRequests: 100,
       queueWaitMs: 2000,
     });
     // embedded PGlite has one connection: a few requests at a time, the rest wait in the bounded queue
     expect(loadConfig({}).capacity.maxActiveRequests).toBe(4);
-    // the default follows the pool size
-    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/y', YINFENG_DB_POOL_MAX: '4' }).capacity.maxActiveRequests).toBe(4);
+    // the default: twice the cores, at most the pool
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/y', YINFENG_DB_POOL_MAX: '1' }).capacity.maxActiveRequests).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/y', YINFENG_DB_POOL_MAX: '500' }).capacity.maxActiveRequests).toBe(2 * os.availableParallelism());
   });
 
   it('reads every variable', () => {
