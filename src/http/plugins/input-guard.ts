@@ -39,8 +39,15 @@ function findTooDeep(text: string, limit: number): (string | number)[] | null {
     const c = text[i];
     const top = frames[frames.length - 1];
     if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      // the closing quote: the next '"' not escaped (an even number of backslashes before it)
+      let j = text.indexOf('"', i + 1);
+      while (j > 0) {
+        let backslashes = 0;
+        while (text[j - 1 - backslashes] === '\\') backslashes++;
+        if (backslashes % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      if (j < 0) return null; // unterminated: JSON.parse reports it
       if (top?.kind === '{') {
         let k = j + 1;
         while (k < text.length && (text[k] === ' ' || text[k] === '\n' || text[k] === '\r' || text[k] === '\t')) k++;

@@ -39,7 +39,8 @@ import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
 import { PERMISSION_LABELS } from '../../domain/roles';
 import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
-import { inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
+import { DEFAULT_IMPORT_LIMITS, inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
+import { verifyZipInflationOnce } from '../../imports/zip-inflate';
 import { resolveIndustryCode, validateFundsRow, validateProjectRow, type RowProblem } from '../../imports/row-validate';
 import { readRawRows, readRows } from '../../imports/sheet-reader';
 import { recordAudit } from '../audit';
@@ -447,6 +448,10 @@ async function requireEnterpriseImport(deps: Deps, caller: Caller, format: Impor
 export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts: ImportOptions): Promise<ImportResult> {
   if (!caller.actor.permissions.includes('imports.run')) throw new AppError('FORBIDDEN', '您没有权限执行此操作（需要“导入数据”权限）');
   const inspected = inspectImportFile(buffer, opts.fileName, opts.limits);
+  // a zip bomb with lying headers is refused (422) before any database work; the sheet readers reuse this check
+  if (inspected.format === 'xlsx') {
+    await verifyZipInflationOnce(buffer, inspected.entries ?? [], opts.fileName, { maxUncompressedBytes: opts.limits?.maxUncompressedBytes ?? DEFAULT_IMPORT_LIMITS.maxUncompressedBytes });
+  }
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const kinds = await decideKinds(buffer, inspected.format, inspected.entries ?? [], opts);
   if (kinds.includes('enterprise')) await requireEnterpriseImport(deps, caller, inspected.format, opts.fileName, sha256);
