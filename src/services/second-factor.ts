@@ -28,7 +28,8 @@ import { recordAudit } from './audit';
 import type { Caller, Deps } from './context';
 import { verifyPassword } from './passwords';
 
-const ISSUER = '引凤招商';
+// ASCII: the otpauth URI stays short (a sparse QR code) and every authenticator app shows it correctly
+const ISSUER = 'Yinfeng';
 const PERIOD = 30;
 const DRIFT_STEPS = 1;
 const RECOVERY_CODE_COUNT = 10;
