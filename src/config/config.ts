@@ -97,7 +97,7 @@ const envSchema = z.object({
   YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS: integer('YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS', 0, 0, 86_400_000),
   YINFENG_REQUESTS_MAX_ACTIVE: integer('YINFENG_REQUESTS_MAX_ACTIVE', 0, 1, 10_000),
   YINFENG_REQUESTS_MAX_QUEUED: integer('YINFENG_REQUESTS_MAX_QUEUED', 100, 0, 100_000),
-  YINFENG_REQUESTS_QUEUE_WAIT_MS: integer('YINFENG_REQUESTS_QUEUE_WAIT_MS', 2000, 0, 600_000),
+  YINFENG_REQUESTS_QUEUE_WAIT_MS: integer('YINFENG_REQUESTS_QUEUE_WAIT_MS', -1, 0, 600_000),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -213,7 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // and each takes longer: on 2 cores 4 at once served 2.5 times what 10 did, bench:load); 4 on PGlite
       maxActiveRequests: e.YINFENG_REQUESTS_MAX_ACTIVE || (url ? Math.min(e.YINFENG_DB_POOL_MAX, 2 * os.availableParallelism()) : 4),
       maxQueuedRequests: e.YINFENG_REQUESTS_MAX_QUEUED,
-      queueWaitMs: e.YINFENG_REQUESTS_QUEUE_WAIT_MS,
+      // unset: 2 s on PostgreSQL; 10 s on PGlite, where one page's burst of requests (a dashboard) takes turns on
+      // the one connection and a small installation should wait rather than refuse
+      queueWaitMs: e.YINFENG_REQUESTS_QUEUE_WAIT_MS >= 0 ? e.YINFENG_REQUESTS_QUEUE_WAIT_MS : url ? 2000 : 10_000,
     },
     cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.YINFENG_TRUST_PROXY,

@@ -25,6 +25,9 @@ describe('capacity configuration (pool, statement timeouts, load shedding)', () 
     });
     // embedded PGlite has one connection: a few requests at a time, the rest wait in the bounded queue
     expect(loadConfig({}).capacity.maxActiveRequests).toBe(4);
+    // … and a page's burst of requests waits its turn longer there rather than being refused
+    expect(loadConfig({}).capacity.queueWaitMs).toBe(10_000);
+    expect(loadConfig({ YINFENG_REQUESTS_QUEUE_WAIT_MS: '0' }).capacity.queueWaitMs).toBe(0);
     // the default: twice the cores, at most the pool
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/y', YINFENG_DB_POOL_MAX: '1' }).capacity.maxActiveRequests).toBe(1);
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/y', YINFENG_DB_POOL_MAX: '500' }).capacity.maxActiveRequests).toBe(2 * os.availableParallelism());
