@@ -5,8 +5,9 @@
  * - a command that can stop by itself registers a stop handler (`onStopSignal`): serve closes the
  *   server, the runners and the database and returns; an enterprise import cancels its job (rolled back);
  * - otherwise (a short command, or any command while its database is still opening) the databases
- *   opened through `trackDatabase` are closed — after the one being opened has finished opening — and
- *   the process exits with 128 + the signal's number (130, 143): the command did not finish.
+ *   opened through `trackDatabase` are closed — after the one being opened has finished opening, and
+ *   for at most CLOSE_GRACE_MS — and the process exits with 128 + the signal's number (130, 143): the
+ *   command did not finish.
  * Repeated signals (a terminal sends SIGINT to the whole process group, so npm, scripts/start.mjs and
  * the server each pass it on) do not cut a clean stop short; a stop that takes longer than
  * STOP_TIMEOUT_MS ends the process with exit code 1. The embedded data directory's lock file is
@@ -75,10 +76,19 @@ export async function trackOpening<T>(open: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * How long a stopped command's databases may take to close. A close waits for the statement under way
+ * (PGlite and pg's pool both do): a short command's ends at once; a long one (a whole project import
+ * in one transaction) is not waited for — the process exits and its transaction is rolled back (the
+ * server drops it with the connection; PGlite's recovery at the next open discards it).
+ */
+export const CLOSE_GRACE_MS = 5_000;
+
 async function closeAllAndExit(signal: StopSignal): Promise<void> {
   await Promise.allSettled([...opening]);
   await new Promise((resolve) => setImmediate(resolve)); // the opener registers what it opened
-  await Promise.allSettled([...closers].map((close) => close()));
+  const grace = new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS));
+  await Promise.race([Promise.allSettled([...closers].map((close) => close())), grace]);
   process.exit(exitCodeForSignal(signal));
 }
 

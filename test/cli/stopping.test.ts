@@ -8,7 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPglite, wrapPglite } from '../../src/db/client';
+import { createSystemCaller } from '../../src/services/context';
+import { createUser } from '../../src/services/users';
 import { loadConfig } from '../../src/config/config';
 import { finishImportJob, insertImportJob } from '../../src/db/queries/import-jobs';
 import { selectUserByUsername } from '../../src/db/queries/users';
@@ -117,8 +120,23 @@ describe('stopping', () => {
 
   // one data directory for the cases in order: each start is also the "second start" after the previous stop
   let shared: string;
-  beforeAll(() => {
+  beforeAll(async () => {
+    // migrated (the run's template) with one user, so serve neither migrates from nothing nor seeds the demo
     shared = tempDir();
+    const client = await createPglite({ dataDir: path.join(shared, 'pgdata'), loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
+    try {
+      const deps = { db: wrapPglite(client, shared).db, config: loadConfig(cleanEnv({ YINFENG_DATA_DIR: shared })) };
+      await createUser(deps, createSystemCaller('test'), {
+        username: 'officer',
+        displayName: '马晓东',
+        regionCode: '650109',
+        password: 'Stop-test-2026',
+        roles: ['officer'],
+        mustChangePassword: false,
+      });
+    } finally {
+      await client.close();
+    }
   });
 
   for (const c of cases) {
@@ -175,7 +193,7 @@ describe('stopping', () => {
   });
 
   it('the next start removes the file of a job that ended (killed right after its commit) and of an upload without a job, keeps a queued job\'s', { timeout: 120_000 }, async () => {
-    const dir = shared; // made by the cases above: demo data, an officer to own the jobs
+    const dir = shared; // its officer owns the jobs
     const config = loadConfig(cleanEnv({ YINFENG_DATA_DIR: dir }));
     const database = await prepareDatabase(config, 'test');
     const imports = path.join(dir, 'imports');
