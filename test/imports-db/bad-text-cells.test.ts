@@ -47,6 +47,15 @@ describe.each(DATABASE_KINDS)('unstorable text and huge amounts in import cells 
     ]);
   });
 
+  it('a file name with U+0000 (x-file-name header, import and import job) is a 400 naming the header', async () => {
+    const csv = Buffer.from(`${HEAD}\nCELL-H,项目,650109,区内,在谈,1\n`);
+    for (const url of ['/api/imports?kind=projects', '/api/import-jobs']) {
+      const res = await t.call('POST', url, { cookie, body: csv, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a%00b.csv' } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect((res.json() as { error: { message: string } }).error.message).toBe('请求头 x-file-name 有误：含有空字符（U+0000），不能保存');
+    }
+  });
+
   it('xlsx: a cell holding the character reference &#0; or &#xD800; (never written by Excel: not XML characters) is a 400 naming file and sheet, not a 500', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('项目');

@@ -92,6 +92,13 @@ function checkStrings(value: unknown, part: Part): void {
   }
 }
 
+/** A decoded request header's text (e.g. x-file-name): refused with 400 naming the header when it cannot be stored. */
+export function checkHeaderText(header: string, value: string): string {
+  const bad = describeBadText(value);
+  if (bad) throw new AppError('VALIDATION', `请求头 ${header} 有误：${bad}`, [{ field: header, message: bad }]);
+  return value;
+}
+
 /** Parses a JSON body as Fastify does, with the depth limit and the text check. */
 export function parseJsonBody(text: string): unknown {
   const tooDeep = findTooDeep(text, MAX_JSON_DEPTH);

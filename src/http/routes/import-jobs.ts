@@ -12,6 +12,7 @@ import { AppError } from '../../domain/app-error';
 import type { Deps } from '../../services/context';
 import { buildRejectedReport, cancelImportJob, createImportJobFromUpload, getImportJob, listImportJobs } from '../../services/enterprise-imports/import-jobs';
 import { requireCaller } from '../access';
+import { checkHeaderText } from '../plugins/input-guard';
 import { dateSchema, idParams, pageQuery } from '../schemas';
 import { IMPORT_CONTENT_TYPES } from './imports';
 
@@ -81,6 +82,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
         } catch {
           throw new AppError('VALIDATION', '请求头 x-file-name 不是合法的 URL 编码文件名');
         }
+        checkHeaderText('x-file-name', fileName);
       }
       if (!fileName) throw new AppError('VALIDATION', '请提供文件名（查询参数 fileName 或请求头 x-file-name）');
       const job = await createImportJobFromUpload(deps, requireCaller(request), body, {

@@ -12,6 +12,7 @@ import { sniffContent } from '../../imports/file-guard';
 import type { Deps } from '../../services/context';
 import { IMPORT_KIND_NAMES, listImportableKinds, runImport } from '../../services/imports/run-import';
 import { requireCaller } from '../access';
+import { checkHeaderText } from '../plugins/input-guard';
 import { errorSchema, regionCodeSchema, yuanQuerySchema } from '../schemas';
 
 const tags = ['imports'];
@@ -50,11 +51,13 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
 function decodeFileName(header: string | string[] | undefined, body: Buffer, contentType: string | undefined): string {
   const raw = Array.isArray(header) ? header[0] : header;
   if (raw && raw.trim() !== '') {
+    let decoded: string;
     try {
-      return decodeURIComponent(raw.trim()).split(/[\\/]/).pop() || 'upload';
+      decoded = decodeURIComponent(raw.trim());
     } catch {
       throw new AppError('VALIDATION', '请求头 x-file-name 不是合法的 URL 编码文件名');
     }
+    return checkHeaderText('x-file-name', decoded).split(/[\\/]/).pop() || 'upload';
   }
   if (contentType?.startsWith(XLSX_TYPE)) return 'upload.xlsx';
   if (contentType?.includes('csv')) return 'upload.csv';
