@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportJobRunner } from '../../src/jobs/import-job-runner';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
-import { count, enterpriseCsv, rows } from './helpers';
+import { enterpriseCsv, rows } from './helpers';
 
 const CODE_X = '91320500MA1M111112';
 const CODE_Y = '91110108551400000T';
