@@ -1,0 +1,2 @@
+DROP INDEX "fund_receipts_created_by_import_idx";--> statement-breakpoint
+CREATE INDEX "fund_receipts_created_by_import_brin" ON "fund_receipts" USING brin ("created_by_import") WITH (autosummarize=true);
