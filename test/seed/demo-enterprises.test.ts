@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('seedDemoEnterprises on %s', (kind) => {
     deps = { db: database.db, config: loadConfig({}) };
     const caller = createSystemCaller('demo-seed');
     for (const a of DEMO_ACCOUNTS) {
-      await createUser(deps, caller, { username: a.username, displayName: a.displayName, regionCode: a.regionCode, password: DEMO_PASSWORD, roles: [a.role], mustChangePassword: false });
+      await createUser(deps, caller, { username: a.username, displayName: a.displayName, regionCode: a.regionCode, password: DEMO_PASSWORD, roles: [a.role], mustChangePassword: false, demoPassword: true });
     }
     await createPark(deps, caller, { parentCode: '650109', name: '米东化工工业园' });
     await seedDemoProjects(deps);
