@@ -130,7 +130,7 @@ describe.each(DATABASE_KINDS)('import history of enterprises on %s', (kind) => {
     expect(await importsOf(code, await t.login('sibling_auditor'))).toEqual([]);
   });
 
-  it('the workbook import (企业 sheet) writes the same history: a created entry naming the user', async () => {
+  it('the workbook import (企业 sheet) writes the same history: a created entry naming the user and the file', async () => {
     const file = generatedRows(3, 500, '2024-06-30');
     const res = await t.call('POST', '/api/imports?kind=enterprises', {
       cookie,
@@ -141,6 +141,7 @@ describe.each(DATABASE_KINDS)('import history of enterprises on %s', (kind) => {
     const code = file[0]?.['统一社会信用代码'] as string;
     const timeline = await timelineOf(code);
     const createdItem = timeline.find((i) => i.kind === 'created');
-    expect(createdItem, JSON.stringify(timeline)).toMatchObject({ actorName: 'hist_officer' });
+    expect(createdItem, JSON.stringify(timeline)).toMatchObject({ actorName: 'hist_officer', importFileName: '企业表.csv' });
+    expect(createdItem?.importId).toBe((JSON.parse(res.body) as { importId: string }).importId);
   });
 });

@@ -513,7 +513,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       };
       rejectIfProblems();
       if (kinds.includes('enterprise')) {
-        const { created, updated, unchanged } = await mergeStagedEnterprises(tx, ENTERPRISE_STAGE, { importJobId: null, actorId: caller.actor.id });
+        const { created, updated, unchanged } = await mergeStagedEnterprises(tx, ENTERPRISE_STAGE, { importJobId: importId, actorId: caller.actor.id });
         result.counts.enterprises = { created, updated, unchanged };
         await upkeepAfterEnterpriseImport(tx);
       }
