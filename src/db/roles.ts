@@ -14,7 +14,7 @@ import { MIGRATION_LOCK_KEY } from './migrate';
 export const EMBEDDED_APP_ROLE = 'yinfeng_app';
 
 /** Tables the application may only append to and read. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain'] as const;
+export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'import_changes'] as const;
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -68,6 +68,8 @@ describe.each(DATABASE_KINDS)('the application role on %s', (kind) => {
     ['DELETE FROM audit_log', (id) => sql`delete from audit_log where id = ${id}`],
     ['UPDATE audit_chain', () => sql`update audit_chain set hash = 'x'`],
     ['DELETE FROM audit_chain', () => sql`delete from audit_chain`],
+    ['UPDATE import_changes (per-object import history)', () => sql`update import_changes set after = '{}'::jsonb`],
+    ['DELETE FROM import_changes', () => sql`delete from import_changes`],
     ['SET session_replication_role = replica', () => sql`set session_replication_role = replica`],
     ['ALTER TABLE users (a business table)', () => sql`alter table users add column tampered text`],
     ['DROP TABLE projects', () => sql`drop table projects cascade`],
