@@ -86,7 +86,7 @@ test('a user locked by strangers and unlocked by the security administrator is t
 
   const { context, page } = await newPage(browser);
   try {
-    await login(page, 'analyst');
+    await login(page, 'analyst', { keepNotice: true });
     const notice = page.getByTestId('login-notice');
     await notice.waitFor();
     const text = await notice.innerText();
