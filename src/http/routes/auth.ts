@@ -172,9 +172,8 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       requireNoPasswordChange(request);
-      reply.header('cache-control', 'no-store');
       return startEnrolment(deps, requireCaller(request), requireUser(request));
     },
   );
@@ -190,9 +189,8 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         response: { 200: recoveryCodesSchema },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       requireNoPasswordChange(request);
-      reply.header('cache-control', 'no-store');
       return confirmEnrolment(deps, requireCaller(request), requireUser(request), request.body.code);
     },
   );
@@ -208,8 +206,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         response: { 200: recoveryCodesSchema },
       },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
+    async (request) => {
       return regenerateRecoveryCodes(deps, requireCaller(request), requireUser(request), request.body.password);
     },
   );
