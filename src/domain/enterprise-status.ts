@@ -43,11 +43,6 @@ export function parseEnterpriseStatus(text: string): EnterpriseStatus | null {
   return STATUS_ALIASES[head] ?? null;
 }
 
-/** Whether the enterprise still exists as a business (a target can be approached). */
-export function isActiveStatus(status: EnterpriseStatus | null): boolean {
-  return status === null || status === 'existing' || status === 'operating';
-}
-
 export const REVENUE_BANDS = ['lt10m', '10m-100m', '100m-1b', '1b-10b', 'ge10b'] as const;
 export type RevenueBand = (typeof REVENUE_BANDS)[number];
 

@@ -5,7 +5,6 @@
  * Terminated and operating projects are green (nothing to chase).
  */
 import { z } from 'zod';
-import { shiftDate } from './working-days';
 
 export type Light = 'green' | 'yellow' | 'red';
 
@@ -64,9 +63,4 @@ export function computeLight(f: LightFacts, rules: LightRules, today: string): L
   if (red.length > 0) return { light: 'red', reasons: [...red, ...yellow] };
   if (yellow.length > 0) return { light: 'yellow', reasons: yellow };
   return { light: 'green', reasons: [] };
-}
-
-/** The date before which progress counts as stale for a colour: for filtering lists in SQL. */
-export function computeStaleBefore(today: string, days: number): string {
-  return shiftDate(today, -days);
 }

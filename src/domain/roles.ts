@@ -65,11 +65,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import'],
 };
 
-/** Holders of these roles must sign in with a second factor (TOTP); it is optional for the others. */
-export const SECOND_FACTOR_ROLES: readonly Role[] = ADMIN_ROLES;
-
+/** Holders of the administrator roles must sign in with a second factor (TOTP); it is optional for the others. */
 export function requiresSecondFactor(roles: readonly string[]): boolean {
-  return roles.some((r) => (SECOND_FACTOR_ROLES as readonly string[]).includes(r));
+  return roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r));
 }
 
 /** An administrator account (系统、安全或审计管理员): only the security administrator manages its password and status. */

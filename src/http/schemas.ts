@@ -3,17 +3,6 @@ import { z } from 'zod';
 import { isCalendarDate, isMonth, MAX_YEAR, MIN_YEAR } from '../domain/dates';
 import { MAX_AMOUNT_LABEL, MAX_AMOUNT_YUAN_NUMBER } from '../domain/money';
 import { ROLES } from '../domain/roles';
-import { describeBadText } from '../domain/text-input';
-
-/**
- * Text that can be stored (no U+0000, no lone surrogate). Every body, query and path string is
- * checked by http/plugins/input-guard.ts before validation anyway; this is for services and
- * schemas that want the rule in their own type.
- */
-export const textSchema = z.string().superRefine((v, ctx) => {
-  const bad = describeBadText(v);
-  if (bad) ctx.addIssue({ code: 'custom', message: bad });
-});
 
 /** A calendar date 'YYYY-MM-DD' that exists (not 2026-02-30, not 0000-00-00), years 1900–2199. */
 export const dateSchema = z

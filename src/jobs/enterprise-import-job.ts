@@ -49,7 +49,8 @@ import { fillSearchKeys, mergeStagedEnterprises } from '../services/enterprise-i
 import type { ImportProblem } from '../services/imports/run-import';
 import { openJobConnection, type JobConnection } from './job-connection';
 import { JobCancelled, type JobProgress } from './job-progress';
-import { inlineKeyComputer, SearchKeyPool, type KeyComputer } from './search-key-pool';
+import { inlineKeyComputer, type KeyComputer } from '../search/key-computer';
+import { SearchKeyPool } from './search-key-pool';
 
 /** Problems kept for the report; all are counted. */
 export const MAX_REPORTED = 10_000;

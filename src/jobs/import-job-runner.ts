@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/config';
+import { importFilesDir } from '../config/data-paths';
 import type { Database } from '../db/client';
 import {
   claimNextImportJob,
@@ -53,11 +54,6 @@ export interface ExecuteJobOptions {
   interrupted?: () => boolean;
   /** every progress report (the CLI prints a line) */
   onProgress?: (state: JobProgressState) => void;
-}
-
-/** Where uploaded files wait for their job. */
-export function importFilesDir(config: Config): string {
-  return path.join(config.dataDir, 'imports');
 }
 
 /** The job's creator as a caller (the runner acts for them: audit rows name them). */

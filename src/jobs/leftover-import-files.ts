@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Config } from '../config/config';
 import type { Database } from '../db/client';
 import { selectImportJobStatusByFile } from '../db/queries/import-job-files';
-import { importFilesDir } from './import-job-runner';
+import { importFilesDir } from '../config/data-paths';
 
 const UPLOAD_GRACE_MS = 3_600_000;
 

@@ -5,7 +5,8 @@
  * work on the other core. Workers hold the process open only while they have work.
  */
 import { Worker } from 'node:worker_threads';
-import { buildEnterpriseSearchKeys, type EnterpriseSearchKeys, type EnterpriseSearchSource } from '../search/enterprise-search-keys';
+import type { EnterpriseSearchKeys, EnterpriseSearchSource } from '../search/enterprise-search-keys';
+import type { KeyComputer } from '../search/key-computer';
 
 interface Pending {
   resolve: (keys: EnterpriseSearchKeys[]) => void;
@@ -18,17 +19,6 @@ interface Slot {
 }
 
 type WorkerMessage = { ready: true } | { id: number; keys?: EnterpriseSearchKeys[]; error?: string };
-
-export interface KeyComputer {
-  compute(items: EnterpriseSearchSource[]): Promise<EnterpriseSearchKeys[]>;
-  close(): Promise<void>;
-}
-
-/** Computes keys on the calling thread (small imports, and where workers are not wanted). */
-export const inlineKeyComputer: KeyComputer = {
-  compute: async (items) => items.map((item) => buildEnterpriseSearchKeys(item)),
-  close: async () => undefined,
-};
 
 export class SearchKeyPool implements KeyComputer {
   private readonly slots: Slot[] = [];

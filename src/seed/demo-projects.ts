@@ -38,7 +38,6 @@ import type { ProjectSource } from '../services/projects';
 import type { ServiceItemType } from '../services/service-items';
 
 export const DEMO_PROJECT_PREFIX = 'DEMO-';
-export const DEMO_PROJECT_COUNT = 300;
 /** projects per stage (线索 15%, 在谈 20%, 签约 20%, 开工 20%, 投产 20%, 终止 5%) */
 export const DEMO_STAGE_COUNTS: Record<ProjectStage, number> = { lead: 45, negotiating: 60, signed: 60, started: 60, operating: 60, terminated: 15 };
 /** among the 225 projects whose light can change (not operating, not terminated) */

@@ -134,7 +134,6 @@ export async function toEnterpriseDto(deps: Deps, e: EnterpriseRow) {
     updatedAt: e.updatedAt.toISOString(),
   };
 }
-export type EnterpriseDto = Awaited<ReturnType<typeof toEnterpriseDto>>;
 
 // ---------------------------------------------------------------- the page
 

@@ -38,7 +38,6 @@ function toReceiptDto(r: ReceiptRow, names: Map<string, string>, judged: { count
     version: r.version,
   };
 }
-export type ReceiptDto = ReturnType<typeof toReceiptDto>;
 
 async function toDto(deps: Deps, r: ReceiptRow) {
   return toReceiptDto(r, await selectUserNames(deps.db, [r.enteredBy, r.verifiedBy]));

@@ -22,7 +22,6 @@ function toProblemDto(p: ProblemRow, today: string) {
     createdAt: p.createdAt.toISOString(),
   };
 }
-export type ProblemDto = ReturnType<typeof toProblemDto>;
 
 export async function listProblems(deps: Deps, caller: Caller, projectId: string) {
   await requireProjectInScope(deps, caller, projectId);

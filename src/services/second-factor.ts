@@ -5,7 +5,7 @@
  * A time step is accepted once per account (stored in user_totp.last_step), so a code seen by
  * someone else can't be replayed in the same window.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import {
@@ -203,9 +203,4 @@ export async function enrolWithSecret(db: Db, userId: string, secretBase32: stri
 /** The current code of a secret (for scripts and tests that sign in as an enrolled account). */
 export function generateTotpCode(secretBase32: string, now = Date.now()): string {
   return totpFor(secretBase32).generate({ timestamp: now });
-}
-
-/** Random bytes as base32 for a new secret (CLI helpers). */
-export function newTotpSecret(): string {
-  return new OTPAuth.Secret({ buffer: randomBytes(20).buffer }).base32;
 }

@@ -38,7 +38,6 @@ function toServiceItemDto(s: ServiceItemRow, cal: WorkingCalendar, today: string
     version: s.version,
   };
 }
-export type ServiceItemDto = ReturnType<typeof toServiceItemDto>;
 
 export async function listServiceItems(deps: Deps, caller: Caller, projectId: string) {
   await requireProjectInScope(deps, caller, projectId);

@@ -1,6 +1,4 @@
 /** Files and look-ups shared by the enterprise import tests. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client';
 import { ENTERPRISE_FILE_HEADERS, generateEnterprises, toEnterpriseFileCells } from '../../src/seed/enterprise-generator';
@@ -26,12 +24,6 @@ export function generatedRows(count: number, start = 0, sourceDate = '2024-06-30
     out.push(toEnterpriseFileCells(e, '测试登记信息', sourceDate));
   }
   return out;
-}
-
-export function writeTemp(dir: string, name: string, content: string | Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, content);
-  return file;
 }
 
 export async function rows<T = Record<string, unknown>>(db: Db, statement: ReturnType<typeof sql>): Promise<T[]> {

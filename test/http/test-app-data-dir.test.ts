@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFilesDir } from '../../src/jobs/import-job-runner';
+import { importFilesDir } from '../../src/config/data-paths';
 import { enterpriseCsv, generatedRows } from '../enterprise-imports/helpers';
 import { createTestApp } from '../helpers/app';
 

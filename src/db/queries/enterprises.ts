@@ -40,11 +40,6 @@ export async function findOrCreateEnterprise(db: Db, name: string, creditCode: s
   return created;
 }
 
-export async function selectEnterprise(db: Db, id: string): Promise<EnterpriseRow | undefined> {
-  const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
-  return row;
-}
-
 /**
  * Recomputes `contact_region_codes` ("already in contact") of the given enterprises from their
  * contacts and the projects naming them as investor. Not a business change: no version bump.

@@ -13,7 +13,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { TOP_INVESTOR_TAGS } from './statistics';
+import { TOP_INVESTOR_TAGS } from '../../domain/enterprise-status';
 
 interface Rows<T> {
   rows: T[];

@@ -106,11 +106,6 @@ export async function upsertDivisions(db: Db, rows: RegionInsert[]): Promise<voi
   }
 }
 
-export async function countDivisions(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions).where(sql`${regions.level} <> 'park'`);
-  return row?.n ?? 0;
-}
-
 export type IndustryInsert = typeof industries.$inferInsert;
 
 export async function upsertIndustries(db: Db, rows: IndustryInsert[]): Promise<void> {

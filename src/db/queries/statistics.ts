@@ -3,6 +3,7 @@
  * Amounts come back as text (bigint) and are parsed with BigInt.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { TOP_INVESTOR_TAGS } from '../../domain/enterprise-status';
 import type { Db } from '../client';
 
 export interface ReceiptFilter {
@@ -82,8 +83,6 @@ export async function selectFundsBySource(
     lastYearFundsYuan: BigInt(String(r.last_funds)),
   }));
 }
-
-export const TOP_INVESTOR_TAGS = ['世界500强', '中国500强', '中国民营500强', '央企'];
 
 /** Projects signed within [start, end]: count, amount, cumulative size bands, top investors, started by the end, not terminated. */
 export async function selectSignedAggregates(db: Db, scopePath: string, start: string, end: string, bandsYuan: readonly bigint[]) {

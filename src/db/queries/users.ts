@@ -180,7 +180,6 @@ export async function countUsers(db: Db): Promise<number> {
 
 // ---- sessions -------------------------------------------------------------------------------
 
-export type SessionRow = typeof sessions.$inferSelect;
 
 export async function insertSession(db: Db, row: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(row);

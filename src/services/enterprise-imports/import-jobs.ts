@@ -2,7 +2,7 @@
  * Background import jobs as the API and the CLI see them: an upload streamed to the data
  * directory (never held in memory), checked (type, size, zip bomb, the 企业 headers of a CSV) and
  * queued; jobs listed and read within the caller's region subtree (a job belongs to its creator's
- * region); cancel; the rejected-row report as xlsx. Running a job is jobs/import-job-runner.ts.
+ * region); cancel; the rejected rows (exports/rejected-rows-xlsx.ts makes the report). Running a job is jobs/import-job-runner.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,17 +17,15 @@ import {
   selectImportJobPage,
   type ImportJobWithPath,
 } from '../../db/queries/import-jobs';
+import { importFilesDir } from '../../config/data-paths';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
-import { safeCell } from '../../exports/safe-cell';
-import { writeWorkbook } from '../../exports/workbook-buffer';
 import { mapHeaders, SHEET_NAMES } from '../../imports/columns';
 import { readCsvFileBatches } from '../../imports/csv-decode';
 import { DEFAULT_IMPORT_LIMITS, fileSource, formatBytes, inspectImportFilePath, type ImportFormat } from '../../imports/file-guard';
 import { verifyZipInflation } from '../../imports/zip-inflate';
 import { parseDate } from '../../imports/row-validate';
-import { importFilesDir } from '../../jobs/import-job-runner';
 import type { ImportProblem } from '../imports/run-import';
 import { listXlsxSheetNames } from '../imports/xlsx-sheets';
 import { recordAudit } from '../audit';
@@ -318,28 +316,22 @@ const STATUS_LABELS: Record<ImportJobDto['status'], string> = {
   cancelled: '已取消',
 };
 
-/** The rejected rows of a job as xlsx: 工作表, 行, 列, 值, 原因 (text made inert against formulas). */
-export async function buildRejectedReport(deps: Deps, caller: Caller, id: string): Promise<{ fileName: string; buffer: Buffer }> {
+export interface RejectedRows {
+  /** the uploaded file's name */
+  fileName: string;
+  /** the rows kept in the job's result (the first problems of a large file) */
+  rejected: ImportProblem[];
+  /** how many problems the job found in all */
+  total: number;
+}
+
+/** The rejected rows of a finished job (exports/rejected-rows-xlsx.ts turns them into the report). */
+export async function getRejectedRows(deps: Deps, caller: Caller, id: string): Promise<RejectedRows> {
   requireImport(caller);
   const job = await loadVisibleJob(deps, caller, id);
   const result = job.result ?? {};
   const rejected = (Array.isArray(result.rejected) ? result.rejected : []) as ImportProblem[];
   const total = typeof result.rejectedTotal === 'number' ? result.rejectedTotal : rejected.length;
   if (job.status === 'queued' || job.status === 'running') throw new AppError('CONFLICT', '导入任务尚未结束，还没有被拒绝行的报告');
-  const buffer = await writeWorkbook(async (wb) => {
-    const ws = wb.addWorksheet('被拒绝的行');
-    ws.columns = [
-      { header: '工作表', width: 10 },
-      { header: '行', width: 8 },
-      { header: '列', width: 18 },
-      { header: '值', width: 30 },
-      { header: '原因', width: 70 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const p of rejected) ws.addRow([safeCell(p.sheet), p.row, safeCell(p.column), safeCell(p.value), safeCell(p.reason)]).commit();
-    if (total > rejected.length) ws.addRow(['', null, '', '', `另有 ${total - rejected.length} 个问题未列出（共 ${total} 个），请先更正以上各行后重新导入`]).commit();
-    ws.commit();
-  });
-  const base = job.fileName.replace(/\.[^.]+$/, '');
-  return { fileName: `${base}-被拒绝的行.xlsx`, buffer };
+  return { fileName: job.fileName, rejected, total };
 }

@@ -13,7 +13,7 @@ import {
   type MergeOptions,
   type StagedEnterpriseRow,
 } from '../../db/queries/enterprise-imports';
-import { inlineKeyComputer, type KeyComputer } from '../../jobs/search-key-pool';
+import { inlineKeyComputer, type KeyComputer } from '../../search/key-computer';
 
 const KEY_PAGE = 2_000;
 

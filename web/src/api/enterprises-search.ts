@@ -143,8 +143,6 @@ export interface EnterpriseTag {
 
 /** At most this many results of one search go into a list in one call (services/enterprise-lists MAX_ADD_FROM_SEARCH). */
 export const MAX_ADD_FROM_SEARCH = 1000;
-/** GET /api/enterprises pageSize maximum (services/enterprise-search MAX_PAGE_SIZE). */
-export const MAX_SEARCH_PAGE_SIZE = 100;
 
 /** The criteria as GET query parameters (lists comma-separated, booleans as "true"). */
 export function criteriaToQuery(c: EnterpriseCriteria): Record<string, string | number | undefined> {

@@ -1,4 +1,4 @@
-import { Badge, Space, Tag, Tooltip } from 'antd';
+import { Badge, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { StarFilled } from '@ant-design/icons';
 import type { Light, Project, ServiceType, Source, Stage } from '../../api/projects';
@@ -68,16 +68,6 @@ export function KeyMark({ t, isKey }: { t: Translate; isKey: boolean }) {
     <Tooltip title={t('projects.isKey')}>
       <StarFilled style={{ color: '#faad14' }} aria-label={t('projects.isKey')} />
     </Tooltip>
-  );
-}
-
-export function ProjectTitle({ t, project }: { t: Translate; project: Project }) {
-  return (
-    <Space size={6}>
-      <LightDot t={t} project={project} />
-      <span>{project.name}</span>
-      <KeyMark t={t} isKey={project.isKey} />
-    </Space>
   );
 }
 
