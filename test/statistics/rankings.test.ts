@@ -1,0 +1,122 @@
+/**
+ * 赛马榜: every one of the five metrics pinned per sub-region with values computed by hand, so that a
+ * metric computed from another indicator (last year's funds, domestic growth, schedule, fulfilment…)
+ * changes a value. Quarter to 2026-03: current 2026-01…03, previous 2025-10…12, YoY base 2025-01…03.
+ *   天山 650102: receipts (foreign) 2025-02 100万, 2025-11 20万, 2026-02 300万; target 2026 1000万;
+ *                signed 2026-01-10 5亿 started 2026-02-01, signed 2026-03-01 1亿 not started
+ *     → funds 300万, YoY (300−100)/100 = 200 %, completion 300/1000 = 30 %, signed 6亿, start rate 1/2 = 50 %
+ *     previous: funds 20万, YoY null (nothing in 2024-10…12), completion null (no 2025 target), signed 0, start rate null
+ *   米东 650109: receipts (no source) 2025-01 400万, 2026-01 800万; target 2026 4000万;
+ *                signed 2026-02-01 2亿 started 2026-03-01; signed 2025-11-15 3亿 started 2025-12-01
+ *     → funds 800万, YoY 100 %, completion 20 %, signed 2亿, start rate 100 %
+ *     previous: funds 0, signed 3亿, start rate 100 %
+ *   every other district: nothing (funds 0 and signed 0 ranked last, rates null and unranked)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSystemCaller } from '../../src/services/context';
+import { addReceipt } from '../../src/services/funds';
+import { createProject, type ProjectCreateInput } from '../../src/services/projects';
+import { setTarget } from '../../src/services/statistics';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { DATABASE_KINDS } from '../helpers/databases';
+
+const WAN = 10_000;
+const YI = 100_000_000;
+
+type Metric = { value: number | null; rank: number | null; previousRank: number | null; change: number | null };
+type Metrics = Record<'funds' | 'yoy' | 'completion' | 'signedAmount' | 'startRate', Metric>;
+
+const m = (value: number | null, rank: number | null, previousRank: number | null): Metric => ({
+  value,
+  rank,
+  previousRank,
+  change: rank !== null && previousRank !== null ? previousRank - rank : null,
+});
+
+describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
+  let t: TestApp;
+  let reviewer: string;
+  const sys = createSystemCaller('test');
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const project = async (input: Omit<ProjectCreateInput, 'name'> & { name: string }, receipts: [string, number][] = []) => {
+      const p = await createProject(t.deps, sys, input);
+      for (const [month, wan] of receipts) await addReceipt(t.deps, sys, p.id, { month, amountYuan: wan * WAN });
+    };
+    const signed = (name: string, regionCode: string, signedDate: string, amountYuan: number, startedDate: string | null) =>
+      project({ name, regionCode, source: 'outOfRegion', stage: startedDate ? 'started' : 'signed', investorName: `${name}投资方`, signedDate, signedAmountYuan: amountYuan, startedDate });
+
+    await project({ name: '天山资金', regionCode: '650102', source: 'foreign' }, [['2025-02', 100], ['2025-11', 20], ['2026-02', 300]]);
+    await signed('天山签约甲', '650102', '2026-01-10', 5 * YI, '2026-02-01');
+    await signed('天山签约乙', '650102', '2026-03-01', 1 * YI, null);
+    await setTarget(t.deps, sys, { regionCode: '650102', year: 2026, fundsTargetYuan: 1000 * WAN, signedTargetYuan: null, reason: '年度计划' });
+
+    await project({ name: '米东资金', regionCode: '650109' }, [['2025-01', 400], ['2026-01', 800]]);
+    await signed('米东签约甲', '650109', '2026-02-01', 2 * YI, '2026-03-01');
+    await signed('米东签约乙', '650109', '2025-11-15', 3 * YI, '2025-12-01');
+    await setTarget(t.deps, sys, { regionCode: '650109', year: 2026, fundsTargetYuan: 4000 * WAN, signedTargetYuan: null, reason: '年度计划' });
+
+    await t.createAccount('rk_reviewer', ['reviewer'], '650100');
+    reviewer = await t.login('rk_reviewer');
+  });
+  afterAll(() => t.close());
+
+  const rankings = async (query: string) => {
+    const res = await t.call('GET', `/api/stats/rankings?${query}`, { cookie: reviewer });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { current: unknown; previous: unknown; items: { code: string; name: string; metrics: Metrics }[] };
+  };
+
+  it('gives each metric its own value and rank per sub-region, with the change against the previous quarter', async () => {
+    const r = await rankings('region=650100&period=quarter&to=2026-03');
+    expect(r.current).toEqual({ from: '2026-01', to: '2026-03' });
+    expect(r.previous).toEqual({ from: '2025-10', to: '2025-12' });
+    const of = (code: string) => r.items.find((i) => i.code === code)?.metrics;
+    expect(of('650102')).toEqual({
+      funds: m(300 * WAN, 2, 1),
+      yoy: m(200, 1, null),
+      completion: m(30, 1, null),
+      signedAmount: m(6 * YI, 1, 2),
+      startRate: m(50, 2, null),
+    });
+    expect(of('650109')).toEqual({
+      funds: m(800 * WAN, 1, 2),
+      yoy: m(100, 2, null),
+      completion: m(20, 2, null),
+      signedAmount: m(2 * YI, 2, 1),
+      startRate: m(100, 1, 1),
+    });
+    const others = r.items.filter((i) => i.code !== '650102' && i.code !== '650109');
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) {
+      expect(other.metrics).toEqual({
+        funds: m(0, 3, 2),
+        yoy: m(null, null, null),
+        completion: m(null, null, null),
+        signedAmount: m(0, 3, 2),
+        startRate: m(null, null, null),
+      });
+    }
+  });
+
+  it('ranks a single month and a year to date by the same metrics', async () => {
+    // February alone: 天山 300万 against last February's 100万; 米东 no funds, signed 2亿 not started by 02-28;
+    // completion measures January–February against the annual target
+    const feb = await rankings('region=650100&period=month&to=2026-02');
+    const febOf = (code: string) => feb.items.find((i) => i.code === code)?.metrics;
+    expect(febOf('650102')).toMatchObject({ funds: { value: 300 * WAN, rank: 1 }, yoy: { value: 200, rank: 1 }, completion: { value: 30, rank: 1 }, signedAmount: { value: 0, rank: 2 }, startRate: { value: null, rank: null } });
+    expect(febOf('650109')).toMatchObject({ funds: { value: 0, rank: 2 }, yoy: { value: null, rank: null }, completion: { value: 20, rank: 2 }, signedAmount: { value: 2 * YI, rank: 1 }, startRate: { value: 0, rank: 1 } });
+    // the year to March against January–March 2025: the same values as the first quarter, previous ranks from 2025
+    const year = await rankings('region=650100&period=year&to=2026-03');
+    expect(year.previous).toEqual({ from: '2025-01', to: '2025-03' });
+    const yearOf = (code: string) => year.items.find((i) => i.code === code)?.metrics;
+    expect(yearOf('650109')).toEqual({
+      funds: m(800 * WAN, 1, 1),
+      yoy: m(100, 2, null),
+      completion: m(20, 2, null),
+      signedAmount: m(2 * YI, 2, 1), // nobody signed in January–March 2025: all first
+      startRate: m(100, 1, null),
+    });
+  });
+});
