@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as PdfMakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
-import { formatYuanAsWan } from '../domain/money';
 import { resolveCjkFont, type FontFace } from './cjk-font';
 import { monthsLabel, type NoticeData } from './notice-data';
 import { BAND_NAMES, buildNoticeTables, type Cell, type NoticeTable } from './notice-tables';
@@ -39,6 +38,16 @@ export function formatYuanAsYi(yuan: number | bigint): string {
   const abs = v < 0n ? -v : v;
   const cents = (abs * 2n + 1_000_000n) / 2_000_000n; // hundredths of 亿 (1 亿 = 1e8 元)
   const s = `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
+  return v < 0n && cents !== 0n ? `-${s}` : s;
+}
+
+/** Integer yuan as 万元 rounded half-up to 2 decimals, grouped by thousands, for the PDF's tables: 12_345_650 → "1,234.57". */
+export function formatYuanAsWanInPdf(yuan: number | bigint): string {
+  const v = BigInt(yuan);
+  const abs = v < 0n ? -v : v;
+  const cents = (abs * 2n + 100n) / 200n; // hundredths of 万 (0.01 万元 = 100 元)
+  const whole = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const s = `${whole}.${(cents % 100n).toString().padStart(2, '0')}`;
   return v < 0n && cents !== 0n ? `-${s}` : s;
 }
 
@@ -129,12 +138,8 @@ function cellText(c: Cell): { text: string; alignment: 'left' | 'right' | 'cente
   switch (c.t) {
     case 'count':
       return { text: String(c.v), alignment: 'right' };
-    case 'wan': {
-      const [whole = '0', frac = ''] = formatYuanAsWan(c.v).split('.');
-      const neg = whole.startsWith('-');
-      const grouped = (neg ? whole.slice(1) : whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-      return { text: `${neg ? '-' : ''}${grouped}.${frac.padEnd(4, '0')}`, alignment: 'right' };
-    }
+    case 'wan':
+      return { text: formatYuanAsWanInPdf(c.v), alignment: 'right' };
     case 'pct':
       return { text: c.v.toFixed(2), alignment: 'right' };
     case 'change':

@@ -14,6 +14,7 @@
  * its file. Timers are unref'd: a runner never keeps a process (or a test) alive by itself.
  */
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../domain/audit-actions';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,7 +101,7 @@ export async function executeImportJob(database: Database, job: ImportJobRow, op
       .catch(() => undefined); // the next heartbeat tries again
   }, opts.heartbeatMs ?? 5_000);
   heartbeat.unref();
-  const audit = (action: string, after: Record<string, unknown>, reason?: string) =>
+  const audit = (action: AuditAction, after: Record<string, unknown>, reason?: string) =>
     recordAudit(db, caller, { action, objectType: 'import_job', objectId: job.id, regionCode: job.regionCode, after: { kind: job.kind, fileName: job.fileName, ...after }, reason });
   try {
     if (!(IMPORT_JOB_KINDS as readonly string[]).includes(job.kind)) throw new Error(`不支持的导入类型“${job.kind}”`);

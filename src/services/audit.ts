@@ -1,14 +1,15 @@
 /** Writes and reads the audit trail. Every change to business or security data goes through recordAudit. */
 import type { Db } from '../db/client';
 import { insertAudit, selectAuditPage } from '../db/queries/audit';
+import type { AuditAction, AuditObjectType } from '../domain/audit-actions';
 import type { Caller, Deps, RequestMeta } from './context';
 import { listObjectImportEntries } from './import-history';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
 export interface AuditEntry {
-  action: string;
-  objectType: string;
+  action: AuditAction;
+  objectType: AuditObjectType;
   objectId?: string | null;
   regionCode?: string | null;
   before?: unknown;
@@ -93,9 +94,11 @@ export async function listAudit(deps: Deps, caller: Caller, q: AuditQuery) {
       at: r.at.toISOString(),
       actorId: r.actorId,
       actorUsername: r.actorUsername,
+      actorName: r.actorName,
       action: r.action,
       objectType: r.objectType,
       objectId: r.objectId,
+      objectName: r.objectName,
       regionCode: r.regionCode,
       before: r.before,
       after: r.after,
@@ -115,6 +118,6 @@ export async function listAudit(deps: Deps, caller: Caller, q: AuditQuery) {
       (!q.to || new Date(e.at) <= q.to),
   );
   const unfiltered = !q.action && !q.actor && !q.outcome && !q.from && !q.to;
-  const merged = [...items, ...filtered.map(({ importId: _importId, ...e }) => e)].sort((a, b) => b.at.localeCompare(a.at));
+  const merged = [...items, ...filtered.map(({ importId: _importId, ...e }) => ({ actorName: null, objectName: null, ...e }))].sort((a, b) => b.at.localeCompare(a.at));
   return { total: total + (unfiltered ? imported.total : filtered.length), items: merged.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
 }

@@ -7,6 +7,7 @@
  * nor by a subordinate region (the same direction as all region scope). Anything else answers 404.
  * Only the owner changes or deletes one (403 for others who can see it). Every change is audited.
  */
+import type { AuditObjectType } from '../domain/audit-actions';
 import {
   countListMembers,
   deleteList,
@@ -58,7 +59,7 @@ function isVisible(caller: Caller, row: { ownerId: string; shared: boolean; regi
 }
 
 /** Only the owner changes one; a refusal is audited like every refused access. */
-async function requireOwner(deps: Deps, caller: Caller, row: { id: string; ownerId: string; ownerName: string }, objectType: string, what: string): Promise<void> {
+async function requireOwner(deps: Deps, caller: Caller, row: { id: string; ownerId: string; ownerName: string }, objectType: AuditObjectType, what: string): Promise<void> {
   if (row.ownerId === caller.actor.id) return;
   await recordAudit(deps.db, caller, { action: 'access.denied', objectType, objectId: row.id, outcome: 'denied', after: { why: 'notOwner' } });
   throw new AppError('FORBIDDEN', `只有创建人（${row.ownerName}）可以修改或删除该${what}`);

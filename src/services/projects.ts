@@ -37,6 +37,7 @@ import {
   type ProjectFacts,
   type ProjectStage,
 } from '../domain/project-stages';
+import { checkPeriod, lastDayOfMonth } from '../domain/indicators';
 import { isPathWithin } from '../domain/region-scope';
 import type { LightResult } from '../domain/project-light';
 import { attachEvidenceToStage } from '../db/queries/project-extras';
@@ -519,16 +520,41 @@ export interface ProjectListQuery {
   leaderId?: string;
   mine?: boolean;
   isKey?: boolean;
+  /** executing in fundsFrom..fundsTo (YYYY-MM, one year): the list behind 执行项目 of the statistics */
+  fundsFrom?: string;
+  fundsTo?: string;
+  /** with a funds period: only the new (新建) or continued (续建) executing projects */
+  fundsKind?: 'new' | 'continued';
+  /** signed in signedFrom..signedTo (YYYY-MM): the list behind 签约项目 */
+  signedFrom?: string;
+  signedTo?: string;
   sort?: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   page: number;
   pageSize: number;
 }
 
+/** A drill-down period of the list: both ends or neither, months of one year, from ≤ to (as the statistics' periods). */
+function readListPeriod(from: string | undefined, to: string | undefined, field: 'fundsFrom' | 'signedFrom'): { from: string; to: string } | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  const label = field === 'fundsFrom' ? '到位资金期间' : '签约期间';
+  if (from === undefined || to === undefined) {
+    throw new AppError('VALIDATION', `${label}须同时给出起止月份`, [{ field, message: '须同时给出起止月份' }]);
+  }
+  const problem = checkPeriod({ from, to });
+  if (problem) throw new AppError('VALIDATION', `${label}：${problem}`, [{ field, message: problem }]);
+  return { from, to };
+}
+
 export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQuery) {
   if (q.regionCode) await requireRegionInScope(deps, caller, q.regionCode);
+  const fundsPeriod = readListPeriod(q.fundsFrom, q.fundsTo, 'fundsFrom');
+  const signedPeriod = readListPeriod(q.signedFrom, q.signedTo, 'signedFrom');
+  if (q.fundsKind && !fundsPeriod) throw new AppError('VALIDATION', '按新建/续建筛选须给出到位资金期间（fundsFrom、fundsTo）', [{ field: 'fundsKind', message: '须给出到位资金期间' }]);
+  // the same receipts count as in the statistics ("proof before it counts"), so the list's count is the statistic's
+  const policy = fundsPeriod ? await getEvidencePolicy(deps) : null;
   const rules = await getLightRules(deps);
   const today = todayInShanghai();
-  const { rows, total, stageCounts } = await selectProjectPage(
+  const { rows, total, stageCounts, periodFunds } = await selectProjectPage(
     deps.db,
     {
       scopePath: caller.actor.regionPath,
@@ -543,6 +569,11 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
       leaderId: q.leaderId,
       involvesUserId: q.mine ? (caller.actor.id ?? undefined) : undefined,
       isKey: q.isKey,
+      funds:
+        fundsPeriod && policy
+          ? { ...fundsPeriod, kind: q.fundsKind, counted: { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence } }
+          : undefined,
+      signed: signedPeriod ? { from: `${signedPeriod.from}-01`, to: lastDayOfMonth(signedPeriod.to) } : undefined,
       sort: q.sort ?? 'updated',
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
@@ -553,6 +584,11 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
   return {
     total,
     stageCounts,
-    items: rows.map((r) => toProjectDto(r, computeProjectLight(r.project, dues.get(r.project.id) ?? [], rules, today))),
+    /** with a funds period: the sum of the matching projects' funds in it (equals the statistic's 到位资金) */
+    periodFundsYuan: periodFunds ? Number(periodFunds.totalYuan) : null,
+    items: rows.map((r) => ({
+      ...toProjectDto(r, computeProjectLight(r.project, dues.get(r.project.id) ?? [], rules, today)),
+      periodFundsYuan: periodFunds ? Number(periodFunds.byProject.get(r.project.id) ?? 0n) : null,
+    })),
   };
 }

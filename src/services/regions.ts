@@ -1,4 +1,5 @@
 /** Regions and parks within the caller's scope. */
+import type { AuditObjectType } from '../domain/audit-actions';
 import { selectChildRegions, selectIndustries, selectNextParkCode, selectParks, selectRegion, selectRegionsByCodes, insertRegion, updateRegionVersioned, type RegionRow } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { buildRegionPath, isPathWithin } from '../domain/region-scope';
@@ -8,7 +9,7 @@ import type { Caller, Deps } from './context';
 const OUT_OF_SCOPE = (code: string) => `地区 ${code} 不存在或不在您的管辖范围内`;
 
 /** Records a refused access outside any transaction, so the row stays even though the request fails. */
-export async function recordOutOfScope(deps: Deps, caller: Caller, objectType: string, objectId: string): Promise<void> {
+export async function recordOutOfScope(deps: Deps, caller: Caller, objectType: AuditObjectType, objectId: string): Promise<void> {
   await recordAudit(deps.db, caller, { action: 'access.denied', objectType, objectId, outcome: 'denied', after: { why: 'outOfScope' } });
 }
 

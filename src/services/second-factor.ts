@@ -5,6 +5,7 @@
  * A time step is accepted once per account (stored in user_totp.last_step), so a code seen by
  * someone else can't be replayed in the same window.
  */
+import type { AuditAction } from '../domain/audit-actions';
 import { createHash } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
@@ -153,7 +154,7 @@ export async function confirmEnrolment(deps: Deps, caller: Caller, user: UserWit
   return { recoveryCodes };
 }
 
-async function requirePassword(deps: Deps, caller: Caller, user: UserWithRegion, password: string, action: string) {
+async function requirePassword(deps: Deps, caller: Caller, user: UserWithRegion, password: string, action: AuditAction) {
   if (await verifyPassword(user.passwordHash, password)) return;
   await recordAudit(deps.db, caller, { action, objectType: 'user', objectId: user.id, regionCode: user.regionCode, outcome: 'failure', after: { why: 'wrongPassword' } });
   throw new AppError('VALIDATION', '当前密码不正确', [{ field: 'password', message: '当前密码不正确' }]);

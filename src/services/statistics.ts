@@ -68,9 +68,10 @@ export async function setTarget(
   return { regionCode: region.code, regionName: region.name, year: input.year, fundsTargetYuan: input.fundsTargetYuan, signedTargetYuan: input.signedTargetYuan };
 }
 
+/** A region's annual target, or null when none has been set (an absent target is a value, not an error). */
 export async function getTarget(deps: Deps, caller: Caller, regionCode: string, year: number) {
   const region = await requireRegionInScope(deps, caller, regionCode, 'regionCode');
   const t = await selectTarget(deps.db, region.code, year);
-  if (!t) throw new AppError('NOT_FOUND', `${region.name} ${year} 年尚未下达目标`);
+  if (!t) return null;
   return { regionCode: region.code, regionName: region.name, year, fundsTargetYuan: Number(t.fundsTargetYuan), signedTargetYuan: t.signedTargetYuan === null ? null : Number(t.signedTargetYuan) };
 }

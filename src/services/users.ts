@@ -2,6 +2,7 @@
  * User accounts within the caller's region scope. The system administrator manages accounts; the
  * security administrator grants roles and unlocks; every change is audited with before and after.
  */
+import type { AuditAction } from '../domain/audit-actions';
 import { deleteUserSessions, insertUser, selectColleagues, selectLockedUsers, selectUserById, selectUserByUsername, selectUserPage, updateUserVersioned, type UserWithRegion } from '../db/queries/users';
 import { AppError } from '../domain/app-error';
 import { checkPassword } from '../domain/password-policy';
@@ -190,7 +191,7 @@ async function changeUser(
   user: UserWithRegion,
   version: number,
   patch: UserChange,
-  audit: { action: string; reason?: string },
+  audit: { action: AuditAction; reason?: string },
   endSessions = false,
 ): Promise<UserDto> {
   return deps.db.transaction(async (tx) => {

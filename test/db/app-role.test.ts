@@ -4,6 +4,8 @@
  * session_replication_role, and updating or deleting audit rows and their chain are refused by the
  * database's privileges (not only by the append-only triggers), while the app works end to end.
  */
+// test rows carry codes of their own, outside the production list
+import type { AuditAction, AuditObjectType } from '../../src/domain/audit-actions';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { wrapPool } from '../../src/db/client';
@@ -49,7 +51,7 @@ describe.each(DATABASE_KINDS)('the application role on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    await recordAudit(t.deps.db, createSystemCaller('tester'), { action: 'test.app-role', objectType: 'test', objectId: 'x' });
+    await recordAudit(t.deps.db, createSystemCaller('tester'), { action: 'test.app-role' as AuditAction, objectType: 'test' as AuditObjectType, objectId: 'x' });
     const found = (await t.deps.db.execute(sql`select max(id) as id from audit_log`)) as unknown as { rows: { id: unknown }[] };
     auditId = Number(found.rows[0]?.id);
   });

@@ -1,4 +1,6 @@
 /** The audit trail is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused by triggers. */
+// test rows carry codes of their own, outside the production list
+import type { AuditAction, AuditObjectType } from '../../src/domain/audit-actions';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/index';
@@ -50,8 +52,8 @@ describe.each(DATABASE_KINDS)('audit_log is append-only on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await recordAudit(database.db, { ...createSystemCaller('tester'), clientIp: '10.1.2.3', requestId: 'req-append-only' }, {
-      action: 'test.append',
-      objectType: 'test',
+      action: 'test.append' as AuditAction,
+      objectType: 'test' as AuditObjectType,
       objectId: 'obj-1',
       regionCode: '650109',
       before: { n: 1 },
@@ -71,8 +73,8 @@ describe.each(DATABASE_KINDS)('audit_log is append-only on %s', (kind) => {
     expect(original).toMatchObject({
       actorId: null,
       actorUsername: 'cli:tester',
-      action: 'test.append',
-      objectType: 'test',
+      action: 'test.append' as AuditAction,
+      objectType: 'test' as AuditObjectType,
       objectId: 'obj-1',
       regionCode: '650109',
       before: { n: 1 },
@@ -103,7 +105,7 @@ describe.each(DATABASE_KINDS)('audit_log is append-only on %s', (kind) => {
   it('refuses inside a transaction too, and the transaction rolls back', async () => {
     const err = await rejection(
       database.db.transaction(async (tx) => {
-        await recordAudit(tx, createSystemCaller('tester'), { action: 'test.in-tx', objectType: 'test', objectId: 'obj-2' });
+        await recordAudit(tx, createSystemCaller('tester'), { action: 'test.in-tx' as AuditAction, objectType: 'test' as AuditObjectType, objectId: 'obj-2' });
         await tx.execute(sql`delete from audit_log where id = ${id}`);
       }),
     );
@@ -116,7 +118,7 @@ describe.each(DATABASE_KINDS)('audit_log is append-only on %s', (kind) => {
     const rows = await database.db.select().from(auditLog).where(eq(auditLog.id, id));
     expect(rows).toEqual([original]);
     expect(await countRows()).toBe(countAfterInsert);
-    await recordAudit(database.db, createSystemCaller('tester'), { action: 'test.after', objectType: 'test' });
+    await recordAudit(database.db, createSystemCaller('tester'), { action: 'test.after' as AuditAction, objectType: 'test' as AuditObjectType });
     const after = await database.db.select().from(auditLog).where(eq(auditLog.action, 'test.after'));
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBeGreaterThan(id);

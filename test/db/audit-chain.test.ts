@@ -3,6 +3,8 @@
  * skipping ids that never committed only once no transaction can hold them, one sealer at a time,
  * and verification naming the first row edited or deleted — even by a superuser.
  */
+// test rows carry codes of their own, outside the production list
+import type { AuditAction, AuditObjectType } from '../../src/domain/audit-actions';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +26,7 @@ async function rows<T>(db: Db, statement: ReturnType<typeof sql>): Promise<T[]> 
 /** Writes `n` audit rows (each in its own statement, as the app does) and returns their ids. */
 async function writeRows(db: Db, n: number, tag: string): Promise<number[]> {
   for (let i = 0; i < n; i++) {
-    await recordAudit(db, caller, { action: `test.${tag}`, objectType: 'test', objectId: String(i), before: { i }, after: { i: i + 1, 名称: '米东区' } });
+    await recordAudit(db, caller, { action: `test.${tag}` as AuditAction, objectType: 'test' as AuditObjectType, objectId: String(i), before: { i }, after: { i: i + 1, 名称: '米东区' } });
   }
   const found = await rows<{ id: unknown }>(db, sql`select id from audit_log where action = ${`test.${tag}`} order by id`);
   return found.map((r) => Number(r.id));
@@ -109,7 +111,7 @@ describe.each(DATABASE_KINDS)('the audit hash chain on %s', (kind: DatabaseKind)
   it('skips the id of a rolled-back transaction once nothing can hold it', async () => {
     await expect(
       database.db.transaction(async (tx) => {
-        await recordAudit(tx, caller, { action: 'test.rolled-back', objectType: 'test' });
+        await recordAudit(tx, caller, { action: 'test.rolled-back' as AuditAction, objectType: 'test' as AuditObjectType });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCjkFont, NO_FONT_MESSAGE } from '../../src/documents/cjk-font';
 import { gatherNoticeData } from '../../src/documents/notice-data';
-import { formatYuanAsYi, noticeParagraphs, renderNoticePdf } from '../../src/documents/notice-pdf';
+import { formatYuanAsWanInPdf, formatYuanAsYi, noticeParagraphs, renderNoticePdf } from '../../src/documents/notice-pdf';
 import { renderNoticeXlsx } from '../../src/documents/notice-xlsx';
 import { seedDemo, DEMO_PREFECTURE } from '../../src/seed/demo';
 import { createSystemCaller } from '../../src/services/context';
@@ -124,6 +124,9 @@ describe.each(DATABASE_KINDS)('statistics documents on %s', (kind) => {
       expect(text).toContain('乌鲁木齐市招商引资工作月通报（2026 年 3 月）');
       expect(text).toContain('1—3 月，全市执行项目 3 个，到位资金 0.16 亿元');
       expect(text).toContain('乌鲁木齐市到位资金分地区情况');
+      // tables in 万元 with 2 decimals (1,570 万元 … as 1,570.00), never 4
+      expect(text).toMatch(/\d\.\d{2}\b/);
+      expect(text).not.toMatch(/\d\.\d{4}\b/);
     } finally {
       fs.rmSync(file, { force: true });
     }
@@ -138,6 +141,13 @@ describe.each(DATABASE_KINDS)('statistics documents on %s', (kind) => {
     expect(signed).toContain('新签约项目 1 个，签约额 20.00 亿元，其中10 亿元以上项目 1 个');
     expect(formatYuanAsYi(18_832_512_345)).toBe('188.33');
     expect(formatYuanAsYi(49_999_999)).toBe('0.50');
+    // the PDF's tables: 万元 rounded half-up to 2 decimals (issue 11, item 9), never 4
+    expect(formatYuanAsWanInPdf(12_345_650)).toBe('1,234.57');
+    expect(formatYuanAsWanInPdf(12_345_649)).toBe('1,234.56');
+    expect(formatYuanAsWanInPdf(1_000_000_000_000)).toBe('100,000,000.00');
+    expect(formatYuanAsWanInPdf(0)).toBe('0.00');
+    expect(formatYuanAsWanInPdf(-49)).toBe('0.00');
+    expect(formatYuanAsWanInPdf(-150)).toBe('-0.02');
     expect(formatYuanAsYi(0)).toBe('0.00');
   });
 

@@ -13,6 +13,7 @@ import {
   users,
 } from '../schema/index';
 import { escapeLike } from './audit';
+import { countedReceipts, type ReceiptFilter } from './statistics';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type ProjectInsert = typeof projects.$inferInsert;
@@ -97,6 +98,13 @@ export interface ProjectFilter {
   /** leader or team member */
   involvesUserId?: string;
   isKey?: boolean;
+  /**
+   * Executing in a period (DESIGN.md 执行项目): the counted receipts (先证后计) of from..to sum to > 0;
+   * `kind` new = no counted positive receipt before January of from's year, continued = some.
+   */
+  funds?: { from: string; to: string; kind?: 'new' | 'continued'; counted: ReceiptFilter };
+  /** signing date within from..to (YYYY-MM-DD), as 签约项目 in a period */
+  signed?: { from: string; to: string };
   sort: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   limit: number;
   offset: number;
@@ -127,6 +135,8 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
     );
   }
   if (f.isKey !== undefined) conditions.push(eq(projects.isKey, f.isKey));
+  if (f.funds) conditions.push(...fundsConditions(f.funds));
+  if (f.signed) conditions.push(sql`${projects.signedDate} between ${f.signed.from} and ${f.signed.to}`);
   if (f.light === 'red') conditions.push(red);
   else if (f.light === 'yellow') conditions.push(yellow);
   else if (f.light === 'green') conditions.push(sql`not ${red} and not ${yellow}`);
@@ -155,7 +165,42 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
   const stageCounts: Record<string, number> = {};
   for (const r of stageRows) stageCounts[r.stage] = Number(r.n);
   const total = Object.values(stageCounts).reduce((a, b) => a + b, 0);
-  return { rows: rows as ProjectViewRow[], total, stageCounts };
+  // a funds drill-down: each listed project's funds in the period, and their sum over every matching project
+  let periodFunds: { byProject: Map<string, bigint>; totalYuan: bigint } | null = null;
+  if (f.funds) {
+    const funds = periodFundsSql(f.funds);
+    const byProject = new Map<string, bigint>();
+    const ids = rows.map((r) => r.project.id);
+    if (ids.length > 0) {
+      const found = await db.select({ id: projects.id, yuan: sql<string>`${funds}::text` }).from(projects).where(inArray(projects.id, ids));
+      for (const r of found) byProject.set(r.id, BigInt(r.yuan));
+    }
+    const [sum] = await db
+      .select({ yuan: sql<string>`coalesce(sum(${funds}), 0)::text` })
+      .from(projects)
+      .innerJoin(regions, eq(regions.code, projects.regionCode))
+      .leftJoin(enterprises, eq(enterprises.id, projects.investorId))
+      .leftJoin(industries, eq(industries.code, projects.industryCode))
+      .where(where);
+    periodFunds = { byProject, totalYuan: BigInt(sum?.yuan ?? '0') };
+  }
+  return { rows: rows as ProjectViewRow[], total, stageCounts, periodFunds };
+}
+
+/** A project's counted funds in from..to (the figure the statistics add up). */
+function periodFundsSql(p: { from: string; to: string; counted: ReceiptFilter }): SQL {
+  return sql`(select coalesce(sum(f.amount_yuan), 0) from fund_receipts f
+    where f.project_id = "projects"."id" and f.month between ${p.from} and ${p.to} and ${countedReceipts(p.counted)})`;
+}
+
+function fundsConditions(p: NonNullable<ProjectFilter['funds']>): SQL[] {
+  const out = [sql`${periodFundsSql(p)} > 0`];
+  if (p.kind) {
+    const before = sql`exists (select 1 from fund_receipts f where f.project_id = "projects"."id"
+      and f.month < ${`${p.from.slice(0, 4)}-01`} and f.amount_yuan > 0 and ${countedReceipts(p.counted)})`;
+    out.push(p.kind === 'new' ? sql`not ${before}` : before);
+  }
+  return out;
 }
 
 /** The highest project code starting with `prefix`, for numbering generated codes. */

@@ -2,6 +2,7 @@
  * Imports and exports: POST /api/imports (the raw file as the body), the import template, and the
  * project list as xlsx. The binary content-type parsers live on this plugin only.
  */
+import { drillDownQuery } from './projects';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -153,6 +154,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           leaderId: z.string().uuid().optional(),
           mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
           isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          ...drillDownQuery,
           sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
         }),
       },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import { changeProjectStage, createProject, getProjectDetail, listProjects, updateProject } from '../../services/projects';
 import { requireCaller } from '../access';
-import { dateSchema, idParams, regionCodeSchema, yuanQuerySchema, yuanSchema } from '../schemas';
+import { dateSchema, idParams, monthSchema, regionCodeSchema, yuanQuerySchema, yuanSchema } from '../schemas';
 
 const tags = ['projects'];
 const stageSchema = z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
@@ -14,6 +14,15 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .string()
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item));
+
+/** The filters that reproduce a statistic exactly (the list behind a figure), shared by the list and its export. */
+export const drillDownQuery = {
+  fundsFrom: monthSchema.optional().describe('执行项目：该期间（同一年内）到位资金 > 0 的项目，口径同统计（先证后计）'),
+  fundsTo: monthSchema.optional(),
+  fundsKind: z.enum(['new', 'continued']).optional().describe('与 fundsFrom/fundsTo 同用：新建或续建'),
+  signedFrom: monthSchema.optional().describe('签约项目：签约日期在该期间内'),
+  signedTo: monthSchema.optional(),
+};
 
 /** No defaults here: a PATCH must leave absent fields alone (the service defaults a new project). */
 const projectBody = z.object({
@@ -111,11 +120,19 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           leaderId: z.string().uuid().optional(),
           mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只看我包联或参与专班的项目'),
           isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          ...drillDownQuery,
           sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(500).default(20),
         }),
-        response: { 200: z.object({ items: z.array(projectSchema), total: z.number(), stageCounts: z.record(z.string(), z.number()) }) },
+        response: {
+          200: z.object({
+            items: z.array(projectSchema.extend({ periodFundsYuan: z.number().nullable().describe('给出到位资金期间时：该项目在期间内的到位资金') })),
+            total: z.number(),
+            stageCounts: z.record(z.string(), z.number()),
+            periodFundsYuan: z.number().nullable().describe('给出到位资金期间时：全部符合条件项目在期间内的到位资金合计（等于统计的到位资金）'),
+          }),
+        },
       },
     },
     async (request) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import { getSummary, getTarget, setTarget } from '../../services/statistics';
 import { getBreakdowns } from '../../services/statistics-breakdowns';
-import { getRankings } from '../../services/statistics-rankings';
+import { getRankings, RANKING_METRICS, type RankingMetric } from '../../services/statistics-rankings';
 import { requireCaller } from '../access';
 import { monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../schemas';
 
@@ -87,6 +87,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
     },
     async (request) => getBreakdowns(deps, requireCaller(request), request.query),
   );
+  const unrankedSchema = z.object({ reason: z.enum(['single', 'noData', 'allZero']), message: z.string() }).nullable();
   const metric = z.object({ value: z.number().nullable(), rank: z.number().nullable(), previousRank: z.number().nullable(), change: z.number().nullable().describe('名次变化：正数为上升') });
   r.get(
     '/api/stats/rankings',
@@ -103,6 +104,9 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
             period: z.enum(['month', 'quarter', 'year']),
             current: z.object({ from: z.string(), to: z.string() }),
             previous: z.object({ from: z.string(), to: z.string() }),
+            unranked: z
+              .object(Object.fromEntries(RANKING_METRICS.map((m) => [m, unrankedSchema])) as Record<RankingMetric, typeof unrankedSchema>)
+              .describe('各指标本期不排名的原因：只有一个下级地区（single）、均无数据（noData）、均为 0（allZero）；排名时为 null'),
             items: z.array(
               z.object({
                 code: z.string(),
@@ -118,7 +122,10 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
   );
   r.get(
     '/api/targets/:regionCode/:year',
-    { config: { access: 'stats.read' }, schema: { tags: ['statistics'], summary: '年度目标', params: targetParams, response: { 200: targetSchema } } },
+    {
+      config: { access: 'stats.read' },
+      schema: { tags: ['statistics'], summary: '年度目标；尚未下达时为 null（不是错误）', params: targetParams, response: { 200: targetSchema.nullable() } },
+    },
     async (request) => getTarget(deps, requireCaller(request), request.params.regionCode, request.params.year),
   );
   r.put(

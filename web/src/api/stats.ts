@@ -1,4 +1,4 @@
-import { ApiError, api } from './client';
+import { api } from './client';
 
 /** Funds of a group of projects in the period, with last year's same months. */
 export interface FundsRow {
@@ -102,10 +102,17 @@ export interface RankingItem {
   metrics: Record<RankingMetric, RankCell>;
 }
 
+/** Why a metric is not ranked this period: one sub-region, no data, or all zeros (null: ranked). */
+export interface Unranked {
+  reason: 'single' | 'noData' | 'allZero';
+  message: string;
+}
+
 export interface Rankings {
   region: string;
   regionName: string;
   period: RankingPeriod;
+  unranked: Record<RankingMetric, Unranked | null>;
   current: { from: string; to: string };
   previous: { from: string; to: string };
   items: RankingItem[];
@@ -136,15 +143,8 @@ export const statsApi = {
     api.get<StatsBreakdowns>('/api/stats/breakdowns', { region, from, to }),
   rankings: (region: string, period: RankingPeriod, to: string) =>
     api.get<Rankings>('/api/stats/rankings', { region, period, to }),
-  /** null when no target has been set for that year (404). */
-  target: async (regionCode: string, year: number): Promise<AnnualTarget | null> => {
-    try {
-      return await api.get<AnnualTarget>(`/api/targets/${seg(regionCode)}/${seg(year)}`, undefined, true);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) return null;
-      throw err;
-    }
-  },
+  /** null when no target has been set for that year (the server answers 200 with null). */
+  target: (regionCode: string, year: number) => api.get<AnnualTarget | null>(`/api/targets/${seg(regionCode)}/${seg(year)}`),
   setTarget: (regionCode: string, year: number, body: { fundsTargetYuan: number; signedTargetYuan: number | null; reason: string }) =>
     api.put<AnnualTarget>(`/api/targets/${seg(regionCode)}/${seg(year)}`, body),
 };

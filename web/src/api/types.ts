@@ -85,9 +85,13 @@ export interface AuditEntry {
   at: string;
   actorId: string | null;
   actorUsername: string | null;
+  /** the actor's display name (null for the command line or an unknown user name) */
+  actorName?: string | null;
   action: string;
   objectType: string | null;
   objectId: string | null;
+  /** the object's name (project code and name, receipt's project and month, file name …) */
+  objectName?: string | null;
   regionCode: string | null;
   before: unknown;
   after: unknown;

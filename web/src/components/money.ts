@@ -37,7 +37,21 @@ function scaled(yuan: number, unitExp: number, decimals: number): string {
   return `${negative ? '-' : ''}${Number(whole).toLocaleString('en-US')}${frac ? `.${frac}` : ''}`;
 }
 
-/** For tables: 亿元 from 1 亿 up (2 decimals), otherwise 万元 (exact, up to 4 decimals); null is 未知. */
+/**
+ * For tables: one unit for every row of a column (issue 11, item 9), 万元 rounded half-up to 2
+ * decimals with thousands separators, so the figures line up and compare ("1,234.57 万元").
+ */
+export function formatTableWan(yuan: number | null | undefined, unknown: string): string {
+  if (yuan === null || yuan === undefined) return unknown;
+  const value = BigInt(Math.trunc(yuan));
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const cents = (abs * 2n + 100n) / 200n;
+  const whole = Number(cents / 100n).toLocaleString('en-US');
+  return `${negative && cents !== 0n ? '-' : ''}${whole}.${(cents % 100n).toString().padStart(2, '0')} 万元`;
+}
+
+/** For single figures (cards, descriptions): 亿元 from 1 亿 up (2 decimals), otherwise 万元 (exact, up to 4 decimals); null is 未知. */
 export function formatYuan(yuan: number | null | undefined, unknown: string): string {
   if (yuan === null || yuan === undefined) return unknown;
   if (Math.abs(yuan) >= 100_000_000) return `${scaled(yuan, 8, 2)} 亿元`;

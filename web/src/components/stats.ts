@@ -1,4 +1,6 @@
-import dayjs from 'dayjs';
+import { defaultPeriod, lastCompleteMonth, type MonthRange } from '../../../src/domain/periods';
+
+export { defaultPeriod, lastCompleteMonth, type MonthRange };
 
 /** A percentage from the API (already rounded half-up to 2 decimals); null is "—". */
 export function formatPct(value: number | null | undefined, signed = false): string {
@@ -18,21 +20,6 @@ export function yuanToYiNumber(yuan: number): number {
   return Math.round(yuan / 1_000_000) / 100;
 }
 
-export interface MonthRange {
-  from: string;
-  to: string;
-}
-
-/** This year from January to the current month (the dashboard's 年初至今). */
-export function yearToDate(now = dayjs()): MonthRange {
-  return { from: now.startOf('year').format('YYYY-MM'), to: now.format('YYYY-MM') };
-}
-
-/** The statistics page default: January to the last full month (in January: the whole last year). */
-export function defaultStatsRange(now = dayjs()): MonthRange {
-  const last = now.subtract(1, 'month');
-  return { from: last.startOf('year').format('YYYY-MM'), to: last.format('YYYY-MM') };
-}
 
 /** "2026年1—10月" for a range within one year. */
 export function rangeLabel({ from, to }: MonthRange): string {

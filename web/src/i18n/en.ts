@@ -45,10 +45,8 @@ export const en: Record<MessageKey, string> = {
   'home.regionCode': 'Region code',
   'home.level': 'Level',
   'home.noRole': 'No role yet: ask the security administrator',
-  'home.modules': 'Business modules',
-  'home.comingSoon':
-    'Projects, funds in place, statistical reports, enterprises, industry chains and activities arrive in later releases.',
-  'home.comingSoonTitle': 'Business modules coming soon',
+  'home.modules': 'My work',
+  'home.noModules': 'Your roles open no pages yet: ask the security administrator for a role',
 
   'role.sysadmin': 'System administrator',
   'role.secadmin': 'Security administrator',
@@ -562,6 +560,8 @@ export const en: Record<MessageKey, string> = {
   'targets.saved': 'Target saved',
   'targets.fundsRequired': 'Enter the funds target',
   'targets.positive': 'The target must be above 0',
+  'rankings.notRanked': 'Not ranked',
+  'rankings.unrankedTitle': 'Not ranked this period',
   'rankings.title': 'Rankings',
   'rankings.yoy': 'YoY growth',
   'rankings.value': 'Value',

@@ -1,12 +1,12 @@
-import { Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
-import { can } from '../access';
+import { Link } from 'react-router-dom';
+import { can, visibleRoutes } from '../access';
+import { pageRoutes, routes } from '../routes';
 import { useMe } from '../auth/session';
 import { levelName, roleName } from '../components/labels';
 import { useI18n } from '../i18n';
 import Dashboard from './dashboard/Dashboard';
-
-const MODULES = ['项目库', '到位资金', '统计报表', '企业库', '产业链图谱', '精准招商', '招商活动', '简报'];
 
 export default function Home() {
   const me = useMe();
@@ -16,7 +16,9 @@ export default function Home() {
 /** The home of users without statistics (administrators, users without a business role). */
 function AccountHome() {
   const me = useMe();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  // the pages this account can open (the same table and checks as the menu), home and account pages aside
+  const pages = pageRoutes(visibleRoutes(routes, me)).filter((r) => r.path !== '/' && !r.hideInMenu && !r.path.startsWith('/account/'));
   return (
     <PageContainer title={t('home.welcome', { name: me.displayName })} subTitle={t('app.slogan')}>
       <Row gutter={[16, 16]}>
@@ -42,25 +44,23 @@ function AccountHome() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={t('home.modules')} style={{ height: '100%' }}>
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={
-                <div>
-                  <Typography.Title level={5}>{t('home.comingSoonTitle')}</Typography.Title>
-                  <Typography.Paragraph type="secondary">{t('home.comingSoon')}</Typography.Paragraph>
-                  {lang === 'zh' && (
-                    <div>
-                      {MODULES.map((m) => (
-                        <Tag key={m} style={{ marginBottom: 8 }}>
-                          {m}
-                        </Tag>
-                      ))}
-                    </div>
-                  )}
-                </div>
-              }
-            />
+          <Card title={t('home.modules')} style={{ height: '100%' }} data-testid="home-modules">
+            {pages.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noModules')} />
+            ) : (
+              <List
+                size="small"
+                dataSource={pages}
+                renderItem={(r) => (
+                  <List.Item>
+                    <Link to={r.path}>
+                      <span style={{ marginRight: 8 }}>{r.icon}</span>
+                      {t(r.name)}
+                    </Link>
+                  </List.Item>
+                )}
+              />
+            )}
           </Card>
         </Col>
       </Row>

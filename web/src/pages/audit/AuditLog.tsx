@@ -37,7 +37,18 @@ export default function AuditLog() {
         </Tooltip>
       ),
     },
-    { title: t('audit.actor'), dataIndex: 'actor', render: (_, e) => e.actorUsername ?? '—' },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actor',
+      render: (_, e) =>
+        e.actorName ? (
+          <Tooltip title={e.actorUsername}>
+            <span>{e.actorName}</span>
+          </Tooltip>
+        ) : (
+          (e.actorUsername ?? '—')
+        ),
+    },
     {
       title: t('audit.action'),
       dataIndex: 'action',
@@ -67,7 +78,14 @@ export default function AuditLog() {
       dataIndex: 'objectId',
       // by object: its audit rows and what imports did to it (import entries merge in)
       ellipsis: true,
-      render: (_, e) => e.objectId ?? '—',
+      render: (_, e) =>
+        e.objectName ? (
+          <Tooltip title={e.objectId}>
+            <span data-testid="audit-object-name">{e.objectName}</span>
+          </Tooltip>
+        ) : (
+          (e.objectId ?? '—')
+        ),
     },
     {
       title: t('audit.outcome'),

@@ -1,4 +1,5 @@
-import type { Lang } from '../../i18n';
+/** the UI languages (as web/src/i18n's Lang; kept here so server-side tests can read this table) */
+type Lang = 'zh' | 'en';
 
 type Names = [zh: string, en: string];
 
@@ -43,6 +44,43 @@ const ACTIONS: Record<string, Names> = {
   'settings.evidencePolicy.update': ['修改先证后计设置', 'Update evidence policy'],
   'calendar.override.save': ['录入节假日安排', 'Save calendar day'],
   'calendar.override.delete': ['删除节假日安排', 'Delete calendar day'],
+  'auth.totp.enrol': ['绑定动态口令', 'Enrol one-time code'],
+  'auth.totp.enrol.start': ['开始绑定动态口令', 'Start one-time code enrolment'],
+  'auth.totp.disable': ['解除动态口令', 'Turn off one-time code'],
+  'auth.totp.recovery.regenerate': ['重新生成恢复码', 'Regenerate recovery codes'],
+  'user.totp.reset': ['重置动态口令', 'Reset one-time code'],
+  'import_job.create': ['创建导入任务', 'Create import job'],
+  'import_job.succeed': ['导入任务完成', 'Import job finished'],
+  'import_job.fail': ['导入任务失败', 'Import job failed'],
+  'import_job.cancel': ['导入任务已取消', 'Import job cancelled'],
+  'import_job.cancel_request': ['申请取消导入任务', 'Request to cancel import job'],
+  'demo.seed.enterprises': ['生成演示企业', 'Seed demo enterprises'],
+  'settings.reportingCalendar.update': ['修改报送日历', 'Update reporting calendar'],
+  'target.set': ['下达年度目标', 'Set annual target'],
+  'return.submit': ['上报月报', 'Submit monthly return'],
+  'return.approve': ['审核通过月报', 'Approve monthly return'],
+  'return.return': ['退回月报', 'Return monthly return'],
+  'return.reopen': ['重新开放月报', 'Reopen monthly return'],
+  'enterprise.create': ['新增企业', 'Create enterprise'],
+  'enterprise.update': ['编辑企业', 'Edit enterprise'],
+  'enterprise.merge': ['合并重复企业', 'Merge duplicate enterprises'],
+  'enterprise.duplicate.dismiss': ['排除疑似重复', 'Dismiss duplicate'],
+  'enterprise_list.create': ['新建企业名单', 'Create enterprise list'],
+  'enterprise_list.update': ['编辑企业名单', 'Edit enterprise list'],
+  'enterprise_list.delete': ['删除企业名单', 'Delete enterprise list'],
+  'enterprise_list.export': ['导出企业名单', 'Export enterprise list'],
+  'enterprise_list.members.add': ['名单加入企业', 'Add enterprises to list'],
+  'enterprise_list.members.remove': ['名单移除企业', 'Remove enterprises from list'],
+  'enterprise_saved_search.create': ['保存企业搜索', 'Save enterprise search'],
+  'enterprise_saved_search.update': ['修改保存的搜索', 'Edit saved search'],
+  'enterprise_saved_search.delete': ['删除保存的搜索', 'Delete saved search'],
+  'contact.create': ['新增联系人', 'Add contact'],
+  'contact.update': ['编辑联系人', 'Edit contact'],
+  'contact.delete': ['删除联系人', 'Delete contact'],
+  'contact.reveal': ['查看联系人完整信息', 'Reveal contact'],
+  'contact.export': ['导出联系人', 'Export contacts'],
+  'enterprise-tag.create': ['新增企业标签', 'Create enterprise tag'],
+  'enterprise-tag.delete': ['删除企业标签', 'Delete enterprise tag'],
 };
 
 const OBJECT_TYPES: Record<string, Names> = {
@@ -57,6 +95,18 @@ const OBJECT_TYPES: Record<string, Names> = {
   problem: ['问题', 'Problem'],
   serviceItem: ['帮办事项', 'Service item'],
   evidence: ['佐证材料', 'Evidence'],
+  route: ['接口', 'API route'],
+  referenceData: ['基础数据', 'Reference data'],
+  import_job: ['导入任务', 'Import job'],
+  demo: ['演示数据', 'Demo data'],
+  target: ['年度目标', 'Annual target'],
+  monthlyReturn: ['月报', 'Monthly return'],
+  enterprise: ['企业', 'Enterprise'],
+  enterprise_list: ['企业名单', 'Enterprise list'],
+  enterprise_saved_search: ['保存的企业搜索', 'Saved enterprise search'],
+  contact: ['联系人', 'Contact'],
+  'enterprise-tag': ['企业标签', 'Enterprise tag'],
+  'enterprise-duplicate': ['疑似重复企业', 'Possible duplicate'],
 };
 
 function pick(table: Record<string, Names>, code: string, lang: Lang): string {
@@ -64,6 +114,10 @@ function pick(table: Record<string, Names>, code: string, lang: Lang): string {
   if (!names) return code;
   return lang === 'zh' ? names[0] : names[1];
 }
+
+/** Whether the table names the code (an unnamed one shows as its raw code). */
+export const hasActionLabel = (action: string) => action in ACTIONS;
+export const hasObjectTypeLabel = (type: string) => type in OBJECT_TYPES;
 
 export const actionLabel = (action: string, lang: Lang) => pick(ACTIONS, action, lang);
 export const objectTypeLabel = (type: string, lang: Lang) => pick(OBJECT_TYPES, type, lang);

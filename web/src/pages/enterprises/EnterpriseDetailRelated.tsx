@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import type { DuplicateRef, EnterpriseListRef, EnterpriseProject } from '../../api/enterprises';
 import { STAGES, type Stage } from '../../api/projects';
 import { formatTime } from '../../components/labels';
-import { formatYuan } from '../../components/money';
+import { formatTableWan } from '../../components/money';
 import { useI18n } from '../../i18n';
 import { StageTag, stageName } from '../projects/labels';
 
@@ -41,7 +41,7 @@ export function EnterpriseDetailProjects({ projects }: { projects: EnterprisePro
           dataIndex: 'signedAmountYuan',
           width: 140,
           align: 'right',
-          render: (_: unknown, p) => formatYuan(p.signedAmountYuan, t('common.unknown')),
+          render: (_: unknown, p) => formatTableWan(p.signedAmountYuan, t('common.unknown')),
         },
         { title: t('entDetail.projectSignedDate'), dataIndex: 'signedDate', width: 120, render: (_: unknown, p) => p.signedDate ?? '—' },
       ]}

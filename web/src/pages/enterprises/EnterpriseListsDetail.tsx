@@ -10,7 +10,7 @@ import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { downloadFile } from '../../components/download';
 import { formatTime } from '../../components/labels';
-import { formatYuan } from '../../components/money';
+import { formatTableWan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../i18n';
 import { AddByNameButton } from './EnterpriseListsAddByName';
@@ -167,7 +167,7 @@ export default function EnterpriseListsDetail() {
       key: 'capital',
       width: 120,
       align: 'right',
-      render: (_, m) => (m.registeredCapitalYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatYuan(m.registeredCapitalYuan, '')),
+      render: (_, m) => (m.registeredCapitalYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatTableWan(m.registeredCapitalYuan, '')),
     },
     { title: t('entSearch.colFounded'), key: 'founded', width: 100, render: (_, m) => m.establishedOn ?? '—' },
     { title: t('entSearch.colStatus'), key: 'status', width: 72, render: (_, m) => <EnterpriseStatusTag status={m.status} /> },

@@ -2,7 +2,7 @@ import type { Key, ReactNode } from 'react';
 import { Button, Empty, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import type { EnterpriseSearchItem } from '../../api/enterprises-search';
-import { formatYuan } from '../../components/money';
+import { formatTableWan } from '../../components/money';
 import { useI18n } from '../../i18n';
 import { EnterpriseStatusTag, EnterpriseTags, enterpriseHref, Highlighted } from './EnterpriseSearchCells';
 
@@ -96,7 +96,7 @@ export function EnterpriseSearchResults({ items, total, page, pageSize, loading,
       width: 108,
       align: 'right',
       render: (_, e) =>
-        e.registeredCapitalYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatYuan(e.registeredCapitalYuan, ''),
+        e.registeredCapitalYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatTableWan(e.registeredCapitalYuan, ''),
     },
     { title: t('entSearch.colFounded'), key: 'founded', width: 94, render: (_, e) => e.establishedOn ?? '—' },
     { title: t('entSearch.colStatus'), key: 'status', width: 66, render: (_, e) => <EnterpriseStatusTag status={e.status} /> },

@@ -10,7 +10,7 @@ import { projectsApi, STAGES, type Light, type Project, type ProjectQuery, type 
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
-import { formatYuan, wanToYuan } from '../../components/money';
+import { formatTableWan, wanToYuan } from '../../components/money';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { onTableError } from '../../components/table';
 import { useI18n } from '../../i18n';
@@ -205,10 +205,10 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       width: 130,
       align: 'right',
       render: (_, p) =>
-        p.signedAmountYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatYuan(p.signedAmountYuan, ''),
+        p.signedAmountYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatTableWan(p.signedAmountYuan, ''),
     },
     { title: t('projects.signedAmountRange'), dataIndex: 'amount', hideInTable: true, order: 3, renderFormItem: () => <AmountRange /> },
-    { title: t('projects.funds'), dataIndex: 'fundsTotalYuan', search: false, width: 130, align: 'right', render: (_, p) => formatYuan(p.fundsTotalYuan, '') },
+    { title: t('projects.funds'), dataIndex: 'fundsTotalYuan', search: false, width: 130, align: 'right', render: (_, p) => formatTableWan(p.fundsTotalYuan, '') },
     {
       title: t('projects.leader'),
       dataIndex: 'leaderId',

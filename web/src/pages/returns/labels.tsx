@@ -1,16 +1,13 @@
 import { Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import type { ReturnState, ReturnStatusRow } from '../../api/returns';
 import { formatWan } from '../../components/money';
-import { formatPct, formatPts } from '../../components/stats';
+import { formatPct, formatPts, lastCompleteMonth } from '../../components/stats';
 import { isMessageKey, type Translate } from '../../i18n';
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The month whose return is due now: last month. */
-export function lastMonth(now = dayjs()): string {
-  return now.subtract(1, 'month').format('YYYY-MM');
-}
+/** The month whose return is due now: the last complete month (one definition for every page). */
+export const lastMonth = lastCompleteMonth;
 
 export function returnLink(regionCode: string, month: string): string {
   return `/returns/${encodeURIComponent(regionCode)}/${encodeURIComponent(month)}`;

@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { Card, DatePicker, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Card, DatePicker, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { RANKING_METRICS, statsApi, type RankCell, type RankingItem, type RankingMetric, type RankingPeriod } from '../../api/stats';
+import { RANKING_METRICS, statsApi, type RankCell, type RankingItem, type Rankings as RankingsData, type RankingMetric, type RankingPeriod } from '../../api/stats';
 import { useMe } from '../../auth/session';
 import { EChart } from '../../components/charts/EChart';
 import { horizontalFundsOption } from '../../components/charts/options';
-import { formatYuan } from '../../components/money';
+import { formatTableWan } from '../../components/money';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { formatPct, rangeLabel } from '../../components/stats';
+import { formatPct, lastCompleteMonth, rangeLabel } from '../../components/stats';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 
 const METRIC_TITLES: Record<RankingMetric, MessageKey> = {
@@ -31,11 +31,11 @@ export function RankChange({ change }: { change: number | null }) {
 }
 
 function metricValue(metric: RankingMetric, cell: RankCell): string {
-  if (AMOUNT_METRICS.includes(metric)) return formatYuan(cell.value, '—');
+  if (AMOUNT_METRICS.includes(metric)) return formatTableWan(cell.value, '—');
   return formatPct(cell.value);
 }
 
-function columns(t: Translate): ColumnsType<RankingItem> {
+function columns(t: Translate, unranked: RankingsData['unranked'] | undefined): ColumnsType<RankingItem> {
   return [
     { title: t('stats.subRegion'), dataIndex: 'name', fixed: 'left', width: 230 },
     ...RANKING_METRICS.map((metric) => ({
@@ -55,7 +55,7 @@ function columns(t: Translate): ColumnsType<RankingItem> {
           width: 60,
           align: 'center' as const,
           sorter: (a: RankingItem, b: RankingItem) => (a.metrics[metric].rank ?? 1e9) - (b.metrics[metric].rank ?? 1e9),
-          render: (_: unknown, r: RankingItem) => r.metrics[metric].rank ?? '—',
+          render: (_: unknown, r: RankingItem) => (unranked?.[metric] ? <Typography.Text type="secondary">{t('rankings.notRanked')}</Typography.Text> : (r.metrics[metric].rank ?? '—')),
         },
         {
           title: t('rankings.change'),
@@ -69,20 +69,17 @@ function columns(t: Translate): ColumnsType<RankingItem> {
   ];
 }
 
-/** The last full month: rankings of the current month would compare a partial month. */
-function lastFullMonth(): string {
-  return dayjs().subtract(1, 'month').format('YYYY-MM');
-}
-
 /** 赛马榜: sub-regions ranked per metric for a month, quarter or year to date, with the change since the previous period. */
 export default function Rankings() {
   const me = useMe();
   const { t } = useI18n();
   const [region, setRegion] = useState(me.regionCode);
   const [period, setPeriod] = useState<RankingPeriod>('month');
-  const [to, setTo] = useState(lastFullMonth);
+  const [to, setTo] = useState(lastCompleteMonth);
   const { data, isLoading } = useQuery({ queryKey: ['rankings', region, period, to], queryFn: () => statsApi.rankings(region, period, to) });
   const items = [...(data?.items ?? [])].sort((a, b) => (a.metrics.funds.rank ?? 1e9) - (b.metrics.funds.rank ?? 1e9));
+  // one sub-region, no data or all zeros: the page says so instead of ranking (messages from the server, deduplicated)
+  const notes = [...new Set(RANKING_METRICS.flatMap((m) => (data?.unranked[m] ? [data.unranked[m].message] : [])))];
   const bars = items.map((i) => ({ name: i.name, fundsYuan: i.metrics.funds.value ?? 0 }));
 
   return (
@@ -121,6 +118,22 @@ export default function Rankings() {
           <Typography.Text type="secondary">{t('rankings.hint')}</Typography.Text>
         </Space>
       </Card>
+      {notes.length > 0 && (
+        <Alert
+          data-testid="rankings-unranked"
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('rankings.unrankedTitle')}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Table<RankingItem>
           data-testid="rankings-table"
@@ -129,7 +142,7 @@ export default function Rankings() {
           rowKey="code"
           loading={isLoading}
           dataSource={items}
-          columns={columns(t)}
+          columns={columns(t, data?.unranked)}
           pagination={false}
           scroll={{ x: 1500 }}
           locale={{ emptyText: t('rankings.empty') }}

@@ -10,7 +10,7 @@ import { monthlyOption } from '../../components/charts/options';
 import { formatYuan } from '../../components/money';
 import { MonthRangePicker } from '../../components/MonthRangePicker';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { defaultStatsRange, formatPct, formatPts, rangeLabel, type MonthRange } from '../../components/stats';
+import { defaultPeriod, formatPct, formatPts, rangeLabel, type MonthRange } from '../../components/stats';
 import { useI18n, type Translate } from '../../i18n';
 import { BandTable, BreakdownTable, SourceTable, breakdownColumns } from './tables';
 import { DocumentsCard } from './DocumentsCard';
@@ -21,7 +21,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Region and period from the address (so dashboard figures can link here), or the defaults. */
 function useFilters(defaultRegion: string) {
   const [params, setParams] = useSearchParams();
-  const fallback = defaultStatsRange();
+  const fallback = defaultPeriod();
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const valid = MONTH.test(from) && MONTH.test(to) && from.slice(0, 4) === to.slice(0, 4) && from <= to;

@@ -3,7 +3,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { BreakdownRow, SignedBand, StatsSummary } from '../../api/stats';
-import { formatYuan } from '../../components/money';
+import { formatTableWan, formatYuan } from '../../components/money';
 import { formatPct } from '../../components/stats';
 import type { Translate } from '../../i18n';
 
@@ -43,8 +43,8 @@ export function breakdownColumns<T extends Named>(
         return to ? <Link to={to}>{r.projects}</Link> : r.projects;
       },
     },
-    { title: t('stats.funds'), dataIndex: 'fundsYuan', width: 150, align: 'right', render: (_: unknown, r) => formatYuan(r.fundsYuan, '—') },
-    { title: t('stats.lastYear'), dataIndex: 'lastYearFundsYuan', width: 150, align: 'right', render: (_: unknown, r) => formatYuan(r.lastYearFundsYuan, '—') },
+    { title: t('stats.funds'), dataIndex: 'fundsYuan', width: 150, align: 'right', render: (_: unknown, r) => formatTableWan(r.fundsYuan, '—') },
+    { title: t('stats.lastYear'), dataIndex: 'lastYearFundsYuan', width: 150, align: 'right', render: (_: unknown, r) => formatTableWan(r.lastYearFundsYuan, '—') },
     { title: t('stats.yoy'), dataIndex: 'yoyPct', width: 110, align: 'right', render: (_: unknown, r) => <Signed value={r.yoyPct} unit="%" /> },
     { title: t('stats.share'), dataIndex: 'sharePct', width: 100, align: 'right', render: (_: unknown, r) => formatPct(r.sharePct) },
     { title: t('stats.contribution'), dataIndex: 'contributionPct', width: 110, align: 'right', render: (_: unknown, r) => <Signed value={r.contributionPct} unit="%" /> },
@@ -89,10 +89,10 @@ export function BreakdownTable<T extends Named>({ t, rows, rowKey, columns, tota
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} />
             <Table.Summary.Cell index={2} align="right">
-              <Typography.Text strong>{formatYuan(total.fundsYuan, '—')}</Typography.Text>
+              <Typography.Text strong>{formatTableWan(total.fundsYuan, '—')}</Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3} align="right">
-              {formatYuan(total.lastYearFundsYuan, '—')}
+              {formatTableWan(total.lastYearFundsYuan, '—')}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={4} align="right">
               <Signed value={totalYoy} unit="%" />
@@ -156,7 +156,7 @@ export function SourceTable({ t, summary }: { t: Translate; summary: StatsSummar
             r.strong ? <Typography.Text strong>{r.name}</Typography.Text> : <span style={{ paddingLeft: r.indent ? 16 : 0 }}>{r.name}</span>,
         },
         { title: t('stats.projects'), dataIndex: 'projects', align: 'right', width: 80 },
-        { title: t('stats.funds'), dataIndex: 'fundsYuan', align: 'right', width: 130, render: (_: unknown, r) => formatYuan(r.fundsYuan, '—') },
+        { title: t('stats.funds'), dataIndex: 'fundsYuan', align: 'right', width: 130, render: (_: unknown, r) => formatTableWan(r.fundsYuan, '—') },
         { title: t('stats.yoy'), dataIndex: 'yoyPct', align: 'right', width: 110, render: (_: unknown, r) => <Signed value={r.yoyPct} unit="%" /> },
         { title: t('stats.share'), dataIndex: 'share', align: 'right', width: 120, render: (_: unknown, r) => formatPct(r.share) },
       ]}
@@ -184,7 +184,7 @@ export function BandTable({ t, summary }: { t: Translate; summary: StatsSummary 
       columns={[
         { title: t('stats.band'), dataIndex: 'minYuan', render: (_: unknown, r) => (r.minYuan ? bandLabel(r.minYuan) : t('stats.allSigned')) },
         { title: t('stats.projects'), dataIndex: 'projects', align: 'right', width: 100 },
-        { title: t('stats.signedAmount'), dataIndex: 'amountYuan', align: 'right', width: 160, render: (_: unknown, r) => formatYuan(r.amountYuan, '—') },
+        { title: t('stats.signedAmount'), dataIndex: 'amountYuan', align: 'right', width: 160, render: (_: unknown, r) => formatTableWan(r.amountYuan, '—') },
         { title: t('stats.bandShare'), dataIndex: 'sharePct', align: 'right', width: 160, render: (_: unknown, r) => formatPct(r.sharePct) },
       ]}
     />
