@@ -37,6 +37,8 @@ export interface Project {
   tags: string[];
   isKey: boolean;
   fundsTotalYuan: number;
+  /** in a list with a funds period (fundsFrom/fundsTo): the project's funds in it */
+  periodFundsYuan?: number | null;
   light: Light;
   lightReasons: string[];
   lastProgressAt: string;
@@ -87,6 +89,12 @@ export interface ProjectQuery {
   leaderId?: string;
   mine?: 'true';
   isKey?: 'true';
+  /** the projects behind a statistic: executing in fundsFrom..fundsTo (optionally new or continued), signed in signedFrom..signedTo */
+  fundsFrom?: string;
+  fundsTo?: string;
+  fundsKind?: 'new' | 'continued';
+  signedFrom?: string;
+  signedTo?: string;
   sort?: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   page?: number;
   pageSize?: number;
@@ -96,6 +104,8 @@ export interface ProjectPage {
   items: Project[];
   total: number;
   stageCounts: Partial<Record<Stage, number>>;
+  /** with fundsFrom/fundsTo: the matching projects' funds in the period (the statistic's 到位资金) */
+  periodFundsYuan?: number | null;
 }
 
 /** The editable fields; PATCH replaces every one of them, so always send them all. */

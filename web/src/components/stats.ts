@@ -30,6 +30,33 @@ export function rangeLabel({ from, to }: MonthRange): string {
   return f === t ? `${fy}年${f}月` : `${fy}年${f}—${t}月`;
 }
 
+/** What a drill-down into the project list reproduces: the projects behind one figure of region and period. */
+export interface ProjectDrillDown {
+  region: string;
+  /** executing in the period (funds > 0), optionally only new or continued, or of one source */
+  executing?: MonthRange;
+  kind?: 'new' | 'continued';
+  source?: 'local' | 'outOfRegion' | 'foreign';
+  /** signed in the period */
+  signed?: MonthRange;
+}
+
+/** The project list filtered to exactly the projects a statistic counts (the server applies the same definitions). */
+export function projectsLink(d: ProjectDrillDown): string {
+  const q = new URLSearchParams({ regionCode: d.region });
+  if (d.executing) {
+    q.set('fundsFrom', d.executing.from);
+    q.set('fundsTo', d.executing.to);
+  }
+  if (d.kind) q.set('fundsKind', d.kind);
+  if (d.source) q.set('source', d.source);
+  if (d.signed) {
+    q.set('signedFrom', d.signed.from);
+    q.set('signedTo', d.signed.to);
+  }
+  return `/projects?${q.toString()}`;
+}
+
 export function statsLink(region: string, range: MonthRange): string {
   return `/stats?${new URLSearchParams({ region, from: range.from, to: range.to }).toString()}`;
 }

@@ -13,7 +13,9 @@ import { funnelOption, horizontalFundsOption, monthlyOption } from '../../compon
 import { SubRegionMap } from '../../components/charts/SubRegionMap';
 import { roleName } from '../../components/labels';
 import { formatYuan } from '../../components/money';
-import { formatPct, formatPts, rangeLabel, statsLink, yearToDate } from '../../components/stats';
+import { MonthRangePicker } from '../../components/MonthRangePicker';
+import { formatPct, formatPts, projectsLink, rangeLabel, statsLink } from '../../components/stats';
+import { usePeriodParams } from '../../components/usePeriodParams';
 import { useI18n, type Translate } from '../../i18n';
 import { LightDot, stageName } from '../projects/labels';
 
@@ -108,12 +110,15 @@ function LightList({ t, light }: { t: Translate; light: Light }) {
   );
 }
 
-/** 首页驾驶舱: this year's indicators for the user's region, each figure a link to the list behind it. */
+/**
+ * 首页驾驶舱: the indicators of the user's region for a period (by default, as every page: January to
+ * the last complete month), each figure a link to the list behind it with the same period.
+ */
 export default function Dashboard() {
   const me = useMe();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const range = yearToDate();
+  const { range, set } = usePeriodParams(me.regionCode);
   const region = me.regionCode;
   const toStats = statsLink(region, range);
   const lastMonth = Number(range.to.slice(5));
@@ -244,14 +249,21 @@ export default function Dashboard() {
       title={t('home.welcome', { name: me.displayName })}
       subTitle={`${me.regionName} · ${rangeLabel(range)}`}
       content={
-        <Space data-testid="home-account" size={8} wrap>
-          {me.roles.map((r) => (
-            <Tag key={r} color="red">
-              {roleName(t, r)}
-            </Tag>
-          ))}
-          <span>{me.regionName}</span>
-          <Typography.Text code>{me.regionCode}</Typography.Text>
+        <Space direction="vertical" size={8} style={{ width: '100%' }}>
+          <Space data-testid="home-account" size={8} wrap>
+            {me.roles.map((r) => (
+              <Tag key={r} color="red">
+                {roleName(t, r)}
+              </Tag>
+            ))}
+            <span>{me.regionName}</span>
+            <Typography.Text code>{me.regionCode}</Typography.Text>
+          </Space>
+          <Space size={8} wrap data-testid="dash-period">
+            <span>{t('stats.period')}</span>
+            <MonthRangePicker value={range} onChange={(r) => set({ range: r })} />
+            <Typography.Text type="secondary">{t('dash.periodHint')}</Typography.Text>
+          </Space>
         </Space>
       }
     >
@@ -274,7 +286,7 @@ export default function Dashboard() {
             <Indicator
               testId="indicator-executing"
               title={t('stats.executing')}
-              to={toStats}
+              to={projectsLink({ region, executing: range })}
               value={t('dash.nProjects', { n: s.executing.projects })}
               footer={t('dash.newContinued', { n: s.newProjects.projects, c: s.continuedProjects.projects })}
             />
@@ -283,7 +295,7 @@ export default function Dashboard() {
             <Indicator
               testId="indicator-signed"
               title={t('stats.signed')}
-              to={toStats}
+              to={projectsLink({ region, signed: range })}
               value={t('dash.nProjects', { n: s.signed.projects })}
               footer={`${t('stats.signedAmount')} ${formatYuan(s.signed.amountYuan, '—')}`}
             />
@@ -304,7 +316,7 @@ export default function Dashboard() {
             <Indicator
               testId="indicator-sources"
               title={t('dash.sources')}
-              to={toStats}
+              to={projectsLink({ region, executing: range, source: 'outOfRegion' })}
               value={formatYuan(s.bySource.outOfRegion.fundsYuan, '—')}
               footer={`${t('source.foreign')} ${formatYuan(s.bySource.foreign.fundsYuan, '—')} · ${t('source.local')} ${formatYuan(s.bySource.local.fundsYuan, '—')}`}
             />
@@ -313,7 +325,7 @@ export default function Dashboard() {
             <Indicator
               testId="indicator-new"
               title={t('dash.newFunds')}
-              to={toStats}
+              to={projectsLink({ region, executing: range, kind: 'new' })}
               value={formatYuan(s.newProjects.fundsYuan, '—')}
               footer={`${t('stats.continued')} ${formatYuan(s.continuedProjects.fundsYuan, '—')}`}
             />

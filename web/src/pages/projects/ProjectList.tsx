@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Button, Empty, Input, Segmented, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Segmented, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns, type ProFormInstance } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -13,7 +13,9 @@ import { formatTime } from '../../components/labels';
 import { formatTableWan, wanToYuan } from '../../components/money';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { onTableError } from '../../components/table';
-import { useI18n } from '../../i18n';
+import { rangeLabel, type MonthRange } from '../../components/stats';
+import { readPeriod } from '../../components/usePeriodParams';
+import { useI18n, type Translate } from '../../i18n';
 import { Kanban } from './Kanban';
 import { KeyMark, LandingCountdown, LightDot, StageTag, sourceName } from './labels';
 import { ProjectForm } from './ProjectForm';
@@ -34,6 +36,7 @@ interface Filters {
   mine?: boolean;
   sort?: Sort;
   view?: View;
+  drill?: string;
 }
 
 type View = 'list' | 'kanban';
@@ -48,6 +51,28 @@ function AmountRange({ value, onChange }: { value?: [string | undefined, string 
       <Input placeholder="≤" value={max} suffix="万元" onChange={(e) => onChange?.([min, e.target.value || undefined])} />
     </Space.Compact>
   );
+}
+
+/** A drill-down from a statistic (?fundsFrom&fundsTo[&fundsKind] or ?signedFrom&signedTo): the server reproduces the figure's projects. */
+interface DrillDown {
+  executing: MonthRange | null;
+  kind: 'new' | 'continued' | null;
+  signed: MonthRange | null;
+}
+
+function readDrillDown(params: URLSearchParams): DrillDown | null {
+  const executing = readPeriod(params.get('fundsFrom'), params.get('fundsTo'));
+  const kindParam = params.get('fundsKind');
+  const kind = executing && (kindParam === 'new' || kindParam === 'continued') ? kindParam : null;
+  const signed = readPeriod(params.get('signedFrom'), params.get('signedTo'));
+  return executing || signed ? { executing, kind, signed } : null;
+}
+
+function describeDrillDown(t: Translate, d: DrillDown): string {
+  const parts: string[] = [];
+  if (d.executing) parts.push(t(d.kind ? `projects.drill.${d.kind}` : 'projects.drill.executing', { period: rangeLabel(d.executing) }));
+  if (d.signed) parts.push(t('projects.drill.signed', { period: rangeLabel(d.signed) }));
+  return parts.join('；');
 }
 
 /** Leaders that appear on projects the user can see (the user directory is for administrators only). */
@@ -85,13 +110,17 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   const [initialFilters] = useState<Partial<Filters>>(() => {
     const light = searchParams.get('light');
     const stages = (searchParams.get('stage') ?? '').split(',').filter((s): s is Stage => (STAGES as readonly string[]).includes(s));
+    const sources = (searchParams.get('source') ?? '').split(',').filter((v) => ['local', 'outOfRegion', 'foreign'].includes(v));
     return {
       stage: stages.length ? stages : undefined,
+      source: sources.length ? sources : undefined,
       leaderId: searchParams.get('leaderId') ?? undefined,
       light: light === 'red' || light === 'yellow' || light === 'green' ? light : undefined,
       regionCode: searchParams.get('regionCode') ?? undefined,
     };
   });
+  const [drill, setDrill] = useState<DrillDown | null>(() => readDrillDown(searchParams));
+  const [periodFundsYuan, setPeriodFundsYuan] = useState<number | null>(null);
   const exportXlsx = async () => {
     const { page: _page, pageSize: _size, ...filters } = lastQuery.current;
     const params = new URLSearchParams();
@@ -208,6 +237,18 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
         p.signedAmountYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatTableWan(p.signedAmountYuan, ''),
     },
     { title: t('projects.signedAmountRange'), dataIndex: 'amount', hideInTable: true, order: 3, renderFormItem: () => <AmountRange /> },
+    ...(drill?.executing
+      ? [
+          {
+            title: t('projects.periodFunds', { period: rangeLabel(drill.executing) }),
+            dataIndex: 'periodFundsYuan',
+            search: false,
+            width: 150,
+            align: 'right',
+            render: (_, p) => formatTableWan(p.periodFundsYuan ?? null, '—'),
+          } satisfies ProColumns<Project>,
+        ]
+      : []),
     { title: t('projects.funds'), dataIndex: 'fundsTotalYuan', search: false, width: 130, align: 'right', render: (_, p) => formatTableWan(p.fundsTotalYuan, '') },
     {
       title: t('projects.leader'),
@@ -280,6 +321,22 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
 
   return (
     <PageContainer title={mineOnly ? t('projects.mineTitle') : t('projects.title')}>
+      {drill && (
+        <Alert
+          data-testid="drill-down"
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={describeDrillDown(t, drill)}
+          description={drill.executing && periodFundsYuan !== null ? t('projects.drill.total', { amount: formatTableWan(periodFundsYuan, '—') }) : undefined}
+          closable
+          closeText={t('projects.drill.clear')}
+          onClose={() => {
+            setDrill(null);
+            navigate('/projects', { replace: true });
+          }}
+        />
+      )}
       <ProTable<Project, Filters>
         rowKey="id"
         actionRef={actionRef}
@@ -288,7 +345,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
         onRequestError={onTableError}
         columns={columns}
         scroll={view === 'list' ? { x: 1500 } : undefined}
-        params={{ mine, sort, view }}
+        params={{ mine, sort, view, drill: drill ? describeDrillDown(t, drill) : '' }}
         search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 }, defaultCollapsed: !Object.values(initialFilters).some(Boolean) }}
         pagination={view === 'list' ? { defaultPageSize: 20, showSizeChanger: true } : false}
         options={{ density: false, setting: true, reload: true }}
@@ -306,6 +363,11 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
             leaderId: params.leaderId,
             isKey: params.isKey,
             mine: mine ? 'true' : undefined,
+            fundsFrom: drill?.executing?.from,
+            fundsTo: drill?.executing?.to,
+            fundsKind: drill?.kind ?? undefined,
+            signedFrom: drill?.signed?.from,
+            signedTo: drill?.signed?.to,
             sort,
             page: view === 'list' ? params.current : 1,
             pageSize: view === 'list' ? params.pageSize : 500,
@@ -313,6 +375,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
           lastQuery.current = query;
           const res = await projectsApi.list(query);
           setStageCounts(res.stageCounts);
+          setPeriodFundsYuan(res.periodFundsYuan ?? null);
           setFiltered(Object.entries(query).some(([k, v]) => v !== undefined && !['sort', 'page', 'pageSize'].includes(k)));
           return { data: res.items, total: res.total, success: true };
         }}

@@ -1,7 +1,7 @@
 import { Alert, Card, Col, Row, Space, Tabs, Typography } from 'antd';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { statsApi, type KeyedRow, type StatsSummary, type SubRegionRow } from '../../api/stats';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
@@ -10,35 +10,18 @@ import { monthlyOption } from '../../components/charts/options';
 import { formatYuan } from '../../components/money';
 import { MonthRangePicker } from '../../components/MonthRangePicker';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { defaultPeriod, formatPct, formatPts, rangeLabel, type MonthRange } from '../../components/stats';
+import { formatPct, formatPts, projectsLink, rangeLabel, type MonthRange } from '../../components/stats';
+import { usePeriodParams } from '../../components/usePeriodParams';
 import { useI18n, type Translate } from '../../i18n';
 import { BandTable, BreakdownTable, SourceTable, breakdownColumns } from './tables';
 import { DocumentsCard } from './DocumentsCard';
 import { TargetsCard } from './TargetsCard';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** Region and period from the address (so dashboard figures can link here), or the defaults. */
-function useFilters(defaultRegion: string) {
-  const [params, setParams] = useSearchParams();
-  const fallback = defaultPeriod();
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const valid = MONTH.test(from) && MONTH.test(to) && from.slice(0, 4) === to.slice(0, 4) && from <= to;
-  const range: MonthRange = valid ? { from, to } : fallback;
-  const region = params.get('region') || defaultRegion;
-  const set = (next: { region?: string; range?: MonthRange }) => {
-    const r = next.range ?? range;
-    setParams({ region: next.region ?? region, from: r.from, to: r.to }, { replace: true });
-  };
-  return { region, range, set };
-}
-
 function yoyText(value: number | null): string {
   return formatPct(value, true);
 }
 
-function SummaryDescriptions({ t, s }: { t: Translate; s: StatsSummary }) {
+function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSummary; region: string; range: MonthRange }) {
   const target = s.target;
   return (
     <ProDescriptions column={{ xs: 1, sm: 2, lg: 3, xxl: 4 }} bordered size="small" data-testid="stats-summary">
@@ -47,12 +30,18 @@ function SummaryDescriptions({ t, s }: { t: Translate; s: StatsSummary }) {
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.lastYear')}>{formatYuan(s.executing.lastYearFundsYuan, '—')}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.yoy')}>{yoyText(s.executing.yoyPct)}</ProDescriptions.Item>
-      <ProDescriptions.Item label={t('stats.executing')}>{t('dash.nProjects', { n: s.executing.projects })}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.executing')}>
+        <Link to={projectsLink({ region, executing: range })} data-testid="summary-executing-link">
+          {t('dash.nProjects', { n: s.executing.projects })}
+        </Link>
+      </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.new')}>
-        {t('dash.nProjects', { n: s.newProjects.projects })} · {formatYuan(s.newProjects.fundsYuan, '—')}
+        <Link to={projectsLink({ region, executing: range, kind: 'new' })}>{t('dash.nProjects', { n: s.newProjects.projects })}</Link> ·{' '}
+        {formatYuan(s.newProjects.fundsYuan, '—')}
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.continued')}>
-        {t('dash.nProjects', { n: s.continuedProjects.projects })} · {formatYuan(s.continuedProjects.fundsYuan, '—')}
+        <Link to={projectsLink({ region, executing: range, kind: 'continued' })}>{t('dash.nProjects', { n: s.continuedProjects.projects })}</Link> ·{' '}
+        {formatYuan(s.continuedProjects.fundsYuan, '—')}
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.domestic')}>
         {formatYuan(s.domestic.fundsYuan, '—')}（{t('stats.yoy')} {yoyText(s.domestic.yoyPct)}）
@@ -60,7 +49,9 @@ function SummaryDescriptions({ t, s }: { t: Translate; s: StatsSummary }) {
       <ProDescriptions.Item label={t('source.foreign')}>
         {formatYuan(s.bySource.foreign.fundsYuan, '—')}（{t('stats.yoy')} {yoyText(s.bySource.foreign.yoyPct)}）
       </ProDescriptions.Item>
-      <ProDescriptions.Item label={t('stats.signed')}>{t('dash.nProjects', { n: s.signed.projects })}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.signed')}>
+        <Link to={projectsLink({ region, signed: range })}>{t('dash.nProjects', { n: s.signed.projects })}</Link>
+      </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.signedAmount')}>{formatYuan(s.signed.amountYuan, '—')}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.topInvestors')}>{t('dash.nProjects', { n: s.signed.topInvestorProjects })}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.startRate')}>{formatPct(s.signed.startRatePct)}</ProDescriptions.Item>
@@ -85,7 +76,7 @@ function SummaryDescriptions({ t, s }: { t: Translate; s: StatsSummary }) {
 export default function StatsAnalysis() {
   const me = useMe();
   const { t } = useI18n();
-  const { region, range, set } = useFilters(me.regionCode);
+  const { region, range, set } = usePeriodParams(me.regionCode);
   const summary = useQuery({ queryKey: ['stats-summary', region, range.from, range.to], queryFn: () => statsApi.summary(region, range.from, range.to) });
   const breakdowns = useQuery({
     queryKey: ['stats-breakdowns', region, range.from, range.to],
@@ -103,7 +94,7 @@ export default function StatsAnalysis() {
   const subColumns = breakdownColumns<SubRegionRow>(t, {
     nameTitle: t('stats.subRegion'),
     nameRender: (r) => (r.code === region ? r.name : <Link to={`/stats?region=${r.code}&from=${range.from}&to=${range.to}`}>{r.name}</Link>),
-    projectsLink: (r) => `/projects?regionCode=${r.code}`,
+    projectsLink: (r) => projectsLink({ region: r.code, executing: range }),
   });
   const keyed = (title: string) => breakdownColumns<KeyedRow>(t, { nameTitle: title });
   const keyOf = (r: KeyedRow) => r.key || r.name;
@@ -132,7 +123,7 @@ export default function StatsAnalysis() {
       <DocumentsCard region={region} regionName={b?.regionName} month={range.to} />
       {summary.isError && <Alert type="error" showIcon message={t('stats.loadFailed')} style={{ marginBottom: 16 }} />}
       <Card title={t('stats.summary')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
-        {s && <SummaryDescriptions t={t} s={s} />}
+        {s && <SummaryDescriptions t={t} s={s} region={region} range={range} />}
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
