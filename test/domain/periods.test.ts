@@ -1,6 +1,6 @@
 /** The one default period (src/domain/periods.ts): the last complete month in Asia/Shanghai. */
 import { describe, expect, it } from 'vitest';
-import { defaultPeriod, lastCompleteMonth, monthInShanghai, shiftMonth } from '../../src/domain/periods';
+import { defaultPeriod, lastCompleteMonth, monthInShanghai, shiftMonth } from '../../src/contracts/periods';
 
 describe('default period', () => {
   it('is the month before the current one in Asia/Shanghai, whatever the UTC date', () => {

@@ -1,4 +1,4 @@
-import { defaultPeriod, lastCompleteMonth, type MonthRange } from '../../../src/domain/periods';
+import { defaultPeriod, lastCompleteMonth, type MonthRange } from '../../../src/contracts/periods';
 
 export { defaultPeriod, lastCompleteMonth, type MonthRange };
 
