@@ -11,9 +11,9 @@ import { loadWorkingCalendar } from './calendar';
 import type { Caller, Deps } from './context';
 import { requireProjectInScope } from './projects';
 import { requireRegionInScope } from './regions';
+import type { ServiceItemType } from '../contracts/project-records';
 
-export const SERVICE_ITEM_TYPES = ['companyRegistration', 'projectFiling', 'land', 'planning', 'environmentalReview', 'powerWater', 'other'] as const;
-export type ServiceItemType = (typeof SERVICE_ITEM_TYPES)[number];
+export type { ServiceItemType };
 
 function toServiceItemDto(s: ServiceItemRow, cal: WorkingCalendar, today: string) {
   const end = s.closedOn ?? today;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../contracts/project-records';
 import { lightRulesSchema } from '../../domain/project-light';
 import { deleteCalendarOverride, listCalendarOverrides, saveCalendarOverride } from '../../services/calendar';
 import { evidencePolicySchema, getEvidencePolicy, updateEvidencePolicy } from '../../services/evidence-policy';
@@ -8,59 +9,11 @@ import type { Deps } from '../../services/context';
 import { addReceipt, correctReceipt, listReceipts, removeReceipt, verifyReceipt } from '../../services/funds';
 import { addProblem, listProblems, updateProblem } from '../../services/problems';
 import { getLightRules, updateLightRules } from '../../services/project-lights';
-import { addServiceItem, listServiceItems, SERVICE_ITEM_TYPES, summarizeServiceItems, updateServiceItem } from '../../services/service-items';
+import { addServiceItem, listServiceItems, summarizeServiceItems, updateServiceItem } from '../../services/service-items';
 import { requireCaller } from '../access';
 import { dateSchema, idParams, monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../schemas';
 
 const version = z.number().int().min(1);
-
-const receiptSchema = z.object({
-  counts: z.boolean().describe('按本系统“先证后计”设置，该笔是否计入统计'),
-  countsWhy: z.string().nullable(),
-  id: z.string(),
-  projectId: z.string(),
-  month: z.string(),
-  amountYuan: z.number(),
-  note: z.string().nullable(),
-  enteredByName: z.string().nullable(),
-  enteredAt: z.string(),
-  verifiedByName: z.string().nullable(),
-  verifiedAt: z.string().nullable(),
-  version: z.number(),
-});
-
-const problemSchema = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  description: z.string(),
-  ownerName: z.string(),
-  dueDate: z.string(),
-  status: z.enum(['open', 'resolved']),
-  resolution: z.string().nullable(),
-  resolvedOn: z.string().nullable(),
-  overdue: z.boolean(),
-  version: z.number(),
-  createdAt: z.string(),
-});
-
-const serviceItemSchema = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  type: z.enum(SERVICE_ITEM_TYPES),
-  title: z.string(),
-  requester: z.string(),
-  handlerName: z.string(),
-  openedOn: z.string(),
-  workingDays: z.number(),
-  dueOn: z.string(),
-  status: z.enum(['open', 'closed']),
-  closedOn: z.string().nullable(),
-  note: z.string().nullable(),
-  elapsedWorkingDays: z.number(),
-  remainingWorkingDays: z.number(),
-  overdue: z.boolean(),
-  version: z.number(),
-});
 
 export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -176,7 +129,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         summary: '新增帮办代办事项：办结时限按工作日（法定节假日与调休）计算',
         params: idParams,
         body: z.object({
-          type: z.enum(SERVICE_ITEM_TYPES),
+          type: serviceItemTypeSchema,
           title: z.string().trim().min(1, '请填写事项名称').max(200),
           requester: z.string().trim().min(1, '请填写申请人').max(100),
           handlerName: z.string().trim().min(1, '请填写经办人').max(60),
@@ -217,13 +170,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['serviceItems'],
         summary: '各下级地区帮办事项数量：在办、超期、办结',
         querystring: z.object({ regionCode: regionCodeSchema.optional() }),
-        response: {
-          200: z.object({
-            regionCode: z.string(),
-            regionName: z.string(),
-            items: z.array(z.object({ code: z.string(), name: z.string(), open: z.number(), overdue: z.number(), closed: z.number(), closedLate: z.number() })),
-          }),
-        },
+        response: { 200: serviceSummarySchema },
       },
     },
     async (request) => summarizeServiceItems(deps, requireCaller(request), request.query.regionCode),

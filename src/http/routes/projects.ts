@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { lightSchema, likelihoodSchema, projectDetailSchema, projectPageSchema, projectSchema, sourceSchema, stageSchema } from '../../contracts/projects';
 import type { Deps } from '../../services/context';
 import { changeProjectStage, createProject, getProjectDetail, listProjects, updateProject } from '../../services/projects';
 import { requireCaller } from '../access';
 import { dateSchema, idParams, monthSchema, regionCodeSchema, yuanQuerySchema, yuanSchema } from '../schemas';
 
 const tags = ['projects'];
-const stageSchema = z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
-const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
@@ -38,7 +37,7 @@ const projectBody = z.object({
   agreedStartDate: dateSchema.nullable().optional(),
   startedDate: dateSchema.nullable().optional(),
   operatingDate: dateSchema.nullable().optional(),
-  likelihood: z.enum(['high', 'medium', 'low']).nullable().optional(),
+  likelihood: likelihoodSchema.nullable().optional(),
   expectedLandingDate: dateSchema.nullable().optional(),
   description: z.string().max(5000).nullable().optional(),
   leaderId: z.string().uuid().nullable().optional(),
@@ -49,53 +48,6 @@ const projectBody = z.object({
     .optional(),
   tags: z.array(z.string().max(30)).max(30).optional(),
   isKey: z.boolean().optional(),
-});
-
-export const projectSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  investorId: z.string().nullable(),
-  investorName: z.string().nullable(),
-  investorCreditCode: z.string().nullable(),
-  source: sourceSchema.nullable(),
-  industryCode: z.string().nullable(),
-  industryName: z.string().nullable(),
-  plannedInvestmentYuan: z.number().nullable(),
-  signedAmountYuan: z.number().nullable(),
-  signedDate: z.string().nullable(),
-  agreedStartDate: z.string().nullable(),
-  startedDate: z.string().nullable(),
-  operatingDate: z.string().nullable(),
-  stage: stageSchema,
-  stageBeforeTermination: z.string().nullable(),
-  likelihood: z.enum(['high', 'medium', 'low']).nullable(),
-  expectedLandingDate: z.string().nullable(),
-  terminationReason: z.string().nullable(),
-  description: z.string().nullable(),
-  leaderId: z.string().nullable(),
-  leaderName: z.string().nullable(),
-  tags: z.array(z.string()),
-  isKey: z.boolean(),
-  fundsTotalYuan: z.number(),
-  light: z.enum(['green', 'yellow', 'red']),
-  lightReasons: z.array(z.string()),
-  lastProgressAt: z.string(),
-  version: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const detailSchema = projectSchema.extend({
-  nextStage: stageSchema.nullable(),
-  nextStageChecklist: z.array(z.object({ id: z.string(), field: z.string(), message: z.string() })),
-  team: z.array(z.object({ userId: z.string(), displayName: z.string() })),
-  milestones: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable(), doneOn: z.string().nullable() })),
-  stageHistory: z.array(
-    z.object({ id: z.string(), fromStage: z.string().nullable(), toStage: z.string(), note: z.string().nullable(), changedByName: z.string(), changedAt: z.string() }),
-  ),
 });
 
 export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -112,7 +64,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           q: z.string().max(100).optional(),
           regionCode: regionCodeSchema.optional(),
           stage: csv(stageSchema).optional().describe('逗号分隔的阶段'),
-          light: z.enum(['green', 'yellow', 'red']).optional(),
+          light: lightSchema.optional(),
           source: csv(sourceSchema).optional(),
           industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
           amountMinYuan: yuanQuerySchema.optional().describe('签约额下限（元）'),
@@ -125,14 +77,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(500).default(20),
         }),
-        response: {
-          200: z.object({
-            items: z.array(projectSchema.extend({ periodFundsYuan: z.number().nullable().describe('给出到位资金期间时：该项目在期间内的到位资金') })),
-            total: z.number(),
-            stageCounts: z.record(z.string(), z.number()),
-            periodFundsYuan: z.number().nullable().describe('给出到位资金期间时：全部符合条件项目在期间内的到位资金合计（等于统计的到位资金）'),
-          }),
-        },
+        response: { 200: projectPageSchema },
       },
     },
     async (request) => {
@@ -157,7 +102,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
 
   r.get(
     '/api/projects/:id',
-    { config: { access: 'projects.read' }, schema: { tags, summary: '项目详情：下一阶段清单、五个一、阶段时间线', params: idParams, response: { 200: detailSchema } } },
+    { config: { access: 'projects.read' }, schema: { tags, summary: '项目详情：下一阶段清单、五个一、阶段时间线', params: idParams, response: { 200: projectDetailSchema } } },
     async (request) => getProjectDetail(deps, requireCaller(request), request.params.id),
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { industrySchema } from '../../contracts/projects';
 import type { Deps } from '../../services/context';
 import { archivePark, createPark, getRegionDetail, listChildRegions, listIndustries, listParks, renamePark } from '../../services/regions';
 import { requireCaller } from '../access';
@@ -109,9 +110,7 @@ export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         tags,
         summary: '国民经济行业分类 GB/T 4754-2017（门类、大类）与三次产业',
         response: {
-          200: z.object({
-            items: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(['section', 'division']), parentCode: z.string().nullable(), sector: z.number() })),
-          }),
+          200: z.object({ items: z.array(industrySchema) }),
         },
       },
     },

@@ -1,81 +1,39 @@
 import { api } from './client';
+import type { Stage, Source, Likelihood, Light, Project, ProjectDetail, ProjectPage, Industry } from '../../../src/contracts/projects';
+import type { Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
 
-export const STAGES = ['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated'] as const;
-export type Stage = (typeof STAGES)[number];
+// The answers' types come from the server's contracts (src/contracts): a changed response fails the type check here.
+export type {
+  Stage,
+  Source,
+  Likelihood,
+  Light,
+  Project,
+  ProjectDetail,
+  ProjectListItem,
+  ProjectPage,
+  ChecklistItem,
+  Milestone,
+  StageChange,
+  Industry,
+} from '../../../src/contracts/projects';
+export type { Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
+
+export const STAGES = ['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated'] as const satisfies readonly Stage[];
 /** The pipeline in order, without 终止. */
 export const PIPELINE: readonly Stage[] = ['lead', 'negotiating', 'signed', 'started', 'operating'];
-export type Source = 'local' | 'outOfRegion' | 'foreign';
-export type Likelihood = 'high' | 'medium' | 'low';
-export type Light = 'green' | 'yellow' | 'red';
 
-export interface Project {
-  id: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  investorId: string | null;
-  investorName: string | null;
-  investorCreditCode: string | null;
-  source: Source | null;
-  industryCode: string | null;
-  industryName: string | null;
-  plannedInvestmentYuan: number | null;
-  signedAmountYuan: number | null;
-  signedDate: string | null;
-  agreedStartDate: string | null;
-  startedDate: string | null;
-  operatingDate: string | null;
-  stage: Stage;
-  stageBeforeTermination: string | null;
-  likelihood: Likelihood | null;
-  expectedLandingDate: string | null;
-  terminationReason: string | null;
-  description: string | null;
-  leaderId: string | null;
-  leaderName: string | null;
-  tags: string[];
-  isKey: boolean;
-  fundsTotalYuan: number;
-  /** in a list with a funds period (fundsFrom/fundsTo): the project's funds in it */
-  periodFundsYuan?: number | null;
-  light: Light;
-  lightReasons: string[];
-  lastProgressAt: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ServiceType = ServiceItemType;
+export const SERVICE_TYPES = [
+  'companyRegistration',
+  'projectFiling',
+  'land',
+  'planning',
+  'environmentalReview',
+  'powerWater',
+  'other',
+] as const satisfies readonly ServiceType[];
 
-export interface ChecklistItem {
-  id: string;
-  field: string;
-  message: string;
-}
-
-export interface Milestone {
-  id: string;
-  title: string;
-  dueDate: string | null;
-  doneOn: string | null;
-}
-
-export interface StageChange {
-  id: string;
-  fromStage: string | null;
-  toStage: string;
-  note: string | null;
-  changedByName: string;
-  changedAt: string;
-}
-
-export interface ProjectDetail extends Project {
-  nextStage: Stage | null;
-  nextStageChecklist: ChecklistItem[];
-  team: { userId: string; displayName: string }[];
-  milestones: Milestone[];
-  stageHistory: StageChange[];
-}
 
 export interface ProjectQuery {
   q?: string;
@@ -100,14 +58,6 @@ export interface ProjectQuery {
   pageSize?: number;
 }
 
-export interface ProjectPage {
-  items: Project[];
-  total: number;
-  stageCounts: Partial<Record<Stage, number>>;
-  /** with fundsFrom/fundsTo: the matching projects' funds in the period (the statistic's 到位资金) */
-  periodFundsYuan?: number | null;
-}
-
 /** The editable fields; PATCH replaces every one of them, so always send them all. */
 export interface ProjectFields {
   name: string;
@@ -130,81 +80,6 @@ export interface ProjectFields {
   milestones: { title: string; dueDate: string | null; doneOn: string | null }[];
   tags: string[];
   isKey: boolean;
-}
-
-export interface Industry {
-  code: string;
-  name: string;
-  level: 'section' | 'division';
-  parentCode: string | null;
-  sector: number;
-}
-
-export interface Receipt {
-  /** Whether the receipt counts in statistics under the 先证后计 policy. */
-  counts: boolean;
-  /** Why it does not count (null when it does). */
-  countsWhy: string | null;
-  id: string;
-  projectId: string;
-  month: string;
-  amountYuan: number;
-  note: string | null;
-  enteredByName: string | null;
-  enteredAt: string;
-  verifiedByName: string | null;
-  verifiedAt: string | null;
-  version: number;
-}
-
-export interface Problem {
-  id: string;
-  projectId: string;
-  description: string;
-  ownerName: string;
-  dueDate: string;
-  status: 'open' | 'resolved';
-  resolution: string | null;
-  resolvedOn: string | null;
-  overdue: boolean;
-  version: number;
-  createdAt: string;
-}
-
-export const SERVICE_TYPES = [
-  'companyRegistration',
-  'projectFiling',
-  'land',
-  'planning',
-  'environmentalReview',
-  'powerWater',
-  'other',
-] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
-
-export interface ServiceItem {
-  id: string;
-  projectId: string;
-  type: ServiceType;
-  title: string;
-  requester: string;
-  handlerName: string;
-  openedOn: string;
-  workingDays: number;
-  dueOn: string;
-  status: 'open' | 'closed';
-  closedOn: string | null;
-  note: string | null;
-  elapsedWorkingDays: number;
-  remainingWorkingDays: number;
-  overdue: boolean;
-  version: number;
-}
-
-export interface ServiceSummary {
-  regionCode: string;
-  regionName: string;
-  items: { code: string; name: string; open: number; overdue: number; closed: number; closedLate: number }[];
 }
 
 const id = (value: string) => encodeURIComponent(value);

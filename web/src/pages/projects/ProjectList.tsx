@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { downloadFile } from '../../components/download';
 import { SavedFilters } from './SavedFilters';
-import { projectsApi, STAGES, type Light, type Project, type ProjectQuery, type Stage } from '../../api/projects';
+import { projectsApi, STAGES, type Light, type ProjectListItem, type ProjectQuery, type Stage } from '../../api/projects';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
@@ -150,7 +150,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   };
   const { move, dialogs } = useStageMove(() => reload());
 
-  const columns: ProColumns<Project>[] = [
+  const columns: ProColumns<ProjectListItem>[] = [
     { title: t('projects.keyword'), dataIndex: 'q', hideInTable: true, order: 10, fieldProps: { placeholder: t('projects.keywordPlaceholder') } },
     {
       title: t('projects.light'),
@@ -246,7 +246,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
             width: 150,
             align: 'right',
             render: (_, p) => formatTableWan(p.periodFundsYuan ?? null, '—'),
-          } satisfies ProColumns<Project>,
+          } satisfies ProColumns<ProjectListItem>,
         ]
       : []),
     { title: t('projects.funds'), dataIndex: 'fundsTotalYuan', search: false, width: 130, align: 'right', render: (_, p) => formatTableWan(p.fundsTotalYuan, '') },
@@ -337,7 +337,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
           }}
         />
       )}
-      <ProTable<Project, Filters>
+      <ProTable<ProjectListItem, Filters>
         rowKey="id"
         actionRef={actionRef}
         formRef={formRef}
@@ -385,7 +385,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
         tableViewRender={(props, dom) =>
           view === 'kanban' ? (
             <Kanban
-              projects={(props.dataSource ?? []) as Project[]}
+              projects={(props.dataSource ?? []) as ProjectListItem[]}
               stageCounts={stageCounts}
               canMove={canManage}
               onMove={(p, to) => void move(p, to)}

@@ -1,0 +1,105 @@
+/**
+ * The project API's answers (项目库): the routes declare these as their response schemas and the web
+ * takes its types from them, so a changed field fails `npm run typecheck` until both sides agree.
+ * Contracts import only zod (the web compiles them too).
+ */
+import { z } from 'zod';
+
+export const STAGES = ['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated'] as const;
+export const stageSchema = z.enum(STAGES);
+export type Stage = z.infer<typeof stageSchema>;
+
+export const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
+export type Source = z.infer<typeof sourceSchema>;
+
+export const likelihoodSchema = z.enum(['high', 'medium', 'low']);
+export type Likelihood = z.infer<typeof likelihoodSchema>;
+
+export const lightSchema = z.enum(['green', 'yellow', 'red']);
+export type Light = z.infer<typeof lightSchema>;
+
+export const projectSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  investorId: z.string().nullable(),
+  investorName: z.string().nullable(),
+  investorCreditCode: z.string().nullable(),
+  source: sourceSchema.nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  plannedInvestmentYuan: z.number().nullable(),
+  signedAmountYuan: z.number().nullable(),
+  signedDate: z.string().nullable(),
+  agreedStartDate: z.string().nullable(),
+  startedDate: z.string().nullable(),
+  operatingDate: z.string().nullable(),
+  stage: stageSchema,
+  stageBeforeTermination: z.string().nullable(),
+  likelihood: likelihoodSchema.nullable(),
+  expectedLandingDate: z.string().nullable(),
+  terminationReason: z.string().nullable(),
+  description: z.string().nullable(),
+  leaderId: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  tags: z.array(z.string()),
+  isKey: z.boolean(),
+  fundsTotalYuan: z.number(),
+  light: lightSchema,
+  lightReasons: z.array(z.string()),
+  lastProgressAt: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const checklistItemSchema = z.object({ id: z.string(), field: z.string(), message: z.string() });
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const milestoneSchema = z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable(), doneOn: z.string().nullable() });
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const stageChangeSchema = z.object({
+  id: z.string(),
+  fromStage: z.string().nullable(),
+  toStage: z.string(),
+  note: z.string().nullable(),
+  changedByName: z.string(),
+  changedAt: z.string(),
+});
+export type StageChange = z.infer<typeof stageChangeSchema>;
+
+export const projectDetailSchema = projectSchema.extend({
+  nextStage: stageSchema.nullable(),
+  nextStageChecklist: z.array(checklistItemSchema),
+  team: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  milestones: z.array(milestoneSchema),
+  stageHistory: z.array(stageChangeSchema),
+});
+export type ProjectDetail = z.infer<typeof projectDetailSchema>;
+
+export const projectListItemSchema = projectSchema.extend({
+  periodFundsYuan: z.number().nullable().describe('给出到位资金期间时：该项目在期间内的到位资金'),
+});
+/** A row of the project list: with fundsFrom/fundsTo, the project's funds in that period. */
+export type ProjectListItem = z.infer<typeof projectListItemSchema>;
+
+export const projectPageSchema = z.object({
+  items: z.array(projectListItemSchema),
+  total: z.number(),
+  stageCounts: z.partialRecord(stageSchema, z.number()),
+  periodFundsYuan: z.number().nullable().describe('给出到位资金期间时：全部符合条件项目在期间内的到位资金合计（等于统计的到位资金）'),
+});
+export type ProjectPage = z.infer<typeof projectPageSchema>;
+
+export const industrySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['section', 'division']),
+  parentCode: z.string().nullable(),
+  sector: z.number(),
+});
+export type Industry = z.infer<typeof industrySchema>;
