@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate, isMonth, MAX_YEAR, MIN_YEAR } from '../domain/dates';
 import { MAX_AMOUNT_LABEL, MAX_AMOUNT_YUAN_NUMBER } from '../domain/money';
 import { ROLES } from '../domain/roles';
+import { regionLevelSchema } from '../contracts/auth';
 
 /** A calendar date 'YYYY-MM-DD' that exists (not 2026-02-30, not 0000-00-00), years 1900–2199. */
 export const dateSchema = z
@@ -34,7 +35,7 @@ export const yuanQuerySchema = z.coerce
   .min(0, '金额不能为负数')
   .max(MAX_AMOUNT_YUAN_NUMBER, `金额超过上限 ${MAX_AMOUNT_LABEL}`);
 
-export const regionLevelSchema = z.enum(['province', 'prefecture', 'county', 'park']);
+export { regionLevelSchema };
 export const roleSchema = z.enum(ROLES);
 export const reasonSchema = z.string().trim().min(1, '请填写原因').max(500).describe('操作原因（写入审计日志）');
 export const regionCodeSchema = z.string().regex(/^\d{6}(\d{3})?$/, '地区代码须为 6 位行政区划代码或 9 位园区代码');

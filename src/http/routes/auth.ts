@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { accountEventSchema, loginResultSchema, meSchema, recoveryCodesSchema, totpEnrolmentSchema, totpStatusSchema, type Me } from '../../contracts/auth';
 import { AppError } from '../../domain/app-error';
 import { listOwnAccountEvents } from '../../services/account-events';
 import { changeOwnPassword, login, logout, pendingAccountSetup, toActor } from '../../services/auth';
@@ -11,42 +12,8 @@ import { readMeta, requireCaller } from '../access';
 import { clearSessionCookie, setSessionCookie } from '../plugins/access-guard';
 import { requiresSecondFactor } from '../../domain/roles';
 import type { Config } from '../../config/config';
-import { regionLevelSchema } from '../schemas';
 
-const meSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string().nullable().describe('第一个角色'),
-  roles: z.array(z.string()),
-  regionCode: z.string(),
-  regionName: z.string(),
-  regionLevel: regionLevelSchema,
-  permissions: z.array(z.string()),
-  mustChangePassword: z.boolean(),
-  totpEnrolled: z.boolean().describe('已绑定动态口令'),
-  totpRequired: z.boolean().describe('角色要求动态口令（系统、安全、审计管理员）'),
-  setup: z.enum(['passwordChange', 'totpEnrolment']).nullable().describe('使用系统前必须完成的步骤：修改临时密码、绑定动态口令；null 表示无'),
-});
-
-const eventSchema = z.object({
-  at: z.string(),
-  action: z.string(),
-  outcome: z.string(),
-  by: z.string().nullable(),
-  reason: z.string().nullable(),
-  clientIp: z.string().nullable(),
-  message: z.string(),
-});
-
-const noticeSchema = z.object({
-  failedLogins: z.number().describe('上次登录以来的失败登录次数'),
-  events: z.array(eventSchema).describe('上次登录以来账号被锁定、解锁、重置密码或动态口令等事件'),
-});
-
-const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()).describe('一次性恢复码，仅此一次显示') });
-
-function toMe(user: UserWithRegion, totpEnrolled: boolean): z.infer<typeof meSchema> {
+function toMe(user: UserWithRegion, totpEnrolled: boolean): Me {
   const actor = toActor(user);
   return {
     id: user.id,
@@ -80,7 +47,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
           password: z.string().min(1, '请输入密码').max(128),
           totp: z.string().trim().max(32).optional().describe('动态口令（6 位数字）或一次性恢复码'),
         }),
-        response: { 200: z.object({ user: meSchema, notice: noticeSchema }) },
+        response: { 200: loginResultSchema },
       },
     },
     async (request, reply) => {
@@ -144,7 +111,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
     '/api/auth/security-events',
     {
       config: { access: 'session' },
-      schema: { tags: ['auth'], summary: '本人账号的安全事件（登录、锁定、解锁、重置密码或动态口令等，最近 30 条）', response: { 200: z.object({ items: z.array(eventSchema) }) } },
+      schema: { tags: ['auth'], summary: '本人账号的安全事件（登录、锁定、解锁、重置密码或动态口令等，最近 30 条）', response: { 200: z.object({ items: z.array(accountEventSchema) }) } },
     },
     async (request) => ({ items: await listOwnAccountEvents(deps, requireUser(request)) }),
   );
@@ -156,7 +123,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '本人动态口令状态（不含密钥）',
-        response: { 200: z.object({ enrolled: z.boolean(), required: z.boolean(), enrolledAt: z.string().nullable(), recoveryCodesLeft: z.number() }) },
+        response: { 200: totpStatusSchema },
       },
     },
     async (request) => getSecondFactorStatus(deps, requireUser(request)),
@@ -169,7 +136,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '开始绑定动态口令：生成新密钥，返回 otpauth URI、二维码（SVG）与手动输入的密钥（仅绑定完成前可见）',
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) },
+        response: { 200: totpEnrolmentSchema },
       },
     },
     async (request) => {

@@ -8,7 +8,7 @@ import { getReportingCalendar, reportingCalendarSchema, updateReportingCalendar 
 import { approveReturn, getReturn, listReminders, listReturnStatus, reopenReturn, sendBackReturn, submitReturn } from '../../services/returns';
 import { requireCaller } from '../access';
 import { dateSchema, monthSchema, reasonSchema, regionCodeSchema } from '../schemas';
-import { summarySchema } from './statistics';
+import { summarySchema } from '../../contracts/statistics';
 
 const month = monthSchema;
 const date = dateSchema;

@@ -1,50 +1,9 @@
 /** Shapes of the Yinfeng HTTP API (see the server's OpenAPI document at /api/docs). */
 
-export type RegionLevel = 'province' | 'prefecture' | 'county' | 'park';
+import type { RegionLevel } from '../../../src/contracts/auth';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  /** The first role; null for an account without roles yet. */
-  role: string | null;
-  roles: string[];
-  regionCode: string;
-  regionName: string;
-  regionLevel: RegionLevel;
-  permissions: string[];
-  mustChangePassword: boolean;
-  /** the account has a TOTP second factor */
-  totpEnrolled: boolean;
-  /** its roles require one (系统、安全、审计管理员) */
-  totpRequired: boolean;
-  /** what must be done before anything else: change the temporary password, enrol the second factor */
-  setup: 'passwordChange' | 'totpEnrolment' | null;
-}
-
-/** One security event of the own account (lock, unlock by an administrator, resets, logins). */
-export interface AccountEvent {
-  at: string;
-  action: string;
-  outcome: string;
-  by: string | null;
-  reason: string | null;
-  clientIp: string | null;
-  message: string;
-}
-
-/** What happened to the account since the previous login (shown once after login). */
-export interface AccountNotice {
-  failedLogins: number;
-  events: AccountEvent[];
-}
-
-export interface TotpStatus {
-  enrolled: boolean;
-  required: boolean;
-  enrolledAt: string | null;
-  recoveryCodesLeft: number;
-}
+// Answers already shared with the server (src/contracts); the rest of this file is still hand-written.
+export type { AccountEvent, AccountNotice, Me, RegionLevel, TotpStatus } from '../../../src/contracts/auth';
 
 export type UserStatus = 'active' | 'disabled';
 

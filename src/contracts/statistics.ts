@@ -1,0 +1,121 @@
+/**
+ * The statistics API's answers (统计汇总, 分解, 赛马榜, 年度目标; definitions in DESIGN.md): response
+ * schemas of the routes and the web's types. zod only.
+ */
+import { z } from 'zod';
+
+const pct = z.number().nullable();
+const fundsBlock = z.object({ projects: z.number(), fundsYuan: z.number(), yoyPct: pct });
+export type SourceFunds = z.infer<typeof fundsBlock>;
+
+export const fundsRowSchema = z.object({ projects: z.number(), fundsYuan: z.number(), lastYearFundsYuan: z.number(), yoyPct: pct });
+/** Funds of a group of projects in the period, with last year's same months (同比 null against a zero base). */
+export type FundsRow = z.infer<typeof fundsRowSchema>;
+
+export const signedBandSchema = z.object({ minYuan: z.number(), projects: z.number(), amountYuan: z.number(), sharePct: pct });
+export type SignedBand = z.infer<typeof signedBandSchema>;
+
+export const statsTargetSchema = z.object({ annualYuan: z.number(), completionPct: pct, schedulePct: pct, aheadPts: pct });
+export type StatsTarget = z.infer<typeof statsTargetSchema>;
+
+export const summarySchema = z.object({
+  region: z.string(),
+  from: z.string(),
+  to: z.string(),
+  executing: fundsRowSchema,
+  newProjects: z.object({ projects: z.number(), fundsYuan: z.number() }),
+  continuedProjects: z.object({ projects: z.number(), fundsYuan: z.number() }),
+  bySource: z.object({ local: fundsBlock, outOfRegion: fundsBlock, foreign: fundsBlock }),
+  unknownSource: z.object({ projects: z.number(), fundsYuan: z.number() }).describe('未填写资金来源的执行项目：计入合计，不计入任何来源'),
+  domestic: fundsBlock,
+  signed: z.object({
+    projects: z.number(),
+    amountYuan: z.number(),
+    bands: z.array(signedBandSchema),
+    topInvestorProjects: z.number(),
+    startRatePct: pct,
+    fulfilmentRatePct: pct,
+  }),
+  target: statsTargetSchema.nullable(),
+});
+export type StatsSummary = z.infer<typeof summarySchema>;
+
+const breakdownRow = {
+  projects: z.number(),
+  fundsYuan: z.number(),
+  lastYearFundsYuan: z.number(),
+  yoyPct: pct,
+  sharePct: pct.describe('占比'),
+  contributionPct: pct.describe('贡献率：其增量 ÷ 本地区增量'),
+  pullPts: pct.describe('拉动：其增量 ÷ 本地区上年同期到位资金（百分点）'),
+};
+const subRegionRowSchema = z.object({ code: z.string(), name: z.string(), ...breakdownRow });
+const keyedRowSchema = z.object({ key: z.string(), name: z.string(), ...breakdownRow });
+/** One row of a breakdown table: the share, contribution and pull are against the region's total. */
+export type BreakdownRow = z.infer<z.ZodObject<typeof breakdownRow>>;
+export type SubRegionRow = z.infer<typeof subRegionRowSchema>;
+export type KeyedRow = z.infer<typeof keyedRowSchema>;
+
+export const breakdownsSchema = z.object({
+  region: z.string(),
+  regionName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  total: z.object({ fundsYuan: z.number(), lastYearFundsYuan: z.number() }),
+  bySubRegion: z.array(subRegionRowSchema),
+  bySector: z.array(keyedRowSchema),
+  bySection: z.array(keyedRowSchema),
+  byInvestorType: z.array(keyedRowSchema),
+  monthly: z.object({ year: z.number(), thisYear: z.array(z.number()), lastYear: z.array(z.number()) }),
+});
+export type StatsBreakdowns = z.infer<typeof breakdownsSchema>;
+
+export const RANKING_PERIODS = ['month', 'quarter', 'year'] as const;
+export const rankingPeriodSchema = z.enum(RANKING_PERIODS);
+export type RankingPeriod = z.infer<typeof rankingPeriodSchema>;
+
+export const rankCellSchema = z.object({
+  value: z.number().nullable(),
+  rank: z.number().nullable(),
+  previousRank: z.number().nullable(),
+  change: z.number().nullable().describe('名次变化：正数为上升'),
+});
+export type RankCell = z.infer<typeof rankCellSchema>;
+
+export const rankingItemSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  metrics: z.object({ funds: rankCellSchema, yoy: rankCellSchema, completion: rankCellSchema, signedAmount: rankCellSchema, startRate: rankCellSchema }),
+});
+export type RankingItem = z.infer<typeof rankingItemSchema>;
+export type RankingMetric = keyof RankingItem['metrics'];
+
+export const unrankedSchema = z.object({ reason: z.enum(['single', 'noData', 'allZero']), message: z.string() });
+
+export const rankingsSchema = z.object({
+  region: z.string(),
+  regionName: z.string(),
+  period: rankingPeriodSchema,
+  current: z.object({ from: z.string(), to: z.string() }),
+  previous: z.object({ from: z.string(), to: z.string() }),
+  unranked: z
+    .object({
+      funds: unrankedSchema.nullable(),
+      yoy: unrankedSchema.nullable(),
+      completion: unrankedSchema.nullable(),
+      signedAmount: unrankedSchema.nullable(),
+      startRate: unrankedSchema.nullable(),
+    })
+    .describe('各指标本期不排名的原因：只有一个下级地区（single）、均无数据（noData）、均为 0（allZero）；排名时为 null'),
+  items: z.array(rankingItemSchema),
+});
+export type Rankings = z.infer<typeof rankingsSchema>;
+
+export const annualTargetSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  year: z.number(),
+  fundsTargetYuan: z.number(),
+  signedTargetYuan: z.number().nullable(),
+});
+export type AnnualTarget = z.infer<typeof annualTargetSchema>;
