@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { maskedContactSchema, revealedContactSchema } from '../../contracts/enterprises';
 import { exportContactsXlsx } from '../../exports/contacts-xlsx';
 import type { Deps } from '../../services/context';
 import { addContact, deleteContact, listEnterpriseContacts, revealContact, updateContact } from '../../services/enterprise-contacts';
@@ -10,24 +11,6 @@ import { idParams, regionCodeSchema } from '../schemas';
 const tags = ['enterprises'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const keyParams = z.object({ key: z.string().trim().min(1).max(40).describe('统一社会信用代码，或无代码企业的 id') });
-
-export const maskedContactSchema = z.object({
-  id: z.string(),
-  enterpriseId: z.string(),
-  enterpriseName: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  name: z.string().describe('脱敏：张*'),
-  title: z.string().nullable(),
-  phone: z.string().nullable().describe('脱敏：138****5678'),
-  email: z.string().nullable().describe('脱敏：z***@example.com'),
-  notes: z.string().nullable().describe('其中的电话和邮箱已脱敏'),
-  masked: z.literal(true),
-  createdByName: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
-});
 
 const contactBody = z.object({
   name: z.string().trim().min(1, '请填写联系人姓名').max(50),
@@ -109,17 +92,7 @@ export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { 
         summary: '查看联系人完整姓名、电话、邮箱（写审计记录，不记录明文）',
         params: idParams,
         body: z.object({ reason: z.string().max(500).optional() }).nullish(),
-        response: {
-          200: z.object({
-            id: z.string(),
-            name: z.string(),
-            title: z.string().nullable(),
-            phone: z.string().nullable(),
-            email: z.string().nullable(),
-            notes: z.string().nullable(),
-            masked: z.literal(false),
-          }),
-        },
+        response: { 200: revealedContactSchema },
       },
     },
     async (request) => revealContact(deps, requireCaller(request), request.params.id, request.body?.reason),

@@ -1,26 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { enterpriseTagSchema } from '../../contracts/enterprises';
 import type { Deps } from '../../services/context';
 import { createEnterpriseTag, deleteEnterpriseTag, listEnterpriseTags } from '../../services/enterprise-tags';
 import { requireCaller } from '../access';
 
 const tags = ['enterprises'];
-const tagSchema = z.object({
-  name: z.string(),
-  builtIn: z.boolean(),
-  description: z.string().nullable(),
-  enterpriseCount: z.number(),
-  createdByName: z.string().nullable(),
-  createdAt: z.string().nullable(),
-});
-
 export async function enterpriseTagRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/api/enterprise-tags',
-    { config: { access: 'session' }, schema: { tags, summary: '企业标签：内置标签与系统管理员添加的标签，含使用的企业数', response: { 200: z.object({ items: z.array(tagSchema) }) } } },
+    { config: { access: 'session' }, schema: { tags, summary: '企业标签：内置标签与系统管理员添加的标签，含使用的企业数', response: { 200: z.object({ items: z.array(enterpriseTagSchema) }) } } },
     async () => ({ items: await listEnterpriseTags(deps) }),
   );
 
@@ -32,7 +24,7 @@ export async function enterpriseTagRoutes(app: FastifyInstance, { deps }: { deps
         tags,
         summary: '添加企业标签',
         body: z.object({ name: z.string().trim().min(1).max(20), description: z.string().max(200).nullable().optional() }),
-        response: { 201: tagSchema },
+        response: { 201: enterpriseTagSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createEnterpriseTag(deps, requireCaller(request), request.body)),
