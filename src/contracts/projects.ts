@@ -57,10 +57,8 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>;
 
 export const checklistItemSchema = z.object({ id: z.string(), field: z.string(), message: z.string() });
-export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 export const milestoneSchema = z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable(), doneOn: z.string().nullable() });
-export type Milestone = z.infer<typeof milestoneSchema>;
 
 export const stageChangeSchema = z.object({
   id: z.string(),
@@ -70,7 +68,6 @@ export const stageChangeSchema = z.object({
   changedByName: z.string(),
   changedAt: z.string(),
 });
-export type StageChange = z.infer<typeof stageChangeSchema>;
 
 export const projectDetailSchema = projectSchema.extend({
   nextStage: stageSchema.nullable(),

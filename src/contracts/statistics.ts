@@ -6,17 +6,13 @@ import { z } from 'zod';
 
 const pct = z.number().nullable();
 const fundsBlock = z.object({ projects: z.number(), fundsYuan: z.number(), yoyPct: pct });
-export type SourceFunds = z.infer<typeof fundsBlock>;
 
 export const fundsRowSchema = z.object({ projects: z.number(), fundsYuan: z.number(), lastYearFundsYuan: z.number(), yoyPct: pct });
-/** Funds of a group of projects in the period, with last year's same months (同比 null against a zero base). */
-export type FundsRow = z.infer<typeof fundsRowSchema>;
 
 export const signedBandSchema = z.object({ minYuan: z.number(), projects: z.number(), amountYuan: z.number(), sharePct: pct });
 export type SignedBand = z.infer<typeof signedBandSchema>;
 
 export const statsTargetSchema = z.object({ annualYuan: z.number(), completionPct: pct, schedulePct: pct, aheadPts: pct });
-export type StatsTarget = z.infer<typeof statsTargetSchema>;
 
 export const summarySchema = z.object({
   region: z.string(),

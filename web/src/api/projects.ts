@@ -12,9 +12,6 @@ export type {
   ProjectDetail,
   ProjectListItem,
   ProjectPage,
-  ChecklistItem,
-  Milestone,
-  StageChange,
   Industry,
 } from '../../../src/contracts/projects';
 export type { Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';

@@ -5,7 +5,6 @@ import type { AnnualTarget, RankingMetric, RankingPeriod, Rankings, StatsBreakdo
 export type {
   AnnualTarget,
   BreakdownRow,
-  FundsRow,
   KeyedRow,
   RankCell,
   RankingItem,
@@ -13,10 +12,8 @@ export type {
   RankingPeriod,
   Rankings,
   SignedBand,
-  SourceFunds,
   StatsBreakdowns,
   StatsSummary,
-  StatsTarget,
   SubRegionRow,
 } from '../../../src/contracts/statistics';
 

@@ -3,7 +3,7 @@
 import type { RegionLevel } from '../../../src/contracts/auth';
 
 // Answers already shared with the server (src/contracts); the rest of this file is still hand-written.
-export type { AccountEvent, AccountNotice, Me, RegionLevel, TotpStatus } from '../../../src/contracts/auth';
+export type { AccountNotice, Me, RegionLevel } from '../../../src/contracts/auth';
 
 export type UserStatus = 'active' | 'disabled';
 
