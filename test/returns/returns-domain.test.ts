@@ -1,6 +1,6 @@
 /** The pure rules of monthly returns: the state machine, the snapshot diff, and due dates by the official calendar. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING_CALENDAR, diffSnapshots, nextMonth, nextReturnState, returnDueDate } from '../../src/domain/returns';
+import { DEFAULT_REPORTING_CALENDAR, diffSnapshots, flattenFigures, isReportingLevel, nextMonth, nextReturnState, returnDueDate } from '../../src/domain/returns';
 import { createWorkingCalendar } from '../../src/domain/working-days';
 
 describe('monthly return rules', () => {
@@ -25,6 +25,18 @@ describe('monthly return rules', () => {
       { field: 'bands[1].x', before: 2, after: 5 },
     ]);
     expect(diffSnapshots(after, after)).toEqual([]);
+    // a figure gone from the later snapshot is a change to null; a null gone is none; fields sort by name
+    expect(diffSnapshots({ z: 1, b: null, m: { y: 2, x: 3 } }, { a: 1 })).toEqual([
+      { field: 'a', before: null, after: 1 },
+      { field: 'm.x', before: 3, after: null },
+      { field: 'm.y', before: 2, after: null },
+      { field: 'z', before: 1, after: null },
+    ]);
+    expect(diffSnapshots(null, { n: null })).toEqual([]);
+    expect([...flattenFigures(null)]).toEqual([]);
+    expect([...flattenFigures({ a: [1, null], b: 'text' }, 'r')]).toEqual([['r.a[0]', 1], ['r.a[1]', null]]);
+    expect(['county', 'prefecture', 'province', 'park', 'region'].filter(isReportingLevel)).toEqual(['county', 'prefecture', 'province']);
+    expect(diffSnapshots({ n: null }, { n: 0 })).toEqual([{ field: 'n', before: null, after: 0 }]);
   });
 
   it('moves a due date falling on a holiday to the next working day', () => {

@@ -1,0 +1,34 @@
+/**
+ * The test sets of the mutation runs (stryker.config.json, stryker.services.config.json): PGlite only,
+ * so that a mutant costs seconds, not a PostgreSQL database per test file.
+ *   MUTATION_SCOPE=domain   the pure rules of src/domain and their unit tests
+ *   MUTATION_SCOPE=services the statistics, stage, light and returns services and the tests that drive them
+ */
+import { defineConfig } from 'vitest/config';
+
+delete process.env.TEST_DATABASE_URL;
+
+const DOMAIN_TESTS = ['test/domain/**/*.test.ts', 'test/returns/returns-domain.test.ts'];
+const SERVICE_TESTS = [
+  'test/statistics/summary.test.ts',
+  'test/statistics/rankings.test.ts',
+  'test/projects/pipeline.test.ts',
+  'test/projects/light-rules.test.ts',
+  'test/projects/lights-by-leader.test.ts',
+  'test/returns/monthly-returns.test.ts',
+  'test/returns/return-submitter-and-snapshot.test.ts',
+];
+
+const services = process.env.MUTATION_SCOPE === 'services';
+
+export default defineConfig({
+  test: {
+    include: services ? SERVICE_TESTS : DOMAIN_TESTS,
+    // the database template is made once per run; the pure domain tests need none
+    globalSetup: services ? ['test/helpers/global-setup.ts'] : [],
+    pool: 'forks',
+    maxWorkers: 1,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
