@@ -106,7 +106,15 @@ describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
     const feb = await rankings('region=650100&period=month&to=2026-02');
     const febOf = (code: string) => feb.items.find((i) => i.code === code)?.metrics;
     expect(febOf('650102')).toMatchObject({ funds: { value: 300 * WAN, rank: 1 }, yoy: { value: 200, rank: 1 }, completion: { value: 30, rank: 1 }, signedAmount: { value: 0, rank: 2 }, startRate: { value: null, rank: null } });
-    expect(febOf('650109')).toMatchObject({ funds: { value: 0, rank: 2 }, yoy: { value: null, rank: null }, completion: { value: 20, rank: 2 }, signedAmount: { value: 2 * YI, rank: 1 }, startRate: { value: 0, rank: 1 } });
+    expect(febOf('650109')).toMatchObject({ funds: { value: 0, rank: 2 }, yoy: { value: null, rank: null }, completion: { value: 20, rank: 2 }, signedAmount: { value: 2 * YI, rank: 1 }, startRate: { value: 0, rank: null } });
+    // the only start rate known is 0: a ranking of zeros says nothing, so it says so instead
+    expect((feb as unknown as { unranked: Record<string, unknown> }).unranked).toEqual({
+      funds: null,
+      yoy: null,
+      completion: null,
+      signedAmount: null,
+      startRate: { reason: 'allZero', message: '各下级地区本期开工率均为 0，不排名' },
+    });
     // the year to March against January–March 2025: the same values as the first quarter, previous ranks from 2025
     const year = await rankings('region=650100&period=year&to=2026-03');
     expect(year.previous).toEqual({ from: '2025-01', to: '2025-03' });
@@ -115,7 +123,7 @@ describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
       funds: m(800 * WAN, 1, 1),
       yoy: m(100, 2, null),
       completion: m(20, 2, null),
-      signedAmount: m(2 * YI, 2, 1), // nobody signed in January–March 2025: all first
+      signedAmount: m(2 * YI, 2, null), // nobody signed in January–March 2025: no previous ranking
       startRate: m(100, 1, null),
     });
   });
