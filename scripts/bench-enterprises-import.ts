@@ -24,7 +24,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config/config';
 import { createPglite, wrapPglite, wrapPool, type Database } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
-import { executeImportJob } from '../src/jobs/import-job-runner';
+import { executeImportJob } from '../src/jobs/import-jobs';
 import { defaultKeyThreads } from '../src/jobs/enterprise-import-job';
 import { ENTERPRISE_FILE_HEADERS, generateEnterprise, toEnterpriseFileCells, type GeneratedEnterprise } from '../src/seed/enterprise-generator';
 import type { Caller } from '../src/services/context';

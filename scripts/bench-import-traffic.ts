@@ -31,14 +31,14 @@ import { prepareDatabase } from '../src/cli/prepare-database';
 import { ensureRole } from '../src/db/roles';
 import { wrapPool } from '../src/db/client';
 import { buildApp } from '../src/http/app';
-import { executeImportJob } from '../src/jobs/import-job-runner';
+import { executeImportJob } from '../src/jobs/import-jobs';
 import { defaultKeyThreads } from '../src/jobs/enterprise-import-job';
 import { ENTERPRISE_FILE_HEADERS, generateEnterprise, toEnterpriseFileCells } from '../src/seed/enterprise-generator';
 import { seedDemo } from '../src/seed/demo';
 import { createSystemCaller } from '../src/services/context';
 import type { ImportJobRow } from '../src/db/queries/import-jobs';
 import { createRunningImportJobFromFile } from '../src/services/enterprise-imports/import-jobs';
-import { callerForJob } from '../src/jobs/import-job-runner';
+import { callerForJob } from '../src/jobs/import-jobs';
 import { createUser } from '../src/services/users';
 import { sql } from 'drizzle-orm';
 

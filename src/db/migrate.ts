@@ -1,10 +1,11 @@
-/** Applies the committed SQL migrations (drizzle/) on either runtime. */
+/** Applies the committed SQL migrations (drizzle/) and the job engine's own (job-schema.ts) on either runtime. */
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database, Schema } from './client';
+import { bossDbOfClient, bossDbOfPglite, installJobSchema } from './job-schema';
 import { liftStatementTimeout } from './pool-settings';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -14,6 +15,7 @@ export const MIGRATION_LOCK_KEY = 7_246_311; // pg_advisory_lock key: one migrat
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as PgliteDatabase<Schema>, { migrationsFolder: MIGRATIONS_FOLDER });
+    await installJobSchema(bossDbOfPglite(database.client), 'pglite');
     return;
   }
   // Several app processes may start together on one server: serialise them with an advisory lock
@@ -25,6 +27,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migratePg(drizzlePg({ client: conn }), { migrationsFolder: MIGRATIONS_FOLDER });
+      await installJobSchema(bossDbOfClient(conn), 'postgres');
     } finally {
       await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

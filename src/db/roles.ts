@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { JOB_SCHEMA } from './job-schema';
 import { MIGRATION_LOCK_KEY } from './migrate';
 
 /** The role the embedded database (PGlite) runs the application as. */
@@ -69,6 +70,11 @@ export async function grantAppPrivileges(db: Db, appRole: string): Promise<void>
     // the application checks, without migrating, that the database is at its version
     `grant usage on schema drizzle to ${app}`,
     `grant select on all tables in schema drizzle to ${app}`,
+    // the job engine (pg-boss, job-schema.ts): its rows, never its tables
+    `grant usage on schema ${JOB_SCHEMA} to ${app}`,
+    `grant select, insert, update, delete on all tables in schema ${JOB_SCHEMA} to ${app}`,
+    `grant usage, select on all sequences in schema ${JOB_SCHEMA} to ${app}`,
+    `grant execute on all functions in schema ${JOB_SCHEMA} to ${app}`,
   ];
   await db.transaction(async (tx) => {
     // app processes starting together would otherwise GRANT at once ("tuple concurrently updated")

@@ -12,7 +12,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimNextImportJob, insertImportJob } from '../../src/db/queries/import-jobs';
 import { importFilesDir } from '../../src/config/data-paths';
-import { executeImportJob, ImportJobRunner } from '../../src/jobs/import-job-runner';
+import { JobEngine } from '../../src/jobs/engine';
+import { defineImportJobQueue } from '../../src/jobs/import-job-queue';
+import { executeImportJob } from '../../src/jobs/import-jobs';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { count, enterpriseCsv, generatedRows, rows } from './helpers';
@@ -62,9 +64,22 @@ describe.each(DATABASE_KINDS)('enterprise import jobs on %s', (kind) => {
     return done;
   }
 
-  it('upload → 202 → the runner imports it → succeeded; listed within the scope; the file is removed', async () => {
-    const runner = new ImportJobRunner(t.database, t.config, { pollMs: 20, keyThreads: 0 });
-    runner.start();
+  /** The job engine with the import queue, as `yinfeng serve` runs it (short polls). */
+  async function startEngine() {
+    const engine = new JobEngine(t.database, { pollSeconds: 0.5 });
+    const queue = await defineImportJobQueue(engine, t.database, { keyThreads: 0 });
+    await engine.start();
+    await queue.recoverAtStart();
+    return {
+      async stop() {
+        queue.close();
+        await engine.stop();
+      },
+    };
+  }
+
+  it('upload → 202 → the engine runs the job → succeeded; listed within the scope; the file is removed', async () => {
+    const runner = await startEngine();
     try {
       const res = await upload(enterpriseCsv(generatedRows(50, 0)), '企业名录.csv', '&source=工商登记&sourceDate=2024-06-30');
       expect(res.statusCode, res.body).toBe(202);
@@ -80,7 +95,7 @@ describe.each(DATABASE_KINDS)('enterprise import jobs on %s', (kind) => {
       expect(job.progress).toMatchObject({ phase: 'done', rowsRead: 50 });
       const list = (await t.call('GET', '/api/import-jobs', { cookie })).json() as { total: number; items: JobJson[] };
       expect(list.items.map((j) => j.id)).toContain(queued.id);
-      await runner.stop(); // the runner removes the file after the job's commit
+      await runner.stop(); // the job removes the file after its commit
       expect(filesLeft()).toEqual([]);
       const audits = await rows<{ action: string }>(t.deps.db, sql`select action from audit_log where object_id = ${queued.id} order by id`);
       expect(audits.map((a) => a.action)).toEqual(['import_job.create', 'import_job.succeed']);
@@ -227,8 +242,7 @@ describe.each(DATABASE_KINDS)('enterprise import jobs on %s', (kind) => {
       worker: 'dead-host:1:abc',
     });
     await t.deps.db.execute(sql`update import_jobs set heartbeat_at = now() - interval '10 minutes' where id = ${job.id}`);
-    const runner = new ImportJobRunner(t.database, t.config, { pollMs: 20 });
-    runner.start();
+    const runner = await startEngine();
     let status = 'running';
     try {
       for (let i = 0; i < 400 && status === 'running'; i++) {

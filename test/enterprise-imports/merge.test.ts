@@ -9,7 +9,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportJobRunner } from '../../src/jobs/import-job-runner';
+import { claimNextImportJob } from '../../src/db/queries/import-jobs';
+import { executeImportJob } from '../../src/jobs/import-jobs';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { enterpriseCsv, rows } from './helpers';
@@ -21,14 +22,12 @@ describe.each(DATABASE_KINDS)('enterprise merge on %s', (kind) => {
   let t: TestApp;
   let dir: string;
   let cookie: string;
-  let runner: ImportJobRunner;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-ent-merge-'));
     t = await createTestApp(kind, { YINFENG_DATA_DIR: dir });
     await t.createAccount('ent_officer', ['officer'], '650109');
     cookie = await t.login('ent_officer');
-    runner = new ImportJobRunner(t.database, t.config, { keyThreads: 0 });
   });
   afterAll(async () => {
     await t?.close();
@@ -43,7 +42,9 @@ describe.each(DATABASE_KINDS)('enterprise merge on %s', (kind) => {
       headers: { 'content-type': 'text/csv' },
     });
     expect(res.statusCode, res.body).toBe(202);
-    expect(await runner.runNext()).toBe(true);
+    const claimed = await claimNextImportJob(t.deps.db, 'enterprises', 'test-worker');
+    if (!claimed) throw new Error('no queued job');
+    await executeImportJob(t.database, claimed, { worker: 'test-worker', keyThreads: 0 });
     const job = await t.call('GET', `/api/import-jobs/${res.json().id}`, { cookie });
     return job.json();
   }

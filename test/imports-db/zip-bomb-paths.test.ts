@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimNextImportJob } from '../../src/db/queries/import-jobs';
-import { executeImportJob } from '../../src/jobs/import-job-runner';
+import { executeImportJob } from '../../src/jobs/import-jobs';
 import { cleanEnv, runCli } from '../cli/processes';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';

@@ -9,7 +9,7 @@ import { AppError } from '../../domain/app-error';
 import { isRole, listPermissions, PERMISSION_LABELS, type Permission } from '../../domain/roles';
 import { requestImportJobCancel, type ImportJobWithPath } from '../../db/queries/import-jobs';
 import type { EnterpriseImportResult } from '../../jobs/enterprise-import-job';
-import { executeImportJob } from '../../jobs/import-job-runner';
+import { executeImportJob } from '../../jobs/import-jobs';
 import type { JobProgressState } from '../../jobs/job-progress';
 import { createRunningImportJobFromFile } from '../../services/enterprise-imports/import-jobs';
 import { createSystemCaller, type Caller } from '../../services/context';

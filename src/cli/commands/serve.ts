@@ -8,9 +8,7 @@ import { ROLE_LABELS } from '../../domain/roles';
 import { prepareDatabase } from '../prepare-database';
 import fs from 'node:fs';
 import { AppError } from '../../domain/app-error';
-import { ImportJobRunner } from '../../jobs/import-job-runner';
-import { RollupWarmupRunner } from '../../jobs/rollup-warmup-runner';
-import { AuditSealRunner } from '../../jobs/audit-seal-runner';
+import { startBackgroundJobs, type BackgroundJobs } from '../../jobs/background-jobs';
 import { removeLeftoverImportFiles } from '../../jobs/leftover-import-files';
 import { onStopSignal, type StopSignal } from '../process-stop';
 
@@ -47,22 +45,12 @@ export async function runServe(config: Config): Promise<void> {
     await seedDemo(deps);
   }
   // upload files of import jobs that ended (or never got a job) while no process was there to remove them
-  await removeLeftoverImportFiles(database, config).catch((err: unknown) => console.error('清理导入任务遗留文件失败：', err));
+  await removeLeftoverImportFiles(database, config, { atStart: true }).catch((err: unknown) => console.error('清理导入任务遗留文件失败：', err));
   if (stopRequestedBy) return startStopped();
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
-  // background import jobs (enterprise registry files) run in this process, one at a time
-  const jobs = new ImportJobRunner(database, config, { onError: (err) => app.log.error({ err }, 'import job runner') });
-  // statistics: funds rollups of the current and previous month computed ahead of the first query
-  const warmup = new RollupWarmupRunner(deps, {
-    intervalMs: config.rollupWarmup.intervalMinutes * 60_000,
-    onError: (err) => app.log.error({ err }, 'rollup warm-up'),
-    onWarmed: (r, ms) => r.partsComputed > 0 && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
-  });
-  // the audit hash chain: committed audit rows linked in id order (services/audit-chain.ts)
-  const sealer = new AuditSealRunner(database.db, {
-    intervalMs: config.auditSealSeconds * 1000,
-    onError: (err) => app.log.error({ err }, 'audit chain seal'),
-  });
+  // background work on the job engine (jobs/background-jobs.ts): import jobs, the statistics' rollup
+  // warm-up, the audit chain seal, the nightly cleanup of leftover upload files; started once listening
+  let jobs: Promise<BackgroundJobs | null> = Promise.resolve(null);
   const cleanup = setInterval(() => {
     void getSecurityPolicy(deps)
       .then((p) => deleteExpiredSessions(database.db, p.sessionIdleMinutes))
@@ -74,9 +62,7 @@ export async function runServe(config: Config): Promise<void> {
     (stopping ??= (async () => {
       console.log(`\n收到 ${signal}，正在停止……`);
       clearInterval(cleanup);
-      await jobs.stop(); // a running import rolls back and returns to the queue
-      await warmup.stop();
-      await sealer.stop();
+      await (await jobs)?.stop(); // a running import rolls back and returns to the queue
       await app.close();
       await database.close();
       console.log('已停止。');
@@ -104,9 +90,16 @@ export async function runServe(config: Config): Promise<void> {
     return startStopped();
   }
   stopRunning = (signal) => void stop(signal);
-  jobs.start();
-  if (config.rollupWarmup.enabled) warmup.start();
-  if (config.auditSealSeconds > 0) sealer.start();
+  jobs = startBackgroundJobs(database, config, {
+    engine: { onError: (err, queue) => app.log.error({ err, queue }, 'background job') },
+    onWarmed: (r, ms) => r.partsComputed > 0 && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
+  }).catch((err: unknown) => {
+    // requests are still served; the background work waits for the next start
+    app.log.error({ err }, '后台任务引擎启动失败：导入任务、统计预热与审计封存暂不运行');
+    return null;
+  });
+  await jobs;
+  if (stopRequestedBy) return;
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',

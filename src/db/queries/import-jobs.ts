@@ -1,8 +1,8 @@
 /**
- * The import_jobs table: a small queue of our own (see jobs/import-job-runner.ts for why not
- * pg-boss). Claiming uses `for update skip locked`, so several app processes on one PostgreSQL
- * never take the same job; progress and heartbeats are single-row updates that also read the
- * cancel flag.
+ * The import_jobs table: what a person sees of an import job (status, progress, cancel flag, result).
+ * The job engine (jobs/engine.ts) decides which process runs a job; claiming a row is a conditional
+ * update (queued → running), so a job never runs twice; progress and heartbeats are single-row
+ * updates that also read the cancel flag.
  */
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -88,7 +88,17 @@ export async function selectImportJobPage(db: Db, f: { scopePath: string; kind?:
   return { rows: rows.map((r) => ({ ...flatten(r), result: r.summary })), total: Number(total?.n ?? 0) };
 }
 
-/** Takes the oldest queued job of `kind` for `worker`, or none. */
+/** Takes the queued job `id` for `worker` (not when a cancel was requested); none when it is not queued. */
+export async function claimImportJob(db: Db, id: string, worker: string): Promise<ImportJobRow | undefined> {
+  const [row] = await db
+    .update(importJobs)
+    .set({ status: 'running', worker, startedAt: sql`now()`, heartbeatAt: sql`now()`, progress: sql`${importJobs.progress} || jsonb_build_object('phase', 'reading')` })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'queued'), eq(importJobs.cancelRequested, false)))
+    .returning();
+  return row;
+}
+
+/** Takes the oldest queued job of `kind` for `worker`, or none (for running one by hand: tests, tools). */
 export async function claimNextImportJob(db: Db, kind: string, worker: string): Promise<ImportJobRow | undefined> {
   const res = (await db.execute(sql`
     update import_jobs set status = 'running', worker = ${worker}, started_at = now(), heartbeat_at = now(),
@@ -101,6 +111,16 @@ export async function claimNextImportJob(db: Db, kind: string, worker: string): 
   if (!id) return undefined;
   const [row] = await db.select().from(importJobs).where(eq(importJobs.id, id));
   return row;
+}
+
+/** Ids of queued jobs (oldest first), for the engine to run. */
+export async function selectQueuedImportJobIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(and(eq(importJobs.status, 'queued'), eq(importJobs.cancelRequested, false)))
+    .orderBy(importJobs.createdAt, importJobs.id);
+  return rows.map((r) => r.id);
 }
 
 /** Records progress (and the heartbeat) of a running job; returns whether a cancel was requested. */
@@ -177,13 +197,4 @@ export async function failStaleImportJobs(db: Db, f: { worker: string; staleSeco
       ),
     )
     .returning();
-}
-
-/** File paths of jobs that still need their file (queued or running). */
-export async function selectLiveImportFilePaths(db: Db): Promise<Set<string>> {
-  const rows = await db
-    .select({ filePath: importJobs.filePath })
-    .from(importJobs)
-    .where(sql`${importJobs.status} in ('queued', 'running')`);
-  return new Set(rows.map((r) => r.filePath));
 }

@@ -2,7 +2,7 @@
  * Background import jobs as the API and the CLI see them: an upload streamed to the data
  * directory (never held in memory), checked (type, size, zip bomb, the 企业 headers of a CSV) and
  * queued; jobs listed and read within the caller's region subtree (a job belongs to its creator's
- * region); cancel; the rejected rows (exports/rejected-rows-xlsx.ts makes the report). Running a job is jobs/import-job-runner.ts.
+ * region); cancel; the rejected rows (exports/rejected-rows-xlsx.ts makes the report). Running a job is jobs/import-jobs.ts, on the job engine (jobs/import-job-queue.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +29,7 @@ import { parseDate } from '../../imports/row-validate';
 import type { ImportProblem } from '../imports/run-import';
 import { listXlsxSheetNames } from '../imports/xlsx-sheets';
 import { recordAudit } from '../audit';
+import { announceImportJobQueued } from '../import-job-signal';
 import type { Caller, Deps } from '../context';
 
 export type ImportJobKind = 'enterprises';
@@ -229,7 +230,9 @@ export async function createImportJobFromUpload(deps: Deps, caller: Caller, body
     await pipeline(body, meter, fs.createWriteStream(filePath, { flags: 'wx' }));
     await checkFile(filePath, checked.fileName, max);
     const job = await queueJob(deps, caller, { ...checked, id, kind: input.kind, filePath, fileBytes: bytes, sha256: hash.digest('hex'), dryRun: Boolean(input.dryRun) });
-    return getImportJob(deps, caller, job.id);
+    const queued = await getImportJob(deps, caller, job.id);
+    announceImportJobQueued(job.id);
+    return queued;
   } catch (err) {
     await fs.promises.rm(filePath, { force: true });
     if (err instanceof AppError) throw err;

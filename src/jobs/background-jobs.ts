@@ -1,0 +1,64 @@
+/**
+ * Everything `yinfeng serve` runs in the background, on the one job engine (engine.ts): enterprise
+ * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal and the nightly
+ * cleanup of leftover upload files. Every process runs the same set; the engine makes each job and
+ * each schedule's occurrence run once, in one of them. Schedules the next features add (weekly
+ * briefings, SLA escalations, reminders) go here: define a queue, schedule it.
+ */
+import type { Config } from '../config/config';
+import type { Database } from '../db/client';
+import type { SealResult } from '../services/audit-chain';
+import type { WarmupResult } from '../services/funds-rollup-warmup';
+import { defineAuditSealJob } from './audit-seal-job';
+import { JobEngine, type JobEngineOptions } from './engine';
+import { defineImportJobQueue, type ImportJobQueueOptions } from './import-job-queue';
+import { defineLeftoverFilesJob } from './leftover-import-files';
+import { defineRollupWarmupJob, type RollupWarmupJob, type RollupWarmupJobOptions } from './rollup-warmup-job';
+
+export interface BackgroundJobsOptions {
+  engine?: JobEngineOptions;
+  imports?: ImportJobQueueOptions;
+  warmup?: Partial<RollupWarmupJobOptions>;
+  onWarmed?: (result: WarmupResult, ms: number) => void;
+  onSealed?: (result: SealResult) => void;
+}
+
+export interface BackgroundJobs {
+  engine: JobEngine;
+  /** null when the warm-up is off (YINFENG_ROLLUP_WARMUP) */
+  warmup: RollupWarmupJob | null;
+  /** stops taking jobs; a running import rolls back and returns to the queue; resolves when nothing runs */
+  stop(): Promise<void>;
+}
+
+export async function startBackgroundJobs(database: Database, config: Config, opts: BackgroundJobsOptions = {}): Promise<BackgroundJobs> {
+  const engine = new JobEngine(database, opts.engine);
+  const deps = { db: database.db, config };
+  const imports = await defineImportJobQueue(engine, database, opts.imports);
+  const warmup = config.rollupWarmup.enabled
+    ? await defineRollupWarmupJob(engine, deps, { intervalMinutes: config.rollupWarmup.intervalMinutes, onWarmed: opts.onWarmed, ...opts.warmup })
+    : null;
+  await defineAuditSealJob(engine, database.db, { seconds: config.auditSealSeconds, onSealed: opts.onSealed });
+  await defineLeftoverFilesJob(engine, database, config);
+  try {
+    await engine.start();
+    if (!warmup) await engine.unschedule('rollup-warmup').catch(() => undefined);
+    if (config.auditSealSeconds === 0) await engine.unschedule('audit-seal').catch(() => undefined);
+    await imports.recoverAtStart();
+    await warmup?.kick(opts.warmup?.startDelaySeconds ?? 5);
+  } catch (err) {
+    imports.close();
+    warmup?.close();
+    await engine.stop();
+    throw err;
+  }
+  return {
+    engine,
+    warmup,
+    async stop() {
+      imports.close();
+      warmup?.close();
+      await engine.stop();
+    },
+  };
+}
