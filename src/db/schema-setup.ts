@@ -17,6 +17,7 @@ import pg from 'pg';
 import type { Config } from '../config/config';
 import { AppError } from '../domain/app-error';
 import { describeUrl, wrapPool, type Database, type Db } from './client';
+import { JOB_SCHEMA } from './job-schema';
 import { migrateDatabase, MIGRATIONS_FOLDER } from './migrate';
 import { becomeEmbeddedAppRole, grantAppPrivileges, prepareEmbeddedAppRole, selectCurrentUser, selectRoleStanding } from './roles';
 
@@ -44,7 +45,9 @@ export async function assertMigrationsApplied(db: Db): Promise<void> {
   } catch {
     applied = 0;
   }
-  if (applied < latestMigrationMillis()) {
+  // the job engine's schema (job-schema.ts) comes with the migrations: a database migrated by an older version lacks it
+  const jobSchema = (await db.execute(sql`select to_regnamespace(${JOB_SCHEMA}) is not null as ok`)) as unknown as { rows: { ok: boolean }[] };
+  if (applied < latestMigrationMillis() || !jobSchema.rows[0]?.ok) {
     throw new AppError(
       'CONFLICT',
       '数据库尚未迁移到当前版本，而 DATABASE_URL 的角色不拥有数据表、无权迁移：请以表所有者身份运行 ' +

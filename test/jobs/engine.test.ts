@@ -14,7 +14,9 @@ import { JobEngine } from '../../src/jobs/engine';
 import { importFilesDir } from '../../src/jobs/import-jobs';
 import { defineLeftoverFilesJob, LEFTOVER_FILES_QUEUE } from '../../src/jobs/leftover-import-files';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { DATABASE_KINDS } from '../helpers/databases';
+import { createTestDatabase, DATABASE_KINDS } from '../helpers/databases';
+import { migrateDatabase } from '../../src/db/migrate';
+import { assertMigrationsApplied } from '../../src/db/schema-setup';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const until = async (done: () => boolean, ms = 20_000) => {
@@ -72,6 +74,19 @@ describe.each(DATABASE_KINDS)('job engine on %s', (kind) => {
     expect(r?.u).not.toBe('postgres');
     expect(r?.tables).toBeGreaterThan(0);
     expect(r?.owned).toBe(0);
+  });
+
+  it('a database without the job schema counts as not migrated; migrating installs it', async () => {
+    const owned = await createTestDatabase(kind);
+    try {
+      await assertMigrationsApplied(owned.db);
+      await owned.db.execute(sql`drop schema pgboss cascade`);
+      await expect(assertMigrationsApplied(owned.db)).rejects.toThrow('数据库尚未迁移到当前版本');
+      await migrateDatabase(owned);
+      await assertMigrationsApplied(owned.db);
+    } finally {
+      await owned.close();
+    }
   });
 
   it('runs a job once; retries a failed one only as far as its queue allows', async () => {
