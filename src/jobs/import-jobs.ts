@@ -8,9 +8,6 @@
  */
 import fs from 'node:fs';
 import type { AuditAction } from '../domain/audit-actions';
-import path from 'node:path';
-import type { Config } from '../config/config';
-import { importFilesDir } from '../config/data-paths';
 import type { Database } from '../db/client';
 import {
   claimImportJob,

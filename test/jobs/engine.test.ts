@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapPool, type Database } from '../../src/db/client';
 import { cronEveryMinutes, cronEverySeconds } from '../../src/jobs/cron-interval';
 import { JobEngine } from '../../src/jobs/engine';
-import { importFilesDir } from '../../src/jobs/import-jobs';
+import { importFilesDir } from '../../src/config/data-paths';
 import { defineLeftoverFilesJob, LEFTOVER_FILES_QUEUE } from '../../src/jobs/leftover-import-files';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, DATABASE_KINDS } from '../helpers/databases';
