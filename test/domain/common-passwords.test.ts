@@ -43,4 +43,16 @@ describe('common passwords and their simple variants', () => {
     expect(isCommonPassword('q9w8e7r6t5')).toBe(true); // the letters alone spell qwert
     for (const p of ['Tianchi#Lake-7319', 'mXq8!vR2pL', '招商2026引资!', 'ab', 'Kz7$u2', 'h7g3k9m2x', 'aab', 'zz9']) expect(isCommonPassword(p), p).toBe(false);
   });
+
+  it('tries each variant on its own: the core, the l33t core, the word with a year or symbols stripped', () => {
+    expect(isCommonPassword('wang1')).toBe(true); // core of exactly four letters
+    expect(isCommonPassword('dr4gon99')).toBe(true); // only the l33t-undone core is listed
+    expect(isCommonPassword('p4ss99')).toBe(true); // a l33t core of exactly four letters
+    expect(isCommonPassword('qq123456?')).toBe(true); // a symbol outside the separators, stripped at the end
+    expect(isCommonPassword('?5201314')).toBe(true); // and at the start
+    expect(isCommonPassword('5201314?2025')).toBe(true); // a year, then the symbol before it
+    expect(isCommonPassword('1234?')).toBe(true); // a stripped number of exactly four characters
+    expect(isCommonPassword('li?')).toBe(false); // a short surname with a symbol is no common password
+    expect(isCommonPassword('he1990')).toBe(false);
+  });
 });

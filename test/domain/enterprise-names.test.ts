@@ -32,3 +32,21 @@ describe('matchNormalizedNames', () => {
     expect(matchNormalizedNames('', '天山水泥', 0)).toBeNull();
   });
 });
+
+describe('enterprise name edge cases', () => {
+  it('keeps the content of a name that is only brackets, and a name that is only a form word', () => {
+    expect(normalizeEnterpriseName('（华为）')).toBe('华为');
+    expect(normalizeEnterpriseName('【 天 业 】')).toBe('天业');
+    expect(normalizeEnterpriseName('有限公司')).toBe('有限'); // 公司 goes, 有限 alone stays
+    expect(normalizeEnterpriseName('集团')).toBe('集团');
+  });
+
+  it('matches nothing against an empty name, and containment either way round', () => {
+    expect(matchNormalizedNames('', '天业', 1)).toBeNull();
+    expect(matchNormalizedNames('天业', '', 1)).toBeNull();
+    expect(matchNormalizedNames('', '', 1)).toBeNull();
+    expect(matchNormalizedNames('金泰光伏科技发展', '金泰光伏科技', 0.5)).toEqual({ reason: 'containedName', similarity: 0.5 });
+    expect(matchNormalizedNames('金泰光伏科技', '金泰光伏科技发展', 0.5)).toEqual({ reason: 'containedName', similarity: 0.5 });
+    expect(matchNormalizedNames('金泰光伏', '光伏金泰', 0.2)).toBeNull();
+  });
+});
