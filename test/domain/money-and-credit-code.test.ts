@@ -153,5 +153,9 @@ describe('money in integer yuan', () => {
     expect(percentHalfUp(1n, 20000n)).toBe(0.01); // 0.005 % rounds half-up
     expect(percentHalfUp(-1n, 3n)).toBe(-33.33);
     expect(percentHalfUp(5n, 0n)).toBeNull();
+    // signs: a negative base flips the sign, two negatives make it positive, zero has none
+    expect(percentHalfUp(1n, -3n)).toBe(-33.33);
+    expect(percentHalfUp(-2n, -3n)).toBe(66.67);
+    expect(Object.is(percentHalfUp(0n, -3n), 0)).toBe(true);
   });
 });

@@ -45,3 +45,17 @@ describe('红绿灯 with the default rules', () => {
   });
 });
 
+describe('红绿灯: late start applies to signed projects only', () => {
+  it('ignores an agreed start date before signing and after starting', () => {
+    const late = { lastProgressDate: TODAY, agreedStartDate: '2026-06-01', startedDate: null };
+    expect(computeLight({ ...base, ...late }, DEFAULT_LIGHT_RULES, TODAY)).toEqual({ light: 'green', reasons: [] });
+    expect(computeLight({ ...base, ...late, stage: 'started', startedDate: '2026-10-01' }, DEFAULT_LIGHT_RULES, TODAY)).toEqual({ light: 'green', reasons: [] });
+    expect(computeLight({ ...base, ...late, stage: 'signed', startedDate: '2026-10-01' }, DEFAULT_LIGHT_RULES, TODAY)).toEqual({ light: 'green', reasons: [] });
+    expect(computeLight({ ...base, ...late, stage: 'signed', agreedStartDate: null }, DEFAULT_LIGHT_RULES, TODAY)).toEqual({ light: 'green', reasons: [] });
+    expect(computeLight({ ...base, ...late, stage: 'signed' }, DEFAULT_LIGHT_RULES, TODAY)).toEqual({
+      light: 'red',
+      reasons: ['约定开工日 2026-06-01 后 173 天仍未开工（≥ 90 天为红灯）'],
+    });
+    expect(computeLight({ ...base, stage: 'operating', lastProgressDate: '2020-01-01' }, DEFAULT_LIGHT_RULES, TODAY)).toEqual({ light: 'green', reasons: [] });
+  });
+});
