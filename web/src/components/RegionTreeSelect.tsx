@@ -13,10 +13,12 @@ interface Props {
   placeholder?: string;
   allowClear?: boolean;
   style?: CSSProperties;
+  /** The accessible name when no Form.Item label points at the input (defaults to the placeholder). */
+  'aria-label'?: string;
 }
 
 /** Picks a region code inside the user's scope; children load when a branch opens. */
-export function RegionTreeSelect({ id, value, onChange, placeholder, allowClear = true, style }: Props) {
+export function RegionTreeSelect({ id, value, onChange, placeholder, allowClear = true, style, 'aria-label': ariaLabel }: Props) {
   const me = useMe();
   const { t } = useI18n();
   const { nodes, loadChildren, ensure, rootCode } = useRegionTree(me);
@@ -44,6 +46,7 @@ export function RegionTreeSelect({ id, value, onChange, placeholder, allowClear 
   return (
     <TreeSelect
       id={id}
+      aria-label={ariaLabel ?? (id ? undefined : (placeholder ?? t('region.select')))}
       style={{ width: '100%', ...style }}
       value={value}
       onChange={(v: string | undefined) => onChange?.(v)}

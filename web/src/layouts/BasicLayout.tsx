@@ -56,7 +56,7 @@ export function BasicLayout() {
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       actionsRender={() => actions}
       footerRender={() => (
-        <div style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', padding: '16px 0' }}>
+        <div style={{ textAlign: 'center', color: 'rgba(0,0,0,0.6)', padding: '16px 0' }}>
           {t('app.fullName')} · {t('app.slogan')}
         </div>
       )}

@@ -126,7 +126,7 @@ export default function Login() {
           )}
         </LoginForm>
       </div>
-      <div style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', padding: 16 }}>{t('login.footer')}</div>
+      <div style={{ textAlign: 'center', color: 'rgba(0,0,0,0.6)', padding: 16 }}>{t('login.footer')}</div>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { formatPct, formatPts, projectsLink, rangeLabel, statsLink } from '../..
 import { usePeriodParams } from '../../components/usePeriodParams';
 import { useI18n, type Translate } from '../../i18n';
 import { LightDot, stageName } from '../projects/labels';
+import { LIGHT_TEXT } from '../../theme';
 
 function Yoy({ t, value }: { t: Translate; value: number | null }) {
   const color = value === null ? undefined : value >= 0 ? '#cf1322' : '#389e0d';
@@ -80,7 +81,7 @@ function LightList({ t, light }: { t: Translate; light: Light }) {
   return (
     <div data-testid={`dash-light-${light}`}>
       <Space style={{ marginBottom: 4 }}>
-        <Typography.Text strong style={{ color: light === 'red' ? '#f5222d' : '#faad14' }}>
+        <Typography.Text strong style={{ color: light === 'red' ? LIGHT_TEXT.red : LIGHT_TEXT.yellow }}>
           ● {t(`light.${light}`)}
         </Typography.Text>
         <Link to={`/projects?light=${light}`} data-testid={`dash-light-${light}-count`}>

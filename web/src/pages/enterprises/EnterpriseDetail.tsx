@@ -23,7 +23,7 @@ function tabLabel(text: string, count?: number) {
   return count ? (
     <Space size={6}>
       {text}
-      <Badge count={count} color="#8c8c8c" size="small" />
+      <Badge count={count} color="#666666" size="small" />
     </Space>
   ) : (
     text

@@ -39,7 +39,7 @@ const STATUS_COLORS: Record<string, string> = {
 
 export function EnterpriseStatusTag({ status }: { status: string | null }) {
   const { t } = useI18n();
-  if (!status) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
+  if (!status) return <span style={{ color: 'rgba(0,0,0,0.6)' }}>—</span>;
   const known = status in STATUS_COLORS;
   return (
     <Tag color={STATUS_COLORS[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
@@ -50,7 +50,7 @@ export function EnterpriseStatusTag({ status }: { status: string | null }) {
 
 /** The first tags, the rest behind "+n". */
 export function EnterpriseTags({ tags, max = 3 }: { tags: string[]; max?: number }) {
-  if (tags.length === 0) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
+  if (tags.length === 0) return <span style={{ color: 'rgba(0,0,0,0.6)' }}>—</span>;
   const shown = tags.slice(0, max);
   const rest = tags.slice(max);
   return (

@@ -41,7 +41,7 @@ function ProjectCard({ project, canMove }: { project: Project; canMove: boolean 
             </Typography.Text>
           </Link>{' '}
           <KeyMark t={t} isKey={project.isKey} />
-          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{project.code}</div>
+          <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.6)' }}>{project.code}</div>
           <div style={{ fontSize: 12 }}>{project.investorName ?? '—'}</div>
           <div style={{ fontSize: 12 }}>
             {t('projects.signedAmount')}：{formatYuan(project.signedAmountYuan, t('common.unknown'))}
@@ -99,7 +99,7 @@ export function Kanban({ projects, stageCounts, canMove, onMove }: Props) {
       >
         <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
           <Tag color={STAGE_COLORS[stage]}>{stageName(t, stage)}</Tag>
-          <span style={{ color: 'rgba(0,0,0,0.45)' }}>{total}</span>
+          <span style={{ color: 'rgba(0,0,0,0.6)' }}>{total}</span>
           {stage === 'terminated' && (
             <Button size="small" type="link" onClick={() => setShowTerminated(false)}>
               {t('kanban.collapse')}

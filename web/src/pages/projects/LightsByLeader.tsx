@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { settingsApi, type LeaderLights } from '../../api/settings';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n';
+import { LIGHT_TEXT } from '../../theme';
 
 const RED = '#f5222d';
 const YELLOW = '#faad14';
@@ -54,7 +55,7 @@ export default function LightsByLeader() {
         <Space style={{ marginBottom: 16 }} wrap>
           <span>{t('lights.region')}</span>
           <div style={{ width: 260 }}>
-            <RegionTreeSelect value={regionCode} onChange={(v: string | undefined) => setRegionCode(v ?? undefined)} />
+            <RegionTreeSelect aria-label={t('lights.region')} value={regionCode} onChange={(v: string | undefined) => setRegionCode(v ?? undefined)} />
           </div>
           <Typography.Text type="secondary">{t('lights.hint')}</Typography.Text>
         </Space>
@@ -73,11 +74,12 @@ export default function LightsByLeader() {
               render: (_: unknown, r) =>
                 r.leaderId ? r.leaderName : <Typography.Text type="secondary">{r.leaderName}</Typography.Text>,
             },
-            { title: <span style={{ color: RED }}>● {t('lights.red')}</span>, dataIndex: 'red', width: 100, align: 'right', render: (_: unknown, r) => count(r, 'red', RED) },
-            { title: <span style={{ color: YELLOW }}>● {t('lights.yellow')}</span>, dataIndex: 'yellow', width: 100, align: 'right', render: (_: unknown, r) => count(r, 'yellow', YELLOW) },
+            { title: <span style={{ color: LIGHT_TEXT.red }}>● {t('lights.red')}</span>, dataIndex: 'red', width: 100, align: 'right', render: (_: unknown, r) => count(r, 'red', LIGHT_TEXT.red) },
+            { title: <span style={{ color: LIGHT_TEXT.yellow }}>● {t('lights.yellow')}</span>, dataIndex: 'yellow', width: 100, align: 'right', render: (_: unknown, r) => count(r, 'yellow', LIGHT_TEXT.yellow) },
             {
               title: t('lights.total'),
               dataIndex: 'total',
+              responsive: ['sm'],
               width: 100,
               align: 'right',
               render: (_: unknown, r) => <Link to={listLink(r, undefined, regionCode)}>{r.total}</Link>,
@@ -85,6 +87,7 @@ export default function LightsByLeader() {
             {
               title: t('lights.share'),
               key: 'bar',
+              responsive: ['md'],
               width: 320,
               render: (_: unknown, r) => (
                 <Space>

@@ -1,6 +1,8 @@
-import { Badge, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import { StarFilled } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, StarFilled } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { LIGHT_TEXT } from '../../theme';
 import type { Light, Project, ServiceType, Source, Stage } from '../../api/projects';
 import type { Translate } from '../../i18n';
 
@@ -13,7 +15,12 @@ export const STAGE_COLORS: Record<Stage, string> = {
   terminated: 'error',
 };
 
-const LIGHT_STATUS: Record<Light, 'success' | 'warning' | 'error'> = { green: 'success', yellow: 'warning', red: 'error' };
+/** Each light has its own shape as well as its colour (a tick, an exclamation, a cross), so it reads without colour. */
+const LIGHT_ICON: Record<Light, ReactNode> = {
+  green: <CheckCircleFilled style={{ color: LIGHT_TEXT.green }} />,
+  yellow: <ExclamationCircleFilled style={{ color: '#d48806' }} />,
+  red: <CloseCircleFilled style={{ color: LIGHT_TEXT.red }} />,
+};
 
 export function stageName(t: Translate, stage: string): string {
   switch (stage) {
@@ -41,7 +48,7 @@ export function StageTag({ t, stage }: { t: Translate; stage: Stage }) {
   return <Tag color={STAGE_COLORS[stage]}>{stageName(t, stage)}</Tag>;
 }
 
-/** The traffic light as a dot; the tooltip explains why. */
+/** The traffic light as an icon (its name for screen readers, or beside it with `withText`); the tooltip explains why. */
 export function LightDot({ t, project, withText }: { t: Translate; project: Pick<Project, 'light' | 'lightReasons'>; withText?: boolean }) {
   const reasons = project.lightReasons.length ? project.lightReasons : [t('light.noReasons')];
   return (
@@ -55,8 +62,15 @@ export function LightDot({ t, project, withText }: { t: Translate; project: Pick
         </div>
       }
     >
-      <span data-testid="light-dot" data-light={project.light} style={{ cursor: 'help' }}>
-        <Badge status={LIGHT_STATUS[project.light]} text={withText ? t(`light.${project.light}`) : undefined} />
+      <span
+        data-testid="light-dot"
+        data-light={project.light}
+        style={{ cursor: 'help', whiteSpace: 'nowrap' }}
+        role="img"
+        aria-label={t(`light.${project.light}`)}
+      >
+        {LIGHT_ICON[project.light]}
+        {withText && <span style={{ marginInlineStart: 6 }}>{t(`light.${project.light}`)}</span>}
       </span>
     </Tooltip>
   );
