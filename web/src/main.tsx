@@ -11,6 +11,7 @@ import { bindMessageApi } from './api/client';
 import { I18nProvider, useI18n } from './i18n';
 import { AppRoutes } from './App';
 import { theme } from './theme';
+import './responsive.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false } },

@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'common.staleBody': 'This record was changed by someone else while you were editing. Reload it, then edit again.',
 
   'header.logout': 'Log out',
+  'header.accountMenu': 'Account menu',
   'header.language': '中文',
 
   'login.username': 'Username',
@@ -404,6 +405,7 @@ export const en: Record<MessageKey, string> = {
   'funds.bankReceipt': 'Bank receipt',
   'funds.bankReceiptCount': '{n} attached',
   'funds.attachBankReceipt': 'Attach receipt',
+  'projects.sort': 'Sort by',
   'projects.export': 'Export Excel',
   'projects.savedFilters': 'Saved filters',
   'projects.saveFilter': 'Save current filter',

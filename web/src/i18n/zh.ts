@@ -26,6 +26,7 @@ export const zh = {
   'common.staleBody': '该记录在您编辑期间已被他人修改。重新加载后再修改。',
 
   'header.logout': '退出登录',
+  'header.accountMenu': '账号菜单',
   'header.language': 'English',
 
   'login.username': '用户名',
@@ -402,6 +403,7 @@ export const zh = {
   'funds.bankReceipt': '银行回单',
   'funds.bankReceiptCount': '已附 {n} 份',
   'funds.attachBankReceipt': '上传回单',
+  'projects.sort': '排序',
   'projects.export': '导出 Excel',
   'projects.savedFilters': '保存的筛选',
   'projects.saveFilter': '保存当前筛选',

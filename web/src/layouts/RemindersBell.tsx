@@ -32,7 +32,7 @@ export function RemindersBell() {
         <div
           data-testid="reminders-panel"
           style={{
-            width: 380,
+            width: 'min(380px, calc(100vw - 16px))',
             background: token.colorBgElevated,
             borderRadius: token.borderRadiusLG,
             boxShadow: token.boxShadowSecondary,

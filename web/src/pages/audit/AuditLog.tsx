@@ -3,6 +3,7 @@ import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-compon
 import dayjs from 'dayjs';
 import { securityApi } from '../../api/security';
 import type { AuditEntry } from '../../api/types';
+import { keyColumnsOnPhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { AuditDetail } from './AuditDetail';
 import { actionEnum, actionLabel, objectTypeEnum, objectTypeLabel } from './actions';
@@ -106,7 +107,7 @@ export default function AuditLog() {
       <ProTable<AuditEntry, Filters>
         rowKey="id"
         onRequestError={onTableError}
-        columns={columns}
+        columns={keyColumnsOnPhone(columns, ['at', 'actor', 'action'])}
         headerTitle={t('audit.title')}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         options={{ reload: true, density: true, setting: true }}

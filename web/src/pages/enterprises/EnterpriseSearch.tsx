@@ -8,6 +8,7 @@ import { enterpriseSearchApi, MAX_ADD_FROM_SEARCH, type EnterpriseCriteria, type
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { formatYuan } from '../../components/money';
+import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { useIndustryTree } from '../projects/useIndustries';
 import { EnterpriseListsAddModal, type AddTarget } from './EnterpriseListsAddModal';
@@ -57,6 +58,7 @@ function BlankState({ total, onExample, onBrowse }: { total: number | undefined;
 export default function EnterpriseSearch() {
   const me = useMe();
   const { t } = useI18n();
+  const phone = usePhone();
   const canManage = can(me, 'enterprises.manage');
   const [params, setParams] = useSearchParams();
   const paramText = params.toString();
@@ -150,8 +152,9 @@ export default function EnterpriseSearch() {
           {t('entSearch.boxHint')}
         </Typography.Text>
       </Card>
-      <Row gutter={16} wrap={false}>
-        <Col flex="260px" style={{ minWidth: 0 }}>
+      <Row gutter={[16, 16]} wrap={phone}>
+        {/* on a phone the results come first and the facets follow them */}
+        <Col flex={phone ? '100%' : '260px'} style={{ minWidth: 0 }} order={phone ? 2 : undefined}>
           <EnterpriseSearchFacets
             criteria={criteria}
             result={result}
@@ -162,7 +165,7 @@ export default function EnterpriseSearch() {
             onClear={() => update({ ...emptyFilters })}
           />
         </Col>
-        <Col flex="auto" style={{ minWidth: 0 }}>
+        <Col flex={phone ? '100%' : 'auto'} style={{ minWidth: 0 }} order={phone ? 1 : undefined}>
           <Card styles={{ body: { paddingTop: 12 } }}>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between', marginBottom: 12 }}>
               <Space wrap size={[8, 8]}>

@@ -3,6 +3,7 @@ import { Button, Empty, Space, Table, Tag, Tooltip, Typography, type TableColumn
 import { Link } from 'react-router-dom';
 import type { EnterpriseSearchItem } from '../../api/enterprises-search';
 import { formatTableWan } from '../../components/money';
+import { keyColumnsOnPhone, usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { EnterpriseStatusTag, EnterpriseTags, enterpriseHref, Highlighted } from './EnterpriseSearchCells';
 
@@ -27,6 +28,7 @@ const hasMatch = (segments: { match: boolean }[]) => segments.some((s) => s.matc
 /** The result table: highlighted name (and the former name that matched), code, region, industry, capital, founded, status, tags. */
 export function EnterpriseSearchResults({ items, total, page, pageSize, loading, selectable, selectedKeys, onSelect, onPage, empty, words }: Props) {
   const { t } = useI18n();
+  const phone = usePhone();
   const columns: TableColumnsType<EnterpriseSearchItem> = [
     {
       title: t('entSearch.colName'),
@@ -106,10 +108,10 @@ export function EnterpriseSearchResults({ items, total, page, pageSize, loading,
       rowKey="id"
       size="middle"
       data-testid="enterprise-results"
-      columns={columns}
+      columns={keyColumnsOnPhone(columns, ['name', 'status'], phone)}
       dataSource={items}
       loading={loading ? { delay: 150 } : false}
-      scroll={{ x: 835 }}
+      scroll={phone ? undefined : { x: 835 }}
       rowSelection={
         selectable
           ? {

@@ -11,6 +11,7 @@ import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
 import { WAN_PATTERN, formatWan, wanToYuan, yuanToWan } from '../../components/money';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
+import { keyColumnsOnPhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { EvidenceUpload } from './EvidenceUpload';
 import { fieldDetails } from './ProjectForm';
@@ -98,7 +99,7 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: <Empty description={t('funds.empty')} /> }}
-        columns={[
+        columns={keyColumnsOnPhone([
           { title: t('funds.month'), dataIndex: 'month', width: 100 },
           { title: t('funds.amount'), dataIndex: 'amountYuan', align: 'right', render: (v: number) => formatWan(v, '') },
           { title: t('funds.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
@@ -213,7 +214,7 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
               </Space>
             ),
           },
-        ]}
+        ], ['month', 'amountYuan', 'counts', 'actions'])}
         summary={() =>
           rows.length ? (
             <Table.Summary.Row>

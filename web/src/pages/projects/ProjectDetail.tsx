@@ -11,6 +11,7 @@ import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
 import { formatYuan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
+import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { EvidenceTab } from './EvidenceTab';
 import { FundsTab } from './FundsTab';
@@ -25,6 +26,7 @@ export default function ProjectDetail() {
   const { id = '' } = useParams();
   const me = useMe();
   const { t } = useI18n();
+  const phone = usePhone();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [search, setSearch] = useSearchParams();
@@ -118,7 +120,7 @@ export default function ProjectDetail() {
       <Row gutter={16}>
         <Col xs={24} xl={16}>
           <Card title={t('detail.info')} style={{ marginBottom: 16 }}>
-            <ProDescriptions<Detail> column={2} dataSource={project} size="small">
+            <ProDescriptions<Detail> column={phone ? 1 : 2} dataSource={project} size="small">
               <ProDescriptions.Item label={t('projects.region')}>{project.regionName}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.industry')}>{project.industryName ?? '—'}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.investor')}>{project.investorName ?? '—'}</ProDescriptions.Item>
@@ -140,10 +142,10 @@ export default function ProjectDetail() {
               <ProDescriptions.Item label={t('projects.startedDate')}>{project.startedDate ?? '—'}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.operatingDate')}>{project.operatingDate ?? '—'}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.updatedAt')}>{formatTime(project.updatedAt)}</ProDescriptions.Item>
-              <ProDescriptions.Item label={t('projects.tags')} span={2}>
+              <ProDescriptions.Item label={t('projects.tags')} span={phone ? 1 : 2}>
                 {project.tags.length ? project.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : '—'}
               </ProDescriptions.Item>
-              <ProDescriptions.Item label={t('projects.description')} span={2}>
+              <ProDescriptions.Item label={t('projects.description')} span={phone ? 1 : 2}>
                 {project.description ?? '—'}
               </ProDescriptions.Item>
             </ProDescriptions>

@@ -12,6 +12,7 @@ import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
 import { formatTableWan, wanToYuan } from '../../components/money';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { keyColumnsOnPhone, usePhone } from '../../components/responsive';
 import { onTableError } from '../../components/table';
 import { rangeLabel, type MonthRange } from '../../components/stats';
 import { readPeriod } from '../../components/usePeriodParams';
@@ -92,6 +93,7 @@ function useLeaderOptions() {
 export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   const me = useMe();
   const { t } = useI18n();
+  const phone = usePhone();
   const navigate = useNavigate();
   const actionRef = useRef<ActionType>(null);
   const [view, setView] = useState<View>('list');
@@ -286,6 +288,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
     />,
     <Select<Sort>
       key="sort"
+      aria-label={t('projects.sort')}
       value={sort}
       style={{ width: 140 }}
       onChange={setSort}
@@ -338,13 +341,15 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
         />
       )}
       <ProTable<ProjectListItem, Filters>
+        // ProTable keeps its first columns' pinning; a new table when the width crosses the phone breakpoint
+        key={phone ? 'phone' : 'desk'}
         rowKey="id"
         actionRef={actionRef}
         formRef={formRef}
         form={{ initialValues: initialFilters }}
         onRequestError={onTableError}
-        columns={columns}
-        scroll={view === 'list' ? { x: 1500 } : undefined}
+        columns={keyColumnsOnPhone(columns, ['light', 'name', 'stage'], phone)}
+        scroll={view === 'list' && !phone ? { x: 1500 } : undefined}
         params={{ mine, sort, view, drill: drill ? describeDrillDown(t, drill) : '' }}
         search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 }, defaultCollapsed: !Object.values(initialFilters).some(Boolean) }}
         pagination={view === 'list' ? { defaultPageSize: 20, showSizeChanger: true } : false}

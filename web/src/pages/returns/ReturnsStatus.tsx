@@ -8,6 +8,7 @@ import { returnsApi, type ReturnStatusRow } from '../../api/returns';
 import { useMe } from '../../auth/session';
 import { formatTime, levelName } from '../../components/labels';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { keyColumnsOnPhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { FlagTags, MONTH, StateTag, lastMonth, returnLink } from './labels';
 
@@ -95,7 +96,7 @@ export default function ReturnsStatus() {
           rowKey="regionCode"
           size="middle"
           loading={status.isLoading}
-          columns={columns}
+          columns={keyColumnsOnPhone(columns, ['regionName', 'state', 'flags'])}
           dataSource={rows}
           pagination={false}
           onRow={(r) => ({

@@ -7,6 +7,7 @@ import { securityApi } from '../../api/security';
 import { usersApi } from '../../api/users';
 import { formatTime } from '../../components/labels';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
+import { keyColumnsOnPhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { onTableError } from '../../components/table';
 
@@ -42,7 +43,7 @@ export default function Locks() {
         rowKey="id"
         onRequestError={onTableError}
         actionRef={actionRef}
-        columns={columns}
+        columns={keyColumnsOnPhone(columns, ['username', 'lockedUntil', 'actions'])}
         headerTitle={t('locks.title')}
         search={false}
         locale={{ emptyText: t('locks.empty') }}

@@ -8,6 +8,7 @@ import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { ADMIN_ROLES, ALL_ROLES, formatTime, roleName } from '../../components/labels';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { keyColumnsOnPhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { CreateUserModal } from './CreateUserModal';
 import { UserActions } from './UserActions';
@@ -95,7 +96,7 @@ export default function UserList() {
         rowKey="id"
         onRequestError={onTableError}
         actionRef={actionRef}
-        columns={columns}
+        columns={keyColumnsOnPhone(columns, ['username', 'displayName', 'status', 'actions'])}
         headerTitle={t('users.title')}
         search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
