@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 export const DEMO_PASSWORD = 'Yinfeng@2026';
@@ -16,6 +17,9 @@ export const DEMO_ADMINS = ['sysadmin', 'secadmin', 'auditor'];
  * state-changing request, and the server refuses a session-carrying POST/PUT/PATCH/DELETE without it (CSRF check).
  */
 export const SAME_ORIGIN = { origin: BASE_URL };
+/** The two widths every page is built for: a phone and a desk screen. */
+export const PHONE = { width: 390, height: 844 };
+export const DESK = { width: 1440, height: 900 };
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
 export async function launch(): Promise<Browser> {
@@ -33,12 +37,12 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(browser: Browser, viewport = DESK): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: BASE_URL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
+    viewport,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -99,7 +103,8 @@ export async function login(page: Page, username: string, options: { keepNotice?
   await submitLogin(page, username, DEMO_PASSWORD);
   if (DEMO_ADMINS.includes(username)) await submitTotp(page, await demoTotpCode(username));
   await page.waitForURL((url) => url.pathname !== '/login');
-  await sideMenu(page).waitFor();
+  // the side menu at a desk width; on a phone it folds into a drawer and the header keeps the avatar menu
+  await page.getByTestId('header-user').waitFor();
   if (options.keepNotice) return;
   // the notice is opened before the navigation, so it is there (or not) once the menu is
   const notice = page.getByTestId('login-notice');
@@ -122,4 +127,60 @@ export async function menuLabels(page: Page): Promise<string[]> {
   const items = sideMenu(page).locator('.ant-menu-title-content');
   const texts = await items.allInnerTexts();
   return texts.map((t) => t.trim()).filter(Boolean);
+}
+
+/** Waits until the page has loaded its data: no request in flight, no spinner or skeleton, animations done. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.waitForTimeout(400);
+}
+
+/**
+ * Null when the page fits the viewport's width, else the elements reaching past its right edge (outside any
+ * container that scrolls or clips sideways itself, such as a wide table's own scroll area).
+ */
+export async function fitsWidth(page: Page): Promise<string | null> {
+  // a string, not a function: tsx would wrap the inner functions' names in a helper the page does not have
+  return page.evaluate<string | null>(FITS_WIDTH_SCRIPT);
+}
+
+const FITS_WIDTH_SCRIPT = `(() => {
+  const width = document.documentElement.clientWidth;
+  const describe = (el) => {
+    const cls = typeof el.className === 'string' ? el.className.split(/\\s+/).filter(Boolean).slice(0, 2).join('.') : '';
+    const text = (el.textContent || '').trim().slice(0, 20);
+    return el.tagName.toLowerCase() + (cls ? '.' + cls : '') + (text ? ' "' + text + '"' : '') + ' (right ' + Math.round(el.getBoundingClientRect().right) + ')';
+  };
+  const clipped = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const ox = getComputedStyle(a).overflowX;
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(ox) && a.getBoundingClientRect().right <= width + 1) return true;
+    }
+    return false;
+  };
+  const floating = '.ant-drawer, .ant-modal-wrap, .ant-popover, .ant-dropdown, .ant-tooltip, .ant-select-dropdown, .ant-picker-dropdown, .ant-message, .ant-notification';
+  const offenders = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= width + 1 || r.left >= width) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.position === 'fixed' || el.closest(floating) || clipped(el)) continue;
+    // the outermost offender only
+    if (offenders.some((o) => o.contains(el))) continue;
+    offenders.push(el);
+    if (offenders.length >= 5) break;
+  }
+  const scrollWidth = document.documentElement.scrollWidth;
+  return scrollWidth > width + 1 || offenders.length
+    ? 'wider than ' + width + ' px (scrollWidth ' + scrollWidth + '): ' + offenders.map(describe).join('; ')
+    : null;
+})()`;
+
+/** axe's serious and critical violations on the page, one line each (rule, help, the first elements). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ''}`);
 }
