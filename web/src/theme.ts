@@ -36,6 +36,6 @@ export const theme: ThemeConfig = {
   components: {
     Tag: TAG_TEXT,
     // Typography type="success" / "warning" text
-    Typography: { colorSuccess: TAG_TEXT.colorSuccess, colorWarning: TAG_TEXT.colorWarning },
+    Typography: { colorSuccessText: TAG_TEXT.colorSuccess, colorWarningText: TAG_TEXT.colorWarning },
   },
 };

@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { visibleRoutes } from '../access';
 import { useMe } from '../auth/session';
 import { Logo } from '../components/Logo';
+import { usePhone } from '../components/responsive';
 import { useI18n, type Translate } from '../i18n';
 import { routes, type AppRoute } from '../routes';
 import { useHeaderActions } from './HeaderActions';
@@ -25,6 +26,13 @@ export function BasicLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const actions = useHeaderActions(me);
+  const phone = usePhone();
+  // on a phone the menu is a drawer (open = not collapsed) that closes once a page is chosen
+  const [collapsed, setCollapsed] = useState(phone);
+  useEffect(() => setCollapsed(phone), [phone]);
+  useEffect(() => {
+    if (phone) setCollapsed(true);
+  }, [phone, location.pathname]);
   const visible = useMemo(() => visibleRoutes(routes, me), [me]);
   const menu = useMemo(() => toMenu(visible, t), [visible, t]);
   // one highlighted entry and a trail of real parents (ProLayout's prefix matching lit siblings too)
@@ -45,6 +53,8 @@ export function BasicLayout() {
       fixSiderbar
       fixedHeader
       splitMenus={false}
+      collapsed={collapsed}
+      onCollapse={setCollapsed}
       locale={lang === 'zh' ? 'zh-CN' : 'en-US'}
       route={{ path: '/', children: menu }}
       location={{ pathname: location.pathname }}

@@ -3,7 +3,7 @@ import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-compon
 import dayjs from 'dayjs';
 import { securityApi } from '../../api/security';
 import type { AuditEntry } from '../../api/types';
-import { keyColumnsOnPhone } from '../../components/responsive';
+import { keyColumnsOnPhone, usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { AuditDetail } from './AuditDetail';
 import { actionEnum, actionLabel, objectTypeEnum, objectTypeLabel } from './actions';
@@ -25,6 +25,7 @@ function toIso(value: string | undefined): string | undefined {
 /** 审计日志: read-only by design; there is no control that changes anything. */
 export default function AuditLog() {
   const { t, lang } = useI18n();
+  const phone = usePhone();
   const columns: ProColumns<AuditEntry>[] = [
     { title: t('audit.range'), dataIndex: 'range', valueType: 'dateTimeRange', hideInTable: true },
     {
@@ -107,7 +108,7 @@ export default function AuditLog() {
       <ProTable<AuditEntry, Filters>
         rowKey="id"
         onRequestError={onTableError}
-        columns={keyColumnsOnPhone(columns, ['at', 'actor', 'action'])}
+        columns={keyColumnsOnPhone(columns, ['at', 'actor', 'action'], phone)}
         headerTitle={t('audit.title')}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         options={{ reload: true, density: true, setting: true }}

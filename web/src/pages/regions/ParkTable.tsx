@@ -6,6 +6,7 @@ import { showSuccess } from '../../api/client';
 import { regionsApi } from '../../api/regions';
 import type { Park } from '../../api/types';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
+import { keyColumnsOnPhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { onTableError } from '../../components/table';
 
@@ -106,7 +107,7 @@ export function ParkTable({ regionCode, canAdd, onChanged }: Props) {
       onRequestError={onTableError}
       actionRef={actionRef}
       headerTitle={t('parks.title')}
-      columns={columns}
+      columns={keyColumnsOnPhone(columns, ['name', 'actions'])}
       params={{ regionCode }}
       search={false}
       options={{ reload: true, density: false, setting: false }}

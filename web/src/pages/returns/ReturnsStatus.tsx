@@ -8,7 +8,7 @@ import { returnsApi, type ReturnStatusRow } from '../../api/returns';
 import { useMe } from '../../auth/session';
 import { formatTime, levelName } from '../../components/labels';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
-import { keyColumnsOnPhone } from '../../components/responsive';
+import { keyColumnsOnPhone, usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { FlagTags, MONTH, StateTag, lastMonth, returnLink } from './labels';
 
@@ -20,6 +20,7 @@ interface Row extends ReturnStatusRow {
 export default function ReturnsStatus() {
   const me = useMe();
   const { t } = useI18n();
+  const phone = usePhone();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') || me.regionCode;
@@ -37,7 +38,7 @@ export default function ReturnsStatus() {
       title: t('returns.colRegion'),
       dataIndex: 'regionName',
       render: (_, r) => (
-        <Space size={6}>
+        <Space size={6} wrap>
           <Link to={returnLink(r.regionCode, month)} onClick={(e) => e.stopPropagation()}>
             {r.regionName}
           </Link>
@@ -96,7 +97,7 @@ export default function ReturnsStatus() {
           rowKey="regionCode"
           size="middle"
           loading={status.isLoading}
-          columns={keyColumnsOnPhone(columns, ['regionName', 'state', 'flags'])}
+          columns={keyColumnsOnPhone(columns, ['regionName', 'state', 'flags'], phone)}
           dataSource={rows}
           pagination={false}
           onRow={(r) => ({

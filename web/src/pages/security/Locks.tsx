@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Typography } from 'antd';
+import { Empty, Typography } from 'antd';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { showSuccess } from '../../api/client';
 import type { User } from '../../api/types';
@@ -46,7 +46,8 @@ export default function Locks() {
         columns={keyColumnsOnPhone(columns, ['username', 'lockedUntil', 'actions'])}
         headerTitle={t('locks.title')}
         search={false}
-        locale={{ emptyText: t('locks.empty') }}
+        // a bare string would take the table's disabled grey, too faint to read
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('locks.empty')} /> }}
         pagination={false}
         request={async () => {
           const items = await securityApi.lockedUsers();

@@ -11,6 +11,7 @@ import { EChart } from '../../components/charts/EChart';
 import { horizontalFundsOption } from '../../components/charts/options';
 import { formatTableWan } from '../../components/money';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
+import { usePhone } from '../../components/responsive';
 import { formatPct, lastCompleteMonth, rangeLabel } from '../../components/stats';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 
@@ -35,9 +36,10 @@ function metricValue(metric: RankingMetric, cell: RankCell): string {
   return formatPct(cell.value);
 }
 
-function columns(t: Translate, unranked: RankingsData['unranked'] | undefined): ColumnsType<RankingItem> {
+/** On a phone the region column stays pinned but narrow, so the metrics scroll beside it. */
+function columns(t: Translate, unranked: RankingsData['unranked'] | undefined, phone: boolean): ColumnsType<RankingItem> {
   return [
-    { title: t('stats.subRegion'), dataIndex: 'name', fixed: 'left', width: 230 },
+    { title: t('stats.subRegion'), dataIndex: 'name', fixed: 'left', width: phone ? 110 : 230 },
     ...RANKING_METRICS.map((metric) => ({
       title: t(METRIC_TITLES[metric]),
       key: metric,
@@ -73,6 +75,7 @@ function columns(t: Translate, unranked: RankingsData['unranked'] | undefined): 
 export default function Rankings() {
   const me = useMe();
   const { t } = useI18n();
+  const phone = usePhone();
   const [region, setRegion] = useState(me.regionCode);
   const [period, setPeriod] = useState<RankingPeriod>('month');
   const [to, setTo] = useState(lastCompleteMonth);
@@ -142,7 +145,7 @@ export default function Rankings() {
           rowKey="code"
           loading={isLoading}
           dataSource={items}
-          columns={columns(t, data?.unranked)}
+          columns={columns(t, data?.unranked, phone)}
           pagination={false}
           scroll={{ x: 1500 }}
           locale={{ emptyText: t('rankings.empty') }}
