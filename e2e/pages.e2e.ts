@@ -66,6 +66,8 @@ const PAGES: Record<string, Record<string, PagePath>> = {
     regions: '/admin/regions',
     'enterprise-tags': '/admin/enterprise-tags',
     settings: '/settings',
+    // an enrolled second factor: the status tag carries a date and the recovery codes left
+    'two-factor-enrolled': '/account/two-factor',
   },
   secadmin: { policy: '/security/policy', locks: '/security/locks' },
   auditor: { audit: '/audit' },
