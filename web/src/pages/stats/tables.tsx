@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { BreakdownRow, SignedBand, StatsSummary } from '../../api/stats';
 import { formatTableWan, formatYuan } from '../../components/money';
+import { keyColumnsOnPhone } from '../../components/responsive';
 import { formatPct } from '../../components/stats';
 import type { Translate } from '../../i18n';
 
@@ -151,7 +152,8 @@ export function SourceTable({ t, summary }: { t: Translate; summary: StatsSummar
       rowKey="key"
       dataSource={rows}
       pagination={false}
-      columns={[
+      // on a phone: the source, its funds and the change; the counts and shares stay for the desk
+      columns={keyColumnsOnPhone([
         { title: t('stats.source'), dataIndex: 'name', width: 110, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_: unknown, r) =>
             r.strong ? <Typography.Text strong>{r.name}</Typography.Text> : <span style={{ paddingLeft: r.indent ? 16 : 0 }}>{r.name}</span>,
         },
@@ -159,7 +161,7 @@ export function SourceTable({ t, summary }: { t: Translate; summary: StatsSummar
         { title: t('stats.funds'), dataIndex: 'fundsYuan', align: 'right', width: 130, render: (_: unknown, r) => formatTableWan(r.fundsYuan, '—') },
         { title: t('stats.yoy'), dataIndex: 'yoyPct', align: 'right', width: 110, render: (_: unknown, r) => <Signed value={r.yoyPct} unit="%" /> },
         { title: t('stats.share'), dataIndex: 'share', align: 'right', width: 120, render: (_: unknown, r) => formatPct(r.share) },
-      ]}
+      ], ['name', 'fundsYuan', 'yoyPct'])}
     />
   );
 }
