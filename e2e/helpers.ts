@@ -129,10 +129,13 @@ export async function menuLabels(page: Page): Promise<string[]> {
   return texts.map((t) => t.trim()).filter(Boolean);
 }
 
-/** Waits until the page has loaded its data: no request in flight, no spinner or skeleton, animations done. */
+/**
+ * Waits until the page has loaded its data: no request in flight, no spinner, skeleton or loading button (a
+ * loading button is faded, which axe would count as low contrast), animations done.
+ */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active, .ant-btn-loading').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
   await page.waitForTimeout(400);
 }
 

@@ -62,6 +62,7 @@ const PAGES: Record<string, Record<string, PagePath>> = {
   leader: { 'my-projects': '/projects/mine', 'leader-home': '/' },
   statistician: { 'return-detail': `/returns/650109/${lastMonth()}` },
   sysadmin: {
+    'admin-home': '/',
     users: '/admin/users',
     regions: '/admin/regions',
     'enterprise-tags': '/admin/enterprise-tags',
