@@ -18,6 +18,14 @@ export type Likelihood = z.infer<typeof likelihoodSchema>;
 export const lightSchema = z.enum(['green', 'yellow', 'red']);
 export type Light = z.infer<typeof lightSchema>;
 
+/** 招商方式 (DESIGN.md glossary `channel`): the list of domain/project-channels.ts (the routes' types fail when the two differ). */
+export const channelSchema = z.enum(['chain', 'partner', 'event', 'residentTeam', 'commissioned', 'online', 'direct']);
+export type Channel = z.infer<typeof channelSchema>;
+
+/** 资料不全: a fact the project's stage needs that is unknown (field: the API's field name). */
+export const missingFieldSchema = z.object({ field: z.string(), label: z.string() });
+export type MissingField = z.infer<typeof missingFieldSchema>;
+
 export const projectSchema = z.object({
   id: z.string(),
   code: z.string(),
@@ -46,6 +54,8 @@ export const projectSchema = z.object({
   leaderName: z.string().nullable(),
   tags: z.array(z.string()),
   isKey: z.boolean(),
+  channel: channelSchema.nullable(),
+  missingFields: z.array(missingFieldSchema).describe('资料不全：该阶段需要而尚未填写的资料；为空表示资料完整（由项目本身算出，补全即消失）'),
   fundsTotalYuan: z.number(),
   light: lightSchema,
   lightReasons: z.array(z.string()),
@@ -100,3 +110,15 @@ export const industrySchema = z.object({
   sector: z.number(),
 });
 export type Industry = z.infer<typeof industrySchema>;
+
+const countByFieldSchema = z.array(missingFieldSchema.extend({ projects: z.number() }));
+
+/** 待完善: 资料不全 projects under a region, per child region (with its subtree) and per missing fact. */
+export const completionSummarySchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  projects: z.number(),
+  byField: countByFieldSchema,
+  regions: z.array(z.object({ regionCode: z.string(), regionName: z.string(), projects: z.number(), byField: countByFieldSchema })),
+});
+export type CompletionSummary = z.infer<typeof completionSummarySchema>;

@@ -44,6 +44,12 @@ export interface StageRule {
   message: string;
   /** true: the rule concerns this stage alone (a signed project no longer needs a likelihood to land) */
   onlyAtStage?: boolean;
+  /**
+   * true: a consistency rule (a date against the calendar or another date). It applies at every
+   * stage, in the form and in imports alike: a value given must not contradict itself or the
+   * calendar. The other rules are presence rules: a fact the stage needs.
+   */
+  always?: boolean;
   isMet(p: ProjectFacts, today: string): boolean;
 }
 
@@ -73,6 +79,7 @@ export const STAGE_RULES: readonly StageRule[] = [
     stage: 'signed',
     fields: ['signedDate'],
     message: '签约日期不能晚于今天',
+    always: true,
     isMet: (p, today) => !present(p.signedDate) || (p.signedDate as string) <= today,
   },
   {
@@ -94,6 +101,7 @@ export const STAGE_RULES: readonly StageRule[] = [
     stage: 'started',
     fields: ['startedDate', 'signedDate'],
     message: '开工日期不能早于签约日期',
+    always: true,
     isMet: (p) => !present(p.startedDate) || !present(p.signedDate) || (p.startedDate as string) >= (p.signedDate as string),
   },
   {
@@ -101,6 +109,7 @@ export const STAGE_RULES: readonly StageRule[] = [
     stage: 'started',
     fields: ['startedDate'],
     message: '开工日期不能晚于今天',
+    always: true,
     isMet: (p, today) => !present(p.startedDate) || (p.startedDate as string) <= today,
   },
   { id: 'operating.date', stage: 'operating', fields: ['operatingDate'], message: '投产项目须填写投产日期', isMet: (p) => present(p.operatingDate) },
@@ -109,7 +118,16 @@ export const STAGE_RULES: readonly StageRule[] = [
     stage: 'operating',
     fields: ['operatingDate', 'startedDate'],
     message: '投产日期不能早于开工日期',
+    always: true,
     isMet: (p) => !present(p.operatingDate) || !present(p.startedDate) || (p.operatingDate as string) >= (p.startedDate as string),
+  },
+  {
+    id: 'operating.notFuture',
+    stage: 'operating',
+    fields: ['operatingDate'],
+    message: '投产日期不能晚于今天',
+    always: true,
+    isMet: (p, today) => !present(p.operatingDate) || (p.operatingDate as string) <= today,
   },
   {
     id: 'terminated.reason',
@@ -126,10 +144,53 @@ export function listApplicableStages(stage: ProjectStage): ProjectStage[] {
   return PIPELINE.slice(0, PIPELINE.indexOf(stage) + 1);
 }
 
-/** The rules a project in `stage` must meet: those of its stage and the stages before it, less the stage-only ones of earlier stages. */
+/**
+ * The rules a project in `stage` must meet: those of its stage and the stages before it, less the
+ * stage-only ones of earlier stages, plus the consistency rules (`always`) of every stage.
+ */
 export function listRulesFor(stage: ProjectStage): StageRule[] {
   const stages = new Set(listApplicableStages(stage));
-  return STAGE_RULES.filter((r) => stages.has(r.stage) && (!r.onlyAtStage || r.stage === stage));
+  return STAGE_RULES.filter((r) => r.always || (stages.has(r.stage) && (!r.onlyAtStage || r.stage === stage)));
+}
+
+/**
+ * The consistency rules a project's dates break (a date in the future, 开工 before 签约, 投产
+ * before 开工), whatever its stage. The one check of dates that the form (create, PATCH, stage
+ * moves, through listRulesFor) and the imports share: a broken one is an error, never a gap.
+ */
+export function listDateContradictions(p: ProjectFacts, today: string): StageRule[] {
+  return STAGE_RULES.filter((r) => r.always && !r.isMet(p, today));
+}
+
+/** The Chinese name of each fact, as the form and the import columns call it. */
+export const FACT_LABELS: Record<FactField, string> = {
+  investorName: '投资方',
+  likelihood: '落地可能性',
+  expectedLandingDate: '预计落地日期',
+  signedDate: '签约日期',
+  signedAmountYuan: '签约额',
+  agreedStartDate: '约定开工日期',
+  startedDate: '开工日期',
+  operatingDate: '投产日期',
+  terminationReason: '终止原因',
+};
+
+/**
+ * 资料不全: the facts a project's stage needs that are unknown (an old 续建 project in 开工 imported
+ * from a bureau's ledger without its signing date). Derived from the project as it is, so the flag
+ * goes away as soon as the fact is filled, by whichever writer. The presence rules of the stage and
+ * the stages before it count; a negotiation's assessment (likelihood, expected landing) and a
+ * terminated project's record do not (nobody completes those from a ledger).
+ */
+export function listMissingFacts(p: ProjectFacts): FactField[] {
+  if (p.stage === 'terminated') return [];
+  const fields: FactField[] = [];
+  for (const r of listRulesFor(p.stage)) {
+    if (r.always || r.onlyAtStage) continue;
+    const field = r.fields[0];
+    if (field && !r.isMet(p, '9999-12-31') && !fields.includes(field)) fields.push(field);
+  }
+  return fields;
 }
 
 /** Every rule a project in `target` must meet that it does not: the checklist of what is still needed. */

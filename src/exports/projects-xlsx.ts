@@ -1,9 +1,10 @@
 /**
  * The project list as xlsx: the columns of the 项目 import sheet (so an export can be edited and
- * imported again), plus 红绿灯 and 到位资金合计(万元). Same filters and scope as GET /api/projects,
+ * imported again), plus 红绿灯, 到位资金合计(万元) and 资料不全 (the missing facts; ignored on import). Same filters and scope as GET /api/projects,
  * read in pages of 500. Text cells are made inert against formula injection.
  */
 import { formatYuanAsWan } from '../domain/money';
+import { CHANNEL_LABELS } from '../domain/project-channels';
 import { STAGE_LABELS } from '../domain/project-stages';
 import { COLUMNS } from '../imports/columns';
 import type { Caller, Deps } from '../services/context';
@@ -11,7 +12,7 @@ import { listProjects, type ProjectDto, type ProjectListQuery } from '../service
 import { safeText } from './safe-cell';
 import { writeWorkbook } from './workbook-buffer';
 
-export const PROJECT_EXPORT_HEADERS = [...COLUMNS.project.map((c) => c.header), '红绿灯', '到位资金合计(万元)'];
+export const PROJECT_EXPORT_HEADERS = [...COLUMNS.project.map((c) => c.header), '红绿灯', '到位资金合计(万元)', '资料不全'];
 
 const SOURCE_LABELS = { local: '区内', outOfRegion: '区外', foreign: '境外' } as const;
 const LIGHT_LABELS = { green: '绿', yellow: '黄', red: '红' } as const;
@@ -38,8 +39,13 @@ export function projectExportRow(p: ProjectDto): (string | number | null)[] {
     p.startedDate,
     p.operatingDate,
     safeText(p.leaderName),
+    p.tags.length > 0 ? safeText(p.tags.join('、')) : null,
+    null, // 产业链节点: not stored until chains exist
+    p.channel ? CHANNEL_LABELS[p.channel] : null,
+    p.isKey ? '是' : '否',
     LIGHT_LABELS[p.light],
     wan(p.fundsTotalYuan),
+    p.missingFields.length > 0 ? `缺${p.missingFields.map((f) => f.label).join('、')}` : null,
   ];
 }
 

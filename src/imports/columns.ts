@@ -64,6 +64,11 @@ export const COLUMNS = {
     col('开工日期', 'startedOn'),
     col('投产日期', 'operatingOn'),
     col('包联领导', 'leader'),
+    // DESIGN.md "Import files, second half": optional; a column absent from the file leaves the stored value alone
+    col('标签', 'tags'),
+    col('产业链节点', 'chainNode'),
+    col('招商方式', 'channel'),
+    col('重点项目', 'isKey'),
   ],
   funds: [
     col('项目编号', 'projectCode', true),

@@ -16,6 +16,9 @@ import {
   type RevenueBand,
 } from '../domain/enterprise-status';
 import { parseWanToYuan } from '../domain/money';
+import { todayInShanghai } from '../domain/dates';
+import { CHANNEL_LABELS, parseChannel, PROJECT_CHANNELS, type ProjectChannel } from '../domain/project-channels';
+import { listDateContradictions, type FactField } from '../domain/project-stages';
 import { describeBadText, showBadText } from '../domain/text-input';
 import type { ImportKind } from './columns';
 
@@ -88,6 +91,13 @@ export interface ProjectRow {
   startedOn: string | null;
   operatingOn: string | null;
   leader: string | null;
+  /** 标签 (empty when the cell or the column is empty) */
+  tags: string[];
+  /** 产业链节点 as written: not validated nor stored until chains exist (the import reports the column as not yet supported) */
+  chainNode: string | null;
+  channel: ProjectChannel | null;
+  /** 重点项目 是/否; null when empty */
+  isKey: boolean | null;
 }
 
 export interface FundsRow {
@@ -195,6 +205,20 @@ export function parseSource(input: string): Parsed<FundSource> {
 /** Tags separated by ; ； or 、 — trimmed, empty ones dropped, duplicates removed, order kept. */
 export function parseTags(input: string): string[] {
   return [...new Set(input.split(/[;；、]/).map((t) => t.trim()).filter((t) => t !== ''))];
+}
+
+export function parseChannelCell(input: string): Parsed<ProjectChannel> {
+  const v = parseChannel(input);
+  if (v) return { ok: true, value: v };
+  return { ok: false, reason: `招商方式“${input}”无效，应为 ${PROJECT_CHANNELS.map((c) => CHANNEL_LABELS[c]).join('、')} 之一` };
+}
+
+/** 是/否 (also Y/N, 1/0, √). */
+export function parseYesNo(input: string): Parsed<boolean> {
+  const s = input.trim().toUpperCase();
+  if (['是', 'Y', 'YES', '1', '√', 'TRUE'].includes(s)) return { ok: true, value: true };
+  if (['否', 'N', 'NO', '0', '×', 'FALSE'].includes(s)) return { ok: true, value: false };
+  return { ok: false, reason: `“${input}”应为 是 或 否` };
 }
 
 export function parseStatus(input: string): Parsed<EnterpriseStatus> {
@@ -346,7 +370,9 @@ export function validateEnterpriseRow(row: number, cells: Record<string, string>
   }));
 }
 
-export function validateProjectRow(row: number, cells: Record<string, string>): RowResult<ProjectRow> {
+const DATE_COLUMNS: Partial<Record<FactField, string>> = { signedDate: '签约日期', startedDate: '开工日期', operatingDate: '投产日期' };
+
+export function validateProjectRow(row: number, cells: Record<string, string>, today: string = todayInShanghai()): RowResult<ProjectRow> {
   const c = new RowCheck(row, cells);
   const code = c.text('项目编号', true, 64);
   const name = c.text('项目名称', true);
@@ -363,17 +389,23 @@ export function validateProjectRow(row: number, cells: Record<string, string>): 
   const startedOn = c.field('开工日期', parseDate);
   const operatingOn = c.field('投产日期', parseDate);
   const leader = c.text('包联领导', false, 100);
+  const tags = parseTags(c.raw('标签'));
+  const longTag = tags.find((t) => t.length > 50);
+  if (longTag) c.problem('标签', `标签“${longTag.slice(0, 20)}…”超过 50 个字符，多个标签请用 ; 或 、 分隔`);
+  const chainNode = c.text('产业链节点', false, 64);
+  const channel = c.field('招商方式', parseChannelCell);
+  const isKey = c.field('重点项目', parseYesNo);
 
-  // Stage rules that need no database: a stage past 签约 carries the dates that got it there.
-  if (stage === 'signed' || stage === 'started' || stage === 'operating') {
-    if (signedOn === null) c.problem('签约日期', `阶段为“${c.raw('阶段')}”的项目必须填写签约日期`);
+  // A date that contradicts the calendar or another date is an error: the same rules as the form
+  // (domain/project-stages.ts). A fact the stage needs but the row leaves empty (no signing date on
+  // an old 开工 project) is a gap: imported, and the project is flagged 资料不全.
+  const dates = { signedDate: signedOn ?? null, startedDate: startedOn ?? null, operatingDate: operatingOn ?? null };
+  const facts = { stage: stage ?? 'lead', investorName, likelihood: null, expectedLandingDate: null, signedAmountYuan: null, agreedStartDate: null, terminationReason: null, ...dates };
+  for (const rule of listDateContradictions(facts, today)) {
+    const columns = rule.fields.map((f) => DATE_COLUMNS[f]).filter((h): h is string => h !== undefined);
+    const shown = rule.fields.map((f) => `${DATE_COLUMNS[f] ?? f} ${dates[f as keyof typeof dates] ?? ''}`).join('，');
+    c.problem(columns[0] ?? '签约日期', `${rule.message}（${shown}${rule.id.endsWith('otFuture') ? `，今天是 ${today}` : ''}）`);
   }
-  if ((stage === 'started' || stage === 'operating') && startedOn === null) {
-    c.problem('开工日期', `阶段为“${c.raw('阶段')}”的项目必须填写开工日期`);
-  }
-  if (stage === 'operating' && operatingOn === null) c.problem('投产日期', '阶段为“投产”的项目必须填写投产日期');
-  if (signedOn && startedOn && startedOn < signedOn) c.problem('开工日期', `开工日期 ${startedOn} 早于签约日期 ${signedOn}`);
-  if (startedOn && operatingOn && operatingOn < startedOn) c.problem('投产日期', `投产日期 ${operatingOn} 早于开工日期 ${startedOn}`);
 
   return c.result(() => ({
     code,
@@ -391,6 +423,10 @@ export function validateProjectRow(row: number, cells: Record<string, string>): 
     startedOn: startedOn ?? null,
     operatingOn: operatingOn ?? null,
     leader,
+    tags,
+    chainNode,
+    channel: channel ?? null,
+    isKey: isKey ?? null,
   }));
 }
 

@@ -46,7 +46,7 @@ export interface ExecuteJobOptions {
 
 /** The job's creator as a caller (the runner acts for them: audit rows name them). */
 export async function callerForJob(database: Database, job: ImportJobRow): Promise<Caller> {
-  const user = await selectUserById(database.db, job.createdBy);
+  const user = job.createdBy ? await selectUserById(database.db, job.createdBy) : undefined;
   if (!user) return createSystemCaller('import-job');
   const roles = user.roles.filter(isRole);
   return {

@@ -12,6 +12,7 @@ import {
   selectMaxCodeWithPrefix,
   selectMilestones,
   selectOpenProblemDueDates,
+  selectIncompleteCountsByRegion,
   selectProjectByCode,
   selectProjectPage,
   selectProjectView,
@@ -29,10 +30,13 @@ import { validateCreditCode } from '../domain/credit-code';
 import { todayInShanghai } from '../domain/dates';
 import {
   checkTransition,
+  FACT_LABELS,
   listBrokenRulesForEdit,
+  listMissingFacts,
   listUnmetRules,
   PIPELINE,
   STAGE_LABELS,
+  type FactField,
   type Likelihood,
   type ProjectFacts,
   type ProjectStage,
@@ -46,6 +50,7 @@ import { getEvidencePolicy } from './evidence-policy';
 import type { Caller, Deps } from './context';
 import { buildLightCutoffs, computeProjectLight, getLightRules } from './project-lights';
 import { recordOutOfScope, requireRegionInScope } from './regions';
+import type { ProjectChannel } from '../domain/project-channels';
 import { assertProjectFiguresUnlocked, type ProjectFiguresChange } from './locked-figures';
 
 export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
@@ -72,6 +77,7 @@ export interface ProjectInput {
   milestones: { title: string; dueDate: string | null; doneOn: string | null }[];
   tags: string[];
   isKey: boolean;
+  channel: ProjectChannel | null;
 }
 
 export type ProjectEdit = Partial<Omit<ProjectInput, 'code' | 'milestones'>> & { milestones?: MilestoneInput[]; version: number };
@@ -114,6 +120,7 @@ function withProjectDefaults(raw: ProjectCreateInput): ProjectInput & { stage?: 
     milestones: normalizeMilestones(raw.milestones ?? []),
     tags: raw.tags ?? [],
     isKey: raw.isKey ?? false,
+    channel: raw.channel ?? null,
   };
 }
 
@@ -171,6 +178,10 @@ export function toFacts(p: Pick<ProjectRow, 'stage' | 'signedDate' | 'signedAmou
   };
 }
 
+function describeMissingFacts(fields: FactField[]) {
+  return fields.map((field) => ({ field, label: FACT_LABELS[field] }));
+}
+
 export function toProjectDto(v: ProjectViewRow, light: LightResult) {
   const p = v.project;
   return {
@@ -201,6 +212,9 @@ export function toProjectDto(v: ProjectViewRow, light: LightResult) {
     leaderName: v.leaderName,
     tags: p.tags,
     isKey: p.isKey,
+    channel: p.channel,
+    /** 资料不全: the facts its stage needs that are unknown (derived, so filling one clears it) */
+    missingFields: describeMissingFacts(listMissingFacts(toFacts(p, v.investorName))),
     fundsTotalYuan: Number(v.fundsTotalYuan),
     light: light.light,
     lightReasons: light.reasons,
@@ -355,6 +369,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
       leaderId: input.leaderId,
       tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
       isKey: input.isKey,
+      channel: input.channel,
       createdBy: caller.actor.id,
     });
     await replaceTeam(tx, row.id, input.teamMemberIds);
@@ -387,6 +402,7 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
   }
   if (edit.tags !== undefined) patch.tags = [...new Set(edit.tags.map((t) => t.trim()).filter(Boolean))];
   if (edit.isKey !== undefined) patch.isKey = edit.isKey;
+  if (edit.channel !== undefined) patch.channel = edit.channel;
   const investorChanged = edit.investorName !== undefined || edit.investorCreditCode !== undefined;
   const afterFacts = toFacts({ ...before, ...patch } as ProjectRow, investorChanged ? edit.investorName?.trim() || null : view.investorName);
   const broken = listBrokenRulesForEdit(toFacts(before, view.investorName), afterFacts, TODAY());
@@ -528,6 +544,7 @@ export interface ProjectListQuery {
   /** signed in signedFrom..signedTo (YYYY-MM): the list behind 签约项目 */
   signedFrom?: string;
   signedTo?: string;
+  incomplete?: boolean;
   sort?: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   page: number;
   pageSize: number;
@@ -574,6 +591,7 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
           ? { ...fundsPeriod, kind: q.fundsKind, counted: { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence } }
           : undefined,
       signed: signedPeriod ? { from: `${signedPeriod.from}-01`, to: lastDayOfMonth(signedPeriod.to) } : undefined,
+      incomplete: q.incomplete,
       sort: q.sort ?? 'updated',
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
@@ -590,5 +608,31 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
       ...toProjectDto(r, computeProjectLight(r.project, dues.get(r.project.id) ?? [], rules, today)),
       periodFundsYuan: periodFunds ? Number(periodFunds.byProject.get(r.project.id) ?? 0n) : null,
     })),
+  };
+}
+
+const MISSING_FIELDS = ['investorName', 'signedDate', 'signedAmountYuan', 'startedDate', 'operatingDate'] as const satisfies readonly FactField[];
+
+/**
+ * 待完善: how many projects under a region (the caller's home by default) are 资料不全, per child
+ * region and per missing fact. The projects themselves are the list with `incomplete=true`.
+ */
+export async function getCompletionSummary(deps: Deps, caller: Caller, q: { regionCode?: string }) {
+  const region = q.regionCode
+    ? await requireRegionInScope(deps, caller, q.regionCode)
+    : caller.actor.regionCode
+      ? await requireRegionInScope(deps, caller, caller.actor.regionCode)
+      : null;
+  if (!region) throw new AppError('VALIDATION', '请指定地区', [{ field: 'regionCode', message: '请指定地区' }]);
+  const rows = await selectIncompleteCountsByRegion(deps.db, region.code);
+  const byField = (r: Record<(typeof MISSING_FIELDS)[number], number>) =>
+    MISSING_FIELDS.map((field) => ({ field, label: FACT_LABELS[field], projects: Number(r[field]) })).filter((f) => f.projects > 0);
+  const totals = Object.fromEntries(MISSING_FIELDS.map((f) => [f, rows.reduce((a, r) => a + Number(r[f]), 0)])) as Record<(typeof MISSING_FIELDS)[number], number>;
+  return {
+    regionCode: region.code,
+    regionName: region.name,
+    projects: rows.reduce((a, r) => a + Number(r.projects), 0),
+    byField: byField(totals),
+    regions: rows.map((r) => ({ regionCode: r.code, regionName: r.name, projects: Number(r.projects), byField: byField(r) })),
   };
 }

@@ -15,7 +15,7 @@ describe('bin/yinfeng import --kind enterprises', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports as a job in the name of --as, prints the counts, and exits non-zero with the report when a row is rejected', async () => {
+  it('imports as a job as the CLI operator or in the name of --as, prints the counts, and exits non-zero with the report when a row is rejected', async () => {
     const env = cleanEnv({ YINFENG_DATA_DIR: path.join(dir, 'data') });
     const added = await runCli(['user', 'add', '--username', 'cli_analyst', '--password', 'Cli@pass-2026', '--role', 'analyst', '--region', '650109'], env, 120_000);
     expect(added.code, added.stderr).toBe(0);
@@ -23,9 +23,16 @@ describe('bin/yinfeng import --kind enterprises', () => {
     const data = generatedRows(40, 500);
     const good = path.join(dir, '企业名录.csv');
     fs.writeFileSync(good, enterpriseCsv(data.map((r) => ({ ...r, 数据来源: '', 数据日期: '' }))));
-    const noUser = await runCli(['import', '--kind', 'enterprises', good], env, 90_000);
-    expect(noUser.code).toBe(1);
-    expect(noUser.stderr).toContain('请用 --as 用户名 指定');
+    // without --as it runs as the CLI operator, like projects and funds (a dry run here; a real one below)
+    const noUser = await runCli(['import', '--kind', 'enterprises', good, '--dry-run'], env, 120_000);
+    expect(noUser.code, noUser.stderr).toBe(0);
+    expect(noUser.stdout).toMatch(/^试导入（未写入）“企业名录\.csv”（任务 [0-9a-f-]{36}）：/);
+    expect(noUser.stdout).toContain('企业：新建 40，更新 0，不变 0（共 40 行）');
+    const operatorFile = path.join(dir, '操作员.csv');
+    fs.writeFileSync(operatorFile, enterpriseCsv(generatedRows(3, 900).map((r) => ({ ...r, 数据来源: '', 数据日期: '' }))));
+    const byOperator = await runCli(['import', '--kind', 'enterprises', operatorFile], env, 120_000);
+    expect(byOperator.code, byOperator.stderr).toBe(0);
+    expect(byOperator.stdout).toContain('企业：新建 3，更新 0，不变 0（共 3 行）');
     // --as names an account that can hold the job: an existing, active one with 导入企业库
     const unknown = await runCli(['import', '--kind', 'enterprises', good, '--as', 'nobody'], env, 120_000);
     expect(unknown.code).toBe(1);

@@ -274,7 +274,7 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     const tpl = await t.call('GET', '/api/imports/template.xlsx', { cookie: statistician });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目', '到位资金']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目', '到位资金', '说明']);
     expect((await post(tpl.rawPayload, 'template.xlsx', '?dryRun=true')).statusCode).toBe(200);
   });
 
@@ -289,28 +289,54 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     const ws = wb.getWorksheet('项目');
     expect(ws).toBeDefined();
     const header = (ws?.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual([...PROJ_HEAD.slice(0, 11), '约定开工日期', '开工日期', '投产日期', '包联领导', '红绿灯', '到位资金合计(万元)']);
+    expect(header).toEqual([
+      ...PROJ_HEAD.slice(0, 11), '约定开工日期', '开工日期', '投产日期', '包联领导', '标签', '产业链节点', '招商方式', '重点项目', '红绿灯', '到位资金合计(万元)', '资料不全',
+    ]);
     expect(ws?.rowCount).toBe(4);
     const first = ws?.getRow(2);
     expect(first?.getCell(1).value).toBe('EXP-1');
     expect(first?.getCell(2).value).toBe('\'=HYPERLINK("http://evil","点我")');
     expect(first?.getCell(2).formula).toBeUndefined();
     expect(first?.getCell(10).value).toBe(100000);
-    expect(first?.getCell(17).value).toBe(160.5);
+    expect(first?.getCell(19).value).toBe('否');
+    expect(first?.getCell(21).value).toBe(160.5);
+    // EXP-3 is an 开工 project without an investor: its gap is exported
+    expect(ws?.getRow(4).getCell(22).value).toBe('缺投资方');
     const sibling = await t.call('GET', `/api/projects/export.xlsx?regionCode=${SIBLING}`, { cookie });
     expect(sibling.statusCode).toBe(404);
   });
 
-  it('serves the template with three sheets, headers and one example row each, which imports cleanly as a dry run', async () => {
+  it('serves the template with header-only data sheets and the samples on a 说明 sheet: unchanged it imports nothing, a copied sample row is refused', async () => {
     const res = await t.call('GET', '/api/imports/template.xlsx', { cookie });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['企业', '项目', '到位资金']);
-    for (const ws of wb.worksheets) expect(ws.rowCount).toBe(2);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['企业', '项目', '到位资金', '说明']);
+    for (const name of ['企业', '项目', '到位资金']) expect(wb.getWorksheet(name)?.rowCount).toBe(1);
     expect((wb.getWorksheet('到位资金')?.getRow(1).values as unknown[]).slice(1)).toEqual(['项目编号', '月份', '金额(万元)', '备注']);
     const dry = await runImport(t.deps, officer, res.rawPayload, { fileName: 'template.xlsx', dryRun: true });
     expect(dry.rejected).toEqual([]);
-    expect(dry.counts.projects).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(dry.counts).toEqual({
+      enterprises: { created: 0, updated: 0, unchanged: 0 },
+      projects: { created: 0, updated: 0, unchanged: 0 },
+      funds: { created: 0, updated: 0, unchanged: 0 },
+    });
+
+    // the 说明 sheet's sample rows, copied onto the data sheets, are refused (each with the reason), never imported
+    const guide = wb.getWorksheet('说明');
+    const rows: unknown[][] = [];
+    guide?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const sampleOf = (header: string) => {
+      const i = rows.findIndex((r) => r[0] === header);
+      return [rows[i] as unknown[], rows[i + 1] as unknown[]];
+    };
+    const copied = await xlsx({ 企业: sampleOf('统一社会信用代码'), 项目: sampleOf('项目编号').slice(0, 2).map((r) => r) });
+    const refused = await runImport(t.deps, officer, copied, { fileName: 'copied.xlsx', dryRun: true });
+    expect(refused.imported).toBe(false);
+    expect(refused.rejected.map((p) => [p.sheet, p.row, p.column])).toEqual([
+      ['企业', 2, '统一社会信用代码'],
+      ['项目', 2, '项目编号'],
+    ]);
+    expect(refused.rejected[1]?.reason).toBe('这是导入模板“说明”工作表中的示例行（项目编号“XM650109202400001”），不是真实数据：请删除该行，填入本地区的真实数据后再导入');
   });
 });

@@ -9,7 +9,8 @@ describe('columns', () => {
       '统一社会信用代码', '企业名称', '注册地区代码', '行业代码', '注册资本(万元)', '成立日期', '标签', '经营范围',
       '曾用名', '经营状态', '股票代码', '主要产品', '网站', '所属集团', '员工人数', '营收规模', '数据来源', '数据日期',
     ]);
-    expect(COLUMNS.project).toHaveLength(15);
+    expect(COLUMNS.project).toHaveLength(19);
+    expect(COLUMNS.project.slice(15).map((c) => [c.header, c.required])).toEqual([['标签', false], ['产业链节点', false], ['招商方式', false], ['重点项目', false]]);
   });
 
   it('normalises spaces and full-width parentheses', () => {

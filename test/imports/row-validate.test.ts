@@ -198,6 +198,7 @@ describe('validateProjectRow', () => {
         investorCreditCode: CREDIT_B, source: 'outOfRegion', industryCode: 'C3841', stage: 'started',
         plannedInvestmentYuan: 2_500_000_000n, signedAmountYuan: 2_000_000_001n, signedOn: '2024-01-15',
         agreedStartOn: '2024-04-01', startedOn: '2024-03-20', operatingOn: null, leader: '张三',
+        tags: [], chainNode: null, channel: null, isKey: null,
       },
     });
     const stages = ['线索', '在谈', '签约', '开工', '投产', '终止'].map((s) => {
@@ -225,17 +226,39 @@ describe('validateProjectRow', () => {
     });
   });
 
-  it('checks the dates a stage needs and their order', () => {
-    expect(validateProjectRow(4, { ...PROJECT, 阶段: '投产', 签约日期: '', 开工日期: '2024-03-20' })).toEqual({
+  it('imports a row that leaves a date unknown (a gap, flagged later), but refuses dates that contradict each other or the calendar', () => {
+    // an old 续建 project in 投产 without signing or operating date: a gap, not an error
+    const gap = validateProjectRow(4, { ...PROJECT, 阶段: '投产', 签约日期: '', 开工日期: '2024-03-20' }, '2026-12-06');
+    expect(gap.ok && { stage: gap.value.stage, signedOn: gap.value.signedOn, operatingOn: gap.value.operatingOn }).toEqual({ stage: 'operating', signedOn: null, operatingOn: null });
+    expect(validateProjectRow(5, { ...PROJECT, 开工日期: '2023-12-31' }, '2026-12-06')).toEqual({
+      ok: false,
+      problems: [{ row: 5, column: '开工日期', value: '2023-12-31', reason: '开工日期不能早于签约日期（开工日期 2023-12-31，签约日期 2024-01-15）' }],
+    });
+    // the form's rules: no signing date in the future, whatever the stage (the import's dry run used to pass it)
+    expect(validateProjectRow(6, { ...PROJECT, 阶段: '在谈', 签约日期: '2026-12-07', 开工日期: '' }, '2026-12-06')).toEqual({
+      ok: false,
+      problems: [{ row: 6, column: '签约日期', value: '2026-12-07', reason: '签约日期不能晚于今天（签约日期 2026-12-07，今天是 2026-12-06）' }],
+    });
+    const late = validateProjectRow(7, { ...PROJECT, 阶段: '投产', 投产日期: '2024-03-01' }, '2026-12-06');
+    expect(late.ok || late.problems.map((p) => p.reason)).toEqual(['投产日期不能早于开工日期（投产日期 2024-03-01，开工日期 2024-03-20）']);
+  });
+
+  it('reads the optional columns 标签, 产业链节点, 招商方式 and 重点项目', () => {
+    const r = validateProjectRow(2, { ...PROJECT, 标签: '新能源；储能、新能源', 产业链节点: 'GF-01', 招商方式: '以商招商', 重点项目: '是' });
+    expect(r.ok && { tags: r.value.tags, chainNode: r.value.chainNode, channel: r.value.channel, isKey: r.value.isKey }).toEqual({
+      tags: ['新能源', '储能'], chainNode: 'GF-01', channel: 'partner', isKey: true,
+    });
+    const channels = ['以链', '以商', '以会', '驻点', '委托', '云招商', '直接'].map((c) => {
+      const v = validateProjectRow(2, { ...PROJECT, 招商方式: c });
+      return v.ok ? v.value.channel : v.problems;
+    });
+    expect(channels).toEqual(['chain', 'partner', 'event', 'residentTeam', 'commissioned', 'online', 'direct']);
+    expect(validateProjectRow(3, { ...PROJECT, 招商方式: '打电话', 重点项目: '也许' })).toEqual({
       ok: false,
       problems: [
-        { row: 4, column: '签约日期', value: '', reason: '阶段为“投产”的项目必须填写签约日期' },
-        { row: 4, column: '投产日期', value: '', reason: '阶段为“投产”的项目必须填写投产日期' },
+        { row: 3, column: '招商方式', value: '打电话', reason: '招商方式“打电话”无效，应为 以链、以商、以会、驻点、委托、云招商、直接 之一' },
+        { row: 3, column: '重点项目', value: '也许', reason: '“也许”应为 是 或 否' },
       ],
-    });
-    expect(validateProjectRow(5, { ...PROJECT, 开工日期: '2023-12-31' })).toEqual({
-      ok: false,
-      problems: [{ row: 5, column: '开工日期', value: '2023-12-31', reason: '开工日期 2023-12-31 早于签约日期 2024-01-15' }],
     });
   });
 });

@@ -70,6 +70,13 @@ export const routes: AppRoute[] = [
     component: lazy(() => import('./pages/projects/LightsByLeader')),
   },
   {
+    path: '/projects/completion',
+    name: 'menu.completion',
+    icon: <FileDoneOutlined />,
+    permission: 'projects.read',
+    component: lazy(() => import('./pages/projects/Completion')),
+  },
+  {
     path: '/projects/:id',
     name: 'menu.projects',
     permission: 'projects.read',

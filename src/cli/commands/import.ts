@@ -18,19 +18,19 @@ import { prepareDatabase } from '../prepare-database';
 import { onStopSignal } from '../process-stop';
 
 export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|projects|funds] [--dry-run] [--as 用户名]
-      yinfeng import --kind enterprises FILE --as 用户名 [--source 名称] [--source-date YYYY-MM-DD] [--dry-run]
+      yinfeng import --kind enterprises FILE [--as 用户名] [--source 名称] [--source-date YYYY-MM-DD] [--dry-run]
 
 导入 xlsx（工作表 企业、项目、到位资金，按此顺序，在一个事务中）或 CSV（一种数据；--kind 省略时按表头判断）。
 整个文件要么全部导入，要么一行也不写：有任何问题时打印问题清单（行、列、值、原因）并以非零状态退出。
   --kind      只导入这一种数据（CSV 表头无法判断时必须指定）
   --dry-run   只检查并统计将新建/更新/不变的行数，不写入
-  --as 用户名  按该用户的管辖范围导入（审计记为命令行操作员代该用户）；省略时以操作员身份、全部范围导入
-              （--kind enterprises 时必填，见下）
+  --as 用户名  按该用户的管辖范围导入（审计记为命令行操作员代该用户）；省略时以命令行操作员身份、全部范围导入
+              （每种数据都一样）
 
 --kind enterprises：企业库（可达百万行）按后台导入任务的方式在本进程中运行，与网页上传相同：流式读取、
 进度打印到标准错误、按字段合并（数据日期较新的来源为准，保留变更历史）、全部导入或什么都不写。
-导入任务是一条记在账号名下、属于该账号地区的记录（网页“导入任务”中可见，字段变更历史也记在该账号名下），
-所以须用 --as 指定账号（须有“导入企业库”权限），没有操作员身份的默认值；审计仍记为命令行操作员代该用户。
+导入任务是一条记录（网页“导入任务”中可见）：用 --as 时记在该账号名下、属于该账号地区（账号须有“导入企业库”权限，
+审计记为命令行操作员代该用户）；省略 --as 时记为“命令行操作员”，属于本系统最上级地区。
 Ctrl-C 取消（回滚）。
   --source      数据来源（行内未填“数据来源”时使用），默认为文件名
   --source-date 数据日期 YYYY-MM-DD（行内未填“数据日期”时使用），默认为今天`;
@@ -89,6 +89,13 @@ export function formatImportResult(r: ImportResult): string {
     if (c) lines.push(`  ${KIND_LABELS[k]}：新建 ${c.created}，更新 ${c.updated}，不变 ${c.unchanged}（共 ${r.rows[k] ?? 0} 行）`);
   }
   if (r.investorsCreated > 0) lines.push(`  新建投资方企业 ${r.investorsCreated} 家`);
+  if (r.incomplete.total > 0) {
+    const fields = Object.entries(r.incomplete.byField).map(([f, n]) => `缺${f} ${n}`).join('，');
+    lines.push(`  资料不全 ${r.incomplete.total} 个项目（${fields}），已标记并列入“待完善”清单：`);
+    for (const g of r.incomplete.rows.slice(0, 20)) lines.push(`    ${g.sheet} 第 ${g.row} 行 ${g.code}：缺${g.missing.join('、')}`);
+    if (r.incomplete.total > 20) lines.push(`    ……另有 ${r.incomplete.total - 20} 个`);
+  }
+  for (const n of r.notices) lines.push(`  提示：${n}`);
   return lines.join('\n');
 }
 
@@ -158,13 +165,6 @@ export function formatEnterpriseJob(job: ImportJobWithPath): { text: string; cod
 /** yinfeng import --kind enterprises: the background job's code, run in this process. */
 async function runEnterpriseImportCommand(config: Config, args: ImportArgs): Promise<number> {
   if (!fs.existsSync(args.file)) throw new AppError('NOT_FOUND', `无法读取文件 ${args.file}：ENOENT`);
-  if (!args.as) {
-    throw new AppError(
-      'VALIDATION',
-      '企业库导入作为导入任务记在一个账号名下（网页“导入任务”中可见）：请用 --as 用户名 指定，该账号须有“导入企业库”权限（如招商专员、产业研究员）。' +
-        '项目和到位资金的导入可以省略 --as（以命令行操作员身份进行）',
-    );
-  }
   const database = await prepareDatabase(config, 'yinfeng import');
   let cancelled = false;
   let jobId: string | null = null;

@@ -21,7 +21,7 @@ export interface NewImportJob {
   dryRun: boolean;
   source: string;
   sourceDate: string;
-  createdBy: string;
+  createdBy: string | null;
   regionCode: string;
   progress: Record<string, unknown>;
   /** 'running' with a worker: a job the creating process runs itself (the CLI) */
@@ -51,7 +51,8 @@ export interface ImportJobWithPath extends ImportJobRow {
   createdByName: string;
 }
 
-const withPath = { job: importJobs, regionPath: regions.path, createdByName: users.displayName };
+// a job of the CLI operator (created_by null) shows as 命令行操作员
+const withPath = { job: importJobs, regionPath: regions.path, createdByName: sql<string>`coalesce(${users.displayName}, '命令行操作员')` };
 
 function flatten(r: { job: ImportJobRow; regionPath: string; createdByName: string }): ImportJobWithPath {
   return { ...r.job, regionPath: r.regionPath, createdByName: r.createdByName };
@@ -62,7 +63,7 @@ export async function selectImportJob(db: Db, id: string): Promise<ImportJobWith
     .select(withPath)
     .from(importJobs)
     .innerJoin(regions, eq(regions.code, importJobs.regionCode))
-    .innerJoin(users, eq(users.id, importJobs.createdBy))
+    .leftJoin(users, eq(users.id, importJobs.createdBy))
     .where(eq(importJobs.id, id));
   return row ? flatten(row) : undefined;
 }
@@ -75,7 +76,7 @@ export async function selectImportJobPage(db: Db, f: { scopePath: string; kind?:
     .select({ ...withPath, summary: sql<Record<string, unknown> | null>`${importJobs.result} - 'rejected'` })
     .from(importJobs)
     .innerJoin(regions, eq(regions.code, importJobs.regionCode))
-    .innerJoin(users, eq(users.id, importJobs.createdBy))
+    .leftJoin(users, eq(users.id, importJobs.createdBy))
     .where(and(...where))
     .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
     .limit(f.limit)
@@ -197,4 +198,20 @@ export async function failStaleImportJobs(db: Db, f: { worker: string; staleSeco
       ),
     )
     .returning();
+}
+
+/**
+ * The region a CLI operator's job (no account) is filed under: the top of the installation's
+ * region tree, i.e. the highest region any account belongs to (else the first top-level region),
+ * so the job shows to the accounts that oversee the whole installation.
+ */
+export async function selectOperatorJobRegion(db: Db): Promise<string | null> {
+  const res = (await db.execute(sql`
+    select code from (
+      (select r.code, length(r.path) as depth, 0 as pick from users u join regions r on r.code = u.region_code
+       where u.status = 'active' order by length(r.path), r.code limit 1)
+      union all
+      (select code, 0, 1 from regions where parent_code is null and active order by code limit 1)) t
+    order by pick, depth, code limit 1`)) as unknown as { rows: { code: string }[] };
+  return res.rows[0]?.code ?? null;
 }

@@ -64,7 +64,8 @@ export async function createStagingTables(db: Db): Promise<void> {
     row_no int not null, code text not null, name text not null, region_code text not null,
     investor_name text, investor_credit_code text, investor_id uuid, source text not null, industry_code text,
     stage text not null, planned bigint, signed bigint, signed_date date, agreed_start_date date,
-    started_date date, operating_date date, leader_name text, leader_id uuid) on commit drop`);
+    started_date date, operating_date date, leader_name text, leader_id uuid,
+    tags text[] not null default '{}', channel text, is_key boolean not null default false) on commit drop`);
   await db.execute(sql`create temporary table imp_funds (row_no int not null, project_code text not null, month text not null, amount bigint not null, note text) on commit drop`);
 }
 
@@ -85,6 +86,9 @@ export interface StagedProject {
   startedDate: string | null;
   operatingDate: string | null;
   leaderName: string | null;
+  tags: string[];
+  channel: string | null;
+  isKey: boolean;
 }
 
 const big = (v: bigint | null) => (v === null ? null : v.toString());
@@ -92,14 +96,22 @@ const big = (v: bigint | null) => (v === null ? null : v.toString());
 export async function stageProjects(db: Db, rows: StagedProject[]): Promise<void> {
   if (rows.length === 0) return;
   const col = <T>(f: (r: StagedProject) => T) => sql.param(rows.map(f));
+  // tags travel as one text per row joined by the unit separator (unnest cannot take arrays of differing lengths)
   await db.execute(sql`insert into imp_projects (row_no, code, name, region_code, investor_name, investor_credit_code, source,
-      industry_code, stage, planned, signed, signed_date, agreed_start_date, started_date, operating_date, leader_name)
-    select * from unnest(${col((r) => r.rowNo)}::int[], ${col((r) => r.code)}::text[], ${col((r) => r.name)}::text[],
+      industry_code, stage, planned, signed, signed_date, agreed_start_date, started_date, operating_date, leader_name,
+      tags, channel, is_key)
+    select u.row_no, u.code, u.name, u.region_code, u.investor_name, u.investor_credit_code, u.source, u.industry_code, u.stage,
+      u.planned, u.signed, u.signed_date, u.agreed_start_date, u.started_date, u.operating_date, u.leader_name,
+      case when u.tags = '' then '{}'::text[] else string_to_array(u.tags, chr(31)) end, u.channel, u.is_key
+    from unnest(${col((r) => r.rowNo)}::int[], ${col((r) => r.code)}::text[], ${col((r) => r.name)}::text[],
       ${col((r) => r.regionCode)}::text[], ${col((r) => r.investorName)}::text[], ${col((r) => r.investorCreditCode)}::text[],
       ${col((r) => r.source)}::text[], ${col((r) => r.industryCode)}::text[], ${col((r) => r.stage)}::text[],
       ${col((r) => big(r.planned))}::bigint[], ${col((r) => big(r.signed))}::bigint[], ${col((r) => r.signedDate)}::date[],
       ${col((r) => r.agreedStartDate)}::date[], ${col((r) => r.startedDate)}::date[], ${col((r) => r.operatingDate)}::date[],
-      ${col((r) => r.leaderName)}::text[])`);
+      ${col((r) => r.leaderName)}::text[], ${col((r) => r.tags.join('\u001f'))}::text[], ${col((r) => r.channel)}::text[],
+      ${col((r) => r.isKey)}::boolean[])
+      as u(row_no, code, name, region_code, investor_name, investor_credit_code, source, industry_code, stage, planned, signed,
+        signed_date, agreed_start_date, started_date, operating_date, leader_name, tags, channel, is_key)`);
 }
 
 export interface StagedFund {
@@ -127,7 +139,12 @@ export async function stageFunds(db: Db, rows: StagedFund[]): Promise<void> {
  * without a code) and created when new; leaders come resolved as (name, id) pairs; each staged row
  * is compared with the stored project (imp_project_cmp). Returns how many investors were created.
  */
-export async function compareStagedProjects(db: Db, leaders: { name: string; id: string }[]): Promise<{ investorsCreated: number }> {
+export async function compareStagedProjects(
+  db: Db,
+  leaders: { name: string; id: string }[],
+  /** the optional columns the file carries; an absent one keeps the stored value (a new project gets the default) */
+  columns: { tags: boolean; channel: boolean; isKey: boolean } = { tags: true, channel: true, isKey: true },
+): Promise<{ investorsCreated: number }> {
   // temporary tables have no statistics until analysed: without them the planner guesses badly
   await db.execute(sql`analyze imp_projects`);
   const [inv1] = await query<{ n: unknown }>(
@@ -159,12 +176,17 @@ export async function compareStagedProjects(db: Db, leaders: { name: string; id:
       from unnest(${sql.param(leaders.map((l) => l.name))}::text[], ${sql.param(leaders.map((l) => l.id))}::uuid[]) as l(name, id)
       where s.leader_name = l.name`);
   }
+  if (!columns.tags) await db.execute(sql`update imp_projects s set tags = p.tags from projects p where p.code = s.code`);
+  if (!columns.channel) await db.execute(sql`update imp_projects s set channel = p.channel from projects p where p.code = s.code`);
+  if (!columns.isKey) await db.execute(sql`update imp_projects s set is_key = p.is_key from projects p where p.code = s.code`);
   await db.execute(sql`create temporary table imp_project_cmp on commit drop as
     select s.*, p.id as old_id, p.stage as old_stage,
       (p.id is not null and row(p.name, p.region_code, p.investor_id, p.source, p.industry_code, p.planned_investment_yuan,
-          p.signed_amount_yuan, p.signed_date, p.agreed_start_date, p.started_date, p.operating_date, p.stage, p.leader_id)
+          p.signed_amount_yuan, p.signed_date, p.agreed_start_date, p.started_date, p.operating_date, p.stage, p.leader_id,
+          p.tags, p.channel, p.is_key)
         is not distinct from row(s.name, s.region_code, s.investor_id, s.source, s.industry_code, s.planned, s.signed,
-          s.signed_date, s.agreed_start_date, s.started_date, s.operating_date, s.stage, s.leader_id)) as same
+          s.signed_date, s.agreed_start_date, s.started_date, s.operating_date, s.stage, s.leader_id,
+          s.tags, s.channel, s.is_key)) as same
     from imp_projects s left join projects p on p.code = s.code`);
   await db.execute(sql`analyze imp_project_cmp`);
   return { investorsCreated: num(inv1?.n) + num(inv2?.n) };
@@ -220,7 +242,10 @@ export async function applyStagedProjects(db: Db, actor: { id: string | null; di
         ('startedDate', to_jsonb(p.started_date), to_jsonb(c.started_date), p.started_date is distinct from c.started_date),
         ('operatingDate', to_jsonb(p.operating_date), to_jsonb(c.operating_date), p.operating_date is distinct from c.operating_date),
         ('stage', to_jsonb(p.stage), to_jsonb(c.stage), p.stage is distinct from c.stage),
-        ('leaderName', to_jsonb(uo.display_name), to_jsonb(c.leader_name), p.leader_id is distinct from c.leader_id)
+        ('leaderName', to_jsonb(uo.display_name), to_jsonb(c.leader_name), p.leader_id is distinct from c.leader_id),
+        ('tags', to_jsonb(p.tags), to_jsonb(c.tags), p.tags is distinct from c.tags),
+        ('channel', to_jsonb(p.channel), to_jsonb(c.channel), p.channel is distinct from c.channel),
+        ('isKey', to_jsonb(p.is_key), to_jsonb(c.is_key), p.is_key is distinct from c.is_key)
       ) as v(k, b, a, changed)
       where v.changed) d
     where not c.same
@@ -229,13 +254,14 @@ export async function applyStagedProjects(db: Db, actor: { id: string | null; di
       industry_code = c.industry_code, planned_investment_yuan = c.planned, signed_amount_yuan = c.signed, signed_date = c.signed_date,
       agreed_start_date = c.agreed_start_date, started_date = c.started_date, operating_date = c.operating_date, stage = c.stage,
       stage_before_termination = case when c.stage = 'terminated' and p.stage <> 'terminated' then p.stage else p.stage_before_termination end,
-      leader_id = c.leader_id, version = p.version + 1, updated_at = now(), last_progress_at = now()
+      leader_id = c.leader_id, tags = c.tags, channel = c.channel, is_key = c.is_key,
+      version = p.version + 1, updated_at = now(), last_progress_at = now()
     from imp_project_cmp c where p.id = c.old_id and not c.same`);
   await db.execute(sql`with ins as (
       insert into projects (code, name, region_code, investor_id, source, industry_code, planned_investment_yuan, signed_amount_yuan,
-        signed_date, agreed_start_date, started_date, operating_date, stage, leader_id, created_by)
+        signed_date, agreed_start_date, started_date, operating_date, stage, leader_id, tags, channel, is_key, created_by)
       select code, name, region_code, investor_id, source, industry_code, planned, signed, signed_date, agreed_start_date,
-        started_date, operating_date, stage, leader_id, ${actor.id}::uuid
+        started_date, operating_date, stage, leader_id, tags, channel, is_key, ${actor.id}::uuid
       from imp_project_cmp where old_id is null order by row_no
       returning id, code, stage),
     history as (
@@ -244,7 +270,8 @@ export async function applyStagedProjects(db: Db, actor: { id: string | null; di
         jsonb_strip_nulls(jsonb_build_object('code', c.code, 'name', c.name, 'regionCode', c.region_code, 'investorName', c.investor_name,
           'source', c.source, 'industryCode', c.industry_code, 'plannedInvestmentYuan', c.planned, 'signedAmountYuan', c.signed,
           'signedDate', c.signed_date, 'agreedStartDate', c.agreed_start_date, 'startedDate', c.started_date,
-          'operatingDate', c.operating_date, 'stage', c.stage, 'leaderName', c.leader_name))
+          'operatingDate', c.operating_date, 'stage', c.stage, 'leaderName', c.leader_name,
+          'tags', case when cardinality(c.tags) > 0 then to_jsonb(c.tags) end, 'channel', c.channel, 'isKey', case when c.is_key then true end))
       from ins join imp_project_cmp c on c.code = ins.code)
     insert into project_stage_history (project_id, from_stage, to_stage, note, changed_by, changed_by_name)
     select id, null, stage, '导入新建', ${actor.id}::uuid, ${actor.displayName} from ins`);

@@ -84,6 +84,39 @@ export function buildLightSql(c: LightCutoffs): { red: SQL; yellow: SQL } {
   return { red, yellow };
 }
 
+/**
+ * 资料不全 in SQL, for lists and counts: the same facts as listMissingFacts (domain/project-stages.ts),
+ * where a project has an investor name exactly when it has an investor. Tested to agree with it.
+ */
+export const MISSING_FACT_SQL = {
+  investorName: sql`(${projects.stage} in ('negotiating', 'signed', 'started', 'operating') and ${projects.investorId} is null)`,
+  signedDate: sql`(${projects.stage} in ('signed', 'started', 'operating') and ${projects.signedDate} is null)`,
+  signedAmountYuan: sql`(${projects.stage} in ('signed', 'started', 'operating') and coalesce(${projects.signedAmountYuan}, 0) <= 0)`,
+  startedDate: sql`(${projects.stage} in ('started', 'operating') and ${projects.startedDate} is null)`,
+  operatingDate: sql`(${projects.stage} = 'operating' and ${projects.operatingDate} is null)`,
+} as const;
+
+export const INCOMPLETE_SQL = sql`(${sql.join(Object.values(MISSING_FACT_SQL), sql` or `)})`;
+
+/**
+ * 待完善 counts for the projects under `rootCode`: per child region of it (its whole subtree) and
+ * the root itself (projects registered at it directly), how many projects are incomplete and how
+ * many lack each fact.
+ */
+export async function selectIncompleteCountsByRegion(db: Db, rootCode: string) {
+  const fields = Object.entries(MISSING_FACT_SQL).map(([k, cond]) => sql`, count(*) filter (where ${cond})::int as ${sql.identifier(k)}`);
+  const res = (await db.execute(sql`
+    select coalesce(c.code, root.code) as code, coalesce(c.name, root.name) as name, count(*)::int as projects ${sql.join(fields, sql``)}
+    from ${projects}
+    join regions r on r.code = ${projects.regionCode}
+    join regions root on root.code = ${rootCode} and r.path like root.path || '%'
+    left join regions c on c.parent_code = root.code and r.path like c.path || '%'
+    where ${INCOMPLETE_SQL}
+    group by 1, 2
+    order by 1`)) as unknown as { rows: (Record<keyof typeof MISSING_FACT_SQL, number> & { code: string; name: string; projects: number })[] };
+  return res.rows;
+}
+
 export interface ProjectFilter {
   scopePath: string;
   q?: string;
@@ -105,6 +138,8 @@ export interface ProjectFilter {
   funds?: { from: string; to: string; kind?: 'new' | 'continued'; counted: ReceiptFilter };
   /** signing date within from..to (YYYY-MM-DD), as 签约项目 in a period */
   signed?: { from: string; to: string };
+  /** 资料不全: the stage needs a fact the project lacks (INCOMPLETE_SQL) */
+  incomplete?: boolean;
   sort: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   limit: number;
   offset: number;
@@ -137,6 +172,7 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
   if (f.isKey !== undefined) conditions.push(eq(projects.isKey, f.isKey));
   if (f.funds) conditions.push(...fundsConditions(f.funds));
   if (f.signed) conditions.push(sql`${projects.signedDate} between ${f.signed.from} and ${f.signed.to}`);
+  if (f.incomplete !== undefined) conditions.push(f.incomplete ? INCOMPLETE_SQL : sql`not ${INCOMPLETE_SQL}`);
   if (f.light === 'red') conditions.push(red);
   else if (f.light === 'yellow') conditions.push(yellow);
   else if (f.light === 'green') conditions.push(sql`not ${red} and not ${yellow}`);

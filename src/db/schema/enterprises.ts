@@ -242,9 +242,8 @@ export const importJobs = pgTable(
     source: text('source').notNull(),
     /** date of the data (数据日期) */
     sourceDate: date('source_date').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    /** the account the job runs for; null: the CLI operator (yinfeng import without --as), named in the audit rows */
+    createdBy: uuid('created_by').references(() => users.id),
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),

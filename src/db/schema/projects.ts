@@ -39,6 +39,8 @@ export const projects = pgTable(
     leaderId: uuid('leader_id').references(() => users.id),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     isKey: boolean('is_key').notNull().default(false),
+    /** 招商方式 (domain/project-channels.ts); null: not recorded */
+    channel: text('channel', { enum: ['chain', 'partner', 'event', 'residentTeam', 'commissioned', 'online', 'direct'] }),
     /** the last time someone reported progress (stage change, receipt, problem, plan) */
     lastProgressAt: timestamp('last_progress_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),

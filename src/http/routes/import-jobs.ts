@@ -30,7 +30,7 @@ const jobSchema = z.object({
   dryRun: z.boolean(),
   source: z.string(),
   sourceDate: z.string(),
-  createdBy: z.string(),
+  createdBy: z.string().nullable(),
   createdByName: z.string(),
   regionCode: z.string(),
   progress: z.record(z.string(), z.unknown()).describe('{ phase: queued|reading|merging|done, rowsRead, bytesRead, fileBytes, problems, step, steps }'),

@@ -38,6 +38,14 @@ const importResultSchema = z.object({
   rejectedTotal: z.number(),
   lockedTotal: z.number().describe('其中因会改变已审核锁定月份数字而拒绝的行数；问题全属此类时返回 409'),
   importId: z.string().nullable().describe('本次导入的编号（审计日志中导入记录的对象编号；各项目、到位资金的变更记录引用它）'),
+  incomplete: z
+    .object({
+      total: z.number(),
+      byField: z.record(z.string(), z.number()),
+      rows: z.array(z.object({ sheet: z.string(), row: z.number(), code: z.string(), missing: z.array(z.string()) })),
+    })
+    .describe('资料不全的项目行（缺而不矛盾，照常导入并标记，列入待完善清单）：按缺少的资料计数，及前若干行'),
+  notices: z.array(z.string()).describe('提示（不是错误），如暂不支持的列'),
 });
 const rejectedSchema = importResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) });
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { lightSchema, likelihoodSchema, projectDetailSchema, projectPageSchema, projectSchema, sourceSchema, stageSchema } from '../../contracts/projects';
+import { channelSchema, completionSummarySchema, lightSchema, likelihoodSchema, projectDetailSchema, projectPageSchema, projectSchema, sourceSchema, stageSchema } from '../../contracts/projects';
 import type { Deps } from '../../services/context';
-import { changeProjectStage, createProject, getProjectDetail, listProjects, updateProject } from '../../services/projects';
+import { changeProjectStage, createProject, getCompletionSummary, getProjectDetail, listProjects, updateProject } from '../../services/projects';
 import { requireCaller } from '../access';
 import { dateSchema, idParams, monthSchema, regionCodeSchema, yuanQuerySchema, yuanSchema } from '../schemas';
 
@@ -48,6 +48,7 @@ const projectBody = z.object({
     .optional(),
   tags: z.array(z.string().max(30)).max(30).optional(),
   isKey: z.boolean().optional(),
+  channel: channelSchema.nullable().optional().describe('招商方式：chain 以链、partner 以商、event 以会、residentTeam 驻点、commissioned 委托、online 云招商、direct 直接'),
 });
 
 export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -73,6 +74,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只看我包联或参与专班的项目'),
           isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
           ...drillDownQuery,
+          incomplete: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true：只看资料不全（待完善）的项目'),
           sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(500).default(20),
@@ -84,6 +86,20 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
       const q = request.query;
       return listProjects(deps, requireCaller(request), { ...q, stages: q.stage, sources: q.source });
     },
+  );
+
+  r.get(
+    '/api/projects/completion',
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags,
+        summary: '待完善：资料不全的项目数，按下级地区和缺少的资料统计（项目清单用 /api/projects?incomplete=true）',
+        querystring: z.object({ regionCode: regionCodeSchema.optional().describe('默认为本人所在地区') }),
+        response: { 200: completionSummarySchema },
+      },
+    },
+    async (request) => getCompletionSummary(deps, requireCaller(request), request.query),
   );
 
   r.post(

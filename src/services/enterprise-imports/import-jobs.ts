@@ -15,6 +15,7 @@ import {
   requestImportJobCancel,
   selectImportJob,
   selectImportJobPage,
+  selectOperatorJobRegion,
   type ImportJobWithPath,
 } from '../../db/queries/import-jobs';
 import { importFilesDir } from '../../config/data-paths';
@@ -44,7 +45,8 @@ export interface ImportJobDto {
   dryRun: boolean;
   source: string;
   sourceDate: string;
-  createdBy: string;
+  /** null: the CLI operator */
+  createdBy: string | null;
   createdByName: string;
   regionCode: string;
   /** { phase, rowsRead, bytesRead, fileBytes, problems, step?, steps? } */
@@ -176,9 +178,11 @@ async function queueJob(
   input: CheckedInput & { id: string; kind: ImportJobKind; filePath: string; fileBytes: number; sha256: string; dryRun: boolean },
   run?: { worker: string },
 ) {
-  if (!caller.actor.id || !caller.actor.regionCode) throw new AppError('FORBIDDEN', '导入任务须以某个账号的身份创建');
+  // an account's job belongs to the account's region; the CLI operator's (no account, whole scope) to the installation's top
+  const operator = caller.actor.id === null && caller.actor.regionPath === '/';
   const actorId = caller.actor.id;
-  const regionCode = caller.actor.regionCode;
+  const regionCode = operator ? await selectOperatorJobRegion(deps.db) : caller.actor.regionCode;
+  if ((!actorId && !operator) || !regionCode) throw new AppError('FORBIDDEN', '导入任务须以某个账号（或命令行操作员）的身份创建');
   return deps.db.transaction(async (tx) => {
     const job = await insertImportJob(tx, {
       id: input.id,
@@ -190,7 +194,7 @@ async function queueJob(
       dryRun: input.dryRun,
       source: input.source,
       sourceDate: input.sourceDate,
-      createdBy: actorId,
+      createdBy: actorId ?? null,
       regionCode,
       progress: { phase: run ? 'reading' : 'queued', rowsRead: 0, bytesRead: 0, fileBytes: input.fileBytes, problems: 0 },
       ...(run ? { status: 'running' as const, worker: run.worker } : {}),

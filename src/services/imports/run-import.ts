@@ -41,7 +41,9 @@ import { PERMISSION_LABELS } from '../../domain/roles';
 import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
 import { DEFAULT_IMPORT_LIMITS, inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
 import { verifyZipInflationOnce } from '../../imports/zip-inflate';
-import { resolveIndustryCode, validateFundsRow, validateProjectRow, type RowProblem } from '../../imports/row-validate';
+import { parseIndustryCode, parseRegionCode, resolveIndustryCode, validateFundsRow, validateProjectRow, type ProjectRow, type RowProblem } from '../../imports/row-validate';
+import { describeSampleRow } from '../../imports/template-samples';
+import { FACT_LABELS, listMissingFacts } from '../../domain/project-stages';
 import { readRawRows, readRows } from '../../imports/sheet-reader';
 import { recordAudit } from '../audit';
 import type { Caller, Deps } from '../context';
@@ -94,6 +96,14 @@ export interface ImportResult {
   lockedTotal: number;
   /** the import's id (its audit row's object id; the per-object history rows carry it); null when nothing was written */
   importId: string | null;
+  /**
+   * 资料不全: project rows that leave a fact their stage needs unknown (gaps, not errors: they import
+   * and the projects are flagged). `byField` counts rows per missing fact (Chinese name); `rows` lists
+   * the first `maxReportedProblems` of them.
+   */
+  incomplete: { total: number; byField: Record<string, number>; rows: { sheet: string; row: number; code: string; missing: string[] }[] };
+  /** things said about the file that are not problems (e.g. a column not yet supported) */
+  notices: string[];
 }
 
 export interface ImportOptions {
@@ -186,6 +196,11 @@ class ImportRun {
   private pendingProjectCodes: string[] = [];
   private readonly leaderRows = new Map<string, number[]>();
   resolvedLeaders: { name: string; id: string }[] = [];
+  readonly incomplete: ImportResult['incomplete'] = { total: 0, byField: {}, rows: [] };
+  /** the optional project columns the file carries (absent ones leave the stored values alone) */
+  readonly projectColumns = { tags: false, channel: false, isKey: false };
+  /** rows with a 产业链节点 (not stored until chains exist) */
+  chainNodeRows = 0;
 
   constructor(
     private readonly tx: Db,
@@ -244,6 +259,8 @@ class ImportRun {
         this.keepPreview(sheet, rowNumber, cells);
         n++;
         const r = checker.check(rowNumber, cells);
+        const sample = describeSampleRow('enterprise', cells);
+        if (sample) this.add(sheet, { row: rowNumber, ...sample });
         if (!r.ok) {
           r.problems.forEach((p) => this.add(sheet, p));
           continue;
@@ -272,32 +289,44 @@ class ImportRun {
             if (this.pendingProjectCodes.length >= this.batchSize) await this.flushProjectCodes();
           }
         }
-        const r = validateProjectRow(rowNumber, cells);
-        if (dupOf !== undefined) this.add(sheet, { row: rowNumber, column: '项目编号', value: rawCode, reason: `项目编号“${rawCode}”在第 ${dupOf} 行和第 ${rowNumber} 行重复` });
-        if (!r.ok) {
-          r.problems.forEach((p) => this.add(sheet, p));
-          continue;
+        if (n === 1) {
+          this.projectColumns.tags = '标签' in cells;
+          this.projectColumns.channel = '招商方式' in cells;
+          this.projectColumns.isKey = '重点项目' in cells;
         }
-        const v = r.value;
-        let ok = dupOf === undefined;
+        if ((cells['产业链节点'] ?? '').trim() !== '') this.chainNodeRows++;
+        const r = validateProjectRow(rowNumber, cells);
+        let ok = r.ok && dupOf === undefined;
         const bad = (column: string, value: string, reason: string) => {
           ok = false;
           this.add(sheet, { row: rowNumber, column, value, reason });
         };
-        const regionReason = this.regionReason(v.regionCode);
-        if (regionReason) bad('地区代码', v.regionCode, regionReason);
+        const sample = describeSampleRow('project', cells);
+        if (sample) bad(sample.column, sample.value, sample.reason);
+        if (dupOf !== undefined) this.add(sheet, { row: rowNumber, column: '项目编号', value: rawCode, reason: `项目编号“${rawCode}”在第 ${dupOf} 行和第 ${rowNumber} 行重复` });
+        if (!r.ok) r.problems.forEach((p) => this.add(sheet, p));
+        // the database's checks run on whatever cells parsed, so a row's report lists all its problems
+        const regionCode = parseRegionCode(cells['地区代码'] ?? '');
+        if (regionCode.ok) {
+          const regionReason = this.regionReason(regionCode.value);
+          if (regionReason) bad('地区代码', regionCode.value, regionReason);
+        }
         let industryCode: string | null = null;
-        if (v.industryCode) {
-          const ind = this.industry(v.industryCode);
-          if ('reason' in ind) bad('行业代码', v.industryCode, ind.reason);
+        const industryCell = parseIndustryCode(cells['行业代码'] ?? '');
+        if ((cells['行业代码'] ?? '').trim() !== '' && industryCell.ok) {
+          const ind = this.industry(industryCell.value);
+          if ('reason' in ind) bad('行业代码', industryCell.value, ind.reason);
           else industryCode = ind.code;
         }
+        if (!r.ok) continue;
+        const v = r.value;
         if (v.investorCreditCode && !v.investorName) bad('投资方', '', '填写了投资方信用代码时须填写投资方名称');
         if (v.leader) {
           const list = this.leaderRows.get(v.leader);
           if (list) list.push(rowNumber);
           else this.leaderRows.set(v.leader, [rowNumber]);
         }
+        if (ok) this.noteGaps(sheet, rowNumber, v);
         if (ok && this.staging) {
           batch.push({
             rowNo: rowNumber,
@@ -316,6 +345,9 @@ class ImportRun {
             startedDate: v.startedOn,
             operatingDate: v.operatingOn,
             leaderName: v.leader,
+            tags: v.tags,
+            channel: v.channel,
+            isKey: v.isKey ?? false,
           });
           if (batch.length >= this.batchSize) {
             await stageProjects(this.tx, batch);
@@ -331,12 +363,14 @@ class ImportRun {
         this.keepPreview(sheet, rowNumber, cells);
         n++;
         const r = validateFundsRow(rowNumber, cells);
+        const sample = describeSampleRow('funds', cells);
+        if (sample) this.add(sheet, { row: rowNumber, ...sample });
         if (!r.ok) {
           r.problems.forEach((p) => this.add(sheet, p));
           continue;
         }
         const v = r.value;
-        let ok = true;
+        let ok = !sample;
         if (v.month > this.thisMonth) {
           ok = false;
           this.add(sheet, { row: rowNumber, column: '月份', value: v.month, reason: `月份 ${v.month} 在未来，不能导入未来月份的到位资金` });
@@ -366,6 +400,27 @@ class ImportRun {
       if (this.staging) await stageFunds(this.tx, batch);
     }
     this.rowCounts[NAME_BY_KIND[kind]] = n;
+  }
+
+  /** Counts the facts a project row leaves unknown that its stage needs (资料不全: imported, flagged). */
+  private noteGaps(sheet: string, row: number, v: { code: string; stage: ProjectRow['stage']; investorName: string | null; signedAmountYuan: bigint | null; signedOn: string | null; startedOn: string | null; operatingOn: string | null }): void {
+    const missing = listMissingFacts({
+      stage: v.stage,
+      investorName: v.investorName,
+      likelihood: null,
+      expectedLandingDate: null,
+      signedDate: v.signedOn,
+      signedAmountYuan: v.signedAmountYuan,
+      agreedStartDate: null,
+      startedDate: v.startedOn,
+      operatingDate: v.operatingOn,
+      terminationReason: null,
+    }).map((f) => FACT_LABELS[f]);
+    if (missing.length === 0) return;
+    const inc = this.incomplete;
+    inc.total++;
+    for (const m of missing) inc.byField[m] = (inc.byField[m] ?? 0) + 1;
+    if (inc.rows.length < this.maxProblems) inc.rows.push({ sheet, row, code: v.code, missing });
   }
 
   /** A code of the file's 项目 sheet that is stored already must belong to a project in scope. */
@@ -472,6 +527,8 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
     rejectedTotal: 0,
     lockedTotal: 0,
     importId: null,
+    incomplete: { total: 0, byField: {}, rows: [] },
+    notices: [],
   };
   const importId = randomUUID();
   try {
@@ -503,6 +560,10 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       }
       result.rows = run.rowCounts;
       result.preview = run.preview;
+      result.incomplete = run.incomplete;
+      if (run.chainNodeRows > 0) {
+        result.notices.push(`“产业链节点”列暂不支持：产业链功能上线前不校验也不保存该列（本文件有 ${run.chainNodeRows} 行填写了该列，其余各列照常导入）`);
+      }
       const rejectIfProblems = () => {
         if (run.problemTotal === 0) return;
         const order = (s: string) => IMPORT_KINDS.findIndex((k) => SHEET_NAMES[k] === s);
@@ -518,7 +579,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         await upkeepAfterEnterpriseImport(tx);
       }
       if (kinds.includes('project')) {
-        const { investorsCreated } = await compareStagedProjects(tx, run.resolvedLeaders);
+        const { investorsCreated } = await compareStagedProjects(tx, run.resolvedLeaders, run.projectColumns);
         // the same rule as PATCH: no change an approved (locked) month's figures depend on
         for (const locked of await findLockedProjectChanges(tx, STAGED_PROJECT_CHANGES)) {
           const { message, column, value } = describeLockedChange(locked);

@@ -55,7 +55,7 @@ export interface ImportJob {
   dryRun: boolean;
   source: string;
   sourceDate: string;
-  createdBy: string;
+  createdBy: string | null;
   createdByName: string;
   regionCode: string;
   progress: ImportJobProgress;

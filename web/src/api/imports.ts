@@ -32,6 +32,10 @@ export interface ImportResult {
   preview?: Record<string, { rowNumber: number; cells: Record<string, string> }[]>;
   rejected: RejectedRow[];
   rejectedTotal: number;
+  /** 资料不全 project rows: imported and flagged (gaps, not errors) */
+  incomplete?: { total: number; byField: Record<string, number>; rows: { sheet: string; row: number; code: string; missing: string[] }[] };
+  /** remarks that are not problems (e.g. a column not yet supported) */
+  notices?: string[];
   error?: { code: string; message: string };
 }
 

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Stage, Source, Likelihood, Light, Project, ProjectDetail, ProjectPage, Industry } from '../../../src/contracts/projects';
+import type { Stage, Source, Likelihood, Light, Project, ProjectDetail, ProjectPage, Industry, Channel, CompletionSummary } from '../../../src/contracts/projects';
 import type { Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
 
 // The answers' types come from the server's contracts (src/contracts): a changed response fails the type check here.
@@ -13,6 +13,9 @@ export type {
   ProjectListItem,
   ProjectPage,
   Industry,
+  Channel,
+  MissingField,
+  CompletionSummary,
 } from '../../../src/contracts/projects';
 export type { Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
 
@@ -31,6 +34,8 @@ export const SERVICE_TYPES = [
   'other',
 ] as const satisfies readonly ServiceType[];
 
+/** 招商方式 (DESIGN.md glossary `channel`), in the order of the form's select. */
+export const CHANNELS = ['chain', 'partner', 'event', 'residentTeam', 'commissioned', 'online', 'direct'] as const satisfies readonly Channel[];
 
 export interface ProjectQuery {
   q?: string;
@@ -50,6 +55,8 @@ export interface ProjectQuery {
   fundsKind?: 'new' | 'continued';
   signedFrom?: string;
   signedTo?: string;
+  /** only 资料不全 projects (待完善) */
+  incomplete?: 'true';
   sort?: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   page?: number;
   pageSize?: number;
@@ -77,6 +84,7 @@ export interface ProjectFields {
   milestones: { title: string; dueDate: string | null; doneOn: string | null }[];
   tags: string[];
   isKey: boolean;
+  channel: Channel | null;
 }
 
 const id = (value: string) => encodeURIComponent(value);
@@ -128,5 +136,6 @@ export const projectsApi = {
   ) => api.post<ServiceItem>(`/api/projects/${id(projectId)}/service-items`, body, true),
   closeServiceItem: (itemId: string, version: number, closedOn?: string) =>
     api.patch<ServiceItem>(`/api/service-items/${id(itemId)}`, { status: 'closed', closedOn, version }),
+  completion: (regionCode?: string) => api.get<CompletionSummary>('/api/projects/completion', { regionCode }),
   serviceSummary: (regionCode?: string) => api.get<ServiceSummary>('/api/service-items/summary', { regionCode }),
 };

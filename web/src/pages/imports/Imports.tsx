@@ -6,6 +6,7 @@ import { showError } from '../../api/client';
 import { IMPORT_KINDS, runImport, type ImportKind, type ImportResult, type RejectedRow } from '../../api/imports';
 import { downloadFile } from '../../components/download';
 import { useI18n } from '../../i18n';
+import { ImportIncomplete } from './ImportIncomplete';
 import { ImportPreview } from './ImportPreview';
 
 type Row = { kind: ImportKind; rows: number; created: number; updated: number; unchanged: number };
@@ -162,6 +163,7 @@ export default function Imports() {
                   style={{ marginBottom: 12 }}
                 />
                 <Table<Row> data-testid="import-counts" rowKey="kind" size="small" pagination={false} dataSource={countRows(check)} columns={countColumns} />
+                <ImportIncomplete result={check} />
                 <ImportPreview result={check} />
               </div>
             )}

@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n';
 import { EvidenceTab } from './EvidenceTab';
 import { FundsTab } from './FundsTab';
 import { HistoryTab } from './HistoryTab';
-import { KeyMark, LandingCountdown, LightDot, StageTag, sourceName, stageName } from './labels';
+import { IncompleteTag, KeyMark, LandingCountdown, LightDot, StageTag, sourceName, stageName } from './labels';
 import { ProblemsTab } from './ProblemsTab';
 import { ProjectForm } from './ProjectForm';
 import { ServiceItemsTab } from './ServiceItemsTab';
@@ -73,6 +73,7 @@ export default function ProjectDetail() {
           <LightDot t={t} project={project} />
           <span data-testid="project-name">{project.name}</span>
           <KeyMark t={t} isKey={project.isKey} />
+          <IncompleteTag t={t} missing={project.missingFields} />
         </Space>
       }
       subTitle={<Typography.Text type="secondary" copyable>{project.code}</Typography.Text>}
@@ -107,6 +108,29 @@ export default function ProjectDetail() {
         {project.stage === 'terminated' && (
           <Alert style={{ marginTop: 16 }} type="error" showIcon message={`${t('projects.terminationReason')}：${project.terminationReason ?? '—'}`} />
         )}
+        {project.missingFields.length > 0 && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="warning"
+            showIcon
+            data-testid="incomplete-alert"
+            message={t('detail.incompleteTitle', { fields: project.missingFields.map((m) => m.label).join('、') })}
+            description={
+              <Space direction="vertical" size={4}>
+                <span>{t('detail.incompleteBody')}</span>
+                {canManage && (
+                  <Space wrap size={4}>
+                    {project.missingFields.map((m) => (
+                      <Button key={m.field} size="small" onClick={() => openEdit(m.field)}>
+                        {t('detail.fillIn', { field: m.label })}
+                      </Button>
+                    ))}
+                  </Space>
+                )}
+              </Space>
+            }
+          />
+        )}
         {project.light !== 'green' && (
           <Alert
             style={{ marginTop: 16 }}
@@ -127,6 +151,7 @@ export default function ProjectDetail() {
               <ProDescriptions.Item label={t('projects.investorCreditCode')}>{project.investorCreditCode ?? '—'}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.source')}>{sourceName(t, project.source)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.isKey')}>{project.isKey ? t('common.yes') : t('common.no')}</ProDescriptions.Item>
+              <ProDescriptions.Item label={t('projects.channel')}>{project.channel ? t(`channel.${project.channel}`) : '—'}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.plannedInvestment')}>{formatYuan(project.plannedInvestmentYuan, unknown)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.signedAmount')}>{formatYuan(project.signedAmountYuan, unknown)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.funds')}>{formatYuan(project.fundsTotalYuan, unknown)}</ProDescriptions.Item>

@@ -15,9 +15,11 @@ import {
 } from '@ant-design/pro-components';
 import { ApiError, showError, showSuccess } from '../../api/client';
 import {
+  CHANNELS,
   PIPELINE,
   STAGES,
   projectsApi,
+  type Channel,
   type Likelihood,
   type Project,
   type ProjectDetail,
@@ -52,6 +54,7 @@ export interface FormValues {
   description?: string;
   tags?: string[];
   isKey?: boolean;
+  channel?: Channel;
   milestones?: { title: string; dueDate?: string; doneOn?: string }[];
   leaderId?: string | null;
   teamMemberIds?: string[];
@@ -66,7 +69,7 @@ const FIELD_MAP: Record<string, keyof FormValues> = {
 const FORM_FIELDS: readonly (keyof FormValues)[] = [
   'name', 'regionCode', 'stage', 'investorName', 'investorCreditCode', 'source', 'industryCode',
   'plannedInvestmentWan', 'signedAmountWan', 'signedDate', 'agreedStartDate', 'startedDate', 'operatingDate',
-  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'milestones', 'leaderId', 'teamMemberIds',
+  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'channel', 'milestones', 'leaderId', 'teamMemberIds',
 ];
 
 /** The form field showing a server field, or null when the form has none. */
@@ -115,6 +118,7 @@ function toFields(values: FormValues): ProjectFields {
       .map((m) => ({ title: m.title.trim(), dueDate: m.dueDate ?? null, doneOn: m.doneOn ?? null })),
     tags: values.tags ?? [],
     isKey: values.isKey ?? false,
+    channel: values.channel ?? null,
   };
 }
 
@@ -138,6 +142,7 @@ function toValues(p: ProjectDetail): FormValues {
     description: opt(p.description),
     tags: p.tags,
     isKey: p.isKey,
+    channel: p.channel ?? undefined,
     milestones: p.milestones.map((m) => ({ title: m.title, dueDate: opt(m.dueDate), doneOn: opt(m.doneOn) })),
     leaderId: p.leaderId,
     teamMemberIds: p.team.map((m) => m.userId),
@@ -281,6 +286,12 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
           label={t('projects.source')}
           width="sm"
           options={(['local', 'outOfRegion', 'foreign'] as const).map((s) => ({ value: s, label: t(`source.${s}`) }))}
+        />
+        <ProFormSelect
+          name="channel"
+          label={t('projects.channel')}
+          width="sm"
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
         />
         <ProForm.Item name="industryCode" label={t('projects.industry')} style={{ width: 360 }}>
           <TreeSelect treeData={industries} allowClear showSearch treeNodeFilterProp="title" popupMatchSelectWidth={false} />

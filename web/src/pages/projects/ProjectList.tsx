@@ -18,7 +18,7 @@ import { rangeLabel, type MonthRange } from '../../components/stats';
 import { readPeriod } from '../../components/usePeriodParams';
 import { useI18n, type Translate } from '../../i18n';
 import { Kanban } from './Kanban';
-import { KeyMark, LandingCountdown, LightDot, StageTag, sourceName } from './labels';
+import { IncompleteTag, KeyMark, LandingCountdown, LightDot, StageTag, sourceName } from './labels';
 import { ProjectForm } from './ProjectForm';
 import { useIndustryTree } from './useIndustries';
 import { useStageMove } from './useStageMove';
@@ -181,6 +181,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
         <Space size={4}>
           <Link to={`/projects/${p.id}`}>{p.name}</Link>
           <KeyMark t={t} isKey={p.isKey} />
+          <IncompleteTag t={t} missing={p.missingFields} />
         </Space>
       ),
     },

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, StarFilled } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { LIGHT_TEXT } from '../../theme';
-import type { Light, Project, ServiceType, Source, Stage } from '../../api/projects';
+import type { Light, MissingField, Project, ServiceType, Source, Stage } from '../../api/projects';
 import type { Translate } from '../../i18n';
 
 export const STAGE_COLORS: Record<Stage, string> = {
@@ -81,6 +81,19 @@ export function KeyMark({ t, isKey }: { t: Translate; isKey: boolean }) {
   return (
     <Tooltip title={t('projects.isKey')}>
       <StarFilled style={{ color: '#faad14' }} aria-label={t('projects.isKey')} />
+    </Tooltip>
+  );
+}
+
+/** 资料不全: a tag naming the missing facts (nothing when the project is complete). */
+export function IncompleteTag({ t, missing }: { t: Translate; missing: MissingField[] }) {
+  if (missing.length === 0) return null;
+  const fields = missing.map((m) => m.label).join('、');
+  return (
+    <Tooltip title={t('projects.incompleteHint', { fields })}>
+      <Tag color="warning" style={{ marginInlineEnd: 0 }} data-testid="incomplete-tag">
+        {t('projects.incomplete')}
+      </Tag>
     </Tooltip>
   );
 }
