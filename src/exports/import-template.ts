@@ -8,7 +8,7 @@ import { COLUMNS, IMPORT_KINDS, SHEET_NAMES, type ImportKind } from '../imports/
 import { TEMPLATE_SAMPLES } from '../imports/template-samples';
 import { writeWorkbook } from './workbook-buffer';
 
-export const GUIDE_SHEET = '说明';
+const GUIDE_SHEET = '说明';
 
 const GUIDE_LINES = [
   '填写说明',

@@ -433,6 +433,12 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, t) => ({ url: `/api/service-items/${await f.serviceItem(t)}`, body: { note: '已协调', version: 1 } }),
   },
+  'GET /api/projects/completion': {
+    access: 'projects.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/projects/completion?regionCode=${f.region(t)}` }),
+  },
   'GET /api/service-items/summary': {
     access: 'projects.read',
     scoped: true,

@@ -9,6 +9,7 @@
  *   L3 天山 开工 境外, no signing date, no start date: 2024-12 50万, 2026-02 70万  → executing, continued (70万)
  *   L4 米东 签约 区外, signed 2026-02-10 5000万 (complete): 2026-03 20万           → executing, new (20万); signed in P
  *   L5 米东 开工 区内, no signing date:  2025-06 80万                             → not executing in P
+ *   L6 米东 在谈 without an investor, no funds                                    → 资料不全 (投资方), no statistics
  * executing 4 / 1490万; new 2 / 1020万; continued 2 / 470万; last year (2025-01..03) 200万, YoY 645 %.
  * Signed in P: L4 alone (the gaps have no 签约 statistics), 1 / 5000万.
  */
@@ -25,6 +26,7 @@ const PROJECTS_CSV = [
   'L3,丙续建项目,650102,丙公司,境外,开工,,,,,,,否,',
   'L4,丁新签项目,650109,丁公司,区外,签约,5000,2026-02-10,,,,委托招商,,',
   'L5,戊续建项目,650109,戊公司,区内,开工,,,2020-01-01,,,,,',
+  'L6,己在谈项目,650109,,区内,在谈,,,,,,,,',
 ].join('\r\n');
 const FUNDS_CSV = [
   '项目编号,月份,金额(万元),备注',
@@ -66,15 +68,16 @@ describe.each(DATABASE_KINDS)('a bureau ledger with gaps on %s', (kind) => {
     const res = await upload(prefecture, PROJECTS_CSV, '执行项目台账.csv');
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
-    expect(r.counts.projects).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    expect(r.counts.projects).toEqual({ created: 6, updated: 0, unchanged: 0 });
     expect(r.incomplete).toEqual({
-      total: 4,
-      byField: { 签约日期: 4, 签约额: 4, 开工日期: 1 },
+      total: 5,
+      byField: { 签约日期: 4, 签约额: 4, 开工日期: 1, 投资方: 1 },
       rows: [
         { sheet: '项目', row: 2, code: 'L1', missing: ['签约日期', '签约额'] },
         { sheet: '项目', row: 3, code: 'L2', missing: ['签约日期', '签约额'] },
         { sheet: '项目', row: 4, code: 'L3', missing: ['签约日期', '签约额', '开工日期'] },
         { sheet: '项目', row: 6, code: 'L5', missing: ['签约日期', '签约额'] },
+        { sheet: '项目', row: 7, code: 'L6', missing: ['投资方'] },
       ],
     });
     expect(r.notices).toEqual(['“产业链节点”列暂不支持：产业链功能上线前不校验也不保存该列（本文件有 1 行填写了该列，其余各列照常导入）']);
@@ -112,21 +115,28 @@ describe.each(DATABASE_KINDS)('a bureau ledger with gaps on %s', (kind) => {
     const res = await t.call('GET', '/api/projects/completion', { cookie: prefecture });
     expect(res.statusCode, res.body).toBe(200);
     const sum = res.json();
-    expect(sum).toMatchObject({ regionCode: '650100', projects: 4 });
+    expect(sum).toMatchObject({ regionCode: '650100', projects: 5 });
     expect(sum.byField).toEqual([
+      { field: 'investorName', label: '投资方', projects: 1 },
       { field: 'signedDate', label: '签约日期', projects: 4 },
       { field: 'signedAmountYuan', label: '签约额', projects: 4 },
       { field: 'startedDate', label: '开工日期', projects: 1 },
     ]);
     expect(sum.regions.map((r: { regionCode: string; projects: number }) => [r.regionCode, r.projects])).toEqual([
       ['650102', 1],
-      ['650109', 3],
+      ['650109', 4],
     ]);
     const own = (await t.call('GET', '/api/projects/completion', { cookie: county })).json();
-    expect(own).toMatchObject({ regionCode: '650109', projects: 3 });
+    expect(own).toMatchObject({ regionCode: '650109', projects: 4 });
     expect((await t.call('GET', '/api/projects/completion?regionCode=650102', { cookie: county })).statusCode).toBe(404);
     const list = (await t.call('GET', '/api/projects?incomplete=true&sort=code', { cookie: county })).json();
-    expect(list.items.map((p: { code: string }) => p.code)).toEqual(['L1', 'L2', 'L5']);
+    expect(list.items.map((p: { code: string }) => p.code)).toEqual(['L1', 'L2', 'L5', 'L6']);
+    // the list's SQL (INCOMPLETE_SQL) and the projects' derived flag (listMissingFacts) agree
+    const all = (await t.call('GET', '/api/projects?pageSize=500&sort=code', { cookie: prefecture })).json();
+    const flagged = all.items.filter((p: { missingFields: unknown[] }) => p.missingFields.length > 0).map((p: { code: string }) => p.code);
+    const listed = (await t.call('GET', '/api/projects?incomplete=true&pageSize=500&sort=code', { cookie: prefecture })).json();
+    expect(listed.items.map((p: { code: string }) => p.code)).toEqual(flagged);
+    expect(flagged).toEqual(['L1', 'L2', 'L3', 'L5', 'L6']);
     const complete = (await t.call('GET', '/api/projects?incomplete=false&sort=code', { cookie: county })).json();
     expect(complete.items.map((p: { code: string }) => p.code)).toEqual(['L4']);
   });
@@ -145,7 +155,7 @@ describe.each(DATABASE_KINDS)('a bureau ledger with gaps on %s', (kind) => {
     expect(filled.json().missingFields).toEqual([{ field: 'signedAmountYuan', label: '签约额' }]);
     const amount = await t.call('PATCH', `/api/projects/${l1.id}`, { cookie: county, body: { signedAmountYuan: 3000 * WAN, version: filled.json().version } });
     expect(amount.json().missingFields).toEqual([]);
-    expect((await t.call('GET', '/api/projects/completion', { cookie: county })).json().projects).toBe(2);
+    expect((await t.call('GET', '/api/projects/completion', { cookie: county })).json().projects).toBe(3);
 
     // the import's dry run refuses what the form refuses
     const dry = await upload(county, `项目编号,项目名称,地区代码,资金来源,阶段,签约日期\r\nL9,未来项目,650109,区内,签约,${tomorrow}\r\n`, '未来.csv', '?dryRun=true');
@@ -158,12 +168,15 @@ describe.each(DATABASE_KINDS)('a bureau ledger with gaps on %s', (kind) => {
     expect(fill.statusCode, fill.body).toBe(200);
     expect(fill.json().incomplete.total).toBe(0);
     expect((await project(county, 'L5')).missingFields).toEqual([]);
-    expect((await t.call('GET', '/api/projects/completion', { cookie: county })).json().projects).toBe(1);
+    expect((await t.call('GET', '/api/projects/completion', { cookie: county })).json().projects).toBe(2);
   });
 
   it('reports every problem of a row, not only the first kind', async () => {
     const res = await upload(county, '项目编号,项目名称,地区代码,资金来源,行业代码,阶段,签约额(万元)\r\nB1,坏行,650102,省外,99,在谈,-5\r\n', '坏行.csv', '?dryRun=true');
     expect(res.statusCode).toBe(422);
     expect(res.json().rejected.map((p: { column: string }) => p.column).sort()).toEqual(['地区代码', '签约额(万元)', '行业代码', '资金来源'].sort());
+    const funds = await upload(county, '项目编号,月份,金额(万元)\r\nNOPE-1,2199-01,-3\r\n', '坏资金.csv', '?dryRun=true');
+    expect(funds.statusCode).toBe(422);
+    expect(funds.json().rejected.map((p: { column: string }) => p.column).sort()).toEqual(['月份', '金额(万元)', '项目编号'].sort());
   });
 });

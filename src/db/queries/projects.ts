@@ -88,7 +88,7 @@ export function buildLightSql(c: LightCutoffs): { red: SQL; yellow: SQL } {
  * 资料不全 in SQL, for lists and counts: the same facts as listMissingFacts (domain/project-stages.ts),
  * where a project has an investor name exactly when it has an investor. Tested to agree with it.
  */
-export const MISSING_FACT_SQL = {
+const MISSING_FACT_SQL = {
   investorName: sql`(${projects.stage} in ('negotiating', 'signed', 'started', 'operating') and ${projects.investorId} is null)`,
   signedDate: sql`(${projects.stage} in ('signed', 'started', 'operating') and ${projects.signedDate} is null)`,
   signedAmountYuan: sql`(${projects.stage} in ('signed', 'started', 'operating') and coalesce(${projects.signedAmountYuan}, 0) <= 0)`,
@@ -96,7 +96,7 @@ export const MISSING_FACT_SQL = {
   operatingDate: sql`(${projects.stage} = 'operating' and ${projects.operatingDate} is null)`,
 } as const;
 
-export const INCOMPLETE_SQL = sql`(${sql.join(Object.values(MISSING_FACT_SQL), sql` or `)})`;
+const INCOMPLETE_SQL = sql`(${sql.join(Object.values(MISSING_FACT_SQL), sql` or `)})`;
 
 /**
  * 待完善 counts for the projects under `rootCode`: per child region of it (its whole subtree) and

@@ -8,7 +8,7 @@
  */
 import type { StagedEnterpriseRow } from '../../db/queries/enterprise-imports';
 import { normalizeCreditCode } from '../../domain/credit-code';
-import { resolveIndustryCode, validateEnterpriseRow, type RowProblem } from '../../imports/row-validate';
+import { parseIndustryCode, parseRegionCode, resolveIndustryCode, validateEnterpriseRow, type RowProblem } from '../../imports/row-validate';
 
 export interface EnterpriseRowRules {
   /** every region code of the installation */
@@ -52,17 +52,20 @@ export class EnterpriseRowChecker {
         this.seen.set(detachString(rawCode), rowNumber);
       }
     }
-    if (!r.ok) return { ok: false, problems };
-    const v = r.value;
-    if (!this.rules.regionCodes.has(v.regionCode)) {
-      problems.push({ row: rowNumber, column: '注册地区代码', value: v.regionCode, reason: `注册地区代码“${v.regionCode}”不存在（不在行政区划或园区列表中）` });
+    // the checks against the installation run on whatever cells parsed, so a row's report lists all its problems
+    const region = parseRegionCode(cells['注册地区代码'] ?? '');
+    if (region.ok && !this.rules.regionCodes.has(region.value)) {
+      problems.push({ row: rowNumber, column: '注册地区代码', value: region.value, reason: `注册地区代码“${region.value}”不存在（不在行政区划或园区列表中）` });
     }
     let industryCode: string | null = null;
-    if (v.industryCode) {
-      const ind = resolveIndustryCode(v.industryCode, this.rules.industries);
-      if ('reason' in ind) problems.push({ row: rowNumber, column: '行业代码', value: v.industryCode, reason: ind.reason });
+    const industry = (cells['行业代码'] ?? '').trim() === '' ? null : parseIndustryCode(cells['行业代码'] ?? '');
+    if (industry?.ok) {
+      const ind = resolveIndustryCode(industry.value, this.rules.industries);
+      if ('reason' in ind) problems.push({ row: rowNumber, column: '行业代码', value: industry.value, reason: ind.reason });
       else industryCode = ind.code;
     }
+    if (!r.ok) return { ok: false, problems };
+    const v = r.value;
     if (v.sourceDate && v.sourceDate > this.rules.today) {
       problems.push({ row: rowNumber, column: '数据日期', value: v.sourceDate, reason: `数据日期 ${v.sourceDate} 晚于今天（${this.rules.today}），数据日期是数据采集或公布的日期` });
     }

@@ -41,7 +41,7 @@ import { PERMISSION_LABELS } from '../../domain/roles';
 import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
 import { DEFAULT_IMPORT_LIMITS, inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
 import { verifyZipInflationOnce } from '../../imports/zip-inflate';
-import { parseIndustryCode, parseRegionCode, resolveIndustryCode, validateFundsRow, validateProjectRow, type ProjectRow, type RowProblem } from '../../imports/row-validate';
+import { parseIndustryCode, parseMonth, parseRegionCode, resolveIndustryCode, validateFundsRow, validateProjectRow, type ProjectRow, type RowProblem } from '../../imports/row-validate';
 import { describeSampleRow } from '../../imports/template-samples';
 import { FACT_LABELS, listMissingFacts } from '../../domain/project-stages';
 import { readRawRows, readRows } from '../../imports/sheet-reader';
@@ -365,29 +365,30 @@ class ImportRun {
         const r = validateFundsRow(rowNumber, cells);
         const sample = describeSampleRow('funds', cells);
         if (sample) this.add(sheet, { row: rowNumber, ...sample });
-        if (!r.ok) {
-          r.problems.forEach((p) => this.add(sheet, p));
-          continue;
-        }
-        const v = r.value;
-        let ok = !sample;
-        if (v.month > this.thisMonth) {
+        if (!r.ok) r.problems.forEach((p) => this.add(sheet, p));
+        let ok = r.ok && !sample;
+        // the month and the project are checked whatever else is wrong, so a row's report lists all its problems
+        const month = parseMonth(cells['月份'] ?? '');
+        if (month.ok && month.value > this.thisMonth) {
           ok = false;
-          this.add(sheet, { row: rowNumber, column: '月份', value: v.month, reason: `月份 ${v.month} 在未来，不能导入未来月份的到位资金` });
+          this.add(sheet, { row: rowNumber, column: '月份', value: month.value, reason: `月份 ${month.value} 在未来，不能导入未来月份的到位资金` });
         }
-        if (!this.projectRows.has(v.projectCode) && !this.knownStored.has(v.projectCode)) {
-          const reason = this.badFundCodes.get(v.projectCode);
+        const projectCode = (cells['项目编号'] ?? '').trim();
+        if (projectCode && !this.projectRows.has(projectCode) && !this.knownStored.has(projectCode)) {
+          const reason = this.badFundCodes.get(projectCode);
           if (reason) {
             ok = false;
-            this.add(sheet, { row: rowNumber, column: '项目编号', value: v.projectCode, reason });
+            this.add(sheet, { row: rowNumber, column: '项目编号', value: projectCode, reason });
           } else {
             // decided when the batch of codes is looked up; the row is staged meanwhile
-            const list = this.pendingFundCodes.get(v.projectCode);
+            const list = this.pendingFundCodes.get(projectCode);
             if (list) list.push(rowNumber);
-            else this.pendingFundCodes.set(v.projectCode, [rowNumber]);
+            else this.pendingFundCodes.set(projectCode, [rowNumber]);
             if (this.pendingFundCodes.size >= this.batchSize) await this.flushFundCodes(sheet);
           }
         }
+        if (!r.ok) continue;
+        const v = r.value;
         if (ok && this.staging) {
           batch.push({ rowNo: rowNumber, projectCode: v.projectCode, month: v.month, amount: v.amountYuan, note: v.note });
           if (batch.length >= this.batchSize) {

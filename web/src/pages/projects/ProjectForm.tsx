@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, TreeSelect } from 'antd';
 import {
   DrawerForm,
@@ -91,6 +92,9 @@ export function fieldDetails(err: unknown): { field: string; message: string }[]
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
   return err.details.filter(isFieldDetail);
 }
+
+/** The server refuses signing, start and operating dates after today (domain/project-stages.ts, shared with imports): so does the picker. */
+const isFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 const blank = (v: string | undefined | null) => (v && v.trim() ? v.trim() : null);
 
@@ -333,7 +337,7 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
         }}
       </ProFormDependency>
       <ProFormGroup>
-        <ProFormDatePicker name="signedDate" label={t('projects.signedDate')} width="sm" />
+        <ProFormDatePicker name="signedDate" label={t('projects.signedDate')} width="sm" fieldProps={{ disabledDate: isFuture }} />
         <ProFormDatePicker name="agreedStartDate" label={t('projects.agreedStartDate')} width="sm" />
       </ProFormGroup>
       <ProFormDependency name={['stage']}>
@@ -341,8 +345,8 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
           const index = PIPELINE.indexOf(stageOf(values));
           return index >= 2 || project?.stage === 'terminated' ? (
             <ProFormGroup>
-              <ProFormDatePicker name="startedDate" label={t('projects.startedDate')} width="sm" />
-              <ProFormDatePicker name="operatingDate" label={t('projects.operatingDate')} width="sm" />
+              <ProFormDatePicker name="startedDate" label={t('projects.startedDate')} width="sm" fieldProps={{ disabledDate: isFuture }} />
+              <ProFormDatePicker name="operatingDate" label={t('projects.operatingDate')} width="sm" fieldProps={{ disabledDate: isFuture }} />
             </ProFormGroup>
           ) : null;
         }}
