@@ -5,7 +5,6 @@
 import { z } from 'zod';
 
 export const regionLevelSchema = z.enum(['province', 'prefecture', 'county', 'park']);
-export type RegionLevel = z.infer<typeof regionLevelSchema>;
 
 export const meSchema = z.object({
   id: z.string(),

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { isCalendarDate, isMonth, MAX_YEAR, MIN_YEAR } from '../domain/dates';
 import { MAX_AMOUNT_LABEL, MAX_AMOUNT_YUAN_NUMBER } from '../domain/money';
 import { ROLES } from '../domain/roles';
-import { regionLevelSchema } from '../contracts/auth';
 
 /** A calendar date 'YYYY-MM-DD' that exists (not 2026-02-30, not 0000-00-00), years 1900–2199. */
 export const dateSchema = z
@@ -35,7 +34,6 @@ export const yuanQuerySchema = z.coerce
   .min(0, '金额不能为负数')
   .max(MAX_AMOUNT_YUAN_NUMBER, `金额超过上限 ${MAX_AMOUNT_LABEL}`);
 
-export { regionLevelSchema };
 export const roleSchema = z.enum(ROLES);
 export const reasonSchema = z.string().trim().min(1, '请填写原因').max(500).describe('操作原因（写入审计日志）');
 export const regionCodeSchema = z.string().regex(/^\d{6}(\d{3})?$/, '地区代码须为 6 位行政区划代码或 9 位园区代码');
@@ -44,22 +42,6 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
 export const idParams = z.object({ id: z.string().uuid('id 须为 UUID') });
-
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.string()),
-  regionCode: z.string(),
-  regionName: z.string(),
-  status: z.enum(['active', 'disabled']),
-  lockedUntil: z.string().nullable(),
-  failedLoginCount: z.number(),
-  mustChangePassword: z.boolean(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number(),
-});
 
 export const errorSchema = z.object({
   error: z.object({

@@ -2,22 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { industrySchema } from '../../contracts/projects';
+import { parkSchema, regionChildSchema, regionSchema } from '../../contracts/users';
 import type { Deps } from '../../services/context';
 import { archivePark, createPark, getRegionDetail, listChildRegions, listIndustries, listParks, renamePark } from '../../services/regions';
 import { requireCaller } from '../access';
-import { reasonSchema, regionCodeSchema, regionLevelSchema } from '../schemas';
+import { reasonSchema, regionCodeSchema } from '../schemas';
 
 const tags = ['regions'];
 const codeParams = z.object({ code: regionCodeSchema });
-const parkSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  parentCode: z.string(),
-  parentName: z.string(),
-  version: z.number(),
-  createdAt: z.string(),
-});
-
 export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -29,15 +21,7 @@ export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         tags,
         summary: '地区详情与上级路径（限本人管辖范围）',
         params: codeParams,
-        response: {
-          200: z.object({
-            code: z.string(),
-            name: z.string(),
-            level: regionLevelSchema,
-            parentCode: z.string().nullable(),
-            path: z.array(z.object({ code: z.string(), name: z.string() })),
-          }),
-        },
+        response: { 200: regionSchema },
       },
     },
     async (request) => getRegionDetail(deps, requireCaller(request), request.params.code),
@@ -51,11 +35,7 @@ export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps 
         tags,
         summary: '下级地区（含园区）',
         params: codeParams,
-        response: {
-          200: z.object({
-            items: z.array(z.object({ code: z.string(), name: z.string(), level: regionLevelSchema, parentCode: z.string().nullable(), hasChildren: z.boolean() })),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(regionChildSchema) }) },
       },
     },
     async (request) => ({ items: await listChildRegions(deps, requireCaller(request), request.params.code) }),

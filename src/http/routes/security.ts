@@ -5,7 +5,8 @@ import type { Deps } from '../../services/context';
 import { getSecurityPolicy, securityPolicySchema, updateSecurityPolicy } from '../../services/security-policy';
 import { listLockedUsers, resetUserPassword, setUserStatus } from '../../services/users';
 import { requireCaller } from '../access';
-import { idParams, reasonSchema, userSchema } from '../schemas';
+import { idParams, reasonSchema } from '../schemas';
+import { userSchema } from '../../contracts/users';
 
 const tags = ['security'];
 

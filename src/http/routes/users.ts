@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context';
 import { createUser, getUser, listColleagues, listUsers, resetUserPassword, resetUserSecondFactor, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../services/users';
 import { requireCaller } from '../access';
-import { idParams, pageQuery, reasonSchema, regionCodeSchema, roleSchema, userSchema } from '../schemas';
+import { idParams, pageQuery, reasonSchema, regionCodeSchema, roleSchema } from '../schemas';
+import { colleagueSchema, userPageSchema, userSchema } from '../../contracts/users';
 
 const tags = ['users'];
 
@@ -25,7 +26,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
           role: roleSchema.optional(),
           ...pageQuery,
         }),
-        response: { 200: z.object({ items: z.array(userSchema), total: z.number() }) },
+        response: { 200: userPageSchema },
       },
     },
     async (request) => listUsers(deps, requireCaller(request), request.query),
@@ -39,11 +40,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         tags,
         summary: '可指派为包联领导或专班成员的同事（本地区上下级的业务用户，仅姓名与角色）',
         querystring: z.object({ q: z.string().max(40).optional(), role: roleSchema.optional() }),
-        response: {
-          200: z.object({
-            items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), regionCode: z.string(), regionName: z.string() })),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(colleagueSchema) }) },
       },
     },
     async (request) => ({ items: await listColleagues(deps, requireCaller(request), request.query) }),

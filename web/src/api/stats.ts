@@ -1,4 +1,5 @@
 import { api } from './client';
+import type { Colleague } from '../../../src/contracts/users';
 import type { AnnualTarget, RankingMetric, RankingPeriod, Rankings, StatsBreakdowns, StatsSummary } from '../../../src/contracts/statistics';
 
 // The answers' types come from the server's contracts (src/contracts/statistics.ts).
@@ -18,15 +19,6 @@ export type {
 } from '../../../src/contracts/statistics';
 
 export const RANKING_METRICS = ['funds', 'yoy', 'completion', 'signedAmount', 'startRate'] as const satisfies readonly RankingMetric[];
-
-export interface Colleague {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string;
-  regionName: string;
-  roles: string[];
-}
 
 const seg = (value: string | number) => encodeURIComponent(String(value));
 

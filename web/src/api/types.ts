@@ -1,27 +1,8 @@
 /** Shapes of the Yinfeng HTTP API (see the server's OpenAPI document at /api/docs). */
 
-import type { RegionLevel } from '../../../src/contracts/auth';
-
 // Answers already shared with the server (src/contracts); the rest of this file is still hand-written.
-export type { AccountNotice, Me, RegionLevel } from '../../../src/contracts/auth';
-
-export type UserStatus = 'active' | 'disabled';
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  regionCode: string;
-  regionName: string;
-  status: UserStatus;
-  lockedUntil: string | null;
-  failedLoginCount: number;
-  mustChangePassword?: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  version: number;
-}
+export type { AccountNotice, Me } from '../../../src/contracts/auth';
+export type { Park, Region, RegionChild, User } from '../../../src/contracts/users';
 
 export interface Page<T> {
   items: T[];
@@ -58,28 +39,4 @@ export interface AuditEntry {
   clientIp: string | null;
   outcome: AuditOutcome;
   requestId: string | null;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  path: { code: string; name: string }[];
-}
-
-export interface RegionChild {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  hasChildren: boolean;
-}
-
-export interface Park {
-  code: string;
-  name: string;
-  parentCode: string;
-  parentName: string;
-  version: number;
 }

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Page, User } from './types';
+import type { User, UserPage } from '../../../src/contracts/users';
 
 export interface UserQuery {
   q?: string;
@@ -18,7 +18,7 @@ export interface NewUser {
 }
 
 export const usersApi = {
-  list: (query: UserQuery) => api.get<Page<User>>('/api/users', { ...query }),
+  list: (query: UserQuery) => api.get<UserPage>('/api/users', { ...query }),
   get: (id: string) => api.get<User>(`/api/users/${encodeURIComponent(id)}`),
   create: (body: NewUser) => api.post<User>('/api/users', body),
   /** Silent: the caller handles 409 (stale version) with a reload option. */
