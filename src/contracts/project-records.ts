@@ -12,6 +12,8 @@ export const receiptSchema = z.object({
   month: z.string(),
   amountYuan: z.number(),
   note: z.string().nullable(),
+  /** who entered it: 核实 is offered only on receipts someone else entered (the server refuses one's own) */
+  enteredById: z.string().nullable(),
   enteredByName: z.string().nullable(),
   enteredAt: z.string(),
   verifiedByName: z.string().nullable(),
@@ -19,6 +21,12 @@ export const receiptSchema = z.object({
   version: z.number(),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
+
+export const lockSchema = z
+  .object({ regionName: z.string(), reopener: z.string(), message: z.string() })
+  .nullable()
+  .describe('该月已审核锁定时：锁定的月报所属地区、可重新开放的人及说明；未锁定为 null');
+export type MonthLockView = z.infer<typeof lockSchema>;
 
 export const problemSchema = z.object({
   id: z.string(),

@@ -23,6 +23,7 @@ import { securityRoutes } from './routes/security';
 import { userRoutes } from './routes/users';
 import { projectRoutes } from './routes/projects';
 import { projectRecordRoutes } from './routes/project-records';
+import { fundLedgerRoutes } from './routes/fund-ledger';
 import { projectExtraRoutes } from './routes/project-extras';
 import { statisticsRoutes } from './routes/statistics';
 import { importRoutes } from './routes/imports';
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(regionRoutes, { deps });
   await app.register(projectRoutes, { deps });
   await app.register(projectRecordRoutes, { deps });
+  await app.register(fundLedgerRoutes, { deps });
   await app.register(importRoutes, { deps });
   await app.register(importJobRoutes, { deps });
   await app.register(projectExtraRoutes, { deps });

@@ -16,7 +16,9 @@ import {
 import { AppError } from '../domain/app-error';
 import { isMonth, todayInShanghai } from '../domain/dates';
 import { countEvidenceByReceipt } from '../db/queries/project-extras';
+import { selectProjectMonthLocks } from '../db/queries/fund-ledger';
 import { recordAudit } from './audit';
+import { describeLock } from './locked-figures';
 import { getEvidencePolicy, judgeReceipt } from './evidence-policy';
 import type { Caller, Deps } from './context';
 import { requireProjectInScope } from './projects';
@@ -31,6 +33,8 @@ function toReceiptDto(r: ReceiptRow, names: Map<string, string>, judged: { count
     month: r.month,
     amountYuan: Number(r.amountYuan),
     note: r.note,
+    /** who entered it: the page offers 核实 only on receipts someone else entered (the server refuses one's own) */
+    enteredById: r.enteredBy,
     enteredByName: r.enteredBy ? (names.get(r.enteredBy) ?? null) : null,
     enteredAt: r.enteredAt.toISOString(),
     verifiedByName: r.verifiedBy ? (names.get(r.verifiedBy) ?? null) : null,
@@ -68,7 +72,11 @@ export async function listReceipts(deps: Deps, caller: Caller, projectId: string
   const names = await selectUserNames(deps.db, rows.flatMap((r) => [r.enteredBy, r.verifiedBy]));
   const policy = await getEvidencePolicy(deps);
   const evidence = await countEvidenceByReceipt(deps.db, projectId);
-  return rows.map((r) => toReceiptDto(r, names, judgeReceipt(policy, { verified: r.verifiedAt !== null, evidenceCount: evidence.get(r.id) ?? 0 })));
+  const locks = await selectProjectMonthLocks(deps.db, projectId);
+  return rows.map((r) => ({
+    ...toReceiptDto(r, names, judgeReceipt(policy, { verified: r.verifiedAt !== null, evidenceCount: evidence.get(r.id) ?? 0 })),
+    lock: describeLock(locks.get(r.month) ?? null, r.month),
+  }));
 }
 
 export async function addReceipt(deps: Deps, caller: Caller, projectId: string, input: { month: string; amountYuan: number; note?: string | null }) {

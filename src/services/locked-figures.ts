@@ -20,6 +20,7 @@ import {
   type LockedProjectChange,
   type ProjectFiguresChange,
 } from '../db/queries/locked-figures';
+import type { MonthLock } from '../db/queries/fund-ledger';
 import { lockReceiptMonth } from '../db/queries/returns';
 import { AppError } from '../domain/app-error';
 import { todayInShanghai } from '../domain/dates';
@@ -116,6 +117,13 @@ function formatWan(yuan: bigint): string {
 /** Who reopens a region's return: the reviewer of its parent, or the province's own reviewer. */
 export function describeReopener(regionName: string, parentName: string | null): string {
   return parentName ? `上级（${parentName}）审核员` : `${regionName}审核员`;
+}
+
+/** A locked month as the ledger pages show it: which approved return locks it and who reopens it (null: open). */
+export function describeLock(lock: MonthLock | null, month: string) {
+  if (!lock) return null;
+  const reopener = describeReopener(lock.regionName, lock.parentName);
+  return { regionName: lock.regionName, reopener, message: `${lock.regionName} ${month} 的月报已审核通过并锁定，如需更正请由${reopener}重新开放` };
 }
 
 /** The refusal of one change: project, month, what would change, who reopens. */

@@ -35,6 +35,7 @@ import {
   type ReturnRow,
 } from '../db/queries/returns';
 import type { Db } from '../db/client';
+import { selectReceiptChanges } from '../db/queries/fund-ledger';
 import { selectRegion, type RegionRow } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { isMonth, todayInShanghai, toShanghaiDate } from '../domain/dates';
@@ -115,6 +116,17 @@ function stateOf(row: ReturnRow | undefined): ReturnState {
 
 const userName = (caller: Caller): string => caller.actor.displayName || caller.actor.username;
 
+/**
+ * The receipts a return's figures changed by (the return review): corrections by hand (audit trail,
+ * with their reason) and by imports, of the region's subtree and the return's months (January to its
+ * month), made in the window after `since` up to `until`.
+ */
+async function listReceiptChanges(deps: Deps, region: RegionRow, month: string, since: Date | null, until: Date) {
+  if (!since) return [];
+  const rows = await selectReceiptChanges(deps.db, { regionPath: region.path, fromMonth: `${month.slice(0, 4)}-01`, toMonth: month, since, until, limit: 500 });
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
 export async function getReturn(deps: Deps, caller: Caller, regionCode: string, month: string) {
   checkMonth(month);
   const region = await requireReportingRegion(deps, caller, regionCode);
@@ -126,6 +138,9 @@ export async function getReturn(deps: Deps, caller: Caller, regionCode: string, 
   const last = versions.at(-1);
   const previous = versions.at(-2);
   const dueDate = (await loadDueDates(deps))(region.level, month);
+  // between the last two submissions (what the reviewer checks), and, while open, since the last one
+  const receiptChanges = last && previous ? await listReceiptChanges(deps, region, month, previous.submittedAt, last.submittedAt) : [];
+  const receiptChangesSinceLastSubmission = !frozen && last ? await listReceiptChanges(deps, region, month, last.submittedAt, new Date()) : [];
   return {
     regionCode: region.code,
     regionName: region.name,
@@ -147,6 +162,10 @@ export async function getReturn(deps: Deps, caller: Caller, regionCode: string, 
     changes: last && previous ? diffSnapshots(readSnapshot(previous.snapshot), readSnapshot(last.snapshot)) : [],
     /** while draft or returned: what the ledger changed since the last submission */
     changesSinceLastSubmission: !frozen && last ? diffSnapshots(readSnapshot(last.snapshot), figures) : [],
+    /** the receipts behind `changes`: project, month, old → new, who, why */
+    receiptChanges,
+    /** while draft or returned: the receipts changed since the last submission */
+    receiptChangesSinceLastSubmission,
     versions: versions.map((v) => ({
       number: v.number,
       submittedByName: v.submittedByName,

@@ -399,6 +399,16 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, t) => ({ url: `/api/receipts/${await f.receipt(t)}/verify`, body: { version: 1 } }),
   },
+  // ── the ledger as statisticians work (issue 11, item 8) ──
+  'GET /api/funds/grid': { access: 'funds.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/funds/grid?region=${f.region(t)}&month=2026-03` }) },
+  'PUT /api/funds/grid': {
+    access: 'funds.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: '/api/funds/grid', body: { region: f.region(t), month: '2026-03', entries: [{ projectId: await f.project(t), amountYuan: 300_000 }] } }),
+  },
+  'GET /api/receipts/pending': { access: 'funds.verify', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/receipts/pending?region=${f.region(t)}` }) },
+  // ── end ledger ──
   'GET /api/projects/:id/problems': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/problems` }) },
   'POST /api/projects/:id/problems': {
     access: 'projects.manage',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../contracts/project-records';
+import { lockSchema, problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../contracts/project-records';
 import { lightRulesSchema } from '../../domain/project-light';
 import { deleteCalendarOverride, listCalendarOverrides, saveCalendarOverride } from '../../services/calendar';
 import { evidencePolicySchema, getEvidencePolicy, updateEvidencePolicy } from '../../services/evidence-policy';
@@ -21,7 +21,15 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
   // ---- 到位资金 -------------------------------------------------------------------------------
   r.get(
     '/api/projects/:id/receipts',
-    { config: { access: 'projects.read' }, schema: { tags: ['funds'], summary: '项目的到位资金（按月）', params: idParams, response: { 200: z.object({ items: z.array(receiptSchema) }) } } },
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags: ['funds'],
+        summary: '项目的到位资金（按月），已锁定的月份注明锁定的月报与重新开放人',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(receiptSchema.extend({ lock: lockSchema })) }) },
+      },
+    },
     async (request) => ({ items: await listReceipts(deps, requireCaller(request), request.params.id) }),
   );
   r.post(

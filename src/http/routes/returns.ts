@@ -24,6 +24,20 @@ const snapshotSchema = z.object({
 });
 const changeSchema = z.object({ field: z.string().describe('指标路径，如 yearToDate.executing.fundsYuan'), before: z.number().nullable(), after: z.number().nullable() });
 
+const receiptChangeSchema = z.object({
+  at: z.string(),
+  projectId: z.string().nullable(),
+  projectCode: z.string().nullable(),
+  projectName: z.string().nullable(),
+  month: z.string(),
+  beforeYuan: z.number().nullable().describe('改前金额（元）；新录入为 null'),
+  afterYuan: z.number().nullable().describe('改后金额（元）；删除为 null'),
+  kind: z.enum(['create', 'correct', 'delete', 'import']),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+  fileName: z.string().nullable().describe('导入时：文件名'),
+});
+
 const returnSchema = z.object({
   regionCode: z.string(),
   regionName: z.string(),
@@ -42,6 +56,8 @@ const returnSchema = z.object({
   figuresAreLive: z.boolean().describe('草稿或已退回时为台账当前数据；已上报或已通过时为冻结的上报数据'),
   changes: z.array(changeSchema).describe('最近两次上报之间变化的指标（前 → 后）'),
   changesSinceLastSubmission: z.array(changeSchema).describe('草稿或已退回时：台账自上次上报以来变化的指标'),
+  receiptChanges: z.array(receiptChangeSchema).describe('最近两次上报之间改动的到位资金：项目、月份、前 → 后、操作人、原因'),
+  receiptChangesSinceLastSubmission: z.array(receiptChangeSchema).describe('草稿或已退回时：自上次上报以来改动的到位资金'),
   versions: z.array(
     z.object({
       number: z.number(),
