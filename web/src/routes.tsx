@@ -23,6 +23,7 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
@@ -131,6 +132,20 @@ export const routes: AppRoute[] = [
         component: lazy(() => import('./pages/enterprises/EnterpriseDetail')),
       },
     ],
+  },
+  {
+    path: '/funds/grid',
+    name: 'menu.fundGrid',
+    icon: <TableOutlined />,
+    permission: 'funds.manage',
+    component: lazy(() => import('./pages/funds/FundGrid')),
+  },
+  {
+    path: '/funds/pending',
+    name: 'menu.pendingReceipts',
+    icon: <AuditOutlined />,
+    permission: 'funds.verify',
+    component: lazy(() => import('./pages/funds/PendingReceipts')),
   },
   {
     path: '/stats',

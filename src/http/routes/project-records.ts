@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { lockSchema, problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../contracts/project-records';
+import { ledgerReceiptSchema, problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../contracts/project-records';
 import { lightRulesSchema } from '../../domain/project-light';
 import { deleteCalendarOverride, listCalendarOverrides, saveCalendarOverride } from '../../services/calendar';
 import { evidencePolicySchema, getEvidencePolicy, updateEvidencePolicy } from '../../services/evidence-policy';
@@ -27,7 +27,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['funds'],
         summary: '项目的到位资金（按月），已锁定的月份注明锁定的月报与重新开放人',
         params: idParams,
-        response: { 200: z.object({ items: z.array(receiptSchema.extend({ lock: lockSchema })) }) },
+        response: { 200: z.object({ items: z.array(ledgerReceiptSchema) }) },
       },
     },
     async (request) => ({ items: await listReceipts(deps, requireCaller(request), request.params.id) }),

@@ -1,6 +1,6 @@
 import { api } from './client';
 import type { Stage, Source, Likelihood, Light, Project, ProjectDetail, ProjectPage, Industry, Channel, CompletionSummary } from '../../../src/contracts/projects';
-import type { Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
+import type { LedgerReceipt, Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
 
 // The answers' types come from the server's contracts (src/contracts): a changed response fails the type check here.
 export type {
@@ -17,7 +17,7 @@ export type {
   MissingField,
   CompletionSummary,
 } from '../../../src/contracts/projects';
-export type { Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
+export type { LedgerReceipt, Receipt, Problem, ServiceItem, ServiceItemType, ServiceSummary } from '../../../src/contracts/project-records';
 
 export const STAGES = ['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated'] as const satisfies readonly Stage[];
 /** The pipeline in order, without 终止. */
@@ -104,7 +104,7 @@ export const projectsApi = {
   industries: () => api.get<{ items: Industry[] }>('/api/industries').then((r) => r.items),
 
   receipts: (projectId: string) =>
-    api.get<{ items: Receipt[] }>(`/api/projects/${id(projectId)}/receipts`).then((r) => r.items),
+    api.get<{ items: LedgerReceipt[] }>(`/api/projects/${id(projectId)}/receipts`).then((r) => r.items),
   addReceipt: (projectId: string, body: { month: string; amountYuan: number; note: string | null }) =>
     api.post<Receipt>(`/api/projects/${id(projectId)}/receipts`, body, true),
   correctReceipt: (receiptId: string, body: { amountYuan: number; note: string | null; reason: string; version: number }) =>

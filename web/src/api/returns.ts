@@ -90,7 +90,26 @@ export interface MonthlyReturn {
   changes: FigureChange[];
   /** The live figures against the last submission (while draft or returned). */
   changesSinceLastSubmission: FigureChange[];
+  /** the receipts behind the changes between the last two submissions */
+  receiptChanges: ReceiptChange[];
+  /** while draft or returned: the receipts changed since the last submission */
+  receiptChangesSinceLastSubmission: ReceiptChange[];
   versions: ReturnVersion[];
+}
+
+/** One receipt a return's figures changed by: project, month, before → after, who, why. */
+export interface ReceiptChange {
+  at: string;
+  projectId: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  month: string;
+  beforeYuan: number | null;
+  afterYuan: number | null;
+  kind: 'create' | 'correct' | 'delete' | 'import';
+  actorName: string | null;
+  reason: string | null;
+  fileName: string | null;
 }
 
 const seg = (value: string) => encodeURIComponent(value);

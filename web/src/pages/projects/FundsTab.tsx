@@ -1,11 +1,11 @@
 import { useRef } from 'react';
 import { Button, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { ModalForm, ProFormDatePicker, ProFormText, ProFormTextArea, type ProFormInstance } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { evidenceApi } from '../../api/evidence';
 import { showSuccess } from '../../api/client';
-import { projectsApi, type Receipt } from '../../api/projects';
+import { projectsApi, type LedgerReceipt } from '../../api/projects';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
@@ -92,15 +92,34 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
           <ProFormTextArea name="note" label={t('funds.note')} fieldProps={{ maxLength: 500 }} />
         </ModalForm>
       )}
-      <Table<Receipt>
+      <Table<LedgerReceipt>
         rowKey="id"
         size="small"
         loading={isLoading}
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: <Empty description={t('funds.empty')} /> }}
+<<<<<<< HEAD
         columns={keyColumnsOnPhone([
           { title: t('funds.month'), dataIndex: 'month', width: 100 },
+=======
+        columns={[
+          {
+            title: t('funds.month'),
+            dataIndex: 'month',
+            width: 110,
+            render: (_: unknown, r) =>
+              r.lock ? (
+                <Tooltip title={r.lock.message}>
+                  <span data-testid={`receipt-locked-${r.month}`}>
+                    {r.month} <LockOutlined aria-label={t('funds.locked')} />
+                  </span>
+                </Tooltip>
+              ) : (
+                r.month
+              ),
+          },
+>>>>>>> 0691d34 (The ledger in the web: 月度录入 grid (region × month, last month beside, locked rows with who reopens, corrections with a reason, refused rows listed) and 待核实 queue pages; the project ledger shows locks and offers 核实 only on others' receipts; the return review lists the changed receipts; e2e for the grid and the queue at 1440 and 390 px)
           { title: t('funds.amount'), dataIndex: 'amountYuan', align: 'right', render: (v: number) => formatWan(v, '') },
           { title: t('funds.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
           {
@@ -165,7 +184,14 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
             title: t('common.actions'),
             key: 'actions',
             hidden: !canManage && !canVerify,
-            render: (_: unknown, r) => (
+            render: (_: unknown, r) =>
+              r.lock ? (
+                <Tooltip title={r.lock.message}>
+                  <Typography.Text type="secondary">
+                    <LockOutlined /> {t('funds.locked')}
+                  </Typography.Text>
+                </Tooltip>
+              ) : (
               <Space size={0}>
                 {canManage && (
                   <ReasonModalForm<{ reason: string; amountWan: string; note?: string }>
@@ -199,7 +225,14 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
                     }}
                   />
                 )}
-                {canVerify && !r.verifiedAt && (
+                {canVerify && !r.verifiedAt && r.enteredById === me.id && (
+                  <Tooltip title={t('funds.ownReceipt')}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, padding: '0 7px' }}>
+                      {t('grid.mineUnverified')}
+                    </Typography.Text>
+                  </Tooltip>
+                )}
+                {canVerify && !r.verifiedAt && r.enteredById !== me.id && (
                   <Popconfirm
                     title={t('funds.verifyConfirm', { month: r.month })}
                     onConfirm={async () => {
@@ -212,7 +245,7 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
                   </Popconfirm>
                 )}
               </Space>
-            ),
+              ),
           },
         ], ['month', 'amountYuan', 'counts', 'actions'])}
         summary={() =>

@@ -3,15 +3,15 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, 
 import { CheckOutlined, RollbackOutlined, SendOutlined, UnlockOutlined, LockOutlined } from '@ant-design/icons';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { showSuccess } from '../../api/client';
 import { regionsApi } from '../../api/regions';
-import { returnsApi, type FigureChange, type MonthlyReturn, type ReturnVersion } from '../../api/returns';
+import { returnsApi, type FigureChange, type MonthlyReturn, type ReceiptChange, type ReturnVersion } from '../../api/returns';
 import type { StatsSummary } from '../../api/stats';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { formatTime, levelName } from '../../components/labels';
-import { formatYuan } from '../../components/money';
+import { formatWan, formatYuan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { formatPct, formatPts } from '../../components/stats';
@@ -75,6 +75,47 @@ function FiguresBlock({ t, title, s, testId, withTarget }: { t: Translate; title
   );
 }
 
+/** The receipts behind the changed figures: project, month, old → new, who, why (issue 11, item 8). */
+function ReceiptChangesTable({ t, rows }: { t: Translate; rows: ReceiptChange[] }) {
+  return (
+    <Table<ReceiptChange>
+      data-testid="return-receipt-changes"
+      rowKey={(c) => `${c.at}-${c.projectCode}-${c.month}-${c.kind}`}
+      size="small"
+      pagination={false}
+      scroll={{ x: 720, ...(rows.length > 10 ? { y: 420 } : {}) }}
+      dataSource={rows}
+      locale={{ emptyText: t('returns.receiptChange.none') }}
+      columns={[
+        {
+          title: t('returns.receiptChange.project'),
+          key: 'project',
+          width: 200,
+          render: (_: unknown, c) =>
+            c.projectId ? <Link to={`/projects/${c.projectId}`}>{`${c.projectCode ?? ''} ${c.projectName ?? ''}`}</Link> : (c.projectCode ?? '—'),
+        },
+        { title: t('returns.receiptChange.month'), dataIndex: 'month', width: 90 },
+        {
+          title: t('returns.receiptChange.amount'),
+          key: 'amount',
+          width: 230,
+          render: (_: unknown, c) => (
+            <span>
+              {formatWan(c.beforeYuan, '—')} → <Typography.Text strong>{formatWan(c.afterYuan, '—')}</Typography.Text>
+            </span>
+          ),
+        },
+        { title: t('returns.receiptChange.who'), key: 'who', width: 150, render: (_: unknown, c) => `${c.actorName ?? '—'} · ${formatTime(c.at)}` },
+        {
+          title: t('returns.receiptChange.why'),
+          key: 'why',
+          render: (_: unknown, c) => c.reason ?? (c.fileName ? t('returns.receiptChange.import', { file: c.fileName }) : '—'),
+        },
+      ]}
+    />
+  );
+}
+
 function ChangesCard({ t, r }: { t: Translate; r: MonthlyReturn }) {
   const pending = r.state === 'draft' || r.state === 'returned';
   const rows: FigureChange[] = pending ? r.changesSinceLastSubmission : r.changes;
@@ -124,6 +165,10 @@ function ChangesCard({ t, r }: { t: Translate; r: MonthlyReturn }) {
           ]}
         />
       )}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {pending ? t('returns.receiptChangesLive') : t('returns.receiptChanges')}
+      </Typography.Title>
+      <ReceiptChangesTable t={t} rows={pending ? r.receiptChangesSinceLastSubmission : r.receiptChanges} />
     </Card>
   );
 }
