@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Grid, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,18 @@ import { useI18n } from '../../i18n';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** Not entered, verified (by whom), or waiting: one's own waits for another statistician. */
+function StatusTag({ r }: { r: GridRow }) {
+  const { t } = useI18n();
+  if (!r.receipt) return <Tag>{t('grid.notEntered')}</Tag>;
+  if (r.receipt.verified) return <Tag color="success">{t('grid.verifiedBy', { name: r.receipt.verifiedByName ?? '' })}</Tag>;
+  return (
+    <Tooltip title={t('grid.enteredBy', { name: r.receipt.enteredByName ?? '—' })}>
+      <Tag color={r.receipt.enteredByMe ? 'default' : 'warning'}>{r.receipt.enteredByMe ? t('grid.mineUnverified') : t('funds.unverified')}</Tag>
+    </Tooltip>
+  );
+}
+
 /** 月度录入: every project of a region for one month in one grid; a save writes the changed rows through the fund service. */
 export default function FundGrid() {
   const me = useMe();
@@ -29,6 +41,8 @@ export default function FundGrid() {
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<GridSaveResult | null>(null);
   const [saving, setSaving] = useState(false);
+  // at phone width: the project and its amount side by side; last month and the status under them
+  const narrow = !Grid.useBreakpoint().md;
 
   const rows = grid.data?.items ?? [];
   const valueOf = (r: GridRow) => edits[r.projectId] ?? (r.receipt ? (yuanToWan(r.receipt.amountYuan) ?? '') : '');
@@ -124,25 +138,32 @@ export default function FundGrid() {
           loading={grid.isLoading}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 820, y: 'calc(100vh - 380px)' }}
+          scroll={narrow ? undefined : { x: 820, y: 'calc(100vh - 380px)' }}
           columns={[
             {
               title: t('projects.name'),
               key: 'project',
-              fixed: 'left',
-              width: 200,
+              fixed: narrow ? undefined : 'left',
+              width: narrow ? undefined : 200,
               render: (_, r) => (
                 <Space direction="vertical" size={0}>
                   <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {r.projectCode} · {r.regionName}
                   </Typography.Text>
+                  {narrow && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('grid.previous')} {formatTableWan(r.previousMonthYuan, '—')}
+                    </Typography.Text>
+                  )}
+                  {narrow && <StatusTag r={r} />}
                 </Space>
               ),
             },
             {
               title: t('grid.previous'),
               key: 'previous',
+              hidden: narrow,
               width: 130,
               align: 'right',
               render: (_, r) => formatTableWan(r.previousMonthYuan, '—'),
@@ -150,7 +171,7 @@ export default function FundGrid() {
             {
               title: t('grid.amount', { month }),
               key: 'amount',
-              width: 170,
+              width: narrow ? 140 : 170,
               render: (_, r) => {
                 const value = valueOf(r);
                 const bad = value.trim() !== '' && !WAN_PATTERN.test(value.trim());
@@ -172,17 +193,9 @@ export default function FundGrid() {
             {
               title: t('grid.status'),
               key: 'status',
+              hidden: narrow,
               width: 170,
-              render: (_, r) =>
-                !r.receipt ? (
-                  <Tag>{t('grid.notEntered')}</Tag>
-                ) : r.receipt.verified ? (
-                  <Tag color="success">{t('grid.verifiedBy', { name: r.receipt.verifiedByName ?? '' })}</Tag>
-                ) : (
-                  <Tooltip title={t('grid.enteredBy', { name: r.receipt.enteredByName ?? '—' })}>
-                    <Tag color={r.receipt.enteredByMe ? 'default' : 'warning'}>{r.receipt.enteredByMe ? t('grid.mineUnverified') : t('funds.unverified')}</Tag>
-                  </Tooltip>
-                ),
+              render: (_, r) => <StatusTag r={r} />,
             },
           ]}
         />
