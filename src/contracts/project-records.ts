@@ -26,7 +26,6 @@ export const lockSchema = z
   .object({ regionName: z.string(), reopener: z.string(), message: z.string() })
   .nullable()
   .describe('该月已审核锁定时：锁定的月报所属地区、可重新开放的人及说明；未锁定为 null');
-export type MonthLockView = z.infer<typeof lockSchema>;
 
 /** A receipt in the project's ledger: with the lock of its month. */
 export const ledgerReceiptSchema = receiptSchema.extend({ lock: lockSchema });

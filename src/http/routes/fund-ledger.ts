@@ -6,42 +6,10 @@ import type { Deps } from '../../services/context';
 import { getFundGrid, listPendingReceipts, saveFundGrid } from '../../services/fund-ledger';
 import { requireCaller } from '../access';
 import { monthSchema, pageQuery, regionCodeSchema, yuanSchema } from '../schemas';
-import { lockSchema, receiptSchema } from '../../contracts/project-records';
+import { receiptSchema } from '../../contracts/project-records';
+import { fundGridSchema, gridSaveResultSchema, pendingReceiptSchema } from '../../contracts/fund-ledger';
 
 const tags = ['funds'];
-
-const gridSchema = z.object({
-  regionCode: z.string(),
-  regionName: z.string(),
-  month: z.string(),
-  futureMonth: z.boolean().describe('未来月份不能录入'),
-  truncated: z.boolean().describe('项目超过上限时只列出前若干个，请按下级地区分别录入'),
-  items: z.array(
-    z.object({
-      projectId: z.string(),
-      projectCode: z.string(),
-      projectName: z.string(),
-      stage: z.string(),
-      regionCode: z.string(),
-      regionName: z.string(),
-      previousMonthYuan: z.number().nullable().describe('上月到位资金（元），供对照'),
-      receipt: z
-        .object({
-          id: z.string(),
-          amountYuan: z.number(),
-          note: z.string().nullable(),
-          version: z.number(),
-          enteredByName: z.string().nullable(),
-          enteredByMe: z.boolean(),
-          verifiedByName: z.string().nullable(),
-          verified: z.boolean(),
-          counts: z.boolean(),
-        })
-        .nullable(),
-      lock: lockSchema,
-    }),
-  ),
-});
 
 export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -53,7 +21,7 @@ export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: D
         tags,
         summary: '月度录入表：某地区（含下级）全部项目某月的到位资金、上月金额与锁定情况',
         querystring: z.object({ region: regionCodeSchema, month: monthSchema }),
-        response: { 200: gridSchema },
+        response: { 200: fundGridSchema },
       },
     },
     async (request) => getFundGrid(deps, requireCaller(request), request.query),
@@ -81,12 +49,7 @@ export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: D
             .min(1, '没有要保存的行')
             .max(2000),
         }),
-        response: {
-          200: z.object({
-            saved: z.array(z.object({ projectId: z.string(), change: z.enum(['create', 'correct']), receipt: receiptSchema })),
-            refused: z.array(z.object({ projectId: z.string(), projectCode: z.string().nullable(), message: z.string() })),
-          }),
-        },
+        response: { 200: gridSaveResultSchema.extend({ saved: z.array(z.object({ projectId: z.string(), change: z.enum(['create', 'correct']), receipt: receiptSchema })) }) },
       },
     },
     async (request) => saveFundGrid(deps, requireCaller(request), request.body),
@@ -102,23 +65,7 @@ export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: D
         response: {
           200: z.object({
             total: z.number(),
-            items: z.array(
-              z.object({
-                id: z.string(),
-                projectId: z.string(),
-                projectCode: z.string(),
-                projectName: z.string(),
-                regionName: z.string(),
-                month: z.string(),
-                amountYuan: z.number(),
-                note: z.string().nullable(),
-                enteredByName: z.string().nullable(),
-                enteredAt: z.string(),
-                version: z.number(),
-                evidenceCount: z.number(),
-                lock: lockSchema,
-              }),
-            ),
+            items: z.array(pendingReceiptSchema),
           }),
         },
       },

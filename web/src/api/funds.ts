@@ -1,65 +1,8 @@
 import { api } from './client';
+import type { FundGrid, GridSaveResult, PendingReceipt } from '../../../src/contracts/fund-ledger';
 
-/** A locked month: which approved return locks it and who reopens it (null: open). */
-export interface MonthLock {
-  regionName: string;
-  reopener: string;
-  message: string;
-}
-
-export interface GridReceipt {
-  id: string;
-  amountYuan: number;
-  note: string | null;
-  version: number;
-  enteredByName: string | null;
-  enteredByMe: boolean;
-  verifiedByName: string | null;
-  verified: boolean;
-  counts: boolean;
-}
-
-export interface GridRow {
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  stage: string;
-  regionCode: string;
-  regionName: string;
-  previousMonthYuan: number | null;
-  receipt: GridReceipt | null;
-  lock: MonthLock | null;
-}
-
-export interface FundGrid {
-  regionCode: string;
-  regionName: string;
-  month: string;
-  futureMonth: boolean;
-  truncated: boolean;
-  items: GridRow[];
-}
-
-export interface GridSaveResult {
-  saved: { projectId: string; change: 'create' | 'correct' }[];
-  refused: { projectId: string; projectCode: string | null; message: string }[];
-}
-
-export interface PendingReceipt {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  regionName: string;
-  month: string;
-  amountYuan: number;
-  note: string | null;
-  enteredByName: string | null;
-  enteredAt: string;
-  version: number;
-  evidenceCount: number;
-  lock: MonthLock | null;
-}
+// The answers' types come from the server's contracts (src/contracts/fund-ledger.ts).
+export type { FundGrid, GridRow, GridSaveResult, PendingReceipt } from '../../../src/contracts/fund-ledger';
 
 export const fundsApi = {
   grid: (region: string, month: string) => api.get<FundGrid>('/api/funds/grid', { region, month }),

@@ -1,0 +1,62 @@
+/** The ledger as statisticians work (issue 11, item 8): the monthly entry grid and the 待核实 queue. */
+import { z } from 'zod';
+import { lockSchema } from './project-records';
+
+export const fundGridSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  month: z.string(),
+  futureMonth: z.boolean().describe('未来月份不能录入'),
+  truncated: z.boolean().describe('项目超过上限时只列出前若干个，请按下级地区分别录入'),
+  items: z.array(
+    z.object({
+      projectId: z.string(),
+      projectCode: z.string(),
+      projectName: z.string(),
+      stage: z.string(),
+      regionCode: z.string(),
+      regionName: z.string(),
+      previousMonthYuan: z.number().nullable().describe('上月到位资金（元），供对照'),
+      receipt: z
+        .object({
+          id: z.string(),
+          amountYuan: z.number(),
+          note: z.string().nullable(),
+          version: z.number(),
+          enteredByName: z.string().nullable(),
+          enteredByMe: z.boolean(),
+          verifiedByName: z.string().nullable(),
+          verified: z.boolean(),
+          counts: z.boolean(),
+        })
+        .nullable(),
+      lock: lockSchema,
+    }),
+  ),
+});
+
+export type FundGrid = z.infer<typeof fundGridSchema>;
+export type GridRow = FundGrid['items'][number];
+
+export const gridSaveResultSchema = z.object({
+  saved: z.array(z.object({ projectId: z.string(), change: z.enum(['create', 'correct']) })),
+  refused: z.array(z.object({ projectId: z.string(), projectCode: z.string().nullable(), message: z.string() })),
+});
+export type GridSaveResult = z.infer<typeof gridSaveResultSchema>;
+
+export const pendingReceiptSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  regionName: z.string(),
+  month: z.string(),
+  amountYuan: z.number(),
+  note: z.string().nullable(),
+  enteredByName: z.string().nullable(),
+  enteredAt: z.string(),
+  version: z.number(),
+  evidenceCount: z.number(),
+  lock: lockSchema,
+});
+export type PendingReceipt = z.infer<typeof pendingReceiptSchema>;
