@@ -99,11 +99,7 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
         dataSource={rows}
         pagination={false}
         locale={{ emptyText: <Empty description={t('funds.empty')} /> }}
-<<<<<<< HEAD
         columns={keyColumnsOnPhone([
-          { title: t('funds.month'), dataIndex: 'month', width: 100 },
-=======
-        columns={[
           {
             title: t('funds.month'),
             dataIndex: 'month',
@@ -119,7 +115,6 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
                 r.month
               ),
           },
->>>>>>> 0691d34 (The ledger in the web: 月度录入 grid (region × month, last month beside, locked rows with who reopens, corrections with a reason, refused rows listed) and 待核实 queue pages; the project ledger shows locks and offers 核实 only on others' receipts; the return review lists the changed receipts; e2e for the grid and the queue at 1440 and 390 px)
           { title: t('funds.amount'), dataIndex: 'amountYuan', align: 'right', render: (v: number) => formatWan(v, '') },
           { title: t('funds.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
           {
