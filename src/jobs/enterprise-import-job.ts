@@ -35,6 +35,7 @@ import {
   type EnterpriseMergeCounts,
   type StagedEnterpriseRow,
 } from '../db/queries/enterprise-imports';
+import { BULK_TABLE, beginEnterpriseBulkSwap, finishEnterpriseBulkSwap, validateEnterpriseReferences } from '../db/queries/enterprise-bulk-swap';
 import { finishImportJob, selectCancelRequested, type ImportJobRow } from '../db/queries/import-jobs';
 import { selectIndustryIndex } from '../db/queries/imports';
 import { todayInShanghai } from '../domain/dates';
@@ -97,6 +98,8 @@ export interface EnterpriseJobOptions {
   /** rows per COPY and (PostgreSQL) per merged chunk; smaller in tests, to exercise several of each */
   stageRows?: number;
   chunkRows?: number;
+  /** fewer expected new rows than this never load in bulk (default BULK_MIN_ROWS); smaller in tests */
+  bulkMinRows?: number;
 }
 
 class DryRunDone extends Error {}
@@ -250,6 +253,8 @@ class JobRun {
   private readonly progress: JobProgress;
   private readonly checker: Promise<EnterpriseRowChecker>;
   private readonly totals = new MergeTotals();
+  /** the import's transaction swapped enterprises_bulk in: its references are checked after the commit */
+  private swapped = false;
 
   constructor(
     private readonly opts: EnterpriseJobOptions,
@@ -401,15 +406,20 @@ class JobRun {
         if (bulk !== null) return;
         bulk = false;
         pipeline.then(async () => {
-          if (!shouldLoadInBulk(expectedRows, await estimateEnterpriseCount(tx))) return;
+          if (!shouldLoadInBulk(expectedRows, await estimateEnterpriseCount(tx), this.opts.bulkMinRows)) return;
           bulk = true;
-          await prepareBulkLoad(tx);
+          // a dry run is rolled back anyway: it goes through the indexes and never keeps writers waiting
+          if (this.job.dryRun) await prepareBulkLoad(tx);
+          else await beginEnterpriseBulkSwap(tx, createdIds);
         });
       };
+      const createdIds = `imp_created_${this.job.id.replace(/-/g, '').slice(0, 12)}`;
+      const swapping = () => bulk === true && !this.job.dryRun;
       const mergeChunk = (reportSteps: boolean) => {
         const table = chunkTable;
         pipeline.then(async () => {
-          const counts = await mergeStagedEnterprises(tx, table, { ...mergeOptions, checkpoint: this.checkpoint(tx, reportSteps) }, this.keys);
+          const swap = swapping() ? { swap: { table: BULK_TABLE, createdIds } } : {};
+          const counts = await mergeStagedEnterprises(tx, table, { ...mergeOptions, ...swap, checkpoint: this.checkpoint(tx, reportSteps) }, this.keys);
           this.totals.add(counts);
           await dropEnterpriseStage(tx, table);
         });
@@ -441,7 +451,15 @@ class JobRun {
         decideBulk(staged);
         mergeChunk(true);
         await pipeline.drain();
-        if (bulk) {
+        if (swapping()) {
+          // indexes built in bulk, the table analysed, then swapped in (see enterprise-bulk-swap.ts)
+          this.progress.checkStop();
+          const t = performance.now();
+          const swapped = await finishEnterpriseBulkSwap(tx, createdIds, { importJobId: this.job.id, actorId: this.job.createdBy });
+          this.totals.createdEntries += swapped.createdEntries;
+          this.totals.step('swap', elapsed(t));
+          this.swapped = true;
+        } else if (bulk) {
           // the planner's picture of enterprises must include the rows just loaded (SHARE UPDATE EXCLUSIVE: readers and writers go on)
           const t = performance.now();
           await tx.execute(sql`select yinfeng_analyze('enterprises')`); // ANALYZE as the owner (migration 0014): the app role owns no table
@@ -453,6 +471,16 @@ class JobRun {
         throw err;
       }
     });
+    if (this.swapped) {
+      // the references to enterprises were added NOT VALID in the swap (every id is the same): checked now,
+      // without a lock that stops readers or writers; until then they hold for every new row anyway
+      try {
+        await validateEnterpriseReferences(this.conn.db);
+      } catch (err) {
+        // the import is committed; an unchecked reference still holds for every new row, and the next bulk load checks again
+        console.error(`导入任务 ${this.job.id}：企业表替换后的外键检查失败：`, err);
+      }
+    }
   }
 
   /** PGlite: staged in a session table between other requests' queries, merged in one transaction. */

@@ -38,6 +38,8 @@ export interface ExecuteJobOptions {
   /** rows per COPY and per merged chunk (tests use small ones) */
   stageRows?: number;
   chunkRows?: number;
+  /** the smallest load done in bulk (tests use small ones) */
+  bulkMinRows?: number;
   /** true when the process is stopping: the job goes back to the queue */
   interrupted?: () => boolean;
   /** every progress report (the CLI prints a line) */
@@ -92,7 +94,7 @@ export async function executeImportJob(database: Database, job: ImportJobRow, op
     recordAudit(db, caller, { action, objectType: 'import_job', objectId: job.id, regionCode: job.regionCode, after: { kind: job.kind, fileName: job.fileName, ...after }, reason });
   try {
     if (!(IMPORT_JOB_KINDS as readonly string[]).includes(job.kind)) throw new Error(`不支持的导入类型“${job.kind}”`);
-    const outcome = await runEnterpriseImportJob({ database, job, caller, progress, keyThreads: opts.keyThreads, stageRows: opts.stageRows, chunkRows: opts.chunkRows });
+    const outcome = await runEnterpriseImportJob({ database, job, caller, progress, keyThreads: opts.keyThreads, stageRows: opts.stageRows, chunkRows: opts.chunkRows, bulkMinRows: opts.bulkMinRows });
     if (outcome.status === 'succeeded' && !outcome.written) {
       // a dry run: counted, rolled back
       await finishImportJob(db, job.id, { status: 'succeeded', result: outcome.result, progress: { ...progress.state, phase: 'done' } });

@@ -252,6 +252,13 @@ export interface MergeOptions {
    * (the table grows by the chunk), a hash join would scan the whole growing table for every chunk.
    */
   probeByIndex?: boolean;
+  /**
+   * A bulk load by swap (see enterprise-bulk-swap.ts): new enterprises go into `table`
+   * (enterprises_bulk, which replaces enterprises at the end) and their ids with source and date
+   * into `createdIds` (a temporary table), from which their history rows are written after the swap
+   * (a history row cannot reference an enterprise of a table that is not enterprises yet).
+   */
+  swap?: { table: string; createdIds: string };
 }
 
 /** Fewer new rows than this are never tuned as a bulk load. */
@@ -420,17 +427,25 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
       select source, source_date, mask, jsonb_strip_nulls(jsonb_build_object(${sql.raw(sourcesOfMask)})) as field_sources
       from (select distinct source, source_date, ${sql.raw(mask)} as mask, jsonb_build_object('source', source, 'date', source_date) as src from ${stage} s) d),
     ins as (
-      insert into enterprises (credit_code, name, former_names, ${sql.raw(fieldCols.join(', '))}, field_sources, search_words, search_names, search_pinyin)
+      insert into ${opts.swap ? ident(opts.swap.table) : sql`enterprises`} (credit_code, name, former_names, ${sql.raw(fieldCols.join(', '))}, field_sources, search_words, search_names, search_pinyin)
       select s.credit_code, s.name, coalesce(s.former_names, '{}'), ${sql.raw(fieldValues.join(', '))}, c.field_sources,
         ${buildSearchWordsSql(sql`s.name_words`, sql`s.other_words`)}, s.search_names, s.search_pinyin
       from ${stage} s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = ${sql.raw(mask)}
       where ${isNew}
       returning id, field_sources),
-    created as (
+    created as (${
+      opts.swap
+        ? sql`
+      insert into ${ident(opts.swap.createdIds)} (id, source, source_date)
+      select id, field_sources->'name'->>'source', (field_sources->'name'->>'date')::date
+      from ins
+      returning 1)`
+        : sql`
       insert into enterprise_field_changes (enterprise_id, field, old_value, new_value, source, source_date, import_job_id, changed_by)
       select id, ${CREATED_FIELD}, null, null, field_sources->'name'->>'source', (field_sources->'name'->>'date')::date, ${opts.importJobId}::uuid, ${opts.actorId}::uuid
       from ins
-      returning 1)
+      returning 1)`
+    }
     select (select count(*) from ins) as n, (select count(*) from created) as h`,
   );
   await done('insert');
@@ -454,7 +469,8 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     updated,
     unchanged: num(counts?.total) - created - updated,
     fieldChanges: num(history?.n),
-    createdEntries: num(inserted?.h),
+    // a swap writes the created enterprises' history rows after it (finishEnterpriseBulkSwap counts them)
+    createdEntries: opts.swap ? 0 : num(inserted?.h),
     sourcesRefreshed: num(counts?.refreshed),
     needKeys: num(counts?.need_keys),
     stepSeconds,
