@@ -25,6 +25,11 @@
  * Concurrency: the merge reads and writes under read committed without locking the matched rows
  * first (locking a million rows would rewrite them); an edit committed by someone else between the
  * comparison and the update of the same field is overwritten by the import's value.
+ *
+ * Large loads: a background job on PostgreSQL that loads many new enterprises into a table holding
+ * few (shouldLoadInBulk) puts them into a side table swapped in at the end (enterprise-bulk-swap.ts,
+ * the `swap` merge option); elsewhere (PGlite, workbook imports, dry runs) the rows go in through
+ * every index, with the transaction tuned by prepareBulkLoad.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
