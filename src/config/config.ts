@@ -95,6 +95,7 @@ const envSchema = z.object({
   YINFENG_DB_POOL_WAIT_MS: integer('YINFENG_DB_POOL_WAIT_MS', 3000, 100, 600_000),
   YINFENG_DB_STATEMENT_TIMEOUT_MS: integer('YINFENG_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 86_400_000),
   YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS: integer('YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS', 0, 0, 86_400_000),
+  YINFENG_DB_LOCK_TIMEOUT_MS: integer('YINFENG_DB_LOCK_TIMEOUT_MS', 5_000, 0, 86_400_000),
   YINFENG_REQUESTS_MAX_ACTIVE: integer('YINFENG_REQUESTS_MAX_ACTIVE', 0, 1, 10_000),
   YINFENG_REQUESTS_MAX_QUEUED: integer('YINFENG_REQUESTS_MAX_QUEUED', 100, 0, 100_000),
   YINFENG_REQUESTS_QUEUE_WAIT_MS: integer('YINFENG_REQUESTS_QUEUE_WAIT_MS', -1, 0, 600_000),
@@ -141,6 +142,8 @@ export interface Config {
     poolWaitMs: number;
     statementTimeoutMs: number;
     jobStatementTimeoutMs: number;
+    /** how long a request's statement waits for a lock (e.g. writers during a bulk enterprise load), ms; 0 for no limit */
+    lockTimeoutMs: number;
     maxActiveRequests: number;
     maxQueuedRequests: number;
     queueWaitMs: number;
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       poolWaitMs: e.YINFENG_DB_POOL_WAIT_MS,
       statementTimeoutMs: e.YINFENG_DB_STATEMENT_TIMEOUT_MS,
       jobStatementTimeoutMs: e.YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: e.YINFENG_DB_LOCK_TIMEOUT_MS,
       // unset (0): twice this machine's cores on PostgreSQL, at most the pool (more at once share the same cores
       // and each takes longer: on 2 cores 4 at once served 2.5 times what 10 did, bench:load); 4 on PGlite
       maxActiveRequests: e.YINFENG_REQUESTS_MAX_ACTIVE || (url ? Math.min(e.YINFENG_DB_POOL_MAX, 2 * os.availableParallelism()) : 4),

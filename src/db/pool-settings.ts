@@ -26,15 +26,23 @@ export interface PoolSettings {
   statementTimeoutMs: number;
   /** statement_timeout of long work (jobs, imports, migrations, the warm-up), ms; 0 for none */
   longWorkStatementTimeoutMs: number;
+  /** lock_timeout of every pooled session, ms; 0 for none (long work lifts it with the statement timeout) */
+  lockTimeoutMs: number;
 }
 
 /** The pool of a command: no waiting limit, no statement timeout (what the CLI always had). */
-export const COMMAND_POOL: PoolSettings = { max: 10, connectionTimeoutMillis: 0, statementTimeoutMs: 0, longWorkStatementTimeoutMs: 0 };
+export const COMMAND_POOL: PoolSettings = { max: 10, connectionTimeoutMillis: 0, statementTimeoutMs: 0, longWorkStatementTimeoutMs: 0, lockTimeoutMs: 0 };
 
 export function poolSettingsFor(config: Config, role: DatabaseRole): PoolSettings {
   const c = config.capacity;
   if (role === 'command') return { ...COMMAND_POOL, max: c.poolMax, longWorkStatementTimeoutMs: c.jobStatementTimeoutMs };
-  return { max: c.poolMax, connectionTimeoutMillis: c.poolWaitMs, statementTimeoutMs: c.statementTimeoutMs, longWorkStatementTimeoutMs: c.jobStatementTimeoutMs };
+  return {
+    max: c.poolMax,
+    connectionTimeoutMillis: c.poolWaitMs,
+    statementTimeoutMs: c.statementTimeoutMs,
+    longWorkStatementTimeoutMs: c.jobStatementTimeoutMs,
+    lockTimeoutMs: c.lockTimeoutMs,
+  };
 }
 
 /** A pool with these settings; the statement timeout travels in each session's start-up packet. */
@@ -44,6 +52,7 @@ export function createPool(url: string, settings: PoolSettings): pg.Pool {
     max: settings.max,
     connectionTimeoutMillis: settings.connectionTimeoutMillis,
     ...(settings.statementTimeoutMs > 0 ? { statement_timeout: settings.statementTimeoutMs } : {}),
+    ...(settings.lockTimeoutMs > 0 ? { lock_timeout: settings.lockTimeoutMs } : {}),
   });
 }
 
@@ -57,9 +66,11 @@ function timeoutValue(ms: number): string {
  */
 export async function liftStatementTimeout(client: pg.PoolClient | pg.Client, longWorkMs: number): Promise<void> {
   await client.query(`set statement_timeout = ${timeoutValue(longWorkMs)}`);
+  await client.query('set lock_timeout = 0'); // long work waits for its locks (a bulk load holds writers for minutes)
 }
 
 /** The long-work statement timeout until the end of the current transaction (SET LOCAL); harmless on PGlite. */
 export async function liftStatementTimeoutInTransaction(tx: Db, longWorkMs: number): Promise<void> {
   await tx.execute(sql.raw(`set local statement_timeout = ${timeoutValue(longWorkMs)}`));
+  await tx.execute(sql.raw('set local lock_timeout = 0'));
 }

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       importJobMaxBytes: 2048 * 1024 * 1024,
       rollupWarmup: { enabled: true, intervalMinutes: 5 },
       auditSealSeconds: 60,
-      capacity: { poolMax: 10, poolWaitMs: 3000, statementTimeoutMs: 30_000, jobStatementTimeoutMs: 0, maxActiveRequests: 4, maxQueuedRequests: 100, queueWaitMs: 10_000 },
+      capacity: { poolMax: 10, poolWaitMs: 3000, statementTimeoutMs: 30_000, jobStatementTimeoutMs: 0, lockTimeoutMs: 5_000, maxActiveRequests: 4, maxQueuedRequests: 100, queueWaitMs: 10_000 },
       cookieSecure: 'auto',
       trustProxy: false,
       publicOrigins: [],

@@ -106,7 +106,7 @@ describe.skipIf(CASES.length === 0).each(CASES.length > 0 ? CASES : [['postgres'
 
     it('other users read enterprises meanwhile without meeting the new rows; after the swap everything is as before, with the rows', async () => {
       // five stored enterprises with newer data, and 40 new ones
-      const updates = seed.slice(0, 5).map((r) => ({ ...r, 企业名称: `${r['企业名称']}（更名）`, 数据日期: '2025-01-01' }));
+      const updates: Record<string, string>[] = seed.slice(0, 5).map((r) => ({ ...r, 企业名称: `${r['企业名称']}（更名）`, 数据日期: '2025-01-01' }));
       const fresh = generatedRows(40, 5_000);
       const staged = await stagedRows(t.deps.db, [...updates, ...fresh]);
       const probes: Record<string, string> = {};

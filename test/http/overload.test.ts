@@ -23,7 +23,8 @@ import { buildApp } from '../../src/http/app';
 import { createSystemCaller } from '../../src/services/context';
 import { createUser } from '../../src/services/users';
 import { DATABASE_KINDS, createTestDatabase, type DatabaseKind, type TestDatabase } from '../helpers/databases';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
+import { createTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestApp } from '../helpers/app';
+import { generatedRows } from '../enterprise-imports/helpers';
 
 interface Server {
   app: FastifyInstance;
@@ -180,6 +181,48 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('database limits on PostgreS
     // and the pooled sessions still have the requests' limit afterwards
     const shown = await Promise.all([1, 2, 3].map(() => showStatementTimeout(server.database.db)));
     expect(shown).toEqual(['200ms', '200ms', '200ms']);
+  });
+
+  it('a change that waits for a lock longer than the lock timeout answers 503 LOCKED with Retry-After; reading goes on', async () => {
+    const server = await startPostgresServer({ YINFENG_DB_LOCK_TIMEOUT_MS: '300' });
+    const [cells] = generatedRows(1, 700);
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/enterprises',
+      headers: { cookie: server.cookie, origin: TEST_ORIGIN },
+      payload: { creditCode: cells?.['统一社会信用代码'], name: '锁等待测试有限公司' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, version } = created.json() as { id: string; version: number };
+    // what a bulk enterprise load holds until it commits (yinfeng_enterprises_bulk_begin): writers wait, readers do not
+    const client = new pg.Client({ connectionString: server.testDatabase.url ?? '' });
+    await client.connect();
+    await client.query('begin');
+    await client.query('lock table enterprises in share mode');
+    try {
+      const t = performance.now();
+      const res = await server.app.inject({
+        method: 'PATCH',
+        url: `/api/enterprises/${id}`,
+        headers: { cookie: server.cookie, origin: TEST_ORIGIN },
+        payload: { website: 'https://example.cn', version },
+      });
+      expect(performance.now() - t).toBeLessThan(3000);
+      expectBusy(res, 'LOCKED');
+      expect(JSON.parse(res.body).error.message).toContain('本次修改未保存');
+      const read = await server.app.inject({ method: 'GET', url: `/api/enterprises/${id}`, headers: { cookie: server.cookie } });
+      expect(read.statusCode, read.body).toBe(200);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+    const again = await server.app.inject({
+      method: 'PATCH',
+      url: `/api/enterprises/${id}`,
+      headers: { cookie: server.cookie, origin: TEST_ORIGIN },
+      payload: { website: 'https://example.cn', version },
+    });
+    expect(again.statusCode, again.body).toBe(200);
   });
 
   it('a job statement timeout, when configured, applies to the job connection', async () => {

@@ -26,6 +26,8 @@ export type LoadLimits = Pick<Config['capacity'], 'maxActiveRequests' | 'maxQueu
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 /** Retry-After after a statement timeout, seconds */
 export const QUERY_TIMEOUT_RETRY_AFTER_SECONDS = 5;
+/** Retry-After after a lock wait over the lock timeout, seconds */
+export const LOCKED_RETRY_AFTER_SECONDS = 30;
 
 const UNGATED_PATHS = new Set(['/api/health', '/api/auth/login']);
 const UNGATED_ROUTES = new Set(['POST /api/import-jobs']);
@@ -130,7 +132,7 @@ export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits): 
 
 export interface OverloadAnswer {
   status: 503;
-  code: 'BUSY' | 'QUERY_TIMEOUT';
+  code: 'BUSY' | 'QUERY_TIMEOUT' | 'LOCKED';
   message: string;
   retryAfterSeconds: number;
 }
@@ -151,6 +153,15 @@ export function describeOverload(err: unknown): OverloadAnswer | null {
       code: 'QUERY_TIMEOUT',
       message: `查询超时：数据库语句超过执行时限已被取消（服务器繁忙或查询范围过大），请缩小查询范围或 ${QUERY_TIMEOUT_RETRY_AFTER_SECONDS} 秒后重试`,
       retryAfterSeconds: QUERY_TIMEOUT_RETRY_AFTER_SECONDS,
+    };
+  }
+  if (chain.some((e) => e.code === '55P03')) {
+    // lock_timeout (YINFENG_DB_LOCK_TIMEOUT_MS): another transaction holds what this one would change
+    return {
+      status: 503,
+      code: 'LOCKED',
+      message: `数据正被另一项操作占用（例如企业库正在批量载入），本次修改未保存，请 ${LOCKED_RETRY_AFTER_SECONDS} 秒后重试；查询不受影响`,
+      retryAfterSeconds: LOCKED_RETRY_AFTER_SECONDS,
     };
   }
   if (chain.some((e) => typeof e.message === 'string' && POOL_TIMEOUT_MESSAGES.includes(e.message))) {
