@@ -14,11 +14,13 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { AppError } from '../../domain/app-error';
 import { describeUrl } from '../client';
+import { JOB_SCHEMA } from '../job-schema';
 import { readCodeLevel, writeBackupFile, type BackupManifest, type OpenedBackup } from './manifest';
 import { describeChecksumDifferences, selectMigrationLevel, selectServerVersion, selectTableChecksums, setChecksumOutputSettings, type TableChecksum } from './table-checksums';
 
@@ -186,8 +188,22 @@ export async function restorePostgres(target: PostgresTarget, backup: OpenedBack
     }
     const tool = await findTool('pg_restore', Math.max(server.major, backup.manifest.server.major ?? 0));
     const args = ['--no-owner', '--single-transaction', '--exit-on-error', `--dbname=${conn.safeUrl}`];
-    if (objects > 0) args.push('--clean', '--if-exists');
-    const r = await run(tool.path, args, toolEnv(conn.password), backup.payloadStream());
+    // over an existing database: pg_dump's --clean script cannot drop the job engine's partitions' inherited
+    // constraints (PostgreSQL 15), and that schema holds only transient queue state that `migrate` installs and
+    // the engine rebuilds (import jobs live in import_jobs, which is restored): it is left as it is
+    let listFile: string | null = null;
+    if (objects > 0) {
+      // every entry of the archive but the job schema's (pg_restore's --exclude-schema still drops the schema itself)
+      const listed = await run(tool.path, ['--list'], toolEnv(conn.password), backup.payloadStream());
+      if (listed.code !== 0) throw new AppError('INTERNAL', `pg_restore 读不出备份 ${file} 的目录：${listed.stderr.trim()}`);
+      const inJobSchema = new RegExp(`(^|\\s)${JOB_SCHEMA}(\\s|$)`);
+      listFile = path.join(os.tmpdir(), `yinfeng-restore-${process.pid}-${Date.now()}.list`);
+      fs.writeFileSync(listFile, listed.stdout.split('\n').filter((l) => l.startsWith(';') || !inJobSchema.test(l)).join('\n'));
+      args.push('--clean', '--if-exists', `--use-list=${listFile}`);
+    }
+    const r = await run(tool.path, args, toolEnv(conn.password), backup.payloadStream()).finally(() => {
+      if (listFile) fs.rmSync(listFile, { force: true });
+    });
     if (r.code !== 0) {
       throw new AppError(
         'INTERNAL',
