@@ -81,12 +81,13 @@ test('the 待核实 queue lists others\' receipts and verifies one', async () =>
     await page.waitForURL('**/funds/pending');
     const rows = page.locator('.ant-table-row');
     await rows.first().waitFor();
-    const before = (await (await page.request.get('/api/receipts/pending', { params: { region: '650109' } })).json()) as { total: number; items: { projectCode: string; lock: unknown }[] };
+    const before = (await (await page.request.get('/api/receipts/pending', { params: { region: '650109' } })).json()) as { total: number; items: { id: string; projectCode: string; lock: unknown }[] };
     const open = before.items.find((i) => !i.lock);
     assert.ok(open, 'an unlocked receipt to verify');
     await screenshot(page, 'ledger-pending-1440');
     const verified = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/verify'));
-    await page.getByTestId(`verify-${open.projectCode}`).first().click();
+    // by the receipt: the same project may have a locked month on this page too (another spec approved a return)
+    await page.getByTestId(`verify-${open.id}`).click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
     assert.equal((await verified).status(), 200);
     const afterCount = (await (await page.request.get('/api/receipts/pending', { params: { region: '650109' } })).json()) as { total: number };

@@ -59,7 +59,7 @@ export default function PendingReceipts() {
       render: (_, r) =>
         r.lock ? (
           <Tooltip title={r.lock.message}>
-            <Button type="link" size="small" disabled icon={<LockOutlined />} data-testid={`verify-${r.projectCode}`}>
+            <Button type="link" size="small" disabled icon={<LockOutlined />} data-testid={`verify-${r.id}`}>
               {t('funds.verify')}
             </Button>
           </Tooltip>
@@ -72,7 +72,7 @@ export default function PendingReceipts() {
               actionRef.current?.reload();
             }}
           >
-            <Button type="link" size="small" data-testid={`verify-${r.projectCode}`}>
+            <Button type="link" size="small" data-testid={`verify-${r.id}`}>
               {t('funds.verify')}
             </Button>
           </Popconfirm>
