@@ -183,6 +183,8 @@ test('the officer searches by name fragment and pinyin initials, filters by a ta
     await page.waitForURL(/\/enterprises\/lists\/[0-9a-f-]{36}$/);
     await page.getByTestId('list-title').getByText(listName).waitFor();
     await page.getByTestId('member-count').getByText('2', { exact: true }).waitFor();
+    // the count comes with the list, the member table a moment later: wait for both rows
+    await page.getByTestId('member-name').nth(1).waitFor();
     const members = (await page.getByTestId('member-name').allInnerTexts()).map((s) => s.trim()).sort();
     assert.deepEqual(members, [...picked].sort());
     await screenshot(page, 'enterprise-list-detail');
