@@ -176,11 +176,8 @@ class StagePipeline {
 /** Counts and step timings added up over chunks. */
 class MergeTotals {
   readonly counts = { created: 0, updated: 0, unchanged: 0, fieldChanges: 0, sourcesRefreshed: 0 };
-  /** history rows saying "created by this import" */
-  createdEntries = 0;
   private readonly raw: Record<string, number> = {};
   add(c: EnterpriseMergeCounts): void {
-    this.createdEntries += c.createdEntries;
     this.counts.created += c.created;
     this.counts.updated += c.updated;
     this.counts.unchanged += c.unchanged;
@@ -373,8 +370,9 @@ class JobRun {
         sourceDate: this.job.sourceDate,
         rows: this.result.rows,
         counts: this.result.counts,
-        // the per-enterprise facts are in the enterprises' history, naming this job (GET /api/audit/enterprises/:key/imports)
-        history: { fieldChanges: this.totals.counts.fieldChanges, createdEntries: this.totals.createdEntries },
+        // the per-enterprise facts name this job: changed fields in the enterprises' history, created
+        // enterprises in their created_by_import column (GET /api/audit/enterprises/:key/imports)
+        history: { fieldChanges: this.totals.counts.fieldChanges, createdEntries: this.totals.counts.created },
       },
     });
   }
@@ -410,15 +408,14 @@ class JobRun {
           bulk = true;
           // a dry run is rolled back anyway: it goes through the indexes and never keeps writers waiting
           if (this.job.dryRun) await prepareBulkLoad(tx);
-          else await beginEnterpriseBulkSwap(tx, createdIds);
+          else await beginEnterpriseBulkSwap(tx);
         });
       };
-      const createdIds = `imp_created_${this.job.id.replace(/-/g, '').slice(0, 12)}`;
       const swapping = () => bulk === true && !this.job.dryRun;
       const mergeChunk = (reportSteps: boolean) => {
         const table = chunkTable;
         pipeline.then(async () => {
-          const swap = swapping() ? { swap: { table: BULK_TABLE, createdIds } } : {};
+          const swap = swapping() ? { swap: { table: BULK_TABLE } } : {};
           const counts = await mergeStagedEnterprises(tx, table, { ...mergeOptions, ...swap, checkpoint: this.checkpoint(tx, reportSteps) }, this.keys);
           this.totals.add(counts);
           await dropEnterpriseStage(tx, table);
@@ -455,8 +452,7 @@ class JobRun {
           // indexes built in bulk, the table analysed, then swapped in (see enterprise-bulk-swap.ts)
           this.progress.checkStop();
           const t = performance.now();
-          const swapped = await finishEnterpriseBulkSwap(tx, createdIds, { importJobId: this.job.id, actorId: this.job.createdBy });
-          this.totals.createdEntries += swapped.createdEntries;
+          await finishEnterpriseBulkSwap(tx);
           this.totals.step('swap', elapsed(t));
           this.swapped = true;
         } else if (bulk) {

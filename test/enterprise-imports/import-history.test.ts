@@ -85,12 +85,14 @@ describe.each(DATABASE_KINDS)('import history of enterprises on %s', (kind) => {
     const code = first[3]?.['统一社会信用代码'] as string;
     const originalName = first[3]?.['企业名称'] as string;
 
-    // every created enterprise has one "created by this import" entry (set-based, one per enterprise)
-    const [created] = await rows<{ n: number; distinct_enterprises: number }>(
+    // every created enterprise names the import in its own row, with its row's 数据来源 and 数据日期
+    // (no history row each: issue 10 item 5)
+    const [created] = await rows<{ n: number; history: number }>(
       t.deps.db,
-      sql`select count(*)::int as n, count(distinct enterprise_id)::int as distinct_enterprises from enterprise_field_changes where field = 'created' and import_job_id = ${firstJob}`,
+      sql`select (select count(*)::int from enterprises where created_by_import = ${firstJob}::uuid and created_source = '测试登记信息' and created_source_date = '2024-06-30') as n,
+                 (select count(*)::int from enterprise_field_changes where import_job_id = ${firstJob}) as history`,
     );
-    expect(created).toEqual({ n: 30, distinct_enterprises: 30 });
+    expect(created).toEqual({ n: 30, history: 0 });
 
     let timeline = await timelineOf(code);
     const createdItem = timeline.find((i) => i.kind === 'created');
@@ -117,6 +119,7 @@ describe.each(DATABASE_KINDS)('import history of enterprises on %s', (kind) => {
     expect(update.before.employees).not.toBe(4321);
     // what the first import created: its own values, though the name has changed since
     expect(create.before).toEqual({});
+    expect(create).toMatchObject({ source: '测试登记信息', sourceDate: '2024-06-30', auditId: expect.any(String) });
     expect(create.after).toMatchObject({ name: originalName, regionCode: first[3]?.['注册地区代码'] });
     expect(create.after.employees ?? null).toBe(update.before.employees ?? null);
     expect(create.after.formerNames).toBeUndefined();

@@ -137,9 +137,11 @@ describe.each(DATABASE_KINDS)('enterprise merge on %s', (kind) => {
     expect((await enterprise(CODE_Y)).field_sources).toMatchObject({ name: { source: '导入文件“企业.xlsx”', date: '2024-03-01' } });
     const second = await send();
     expect(second.json().counts.enterprises).toEqual({ created: 0, updated: 0, unchanged: 1 });
-    // its history: the creation by the first import (issue 10 item 2), nothing from the second
-    expect(await rows(t.deps.db, sql`select field, changed_by from enterprise_field_changes where enterprise_id = (select id from enterprises where credit_code = ${CODE_Y})`)).toEqual([
-      { field: 'created', changed_by: expect.any(String) },
+    // its creation by the first import (issue 10 item 2) is on the enterprise itself, with the row's
+    // source and date; no history row, and nothing from the second import
+    expect(await rows(t.deps.db, sql`select created_by_import::text as import_id, created_source, created_source_date::text as source_date from enterprises where credit_code = ${CODE_Y}`)).toEqual([
+      { import_id: first.json().importId, created_source: '导入文件“企业.xlsx”', source_date: '2024-03-01' },
     ]);
+    expect(await rows(t.deps.db, sql`select field from enterprise_field_changes where enterprise_id = (select id from enterprises where credit_code = ${CODE_Y})`)).toEqual([]);
   });
 });

@@ -150,12 +150,13 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     const res = await runImport(t.deps, officer, Buffer.from(`${head}\nUPKEEP-1,储能电站项目,${OWN},天润储能科技有限公司,区内,在谈\n`), { fileName: 'p.csv' });
     expect(res.imported, JSON.stringify(res.rejected)).toBe(true);
     const investor = (await t.deps.db.execute(sql`
-      select e.id, e.search_names, e.search_pinyin, e.search_words is not null as has_words, e.contact_region_codes
+      select e.id, e.search_names, e.search_pinyin, e.search_words is not null as has_words, e.contact_region_codes, e.created_by_import::text as created_by_import
       from enterprises e join projects p on p.investor_id = e.id where p.code = 'UPKEEP-1'`)) as unknown as {
-      rows: { id: string; search_names: string; search_pinyin: string; has_words: boolean; contact_region_codes: string[] }[];
+      rows: { id: string; search_names: string; search_pinyin: string; has_words: boolean; contact_region_codes: string[]; created_by_import: string | null }[];
     };
     const row = investor.rows[0];
-    expect(row).toMatchObject({ search_names: '天润储能科技有限公司', has_words: true, contact_region_codes: [OWN] });
+    // the investor names the project import that created it (issue 10 item 2)
+    expect(row).toMatchObject({ search_names: '天润储能科技有限公司', has_words: true, contact_region_codes: [OWN], created_by_import: res.importId });
     expect(row?.search_pinyin).toContain('trcnkjyxgs');
     expect(await count('enterprise_duplicate_candidates', sql`enterprise_id = ${row?.id ?? ''} and status = 'pending'`)).toBe(1);
   });

@@ -6,11 +6,12 @@
  *
  * - begin: writers of enterprises wait until the import commits (SHARE lock; readers go on);
  * - the chunks: existing enterprises are compared and updated in enterprises as always, new ones go
- *   into enterprises_bulk, their ids into a temporary table;
+ *   into enterprises_bulk (each naming the import in created_by_import);
  * - finish: the stored enterprises are copied over, every index, constraint and trigger of
  *   enterprises is built on the copy from the catalog, then enterprises is dropped and the copy
  *   renamed, under an ACCESS EXCLUSIVE lock held for a fraction of a second; the references to
- *   enterprises are added again NOT VALID, and the history rows of the new enterprises written;
+ *   enterprises are added again NOT VALID. Nothing is written after the swap: the rest of the
+ *   import's transaction must not hold enterprises (and the tables referencing it) exclusively;
  * - after the commit, validate checks those references (no lock that stops readers or writers).
  *
  * Why: through the live table's indexes a million rows took half again as long, and meanwhile every
@@ -20,7 +21,6 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { CREATED_FIELD } from './enterprise-imports';
 
 /** The table the new enterprises of a bulk load go into. */
 export const BULK_TABLE = 'enterprises_bulk';
@@ -29,35 +29,20 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Starts a bulk load in this transaction and creates the temporary table for the created ids. */
-export async function beginEnterpriseBulkSwap(db: Db, createdIds: string): Promise<void> {
+/** Starts a bulk load in this transaction. */
+export async function beginEnterpriseBulkSwap(db: Db): Promise<void> {
   await db.execute(sql`select yinfeng_enterprises_bulk_begin()`);
-  await db.execute(sql.raw(`create temporary table ${createdIds} (id uuid not null, source text, source_date date) on commit drop`));
 }
 
 export interface BulkSwapResult {
   /** the attempt that got the swap's locks (1 when nobody was in the way) */
   attempts: number;
-  /** history rows saying an enterprise was created by this import */
-  createdEntries: number;
 }
 
-/** Swaps enterprises_bulk in (see the module comment) and writes the history rows of the created enterprises. */
-export async function finishEnterpriseBulkSwap(
-  db: Db,
-  createdIds: string,
-  history: { importJobId: string | null; actorId: string | null },
-): Promise<BulkSwapResult> {
+/** Swaps enterprises_bulk in (see the module comment). */
+export async function finishEnterpriseBulkSwap(db: Db): Promise<BulkSwapResult> {
   const [swap] = rowsOf<{ attempts: unknown }>(await db.execute(sql`select yinfeng_enterprises_bulk_finish() as attempts`));
-  const [created] = rowsOf<{ n: unknown }>(
-    await db.execute(sql`with ins as (
-      insert into enterprise_field_changes (enterprise_id, field, old_value, new_value, source, source_date, import_job_id, changed_by)
-      select c.id, ${CREATED_FIELD}, null, null, c.source, c.source_date, ${history.importJobId}::uuid, ${history.actorId}::uuid
-      from ${sql.raw(createdIds)} c
-      returning 1)
-    select count(*) as n from ins`),
-  );
-  return { attempts: Number(swap?.attempts ?? 0), createdEntries: Number(created?.n ?? 0) };
+  return { attempts: Number(swap?.attempts ?? 0) };
 }
 
 /** After the commit: checks the references to enterprises that the swap added NOT VALID; returns how many. */

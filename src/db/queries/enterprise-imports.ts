@@ -8,11 +8,13 @@
  * field in `field_sources`; an applied value that differs from the stored one writes a history row
  * (enterprise_field_changes) and its source; an equal value from a newer source only refreshes the
  * field's source and date (so an older file imported later cannot undo it). A rename appends the
- * old name to former names. New enterprises get every field the row has, with its source, and one
- * history row saying which import created them (field CREATED_FIELD, no values: a million new
- * enterprises would otherwise write fifteen million rows repeating what the enterprise rows hold;
- * the values an import created are the current ones rolled back through the later history, see
- * services/enterprise-imports/import-history.ts). History rows name the import (import_job_id: a
+ * old name to former names. New enterprises get every field the row has, with its source, and
+ * name the import that created them and their row's source and date in their own columns
+ * (created_by_import, created_source, created_source_date; migration 0019) rather than in a history
+ * row each: a million new enterprises would otherwise write a million history rows, or fifteen
+ * million repeating what the enterprise rows hold; the values an import created are the current
+ * ones rolled back through the later history, see services/enterprise-imports/import-history.ts).
+ * History rows of changed fields name the import (import_job_id: a
  * background job's id, or the id a workbook import gives its audit row), the user and, through the
  * transaction's now(), the time. Re-importing the same file changes nothing.
  *
@@ -213,7 +215,7 @@ export async function copyEnterpriseStage(target: CopyTarget, table: string, tex
   });
 }
 
-/** The `field` of the history row that records an enterprise's creation (by an import, or by hand). */
+/** The `field` of the history row that records an enterprise's creation by hand (and by imports before migration 0019, which record it in enterprises.created_by_import). */
 export const CREATED_FIELD = 'created';
 
 export interface EnterpriseMergeCounts {
@@ -222,8 +224,6 @@ export interface EnterpriseMergeCounts {
   unchanged: number;
   /** history rows written (one per changed field of an existing enterprise) */
   fieldChanges: number;
-  /** history rows saying an enterprise was created by this import (one per created enterprise) */
-  createdEntries: number;
   /** unchanged enterprises whose field sources a newer file confirmed */
   sourcesRefreshed: number;
   /** updated enterprises whose search keys must be rebuilt from their merged values (see selectEnterprisesNeedingKeys) */
@@ -259,11 +259,9 @@ export interface MergeOptions {
   probeByIndex?: boolean;
   /**
    * A bulk load by swap (see enterprise-bulk-swap.ts): new enterprises go into `table`
-   * (enterprises_bulk, which replaces enterprises at the end) and their ids with source and date
-   * into `createdIds` (a temporary table), from which their history rows are written after the swap
-   * (a history row cannot reference an enterprise of a table that is not enterprises yet).
+   * (enterprises_bulk, which replaces enterprises at the end).
    */
-  swap?: { table: string; createdIds: string };
+  swap?: { table: string };
 }
 
 /** Fewer new rows than this are never tuned as a bulk load. */
@@ -426,32 +424,21 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
   const sourcesOfMask = [`'name', src`, ...optional.map((f, i) => `'${f.key}', case when mask & ${2 ** i} <> 0 then src end`)].join(', ');
   const fieldCols = MERGE_FIELDS.filter((f) => f.key !== 'name').map((f) => f.col);
   const fieldValues = fieldCols.map((c) => (c === 'tags' ? `coalesce(s.tags, '{}')` : `s.${c}`));
-  const [inserted] = await query<{ n: unknown; h: unknown }>(
+  const [inserted] = await query<{ n: unknown }>(
     db,
     sql`with combos as (
       select source, source_date, mask, jsonb_strip_nulls(jsonb_build_object(${sql.raw(sourcesOfMask)})) as field_sources
       from (select distinct source, source_date, ${sql.raw(mask)} as mask, jsonb_build_object('source', source, 'date', source_date) as src from ${stage} s) d),
     ins as (
-      insert into ${opts.swap ? ident(opts.swap.table) : sql`enterprises`} (credit_code, name, former_names, ${sql.raw(fieldCols.join(', '))}, field_sources, search_words, search_names, search_pinyin)
+      insert into ${opts.swap ? ident(opts.swap.table) : sql`enterprises`} (credit_code, name, former_names, ${sql.raw(fieldCols.join(', '))}, field_sources, search_words, search_names, search_pinyin,
+        created_by_import, created_source, created_source_date)
       select s.credit_code, s.name, coalesce(s.former_names, '{}'), ${sql.raw(fieldValues.join(', '))}, c.field_sources,
-        ${buildSearchWordsSql(sql`s.name_words`, sql`s.other_words`)}, s.search_names, s.search_pinyin
+        ${buildSearchWordsSql(sql`s.name_words`, sql`s.other_words`)}, s.search_names, s.search_pinyin,
+        ${opts.importJobId}::uuid, s.source, s.source_date
       from ${stage} s join combos c on c.source = s.source and c.source_date = s.source_date and c.mask = ${sql.raw(mask)}
       where ${isNew}
-      returning id, field_sources),
-    created as (${
-      opts.swap
-        ? sql`
-      insert into ${ident(opts.swap.createdIds)} (id, source, source_date)
-      select id, field_sources->'name'->>'source', (field_sources->'name'->>'date')::date
-      from ins
-      returning 1)`
-        : sql`
-      insert into enterprise_field_changes (enterprise_id, field, old_value, new_value, source, source_date, import_job_id, changed_by)
-      select id, ${CREATED_FIELD}, null, null, field_sources->'name'->>'source', (field_sources->'name'->>'date')::date, ${opts.importJobId}::uuid, ${opts.actorId}::uuid
-      from ins
-      returning 1)`
-    }
-    select (select count(*) from ins) as n, (select count(*) from created) as h`,
+      returning 1)
+    select count(*) as n from ins`,
   );
   await done('insert');
   if (bulk) {
@@ -474,8 +461,6 @@ export async function mergeEnterpriseStage(db: Db, table: string, opts: MergeOpt
     updated,
     unchanged: num(counts?.total) - created - updated,
     fieldChanges: num(history?.n),
-    // a swap writes the created enterprises' history rows after it (finishEnterpriseBulkSwap counts them)
-    createdEntries: opts.swap ? 0 : num(inserted?.h),
     sourcesRefreshed: num(counts?.refreshed),
     needKeys: num(counts?.need_keys),
     stepSeconds,

@@ -93,7 +93,7 @@ export async function selectVisibleListsContaining(db: Db, enterpriseId: string,
 }
 
 export interface TimelineRow {
-  /** `created`: the enterprise's creation (its history row of field `created`) */
+  /** `created`: the enterprise's creation (by an import: its created_by_import; by hand, or before migration 0019: its history row of field `created`) */
   kind: 'created' | 'fieldChange' | 'projectCreated' | 'projectStage' | 'contactAdded';
   at: Date;
   /** field key, project id or contact id */
@@ -130,6 +130,16 @@ export async function selectTimeline(db: Db, enterpriseId: string, scopePath: st
                             where j.id is null and c.import_job_id is not null and a.object_type = 'import' and a.object_id = c.import_job_id::text
                             order by a.id limit 1) a on true
        where c.enterprise_id = ${enterpriseId}${beforeCond(sql`c.changed_at`)}
+      union all
+      select 'created', e.created_at, ${CREATED_FIELD}, null, null, null, null, e.created_source, e.created_source_date::text, u.display_name,
+             e.created_by_import::text, coalesce(j.file_name, a.after->>'fileName')
+        from enterprises e
+        left join import_jobs j on j.id = e.created_by_import
+        left join lateral (select a.after, a.actor_id from audit_log a
+                            where j.id is null and a.object_type = 'import' and a.object_id = e.created_by_import::text
+                            order by a.id limit 1) a on true
+        left join users u on u.id = coalesce(j.created_by, a.actor_id)
+       where e.id = ${enterpriseId} and e.created_by_import is not null${beforeCond(sql`e.created_at`)}
       union all
       select 'projectCreated', p.created_at, p.id::text, p.name || '（' || p.code || '）', r.name, null, null, null, null, u.display_name, null, null
         from projects p join regions r on r.code = p.region_code left join users u on u.id = p.created_by

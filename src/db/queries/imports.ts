@@ -141,6 +141,8 @@ export async function stageFunds(db: Db, rows: StagedFund[]): Promise<void> {
  */
 export async function compareStagedProjects(
   db: Db,
+  /** the import: investors it creates name it (enterprises.created_by_import) */
+  importId: string,
   leaders: { name: string; id: string }[],
   /** the optional columns the file carries; an absent one keeps the stored value (a new project gets the default) */
   columns: { tags: boolean; channel: boolean; isKey: boolean } = { tags: true, channel: true, isKey: true },
@@ -150,8 +152,8 @@ export async function compareStagedProjects(
   const [inv1] = await query<{ n: unknown }>(
     db,
     sql`with ins as (
-          insert into enterprises (credit_code, name)
-          select distinct on (investor_credit_code) investor_credit_code, investor_name from imp_projects
+          insert into enterprises (credit_code, name, created_by_import)
+          select distinct on (investor_credit_code) investor_credit_code, investor_name, ${importId}::uuid from imp_projects
           where investor_credit_code is not null and investor_name is not null
           order by investor_credit_code, row_no
           on conflict (credit_code) do nothing returning 1)
@@ -160,8 +162,8 @@ export async function compareStagedProjects(
   const [inv2] = await query<{ n: unknown }>(
     db,
     sql`with ins as (
-          insert into enterprises (name)
-          select distinct s.investor_name from imp_projects s
+          insert into enterprises (name, created_by_import)
+          select distinct s.investor_name, ${importId}::uuid from imp_projects s
           where s.investor_credit_code is null and s.investor_name is not null
             and not exists (select 1 from enterprises e where e.name = s.investor_name and e.credit_code is null)
           returning 1)

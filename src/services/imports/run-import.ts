@@ -580,7 +580,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         await upkeepAfterEnterpriseImport(tx);
       }
       if (kinds.includes('project')) {
-        const { investorsCreated } = await compareStagedProjects(tx, run.resolvedLeaders, run.projectColumns);
+        const { investorsCreated } = await compareStagedProjects(tx, importId, run.resolvedLeaders, run.projectColumns);
         // the same rule as PATCH: no change an approved (locked) month's figures depend on
         for (const locked of await findLockedProjectChanges(tx, STAGED_PROJECT_CHANGES)) {
           const { message, column, value } = describeLockedChange(locked);
