@@ -1,8 +1,11 @@
 /**
  * The one error type of Yinfeng. Services throw it; the HTTP layer maps `code` to a status
- * (see http/plugins/error-handler.ts); the CLI prints `message`. Messages are Chinese and name
- * what the user can act on (field, row, value).
+ * (see http/plugins/error-handler.ts); the CLI prints `message`. Messages name what the user can
+ * act on (field, row, value). A message given as a catalog Message (`msg(key, params)`,
+ * domain/messages) is answered in the reader's language; `message` is always its Chinese text.
+ * A plain string stays Chinese in every language (older throw sites; count in docs/architecture.md).
  */
+import { msg, renderMessage, type Message } from './messages/catalog';
 export type AppErrorCode =
   | 'VALIDATION'
   /** a file or value over a size limit (zip bomb, too many entries …): HTTP 422 */
@@ -26,7 +29,21 @@ export type AppErrorCode =
 
 export interface AppErrorDetail {
   field?: string;
+  /** Chinese text */
   message: string;
+  /** the same as a catalog message, when it has one (the HTTP answer renders it in the reader's language) */
+  text?: Message;
+}
+
+/** A detail as a throw site gives it: text, or a catalog message. */
+export interface AppErrorDetailInput {
+  field?: string;
+  message: string | Message;
+}
+
+function toDetail(d: AppErrorDetailInput): AppErrorDetail {
+  if (typeof d.message === 'string') return d.field === undefined ? { message: d.message } : { field: d.field, message: d.message };
+  return { ...(d.field === undefined ? {} : { field: d.field }), message: renderMessage(d.message, 'zh'), text: d.message };
 }
 
 export class AppError extends Error {
@@ -35,11 +52,15 @@ export class AppError extends Error {
   /** seconds the client should wait before trying again (sent as Retry-After) */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, details?: AppErrorDetail[], options?: { retryAfterSeconds?: number }) {
-    super(message);
+  /** the message as a catalog message; a plain-string message is wrapped as the untranslated `text.plain` */
+  readonly text: Message;
+
+  constructor(code: AppErrorCode, message: string | Message, details?: AppErrorDetailInput[], options?: { retryAfterSeconds?: number }) {
+    super(typeof message === 'string' ? message : renderMessage(message, 'zh'));
     this.name = 'AppError';
     this.code = code;
-    this.details = details;
+    this.text = typeof message === 'string' ? msg('text.plain', { text: message }) : message;
+    this.details = details?.map(toDetail);
     this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

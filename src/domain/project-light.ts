@@ -5,6 +5,7 @@
  * Terminated and operating projects are green (nothing to chase).
  */
 import { z } from 'zod';
+import { msg, type Message } from './messages/catalog';
 
 export type Light = 'green' | 'yellow' | 'red';
 
@@ -37,7 +38,8 @@ export interface LightFacts {
 
 export interface LightResult {
   light: Light;
-  reasons: string[];
+  /** catalog messages: the reader's language renders them (services/projects.ts) */
+  reasons: Message[];
 }
 
 function daysBetween(from: string, to: string): number {
@@ -46,19 +48,19 @@ function daysBetween(from: string, to: string): number {
 
 export function computeLight(f: LightFacts, rules: LightRules, today: string): LightResult {
   if (f.stage === 'terminated' || f.stage === 'operating') return { light: 'green', reasons: [] };
-  const red: string[] = [];
-  const yellow: string[] = [];
+  const red: Message[] = [];
+  const yellow: Message[] = [];
   const idle = daysBetween(f.lastProgressDate, today);
-  if (idle >= rules.noProgressRedDays) red.push(`已 ${idle} 天无进展（≥ ${rules.noProgressRedDays} 天为红灯）`);
-  else if (idle >= rules.noProgressYellowDays) yellow.push(`已 ${idle} 天无进展（≥ ${rules.noProgressYellowDays} 天为黄灯）`);
+  if (idle >= rules.noProgressRedDays) red.push(msg('light.noProgressRed', { days: idle, limit: rules.noProgressRedDays }));
+  else if (idle >= rules.noProgressYellowDays) yellow.push(msg('light.noProgressYellow', { days: idle, limit: rules.noProgressYellowDays }));
   if (f.stage === 'signed' && f.agreedStartDate && !f.startedDate) {
     const late = daysBetween(f.agreedStartDate, today);
-    if (late >= rules.notStartedRedDays) red.push(`约定开工日 ${f.agreedStartDate} 后 ${late} 天仍未开工（≥ ${rules.notStartedRedDays} 天为红灯）`);
-    else if (late >= rules.notStartedYellowDays) yellow.push(`约定开工日 ${f.agreedStartDate} 后 ${late} 天仍未开工（≥ ${rules.notStartedYellowDays} 天为黄灯）`);
+    if (late >= rules.notStartedRedDays) red.push(msg('light.notStartedRed', { date: f.agreedStartDate, days: late, limit: rules.notStartedRedDays }));
+    else if (late >= rules.notStartedYellowDays) yellow.push(msg('light.notStartedYellow', { date: f.agreedStartDate, days: late, limit: rules.notStartedYellowDays }));
   }
   if (rules.overdueProblemIsRed) {
     const overdue = f.openProblemDueDates.filter((d) => d < today).sort();
-    if (overdue.length > 0) red.push(`${overdue.length} 个问题已超期未解决（最早应于 ${overdue[0]} 解决）`);
+    if (overdue.length > 0) red.push(msg('light.overdueProblems', { count: overdue.length, date: overdue[0] ?? '' }));
   }
   if (red.length > 0) return { light: 'red', reasons: [...red, ...yellow] };
   if (yellow.length > 0) return { light: 'yellow', reasons: yellow };

@@ -5,6 +5,8 @@
  * an old incomplete record can still be corrected. Each unmet rule names its field, so the project
  * page can show a checklist that links to the field.
  */
+import { msg, type Message } from './messages/catalog';
+
 export const PIPELINE = ['lead', 'negotiating', 'signed', 'started', 'operating'] as const;
 export type PipelineStage = (typeof PIPELINE)[number];
 export type ProjectStage = PipelineStage | 'terminated';
@@ -41,7 +43,8 @@ export interface StageRule {
   stage: ProjectStage;
   /** the fields the rule reads; the first one is where the checklist links to */
   fields: FactField[];
-  message: string;
+  /** what the rule asks for (a catalog message: Chinese by default, English on request) */
+  text: Message;
   /** true: the rule concerns this stage alone (a signed project no longer needs a likelihood to land) */
   onlyAtStage?: boolean;
   /**
@@ -56,13 +59,13 @@ export interface StageRule {
 const present = (v: string | null) => v !== null && v.trim() !== '';
 
 export const STAGE_RULES: readonly StageRule[] = [
-  { id: 'negotiating.investor', stage: 'negotiating', fields: ['investorName'], message: '在谈项目须填写投资方', isMet: (p) => present(p.investorName) },
+  { id: 'negotiating.investor', stage: 'negotiating', fields: ['investorName'], text: msg('stageRule.negotiating.investor'), isMet: (p) => present(p.investorName) },
   {
     id: 'negotiating.likelihood',
     stage: 'negotiating',
     onlyAtStage: true,
     fields: ['likelihood'],
-    message: '在谈项目须评估落地可能性（高/中/低）',
+    text: msg('stageRule.negotiating.likelihood'),
     isMet: (p) => p.likelihood !== null,
   },
   {
@@ -70,15 +73,15 @@ export const STAGE_RULES: readonly StageRule[] = [
     stage: 'negotiating',
     onlyAtStage: true,
     fields: ['expectedLandingDate'],
-    message: '在谈项目须填写预计落地日期',
+    text: msg('stageRule.negotiating.expectedLanding'),
     isMet: (p) => present(p.expectedLandingDate),
   },
-  { id: 'signed.date', stage: 'signed', fields: ['signedDate'], message: '签约项目须填写签约日期', isMet: (p) => present(p.signedDate) },
+  { id: 'signed.date', stage: 'signed', fields: ['signedDate'], text: msg('stageRule.signed.date'), isMet: (p) => present(p.signedDate) },
   {
     id: 'signed.dateNotFuture',
     stage: 'signed',
     fields: ['signedDate'],
-    message: '签约日期不能晚于今天',
+    text: msg('stageRule.signed.dateNotFuture'),
     always: true,
     isMet: (p, today) => !present(p.signedDate) || (p.signedDate as string) <= today,
   },
@@ -86,21 +89,21 @@ export const STAGE_RULES: readonly StageRule[] = [
     id: 'signed.amount',
     stage: 'signed',
     fields: ['signedAmountYuan'],
-    message: '签约项目须填写签约额（大于 0）',
+    text: msg('stageRule.signed.amount'),
     isMet: (p) => p.signedAmountYuan !== null && p.signedAmountYuan > 0n,
   },
   {
     id: 'started.date',
     stage: 'started',
     fields: ['startedDate'],
-    message: '开工项目须填写开工日期',
+    text: msg('stageRule.started.date'),
     isMet: (p) => present(p.startedDate),
   },
   {
     id: 'started.afterSigning',
     stage: 'started',
     fields: ['startedDate', 'signedDate'],
-    message: '开工日期不能早于签约日期',
+    text: msg('stageRule.started.afterSigning'),
     always: true,
     isMet: (p) => !present(p.startedDate) || !present(p.signedDate) || (p.startedDate as string) >= (p.signedDate as string),
   },
@@ -108,16 +111,16 @@ export const STAGE_RULES: readonly StageRule[] = [
     id: 'started.notFuture',
     stage: 'started',
     fields: ['startedDate'],
-    message: '开工日期不能晚于今天',
+    text: msg('stageRule.started.notFuture'),
     always: true,
     isMet: (p, today) => !present(p.startedDate) || (p.startedDate as string) <= today,
   },
-  { id: 'operating.date', stage: 'operating', fields: ['operatingDate'], message: '投产项目须填写投产日期', isMet: (p) => present(p.operatingDate) },
+  { id: 'operating.date', stage: 'operating', fields: ['operatingDate'], text: msg('stageRule.operating.date'), isMet: (p) => present(p.operatingDate) },
   {
     id: 'operating.afterStart',
     stage: 'operating',
     fields: ['operatingDate', 'startedDate'],
-    message: '投产日期不能早于开工日期',
+    text: msg('stageRule.operating.afterStart'),
     always: true,
     isMet: (p) => !present(p.operatingDate) || !present(p.startedDate) || (p.operatingDate as string) >= (p.startedDate as string),
   },
@@ -125,7 +128,7 @@ export const STAGE_RULES: readonly StageRule[] = [
     id: 'operating.notFuture',
     stage: 'operating',
     fields: ['operatingDate'],
-    message: '投产日期不能晚于今天',
+    text: msg('stageRule.operating.notFuture'),
     always: true,
     isMet: (p, today) => !present(p.operatingDate) || (p.operatingDate as string) <= today,
   },
@@ -133,7 +136,7 @@ export const STAGE_RULES: readonly StageRule[] = [
     id: 'terminated.reason',
     stage: 'terminated',
     fields: ['terminationReason'],
-    message: '终止项目须说明终止原因',
+    text: msg('stageRule.terminated.reason'),
     isMet: (p) => present(p.terminationReason),
   },
 ];
@@ -161,6 +164,28 @@ export function listRulesFor(stage: ProjectStage): StageRule[] {
 export function listDateContradictions(p: ProjectFacts, today: string): StageRule[] {
   return STAGE_RULES.filter((r) => r.always && !r.isMet(p, today));
 }
+
+/** The name of each fact, as the form and the import columns call it (Chinese: FACT_LABELS). */
+export const FACT_NAMES: Record<FactField, Message> = {
+  investorName: msg('fact.investorName'),
+  likelihood: msg('fact.likelihood'),
+  expectedLandingDate: msg('fact.expectedLandingDate'),
+  signedDate: msg('fact.signedDate'),
+  signedAmountYuan: msg('fact.signedAmountYuan'),
+  agreedStartDate: msg('fact.agreedStartDate'),
+  startedDate: msg('fact.startedDate'),
+  operatingDate: msg('fact.operatingDate'),
+  terminationReason: msg('fact.terminationReason'),
+};
+
+export const STAGE_NAMES: Record<ProjectStage, Message> = {
+  lead: msg('stage.lead'),
+  negotiating: msg('stage.negotiating'),
+  signed: msg('stage.signed'),
+  started: msg('stage.started'),
+  operating: msg('stage.operating'),
+  terminated: msg('stage.terminated'),
+};
 
 /** The Chinese name of each fact, as the form and the import columns call it. */
 export const FACT_LABELS: Record<FactField, string> = {
@@ -198,7 +223,7 @@ export function listUnmetRules(p: ProjectFacts, target: ProjectStage, today: str
   return listRulesFor(target).filter((r) => !r.isMet({ ...p, stage: target }, today));
 }
 
-export type TransitionCheck = { ok: true } | { ok: false; message: string; unmet: StageRule[] };
+export type TransitionCheck = { ok: true } | { ok: false; text: Message; unmet: StageRule[] };
 
 /**
  * May a project move from its stage to `target`? Forward moves (by one stage or more) need every
@@ -206,14 +231,14 @@ export type TransitionCheck = { ok: true } | { ok: false; message: string; unmet
  * back is a correction and needs a note.
  */
 export function checkTransition(p: ProjectFacts, target: ProjectStage, today: string, note?: string): TransitionCheck {
-  if (p.stage === target) return { ok: false, message: `项目已处于“${STAGE_LABELS[target]}”阶段`, unmet: [] };
-  if (p.stage === 'terminated') return { ok: false, message: '已终止的项目不能再变更阶段', unmet: [] };
+  if (p.stage === target) return { ok: false, text: msg('stage.alreadyAt', { stage: STAGE_NAMES[target] }), unmet: [] };
+  if (p.stage === 'terminated') return { ok: false, text: msg('stage.terminatedFinal'), unmet: [] };
   const unmet = listUnmetRules(p, target, today);
   if (unmet.length > 0) {
-    return { ok: false, message: `转入“${STAGE_LABELS[target]}”还缺：${unmet.map((r) => r.message).join('；')}`, unmet };
+    return { ok: false, text: msg('stage.moveMissing', { stage: STAGE_NAMES[target], missing: unmet.map((r) => r.text) }), unmet };
   }
   if (target !== 'terminated' && PIPELINE.indexOf(target) < PIPELINE.indexOf(p.stage) && !note?.trim()) {
-    return { ok: false, message: `从“${STAGE_LABELS[p.stage]}”退回“${STAGE_LABELS[target]}”属于更正，须填写说明`, unmet: [] };
+    return { ok: false, text: msg('stage.moveBack', { from: STAGE_NAMES[p.stage], to: STAGE_NAMES[target] }), unmet: [] };
   }
   return { ok: true };
 }

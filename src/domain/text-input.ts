@@ -4,15 +4,23 @@
  * was sent). Every way in refuses them with a message naming the field (HTTP bodies, query strings
  * and path parameters: http/plugins/input-guard.ts; import cells: imports/row-validate.ts).
  */
+import { msg, renderMessage, type Message } from './messages/catalog';
+
 // a high surrogate not followed by a low one, or a low one not preceded by a high one
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Why `s` cannot be stored as text, or null when it can. */
-export function describeBadText(s: string): string | null {
-  if (s.includes('\u0000')) return '含有空字符（U+0000），不能保存';
+/** Why `s` cannot be stored as text (a catalog message), or null when it can. */
+export function describeBadTextMessage(s: string): Message | null {
+  if (s.includes('\u0000')) return msg('http.nulCharacter');
   const lone = LONE_SURROGATE.exec(s);
-  if (lone) return `含有不成对的代理字符（U+${lone[0].charCodeAt(0).toString(16).toUpperCase()}），不是合法的 Unicode 文本`;
+  if (lone) return msg('http.loneSurrogate', { code: lone[0].charCodeAt(0).toString(16).toUpperCase() });
   return null;
+}
+
+/** Why `s` cannot be stored as text, in Chinese, or null when it can. */
+export function describeBadText(s: string): string | null {
+  const bad = describeBadTextMessage(s);
+  return bad ? renderMessage(bad, 'zh') : null;
 }
 
 /** `s` safe to show and store in a message or report: NUL as \0, lone surrogates as \uXXXX, at most `max` characters. */

@@ -8,8 +8,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { UserWithRegion } from '../db/queries/users';
 import { AppError } from '../domain/app-error';
+import { msg } from '../domain/messages/catalog';
 import type { Permission } from '../domain/roles';
 import type { Caller, RequestMeta } from '../services/context';
+import { langOf } from './request-lang';
 
 export type RouteAccess = 'public' | 'session' | Permission;
 
@@ -31,11 +33,12 @@ export function readMeta(request: FastifyRequest): RequestMeta {
     clientIp: request.ip ?? null,
     requestId: String(request.id),
     userAgent: request.headers['user-agent'] ?? null,
+    lang: langOf(request),
   };
 }
 
 /** The signed-in caller; the access guard has already refused anonymous calls to non-public routes. */
 export function requireCaller(request: FastifyRequest): Caller {
-  if (!request.caller) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (!request.caller) throw new AppError('UNAUTHENTICATED', msg('auth.loginRequired'));
   return request.caller;
 }

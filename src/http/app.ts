@@ -37,6 +37,8 @@ import { enterpriseContactRoutes } from './routes/enterprise-contacts';
 import { enterpriseDuplicateRoutes } from './routes/enterprise-duplicates';
 import { enterpriseTagRoutes } from './routes/enterprise-tags';
 import { registerStaticWeb } from './static-web';
+import { msg } from '../domain/messages/catalog';
+import { renderFor } from './request-lang';
 
 z.config(z.locales.zhCN());
 
@@ -110,7 +112,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
     const path = request.url.split('?')[0] ?? '';
     // API paths, other methods and missing build assets get a real 404; client-side routes get the app
     if (path.startsWith('/api') || path.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${path}` } });
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: renderFor(request, msg('http.routeNotFound', { method: request.method, path })) } });
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -1,21 +1,22 @@
 /** Zod schemas shared by several routes: they validate, type and document (OpenAPI) at once. */
 import { z } from 'zod';
-import { isCalendarDate, isMonth, MAX_YEAR, MIN_YEAR } from '../domain/dates';
-import { MAX_AMOUNT_LABEL, MAX_AMOUNT_YUAN_NUMBER } from '../domain/money';
+import { isCalendarDate, isMonth } from '../domain/dates';
+import { MAX_AMOUNT_YUAN_NUMBER } from '../domain/money';
+import { schemaMessage } from '../domain/messages/catalog';
 import { ROLES } from '../domain/roles';
 
 /** A calendar date 'YYYY-MM-DD' that exists (not 2026-02-30, not 0000-00-00), years 1900–2199. */
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isCalendarDate, `日期不存在或年份不在 ${MIN_YEAR}–${MAX_YEAR} 年之间`)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, schemaMessage('validation.dateFormat'))
+  .refine(isCalendarDate, schemaMessage('validation.dateInvalid'))
   .describe('日期 YYYY-MM-DD');
 
 /** A month 'YYYY-MM' (01–12), years 1900–2199 (not 0000-01). */
 export const monthSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
-  .refine(isMonth, `月份的年份应在 ${MIN_YEAR}–${MAX_YEAR} 年之间`)
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, schemaMessage('validation.monthFormat'))
+  .refine(isMonth, schemaMessage('validation.monthYear'))
   .describe('月份 YYYY-MM');
 
 /**
@@ -24,24 +25,24 @@ export const monthSchema = z
  */
 export const yuanSchema = z
   .number()
-  .int('金额须为整数元')
-  .min(0, '金额不能为负数')
-  .max(MAX_AMOUNT_YUAN_NUMBER, `金额超过上限 ${MAX_AMOUNT_LABEL}`);
+  .int(schemaMessage('validation.amountInteger'))
+  .min(0, schemaMessage('validation.amountNegative'))
+  .max(MAX_AMOUNT_YUAN_NUMBER, schemaMessage('validation.amountMax'));
 /** yuanSchema for a query string (coerced from text). */
 export const yuanQuerySchema = z.coerce
   .number()
-  .int('金额须为整数元')
-  .min(0, '金额不能为负数')
-  .max(MAX_AMOUNT_YUAN_NUMBER, `金额超过上限 ${MAX_AMOUNT_LABEL}`);
+  .int(schemaMessage('validation.amountInteger'))
+  .min(0, schemaMessage('validation.amountNegative'))
+  .max(MAX_AMOUNT_YUAN_NUMBER, schemaMessage('validation.amountMax'));
 
 export const roleSchema = z.enum(ROLES);
-export const reasonSchema = z.string().trim().min(1, '请填写原因').max(500).describe('操作原因（写入审计日志）');
-export const regionCodeSchema = z.string().regex(/^\d{6}(\d{3})?$/, '地区代码须为 6 位行政区划代码或 9 位园区代码');
+export const reasonSchema = z.string().trim().min(1, schemaMessage('validation.reasonRequired')).max(500).describe('操作原因（写入审计日志）');
+export const regionCodeSchema = z.string().regex(/^\d{6}(\d{3})?$/, schemaMessage('validation.regionCode'));
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
-export const idParams = z.object({ id: z.string().uuid('id 须为 UUID') });
+export const idParams = z.object({ id: z.string().uuid(schemaMessage('validation.idUuid')) });
 
 export const errorSchema = z.object({
   error: z.object({

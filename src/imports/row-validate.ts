@@ -18,6 +18,7 @@ import {
 import { parseWanToYuan } from '../domain/money';
 import { todayInShanghai } from '../domain/dates';
 import { CHANNEL_LABELS, parseChannel, PROJECT_CHANNELS, type ProjectChannel } from '../domain/project-channels';
+import { renderMessage } from '../domain/messages/catalog';
 import { listDateContradictions, type FactField } from '../domain/project-stages';
 import { describeBadText, showBadText } from '../domain/text-input';
 import type { ImportKind } from './columns';
@@ -404,7 +405,7 @@ export function validateProjectRow(row: number, cells: Record<string, string>, t
   for (const rule of listDateContradictions(facts, today)) {
     const columns = rule.fields.map((f) => DATE_COLUMNS[f]).filter((h): h is string => h !== undefined);
     const shown = rule.fields.map((f) => `${DATE_COLUMNS[f] ?? f} ${dates[f as keyof typeof dates] ?? ''}`).join('，');
-    c.problem(columns[0] ?? '签约日期', `${rule.message}（${shown}${rule.id.endsWith('otFuture') ? `，今天是 ${today}` : ''}）`);
+    c.problem(columns[0] ?? '签约日期', `${renderMessage(rule.text, 'zh')}（${shown}${rule.id.endsWith('otFuture') ? `，今天是 ${today}` : ''}）`);
   }
 
   return c.result(() => ({

@@ -1,6 +1,7 @@
 /** What a service needs to know about who calls it and from where. */
 import type { Config } from '../config/config';
 import type { Db } from '../db/client';
+import type { Lang } from '../domain/messages/catalog';
 import type { Permission, Role } from '../domain/roles';
 import { PERMISSIONS } from '../domain/roles';
 
@@ -25,6 +26,8 @@ export interface RequestMeta {
   clientIp: string | null;
   requestId: string | null;
   userAgent?: string | null;
+  /** the language of the answer's texts (light reasons, checklists); Chinese when absent (the CLI) */
+  lang?: Lang;
 }
 
 export interface Caller extends RequestMeta {

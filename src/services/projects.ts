@@ -30,12 +30,12 @@ import { validateCreditCode } from '../domain/credit-code';
 import { todayInShanghai } from '../domain/dates';
 import {
   checkTransition,
-  FACT_LABELS,
+  FACT_NAMES,
   listBrokenRulesForEdit,
   listMissingFacts,
   listUnmetRules,
   PIPELINE,
-  STAGE_LABELS,
+  STAGE_NAMES,
   type FactField,
   type Likelihood,
   type ProjectFacts,
@@ -44,6 +44,7 @@ import {
 import { checkPeriod, lastDayOfMonth } from '../domain/indicators';
 import { isPathWithin } from '../domain/region-scope';
 import type { LightResult } from '../domain/project-light';
+import { msg, renderMessage, type Lang, type Message } from '../domain/messages/catalog';
 import { attachEvidenceToStage } from '../db/queries/project-extras';
 import { recordAudit } from './audit';
 import { getEvidencePolicy } from './evidence-policy';
@@ -124,7 +125,7 @@ function withProjectDefaults(raw: ProjectCreateInput): ProjectInput & { stage?: 
   };
 }
 
-const NOT_FOUND = '项目不存在或不在您的管辖范围内';
+const NOT_FOUND = msg('project.notFound');
 
 type FiguresFields = Pick<ProjectRow, 'regionCode' | 'source' | 'signedDate' | 'signedAmountYuan' | 'investorId' | 'startedDate' | 'stage'>;
 
@@ -178,11 +179,12 @@ export function toFacts(p: Pick<ProjectRow, 'stage' | 'signedDate' | 'signedAmou
   };
 }
 
-function describeMissingFacts(fields: FactField[]) {
-  return fields.map((field) => ({ field, label: FACT_LABELS[field] }));
+function describeMissingFacts(fields: FactField[], lang: Lang) {
+  return fields.map((field) => ({ field, label: renderMessage(FACT_NAMES[field], lang) }));
 }
 
-export function toProjectDto(v: ProjectViewRow, light: LightResult) {
+/** A project as the API answers it; `lang` is the language of its texts (light reasons, missing facts). */
+export function toProjectDto(v: ProjectViewRow, light: LightResult, lang: Lang = 'zh') {
   const p = v.project;
   return {
     id: p.id,
@@ -214,10 +216,10 @@ export function toProjectDto(v: ProjectViewRow, light: LightResult) {
     isKey: p.isKey,
     channel: p.channel,
     /** 资料不全: the facts its stage needs that are unknown (derived, so filling one clears it) */
-    missingFields: describeMissingFacts(listMissingFacts(toFacts(p, v.investorName))),
+    missingFields: describeMissingFacts(listMissingFacts(toFacts(p, v.investorName)), lang),
     fundsTotalYuan: Number(v.fundsTotalYuan),
     light: light.light,
-    lightReasons: light.reasons,
+    lightReasons: light.reasons.map((r) => renderMessage(r, lang)),
     lastProgressAt: p.lastProgressAt.toISOString(),
     version: p.version,
     createdAt: p.createdAt.toISOString(),
@@ -248,20 +250,20 @@ async function describeLight(deps: Deps, view: ProjectViewRow) {
   return computeProjectLight(view.project, dues.get(view.project.id) ?? [], rules, todayInShanghai());
 }
 
-async function loadDto(deps: Deps, id: string): Promise<ProjectDto> {
+async function loadDto(deps: Deps, id: string, lang: Lang | undefined): Promise<ProjectDto> {
   const view = await selectProjectView(deps.db, id);
   if (!view) throw new AppError('NOT_FOUND', NOT_FOUND);
-  return toProjectDto(view, await describeLight(deps, view));
+  return toProjectDto(view, await describeLight(deps, view), lang);
 }
 
-function fail(field: string, message: string): never {
+function fail(field: string, message: Message): never {
   throw new AppError('VALIDATION', message, [{ field, message }]);
 }
 
 async function checkIndustry(deps: Deps, code: string | null | undefined) {
   if (!code) return;
   const all = await selectIndustries(deps.db);
-  if (!all.some((i) => i.code === code)) fail('industryCode', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
+  if (!all.some((i) => i.code === code)) fail('industryCode', msg('project.industryUnknown', { code }));
 }
 
 async function checkPeople(deps: Deps, caller: Caller, leaderId: string | null | undefined, team: string[] | undefined) {
@@ -270,9 +272,9 @@ async function checkPeople(deps: Deps, caller: Caller, leaderId: string | null |
   for (const id of ids) {
     const u = found.find((f) => f.id === id);
     // people of the project come from the caller's region tree or above it (a prefecture leader for a county project)
-    if (!u || u.status !== 'active') fail(id === leaderId ? 'leaderId' : 'teamMemberIds', `用户 ${id} 不存在或已停用`);
+    if (!u || u.status !== 'active') fail(id === leaderId ? 'leaderId' : 'teamMemberIds', msg('project.userInactive', { id }));
     if (!isPathWithin(u.regionPath, caller.actor.regionPath) && !isPathWithin(caller.actor.regionPath, u.regionPath)) {
-      fail(id === leaderId ? 'leaderId' : 'teamMemberIds', `${u.displayName} 不在本地区的上下级范围内`);
+      fail(id === leaderId ? 'leaderId' : 'teamMemberIds', msg('project.userOutOfRegion', { name: u.displayName }));
     }
   }
 }
@@ -282,11 +284,11 @@ async function resolveInvestor(deps: Deps, name: string | null | undefined, cred
   let code = creditCode?.trim() || null;
   if (code) {
     const check = validateCreditCode(code);
-    if (!check.ok) fail('investorCreditCode', check.message ?? '统一社会信用代码不正确');
+    if (!check.ok) fail('investorCreditCode', check.message ? msg('text.plain', { text: check.message }) : msg('project.creditCodeInvalid'));
     code = check.code;
   }
   if (!cleanName) {
-    if (code) fail('investorName', '填写了投资方信用代码时须填写投资方名称');
+    if (code) fail('investorName', msg('project.investorNameRequired'));
     return null;
   }
   const investor = await findOrCreateEnterprise(deps.db, cleanName, code);
@@ -311,7 +313,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
   await checkIndustry(deps, input.industryCode);
   await checkPeople(deps, caller, input.leaderId, input.teamMemberIds);
   const code = input.code?.trim() || (await generateCode(deps, region.code));
-  if (await selectProjectByCode(deps.db, code)) fail('code', `项目编号“${code}”已被使用`);
+  if (await selectProjectByCode(deps.db, code)) fail('code', msg('project.codeTaken', { code }));
   const stage = input.stage ?? 'lead';
   const facts: ProjectFacts = {
     stage,
@@ -325,13 +327,13 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
     operatingDate: input.operatingDate,
     terminationReason: null,
   };
-  if (stage === 'terminated') fail('stage', '不能直接新建已终止的项目');
+  if (stage === 'terminated') fail('stage', msg('project.createTerminated'));
   const unmet = listUnmetRules(facts, stage, TODAY());
   if (unmet.length > 0) {
     throw new AppError(
       'VALIDATION',
-      `新建为“${STAGE_LABELS[stage]}”阶段还缺：${unmet.map((r) => r.message).join('；')}`,
-      unmet.map((r) => ({ field: r.fields[0], message: r.message })),
+      msg('project.createMissing', { stage: STAGE_NAMES[stage], missing: unmet.map((r) => r.text) }),
+      unmet.map((r) => ({ field: r.fields[0], message: r.text })),
     );
   }
   const id = await deps.db.transaction(async (tx) => {
@@ -381,7 +383,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
     await recordAudit(tx, caller, { action: 'project.create', objectType: 'project', objectId: row.id, regionCode: region.code, after: toAuditSnapshot(view) });
     return row.id;
   });
-  return loadDto(deps, id);
+  return loadDto(deps, id, caller.lang);
 }
 
 export async function updateProject(deps: Deps, caller: Caller, id: string, edit: ProjectEdit): Promise<ProjectDto> {
@@ -409,8 +411,8 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
   if (broken.length > 0) {
     throw new AppError(
       'VALIDATION',
-      `该修改与“${STAGE_LABELS[before.stage]}”阶段的要求冲突：${broken.map((r) => r.message).join('；')}`,
-      broken.map((r) => ({ field: r.fields[0], message: r.message })),
+      msg('project.editConflict', { stage: STAGE_NAMES[before.stage], broken: broken.map((r) => r.text) }),
+      broken.map((r) => ({ field: r.fields[0], message: r.text })),
     );
   }
   await deps.db.transaction(async (tx) => {
@@ -421,7 +423,7 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
     // a change of region, source, signing, investor or start that an approved month counts is refused
     await assertProjectFiguresUnlocked(tx, toFiguresChange(before, before, { ...before, ...patch } as ProjectRow));
     const saved = await updateProjectVersioned(tx, id, edit.version, patch);
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('project.versionConflict'));
     // "already in contact" of the old and the new investor follows the project's investor and region
     if (investorChanged || patch.regionCode !== undefined) await refreshContactRegionCodes(tx, [before.investorId, saved.investorId]);
     if (edit.teamMemberIds !== undefined) await replaceTeam(tx, id, edit.teamMemberIds);
@@ -437,7 +439,7 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
       after: toAuditSnapshot(after),
     });
   });
-  return loadDto(deps, id);
+  return loadDto(deps, id, caller.lang);
 }
 
 export async function changeProjectStage(
@@ -451,13 +453,13 @@ export async function changeProjectStage(
   const policy = await getEvidencePolicy(deps);
   const evidenceIds = [...new Set(input.evidenceIds ?? [])];
   if ((policy.stagesNeedingEvidence as string[]).includes(input.to) && evidenceIds.length === 0) {
-    throw new AppError('VALIDATION', `本系统要求转入“${STAGE_LABELS[input.to]}”时上传佐证材料（如合同、许可、回单），请先上传再变更阶段`, [
-      { field: 'evidenceIds', message: '须上传佐证材料' },
+    throw new AppError('VALIDATION', msg('project.evidenceRequired', { stage: STAGE_NAMES[input.to] }), [
+      { field: 'evidenceIds', message: msg('project.evidenceRequiredShort') },
     ]);
   }
   const facts = toFacts({ ...p, terminationReason: input.to === 'terminated' ? input.terminationReason?.trim() || null : p.terminationReason }, view.investorName);
   const check = checkTransition(facts, input.to, TODAY(), input.note);
-  if (!check.ok) throw new AppError('VALIDATION', check.message, check.unmet.map((r) => ({ field: r.fields[0], message: r.message })));
+  if (!check.ok) throw new AppError('VALIDATION', check.text, check.unmet.map((r) => ({ field: r.fields[0], message: r.text })));
   await deps.db.transaction(async (tx) => {
     // terminating (or reviving) a project signed within an approved month's year to date changes its 履约率
     await assertProjectFiguresUnlocked(tx, toFiguresChange(p, p, { ...p, stage: input.to }));
@@ -466,7 +468,7 @@ export async function changeProjectStage(
       lastProgressAt: new Date(),
       ...(input.to === 'terminated' ? { terminationReason: facts.terminationReason, stageBeforeTermination: p.stage } : {}),
     });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该项目已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('project.versionConflict'));
     const history = await insertStageHistory(tx, {
       projectId: id,
       fromStage: p.stage,
@@ -476,7 +478,7 @@ export async function changeProjectStage(
       changedByName: caller.actor.displayName,
     });
     if ((await attachEvidenceToStage(tx, id, evidenceIds, history.id)) !== evidenceIds.length) {
-      throw new AppError('VALIDATION', '所选佐证材料不属于该项目或已用于其他记录', [{ field: 'evidenceIds', message: '材料无效' }]);
+      throw new AppError('VALIDATION', msg('project.evidenceInvalid'), [{ field: 'evidenceIds', message: msg('project.evidenceInvalidShort') }]);
     }
     await recordAudit(tx, caller, {
       action: 'project.stage',
@@ -488,7 +490,7 @@ export async function changeProjectStage(
       reason: input.to === 'terminated' ? facts.terminationReason : input.note?.trim() || null,
     });
   });
-  return loadDto(deps, id);
+  return loadDto(deps, id, caller.lang);
 }
 
 /** The next stage in the pipeline, or null at the end or when terminated. */
@@ -501,14 +503,17 @@ export async function getProjectDetail(deps: Deps, caller: Caller, id: string) {
   const view = await requireProjectInScope(deps, caller, id);
   const light = await describeLight(deps, view);
   const next = findNextStage(view.project.stage);
-  const checklist = next ? listUnmetRules(toFacts(view.project, view.investorName), next, TODAY()).map((r) => ({ id: r.id, field: r.fields[0] ?? '', message: r.message })) : [];
+  const lang = caller.lang ?? 'zh';
+  const checklist = next
+    ? listUnmetRules(toFacts(view.project, view.investorName), next, TODAY()).map((r) => ({ id: r.id, field: r.fields[0] ?? '', message: renderMessage(r.text, lang) }))
+    : [];
   const [team, milestones, history] = await Promise.all([
     selectTeam(deps.db, id),
     selectMilestones(deps.db, id),
     selectStageHistory(deps.db, id),
   ]);
   return {
-    ...toProjectDto(view, light),
+    ...toProjectDto(view, light, lang),
     nextStage: next,
     nextStageChecklist: checklist,
     team: team.map((t) => ({ userId: t.userId, displayName: t.displayName })),
@@ -553,12 +558,12 @@ export interface ProjectListQuery {
 /** A drill-down period of the list: both ends or neither, months of one year, from ≤ to (as the statistics' periods). */
 function readListPeriod(from: string | undefined, to: string | undefined, field: 'fundsFrom' | 'signedFrom'): { from: string; to: string } | undefined {
   if (from === undefined && to === undefined) return undefined;
-  const label = field === 'fundsFrom' ? '到位资金期间' : '签约期间';
+  const label = field === 'fundsFrom' ? msg('project.periodFunds') : msg('project.periodSigned');
   if (from === undefined || to === undefined) {
-    throw new AppError('VALIDATION', `${label}须同时给出起止月份`, [{ field, message: '须同时给出起止月份' }]);
+    throw new AppError('VALIDATION', msg('project.periodBothEnds', { label }), [{ field, message: msg('project.periodBothEndsShort') }]);
   }
   const problem = checkPeriod({ from, to });
-  if (problem) throw new AppError('VALIDATION', `${label}：${problem}`, [{ field, message: problem }]);
+  if (problem) throw new AppError('VALIDATION', msg('project.periodProblem', { label, problem }), [{ field, message: problem }]);
   return { from, to };
 }
 
@@ -566,7 +571,7 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
   if (q.regionCode) await requireRegionInScope(deps, caller, q.regionCode);
   const fundsPeriod = readListPeriod(q.fundsFrom, q.fundsTo, 'fundsFrom');
   const signedPeriod = readListPeriod(q.signedFrom, q.signedTo, 'signedFrom');
-  if (q.fundsKind && !fundsPeriod) throw new AppError('VALIDATION', '按新建/续建筛选须给出到位资金期间（fundsFrom、fundsTo）', [{ field: 'fundsKind', message: '须给出到位资金期间' }]);
+  if (q.fundsKind && !fundsPeriod) throw new AppError('VALIDATION', msg('project.fundsKindNeedsPeriod'), [{ field: 'fundsKind', message: msg('project.fundsKindNeedsPeriodShort') }]);
   // the same receipts count as in the statistics ("proof before it counts"), so the list's count is the statistic's
   const policy = fundsPeriod ? await getEvidencePolicy(deps) : null;
   const rules = await getLightRules(deps);
@@ -605,7 +610,7 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
     /** with a funds period: the sum of the matching projects' funds in it (equals the statistic's 到位资金) */
     periodFundsYuan: periodFunds ? Number(periodFunds.totalYuan) : null,
     items: rows.map((r) => ({
-      ...toProjectDto(r, computeProjectLight(r.project, dues.get(r.project.id) ?? [], rules, today)),
+      ...toProjectDto(r, computeProjectLight(r.project, dues.get(r.project.id) ?? [], rules, today), caller.lang),
       periodFundsYuan: periodFunds ? Number(periodFunds.byProject.get(r.project.id) ?? 0n) : null,
     })),
   };
@@ -623,10 +628,10 @@ export async function getCompletionSummary(deps: Deps, caller: Caller, q: { regi
     : caller.actor.regionCode
       ? await requireRegionInScope(deps, caller, caller.actor.regionCode)
       : null;
-  if (!region) throw new AppError('VALIDATION', '请指定地区', [{ field: 'regionCode', message: '请指定地区' }]);
+  if (!region) throw new AppError('VALIDATION', msg('project.regionRequired'), [{ field: 'regionCode', message: msg('project.regionRequired') }]);
   const rows = await selectIncompleteCountsByRegion(deps.db, region.code);
   const byField = (r: Record<(typeof MISSING_FIELDS)[number], number>) =>
-    MISSING_FIELDS.map((field) => ({ field, label: FACT_LABELS[field], projects: Number(r[field]) })).filter((f) => f.projects > 0);
+    MISSING_FIELDS.map((field) => ({ field, label: renderMessage(FACT_NAMES[field], caller.lang ?? 'zh'), projects: Number(r[field]) })).filter((f) => f.projects > 0);
   const totals = Object.fromEntries(MISSING_FIELDS.map((f) => [f, rows.reduce((a, r) => a + Number(r[f]), 0)])) as Record<(typeof MISSING_FIELDS)[number], number>;
   return {
     regionCode: region.code,

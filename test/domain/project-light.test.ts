@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeLight, DEFAULT_LIGHT_RULES, type LightFacts } from '../../src/domain/project-light';
+import { renderMessage, type Lang } from '../../src/domain/messages/catalog';
+import { computeLight as computeLightMessages, DEFAULT_LIGHT_RULES, type LightFacts, type LightRules } from '../../src/domain/project-light';
+
+/** The light with its reasons rendered (Chinese unless asked otherwise), as the API answers them. */
+function computeLight(f: LightFacts, rules: LightRules, today: string, lang: Lang = 'zh') {
+  const r = computeLightMessages(f, rules, today);
+  return { light: r.light, reasons: r.reasons.map((m) => renderMessage(m, lang)) };
+}
 
 const TODAY = '2026-11-21';
 const base: LightFacts = { stage: 'negotiating', lastProgressDate: '2026-11-01', agreedStartDate: null, startedDate: null, openProblemDueDates: [] };
@@ -32,8 +39,14 @@ describe('红绿灯 with the default rules', () => {
   });
 
   it('is red when an open problem is past its due date, explaining all reasons', () => {
-    const r = computeLight({ ...base, lastProgressDate: '2026-09-01', openProblemDueDates: ['2026-11-21', '2026-11-20', '2026-10-01'] }, DEFAULT_LIGHT_RULES, TODAY);
+    const facts: LightFacts = { ...base, lastProgressDate: '2026-09-01', openProblemDueDates: ['2026-11-21', '2026-11-20', '2026-10-01'] };
+    const r = computeLight(facts, DEFAULT_LIGHT_RULES, TODAY);
     expect(r).toEqual({ light: 'red', reasons: ['2 个问题已超期未解决（最早应于 2026-10-01 解决）', '已 81 天无进展（≥ 60 天为黄灯）'] });
+    // the same reasons in English (Accept-Language: en)
+    expect(computeLight(facts, DEFAULT_LIGHT_RULES, TODAY, 'en').reasons).toEqual([
+      'Overdue unresolved problems: 2 (the earliest was due 2026-10-01)',
+      'No progress for 81 days (yellow at ≥ 60 days)',
+    ]);
   });
 
   it('leaves operating and terminated projects green, and follows edited rules', () => {

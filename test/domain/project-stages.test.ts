@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/domain/messages/catalog';
 import { checkTransition, listBrokenRulesForEdit, listUnmetRules, type ProjectFacts } from '../../src/domain/project-stages';
 
 const TODAY = '2026-11-21';
@@ -29,7 +30,10 @@ describe('project stage rules', () => {
     if (!r.ok) {
       // likelihood and expected landing date concern negotiating projects only
       expect(r.unmet.map((u) => u.id)).toEqual(['negotiating.investor', 'signed.date', 'signed.amount']);
-      expect(r.message).toBe('转入“签约”还缺：在谈项目须填写投资方；签约项目须填写签约日期；签约项目须填写签约额（大于 0）');
+      expect(renderMessage(r.text, 'zh')).toBe('转入“签约”还缺：在谈项目须填写投资方；签约项目须填写签约日期；签约项目须填写签约额（大于 0）');
+      expect(renderMessage(r.text, 'en')).toBe(
+        'Moving to “Signed” still needs: A project in negotiation needs an investor; A signed project needs a signing date; A signed project needs a signed amount (greater than 0)',
+      );
     }
     expect(checkTransition({ ...negotiating, signedDate: '2026-06-18', signedAmountYuan: 1n }, 'signed', TODAY)).toEqual({ ok: true });
     // a lead signed directly needs an investor but no likelihood
@@ -61,11 +65,15 @@ describe('project stage rules', () => {
     expect(checkTransition({ ...lead, terminationReason: '投资方战略调整' }, 'terminated', TODAY)).toEqual({ ok: true });
     expect(checkTransition({ ...signed, terminationReason: '投资方战略调整' }, 'terminated', TODAY)).toEqual({ ok: true });
     const done: ProjectFacts = { ...lead, stage: 'terminated', terminationReason: 'x' };
-    expect(checkTransition(done, 'lead', TODAY)).toEqual({ ok: false, message: '已终止的项目不能再变更阶段', unmet: [] });
+    const final = checkTransition(done, 'lead', TODAY);
+    expect(final).toMatchObject({ ok: false, unmet: [] });
+    if (!final.ok) expect(renderMessage(final.text, 'zh')).toBe('已终止的项目不能再变更阶段');
   });
 
   it('treats a move back as a correction that needs a note', () => {
-    expect(checkTransition(signed, 'negotiating', TODAY)).toMatchObject({ ok: false, message: '从“签约”退回“在谈”属于更正，须填写说明' });
+    const back = checkTransition(signed, 'negotiating', TODAY);
+    expect(back.ok).toBe(false);
+    if (!back.ok) expect(renderMessage(back.text, 'zh')).toBe('从“签约”退回“在谈”属于更正，须填写说明');
     expect(checkTransition(signed, 'negotiating', TODAY, '误操作，尚未签约')).toEqual({ ok: true });
     expect(checkTransition(signed, 'signed', TODAY).ok).toBe(false);
   });

@@ -6,7 +6,7 @@ import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
 import { AppError } from '../../domain/app-error';
-import { PERMISSION_LABELS } from '../../domain/roles';
+import { msg } from '../../domain/messages/catalog';
 import { resolveSession } from '../../services/auth';
 import { recordAudit } from '../../services/audit';
 import type { Deps } from '../../services/context';
@@ -48,15 +48,15 @@ export function registerAccessGuard(app: FastifyInstance, deps: Deps): void {
     if (!access || access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(deps, token) : null;
-    if (!session || !token) throw new AppError('UNAUTHENTICATED', '请先登录（会话不存在或已过期）');
+    if (!session || !token) throw new AppError('UNAUTHENTICATED', msg('auth.sessionExpired'));
     request.caller = { ...readMeta(request), actor: session.actor };
     request.currentUser = session.user;
     request.sessionToken = token;
     // a temporary password or a missing mandatory second factor: only the set-up routes until done
     if (session.setup && !request.routeOptions.config.duringAccountSetup) {
       throw session.setup === 'passwordChange'
-        ? new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改临时密码（管理员设置或重置的密码须由本人修改后才能使用系统）')
-        : new AppError('TOTP_ENROLMENT_REQUIRED', '管理员账号须先绑定动态口令（TOTP）才能使用系统');
+        ? new AppError('PASSWORD_CHANGE_REQUIRED', msg('auth.passwordChangeRequired'))
+        : new AppError('TOTP_ENROLMENT_REQUIRED', msg('auth.totpEnrolmentRequired'));
     }
     if (access === 'session') return;
     if (!session.actor.permissions.includes(access)) {
@@ -68,7 +68,7 @@ export function registerAccessGuard(app: FastifyInstance, deps: Deps): void {
         outcome: 'denied',
         after: { required: access },
       });
-      throw new AppError('FORBIDDEN', `您没有权限执行此操作（需要“${PERMISSION_LABELS[access]}”权限）`);
+      throw new AppError('FORBIDDEN', msg('auth.forbidden', { permission: msg(`permission.${access}`) }));
     }
   });
 }

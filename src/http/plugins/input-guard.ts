@@ -8,12 +8,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import { AppError } from '../../domain/app-error';
-import { describeBadText } from '../../domain/text-input';
+import { msg, type Message } from '../../domain/messages/catalog';
+import { describeBadTextMessage } from '../../domain/text-input';
 
 /** Deeper than any request of the API (the deepest bodies nest about 4 levels). */
 export const MAX_JSON_DEPTH = 32;
 
-const PART_NAMES = { body: '请求体', querystring: '查询参数', params: '路径参数' } as const;
+const PART_NAMES = { body: msg('http.part.body'), querystring: msg('http.part.querystring'), params: msg('http.part.params') } as const;
 type Part = keyof typeof PART_NAMES;
 
 /** 'a.b.0.c' of a path, or the part's own name at the top. */
@@ -21,9 +22,9 @@ function fieldName(path: (string | number)[], part: Part): string {
   return path.length === 0 ? part : path.join('.');
 }
 
-function refuse(part: Part, path: (string | number)[], reason: string): never {
+function refuse(part: Part, path: (string | number)[], reason: Message): never {
   const field = fieldName(path, part);
-  throw new AppError('VALIDATION', `${PART_NAMES[part]}有误：${field}：${reason}`, [{ field, message: reason }]);
+  throw new AppError('VALIDATION', msg('http.invalidField', { part: PART_NAMES[part], field, reason }), [{ field, message: reason }]);
 }
 
 /**
@@ -78,14 +79,14 @@ function checkStrings(value: unknown, part: Part): void {
   while (stack.length > 0) {
     const { value: v, path } = stack.pop() as { value: unknown; path: (string | number)[] };
     if (typeof v === 'string') {
-      const bad = describeBadText(v);
+      const bad = describeBadTextMessage(v);
       if (bad) refuse(part, path, bad);
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
     } else if (v !== null && typeof v === 'object') {
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        const bad = describeBadText(k);
-        if (bad) refuse(part, [...path, k], `字段名${bad}`);
+        const bad = describeBadTextMessage(k);
+        if (bad) refuse(part, [...path, k], msg('http.fieldNameBad', { reason: bad }));
         stack.push({ value: child, path: [...path, k] });
       }
     }
@@ -94,15 +95,15 @@ function checkStrings(value: unknown, part: Part): void {
 
 /** A decoded request header's text (e.g. x-file-name): refused with 400 naming the header when it cannot be stored. */
 export function checkHeaderText(header: string, value: string): string {
-  const bad = describeBadText(value);
-  if (bad) throw new AppError('VALIDATION', `请求头 ${header} 有误：${bad}`, [{ field: header, message: bad }]);
+  const bad = describeBadTextMessage(value);
+  if (bad) throw new AppError('VALIDATION', msg('http.invalidHeader', { header, reason: bad }), [{ field: header, message: bad }]);
   return value;
 }
 
 /** Parses a JSON body as Fastify does, with the depth limit and the text check. */
 export function parseJsonBody(text: string): unknown {
   const tooDeep = findTooDeep(text, MAX_JSON_DEPTH);
-  if (tooDeep) refuse('body', tooDeep, `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层`);
+  if (tooDeep) refuse('body', tooDeep, msg('http.jsonTooDeep', { max: MAX_JSON_DEPTH }));
   const value: unknown = sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
   checkStrings(value, 'body');
   return value;

@@ -19,6 +19,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
+import { msg, type Message } from '../../domain/messages/catalog';
+import { renderFor } from '../request-lang';
 
 export type LoadLimits = Pick<Config['capacity'], 'maxActiveRequests' | 'maxQueuedRequests' | 'queueWaitMs'>;
 
@@ -106,12 +108,12 @@ export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits): 
     const admitted = await gate.enter();
     if (!admitted) {
       request.log.warn({ ...gate.load, url: request.url }, 'request refused: server busy');
-      return sendBusy(reply, 'BUSY', `服务器繁忙：同时处理的请求已满，请 ${BUSY_RETRY_AFTER_SECONDS} 秒后重试`, BUSY_RETRY_AFTER_SECONDS);
+      return sendBusy(reply, 'BUSY', renderFor(request, msg('http.busy', { seconds: BUSY_RETRY_AFTER_SECONDS })), BUSY_RETRY_AFTER_SECONDS);
     }
     if (request.raw.socket?.destroyed) {
       // the client went away while queued: its response has closed already, so pass the place on now
       gate.leave();
-      return sendBusy(reply, 'BUSY', '客户端已断开', BUSY_RETRY_AFTER_SECONDS);
+      return sendBusy(reply, 'BUSY', renderFor(request, msg('http.clientGone')), BUSY_RETRY_AFTER_SECONDS);
     }
     let left = false;
     // 'close' follows the end of the response and a client that goes away alike
@@ -133,7 +135,7 @@ export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits): 
 export interface OverloadAnswer {
   status: 503;
   code: 'BUSY' | 'QUERY_TIMEOUT' | 'LOCKED';
-  message: string;
+  text: Message;
   retryAfterSeconds: number;
 }
 
@@ -151,7 +153,7 @@ export function describeOverload(err: unknown): OverloadAnswer | null {
     return {
       status: 503,
       code: 'QUERY_TIMEOUT',
-      message: `查询超时：数据库语句超过执行时限已被取消（服务器繁忙或查询范围过大），请缩小查询范围或 ${QUERY_TIMEOUT_RETRY_AFTER_SECONDS} 秒后重试`,
+      text: msg('http.queryTimeout', { seconds: QUERY_TIMEOUT_RETRY_AFTER_SECONDS }),
       retryAfterSeconds: QUERY_TIMEOUT_RETRY_AFTER_SECONDS,
     };
   }
@@ -160,7 +162,7 @@ export function describeOverload(err: unknown): OverloadAnswer | null {
     return {
       status: 503,
       code: 'LOCKED',
-      message: `数据正被另一项操作占用（例如企业库正在批量载入），本次修改未保存，请 ${LOCKED_RETRY_AFTER_SECONDS} 秒后重试；查询不受影响`,
+      text: msg('http.locked', { seconds: LOCKED_RETRY_AFTER_SECONDS }),
       retryAfterSeconds: LOCKED_RETRY_AFTER_SECONDS,
     };
   }
@@ -168,7 +170,7 @@ export function describeOverload(err: unknown): OverloadAnswer | null {
     return {
       status: 503,
       code: 'BUSY',
-      message: `服务器繁忙：暂时没有空闲的数据库连接，请 ${BUSY_RETRY_AFTER_SECONDS} 秒后重试`,
+      text: msg('http.poolBusy', { seconds: BUSY_RETRY_AFTER_SECONDS }),
       retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
     };
   }

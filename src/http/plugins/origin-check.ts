@@ -22,6 +22,7 @@ import '@fastify/cookie';
 import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
 import { AppError } from '../../domain/app-error';
+import { msg, type Message } from '../../domain/messages/catalog';
 import { SESSION_COOKIE } from './access-guard';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -53,9 +54,9 @@ function readClaimedOrigin(request: FastifyRequest): { header: 'Origin' | 'Refer
   return null;
 }
 
-function refuse(request: FastifyRequest, reason: string): AppError {
+function refuse(request: FastifyRequest, reason: Message): AppError {
   request.log.warn({ reqId: request.id, method: request.method, url: request.url, origin: request.headers.origin, referer: request.headers.referer }, 'cross-site request refused');
-  return new AppError('FORBIDDEN', `已拒绝跨站请求：${reason}`);
+  return new AppError('FORBIDDEN', msg('http.crossSite', { reason }));
 }
 
 /** 415 unless the route's own plugin has a parser for the body's media type (JSON, or its upload file types). */
@@ -74,16 +75,15 @@ export function registerOriginCheck(app: FastifyInstance, config: Config): void 
     if (!STATE_CHANGING.has(request.method)) return;
     const own = listOwnOrigins(request, config);
     const claimed = readClaimedOrigin(request);
-    const proxyHint = '如经反向代理访问，请转发 Host 与 X-Forwarded-Proto 并设置 YINFENG_TRUST_PROXY=true，或设置 YINFENG_PUBLIC_ORIGIN';
     if (claimed) {
       if (!claimed.origin || !own.includes(claimed.origin)) {
-        throw refuse(request, `请求来源 ${claimed.raw.slice(0, 200)}（${claimed.header}）不是本站（${own.join('、') || '未知'}）。${proxyHint}`);
+        throw refuse(request, msg('http.originForeign', { origin: claimed.raw.slice(0, 200), header: claimed.header, own: own.join('、') || msg('http.originUnknown') }));
       }
     } else if (request.cookies[SESSION_COOKIE] !== undefined) {
-      throw refuse(request, `修改数据的请求须带 Origin 或 Referer 请求头（浏览器会自动发送；脚本请加上 Origin: ${own[0] ?? '本站地址'}）`);
+      throw refuse(request, msg('http.originMissing', { own: own[0] ?? msg('http.ownSite') }));
     }
     const site = request.headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site') throw refuse(request, `浏览器报告该请求来自其他站点（Sec-Fetch-Site: ${site}）`);
+    if (site === 'cross-site' || site === 'same-site') throw refuse(request, msg('http.fetchSite', { site }));
     checkBodyType(request);
   });
 }

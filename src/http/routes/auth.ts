@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountEventSchema, loginResultSchema, meSchema, recoveryCodesSchema, totpEnrolmentSchema, totpStatusSchema, type Me } from '../../contracts/auth';
 import { AppError } from '../../domain/app-error';
+import { msg, schemaMessage } from '../../domain/messages/catalog';
 import { listOwnAccountEvents } from '../../services/account-events';
 import { changeOwnPassword, login, logout, pendingAccountSetup, toActor } from '../../services/auth';
 import { confirmEnrolment, disableOwnFactor, getSecondFactorStatus, regenerateRecoveryCodes, startEnrolment } from '../../services/second-factor';
@@ -43,8 +44,8 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         tags: ['auth'],
         summary: '登录：成功时设置会话 Cookie。已绑定动态口令的账号须同时提交 totp（6 位动态口令或恢复码），缺少或错误时返回 401 TOTP_REQUIRED；尝试过多时返回 429 与 Retry-After',
         body: z.object({
-          username: z.string().trim().min(1, '请输入用户名').max(64),
-          password: z.string().min(1, '请输入密码').max(128),
+          username: z.string().trim().min(1, schemaMessage('auth.usernameRequired')).max(64),
+          password: z.string().min(1, schemaMessage('auth.passwordRequired')).max(128),
           totp: z.string().trim().max(32).optional().describe('动态口令（6 位数字）或一次性恢复码'),
         }),
         response: { 200: loginResultSchema },
@@ -94,7 +95,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       },
     },
     async (request, reply) => {
-      if (!request.currentUser || !request.sessionToken) throw new AppError('UNAUTHENTICATED', '请先登录');
+      if (!request.currentUser || !request.sessionToken) throw new AppError('UNAUTHENTICATED', msg('auth.loginRequired'));
       await changeOwnPassword(
         deps,
         requireCaller(request),
@@ -152,7 +153,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '完成绑定：提交验证器显示的动态口令；返回 10 个一次性恢复码（仅此一次）',
-        body: z.object({ code: z.string().trim().min(1, '请输入动态口令').max(16) }),
+        body: z.object({ code: z.string().trim().min(1, schemaMessage('auth.totpCodeRequired')).max(16) }),
         response: { 200: recoveryCodesSchema },
       },
     },
@@ -169,7 +170,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '重新生成恢复码（旧恢复码作废），须输入当前密码',
-        body: z.object({ password: z.string().min(1, '请输入当前密码').max(128) }),
+        body: z.object({ password: z.string().min(1, schemaMessage('auth.currentPasswordRequired')).max(128) }),
         response: { 200: recoveryCodesSchema },
       },
     },
@@ -185,7 +186,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '解除本人动态口令（仅限角色不要求动态口令的账号），须输入当前密码',
-        body: z.object({ password: z.string().min(1, '请输入当前密码').max(128) }),
+        body: z.object({ password: z.string().min(1, schemaMessage('auth.currentPasswordRequired')).max(128) }),
       },
     },
     async (request, reply) => {
@@ -208,11 +209,11 @@ function setDeviceCookie(reply: FastifyReply, request: FastifyRequest, config: C
 }
 
 function requireUser(request: FastifyRequest): UserWithRegion {
-  if (!request.currentUser) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (!request.currentUser) throw new AppError('UNAUTHENTICATED', msg('auth.loginRequired'));
   return request.currentUser;
 }
 
 /** Enrolment waits until a temporary password is changed (its holder may not be the owner). */
 function requireNoPasswordChange(request: FastifyRequest) {
-  if (requireUser(request).mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改临时密码，再绑定动态口令');
+  if (requireUser(request).mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', msg('auth.passwordChangeBeforeTotp'));
 }

@@ -1,4 +1,6 @@
 import type { App } from 'antd';
+import { translate } from '../i18n/translate';
+import { acceptLanguage } from '../i18n/current';
 
 type MessageInstance = ReturnType<typeof App.useApp>['message'];
 
@@ -78,13 +80,14 @@ async function toApiError(res: Response): Promise<ApiError> {
     const code = typeof error.code === 'string' ? error.code : `HTTP_${res.status}`;
     return new ApiError(res.status, code, error.message, error.details);
   }
-  const fallback = res.status >= 500 ? '服务器暂时不可用，请稍后重试' : `请求失败（HTTP ${res.status}）`;
+  const fallback = res.status >= 500 ? translate('error.unavailable') : translate('error.httpStatus', { status: res.status });
   return new ApiError(res.status, `HTTP_${res.status}`, fallback);
 }
 
 /** The one way the web client talks to the server. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const init: RequestInit = { method, credentials: 'include', headers: { Accept: 'application/json' } };
+  // Accept-Language: the server answers errors, light reasons and checklists in the chosen language
+  const init: RequestInit = { method, credentials: 'include', headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage() } };
   if (options.body !== undefined) {
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
     init.body = JSON.stringify(options.body);
@@ -93,7 +96,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   try {
     res = await fetch(buildUrl(path, options.query), init);
   } catch {
-    const err = new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络');
+    const err = new ApiError(0, 'NETWORK', translate('error.network'));
     if (!options.silent) showError(err);
     throw err;
   }

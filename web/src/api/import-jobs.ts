@@ -4,6 +4,8 @@
  * Shapes copied from src/http/routes/import-jobs.ts and src/jobs/job-progress.ts.
  */
 import { ApiError, api } from './client';
+import { translate } from '../i18n/translate';
+import { acceptLanguage } from '../i18n/current';
 import type { RejectedRow } from './imports';
 
 export type ImportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -95,11 +97,12 @@ export function uploadImportJob(file: File, options: UploadOptions = {}): Promis
     xhr.open('POST', `/api/import-jobs?${params.toString()}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', acceptLanguage());
     xhr.setRequestHeader('Content-Type', isCsv ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', translate('error.network')));
     xhr.onload = () => {
       let payload: unknown = null;
       try {
@@ -117,7 +120,7 @@ export function uploadImportJob(file: File, options: UploadOptions = {}): Promis
         return;
       }
       if (xhr.status === 401) window.location.assign('/login');
-      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status >= 500 ? '服务器暂时不可用，请稍后重试' : `请求失败（HTTP ${xhr.status}）`));
+      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status >= 500 ? translate('error.unavailable') : translate('error.httpStatus', { status: xhr.status })));
     };
     xhr.send(file);
   });

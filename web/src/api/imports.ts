@@ -1,4 +1,6 @@
 import { ApiError } from './client';
+import { translate } from '../i18n/translate';
+import { acceptLanguage } from '../i18n/current';
 
 export const IMPORT_KINDS = ['enterprises', 'projects', 'funds'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -63,6 +65,7 @@ export function runImport(
     xhr.open('POST', `/api/imports?${params.toString()}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', acceptLanguage());
     xhr.setRequestHeader(
       'Content-Type',
       isCsv ? 'text/csv' : file.type || 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -71,7 +74,7 @@ export function runImport(
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络'));
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', translate('error.network')));
     xhr.onload = () => {
       let payload: unknown = null;
       try {
@@ -89,7 +92,7 @@ export function runImport(
         return;
       }
       if (xhr.status === 401) window.location.assign('/login');
-      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status >= 500 ? '服务器暂时不可用，请稍后重试' : `请求失败（HTTP ${xhr.status}）`));
+      reject(new ApiError(xhr.status, `HTTP_${xhr.status}`, xhr.status >= 500 ? translate('error.unavailable') : translate('error.httpStatus', { status: xhr.status })));
     };
     xhr.send(file);
   });

@@ -1,4 +1,6 @@
 import { ApiError, showError } from '../api/client';
+import { translate } from '../i18n/translate';
+import { acceptLanguage } from '../i18n/current';
 
 /** The file name from a Content-Disposition header, preferring the UTF-8 `filename*`. */
 function fileNameFrom(header: string | null, fallback: string): string {
@@ -19,13 +21,13 @@ function fileNameFrom(header: string | null, fallback: string): string {
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'include' });
+    res = await fetch(url, { credentials: 'include', headers: { 'Accept-Language': acceptLanguage() } });
   } catch {
-    showError(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络'));
+    showError(new ApiError(0, 'NETWORK', translate('error.network')));
     return;
   }
   if (!res.ok) {
-    let message = `下载失败（HTTP ${res.status}）`;
+    let message = translate('error.downloadFailed', { status: res.status });
     try {
       const body = (await res.json()) as { error?: { message?: string } };
       if (body.error?.message) message = body.error.message;

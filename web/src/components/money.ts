@@ -3,6 +3,8 @@
  * tables show 万元 or 亿元. All conversions are string or BigInt arithmetic.
  */
 
+import { unitWan, unitYi } from '../i18n/units';
+
 export const WAN_PATTERN = /^\d{1,12}(\.\d{1,4})?$/;
 
 /** "1234.5678" 万元 → 12345678 元; null for an empty or malformed input. */
@@ -48,18 +50,18 @@ export function formatTableWan(yuan: number | null | undefined, unknown: string)
   const abs = negative ? -value : value;
   const cents = (abs * 2n + 100n) / 200n;
   const whole = Number(cents / 100n).toLocaleString('en-US');
-  return `${negative && cents !== 0n ? '-' : ''}${whole}.${(cents % 100n).toString().padStart(2, '0')} 万元`;
+  return `${negative && cents !== 0n ? '-' : ''}${whole}.${(cents % 100n).toString().padStart(2, '0')} ${unitWan()}`;
 }
 
 /** For single figures (cards, descriptions): 亿元 from 1 亿 up (2 decimals), otherwise 万元 (exact, up to 4 decimals); null is 未知. */
 export function formatYuan(yuan: number | null | undefined, unknown: string): string {
   if (yuan === null || yuan === undefined) return unknown;
-  if (Math.abs(yuan) >= 100_000_000) return `${scaled(yuan, 8, 2)} 亿元`;
-  return `${scaled(yuan, 4, 4)} 万元`;
+  if (Math.abs(yuan) >= 100_000_000) return `${scaled(yuan, 8, 2)} ${unitYi()}`;
+  return `${scaled(yuan, 4, 4)} ${unitWan()}`;
 }
 
 /** For ledgers: exact 万元 (up to 4 decimals), never rounded to 亿元. */
 export function formatWan(yuan: number | null | undefined, unknown: string): string {
   if (yuan === null || yuan === undefined) return unknown;
-  return `${scaled(yuan, 4, 4)} 万元`;
+  return `${scaled(yuan, 4, 4)} ${unitWan()}`;
 }

@@ -1,4 +1,5 @@
 import { defaultPeriod, lastCompleteMonth, type MonthRange } from '../../../src/contracts/periods';
+import { listMonthNames, monthRangeName, unitPoints } from '../i18n/units';
 
 export { defaultPeriod, lastCompleteMonth, type MonthRange };
 
@@ -12,7 +13,7 @@ export function formatPct(value: number | null | undefined, signed = false): str
 /** Percentage points (拉动, 超欠进度), with the sign. */
 export function formatPts(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return `${value > 0 ? '+' : ''}${value.toFixed(2)} 个百分点`;
+  return `${value > 0 ? '+' : ''}${value.toFixed(2)} ${unitPoints()}`;
 }
 
 /** For chart axes only (never for arithmetic): yuan as a number of 亿元, 2 decimals. */
@@ -21,13 +22,11 @@ export function yuanToYiNumber(yuan: number): number {
 }
 
 
-/** "2026年1—10月" for a range within one year. */
+/** "2026年1—10月" (English "Jan–Oct 2026") for a range within one year. */
 export function rangeLabel({ from, to }: MonthRange): string {
   const [fy, fm] = from.split('-');
   const [, tm] = to.split('-');
-  const f = Number(fm);
-  const t = Number(tm);
-  return f === t ? `${fy}年${f}月` : `${fy}年${f}—${t}月`;
+  return monthRangeName(fy ?? '', Number(fm), Number(tm));
 }
 
 /** What a drill-down into the project list reproduces: the projects behind one figure of region and period. */
@@ -61,4 +60,7 @@ export function statsLink(region: string, range: MonthRange): string {
   return `/stats?${new URLSearchParams({ region, from: range.from, to: range.to }).toString()}`;
 }
 
-export const MONTH_LABELS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+/** The month names of a chart axis, in the chosen language (called at render time). */
+export function monthLabels(): string[] {
+  return listMonthNames();
+}

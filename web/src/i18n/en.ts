@@ -16,6 +16,10 @@ export const en: Record<MessageKey, string> = {
   'menu.password': 'Change password',
 
   'common.cancel': 'Cancel',
+  'error.network': 'Cannot reach the server; check the network',
+  'error.unavailable': 'The server is unavailable for now; try again later',
+  'error.httpStatus': 'Request failed (HTTP {status})',
+  'error.downloadFailed': 'Download failed (HTTP {status})',
   'common.save': 'Save',
   'common.reason': 'Reason',
   'common.reasonRequired': 'Please give a reason',

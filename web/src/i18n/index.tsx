@@ -1,21 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
+import { getLang, setCurrentLang, STORAGE_KEY, type Lang } from './current';
+import { lookup } from './translate';
 import { zh, type MessageKey } from './zh';
 
-export type Lang = 'zh' | 'en';
-export type { MessageKey };
+export type { Lang, MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-const STORAGE_KEY = 'yinfeng.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
-
-function initialLang(): Lang {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-  } catch {
-    return 'zh';
-  }
-}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(zh, key);
@@ -30,8 +19,9 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(getLang);
   const setLang = useCallback((next: Lang) => {
+    setCurrentLang(next);
     setLangState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
@@ -40,14 +30,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   }, []);
-  const t = useCallback<Translate>(
-    (key, vars) => {
-      const text = dictionaries[lang][key];
-      if (!vars) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-    },
-    [lang],
-  );
+  const t = useCallback<Translate>((key, vars) => lookup(lang, key, vars), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -15,6 +15,10 @@ export const zh = {
   'menu.password': '修改密码',
 
   'common.cancel': '取消',
+  'error.network': '无法连接服务器，请检查网络',
+  'error.unavailable': '服务器暂时不可用，请稍后重试',
+  'error.httpStatus': '请求失败（HTTP {status}）',
+  'error.downloadFailed': '下载失败（HTTP {status}）',
   'common.save': '保存',
   'common.reason': '操作原因',
   'common.reasonRequired': '请填写操作原因',

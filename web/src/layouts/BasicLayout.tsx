@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { visibleRoutes } from '../access';
@@ -71,7 +71,10 @@ export function BasicLayout() {
         </div>
       )}
     >
-      <Outlet />
+      {/* a new language remounts the page: it fetches again, and the server answers in that language (light reasons, checklists) */}
+      <Fragment key={lang}>
+        <Outlet />
+      </Fragment>
     </ProLayout>
   );
 }

@@ -1,6 +1,8 @@
 import { escapeHtml } from '../html';
 import { formatYuan } from '../money';
-import { MONTH_LABELS, yuanToYiNumber } from '../stats';
+import { translate } from '../../i18n/translate';
+import { labelColon, unitYi, yearName } from '../../i18n/units';
+import { monthLabels, yuanToYiNumber } from '../stats';
 import type { EChartsOption } from './types';
 
 const RED = '#c8102e';
@@ -33,23 +35,23 @@ export function monthlyOption(monthly: { year: number; thisYear: number[]; lastY
         const tips = asTips(params);
         const head = escapeHtml(tips[0]?.name);
         // the marker is ECharts' own markup (a coloured dot); every other piece is text
-        const line = (p: Tip) => `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName)}：${escapeHtml(tipAmount(p))}`;
+        const line = (p: Tip) => `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName)}${labelColon()}${escapeHtml(tipAmount(p))}`;
         return [head, ...tips.map(line)].join('<br/>');
       },
     },
     legend: { top: 0 },
     grid: { left: 48, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: MONTH_LABELS },
-    yAxis: { type: 'value', name: '亿元' },
+    xAxis: { type: 'category', data: monthLabels() },
+    yAxis: { type: 'value', name: unitYi() },
     series: [
       {
-        name: `${monthly.year}年`,
+        name: yearName(monthly.year),
         type: 'bar',
         itemStyle: { color: RED },
         data: monthly.thisYear.map((v, i) => (i < lastMonth ? item(v) : null)),
       },
       {
-        name: `${monthly.year - 1}年`,
+        name: yearName(monthly.year - 1),
         type: 'line',
         smooth: true,
         itemStyle: { color: GREY },
@@ -69,11 +71,11 @@ export function horizontalFundsOption(rows: { name: string; fundsYuan: number }[
       formatter: (params: unknown) => {
         const tip = asTips(params)[0];
         // names are data (regions, parks, projects): escaped, or a name like <img onerror=…> runs as script
-        return tip ? `${escapeHtml(tip.name)}<br/>${escapeHtml(seriesName)}：${escapeHtml(tipAmount(tip))}` : '';
+        return tip ? `${escapeHtml(tip.name)}<br/>${escapeHtml(seriesName)}${labelColon()}${escapeHtml(tipAmount(tip))}` : '';
       },
     },
     grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '亿元' },
+    xAxis: { type: 'value', name: unitYi() },
     yAxis: {
       type: 'category',
       data: sorted.map((r) => r.name),
@@ -96,7 +98,7 @@ export function horizontalFundsOption(rows: { name: string; fundsYuan: number }[
 export function funnelOption(layers: { name: string; value: number }[]): EChartsOption {
   return {
     // a string template: ECharts escapes its {b} and {c} in tooltips itself
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 个项目' },
+    tooltip: { trigger: 'item', formatter: `{b}${labelColon()}${translate('dash.projectCount', { n: '{c}' })}` },
     color: ['#ffccc7', '#ff9c6e', '#ff7a45', '#f5222d', '#a8071a'],
     series: [
       {

@@ -29,6 +29,7 @@ import { WAN_PATTERN, wanToYuan, yuanToWan } from '../../components/money';
 import { useI18n } from '../../i18n';
 import { fieldDetails } from '../projects/ProjectForm';
 import { useIndustryTree } from '../projects/useIndustries';
+import { unitWan, withWanUnit } from '../../i18n/units';
 
 interface FormValues {
   creditCode?: string;
@@ -232,10 +233,10 @@ export function EnterpriseDetailForm({ open, onOpenChange, enterprise, onSaved, 
         <ProFormDatePicker name="establishedOn" label={t('entDetail.establishedOn')} width="sm" />
         <ProFormText
           name="registeredCapitalWan"
-          label={`${t('entDetail.registeredCapital')}（万元）`}
+          label={withWanUnit(t('entDetail.registeredCapital'))}
           width="sm"
           rules={[capitalRule]}
-          fieldProps={{ suffix: '万元', inputMode: 'decimal' }}
+          fieldProps={{ suffix: unitWan(), inputMode: 'decimal' }}
         />
       </ProFormGroup>
       <ProFormGroup>

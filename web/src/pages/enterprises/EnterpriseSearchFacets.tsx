@@ -8,6 +8,7 @@ import { useIndustryTree } from '../projects/useIndustries';
 import { bandOf, CAPITAL_BANDS, hasFilters } from './EnterpriseSearchCriteria';
 import { FacetRow } from './EnterpriseSearchFacetRow';
 import { RegionFacet } from './EnterpriseSearchRegions';
+import { unitWan } from '../../i18n/units';
 
 interface Props {
   criteria: EnterpriseCriteria;
@@ -55,8 +56,8 @@ function CapitalCustom({ criteria, onChange }: { criteria: EnterpriseCriteria; o
   return (
     <div style={{ marginTop: 6 }}>
       <Space.Compact style={{ width: '100%' }}>
-        <Input size="small" placeholder="≥" value={min} suffix="万元" onChange={(e) => setMin(e.target.value)} onPressEnter={apply} aria-label={t('entSearch.capitalMinLabel')} status={invalid ? 'error' : undefined} />
-        <Input size="small" placeholder="≤" value={max} suffix="万元" onChange={(e) => setMax(e.target.value)} onPressEnter={apply} aria-label={t('entSearch.capitalMaxLabel')} status={invalid ? 'error' : undefined} />
+        <Input size="small" placeholder="≥" value={min} suffix={unitWan()} onChange={(e) => setMin(e.target.value)} onPressEnter={apply} aria-label={t('entSearch.capitalMinLabel')} status={invalid ? 'error' : undefined} />
+        <Input size="small" placeholder="≤" value={max} suffix={unitWan()} onChange={(e) => setMax(e.target.value)} onPressEnter={apply} aria-label={t('entSearch.capitalMaxLabel')} status={invalid ? 'error' : undefined} />
         <Button size="small" onClick={apply} disabled={invalid}>
           {t('entSearch.apply')}
         </Button>

@@ -12,6 +12,7 @@ import { WAN_PATTERN, formatTableWan, wanToYuan, yuanToWan } from '../../compone
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { lastCompleteMonth } from '../../components/stats';
 import { useI18n } from '../../i18n';
+import { unitWan } from '../../i18n/units';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -182,7 +183,7 @@ export default function FundGrid() {
                     value={value}
                     status={bad ? 'error' : undefined}
                     disabled={Boolean(r.lock) || grid.data?.futureMonth}
-                    suffix={r.lock ? <LockOutlined /> : '万元'}
+                    suffix={r.lock ? <LockOutlined /> : unitWan()}
                     inputMode="decimal"
                     onChange={(e) => setEdits((x) => ({ ...x, [r.projectId]: e.target.value }))}
                   />

@@ -15,6 +15,7 @@ import { keyColumnsOnPhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { EvidenceUpload } from './EvidenceUpload';
 import { fieldDetails } from './ProjectForm';
+import { unitWan } from '../../i18n/units';
 
 interface AddValues {
   month: string;
@@ -88,7 +89,7 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
           }}
         >
           <ProFormDatePicker.Month name="month" label={t('funds.month')} rules={[{ required: true }]} fieldProps={{ format: 'YYYY-MM' }} />
-          <ProFormText name="amountWan" label={t('funds.amountWan')} rules={amountRules} fieldProps={{ suffix: '万元', inputMode: 'decimal' }} extra={t('projects.amountHint')} />
+          <ProFormText name="amountWan" label={t('funds.amountWan')} rules={amountRules} fieldProps={{ suffix: unitWan(), inputMode: 'decimal' }} extra={t('projects.amountHint')} />
           <ProFormTextArea name="note" label={t('funds.note')} fieldProps={{ maxLength: 500 }} />
         </ModalForm>
       )}
@@ -204,7 +205,7 @@ export function FundsTab({ projectId, onChanged }: { projectId: string; onChange
                       await changed();
                     }}
                   >
-                    <ProFormText name="amountWan" label={t('funds.amountWan')} rules={amountRules} fieldProps={{ suffix: '万元' }} />
+                    <ProFormText name="amountWan" label={t('funds.amountWan')} rules={amountRules} fieldProps={{ suffix: unitWan() }} />
                     <ProFormTextArea name="note" label={t('funds.note')} fieldProps={{ maxLength: 500 }} />
                   </ReasonModalForm>
                 )}

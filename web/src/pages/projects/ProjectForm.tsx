@@ -35,6 +35,7 @@ import { useI18n } from '../../i18n';
 import { ColleagueSelect } from './ColleagueSelect';
 import { stageName } from './labels';
 import { useIndustryTree } from './useIndustries';
+import { unitWan, withWanUnit } from '../../i18n/units';
 
 export interface FormValues {
   name: string;
@@ -304,18 +305,18 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
       <ProFormGroup>
         <ProFormText
           name="plannedInvestmentWan"
-          label={`${t('projects.plannedInvestment')}（万元）`}
+          label={withWanUnit(t('projects.plannedInvestment'))}
           width="sm"
           rules={[amountRule]}
-          fieldProps={{ suffix: '万元', inputMode: 'decimal' }}
+          fieldProps={{ suffix: unitWan(), inputMode: 'decimal' }}
           extra={t('projects.amountUnknownHint')}
         />
         <ProFormText
           name="signedAmountWan"
-          label={`${t('projects.signedAmount')}（万元）`}
+          label={withWanUnit(t('projects.signedAmount'))}
           width="sm"
           rules={[amountRule]}
-          fieldProps={{ suffix: '万元', inputMode: 'decimal' }}
+          fieldProps={{ suffix: unitWan(), inputMode: 'decimal' }}
           extra={t('projects.amountHint')}
         />
       </ProFormGroup>

@@ -22,6 +22,7 @@ import { IncompleteTag, KeyMark, LandingCountdown, LightDot, StageTag, sourceNam
 import { ProjectForm } from './ProjectForm';
 import { useIndustryTree } from './useIndustries';
 import { useStageMove } from './useStageMove';
+import { unitWan } from '../../i18n/units';
 
 interface Filters {
   q?: string;
@@ -48,8 +49,8 @@ function AmountRange({ value, onChange }: { value?: [string | undefined, string 
   const [min, max] = value ?? [undefined, undefined];
   return (
     <Space.Compact style={{ width: '100%' }}>
-      <Input placeholder="≥" value={min} suffix="万元" onChange={(e) => onChange?.([e.target.value || undefined, max])} />
-      <Input placeholder="≤" value={max} suffix="万元" onChange={(e) => onChange?.([min, e.target.value || undefined])} />
+      <Input placeholder="≥" value={min} suffix={unitWan()} onChange={(e) => onChange?.([e.target.value || undefined, max])} />
+      <Input placeholder="≤" value={max} suffix={unitWan()} onChange={(e) => onChange?.([min, e.target.value || undefined])} />
     </Space.Compact>
   );
 }

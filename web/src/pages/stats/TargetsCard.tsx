@@ -9,6 +9,7 @@ import { levelName } from '../../components/labels';
 import { formatWan, WAN_PATTERN, wanToYuan, yuanToWan } from '../../components/money';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { useI18n } from '../../i18n';
+import { unitWan, withWanUnit } from '../../i18n/units';
 
 interface Row {
   region: RegionChild;
@@ -106,15 +107,15 @@ export function TargetsCard({ region, year }: { region: string; year: number }) 
               >
                 <ProFormText
                   name="fundsTargetWan"
-                  label={`${t('targets.funds')}（万元）`}
+                  label={withWanUnit(t('targets.funds'))}
                   rules={[{ required: true, message: t('targets.fundsRequired') }, amountRule]}
-                  fieldProps={{ suffix: '万元', inputMode: 'decimal' }}
+                  fieldProps={{ suffix: unitWan(), inputMode: 'decimal' }}
                 />
                 <ProFormText
                   name="signedTargetWan"
-                  label={`${t('targets.signed')}（万元）`}
+                  label={withWanUnit(t('targets.signed'))}
                   rules={[amountRule]}
-                  fieldProps={{ suffix: '万元', inputMode: 'decimal' }}
+                  fieldProps={{ suffix: unitWan(), inputMode: 'decimal' }}
                 />
               </ReasonModalForm>
             ),

@@ -1,0 +1,70 @@
+/** Messages of the HTTP layer itself: the error shape's fallbacks, validation, overload, origin and input guards. */
+import { defineMessages } from './define';
+
+export const httpMessages = defineMessages({
+  /** a plain-string AppError (not yet in the catalog): shown as thrown, in Chinese */
+  'text.plain': { zh: '{text}', en: '{text}' },
+  'http.part.body': { zh: '请求体', en: 'Request body' },
+  'http.part.querystring': { zh: '查询参数', en: 'Query parameters' },
+  'http.part.params': { zh: '路径参数', en: 'Path parameters' },
+  'http.part.headers': { zh: '请求头', en: 'Request headers' },
+  'http.invalidPart': { zh: '{part}有误：{summary}', en: '{part} invalid: {summary}' },
+  'http.invalidField': { zh: '{part}有误：{field}：{reason}', en: '{part} invalid: {field}: {reason}' },
+  'http.invalidHeader': { zh: '请求头 {header} 有误：{reason}', en: 'Request header {header} invalid: {reason}' },
+  'http.badFormat': { zh: '格式不正确', en: 'Invalid format' },
+  'http.fieldNameBad': { zh: '字段名{reason}', en: 'Field name: {reason}' },
+  'http.jsonTooDeep': { zh: 'JSON 嵌套超过 {max} 层', en: 'JSON nested deeper than {max} levels' },
+  'http.nulCharacter': { zh: '含有空字符（U+0000），不能保存', en: 'Contains a NUL character (U+0000), which cannot be stored' },
+  'http.loneSurrogate': {
+    zh: '含有不成对的代理字符（U+{code}），不是合法的 Unicode 文本',
+    en: 'Contains an unpaired surrogate (U+{code}), which is not valid Unicode text',
+  },
+  'http.routeNotFound': { zh: '接口不存在：{method} {path}', en: 'No such endpoint: {method} {path}' },
+  'validation.dateFormat': { zh: '日期格式应为 YYYY-MM-DD', en: 'A date must be YYYY-MM-DD' },
+  'validation.dateInvalid': { zh: '日期不存在或年份不在 1900–2199 年之间', en: 'The date does not exist or its year is outside 1900–2199' },
+  'validation.monthFormat': { zh: '月份格式应为 YYYY-MM', en: 'A month must be YYYY-MM' },
+  'validation.monthYear': { zh: '月份的年份应在 1900–2199 年之间', en: 'The month’s year must be within 1900–2199' },
+  'validation.amountInteger': { zh: '金额须为整数元', en: 'An amount must be whole yuan' },
+  'validation.amountNegative': { zh: '金额不能为负数', en: 'An amount cannot be negative' },
+  'validation.amountMax': { zh: '金额超过上限 1000000000 万元（10 万亿元）', en: 'The amount is over the limit of 10,000,000,000,000 yuan' },
+  'validation.reasonRequired': { zh: '请填写原因', en: 'Give a reason' },
+  'validation.regionCode': { zh: '地区代码须为 6 位行政区划代码或 9 位园区代码', en: 'A region code is a 6-digit administrative division code or a 9-digit park code' },
+  'validation.idUuid': { zh: 'id 须为 UUID', en: 'id must be a UUID' },
+  'http.internal': { zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal server error; please contact the administrator (request ID {requestId})' },
+  'http.duplicate': { zh: '数据重复：已存在相同编号或名称的记录', en: 'Duplicate: a record with the same code or name already exists' },
+  'http.invalidJson': { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  'http.emptyJson': { zh: '请求体为空，需要 JSON', en: 'The request body is empty; JSON is required' },
+  'http.mediaType': {
+    zh: '不支持的内容类型：{contentType}，请使用 application/json',
+    en: 'Unsupported content type: {contentType}; use application/json',
+  },
+  'http.unspecified': { zh: '未指定', en: 'not specified' },
+  'http.bodyTooLarge': { zh: '请求体过大', en: 'The request body is too large' },
+  'http.badRequest': { zh: '请求有误（{code}）', en: 'Bad request ({code})' },
+  'http.busy': { zh: '服务器繁忙：同时处理的请求已满，请 {seconds} 秒后重试', en: 'Server busy: too many requests at once; retry in {seconds} seconds' },
+  'http.clientGone': { zh: '客户端已断开', en: 'The client disconnected' },
+  'http.queryTimeout': {
+    zh: '查询超时：数据库语句超过执行时限已被取消（服务器繁忙或查询范围过大），请缩小查询范围或 {seconds} 秒后重试',
+    en: 'Query timed out: the database statement ran past its time limit and was cancelled (server busy or query too broad); narrow the query or retry in {seconds} seconds',
+  },
+  'http.locked': {
+    zh: '数据正被另一项操作占用（例如企业库正在批量载入），本次修改未保存，请 {seconds} 秒后重试；查询不受影响',
+    en: 'The data is held by another operation (such as a bulk load of the enterprise database); this change was not saved; retry in {seconds} seconds (queries are not affected)',
+  },
+  'http.poolBusy': {
+    zh: '服务器繁忙：暂时没有空闲的数据库连接，请 {seconds} 秒后重试',
+    en: 'Server busy: no free database connection; retry in {seconds} seconds',
+  },
+  'http.crossSite': { zh: '已拒绝跨站请求：{reason}', en: 'Cross-site request refused: {reason}' },
+  'http.originForeign': {
+    zh: '请求来源 {origin}（{header}）不是本站（{own}）。如经反向代理访问，请转发 Host 与 X-Forwarded-Proto 并设置 YINFENG_TRUST_PROXY=true，或设置 YINFENG_PUBLIC_ORIGIN',
+    en: 'Request origin {origin} ({header}) is not this site ({own}). Behind a reverse proxy, forward Host and X-Forwarded-Proto and set YINFENG_TRUST_PROXY=true, or set YINFENG_PUBLIC_ORIGIN',
+  },
+  'http.originUnknown': { zh: '未知', en: 'unknown' },
+  'http.originMissing': {
+    zh: '修改数据的请求须带 Origin 或 Referer 请求头（浏览器会自动发送；脚本请加上 Origin: {own}）',
+    en: 'A request that changes data must carry an Origin or Referer header (browsers send one; scripts should add Origin: {own})',
+  },
+  'http.ownSite': { zh: '本站地址', en: 'this site' },
+  'http.fetchSite': { zh: '浏览器报告该请求来自其他站点（Sec-Fetch-Site: {site}）', en: 'The browser reports the request came from another site (Sec-Fetch-Site: {site})' },
+});

@@ -1,0 +1,88 @@
+/** The project pipeline's messages: light reasons, stage names, the stage checklist and the facts it names. */
+import { defineMessages } from './define';
+
+export const projectMessages = defineMessages({
+  'project.notFound': { zh: '项目不存在或不在您的管辖范围内', en: 'The project does not exist or is outside your jurisdiction' },
+  'project.industryUnknown': {
+    zh: '行业代码“{code}”不在国民经济行业分类（GB/T 4754-2017）中',
+    en: 'Industry code “{code}” is not in the national industry classification (GB/T 4754-2017)',
+  },
+  'project.userInactive': { zh: '用户 {id} 不存在或已停用', en: 'User {id} does not exist or is disabled' },
+  'project.userOutOfRegion': { zh: '{name} 不在本地区的上下级范围内', en: '{name} is not in this region or a region above or below it' },
+  'project.creditCodeInvalid': { zh: '统一社会信用代码不正确', en: 'The unified social credit code is invalid' },
+  'project.investorNameRequired': { zh: '填写了投资方信用代码时须填写投资方名称', en: 'An investor credit code needs the investor’s name' },
+  'project.codeTaken': { zh: '项目编号“{code}”已被使用', en: 'Project code “{code}” is already in use' },
+  'project.createTerminated': { zh: '不能直接新建已终止的项目', en: 'A project cannot be created as terminated' },
+  'project.createMissing': { zh: '新建为“{stage}”阶段还缺：{missing}', en: 'Creating at the “{stage}” stage still needs: {missing}' },
+  'project.editConflict': { zh: '该修改与“{stage}”阶段的要求冲突：{broken}', en: 'This change conflicts with what the “{stage}” stage requires: {broken}' },
+  'project.versionConflict': { zh: '该项目已被他人修改，请刷新后再试', en: 'Someone else changed this project; reload and try again' },
+  'project.evidenceRequired': {
+    zh: '本系统要求转入“{stage}”时上传佐证材料（如合同、许可、回单），请先上传再变更阶段',
+    en: 'Moving to “{stage}” requires evidence (a contract, permit or bank slip); upload it first, then change the stage',
+  },
+  'project.evidenceRequiredShort': { zh: '须上传佐证材料', en: 'Evidence is required' },
+  'project.evidenceInvalid': { zh: '所选佐证材料不属于该项目或已用于其他记录', en: 'The chosen evidence does not belong to this project or is already used by another record' },
+  'project.evidenceInvalidShort': { zh: '材料无效', en: 'Invalid evidence' },
+  'project.periodFunds': { zh: '到位资金期间', en: 'Funds period' },
+  'project.periodSigned': { zh: '签约期间', en: 'Signing period' },
+  'project.periodBothEnds': { zh: '{label}须同时给出起止月份', en: '{label} needs both a start and an end month' },
+  'project.periodBothEndsShort': { zh: '须同时给出起止月份', en: 'Needs both a start and an end month' },
+  'project.periodProblem': { zh: '{label}：{problem}', en: '{label}: {problem}' },
+  'project.fundsKindNeedsPeriod': {
+    zh: '按新建/续建筛选须给出到位资金期间（fundsFrom、fundsTo）',
+    en: 'Filtering by new/continued needs a funds period (fundsFrom, fundsTo)',
+  },
+  'project.fundsKindNeedsPeriodShort': { zh: '须给出到位资金期间', en: 'Needs a funds period' },
+  'project.regionRequired': { zh: '请指定地区', en: 'Choose a region' },
+
+  'light.noProgressRed': { zh: '已 {days} 天无进展（≥ {limit} 天为红灯）', en: 'No progress for {days} days (red at ≥ {limit} days)' },
+  'light.noProgressYellow': { zh: '已 {days} 天无进展（≥ {limit} 天为黄灯）', en: 'No progress for {days} days (yellow at ≥ {limit} days)' },
+  'light.notStartedRed': {
+    zh: '约定开工日 {date} 后 {days} 天仍未开工（≥ {limit} 天为红灯）',
+    en: 'Not started {days} days after the agreed start date {date} (red at ≥ {limit} days)',
+  },
+  'light.notStartedYellow': {
+    zh: '约定开工日 {date} 后 {days} 天仍未开工（≥ {limit} 天为黄灯）',
+    en: 'Not started {days} days after the agreed start date {date} (yellow at ≥ {limit} days)',
+  },
+  'light.overdueProblems': {
+    zh: '{count} 个问题已超期未解决（最早应于 {date} 解决）',
+    en: 'Overdue unresolved problems: {count} (the earliest was due {date})',
+  },
+
+  'stage.lead': { zh: '线索', en: 'Lead' },
+  'stage.negotiating': { zh: '在谈', en: 'Negotiating' },
+  'stage.signed': { zh: '签约', en: 'Signed' },
+  'stage.started': { zh: '开工', en: 'Started' },
+  'stage.operating': { zh: '投产', en: 'Operating' },
+  'stage.terminated': { zh: '终止', en: 'Terminated' },
+
+  'stage.alreadyAt': { zh: '项目已处于“{stage}”阶段', en: 'The project is already at the “{stage}” stage' },
+  'stage.terminatedFinal': { zh: '已终止的项目不能再变更阶段', en: 'A terminated project cannot change stage' },
+  'stage.moveMissing': { zh: '转入“{stage}”还缺：{missing}', en: 'Moving to “{stage}” still needs: {missing}' },
+  'stage.moveBack': { zh: '从“{from}”退回“{to}”属于更正，须填写说明', en: 'Moving back from “{from}” to “{to}” is a correction and needs a note' },
+
+  'stageRule.negotiating.investor': { zh: '在谈项目须填写投资方', en: 'A project in negotiation needs an investor' },
+  'stageRule.negotiating.likelihood': { zh: '在谈项目须评估落地可能性（高/中/低）', en: 'A project in negotiation needs a likelihood of landing (high/medium/low)' },
+  'stageRule.negotiating.expectedLanding': { zh: '在谈项目须填写预计落地日期', en: 'A project in negotiation needs an expected landing date' },
+  'stageRule.signed.date': { zh: '签约项目须填写签约日期', en: 'A signed project needs a signing date' },
+  'stageRule.signed.dateNotFuture': { zh: '签约日期不能晚于今天', en: 'The signing date cannot be later than today' },
+  'stageRule.signed.amount': { zh: '签约项目须填写签约额（大于 0）', en: 'A signed project needs a signed amount (greater than 0)' },
+  'stageRule.started.date': { zh: '开工项目须填写开工日期', en: 'A started project needs a start date' },
+  'stageRule.started.afterSigning': { zh: '开工日期不能早于签约日期', en: 'The start date cannot be earlier than the signing date' },
+  'stageRule.started.notFuture': { zh: '开工日期不能晚于今天', en: 'The start date cannot be later than today' },
+  'stageRule.operating.date': { zh: '投产项目须填写投产日期', en: 'An operating project needs an operation date' },
+  'stageRule.operating.afterStart': { zh: '投产日期不能早于开工日期', en: 'The operation date cannot be earlier than the start date' },
+  'stageRule.operating.notFuture': { zh: '投产日期不能晚于今天', en: 'The operation date cannot be later than today' },
+  'stageRule.terminated.reason': { zh: '终止项目须说明终止原因', en: 'A terminated project needs a reason for termination' },
+
+  'fact.investorName': { zh: '投资方', en: 'Investor' },
+  'fact.likelihood': { zh: '落地可能性', en: 'Likelihood of landing' },
+  'fact.expectedLandingDate': { zh: '预计落地日期', en: 'Expected landing date' },
+  'fact.signedDate': { zh: '签约日期', en: 'Signing date' },
+  'fact.signedAmountYuan': { zh: '签约额', en: 'Signed amount' },
+  'fact.agreedStartDate': { zh: '约定开工日期', en: 'Agreed start date' },
+  'fact.startedDate': { zh: '开工日期', en: 'Start date' },
+  'fact.operatingDate': { zh: '投产日期', en: 'Operation date' },
+  'fact.terminationReason': { zh: '终止原因', en: 'Reason for termination' },
+});
