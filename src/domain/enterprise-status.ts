@@ -67,3 +67,8 @@ export const BUILT_IN_TAGS = ['世界500强', '中国500强', '中国民营500�
 
 /** Tags that make an investor a "top investor" in the statistics (DESIGN.md). */
 export const TOP_INVESTOR_TAGS = ['世界500强', '中国500强', '中国民营500强', '央企'] as const;
+
+/** Whether an enterprise with these tags is a top investor (one of TOP_INVESTOR_TAGS). */
+export function isTopInvestor(tags: readonly string[]): boolean {
+  return tags.some((t) => (TOP_INVESTOR_TAGS as readonly string[]).includes(t));
+}

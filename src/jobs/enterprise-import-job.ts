@@ -47,6 +47,7 @@ import type { Caller } from '../services/context';
 import { detachString, EnterpriseRowChecker } from '../services/enterprise-imports/enterprise-rows';
 import { announceRollupsStale } from '../services/funds-rollup-signal';
 import { fillSearchKeys, mergeStagedEnterprises } from '../services/enterprise-imports/merge-enterprises';
+import { LockedFiguresRejection } from '../services/locked-figures';
 import type { ImportProblem } from '../services/imports/run-import';
 import { openJobConnection, type JobConnection } from './job-connection';
 import { JobCancelled, type JobProgress } from './job-progress';
@@ -346,6 +347,20 @@ class JobRun {
     };
   }
 
+  /** Runs a merge; rows it refuses because they would alter an approved return become the job's problems (nothing is imported). */
+  private async rejectLocked<T>(merge: () => Promise<T>): Promise<T> {
+    try {
+      return await merge();
+    } catch (err) {
+      if (!(err instanceof LockedFiguresRejection)) throw err;
+      for (const p of err.problems) {
+        this.result.rejectedTotal++;
+        if (this.result.rejected.length < MAX_REPORTED) this.result.rejected.push({ sheet: SHEET_NAMES.enterprise, ...p });
+      }
+      throw new Rejected();
+    }
+  }
+
   /** Ends the transaction's work: job row locked, last cancel check, status, audit. */
   private async commitJob(tx: Db, mergeStarted: number): Promise<void> {
     this.result.counts = { ...this.totals.counts };
@@ -416,7 +431,9 @@ class JobRun {
         const table = chunkTable;
         pipeline.then(async () => {
           const swap = swapping() ? { swap: { table: BULK_TABLE } } : {};
-          const counts = await mergeStagedEnterprises(tx, table, { ...mergeOptions, ...swap, checkpoint: this.checkpoint(tx, reportSteps) }, this.keys);
+          const counts = await this.rejectLocked(() =>
+            mergeStagedEnterprises(tx, table, { ...mergeOptions, ...swap, checkpoint: this.checkpoint(tx, reportSteps) }, this.keys),
+          );
           this.totals.add(counts);
           await dropEnterpriseStage(tx, table);
         });
@@ -499,7 +516,9 @@ class JobRun {
     await this.progress.report({ phase: 'merging', rowsRead: this.result.rows, bytesRead: this.job.fileBytes, step: 0, steps: 4 }, true);
     await this.conn.db.transaction(async (tx) => {
       await this.tune(tx);
-      const counts = await mergeStagedEnterprises(tx, table, { importJobId: this.job.id, actorId: this.job.createdBy, checkpoint: this.checkpoint(tx, false) }, this.keys);
+      const counts = await this.rejectLocked(() =>
+        mergeStagedEnterprises(tx, table, { importJobId: this.job.id, actorId: this.job.createdBy, checkpoint: this.checkpoint(tx, false) }, this.keys),
+      );
       this.totals.add(counts);
       await this.commitJob(tx, mergeStarted);
     });

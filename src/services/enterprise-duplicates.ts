@@ -23,6 +23,8 @@ import { NAME_MATCH_LABELS, type NameMatch } from '../domain/enterprise-names';
 import { recordAudit } from './audit';
 import type { Caller, Deps } from './context';
 import { searchKeysPatch } from './enterprises';
+import { assertInvestorsUnlocked } from './locked-figures';
+import { isTopInvestor } from '../domain/enterprise-status';
 import { recordOutOfScope } from './regions';
 
 /** The source recorded for fields a merge sets. */
@@ -107,6 +109,12 @@ export async function mergeDuplicate(deps: Deps, caller: Caller, id: string, rea
       set.tags = tags;
       changes.push({ field: 'tags', oldValue: to.tags, newValue: tags });
     }
+    // the coded enterprise's projects, and the uncoded one's that move to it, must not start or stop
+    // counting among the top investors' projects in an approved (locked) month
+    await assertInvestorsUnlocked(tx, [
+      { key: 0, enterpriseId: to.id, oldTop: isTopInvestor(to.tags), newTop: isTopInvestor(tags) },
+      { key: 1, enterpriseId: from.id, oldTop: isTopInvestor(from.tags), newTop: isTopInvestor(tags) },
+    ]);
     if (changes.length > 0) {
       const fieldSources: Record<string, FieldSource> = { ...to.fieldSources };
       for (const c of changes) fieldSources[c.field] = { source: MERGE_SOURCE, date: today };

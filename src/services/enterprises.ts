@@ -28,7 +28,8 @@ import { AppError } from '../domain/app-error';
 import { validateCreditCode } from '../domain/credit-code';
 import { todayInShanghai } from '../domain/dates';
 import { NAME_MATCH_LABELS, type NameMatch } from '../domain/enterprise-names';
-import { ENTERPRISE_STATUS_LABELS, REVENUE_BAND_LABELS, type EnterpriseStatus, type RevenueBand } from '../domain/enterprise-status';
+import { ENTERPRISE_STATUS_LABELS, isTopInvestor, REVENUE_BAND_LABELS, type EnterpriseStatus, type RevenueBand } from '../domain/enterprise-status';
+import { assertInvestorsUnlocked } from './locked-figures';
 import { STAGE_LABELS, type ProjectStage } from '../domain/project-stages';
 import { buildEnterpriseSearchKeys, buildSearchWordsSql } from '../search/enterprise-search-keys';
 import { recordAudit } from './audit';
@@ -370,6 +371,10 @@ export async function updateEnterprise(deps: Deps, caller: Caller, key: string, 
     );
   }
   const saved = await deps.db.transaction(async (tx) => {
+    // the same rule as every project change: not what an approved (locked) month counts
+    if (patch.tags !== undefined && changed.includes('tags')) {
+      await assertInvestorsUnlocked(tx, [{ key: 0, enterpriseId: current.id, oldTop: isTopInvestor(current.tags), newTop: isTopInvestor(patch.tags) }]);
+    }
     const row = await updateEnterpriseVersioned(tx, current.id, edit.version, write);
     if (!row) throw new AppError('VERSION_CONFLICT', '该企业已被他人修改，请刷新后再试');
     const history: FieldChangeInsert[] = changed.map((f) => ({

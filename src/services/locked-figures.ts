@@ -15,8 +15,13 @@ import type { Db } from '../db/client';
 import {
   changesFromValues,
   hasApprovedReturnSince,
+  investorChangesFromValues,
   selectEarliestAffectedMonth,
+  selectEarliestInvestorMonth,
+  selectLockedInvestorChanges,
   selectLockedProjectChanges,
+  type InvestorTopChange,
+  type LockedInvestorChange,
   type LockedProjectChange,
   type ProjectFiguresChange,
 } from '../db/queries/locked-figures';
@@ -25,7 +30,7 @@ import { lockReceiptMonth } from '../db/queries/returns';
 import { AppError } from '../domain/app-error';
 import { todayInShanghai } from '../domain/dates';
 
-export type { ProjectFiguresChange } from '../db/queries/locked-figures';
+export type { InvestorTopChange, ProjectFiguresChange } from '../db/queries/locked-figures';
 
 /** A figure-relevant field: its label in messages and its column in the 项目 import sheet. */
 const FIELDS = {
@@ -61,12 +66,57 @@ function listMonths(from: string, to: string): string[] {
  */
 export async function findLockedProjectChanges(tx: Db, changes: SQL): Promise<LockedProjectChange[]> {
   const earliest = await selectEarliestAffectedMonth(tx, changes);
-  if (!earliest) return [];
+  if (!(await lockMonthsSince(tx, earliest))) return [];
+  return selectLockedProjectChanges(tx, changes);
+}
+
+/**
+ * Locks (shared) the receipt months from `earliest` to the current one, so that no approval commits
+ * between a check and the change; then tells whether any return from `earliest` on is approved
+ * (when none is, nothing can be altered: a fresh bulk import).
+ */
+async function lockMonthsSince(tx: Db, earliest: string | null): Promise<boolean> {
+  if (!earliest) return false;
   // a month after the current one has no return yet: nothing to wait for
   for (const month of listMonths(earliest, todayInShanghai().slice(0, 7))) await lockReceiptMonth(tx, month, 'shared');
-  // under the locks: no approved return from that month on means nothing to compare (a fresh bulk import)
-  if (!(await hasApprovedReturnSince(tx, earliest))) return [];
-  return selectLockedProjectChanges(tx, changes);
+  return hasApprovedReturnSince(tx, earliest);
+}
+
+/**
+ * The investor changes (a relation, see db/queries/locked-figures.ts) that would alter an approved
+ * return: the investor's projects signed in a locked period would count among the top investors'
+ * projects (世界500强, 中国500强, 中国民营500强, 央企) or stop counting. Locks the months first (shared).
+ */
+export async function findLockedInvestorChanges(tx: Db, changes: SQL): Promise<LockedInvestorChange[]> {
+  const earliest = await selectEarliestInvestorMonth(tx, changes);
+  if (!(await lockMonthsSince(tx, earliest))) return [];
+  return selectLockedInvestorChanges(tx, changes);
+}
+
+/** The refusal of an investor change: enterprise, project, month, what would change, who reopens. */
+export function describeLockedInvestorChange(locked: LockedInvestorChange): string {
+  const who = `企业「${locked.enterpriseName}」${locked.creditCode ? `（${locked.creditCode}）` : ''}`;
+  const what = locked.newTop ? '计入' : '不再计入';
+  return (
+    `${who}是项目 ${locked.projectCode}「${locked.projectName}」的投资方，该项目的签约计入${locked.regionName} ${locked.month} 已审核锁定的月报；` +
+    `这一改动会使它${what}“500强及央企投资项目”，改变已审核的数字，因此不能保存；` +
+    `如需更正请由${describeReopener(locked.regionName, locked.parentName)}重新开放${locked.regionName} ${locked.month} 的月报`
+  );
+}
+
+/** Refuses (409) investor changes that would alter an approved return. Call it inside the change's transaction. */
+export async function assertInvestorsUnlocked(tx: Db, changes: readonly InvestorTopChange[]): Promise<void> {
+  if (!changes.some((c) => c.oldTop !== c.newTop)) return;
+  const [locked] = await findLockedInvestorChanges(tx, investorChangesFromValues(changes));
+  if (!locked) return;
+  throw new AppError('CONFLICT', describeLockedInvestorChange(locked), [{ field: 'tags', message: `${locked.regionName} ${locked.month} 已锁定` }]);
+}
+
+/** Import rows refused because they would alter an approved return (each with its row, column, value and reason). */
+export class LockedFiguresRejection extends Error {
+  constructor(readonly problems: { row: number; column: string; value: string; reason: string }[]) {
+    super(problems[0]?.reason ?? '会改变已审核锁定的月报');
+  }
 }
 
 /** The figure-relevant fields that differ, in the order of the import sheet. */

@@ -39,6 +39,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildSearchWordsSql } from '../../search/enterprise-search-keys';
 import type { Db } from '../client';
+import { isTopInvestorSql } from './locked-figures';
 
 interface Rows<T> {
   rows: T[];
@@ -493,6 +494,27 @@ export interface KeySource {
   formerNames: string[];
   businessScope: string | null;
   mainProducts: string | null;
+}
+
+/**
+ * The investor changes of a merge (see db/queries/locked-figures.ts InvestorTopChange): updated
+ * enterprises whose new tags make them a top investor or no longer one, keyed by the file's row.
+ * Read after mergeEnterpriseStage, from the comparison it leaves.
+ */
+export function selectInvestorChangesOfMerge(table: string): SQL {
+  const cmp = ident(`${table}_cmp`);
+  return sql`select c.row_no as key, c.id as enterprise_id, ${isTopInvestorSql(sql`c.old_tags`)} as old_top, ${isTopInvestorSql(sql`c.file_tags`)} as new_top
+    from ${cmp} c where c.ch_tags`;
+}
+
+/** The file's tags of some rows of a merge (row number → tags), from the comparison it leaves. */
+export async function selectMergedTags(db: Db, table: string, rowNumbers: readonly number[]): Promise<Map<number, string[]>> {
+  const cmp = ident(`${table}_cmp`);
+  const rows = await query<{ row_no: unknown; tags: string[] | null }>(
+    db,
+    sql`select row_no, file_tags as tags from ${cmp} where row_no = any(${sql.param(rowNumbers)}::int[])`,
+  );
+  return new Map(rows.map((r) => [Number(r.row_no), r.tags ?? []]));
 }
 
 /** Updated enterprises whose search keys must be computed from their merged values, in pages by id. */

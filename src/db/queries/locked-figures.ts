@@ -10,6 +10,8 @@
  * A change alters the return when the project's part in it differs before and after. The changes
  * come as a relation (SQL) with the columns of ProjectFiguresChange in snake case; a project not
  * stored yet has null old values (a created project).
+ *
+ * An enterprise's tags enter too, through the projects it invests in (InvestorTopChange below).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -218,5 +220,111 @@ export async function selectLockedProjectChanges(db: Db, changes: SQL): Promise<
       oldTerminated: r.old_terminated,
       newTerminated: r.new_terminated,
     },
+  }));
+}
+
+/**
+ * An investor whose projects would count differently among the top investors' (世界500强, 中国500强,
+ * 中国民营500强, 央企): its tags change (PATCH, an import, a duplicate merge), or its projects move to
+ * an enterprise of another standing (a merge). `key` identifies the change in the answer (the file's
+ * row number in an import).
+ */
+export interface InvestorTopChange {
+  key: number;
+  enterpriseId: string;
+  oldTop: boolean;
+  newTop: boolean;
+}
+
+/** An investor change relation from values. */
+export function investorChangesFromValues(changes: readonly InvestorTopChange[]): SQL {
+  const col = <T>(f: (c: InvestorTopChange) => T) => sql.param(changes.map(f));
+  return sql`select * from unnest(${col((c) => c.key)}::int[], ${col((c) => c.enterpriseId)}::uuid[], ${col((c) => c.oldTop)}::boolean[],
+    ${col((c) => c.newTop)}::boolean[]) as c(key, enterprise_id, old_top, new_top)`;
+}
+
+/** Whether an enterprise's tags make it a top investor (SQL over a text[] expression). */
+export function isTopInvestorSql(tags: SQL): SQL {
+  return sql`coalesce(${tags} && ${sql.param(TOP_INVESTOR_TAGS)}::text[], false)`;
+}
+
+/** The earliest signing month of the projects of investors whose standing changes, or null. */
+export async function selectEarliestInvestorMonth(db: Db, changes: SQL): Promise<string | null> {
+  const [row] = await query<{ month: string | null }>(
+    db,
+    sql`select to_char(min(p.signed_date), 'YYYY-MM') as month
+      from (${changes}) c join projects p on p.investor_id = c.enterprise_id
+      where c.old_top is distinct from c.new_top and p.signed_date is not null`,
+  );
+  return row?.month ?? null;
+}
+
+export interface LockedInvestorChange {
+  key: number;
+  enterpriseId: string;
+  enterpriseName: string;
+  creditCode: string | null;
+  oldTop: boolean;
+  newTop: boolean;
+  /** the first project (by month, then code) whose signing an approved return counts */
+  projectCode: string;
+  projectName: string;
+  month: string;
+  /** the highest region whose return of the month is approved and altered */
+  regionName: string;
+  parentName: string | null;
+}
+
+/**
+ * For each investor change that alters an approved return (a project of the investor signed within
+ * January 1 … the end of the return's month, in the return's region subtree: the return counts it
+ * among the top investors' projects or not): the earliest such month and, for it, the highest region.
+ * Run it with the months locked (selectEarliestInvestorMonth).
+ */
+export async function selectLockedInvestorChanges(db: Db, changes: SQL): Promise<LockedInvestorChange[]> {
+  const rows = await query<{
+    key: number;
+    enterprise_id: string;
+    enterprise_name: string;
+    credit_code: string | null;
+    old_top: boolean;
+    new_top: boolean;
+    project_code: string;
+    project_name: string;
+    month: string;
+    region_name: string;
+    parent_name: string | null;
+  }>(
+    db,
+    sql`with c as materialized (select * from (${changes}) x where x.old_top is distinct from x.new_top),
+      hit as (
+        select c.key, c.enterprise_id, c.old_top, c.new_top, p.code as project_code, p.name as project_name, mr.month,
+          rg.name as region_name, par.name as parent_name, length(rg.path) as depth
+        from c
+        join projects p on p.investor_id = c.enterprise_id and p.signed_date is not null
+        join regions pr on pr.code = p.region_code
+        join monthly_returns mr on mr.state = 'approved'
+          and p.signed_date between to_date(substr(mr.month, 1, 4) || '-01-01', 'YYYY-MM-DD')
+                                and (to_date(mr.month || '-01', 'YYYY-MM-DD') + interval '1 month' - interval '1 day')::date
+        join regions rg on rg.code = mr.region_code and pr.path like rg.path || '%'
+        left join regions par on par.code = rg.parent_code)
+      select h.key, h.enterprise_id, e.name as enterprise_name, e.credit_code, h.old_top, h.new_top, h.project_code, h.project_name,
+        h.month, h.region_name, h.parent_name
+      from (select distinct on (key) * from hit order by key, month, depth, project_code) h
+      join enterprises e on e.id = h.enterprise_id
+      order by h.key`,
+  );
+  return rows.map((r) => ({
+    key: Number(r.key),
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    creditCode: r.credit_code,
+    oldTop: r.old_top,
+    newTop: r.new_top,
+    projectCode: r.project_code,
+    projectName: r.project_name,
+    month: r.month,
+    regionName: r.region_name,
+    parentName: r.parent_name,
   }));
 }

@@ -3,22 +3,37 @@
  * rules): the set-based merge, then the search keys of updated enterprises whose merged names,
  * scope or products differ from the file's row (a rename keeps the old name as a former name, a
  * row without scope keeps the stored one), computed from the merged values.
+ *
+ * Like every door that changes what an approved (locked) monthly return counts, the merge refuses
+ * new tags that would make an investor of a project signed in a locked period a top investor or no
+ * longer one (LockedFiguresRejection, naming the row, the project, the month and who reopens it);
+ * the caller rolls the import back and reports the rows.
  */
 import type { Db } from '../../db/client';
 import {
   mergeEnterpriseStage,
   selectEnterprisesNeedingKeys,
+  selectInvestorChangesOfMerge,
+  selectMergedTags,
   updateEnterpriseSearchKeys,
   type EnterpriseMergeCounts,
   type MergeOptions,
   type StagedEnterpriseRow,
 } from '../../db/queries/enterprise-imports';
 import { inlineKeyComputer, type KeyComputer } from '../../search/key-computer';
+import { describeLockedInvestorChange, findLockedInvestorChanges, LockedFiguresRejection } from '../locked-figures';
 
 const KEY_PAGE = 2_000;
 
 export async function mergeStagedEnterprises(db: Db, table: string, opts: MergeOptions, keys: KeyComputer = inlineKeyComputer): Promise<EnterpriseMergeCounts> {
   const counts = await mergeEnterpriseStage(db, table, opts);
+  if (counts.updated > 0) {
+    const locked = await findLockedInvestorChanges(db, selectInvestorChangesOfMerge(table));
+    if (locked.length > 0) {
+      const tags = await selectMergedTags(db, table, locked.map((l) => l.key));
+      throw new LockedFiguresRejection(locked.map((l) => ({ row: l.key, column: '标签', value: (tags.get(l.key) ?? []).join('、'), reason: describeLockedInvestorChange(l) })));
+    }
+  }
   let after: string | null = null;
   for (let done = 0; done < counts.needKeys; ) {
     const page = await selectEnterprisesNeedingKeys(db, table, after, KEY_PAGE);

@@ -51,7 +51,7 @@ import { EnterpriseRowChecker } from '../enterprise-imports/enterprise-rows';
 import { upkeepAfterEnterpriseImport, upkeepAfterProjectImport } from '../enterprise-imports/after-import';
 import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/merge-enterprises';
 import { announceRollupsStale } from '../funds-rollup-signal';
-import { describeLockedChange, describeReopener, findLockedProjectChanges } from '../locked-figures';
+import { describeLockedChange, describeReopener, findLockedProjectChanges, LockedFiguresRejection } from '../locked-figures';
 import { listXlsxSheetNames } from './xlsx-sheets';
 import { liftStatementTimeoutInTransaction } from '../../db/pool-settings';
 
@@ -575,7 +575,17 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       };
       rejectIfProblems();
       if (kinds.includes('enterprise')) {
-        const { created, updated, unchanged } = await mergeStagedEnterprises(tx, ENTERPRISE_STAGE, { importJobId: importId, actorId: caller.actor.id });
+        let merged: Awaited<ReturnType<typeof mergeStagedEnterprises>>;
+        try {
+          merged = await mergeStagedEnterprises(tx, ENTERPRISE_STAGE, { importJobId: importId, actorId: caller.actor.id });
+        } catch (err) {
+          // tags that would move an approved (locked) month's count of top investors' projects
+          if (!(err instanceof LockedFiguresRejection)) throw err;
+          for (const p of err.problems) run.add(SHEET_NAMES.enterprise, p, true);
+          rejectIfProblems();
+          throw err;
+        }
+        const { created, updated, unchanged } = merged;
         result.counts.enterprises = { created, updated, unchanged };
         await upkeepAfterEnterpriseImport(tx);
       }
