@@ -15,7 +15,7 @@ import pg from 'pg';
 import { createPglite, wrapPglite, wrapPool, type Database } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { setUpSchemaAndRole } from '../src/db/schema-setup';
-import { sealAuditChain, verifyAuditChain } from '../src/services/audit-chain';
+import { sealAuditChain, verifyAuditChain } from '../src/services/audit/audit-chain';
 
 const ROWS = Number(process.argv[2] ?? 20_000);
 const ms = (t0: number) => Math.round(performance.now() - t0);

@@ -19,8 +19,8 @@ import { loadConfig } from '../src/config/config';
 import { buildApp } from '../src/http/app';
 import { prepareDatabase } from '../src/cli/prepare-database';
 import { createSystemCaller } from '../src/services/context';
-import { hashPassword } from '../src/services/passwords';
-import { createUser, setUserStatus } from '../src/services/users';
+import { hashPassword } from '../src/services/accounts/passwords';
+import { createUser, setUserStatus } from '../src/services/accounts/users';
 
 const SAMPLES = Number(process.env.LOGIN_BENCH_SAMPLES ?? 60);
 const PASSWORD = 'Bench@pass-2026';

@@ -21,13 +21,13 @@ import { wrapPool, type Db } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { createSystemCaller } from '../src/services/context';
 import { loadReferenceData } from '../src/services/reference-data';
-import { selectFundsBySource } from '../src/db/queries/statistics';
+import { selectFundsBySource } from '../src/db/queries/statistics/statistics';
 import { gatherNoticeData } from '../src/documents/notice-data';
 import { renderNoticePdf } from '../src/documents/notice-pdf';
 import { renderNoticeXlsx } from '../src/documents/notice-xlsx';
-import { getSummary } from '../src/services/statistics';
-import { selectStaleParts } from '../src/db/queries/statistics-rollups';
-import { listHotRollupRanges, previousMonth, warmFundsRollups } from '../src/services/funds-rollup-warmup';
+import { getSummary } from '../src/services/statistics/statistics';
+import { selectStaleParts } from '../src/db/queries/statistics/statistics-rollups';
+import { listHotRollupRanges, previousMonth, warmFundsRollups } from '../src/services/funds/funds-rollup-warmup';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);

@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config/config';
 import { buildApp } from '../src/http/app';
 import { prepareDatabase } from '../src/cli/prepare-database';
 import { createSystemCaller } from '../src/services/context';
-import { createUser } from '../src/services/users';
+import { createUser } from '../src/services/accounts/users';
 import { bombEntry, honestEntry, makeRawZip, withEntries } from '../test/imports/bomb-fixtures';
 import { makeXlsx } from '../test/imports/fixtures';
 

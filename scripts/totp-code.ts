@@ -6,7 +6,7 @@
  *   npx tsx scripts/totp-code.ts BASE32KEY
  */
 import { DEMO_TOTP_SECRET } from '../src/seed/demo';
-import { generateTotpCode, normaliseTotpSecret } from '../src/services/second-factor';
+import { generateTotpCode, normaliseTotpSecret } from '../src/services/accounts/second-factor';
 
 const secret = normaliseTotpSecret(process.argv[2] ?? DEMO_TOTP_SECRET);
 if (!secret) {

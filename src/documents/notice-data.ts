@@ -7,9 +7,9 @@
 import { AppError } from '../domain/app-error';
 import { resolveRankingPeriods, type Period, type RankingPeriodKind, type Summary } from '../domain/indicators';
 import type { Caller, Deps } from '../services/context';
-import { getSummary } from '../services/statistics';
-import { getBreakdowns } from '../services/statistics-breakdowns';
-import { getRankings } from '../services/statistics-rankings';
+import { getSummary } from '../services/statistics/statistics';
+import { getBreakdowns } from '../services/statistics/statistics-breakdowns';
+import { getRankings } from '../services/statistics/statistics-rankings';
 
 export const DOCUMENT_KINDS = ['monthly', 'quarterly', 'annual'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

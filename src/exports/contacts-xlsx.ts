@@ -5,7 +5,7 @@
  * against formula injection (a phone written "+86…" or "=…" stays text).
  */
 import type { Caller, Deps } from '../services/context';
-import { readContactsForExport, recordContactExport, resolveContactExport, type ContactExportQuery } from '../services/enterprise-contacts';
+import { readContactsForExport, recordContactExport, resolveContactExport, type ContactExportQuery } from '../services/enterprises/enterprise-contacts';
 import { safeText } from './safe-cell';
 import { writeWorkbook } from './workbook-buffer';
 

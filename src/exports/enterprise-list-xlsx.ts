@@ -3,13 +3,13 @@
  * and count, then one row per member with the enterprise's registry fields (never contacts). Text
  * cells are made inert against formula injection; amounts in 万元 as the import files speak.
  */
-import { selectListMembers } from '../db/queries/enterprise-lists';
+import { selectListMembers } from '../db/queries/enterprises/enterprise-lists';
 import { todayInShanghai, toShanghaiDate } from '../domain/dates';
 import { ENTERPRISE_STATUS_LABELS, type EnterpriseStatus } from '../domain/enterprise-status';
 import { formatYuanAsWan } from '../domain/money';
-import { recordAudit } from '../services/audit';
+import { recordAudit } from '../services/audit/audit';
 import type { Caller, Deps } from '../services/context';
-import { requireVisibleList, toMemberDto } from '../services/enterprise-lists';
+import { requireVisibleList, toMemberDto } from '../services/enterprises/enterprise-lists';
 import { safeText } from './safe-cell';
 import { writeWorkbook } from './workbook-buffer';
 

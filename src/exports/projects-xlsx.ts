@@ -8,7 +8,7 @@ import { CHANNEL_LABELS } from '../domain/project-channels';
 import { STAGE_LABELS } from '../domain/project-stages';
 import { COLUMNS } from '../imports/columns';
 import type { Caller, Deps } from '../services/context';
-import { listProjects, type ProjectDto, type ProjectListQuery } from '../services/projects';
+import { listProjects, type ProjectDto, type ProjectListQuery } from '../services/projects/projects';
 import { safeText } from './safe-cell';
 import { writeWorkbook } from './workbook-buffer';
 

@@ -6,7 +6,7 @@
  * A route without a declaration stops the app from starting (see plugins/access-guard.ts).
  */
 import type { FastifyRequest } from 'fastify';
-import type { UserWithRegion } from '../db/queries/users';
+import type { UserWithRegion } from '../db/queries/accounts/users';
 import { AppError } from '../domain/app-error';
 import { msg } from '../domain/messages/catalog';
 import type { Permission } from '../domain/roles';

@@ -5,7 +5,7 @@
  * next occurrence seals what this one did not.
  */
 import type { Db } from '../db/client';
-import { sealAuditChain, type SealResult } from '../services/audit-chain';
+import { sealAuditChain, type SealResult } from '../services/audit/audit-chain';
 import { cronEverySeconds } from './cron-interval';
 import type { JobEngine } from './engine';
 

@@ -7,12 +7,12 @@
  */
 import type { Config } from '../config/config';
 import type { Database } from '../db/client';
-import type { SealResult } from '../services/audit-chain';
-import type { WarmupResult } from '../services/funds-rollup-warmup';
+import type { SealResult } from '../services/audit/audit-chain';
+import type { WarmupResult } from '../services/funds/funds-rollup-warmup';
 import { defineAuditSealJob } from './audit-seal-job';
 import { JobEngine, type JobEngineOptions } from './engine';
-import { defineImportJobQueue, type ImportJobQueueOptions } from './import-job-queue';
-import { defineLeftoverFilesJob } from './leftover-import-files';
+import { defineImportJobQueue, type ImportJobQueueOptions } from './enterprise-imports/import-job-queue';
+import { defineLeftoverFilesJob } from './enterprise-imports/leftover-import-files';
 import { defineRollupWarmupJob, type RollupWarmupJob, type RollupWarmupJobOptions } from './rollup-warmup-job';
 
 export interface BackgroundJobsOptions {

@@ -11,7 +11,7 @@
  */
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { Database, Db } from '../db/client';
-import type { CopyTarget } from '../db/queries/enterprise-imports';
+import type { CopyTarget } from '../db/queries/enterprise-imports/enterprise-imports';
 import * as schema from '../db/schema/index';
 import { liftStatementTimeout } from '../db/pool-settings';
 

@@ -4,7 +4,7 @@
  * cancel flag back. Cancellation and shutdown surface as exceptions at the job's next checkpoint.
  */
 import type { Db } from '../db/client';
-import { updateImportJobProgress } from '../db/queries/import-jobs';
+import { updateImportJobProgress } from '../db/queries/enterprise-imports/import-jobs';
 
 export type JobPhase = 'queued' | 'reading' | 'merging' | 'done';
 

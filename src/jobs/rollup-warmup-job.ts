@@ -11,8 +11,8 @@
  * A stopping engine stops a running warm-up at its next batch.
  */
 import type { Deps } from '../services/context';
-import { listenRollupsStale } from '../services/funds-rollup-signal';
-import { warmFundsRollups, type WarmupResult } from '../services/funds-rollup-warmup';
+import { listenRollupsStale } from '../services/funds/funds-rollup-signal';
+import { warmFundsRollups, type WarmupResult } from '../services/funds/funds-rollup-warmup';
 import { cronEveryMinutes } from './cron-interval';
 import type { JobEngine } from './engine';
 

@@ -11,14 +11,14 @@
  */
 import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { refreshContactRegionCodes } from '../db/queries/enterprises';
-import { flagNearDuplicateNames } from '../db/queries/enterprise-duplicates';
+import { refreshContactRegionCodes } from '../db/queries/enterprises/enterprises';
+import { flagNearDuplicateNames } from '../db/queries/enterprises/enterprise-duplicates';
 import { enterpriseContacts, enterprises, industries, projects, regions, users } from '../db/schema/index';
 import { shiftDate } from '../domain/working-days';
 import { todayInShanghai } from '../domain/dates';
 import { buildEnterpriseSearchKeys, buildSearchWordsSql } from '../search/enterprise-search-keys';
 import { toPinyinKeys } from '../search/pinyin-keys';
-import { recordAudit } from '../services/audit';
+import { recordAudit } from '../services/audit/audit';
 import { createSystemCaller, type Deps } from '../services/context';
 import { generateEnterprise, type GeneratedEnterprise, type GenerateEnterprisesOptions } from './enterprise-generator';
 import { createRng } from './random';

@@ -31,11 +31,11 @@ import type { Light } from '../domain/project-light';
 import { createRng, type Rng } from './random';
 import type { Likelihood, ProjectStage } from '../domain/project-stages';
 import { addWorkingDays, shiftDate } from '../domain/working-days';
-import { recordAudit } from '../services/audit';
+import { recordAudit } from '../services/audit/audit';
 import { loadWorkingCalendar } from '../services/calendar';
 import { createSystemCaller, type Deps } from '../services/context';
-import type { ProjectSource } from '../services/projects';
-import type { ServiceItemType } from '../services/service-items';
+import type { ProjectSource } from '../services/projects/projects';
+import type { ServiceItemType } from '../services/projects/service-items';
 
 export const DEMO_PROJECT_PREFIX = 'DEMO-';
 /** projects per stage (线索 15%, 在谈 20%, 签约 20%, 开工 20%, 投产 20%, 终止 5%) */

@@ -4,17 +4,17 @@
  * Later capabilities add their demo records here, so a newcomer lands in a living system.
  */
 import { selectSetting, upsertSetting } from '../db/queries/settings';
-import { selectUserByUsername } from '../db/queries/users';
+import { selectUserByUsername } from '../db/queries/accounts/users';
 import { selectParks } from '../db/queries/regions';
 import { requiresSecondFactor, type Role } from '../domain/roles';
 import { createSystemCaller, type Deps } from '../services/context';
 import { createPark } from '../services/regions';
-import { createUser } from '../services/users';
+import { createUser } from '../services/accounts/users';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoEnterprises } from './demo-enterprises';
-import { selectTarget } from '../db/queries/statistics';
+import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
-import { setTarget } from '../services/statistics';
+import { setTarget } from '../services/statistics/statistics';
 
 export const DEMO_PASSWORD = 'Yinfeng@2026';
 /**

@@ -1,10 +1,10 @@
 /** The working-day calendar of the installation: the official schedule plus the stored overrides. */
 import { eq } from 'drizzle-orm';
-import { selectCalendarOverrides } from '../db/queries/project-records';
+import { selectCalendarOverrides } from '../db/queries/projects/project-records';
 import { calendarOverrides } from '../db/schema/index';
 import { AppError } from '../domain/app-error';
 import { assertDate, createWorkingCalendar, OFFICIAL_LAST_YEAR, type WorkingCalendar } from '../domain/working-days';
-import { recordAudit } from './audit';
+import { recordAudit } from './audit/audit';
 import type { Caller, Deps } from './context';
 
 export async function loadWorkingCalendar(deps: Deps): Promise<WorkingCalendar> {

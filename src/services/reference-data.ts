@@ -11,7 +11,7 @@ import { regions } from '../db/schema/index';
 import { buildRegionPath } from '../domain/region-scope';
 import { INDUSTRIES, INDUSTRY_STANDARD } from '../reference/industry-classification';
 import { loadRegionDivisions, REGION_DATASET_VERSION, validateRegionTree, type RegionDivision } from '../reference/region-divisions';
-import { recordAudit } from './audit';
+import { recordAudit } from './audit/audit';
 import { createSystemCaller, type Deps } from './context';
 
 const KEY = 'reference_versions';

@@ -3,7 +3,7 @@ import type { AuditObjectType } from '../domain/audit-actions';
 import { selectChildRegions, selectIndustries, selectNextParkCode, selectParks, selectRegion, selectRegionsByCodes, insertRegion, updateRegionVersioned, type RegionRow } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
 import { buildRegionPath, isPathWithin } from '../domain/region-scope';
-import { recordAudit } from './audit';
+import { recordAudit } from './audit/audit';
 import type { Caller, Deps } from './context';
 
 const OUT_OF_SCOPE = (code: string) => `地区 ${code} 不存在或不在您的管辖范围内`;

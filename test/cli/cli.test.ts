@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/seed/demo';
-import { generateTotpCode } from '../../src/services/second-factor';
+import { generateTotpCode } from '../../src/services/accounts/second-factor';
 import { cleanEnv, runCli, startServe, type Server } from './processes';
 
 const OPERATOR = `cli:${os.userInfo().username}`;

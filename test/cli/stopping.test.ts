@@ -11,10 +11,10 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPglite, wrapPglite } from '../../src/db/client';
 import { createSystemCaller } from '../../src/services/context';
-import { createUser } from '../../src/services/users';
+import { createUser } from '../../src/services/accounts/users';
 import { loadConfig } from '../../src/config/config';
-import { finishImportJob, insertImportJob } from '../../src/db/queries/import-jobs';
-import { selectUserByUsername } from '../../src/db/queries/users';
+import { finishImportJob, insertImportJob } from '../../src/db/queries/enterprise-imports/import-jobs';
+import { selectUserByUsername } from '../../src/db/queries/accounts/users';
 import { prepareDatabase } from '../../src/cli/prepare-database';
 import { cleanEnv, freePort, REPO_ROOT, startServe } from './processes';
 

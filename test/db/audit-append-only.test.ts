@@ -4,7 +4,7 @@ import type { AuditAction, AuditObjectType } from '../../src/domain/audit-action
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/index';
-import { recordAudit } from '../../src/services/audit';
+import { recordAudit } from '../../src/services/audit/audit';
 import { createSystemCaller } from '../../src/services/context';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases';
 

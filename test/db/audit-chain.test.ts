@@ -9,11 +9,11 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrapPool, type Db } from '../../src/db/client';
-import { ROW_HASH_EXPRESSION, ROW_HASH_SQL, setChainTimeZone } from '../../src/db/queries/audit-chain';
+import { ROW_HASH_EXPRESSION, ROW_HASH_SQL, setChainTimeZone } from '../../src/db/queries/audit/audit-chain';
 import { EMBEDDED_APP_ROLE } from '../../src/db/roles';
 import type { ChainProblemKind } from '../../src/domain/audit-chain';
-import { recordAudit } from '../../src/services/audit';
-import { sealAuditChain, verifyAuditChain } from '../../src/services/audit-chain';
+import { recordAudit } from '../../src/services/audit/audit';
+import { sealAuditChain, verifyAuditChain } from '../../src/services/audit/audit-chain';
 import { createSystemCaller } from '../../src/services/context';
 import { createTestDatabase, DATABASE_KINDS, type DatabaseKind, type TestDatabase } from '../helpers/databases';
 

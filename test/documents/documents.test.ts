@@ -14,8 +14,8 @@ import { formatYuanAsWanInPdf, formatYuanAsYi, noticeParagraphs, renderNoticePdf
 import { renderNoticeXlsx } from '../../src/documents/notice-xlsx';
 import { seedDemo, DEMO_PREFECTURE } from '../../src/seed/demo';
 import { createSystemCaller } from '../../src/services/context';
-import { addReceipt } from '../../src/services/funds';
-import { createProject, type ProjectCreateInput } from '../../src/services/projects';
+import { addReceipt } from '../../src/services/funds/funds';
+import { createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';

@@ -8,8 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client';
-import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../src/db/queries/enterprise-imports';
-import { selectIndustryIndex } from '../../src/db/queries/imports';
+import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../src/db/queries/enterprise-imports/enterprise-imports';
+import { selectIndustryIndex } from '../../src/db/queries/imports/imports';
 import { EnterpriseRowChecker } from '../../src/services/enterprise-imports/enterprise-rows';
 import { fillSearchKeys, mergeStagedEnterprises } from '../../src/services/enterprise-imports/merge-enterprises';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases';

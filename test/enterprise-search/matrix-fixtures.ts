@@ -4,9 +4,9 @@
  * user of the own county (for reads), or shared by a user of the sibling county (invisible: 404).
  */
 import type { Role } from '../../src/domain/roles';
-import { resolveSession } from '../../src/services/auth';
+import { resolveSession } from '../../src/services/accounts/auth';
 import type { Caller } from '../../src/services/context';
-import { createEnterpriseList, createSavedSearch } from '../../src/services/enterprise-lists';
+import { createEnterpriseList, createSavedSearch } from '../../src/services/enterprises/enterprise-lists';
 import type { TestApp } from '../helpers/app';
 
 interface MatrixFixture {

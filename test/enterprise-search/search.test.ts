@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
-import { searchEnterprises } from '../../src/services/enterprise-search';
+import { searchEnterprises } from '../../src/services/enterprises/enterprise-search';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { codeOf, insertEnterprises, keyOfCode } from './fixtures';

@@ -1,7 +1,7 @@
 /** Near-duplicate names: flagged when an uncoded investor appears, listed by scope, merged or dismissed. */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flagNearDuplicateNames } from '../../src/db/queries/enterprise-duplicates';
+import { flagNearDuplicateNames } from '../../src/db/queries/enterprises/enterprise-duplicates';
 import { auditLog, enterpriseDuplicateCandidates, enterpriseFieldChanges, enterpriseListMembers, enterpriseLists, enterprises, projects } from '../../src/db/schema/index';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';

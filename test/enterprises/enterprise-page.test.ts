@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, enterpriseFieldChanges, enterpriseListMembers, enterpriseLists, enterprises } from '../../src/db/schema/index';
 import { todayInShanghai } from '../../src/domain/dates';
-import { changeProjectStage } from '../../src/services/projects';
+import { changeProjectStage } from '../../src/services/projects/projects';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { tradeTag, nextNumber, projectWithInvestor, system, testContact, testCreditCode, testEnterprise } from './fixtures';

@@ -1,10 +1,10 @@
 /** Enterprises, contacts and near-duplicate pairs for tests (created through the services, as the CLI operator). */
 import { computeFinalCheck, computeOrgCheck } from '../../src/domain/credit-code';
 import { createSystemCaller, type Deps } from '../../src/services/context';
-import { addContact } from '../../src/services/enterprise-contacts';
-import { createEnterprise, type EnterpriseCreateInput } from '../../src/services/enterprises';
-import { createProject } from '../../src/services/projects';
-import { selectPendingCandidatesOf } from '../../src/db/queries/enterprise-duplicates';
+import { addContact } from '../../src/services/enterprises/enterprise-contacts';
+import { createEnterprise, type EnterpriseCreateInput } from '../../src/services/enterprises/enterprises';
+import { createProject } from '../../src/services/projects/projects';
+import { selectPendingCandidatesOf } from '../../src/db/queries/enterprises/enterprise-duplicates';
 
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** characters for trade names (字号) that never spell a place or an industry word */

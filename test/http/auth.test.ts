@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_FAILED_MESSAGE } from '../../src/services/auth';
+import { LOGIN_FAILED_MESSAGE } from '../../src/services/accounts/auth';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -137,7 +137,7 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
     const idle = await t.login('gina');
     const absolute = await t.login('gina');
     const hash = (c: string) => c.split('=')[1] ?? '';
-    const { hashToken } = await import('../../src/services/auth');
+    const { hashToken } = await import('../../src/services/accounts/auth');
     await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where id = ${hashToken(hash(idle))}`);
     await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where id = ${hashToken(hash(absolute))}`);
     expect((await t.call('GET', '/api/auth/me', { cookie: idle })).statusCode).toBe(401);
@@ -184,7 +184,7 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
     expect(noReason.json()).toMatchObject({ error: { details: [{ field: 'reason' }] } });
     const res = await t.call('PUT', '/api/security/policy', { cookie: sec, body: { ...current, maxFailedLogins: 2, reason: '等保测评要求' } });
     expect(res.statusCode).toBe(200);
-    const { getSecurityPolicy } = await import('../../src/services/security-policy');
+    const { getSecurityPolicy } = await import('../../src/services/accounts/security-policy');
     // the policy cache lives in the service; read through it as a login would
     expect((await getSecurityPolicy(t.deps)).maxFailedLogins).toBe(2);
     await t.createAccount('jack', ['officer'], '650109');

@@ -9,16 +9,16 @@ import { listDeclaredRoutes } from '../../src/http/plugins/access-guard';
 import type { RouteAccess } from '../../src/http/access';
 import { createSystemCaller } from '../../src/services/context';
 import { createPark } from '../../src/services/regions';
-import { setTarget } from '../../src/services/statistics';
-import { addReceipt } from '../../src/services/funds';
-import { addProblem } from '../../src/services/problems';
-import { uploadEvidence } from '../../src/services/project-extras';
-import { createProject } from '../../src/services/projects';
-import { addServiceItem } from '../../src/services/service-items';
-import { approveReturn, submitReturn } from '../../src/services/returns';
+import { setTarget } from '../../src/services/statistics/statistics';
+import { addReceipt } from '../../src/services/funds/funds';
+import { addProblem } from '../../src/services/projects/problems';
+import { uploadEvidence } from '../../src/services/projects/project-extras';
+import { createProject } from '../../src/services/projects/projects';
+import { addServiceItem } from '../../src/services/projects/service-items';
+import { approveReturn, submitReturn } from '../../src/services/returns/returns';
 import { createTestApp, TEST_PASSWORD, TEST_TOTP_SECRET, type TestApp } from '../helpers/app';
-import { generateTotpCode } from '../../src/services/second-factor';
-import { createUser } from '../../src/services/users';
+import { generateTotpCode } from '../../src/services/accounts/second-factor';
+import { createUser } from '../../src/services/accounts/users';
 import { requiresSecondFactor } from '../../src/domain/roles';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -858,7 +858,7 @@ const CASES: Record<string, RouteCase> = {
     ok: 204,
     build: async (f) => {
       const fx = await import('../enterprises/fixtures');
-      const { createEnterpriseTag } = await import('../../src/services/enterprise-tags');
+      const { createEnterpriseTag } = await import('../../src/services/enterprises/enterprise-tags');
       const tag = await createEnterpriseTag(f.t.deps, fx.system(), { name: `标签${fx.nextNumber()}` });
       return { url: `/api/enterprise-tags/${encodeURIComponent(tag.name)}` };
     },

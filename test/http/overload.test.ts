@@ -21,7 +21,7 @@ import { liftStatementTimeoutInTransaction } from '../../src/db/pool-settings';
 import { openJobConnection } from '../../src/jobs/job-connection';
 import { buildApp } from '../../src/http/app';
 import { createSystemCaller } from '../../src/services/context';
-import { createUser } from '../../src/services/users';
+import { createUser } from '../../src/services/accounts/users';
 import { DATABASE_KINDS, createTestDatabase, type DatabaseKind, type TestDatabase } from '../helpers/databases';
 import { createTestApp, TEST_ORIGIN, TEST_PASSWORD, type TestApp } from '../helpers/app';
 import { generatedRows } from '../enterprise-imports/helpers';

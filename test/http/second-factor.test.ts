@@ -8,7 +8,7 @@ import * as OTPAuth from 'otpauth';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
-import { createUser } from '../../src/services/users';
+import { createUser } from '../../src/services/accounts/users';
 import { createTestApp, TEST_PASSWORD, TEST_TOTP_SECRET, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 

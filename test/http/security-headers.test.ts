@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config';
 import { buildApp } from '../../src/http/app';
 import { createSystemCaller } from '../../src/services/context';
-import { createUser } from '../../src/services/users';
+import { createUser } from '../../src/services/accounts/users';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases';
 import { TEST_PASSWORD } from '../helpers/app';
 

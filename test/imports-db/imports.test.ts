@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectUserById } from '../../src/db/queries/users';
+import { selectUserById } from '../../src/db/queries/accounts/users';
 import { computeFinalCheck, computeOrgCheck } from '../../src/domain/credit-code';
 import { listPermissions, type Role } from '../../src/domain/roles';
 import type { Caller } from '../../src/services/context';

@@ -13,9 +13,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimNextImportJob } from '../../src/db/queries/import-jobs';
-import { selectPendingCandidatesOf } from '../../src/db/queries/enterprise-duplicates';
-import { executeImportJob } from '../../src/jobs/import-jobs';
+import { claimNextImportJob } from '../../src/db/queries/enterprise-imports/import-jobs';
+import { selectPendingCandidatesOf } from '../../src/db/queries/enterprises/enterprise-duplicates';
+import { executeImportJob } from '../../src/jobs/enterprise-imports/import-jobs';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { nextNumber, testCreditCode, tradeTag } from '../enterprises/fixtures';

@@ -12,7 +12,7 @@ import { wrapPool, type Database } from '../../src/db/client';
 import { cronEveryMinutes, cronEverySeconds } from '../../src/jobs/cron-interval';
 import { JobEngine } from '../../src/jobs/engine';
 import { importFilesDir } from '../../src/config/data-paths';
-import { defineLeftoverFilesJob, LEFTOVER_FILES_QUEUE } from '../../src/jobs/leftover-import-files';
+import { defineLeftoverFilesJob, LEFTOVER_FILES_QUEUE } from '../../src/jobs/enterprise-imports/leftover-import-files';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, DATABASE_KINDS } from '../helpers/databases';
 import { migrateDatabase } from '../../src/db/migrate';

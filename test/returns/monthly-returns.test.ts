@@ -13,11 +13,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/index';
 import { listPermissions } from '../../src/domain/roles';
-import { addReceipt } from '../../src/services/funds';
+import { addReceipt } from '../../src/services/funds/funds';
 import { createSystemCaller, type Caller } from '../../src/services/context';
-import { createProject, type ProjectCreateInput } from '../../src/services/projects';
+import { createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
-import { assertMonthOpen, listReminders, type ReturnDto } from '../../src/services/returns';
+import { assertMonthOpen, listReminders, type ReturnDto } from '../../src/services/returns/returns';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 

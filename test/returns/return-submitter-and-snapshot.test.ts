@@ -6,11 +6,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
-import { addReceipt } from '../../src/services/funds';
-import { createProject } from '../../src/services/projects';
-import { setTarget } from '../../src/services/statistics';
-import { createUser } from '../../src/services/users';
-import type { ReturnDto } from '../../src/services/returns';
+import { addReceipt } from '../../src/services/funds/funds';
+import { createProject } from '../../src/services/projects/projects';
+import { setTarget } from '../../src/services/statistics/statistics';
+import { createUser } from '../../src/services/accounts/users';
+import type { ReturnDto } from '../../src/services/returns/returns';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 

@@ -2,14 +2,14 @@
 import { eq, like, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config';
-import { selectUserByUsername } from '../../src/db/queries/users';
+import { selectUserByUsername } from '../../src/db/queries/accounts/users';
 import { auditLog, enterprises, projects } from '../../src/db/schema/index';
 import { validateCreditCode } from '../../src/domain/credit-code';
 import { todayInShanghai } from '../../src/domain/dates';
 import { listUnmetRules } from '../../src/domain/project-stages';
-import { toActor } from '../../src/services/auth';
+import { toActor } from '../../src/services/accounts/auth';
 import type { Caller, Deps } from '../../src/services/context';
-import { listProjects, toFacts } from '../../src/services/projects';
+import { listProjects, toFacts } from '../../src/services/projects/projects';
 import { seedDemo } from '../../src/seed/demo';
 import { DEMO_STAGE_COUNTS, planDemoProjects } from '../../src/seed/demo-projects';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../helpers/databases';

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
-import { updateEvidencePolicy } from '../../src/services/evidence-policy';
-import { addReceipt } from '../../src/services/funds';
-import { createProject, type ProjectCreateInput } from '../../src/services/projects';
+import { updateEvidencePolicy } from '../../src/services/funds/evidence-policy';
+import { addReceipt } from '../../src/services/funds/funds';
+import { createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';

@@ -6,14 +6,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectStaleParts, type RollupRange } from '../../src/db/queries/statistics-rollups';
+import { selectStaleParts, type RollupRange } from '../../src/db/queries/statistics/statistics-rollups';
 import { createSystemCaller } from '../../src/services/context';
-import { updateEvidencePolicy } from '../../src/services/evidence-policy';
-import { addReceipt, verifyReceipt } from '../../src/services/funds';
-import { listHotRollupRanges, previousMonth, warmFundsRollups } from '../../src/services/funds-rollup-warmup';
-import { createProject, type ProjectCreateInput } from '../../src/services/projects';
+import { updateEvidencePolicy } from '../../src/services/funds/evidence-policy';
+import { addReceipt, verifyReceipt } from '../../src/services/funds/funds';
+import { listHotRollupRanges, previousMonth, warmFundsRollups } from '../../src/services/funds/funds-rollup-warmup';
+import { createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
-import { getSummary } from '../../src/services/statistics';
+import { getSummary } from '../../src/services/statistics/statistics';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { expectRollupsEqualDirect, withLastYear } from './rollup-checks';

@@ -6,12 +6,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectFundsBreakdown, selectMonthlyFunds, type BreakdownKey, type ReceiptFilter } from '../../src/db/queries/statistics';
-import { getBreakdowns } from '../../src/services/statistics-breakdowns';
+import { selectFundsBreakdown, selectMonthlyFunds, type BreakdownKey, type ReceiptFilter } from '../../src/db/queries/statistics/statistics';
+import { getBreakdowns } from '../../src/services/statistics/statistics-breakdowns';
 import { createSystemCaller } from '../../src/services/context';
-import { addReceipt, correctReceipt, removeReceipt, verifyReceipt } from '../../src/services/funds';
-import { uploadEvidence } from '../../src/services/project-extras';
-import { createProject, getProjectDetail, updateProject, type ProjectCreateInput } from '../../src/services/projects';
+import { addReceipt, correctReceipt, removeReceipt, verifyReceipt } from '../../src/services/funds/funds';
+import { uploadEvidence } from '../../src/services/projects/project-extras';
+import { createProject, getProjectDetail, updateProject, type ProjectCreateInput } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
-import { addReceipt } from '../../src/services/funds';
-import { createProject } from '../../src/services/projects';
+import { addReceipt } from '../../src/services/funds/funds';
+import { createProject } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';

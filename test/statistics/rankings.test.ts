@@ -14,9 +14,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
-import { addReceipt } from '../../src/services/funds';
-import { createProject, type ProjectCreateInput } from '../../src/services/projects';
-import { setTarget } from '../../src/services/statistics';
+import { addReceipt } from '../../src/services/funds/funds';
+import { createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
+import { setTarget } from '../../src/services/statistics/statistics';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 

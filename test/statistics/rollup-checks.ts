@@ -1,8 +1,8 @@
 /** Checks shared by the rollup tests: the figures from rollups equal the direct statements over the receipts. */
 import { expect } from 'vitest';
-import { selectFundsBySource, type ReceiptFilter } from '../../src/db/queries/statistics';
+import { selectFundsBySource, type ReceiptFilter } from '../../src/db/queries/statistics/statistics';
 import type { Deps } from '../../src/services/context';
-import { loadFundsBySource } from '../../src/services/funds-rollups';
+import { loadFundsBySource } from '../../src/services/funds/funds-rollups';
 
 export interface FundsPeriod {
   from: string;

@@ -1,12 +1,12 @@
 /** migrate, seed and user commands: thin adapters over the services, acting as the machine operator. */
 import os from 'node:os';
 import type { Config } from '../../config/config';
-import { selectUserByUsername } from '../../db/queries/users';
+import { selectUserByUsername } from '../../db/queries/accounts/users';
 import { AppError } from '../../domain/app-error';
 import { requiresSecondFactor, ROLES } from '../../domain/roles';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../../seed/demo';
 import { createSystemCaller } from '../../services/context';
-import { createUser, resetUserPassword, resetUserSecondFactor, setUserStatus } from '../../services/users';
+import { createUser, resetUserPassword, resetUserSecondFactor, setUserStatus } from '../../services/accounts/users';
 import { prepareDatabase } from '../prepare-database';
 
 export const MIGRATE_HELP = `用法: yinfeng migrate

@@ -1,7 +1,7 @@
 /** `yinfeng audit verify`: seals what can be sealed, then checks the whole audit hash chain. */
 import type { Config } from '../../config/config';
 import { describeProblem } from '../../domain/audit-chain';
-import { sealAuditChain, verifyAuditChain } from '../../services/audit-chain';
+import { sealAuditChain, verifyAuditChain } from '../../services/audit/audit-chain';
 import { prepareDatabase } from '../prepare-database';
 
 export const AUDIT_HELP = `用法: yinfeng audit verify [--no-seal]

@@ -1,15 +1,15 @@
-import { countUsers, deleteExpiredSessions } from '../../db/queries/users';
+import { countUsers, deleteExpiredSessions } from '../../db/queries/accounts/users';
 import { buildApp } from '../../http/app';
 import { WEB_DIST } from '../../http/static-web';
 import type { Config } from '../../config/config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, isDemoSeeded, seedDemo } from '../../seed/demo';
-import { getSecurityPolicy } from '../../services/security-policy';
+import { getSecurityPolicy } from '../../services/accounts/security-policy';
 import { ROLE_LABELS } from '../../domain/roles';
 import { prepareDatabase } from '../prepare-database';
 import fs from 'node:fs';
 import { AppError } from '../../domain/app-error';
 import { startBackgroundJobs, type BackgroundJobs } from '../../jobs/background-jobs';
-import { removeLeftoverImportFiles } from '../../jobs/leftover-import-files';
+import { removeLeftoverImportFiles } from '../../jobs/enterprise-imports/leftover-import-files';
 import { onStopSignal, type StopSignal } from '../process-stop';
 
 export const SERVE_HELP = `用法: yinfeng serve

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config';
 import { formatYuanAsWan } from '../../domain/money';
 import type { Summary } from '../../domain/indicators';
 import { createSystemCaller } from '../../services/context';
-import { getSummary } from '../../services/statistics';
+import { getSummary } from '../../services/statistics/statistics';
 import { prepareDatabase } from '../prepare-database';
 
 export const STATS_HELP = `用法: yinfeng stats --region CODE --from YYYY-MM --to YYYY-MM [--json]

@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
 import { AppError } from '../../domain/app-error';
 import { msg } from '../../domain/messages/catalog';
-import { resolveSession } from '../../services/auth';
-import { recordAudit } from '../../services/audit';
+import { resolveSession } from '../../services/accounts/auth';
+import { recordAudit } from '../../services/audit/audit';
 import type { Deps } from '../../services/context';
 import { readMeta, type RouteAccess } from '../access';
 

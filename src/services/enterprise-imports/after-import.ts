@@ -6,9 +6,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { flagNearDuplicateNames } from '../../db/queries/enterprise-duplicates';
-import { updateEnterpriseSearchKeys } from '../../db/queries/enterprise-imports';
-import { refreshContactRegionCodes } from '../../db/queries/enterprises';
+import { flagNearDuplicateNames } from '../../db/queries/enterprises/enterprise-duplicates';
+import { updateEnterpriseSearchKeys } from '../../db/queries/enterprise-imports/enterprise-imports';
+import { refreshContactRegionCodes } from '../../db/queries/enterprises/enterprises';
 import { buildEnterpriseSearchKeys } from '../../search/enterprise-search-keys';
 
 type Row = Record<string, unknown>;

@@ -6,7 +6,7 @@
  * 大类), and the data date is not in the future. Shared by the workbook import and the background
  * jobs, so both accept and refuse the same rows. Search keys are filled in by the caller.
  */
-import type { StagedEnterpriseRow } from '../../db/queries/enterprise-imports';
+import type { StagedEnterpriseRow } from '../../db/queries/enterprise-imports/enterprise-imports';
 import { normalizeCreditCode } from '../../domain/credit-code';
 import { parseIndustryCode, parseRegionCode, resolveIndustryCode, validateEnterpriseRow, type RowProblem } from '../../imports/row-validate';
 

@@ -14,12 +14,12 @@
  * back through the later history (each later change's old value), which is exact because every
  * change to those fields writes a history row.
  */
-import { selectEnterpriseHistoryWithImports, type EnterpriseHistoryRow } from '../../db/queries/enterprise-import-history';
-import { CREATED_FIELD } from '../../db/queries/enterprise-imports';
-import type { EnterpriseRow } from '../../db/queries/enterprises';
+import { selectEnterpriseHistoryWithImports, type EnterpriseHistoryRow } from '../../db/queries/enterprise-imports/enterprise-import-history';
+import { CREATED_FIELD } from '../../db/queries/enterprise-imports/enterprise-imports';
+import type { EnterpriseRow } from '../../db/queries/enterprises/enterprises';
 import { isPathWithin } from '../../domain/region-scope';
 import type { Caller, Deps } from '../context';
-import { requireEnterprise } from '../enterprises';
+import { requireEnterprise } from '../enterprises/enterprises';
 
 export interface EnterpriseImportEntry {
   importId: string;

@@ -17,7 +17,7 @@ import {
   selectImportJobPage,
   selectOperatorJobRegion,
   type ImportJobWithPath,
-} from '../../db/queries/import-jobs';
+} from '../../db/queries/enterprise-imports/import-jobs';
 import { importFilesDir } from '../../config/data-paths';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
@@ -29,8 +29,8 @@ import { verifyZipInflation } from '../../imports/zip-inflate';
 import { parseDate } from '../../imports/row-validate';
 import type { ImportProblem } from '../imports/run-import';
 import { listXlsxSheetNames } from '../imports/xlsx-sheets';
-import { recordAudit } from '../audit';
-import { announceImportJobQueued } from '../import-job-signal';
+import { recordAudit } from '../audit/audit';
+import { announceImportJobQueued } from './import-job-signal';
 import type { Caller, Deps } from '../context';
 
 export type ImportJobKind = 'enterprises';

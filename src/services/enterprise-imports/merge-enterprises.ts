@@ -19,9 +19,9 @@ import {
   type EnterpriseMergeCounts,
   type MergeOptions,
   type StagedEnterpriseRow,
-} from '../../db/queries/enterprise-imports';
+} from '../../db/queries/enterprise-imports/enterprise-imports';
 import { inlineKeyComputer, type KeyComputer } from '../../search/key-computer';
-import { describeLockedInvestorChange, findLockedInvestorChanges, LockedFiguresRejection } from '../locked-figures';
+import { describeLockedInvestorChange, findLockedInvestorChanges, LockedFiguresRejection } from '../returns/locked-figures';
 
 const KEY_PAGE = 2_000;
 

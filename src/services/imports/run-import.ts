@@ -30,10 +30,10 @@ import {
   type KindCounts,
   type StagedFund,
   type StagedProject,
-} from '../../db/queries/imports';
+} from '../../db/queries/imports/imports';
 import type { Db } from '../../db/client';
-import { lockReceiptMonth } from '../../db/queries/returns';
-import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../db/queries/enterprise-imports';
+import { lockReceiptMonth } from '../../db/queries/returns/returns';
+import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../db/queries/enterprise-imports/enterprise-imports';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
@@ -45,13 +45,13 @@ import { parseIndustryCode, parseMonth, parseRegionCode, resolveIndustryCode, va
 import { describeSampleRow } from '../../imports/template-samples';
 import { FACT_LABELS, listMissingFacts } from '../../domain/project-stages';
 import { readRawRows, readRows } from '../../imports/sheet-reader';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
 import { EnterpriseRowChecker } from '../enterprise-imports/enterprise-rows';
 import { upkeepAfterEnterpriseImport, upkeepAfterProjectImport } from '../enterprise-imports/after-import';
 import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/merge-enterprises';
-import { announceRollupsStale } from '../funds-rollup-signal';
-import { describeLockedChange, describeReopener, findLockedProjectChanges, LockedFiguresRejection } from '../locked-figures';
+import { announceRollupsStale } from '../funds/funds-rollup-signal';
+import { describeLockedChange, describeReopener, findLockedProjectChanges, LockedFiguresRejection } from '../returns/locked-figures';
 import { listXlsxSheetNames } from './xlsx-sheets';
 import { liftStatementTimeoutInTransaction } from '../../db/pool-settings';
 

@@ -1,0 +1,151 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../../services/context';
+import { createUser, getUser, listColleagues, listUsers, resetUserPassword, resetUserSecondFactor, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../../services/accounts/users';
+import { requireCaller } from '../../access';
+import { idParams, pageQuery, reasonSchema, regionCodeSchema, roleSchema } from '../../schemas';
+import { colleagueSchema, userPageSchema, userSchema } from '../../../contracts/users';
+
+const tags = ['users'];
+
+export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/users',
+    {
+      config: { access: 'users.read' },
+      schema: {
+        tags,
+        summary: '用户列表（本地区及下级）',
+        querystring: z.object({
+          q: z.string().max(64).optional(),
+          regionCode: regionCodeSchema.optional(),
+          status: z.enum(['active', 'disabled', 'locked']).optional(),
+          role: roleSchema.optional(),
+          ...pageQuery,
+        }),
+        response: { 200: userPageSchema },
+      },
+    },
+    async (request) => listUsers(deps, requireCaller(request), request.query),
+  );
+
+  r.get(
+    '/api/colleagues',
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags,
+        summary: '可指派为包联领导或专班成员的同事（本地区上下级的业务用户，仅姓名与角色）',
+        querystring: z.object({ q: z.string().max(40).optional(), role: roleSchema.optional() }),
+        response: { 200: z.object({ items: z.array(colleagueSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listColleagues(deps, requireCaller(request), request.query) }),
+  );
+
+  r.post(
+    '/api/users',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '新建用户（角色由安全管理员授予；首次登录须改密码）',
+        body: z.object({
+          username: z.string().max(32),
+          displayName: z.string().trim().min(1, '请填写姓名').max(40),
+          regionCode: regionCodeSchema,
+          password: z.string().max(128),
+        }),
+        response: { 201: userSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUser(deps, requireCaller(request), request.body)),
+  );
+
+  r.get(
+    '/api/users/:id',
+    { config: { access: 'users.read' }, schema: { tags, summary: '用户详情', params: idParams, response: { 200: userSchema } } },
+    async (request) => getUser(deps, requireCaller(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/users/:id',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '修改用户（姓名、所属地区）；version 不是最新时返回 409；管理员账号只能由安全管理员管理（403）',
+        params: idParams,
+        body: z.object({
+          displayName: z.string().max(40).optional(),
+          regionCode: regionCodeSchema.optional(),
+          version: z.number().int().min(1),
+        }),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => updateUser(deps, requireCaller(request), request.params.id, request.body),
+  );
+
+  const reasonBody = z.object({ reason: reasonSchema });
+  r.post(
+    '/api/users/:id/disable',
+    { config: { access: 'users.manage' }, schema: { tags, summary: '停用业务用户（结束其全部会话）；管理员账号由安全管理员停用（403）', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'disabled', request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/enable',
+    { config: { access: 'users.manage' }, schema: { tags, summary: '启用业务用户', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'active', request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        summary: '重置业务用户的密码（用户登录后须先修改）；管理员账号由安全管理员重置（403）',
+        params: idParams,
+        body: z.object({ newPassword: z.string().max(128), reason: reasonSchema }),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => resetUserPassword(deps, requireCaller(request), request.params.id, request.body.newPassword, request.body.reason),
+  );
+  r.put(
+    '/api/users/:id/roles',
+    {
+      config: { access: 'security.manage' },
+      schema: {
+        tags,
+        summary: '授予角色（三权分立：系统、安全、审计管理员互斥）',
+        params: idParams,
+        body: z.object({ roles: z.array(roleSchema).max(8), reason: reasonSchema }),
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => setUserRoles(deps, requireCaller(request), request.params.id, request.body.roles, request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/unlock',
+    { config: { access: 'security.manage' }, schema: { tags, summary: '解锁因登录失败而锁定的账号', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    async (request) => unlockUser(deps, requireCaller(request), request.params.id, request.body.reason),
+  );
+  r.post(
+    '/api/users/:id/second-factor/reset',
+    {
+      config: { access: 'security.manage' },
+      schema: {
+        tags,
+        summary: '重置用户的动态口令（手机丢失等）：解除绑定、作废恢复码、结束其会话；用户下次登录重新绑定（不能重置自己的）',
+        params: idParams,
+        body: reasonBody,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => resetUserSecondFactor(deps, requireCaller(request), request.params.id, request.body.reason),
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Imports and exports: POST /api/imports (the raw file as the body), the import template, and the
+ * project list as xlsx. The binary content-type parsers live on this plugin only.
+ */
+import { drillDownQuery } from '../projects/projects';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../../domain/app-error';
+import { buildImportTemplate } from '../../../exports/import-template';
+import { exportProjectsXlsx } from '../../../exports/projects-xlsx';
+import { sniffContent } from '../../../imports/file-guard';
+import type { Deps } from '../../../services/context';
+import { IMPORT_KIND_NAMES, listImportableKinds, runImport } from '../../../services/imports/run-import';
+import { requireCaller } from '../../access';
+import { checkHeaderText } from '../../plugins/input-guard';
+import { errorSchema, regionCodeSchema, yuanQuerySchema } from '../../schemas';
+
+const tags = ['imports'];
+const MiB = 1024 * 1024;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const IMPORT_CONTENT_TYPES = ['application/octet-stream', XLSX_TYPE, 'text/csv', 'application/csv', 'application/vnd.ms-excel'];
+
+const counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+const kindName = z.enum(IMPORT_KIND_NAMES as [string, ...string[]]);
+const importResultSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.enum(['xlsx', 'csv']),
+  kinds: z.array(kindName),
+  dryRun: z.boolean(),
+  imported: z.boolean(),
+  rows: z.record(z.string(), z.number()),
+  counts: z.record(z.string(), counts),
+  investorsCreated: z.number(),
+  preview: z.record(z.string(), z.array(z.object({ rowNumber: z.number(), cells: z.record(z.string(), z.string()) }))).describe('每个工作表的前 10 行（导入前预览）'),
+  rejected: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
+  rejectedTotal: z.number(),
+  lockedTotal: z.number().describe('其中因会改变已审核锁定月份数字而拒绝的行数；问题全属此类时返回 409'),
+  importId: z.string().nullable().describe('本次导入的编号（审计日志中导入记录的对象编号；各项目、到位资金的变更记录引用它）'),
+  incomplete: z
+    .object({
+      total: z.number(),
+      byField: z.record(z.string(), z.number()),
+      rows: z.array(z.object({ sheet: z.string(), row: z.number(), code: z.string(), missing: z.array(z.string()) })),
+    })
+    .describe('资料不全的项目行（缺而不矛盾，照常导入并标记，列入待完善清单）：按缺少的资料计数，及前若干行'),
+  notices: z.array(z.string()).describe('提示（不是错误），如暂不支持的列'),
+});
+const rejectedSchema = importResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) });
+
+const stageSchema = z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
+const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+function decodeFileName(header: string | string[] | undefined, body: Buffer, contentType: string | undefined): string {
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (raw && raw.trim() !== '') {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(raw.trim());
+    } catch {
+      throw new AppError('VALIDATION', '请求头 x-file-name 不是合法的 URL 编码文件名');
+    }
+    return checkHeaderText('x-file-name', decoded).split(/[\\/]/).pop() || 'upload';
+  }
+  if (contentType?.startsWith(XLSX_TYPE)) return 'upload.xlsx';
+  if (contentType?.includes('csv')) return 'upload.csv';
+  return sniffContent(body) === 'zip' ? 'upload.xlsx' : 'upload.csv';
+}
+
+export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  app.addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: 50 * MiB }, (_request, body, done) => done(null, body));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/imports',
+    {
+      bodyLimit: 50 * MiB,
+      config: { access: 'imports.run' },
+      schema: {
+        tags,
+        summary: '导入 xlsx（企业、项目、到位资金工作表）或 CSV：请求体为文件本身，文件名放在请求头 x-file-name（URL 编码）',
+        description:
+          '整个文件要么全部导入，要么一行也不写。有问题时返回 422 与问题清单（工作表、行、列、值、原因）；' +
+          '问题全是会改变已审核锁定月份数字的修改（与修改项目、录入到位资金的规则相同）时返回 409（CONFLICT），消息写明项目、月份和由谁重新开放。' +
+          '含企业数据（xlsx 的“企业”工作表或企业 CSV）时还需要“导入企业库”权限（enterprises.import），否则 403。',
+        querystring: z.object({
+          kind: kindName.optional().describe('只导入这一种数据；CSV 表头无法判断时必须指定'),
+          dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
+        }),
+        // 422: rejected rows (the report), or a file over a limit (zip bomb …), answered as every error is (errorSchema)
+        response: { 200: importResultSchema, 409: rejectedSchema, 422: z.union([rejectedSchema, errorSchema]) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) {
+        throw new AppError('BAD_REQUEST', `请求体须为文件本身（Content-Type：${IMPORT_CONTENT_TYPES.join('、')}）`);
+      }
+      const fileName = decodeFileName(request.headers['x-file-name'], body, request.headers['content-type']);
+      const result = await runImport(deps, requireCaller(request), body, {
+        fileName,
+        kind: request.query.kind as (typeof IMPORT_KIND_NAMES)[number] | undefined,
+        dryRun: request.query.dryRun,
+      });
+      if (result.rejectedTotal > 0 && result.lockedTotal === result.rejectedTotal) {
+        const first = result.rejected[0];
+        return reply.status(409).send({
+          ...result,
+          error: {
+            code: 'CONFLICT',
+            message: `${first?.reason ?? '该文件会改变已审核锁定月份的数字'}${result.rejectedTotal > 1 ? `（共 ${result.rejectedTotal} 行，见问题清单）` : ''}；未导入任何数据`,
+          },
+        });
+      }
+      if (result.rejectedTotal > 0) {
+        return reply.status(422).send({
+          ...result,
+          error: { code: 'VALIDATION', message: `文件“${result.fileName}”有 ${result.rejectedTotal} 个问题，未导入任何数据` },
+        });
+      }
+      return reply.status(200).send(result);
+    },
+  );
+
+  r.get(
+    '/api/imports/template.xlsx',
+    {
+      config: { access: 'session' },
+      schema: { tags, summary: '导入模板：企业、项目、到位资金工作表，各含表头与一行示例（没有“导入企业库”权限时不含企业工作表）' },
+    },
+    async (request, reply) => {
+      const buffer = await buildImportTemplate(listImportableKinds(requireCaller(request)));
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('引凤导入模板.xlsx')}`)
+        .send(buffer);
+    },
+  );
+
+  r.get(
+    '/api/projects/export.xlsx',
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags: ['projects'],
+        summary: '导出项目列表为 xlsx（与项目列表相同的筛选条件；列与项目导入表一致，另加红绿灯与到位资金合计）',
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          regionCode: regionCodeSchema.optional(),
+          stage: csv(stageSchema).optional(),
+          light: z.enum(['green', 'yellow', 'red']).optional(),
+          source: csv(sourceSchema).optional(),
+          industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
+          amountMinYuan: yuanQuerySchema.optional(),
+          amountMaxYuan: yuanQuerySchema.optional(),
+          leaderId: z.string().uuid().optional(),
+          mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          ...drillDownQuery,
+          sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const buffer = await exportProjectsXlsx(deps, requireCaller(request), { ...q, stages: q.stage, sources: q.source });
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent('项目列表.xlsx')}`)
+        .send(buffer);
+    },
+  );
+}

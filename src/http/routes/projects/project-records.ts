@@ -1,0 +1,259 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ledgerReceiptSchema, problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../../contracts/project-records';
+import { lightRulesSchema } from '../../../domain/project-light';
+import { deleteCalendarOverride, listCalendarOverrides, saveCalendarOverride } from '../../../services/calendar';
+import { evidencePolicySchema, getEvidencePolicy, updateEvidencePolicy } from '../../../services/funds/evidence-policy';
+import type { Deps } from '../../../services/context';
+import { addReceipt, correctReceipt, listReceipts, removeReceipt, verifyReceipt } from '../../../services/funds/funds';
+import { addProblem, listProblems, updateProblem } from '../../../services/projects/problems';
+import { getLightRules, updateLightRules } from '../../../services/projects/project-lights';
+import { addServiceItem, listServiceItems, summarizeServiceItems, updateServiceItem } from '../../../services/projects/service-items';
+import { requireCaller } from '../../access';
+import { dateSchema, idParams, monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../../schemas';
+
+const version = z.number().int().min(1);
+
+export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // ---- 到位资金 -------------------------------------------------------------------------------
+  r.get(
+    '/api/projects/:id/receipts',
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags: ['funds'],
+        summary: '项目的到位资金（按月），已锁定的月份注明锁定的月报与重新开放人',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(ledgerReceiptSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listReceipts(deps, requireCaller(request), request.params.id) }),
+  );
+  r.post(
+    '/api/projects/:id/receipts',
+    {
+      config: { access: 'funds.manage' },
+      schema: {
+        tags: ['funds'],
+        summary: '录入某月到位资金（元）',
+        params: idParams,
+        body: z.object({ month: monthSchema, amountYuan: yuanSchema, note: z.string().max(500).nullable().optional() }),
+        response: { 201: receiptSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addReceipt(deps, requireCaller(request), request.params.id, request.body)),
+  );
+  r.patch(
+    '/api/receipts/:id',
+    {
+      config: { access: 'funds.manage' },
+      schema: {
+        tags: ['funds'],
+        summary: '更正到位资金（须说明原因；更正后须重新核实）',
+        params: idParams,
+        body: z.object({ amountYuan: yuanSchema, note: z.string().max(500).nullable().optional(), reason: reasonSchema, version }),
+        response: { 200: receiptSchema },
+      },
+    },
+    async (request) => correctReceipt(deps, requireCaller(request), request.params.id, request.body),
+  );
+  r.delete(
+    '/api/receipts/:id',
+    { config: { access: 'funds.manage' }, schema: { tags: ['funds'], summary: '删除到位资金记录（须说明原因）', params: idParams, body: z.object({ reason: reasonSchema }) } },
+    async (request, reply) => {
+      await removeReceipt(deps, requireCaller(request), request.params.id, request.body.reason);
+      return reply.status(204).send();
+    },
+  );
+  r.post(
+    '/api/receipts/:id/verify',
+    {
+      config: { access: 'funds.verify' },
+      schema: { tags: ['funds'], summary: '核实到位资金（录入人以外的统计员）', params: idParams, body: z.object({ version }), response: { 200: receiptSchema } },
+    },
+    async (request) => verifyReceipt(deps, requireCaller(request), request.params.id, request.body.version),
+  );
+
+  // ---- 问题清单 -------------------------------------------------------------------------------
+  r.get(
+    '/api/projects/:id/problems',
+    { config: { access: 'projects.read' }, schema: { tags: ['problems'], summary: '项目的问题清单', params: idParams, response: { 200: z.object({ items: z.array(problemSchema) }) } } },
+    async (request) => ({ items: await listProblems(deps, requireCaller(request), request.params.id) }),
+  );
+  r.post(
+    '/api/projects/:id/problems',
+    {
+      config: { access: 'projects.manage' },
+      schema: {
+        tags: ['problems'],
+        summary: '新增问题',
+        params: idParams,
+        body: z.object({ description: z.string().trim().min(1, '请描述问题').max(2000), ownerName: z.string().trim().min(1, '请填写责任人').max(60), dueDate: dateSchema }),
+        response: { 201: problemSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addProblem(deps, requireCaller(request), request.params.id, request.body)),
+  );
+  r.patch(
+    '/api/problems/:id',
+    {
+      config: { access: 'projects.manage' },
+      schema: {
+        tags: ['problems'],
+        summary: '修改或解决问题（解决须填写解决情况）',
+        params: idParams,
+        body: z.object({
+          description: z.string().trim().min(1).max(2000).optional(),
+          ownerName: z.string().trim().min(1).max(60).optional(),
+          dueDate: dateSchema.optional(),
+          status: z.enum(['open', 'resolved']).optional(),
+          resolution: z.string().max(2000).nullable().optional(),
+          version,
+        }),
+        response: { 200: problemSchema },
+      },
+    },
+    async (request) => updateProblem(deps, requireCaller(request), request.params.id, request.body),
+  );
+
+  // ---- 帮办代办 -------------------------------------------------------------------------------
+  r.get(
+    '/api/projects/:id/service-items',
+    {
+      config: { access: 'projects.read' },
+      schema: { tags: ['serviceItems'], summary: '项目的帮办代办事项（工作日计时）', params: idParams, response: { 200: z.object({ items: z.array(serviceItemSchema) }) } },
+    },
+    async (request) => ({ items: await listServiceItems(deps, requireCaller(request), request.params.id) }),
+  );
+  r.post(
+    '/api/projects/:id/service-items',
+    {
+      config: { access: 'projects.manage' },
+      schema: {
+        tags: ['serviceItems'],
+        summary: '新增帮办代办事项：办结时限按工作日（法定节假日与调休）计算',
+        params: idParams,
+        body: z.object({
+          type: serviceItemTypeSchema,
+          title: z.string().trim().min(1, '请填写事项名称').max(200),
+          requester: z.string().trim().min(1, '请填写申请人').max(100),
+          handlerName: z.string().trim().min(1, '请填写经办人').max(60),
+          openedOn: dateSchema.optional(),
+          workingDays: z.number().int().min(1, '办理时限至少 1 个工作日').max(250),
+          note: z.string().max(1000).nullable().optional(),
+        }),
+        response: { 201: serviceItemSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addServiceItem(deps, requireCaller(request), request.params.id, request.body)),
+  );
+  r.patch(
+    '/api/service-items/:id',
+    {
+      config: { access: 'projects.manage' },
+      schema: {
+        tags: ['serviceItems'],
+        summary: '办结或修改帮办事项',
+        params: idParams,
+        body: z.object({
+          status: z.enum(['open', 'closed']).optional(),
+          closedOn: dateSchema.optional(),
+          handlerName: z.string().trim().min(1).max(60).optional(),
+          note: z.string().max(1000).nullable().optional(),
+          version,
+        }),
+        response: { 200: serviceItemSchema },
+      },
+    },
+    async (request) => updateServiceItem(deps, requireCaller(request), request.params.id, request.body),
+  );
+  r.get(
+    '/api/service-items/summary',
+    {
+      config: { access: 'projects.read' },
+      schema: {
+        tags: ['serviceItems'],
+        summary: '各下级地区帮办事项数量：在办、超期、办结',
+        querystring: z.object({ regionCode: regionCodeSchema.optional() }),
+        response: { 200: serviceSummarySchema },
+      },
+    },
+    async (request) => summarizeServiceItems(deps, requireCaller(request), request.query.regionCode),
+  );
+
+  // ---- 先证后计 ----------------------------------------------------------------------------------
+  r.get(
+    '/api/settings/evidence-policy',
+    { config: { access: 'session' }, schema: { tags: ['settings'], summary: '先证后计：哪些阶段变更须有佐证、到位资金是否须佐证或核实才计入', response: { 200: evidencePolicySchema } } },
+    async () => getEvidencePolicy(deps),
+  );
+  r.put(
+    '/api/settings/evidence-policy',
+    {
+      config: { access: 'settings.manage' },
+      schema: { tags: ['settings'], summary: '修改先证后计设置', body: evidencePolicySchema.extend({ reason: reasonSchema }), response: { 200: evidencePolicySchema } },
+    },
+    async (request) => {
+      const { reason, ...policy } = request.body;
+      return updateEvidencePolicy(deps, requireCaller(request), policy, reason);
+    },
+  );
+
+  // ---- 节假日与调休 -------------------------------------------------------------------------------
+  const overrideSchema = z.object({ date: z.string(), kind: z.enum(['workday', 'holiday']), name: z.string() });
+  r.get(
+    '/api/calendar/overrides',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['settings'],
+        summary: '工作日历：官方节假日数据覆盖到哪一年，以及本系统录入的补充（新一年安排、地方假日）',
+        response: { 200: z.object({ officialLastYear: z.number(), items: z.array(overrideSchema) }) },
+      },
+    },
+    async () => listCalendarOverrides(deps),
+  );
+  r.put(
+    '/api/calendar/overrides/:date',
+    {
+      config: { access: 'settings.manage' },
+      schema: {
+        tags: ['settings'],
+        summary: '录入或修改一天的安排（放假或调休上班）',
+        params: z.object({ date: dateSchema }),
+        body: z.object({ kind: z.enum(['workday', 'holiday']), name: z.string().trim().min(1).max(30), reason: reasonSchema }),
+        response: { 200: overrideSchema },
+      },
+    },
+    async (request) => saveCalendarOverride(deps, requireCaller(request), { date: request.params.date, ...request.body }),
+  );
+  r.delete(
+    '/api/calendar/overrides/:date',
+    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], summary: '删除一天的补充安排', params: z.object({ date: dateSchema }), body: z.object({ reason: reasonSchema }) } },
+    async (request, reply) => {
+      await deleteCalendarOverride(deps, requireCaller(request), request.params.date, request.body.reason);
+      return reply.status(204).send();
+    },
+  );
+
+  // ---- 红绿灯规则 -----------------------------------------------------------------------------
+  r.get(
+    '/api/settings/light-rules',
+    { config: { access: 'session' }, schema: { tags: ['settings'], summary: '红绿灯规则（所有登录用户可读，解释灯色）', response: { 200: lightRulesSchema } } },
+    async () => getLightRules(deps),
+  );
+  r.put(
+    '/api/settings/light-rules',
+    {
+      config: { access: 'settings.manage' },
+      schema: { tags: ['settings'], summary: '修改红绿灯规则', body: lightRulesSchema.extend({ reason: reasonSchema }), response: { 200: lightRulesSchema } },
+    },
+    async (request) => {
+      const { reason, ...rules } = request.body;
+      return updateLightRules(deps, requireCaller(request), rules, reason);
+    },
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * Enterprise search (企业库检索). Enterprises are national reference data: every business user
+ * searches all of them. Region scope applies to "already in contact" (contacts or projects held in
+ * the caller's subtree) and to saved searches and lists (services/enterprise-lists).
+ */
+import {
+  selectEnterpriseSearch,
+  selectRegionSubtree,
+  type EnterpriseFacets,
+  type EnterpriseSearchFilter,
+  type EnterpriseSearchRow,
+  type EnterpriseSort,
+  type FacetRoot,
+} from '../../db/queries/enterprises/enterprise-search';
+import { selectRegionsByCodes } from '../../db/queries/regions';
+import { AppError } from '../../domain/app-error';
+import { BUILT_IN_TAGS, type EnterpriseStatus } from '../../domain/enterprise-status';
+import { INDUSTRIES } from '../../reference/industry-classification';
+import { listHighlightNeedles, parseEnterpriseQuery, type EnterpriseQuery } from '../../search/enterprise-query';
+import { hasMatch, highlightPinyin, highlightPrefix, highlightSubstrings, type HighlightSegment } from '../../search/highlight';
+import type { Caller, Deps } from '../context';
+
+export interface EnterpriseSearchInput {
+  q?: string;
+  tags?: string[];
+  region?: string;
+  industry?: string;
+  capitalMin?: number;
+  capitalMax?: number;
+  foundedFrom?: number;
+  foundedTo?: number;
+  status?: EnterpriseStatus[];
+  inContact?: boolean;
+  sort?: EnterpriseSort;
+  page?: number;
+  pageSize?: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export interface EnterpriseHighlight {
+  name: HighlightSegment[];
+  /** the first former name the search matched, with its segments */
+  formerName: { text: string; segments: HighlightSegment[] } | null;
+  creditCode: HighlightSegment[];
+}
+
+function fail(field: string, message: string): never {
+  throw new AppError('VALIDATION', message, [{ field, message }]);
+}
+
+function toSafeNumber(v: bigint | null): number | null {
+  if (v === null) return null;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`amount out of the safe integer range: ${v}`);
+  return n;
+}
+
+/** The region filter and its subtree: enterprises are national, so any existing region may be chosen (no scope check). */
+async function resolveRegion(deps: Deps, code: string) {
+  const region = await selectRegionSubtree(deps.db, code);
+  if (!region) fail('region', `地区代码“${code}”不存在`);
+  return region;
+}
+
+/** A 门类 letter stands for itself and its 大类; a 大类 for itself (GB/T 4754, the table the database is loaded from). */
+function resolveIndustry(code: string): string[] {
+  if (!INDUSTRIES.some((i) => i.code === code)) fail('industry', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
+  return [code, ...INDUSTRIES.filter((i) => i.parentCode === code).map((i) => i.code)];
+}
+
+/** Facets count regions one level below the region filter; without one, below the caller's province (provinces for a national caller). */
+function chooseFacetRoot(caller: Caller, regionPath: string | null): FacetRoot {
+  if (regionPath) return { path: regionPath };
+  const province = caller.actor.regionPath.split('/').filter(Boolean)[0];
+  return { path: province ? `/${province}/` : '/' };
+}
+
+export interface CompiledSearch {
+  filter: EnterpriseSearchFilter;
+  facetRoot: FacetRoot;
+  /** the caller's region subtree, for "in contact" ("/" for the CLI operator: the whole installation) */
+  callerScopePath: string;
+  sort: EnterpriseSort;
+  page: number;
+  pageSize: number;
+}
+
+function cleanTags(tags: readonly string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+}
+
+/** Validates the input and resolves regions and industries into the SQL filter. */
+export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input: EnterpriseSearchInput): Promise<CompiledSearch> {
+  if (input.capitalMin !== undefined && input.capitalMax !== undefined && input.capitalMin > input.capitalMax) {
+    fail('capitalMin', `注册资本下限（${input.capitalMin} 元）大于上限（${input.capitalMax} 元）`);
+  }
+  if (input.foundedFrom !== undefined && input.foundedTo !== undefined && input.foundedFrom > input.foundedTo) {
+    fail('foundedFrom', `成立年份起（${input.foundedFrom}）晚于止（${input.foundedTo}）`);
+  }
+  const region = input.region ? await resolveRegion(deps, input.region) : null;
+  const callerScopePath = caller.actor.regionPath;
+  const filter: EnterpriseSearchFilter = {
+    query: parseEnterpriseQuery(input.q),
+    tags: cleanTags(input.tags),
+    regionCodes: region?.codes ?? null,
+    industryCodes: input.industry ? resolveIndustry(input.industry) : null,
+    capitalMinYuan: input.capitalMin === undefined ? null : BigInt(input.capitalMin),
+    capitalMaxYuan: input.capitalMax === undefined ? null : BigInt(input.capitalMax),
+    establishedFrom: input.foundedFrom === undefined ? null : `${input.foundedFrom}-01-01`,
+    establishedBefore: input.foundedTo === undefined ? null : `${input.foundedTo + 1}-01-01`,
+    statuses: input.status && input.status.length > 0 ? [...new Set(input.status)] : null,
+    contactScopePath: input.inContact ? callerScopePath : null,
+  };
+  const pageSize = Math.min(input.pageSize ?? 20, MAX_PAGE_SIZE);
+  return {
+    filter,
+    facetRoot: chooseFacetRoot(caller, region?.path ?? null),
+    callerScopePath,
+    sort: input.sort ?? 'relevance',
+    page: input.page ?? 1,
+    pageSize,
+  };
+}
+
+export function buildHighlight(query: EnterpriseQuery | null, row: Pick<EnterpriseSearchRow, 'name' | 'formerNames' | 'creditCode'>): EnterpriseHighlight {
+  const mark = (text: string): HighlightSegment[] => {
+    if (query?.kind === 'text') return highlightSubstrings(text, listHighlightNeedles(query));
+    if (query?.kind === 'pinyin') return highlightPinyin(text, query.text);
+    return [{ text, match: false }];
+  };
+  let formerName: EnterpriseHighlight['formerName'] = null;
+  for (const former of row.formerNames) {
+    const segments = mark(former);
+    if (hasMatch(segments)) {
+      formerName = { text: former, segments };
+      break;
+    }
+  }
+  const code = row.creditCode ?? '';
+  return {
+    name: mark(row.name),
+    formerName,
+    creditCode: query?.kind === 'creditCode' ? highlightPrefix(code, query.prefix) : code ? [{ text: code, match: false }] : [],
+  };
+}
+
+export function toEnterpriseItem(query: EnterpriseQuery | null, r: EnterpriseSearchRow) {
+  return {
+    id: r.id,
+    creditCode: r.creditCode,
+    name: r.name,
+    formerNames: r.formerNames,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    industryCode: r.industryCode,
+    industryName: r.industryName,
+    registeredCapitalYuan: toSafeNumber(r.registeredCapitalYuan),
+    establishedOn: r.establishedOn,
+    status: r.status,
+    tags: r.tags,
+    inContact: r.inContact,
+    highlight: buildHighlight(query, r),
+  };
+}
+export type EnterpriseItem = ReturnType<typeof toEnterpriseItem>;
+
+/** Tag facets name every built-in and administrator-defined tag (0 when absent) and any other tag present. */
+function completeTagFacets(facets: EnterpriseFacets): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of [...BUILT_IN_TAGS, ...facets.definedTags]) out[t] = 0;
+  for (const [t, n] of Object.entries(facets.tags)) out[t] = n;
+  return out;
+}
+
+export interface EnterpriseSearchFacetsDto {
+  tags: Record<string, number>;
+  /** child region code → enterprises registered in its subtree (the shape issue 5 specifies) */
+  regions: Record<string, number>;
+  /** the region whose children `regions` counts (the region filter, else the caller's province); null: the whole country */
+  regionRoot: string | null;
+  /** names of the codes in `regions`, of `regionRoot` and of its ancestors (for the facet's breadcrumb) */
+  regionNames: Record<string, string>;
+}
+
+export interface EnterpriseSearchResult {
+  items: EnterpriseItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: EnterpriseSearchFacetsDto;
+}
+
+/** The facet root's code ("/650000/650100/" → 650100; "/" → null) and the codes from the top down to it. */
+function splitFacetRoot(root: FacetRoot): { code: string | null; chain: string[] } {
+  const chain = root.path.split('/').filter(Boolean);
+  return { code: chain.at(-1) ?? null, chain };
+}
+
+/** Names for the region facet: every counted child, the root and the root's ancestors (region names are public reference data). */
+async function nameFacetRegions(deps: Deps, counted: Record<string, number>, chain: readonly string[]): Promise<Record<string, string>> {
+  const codes = [...new Set([...chain, ...Object.keys(counted)])];
+  if (codes.length === 0) return {};
+  const rows = await selectRegionsByCodes(deps.db, codes);
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+}
+
+export function toPageOptions(c: CompiledSearch) {
+  return { sort: c.sort, limit: c.pageSize, offset: (c.page - 1) * c.pageSize, callerScopePath: c.callerScopePath };
+}
+
+export async function runCompiledSearch(deps: Deps, c: CompiledSearch): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets }> {
+  return selectEnterpriseSearch(deps.db, c.filter, toPageOptions(c), c.facetRoot);
+}
+
+export async function searchEnterprises(deps: Deps, caller: Caller, input: EnterpriseSearchInput): Promise<EnterpriseSearchResult> {
+  const compiled = await compileEnterpriseSearch(deps, caller, input);
+  const { rows, facets } = await runCompiledSearch(deps, compiled);
+  const root = splitFacetRoot(compiled.facetRoot);
+  return {
+    items: rows.map((r) => toEnterpriseItem(compiled.filter.query, r)),
+    total: facets.total,
+    page: compiled.page,
+    pageSize: compiled.pageSize,
+    facets: {
+      tags: completeTagFacets(facets),
+      regions: facets.regions,
+      regionRoot: root.code,
+      regionNames: await nameFacetRegions(deps, facets.regions, root.chain),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * "Proof before it counts" (先证后计): per installation, which stage changes need evidence and
+ * whether a fund receipt counts only with evidence and/or after verification.
+ */
+import { z } from 'zod';
+import { selectSetting, upsertSetting } from '../../db/queries/settings';
+import { recordAudit } from '../audit/audit';
+import type { Caller, Deps } from '../context';
+
+const KEY = 'evidence_policy';
+
+export const evidencePolicySchema = z.object({
+  stagesNeedingEvidence: z.array(z.enum(['negotiating', 'signed', 'started', 'operating', 'terminated'])).max(5),
+  receiptNeedsEvidence: z.boolean(),
+  receiptNeedsVerification: z.boolean(),
+});
+export type EvidencePolicy = z.infer<typeof evidencePolicySchema>;
+
+export const DEFAULT_EVIDENCE_POLICY: EvidencePolicy = { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false };
+
+export async function getEvidencePolicy(deps: Deps): Promise<EvidencePolicy> {
+  const row = await selectSetting(deps.db, KEY);
+  const parsed = evidencePolicySchema.partial().safeParse(row?.value ?? {});
+  return { ...DEFAULT_EVIDENCE_POLICY, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function updateEvidencePolicy(deps: Deps, caller: Caller, policy: EvidencePolicy, reason: string): Promise<EvidencePolicy> {
+  const before = await getEvidencePolicy(deps);
+  await deps.db.transaction(async (tx) => {
+    await upsertSetting(tx, KEY, policy);
+    await recordAudit(tx, caller, { action: 'settings.evidencePolicy.update', objectType: 'settings', objectId: KEY, before, after: policy, reason });
+  });
+  return policy;
+}
+
+/** Whether a receipt counts under the policy, and if not, why (for the ledger and, later, the statistics). */
+export function judgeReceipt(policy: EvidencePolicy, r: { verified: boolean; evidenceCount: number }): { counts: boolean; why: string | null } {
+  const missing: string[] = [];
+  if (policy.receiptNeedsVerification && !r.verified) missing.push('未核实');
+  if (policy.receiptNeedsEvidence && r.evidenceCount === 0) missing.push('缺少佐证材料');
+  return missing.length > 0 ? { counts: false, why: missing.join('、') } : { counts: true, why: null };
+}

@@ -1,0 +1,198 @@
+/**
+ * One rule for every door that changes a project (PATCH, stage change, create, the 项目 import): a
+ * change that would alter the figures of an approved (locked) monthly return is refused, naming the
+ * project, the month and who reopens it. What a return's figures depend on is worked out in
+ * db/queries/locked-figures.ts: region and source through the project's receipts; region, signing
+ * date, signed amount, investor (top-investor tags), start date and termination through its signing.
+ * Fields no approved figure depends on (name, industry, planned investment, leader …) stay free.
+ *
+ * The check runs inside the transaction that makes the change, after taking the receipt-month locks
+ * (shared) of every month it could touch up to the current one, so an approval (which takes its
+ * month's lock exclusive) cannot commit between the check and the change.
+ */
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  changesFromValues,
+  hasApprovedReturnSince,
+  investorChangesFromValues,
+  selectEarliestAffectedMonth,
+  selectEarliestInvestorMonth,
+  selectLockedInvestorChanges,
+  selectLockedProjectChanges,
+  type InvestorTopChange,
+  type LockedInvestorChange,
+  type LockedProjectChange,
+  type ProjectFiguresChange,
+} from '../../db/queries/returns/locked-figures';
+import type { MonthLock } from '../../db/queries/funds/fund-ledger';
+import { lockReceiptMonth } from '../../db/queries/returns/returns';
+import { AppError } from '../../domain/app-error';
+import { todayInShanghai } from '../../domain/dates';
+
+export type { InvestorTopChange, ProjectFiguresChange } from '../../db/queries/returns/locked-figures';
+
+/** A figure-relevant field: its label in messages and its column in the 项目 import sheet. */
+const FIELDS = {
+  region: { label: '所属地区', column: '地区代码' },
+  source: { label: '资金来源', column: '资金来源' },
+  signedDate: { label: '签约日期', column: '签约日期' },
+  signedYuan: { label: '签约额', column: '签约额(万元)' },
+  investor: { label: '投资方', column: '投资方' },
+  startedDate: { label: '开工日期', column: '开工日期' },
+  terminated: { label: '阶段（终止与否）', column: '阶段' },
+} as const;
+type Field = keyof typeof FIELDS;
+
+/** The months from `from` to `to` (YYYY-MM), in order. */
+function listMonths(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > to) return out;
+    out.push(month);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}
+
+/**
+ * The changes (a relation, see db/queries/locked-figures.ts) that would alter an approved return,
+ * each with its earliest such month. Locks the months the changes could touch first (shared).
+ */
+export async function findLockedProjectChanges(tx: Db, changes: SQL): Promise<LockedProjectChange[]> {
+  const earliest = await selectEarliestAffectedMonth(tx, changes);
+  if (!(await lockMonthsSince(tx, earliest))) return [];
+  return selectLockedProjectChanges(tx, changes);
+}
+
+/**
+ * Locks (shared) the receipt months from `earliest` to the current one, so that no approval commits
+ * between a check and the change; then tells whether any return from `earliest` on is approved
+ * (when none is, nothing can be altered: a fresh bulk import).
+ */
+async function lockMonthsSince(tx: Db, earliest: string | null): Promise<boolean> {
+  if (!earliest) return false;
+  // a month after the current one has no return yet: nothing to wait for
+  for (const month of listMonths(earliest, todayInShanghai().slice(0, 7))) await lockReceiptMonth(tx, month, 'shared');
+  return hasApprovedReturnSince(tx, earliest);
+}
+
+/**
+ * The investor changes (a relation, see db/queries/locked-figures.ts) that would alter an approved
+ * return: the investor's projects signed in a locked period would count among the top investors'
+ * projects (世界500强, 中国500强, 中国民营500强, 央企) or stop counting. Locks the months first (shared).
+ */
+export async function findLockedInvestorChanges(tx: Db, changes: SQL): Promise<LockedInvestorChange[]> {
+  const earliest = await selectEarliestInvestorMonth(tx, changes);
+  if (!(await lockMonthsSince(tx, earliest))) return [];
+  return selectLockedInvestorChanges(tx, changes);
+}
+
+/** The refusal of an investor change: enterprise, project, month, what would change, who reopens. */
+export function describeLockedInvestorChange(locked: LockedInvestorChange): string {
+  const who = `企业「${locked.enterpriseName}」${locked.creditCode ? `（${locked.creditCode}）` : ''}`;
+  const what = locked.newTop ? '计入' : '不再计入';
+  return (
+    `${who}是项目 ${locked.projectCode}「${locked.projectName}」的投资方，该项目的签约计入${locked.regionName} ${locked.month} 已审核锁定的月报；` +
+    `这一改动会使它${what}“500强及央企投资项目”，改变已审核的数字，因此不能保存；` +
+    `如需更正请由${describeReopener(locked.regionName, locked.parentName)}重新开放${locked.regionName} ${locked.month} 的月报`
+  );
+}
+
+/** Refuses (409) investor changes that would alter an approved return. Call it inside the change's transaction. */
+export async function assertInvestorsUnlocked(tx: Db, changes: readonly InvestorTopChange[]): Promise<void> {
+  if (!changes.some((c) => c.oldTop !== c.newTop)) return;
+  const [locked] = await findLockedInvestorChanges(tx, investorChangesFromValues(changes));
+  if (!locked) return;
+  throw new AppError('CONFLICT', describeLockedInvestorChange(locked), [{ field: 'tags', message: `${locked.regionName} ${locked.month} 已锁定` }]);
+}
+
+/** Import rows refused because they would alter an approved return (each with its row, column, value and reason). */
+export class LockedFiguresRejection extends Error {
+  constructor(readonly problems: { row: number; column: string; value: string; reason: string }[]) {
+    super(problems[0]?.reason ?? '会改变已审核锁定的月报');
+  }
+}
+
+/** The figure-relevant fields that differ, in the order of the import sheet. */
+function changedFields(c: ProjectFiguresChange, locked: LockedProjectChange): Field[] {
+  const out: Field[] = [];
+  if (c.oldRegionCode !== c.newRegionCode) out.push('region');
+  if (locked.fundsChanged && c.oldSource !== c.newSource) out.push('source');
+  if (locked.signedChanged) {
+    if (c.oldSignedDate !== c.newSignedDate) out.push('signedDate');
+    if (c.oldSignedYuan !== c.newSignedYuan) out.push('signedYuan');
+    if (c.oldInvestorId !== c.newInvestorId) out.push('investor');
+    if (c.oldStartedDate !== c.newStartedDate) out.push('startedDate');
+    if (c.oldTerminated !== c.newTerminated) out.push('terminated');
+  }
+  return out;
+}
+
+const SOURCE_LABELS: Record<string, string> = { local: '区内', outOfRegion: '区外', foreign: '境外' };
+
+/** The new value of a field as the import sheet writes it. */
+function describeNewValue(c: ProjectFiguresChange, field: Field): string {
+  switch (field) {
+    case 'region':
+      return c.newRegionCode;
+    case 'source':
+      return c.newSource ? (SOURCE_LABELS[c.newSource] ?? c.newSource) : '';
+    case 'signedDate':
+      return c.newSignedDate ?? '';
+    case 'signedYuan':
+      return c.newSignedYuan === null ? '' : formatWan(c.newSignedYuan);
+    case 'investor':
+      return '';
+    case 'startedDate':
+      return c.newStartedDate ?? '';
+    case 'terminated':
+      return c.newTerminated ? '终止' : '';
+  }
+}
+
+/** Integer yuan as 万元 with up to 4 decimals. */
+function formatWan(yuan: bigint): string {
+  const sign = yuan < 0n ? '-' : '';
+  const abs = yuan < 0n ? -yuan : yuan;
+  const frac = (abs % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
+  return `${sign}${abs / 10_000n}${frac ? `.${frac}` : ''}`;
+}
+
+/** Who reopens a region's return: the reviewer of its parent, or the province's own reviewer. */
+export function describeReopener(regionName: string, parentName: string | null): string {
+  return parentName ? `上级（${parentName}）审核员` : `${regionName}审核员`;
+}
+
+/** A locked month as the ledger pages show it: which approved return locks it and who reopens it (null: open). */
+export function describeLock(lock: MonthLock | null, month: string) {
+  if (!lock) return null;
+  const reopener = describeReopener(lock.regionName, lock.parentName);
+  return { regionName: lock.regionName, reopener, message: `${lock.regionName} ${month} 的月报已审核通过并锁定，如需更正请由${reopener}重新开放` };
+}
+
+/** The refusal of one change: project, month, what would change, who reopens. */
+export function describeLockedChange(locked: LockedProjectChange): { message: string; column: string; value: string } {
+  const c = locked.change;
+  const fields = changedFields(c, locked);
+  const created = c.projectId === null;
+  const what = created ? `新建该项目（其签约计入该月报）` : `修改${fields.map((f) => FIELDS[f].label).join('、') || '该项目'}`;
+  const message =
+    `项目 ${locked.code}「${locked.name}」计入${locked.regionName} ${locked.month} 已审核锁定的月报，不能${what}：会改变已审核的数字；` +
+    `如需更正请由${describeReopener(locked.regionName, locked.parentName)}重新开放${locked.regionName} ${locked.month} 的月报`;
+  const field: Field = created ? 'signedDate' : (fields[0] ?? 'region');
+  return { message, column: FIELDS[field].column, value: describeNewValue(c, field) };
+}
+
+/** Refuses (409) one project change that would alter an approved return. Call it inside the change's transaction. */
+export async function assertProjectFiguresUnlocked(tx: Db, change: ProjectFiguresChange): Promise<void> {
+  const [locked] = await findLockedProjectChanges(tx, changesFromValues([change]));
+  if (!locked) return;
+  const { message } = describeLockedChange(locked);
+  throw new AppError('CONFLICT', message, [{ field: 'month', message: `${locked.regionName} ${locked.month} 已锁定` }]);
+}

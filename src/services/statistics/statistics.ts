@@ -1,0 +1,77 @@
+/** 统计: the summary of a region and period by the definitions of DESIGN.md, and annual targets. */
+import { selectSignedAggregates, selectTarget, upsertTarget } from '../../db/queries/statistics/statistics';
+import { AppError } from '../../domain/app-error';
+import { buildSummary, checkPeriod, lastDayOfMonth, shiftPeriodYear, SIZE_BANDS_YUAN, type Period, type Summary } from '../../domain/indicators';
+import { isPathWithin } from '../../domain/region-scope';
+import { recordAudit } from '../audit/audit';
+import type { Caller, Deps } from '../context';
+import { getEvidencePolicy } from '../funds/evidence-policy';
+import { loadFundsBySource } from '../funds/funds-rollups';
+import { requireRegionInScope } from '../regions';
+
+export async function getSummary(deps: Deps, caller: Caller, q: { region: string; from: string; to: string }): Promise<Summary> {
+  const problem = checkPeriod(q);
+  if (problem) throw new AppError('VALIDATION', problem, [{ field: 'from', message: problem }]);
+  const region = await requireRegionInScope(deps, caller, q.region, 'region');
+  const period: Period = { from: q.from, to: q.to };
+  const last = shiftPeriodYear(period);
+  const year = q.from.slice(0, 4);
+  // "proof before it counts": receipts that do not count under the installation's policy are left out
+  const policy = await getEvidencePolicy(deps);
+  const filter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
+  const funds = await loadFundsBySource(deps, region.path, { from: period.from, to: period.to, lastFrom: last.from, lastTo: last.to }, filter);
+  const signed = await selectSignedAggregates(deps.db, region.path, `${period.from}-01`, lastDayOfMonth(period.to), SIZE_BANDS_YUAN);
+  const target = await selectTarget(deps.db, region.code, Number(year));
+  let targetInput = null;
+  if (target) {
+    const ytdRows =
+      period.from === `${year}-01`
+        ? funds
+        : await loadFundsBySource(deps, region.path, { from: `${year}-01`, to: period.to, lastFrom: `${Number(year) - 1}-01`, lastTo: last.to }, filter);
+    targetInput = { annualYuan: target.fundsTargetYuan, yearToDateYuan: ytdRows.reduce((a, r) => a + r.fundsYuan, 0n), month: Number(period.to.slice(5, 7)) };
+  }
+  return buildSummary(region.code, period, funds, signed, targetInput);
+}
+
+/** Annual targets are entered by the parent level: the caller's home region must lie strictly above the region. */
+export async function setTarget(
+  deps: Deps,
+  caller: Caller,
+  input: { regionCode: string; year: number; fundsTargetYuan: number; signedTargetYuan: number | null; reason: string },
+) {
+  const region = await requireRegionInScope(deps, caller, input.regionCode, 'regionCode');
+  if (region.path === caller.actor.regionPath || !isPathWithin(caller.actor.regionPath, region.path)) {
+    throw new AppError('FORBIDDEN', `${region.name}的年度目标由上级下达，不能由本级设定`);
+  }
+  if (!Number.isSafeInteger(input.fundsTargetYuan) || input.fundsTargetYuan <= 0) {
+    throw new AppError('VALIDATION', '到位资金目标须为大于 0 的整数元', [{ field: 'fundsTargetYuan', message: '须大于 0' }]);
+  }
+  const before = await selectTarget(deps.db, region.code, input.year);
+  await deps.db.transaction(async (tx) => {
+    await upsertTarget(tx, {
+      regionCode: region.code,
+      year: input.year,
+      fundsTargetYuan: BigInt(input.fundsTargetYuan),
+      signedTargetYuan: input.signedTargetYuan === null ? null : BigInt(input.signedTargetYuan),
+      setBy: caller.actor.id,
+    });
+    await recordAudit(tx, caller, {
+      action: 'target.set',
+      objectType: 'target',
+      objectId: `${region.code}/${input.year}`,
+      regionCode: region.code,
+      before: before ? { fundsTargetYuan: Number(before.fundsTargetYuan), signedTargetYuan: before.signedTargetYuan === null ? null : Number(before.signedTargetYuan) } : null,
+      after: { fundsTargetYuan: input.fundsTargetYuan, signedTargetYuan: input.signedTargetYuan },
+      reason: input.reason,
+    });
+  });
+  return { regionCode: region.code, regionName: region.name, year: input.year, fundsTargetYuan: input.fundsTargetYuan, signedTargetYuan: input.signedTargetYuan };
+}
+
+/** A region's annual target, or null when none has been set (an absent target is a value, not an error). */
+export async function getTarget(deps: Deps, caller: Caller, regionCode: string, year: number) {
+  const region = await requireRegionInScope(deps, caller, regionCode, 'regionCode');
+  const t = await selectTarget(deps.db, region.code, year);
+  if (!t) return null;
+  return { regionCode: region.code, regionName: region.name, year, fundsTargetYuan: Number(t.fundsTargetYuan), signedTargetYuan: t.signedTargetYuan === null ? null : Number(t.signedTargetYuan) };
+}
