@@ -8,6 +8,7 @@
  * Every part is verified in that order and the error names the part that is wrong, so a user can
  * tell a mistyped organisation code (17th character) from a mistyped final character (18th).
  */
+import { msg, renderMessage, type Message } from './messages/catalog';
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'; // 31 characters: no I, O, S, V, Z
 const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -39,6 +40,8 @@ export interface CreditCodeResult {
   problem?: CreditCodeProblem;
   /** Chinese message naming what is wrong */
   message?: string;
+  /** the same as a catalog message (answered in the reader's language) */
+  text?: Message;
 }
 
 /** The GB 11714 check character of an 8-character organisation code body. */
@@ -66,35 +69,36 @@ export function normalizeCreditCode(input: string): string {
   return input.normalize('NFKC').trim().toUpperCase();
 }
 
-function fail(code: string, input: string, problem: CreditCodeProblem, what: string): CreditCodeResult {
-  return { ok: false, code, problem, message: `统一社会信用代码“${input}”${what}` };
+function fail(code: string, input: string, problem: CreditCodeProblem, what: Message): CreditCodeResult {
+  const text = msg('creditCode.invalid', { input, what });
+  return { ok: false, code, problem, message: renderMessage(text, 'zh'), text };
 }
 
 export function validateCreditCode(input: string): CreditCodeResult {
   const code = normalizeCreditCode(input);
-  if (code.length !== 18) return fail(code, input, 'length', `应为 18 位，实际 ${code.length} 位`);
+  if (code.length !== 18) return fail(code, input, 'length', msg('creditCode.length', { length: code.length }));
   const badAt = [...code].findIndex((c) => !CHARSET.includes(c));
   if (badAt >= 0) {
-    return fail(code, input, 'charset', `第 ${badAt + 1} 位含有不允许的字符“${code.charAt(badAt)}”（只用数字和大写字母，不使用 I、O、S、V、Z）`);
+    return fail(code, input, 'charset', msg('creditCode.charset', { position: badAt + 1, char: code.charAt(badAt) }));
   }
   const authority = REGISTRATION_AUTHORITIES[code.charAt(0)];
   if (!authority) {
-    return fail(code, input, 'authority', `第 1 位（登记管理部门代码）“${code.charAt(0)}”不存在，应为 1–9、A、N 或 Y（企业为 9）`);
+    return fail(code, input, 'authority', msg('creditCode.authority', { char: code.charAt(0) }));
   }
   if (!authority.types[code.charAt(1)]) {
     const allowed = Object.entries(authority.types).map(([k, v]) => `${k} ${v}`).join('、');
-    return fail(code, input, 'orgType', `第 2 位（机构类别代码）“${code.charAt(1)}”不是${authority.name}部门登记的类别，应为 ${allowed}`);
+    return fail(code, input, 'orgType', msg('creditCode.orgType', { char: code.charAt(1), authority: authority.name, allowed }));
   }
   if (!/^\d{6}$/.test(code.slice(2, 8))) {
-    return fail(code, input, 'region', `第 3–8 位（登记管理机关行政区划码）“${code.slice(2, 8)}”应为 6 位数字`);
+    return fail(code, input, 'region', msg('creditCode.region', { region: code.slice(2, 8) }));
   }
   const orgCheck = computeOrgCheck(code.slice(8, 16));
   if (code.charAt(16) !== orgCheck) {
-    return fail(code, input, 'orgCheck', `第 17 位（组织机构代码的校验码，GB 11714）应为 ${orgCheck}，实际为 ${code.charAt(16)}：请核对第 9–17 位的组织机构代码`);
+    return fail(code, input, 'orgCheck', msg('creditCode.orgCheck', { expected: orgCheck, actual: code.charAt(16) }));
   }
   const finalCheck = computeFinalCheck(code.slice(0, 17));
   if (code.charAt(17) !== finalCheck) {
-    return fail(code, input, 'finalCheck', `第 18 位（总校验码）应为 ${finalCheck}，实际为 ${code.charAt(17)}`);
+    return fail(code, input, 'finalCheck', msg('creditCode.finalCheck', { expected: finalCheck, actual: code.charAt(17) }));
   }
   return { ok: true, code };
 }

@@ -3,6 +3,7 @@
  * database returns. Amounts are integer yuan (bigint); percentages are rounded half-up to two
  * decimals; a rate over a zero or absent base is null.
  */
+import { msg, renderMessage, type Message } from './messages/catalog';
 import { percentHalfUp } from './money';
 
 export const SOURCES = ['local', 'outOfRegion', 'foreign'] as const;
@@ -17,13 +18,19 @@ export interface Period {
 }
 
 /** Validates a period: months within one year, from ≤ to. Returns a Chinese reason or null. */
-export function checkPeriod(p: Period): string | null {
+export function checkPeriodMessage(p: Period): Message | null {
   const re = /^\d{4}-(0[1-9]|1[0-2])$/;
-  if (!re.test(p.from)) return `起始月份“${p.from}”格式应为 YYYY-MM`;
-  if (!re.test(p.to)) return `截止月份“${p.to}”格式应为 YYYY-MM`;
-  if (p.from.slice(0, 4) !== p.to.slice(0, 4)) return '统计期须在同一年内（起止月份同年）';
-  if (p.from > p.to) return '起始月份不能晚于截止月份';
+  if (!re.test(p.from)) return msg('period.fromFormat', { month: p.from });
+  if (!re.test(p.to)) return msg('period.toFormat', { month: p.to });
+  if (p.from.slice(0, 4) !== p.to.slice(0, 4)) return msg('period.sameYear');
+  if (p.from > p.to) return msg('period.order');
   return null;
+}
+
+/** What is wrong with a period, in Chinese, or null. */
+export function checkPeriod(p: Period): string | null {
+  const problem = checkPeriodMessage(p);
+  return problem ? renderMessage(problem, 'zh') : null;
 }
 
 /** The same months a year earlier. */

@@ -2,6 +2,7 @@
  * Money is integer yuan (元) everywhere inside Yinfeng. Forms and files speak 万元 with up to four
  * decimals (exactly 1 元); these functions convert by string arithmetic, never through floats.
  */
+import { msg, renderMessage, type Message } from './messages/catalog';
 /**
  * The largest amount one money field may hold: 10^13 元 = 10 万亿元 = 1,000,000,000 万元 (every
  * receipt, signed amount, planned investment, registered capital, target …). It is above any real
@@ -17,21 +18,25 @@ export const MAX_AMOUNT_YUAN_NUMBER = Number(MAX_AMOUNT_YUAN);
 /** The cap as users type amounts: '1000000000 万元（10 万亿元）'. */
 export const MAX_AMOUNT_LABEL = '1000000000 万元（10 万亿元）';
 
-export type WanParseResult = { ok: true; yuan: bigint } | { ok: false; message: string };
+export type WanParseResult = { ok: true; yuan: bigint } | { ok: false; message: string; text: Message };
+
+function refuseAmount(text: Message): WanParseResult {
+  return { ok: false, message: renderMessage(text, 'zh'), text };
+}
 
 /** Parses an amount in 万元 ("1234.5678", "1,234.5", "-0.01" rejected unless allowNegative) into integer yuan. */
 export function parseWanToYuan(input: string, opts: { allowNegative?: boolean } = {}): WanParseResult {
   const s = input.trim().replace(/[,，\s]/g, '');
   const m = /^([+-]?)(\d+)(?:\.(\d{1,4}))?$/.exec(s);
   if (!m) {
-    if (/^[+-]?\d+\.\d{5,}$/.test(s)) return { ok: false, message: `金额“${input}”最多 4 位小数（万元精确到 1 元）` };
-    return { ok: false, message: `金额“${input}”不是数字（单位：万元）` };
+    if (/^[+-]?\d+\.\d{5,}$/.test(s)) return refuseAmount(msg('amount.tooManyDecimals', { input }));
+    return refuseAmount(msg('amount.notNumber', { input }));
   }
   const [, sign = '', whole = '0', frac = ''] = m;
   const yuan = BigInt(whole) * 10_000n + BigInt(frac.padEnd(4, '0') || '0');
   const signed = sign === '-' ? -yuan : yuan;
-  if (signed < 0n && !opts.allowNegative) return { ok: false, message: `金额“${input}”不能为负数` };
-  if (yuan > MAX_AMOUNT_YUAN) return { ok: false, message: `金额“${input}”超过上限 ${MAX_AMOUNT_LABEL}` };
+  if (signed < 0n && !opts.allowNegative) return refuseAmount(msg('amount.negative', { input }));
+  if (yuan > MAX_AMOUNT_YUAN) return refuseAmount(msg('amount.overMax', { input }));
   return { ok: true, yuan: signed };
 }
 

@@ -1,4 +1,5 @@
 /** Password policy (configurable by the security administrator) and the check against it. */
+import { msg, renderMessage, type Message } from './messages/catalog';
 import { isCommonPassword } from './common-passwords';
 
 export interface SecurityPolicy {
@@ -20,14 +21,18 @@ export function countCharacterClasses(password: string): number {
   return n;
 }
 
+/** The reason the password is refused (a catalog message), or null when it satisfies the policy. */
+export function checkPasswordMessage(password: string, policy: SecurityPolicy, username?: string, options: { allowCommon?: boolean } = {}): Message | null {
+  if (password.length < policy.passwordMinLength) return msg('password.tooShort', { min: policy.passwordMinLength });
+  if (password.length > 128) return msg('password.tooLong');
+  if (countCharacterClasses(password) < policy.passwordMinClasses) return msg('password.classes', { min: policy.passwordMinClasses });
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return msg('password.containsUsername');
+  if (!options.allowCommon && isCommonPassword(password)) return msg('password.common');
+  return null;
+}
+
 /** Returns the Chinese reason the password is refused, or null when it satisfies the policy. */
 export function checkPassword(password: string, policy: SecurityPolicy, username?: string, options: { allowCommon?: boolean } = {}): string | null {
-  if (password.length < policy.passwordMinLength) return `密码至少 ${policy.passwordMinLength} 位`;
-  if (password.length > 128) return '密码不能超过 128 位';
-  if (countCharacterClasses(password) < policy.passwordMinClasses) {
-    return `密码须包含小写字母、大写字母、数字、符号中的至少 ${policy.passwordMinClasses} 类`;
-  }
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
-  if (!options.allowCommon && isCommonPassword(password)) return '密码过于常见（常用密码或其简单变形，如 a123456、woaini1314、Password@2026），请换一个';
-  return null;
+  const refused = checkPasswordMessage(password, policy, username, options);
+  return refused ? renderMessage(refused, 'zh') : null;
 }

@@ -2,6 +2,7 @@
  * Roles and permissions. Three separated administrator roles (三权分立) and the business roles of
  * DESIGN.md "Who uses it". A route declares one permission (http/access.ts); a role grants a set.
  */
+import { msg, renderMessage, type Message } from './messages/catalog';
 export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const;
 export const BUSINESS_ROLES = ['leader', 'officer', 'statistician', 'reviewer', 'analyst'] as const;
 export const ROLES = [...ADMIN_ROLES, ...BUSINESS_ROLES] as const;
@@ -85,17 +86,20 @@ export function listPermissions(roles: readonly Role[]): Permission[] {
   return PERMISSIONS.filter((p) => granted.has(p));
 }
 
+/** A catalog message when the role set breaks a rule, else null. */
+export function checkRoleSetMessage(roles: readonly string[]): Message | null {
+  const unknown = roles.filter((r) => !isRole(r));
+  if (unknown.length > 0) return msg('roles.unknown', { roles: unknown.join('、') });
+  if (new Set(roles).size !== roles.length) return msg('roles.duplicate');
+  const admins = roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));
+  if (admins.length > 1) return msg('roles.separation', { roles: { names: admins.map((r) => msg(`role.${r as Role}`)) } });
+  return null;
+}
+
 /** Returns a Chinese reason when the role set breaks a rule, else null. */
 export function checkRoleSet(roles: readonly string[]): string | null {
-  const unknown = roles.filter((r) => !isRole(r));
-  if (unknown.length > 0) return `未知角色：${unknown.join('、')}`;
-  if (new Set(roles).size !== roles.length) return '角色重复';
-  const admins = roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));
-  if (admins.length > 1) {
-    const names = admins.map((r) => ROLE_LABELS[r as Role]).join('、');
-    return `三权分立：一个账号不能同时担任${names}`;
-  }
-  return null;
+  const refused = checkRoleSetMessage(roles);
+  return refused ? renderMessage(refused, 'zh') : null;
 }
 
 export const PERMISSION_LABELS: Record<Permission, string> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFinalCheck, computeOrgCheck, validateCreditCode } from '../../src/domain/credit-code';
 import { formatYuanAsWan, parseWanToYuan, percentHalfUp } from '../../src/domain/money';
+import { renderMessage } from '../../src/domain/messages/catalog';
 
 /**
  * Published codes, each found in public material with the holder's name (invoices, registry
@@ -131,9 +132,11 @@ describe('money in integer yuan', () => {
   });
 
   it('rejects what is not an amount, with a message naming the value', () => {
-    expect(parseWanToYuan('1.23456')).toEqual({ ok: false, message: '金额“1.23456”最多 4 位小数（万元精确到 1 元）' });
-    expect(parseWanToYuan('abc')).toEqual({ ok: false, message: '金额“abc”不是数字（单位：万元）' });
-    expect(parseWanToYuan('-1')).toEqual({ ok: false, message: '金额“-1”不能为负数' });
+    expect(parseWanToYuan('1.23456')).toMatchObject({ ok: false, message: '金额“1.23456”最多 4 位小数（万元精确到 1 元）' });
+    expect(parseWanToYuan('abc')).toMatchObject({ ok: false, message: '金额“abc”不是数字（单位：万元）' });
+    const negative = parseWanToYuan('-1');
+    expect(negative).toMatchObject({ ok: false, message: '金额“-1”不能为负数' });
+    if (!negative.ok) expect(renderMessage(negative.text, 'en')).toBe('Amount “-1” cannot be negative');
     expect(parseWanToYuan('-1', { allowNegative: true })).toEqual({ ok: true, yuan: -10_000n });
   });
 

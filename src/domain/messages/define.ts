@@ -31,9 +31,15 @@ export function defineMessages<const T extends Record<string, Entry>>(entries: T
  * A parameter: text, a number, another message (rendered in the same language: a field label, a
  * stage) or a list of messages (joined with the language's separator: '；' or '; ').
  */
-export type ParamValue = string | number | Message | readonly Message[];
+export type ParamValue = string | number | Message | readonly Message[] | NameList;
+
+/** Names in a row (roles, columns): joined with '、' in Chinese, ', ' in English. */
+export interface NameList {
+  readonly names: readonly Message[];
+}
 
 const LIST_SEPARATOR: Record<Lang, string> = { zh: '；', en: '; ' };
+const NAME_SEPARATOR: Record<Lang, string> = { zh: '、', en: ', ' };
 
 /** A message to render later, in the language of whoever reads it. */
 export interface Message {
@@ -47,6 +53,7 @@ export function fillTemplate(template: string, params: Readonly<Record<string, P
     const value = params[name];
     if (value === undefined) return whole;
     if (isMessageList(value)) return value.map(renderParam).join(LIST_SEPARATOR[lang]);
+    if (typeof value === 'object' && 'names' in value) return value.names.map(renderParam).join(NAME_SEPARATOR[lang]);
     return typeof value === 'object' ? renderParam(value) : String(value);
   });
 }
