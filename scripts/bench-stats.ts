@@ -7,9 +7,9 @@
  * for 2026-01..2026-10 and 2026-10..2026-10 (5 warm-up calls, 50 timed: p50/p95/max), the raw SQL of the
  * same statements through the pg Pool, one EXPLAIN (ANALYZE, BUFFERS) of each, and a proxy of the monthly
  * notice (one summary per region of the province), the real monthly notice, and a new month: the warm-up
- * (services/funds-rollup-warmup.ts) timed when the month turns and after every region changed, each followed
+ * (services/funds/funds-rollup-warmup.ts) timed when the month turns and after every region changed, each followed
  * by the province summary p50/p95 and the monthly notice. The covering index and the rewritten funds statement
- * that an earlier version of this script compared are now in migration 0005 and src/db/queries/statistics.ts.
+ * that an earlier version of this script compared are now in migration 0005 and src/db/queries/statistics/statistics.ts.
  *
  * BENCH_PROJECTS / BENCH_FUND_ROWS scale the data; BENCH_KEEP=1 keeps the database for experiments.
  */

@@ -125,6 +125,6 @@ export async function prepareEmbeddedAppRole(db: Db): Promise<void> {
   await db.execute(sql.raw('revoke create on schema public from public'));
   await grantAppPrivileges(db, EMBEDDED_APP_ROLE);
   // not pg_read_server_files: PGlite's COPY FROM a (virtual) server file stays out of reach, so
-  // enterprise import jobs stage with INSERT on PGlite (jobs/enterprise-import-job.ts)
+  // enterprise import jobs stage with INSERT on PGlite (jobs/enterprise-imports/enterprise-import-job.ts)
   await db.execute(sql.raw(`revoke pg_read_server_files from ${quoteIdent(EMBEDDED_APP_ROLE)}`));
 }

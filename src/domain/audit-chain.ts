@@ -1,7 +1,7 @@
 /**
  * The hash chain over the audit trail, as pure rules. Each sealed audit row gets a link:
  * rowHash = SHA-256 of the row's canonical form (computed by the database, see
- * db/queries/audit-chain.ts), hash = SHA-256(prevHash ‖ rowHash) over the 32-byte values, where
+ * db/queries/audit/audit-chain.ts), hash = SHA-256(prevHash ‖ rowHash) over the 32-byte values, where
  * prevHash is the previous link's hash (GENESIS_HASH for the first). Links follow the audit ids in
  * ascending order; ids that never committed (rolled back) are skipped, never sealed out of order.
  */

@@ -38,7 +38,7 @@ export interface LightFacts {
 
 export interface LightResult {
   light: Light;
-  /** catalog messages: the reader's language renders them (services/projects.ts) */
+  /** catalog messages: the reader's language renders them (services/projects/projects.ts) */
   reasons: Message[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Sealing the audit hash chain (services/audit-chain.ts) on the job engine: a cron schedule every
+ * Sealing the audit hash chain (services/audit/audit-chain.ts) on the job engine: a cron schedule every
  * YINFENG_AUDIT_SEAL_SECONDS (whole minutes: shorter settings seal every minute), run by one process
  * per occurrence; the sealer's own advisory lock would also keep a second sealer out. No retry: the
  * next occurrence seals what this one did not.

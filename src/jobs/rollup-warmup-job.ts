@@ -1,5 +1,5 @@
 /**
- * The funds rollup warm-up (services/funds-rollup-warmup.ts) on the job engine: one queue with the
+ * The funds rollup warm-up (services/funds/funds-rollup-warmup.ts) on the job engine: one queue with the
  * `stately` policy — at most one warm-up waiting and one running across every app process, so a
  * kick during a run asks for exactly one more, and further kicks add nothing — fed by
  * - a cron schedule every YINFENG_ROLLUP_WARMUP_MINUTES (cheap when nothing is stale: a version

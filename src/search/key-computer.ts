@@ -1,6 +1,6 @@
 /**
  * How an import computes search keys: on the calling thread (here), or in worker threads
- * (jobs/search-key-pool.ts, for large background imports). The merge takes either.
+ * (jobs/search-keys/search-key-pool.ts, for large background imports). The merge takes either.
  */
 import { buildEnterpriseSearchKeys, type EnterpriseSearchKeys, type EnterpriseSearchSource } from './enterprise-search-keys';
 

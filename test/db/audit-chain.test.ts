@@ -1,5 +1,5 @@
 /**
- * The audit hash chain (services/audit-chain.ts): sealing in id order without holding up writers,
+ * The audit hash chain (services/audit/audit-chain.ts): sealing in id order without holding up writers,
  * skipping ids that never committed only once no transaction can hold them, one sealer at a time,
  * and verification naming the first row edited or deleted — even by a superuser.
  */

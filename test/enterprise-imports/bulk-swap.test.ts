@@ -1,6 +1,6 @@
 /**
  * Issue 10 item 5: a bulk enterprise load on PostgreSQL goes into enterprises_bulk and is swapped in
- * at the end (src/db/queries/enterprise-bulk-swap.ts, migration 0018). While it runs, other users
+ * at the end (src/db/queries/enterprise-imports/enterprise-bulk-swap.ts, migration 0018). While it runs, other users
  * read enterprises without meeting the import's rows (a second connection with a short lock_timeout
  * shows any lock as an error instead of a wait); afterwards enterprises has every index, constraint,
  * trigger, reference and grant it had before (a catalog fingerprint), the new rows are found through

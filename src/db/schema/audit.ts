@@ -31,7 +31,7 @@ export const auditLog = pgTable(
 );
 
 /**
- * The hash chain over the audit trail (src/services/audit-chain.ts): one row per sealed audit row, in
+ * The hash chain over the audit trail (src/services/audit/audit-chain.ts): one row per sealed audit row, in
  * id order. `rowHash` is the SHA-256 of the audit row's canonical form, `hash` = SHA-256(prevHash ‖
  * rowHash), so editing or deleting a sealed audit row, or a chain row, breaks the chain where it
  * happened. Insert-only: the application role may INSERT and SELECT, and a trigger (migration 0012)

@@ -1,6 +1,6 @@
 /**
  * "An import job was queued": said by the import-job service once the job's row is committed, heard
- * by the job engine of this process (jobs/import-job-queue.ts), which hands the job to a worker of
+ * by the job engine of this process (jobs/enterprise-imports/import-job-queue.ts), which hands the job to a worker of
  * any process at once. Jobs queued while nobody listened (a process without the engine, a crash in
  * between) are picked up by the engine's regular recovery pass. Listeners run synchronously and
  * must not throw.

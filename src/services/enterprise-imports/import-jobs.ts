@@ -2,7 +2,7 @@
  * Background import jobs as the API and the CLI see them: an upload streamed to the data
  * directory (never held in memory), checked (type, size, zip bomb, the 企业 headers of a CSV) and
  * queued; jobs listed and read within the caller's region subtree (a job belongs to its creator's
- * region); cancel; the rejected rows (exports/rejected-rows-xlsx.ts makes the report). Running a job is jobs/import-jobs.ts, on the job engine (jobs/import-job-queue.ts).
+ * region); cancel; the rejected rows (exports/rejected-rows-xlsx.ts makes the report). Running a job is jobs/enterprise-imports/import-jobs.ts, on the job engine (jobs/enterprise-imports/import-job-queue.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';

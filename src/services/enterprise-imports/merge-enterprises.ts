@@ -1,5 +1,5 @@
 /**
- * The one enterprise merge of every import path (see db/queries/enterprise-imports.ts for the
+ * The one enterprise merge of every import path (see db/queries/enterprise-imports/enterprise-imports.ts for the
  * rules): the set-based merge, then the search keys of updated enterprises whose merged names,
  * scope or products differ from the file's row (a rename keeps the old name as a former name, a
  * row without scope keeps the stored one), computed from the merged values.

@@ -1,7 +1,7 @@
 /**
  * Enterprise search (企业库检索). Enterprises are national reference data: every business user
  * searches all of them. Region scope applies to "already in contact" (contacts or projects held in
- * the caller's subtree) and to saved searches and lists (services/enterprise-lists).
+ * the caller's subtree) and to saved searches and lists (services/enterprises/enterprise-lists).
  */
 import {
   selectEnterpriseSearch,

@@ -1,7 +1,7 @@
 /**
  * The ledger as statisticians work (issue 11, item 8): a monthly entry grid for all projects of a
  * region, and the 待核实 queue of other people's receipts. The grid writes through the one fund
- * service path (addReceipt / correctReceipt in services/funds.ts): region scope, locked months,
+ * service path (addReceipt / correctReceipt in services/funds/funds.ts): region scope, locked months,
  * the audit row and the evidence policy apply to a grid row exactly as to a single entry.
  */
 import { selectGridRows, selectPendingReceipts } from '../../db/queries/funds/fund-ledger';

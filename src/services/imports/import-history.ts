@@ -2,7 +2,7 @@
  * What project and fund imports did to each object, for people: the project page's history and the
  * audit log show each created or changed project and receipt as an entry of its import (file, user,
  * time, the before and after of each changed field); the import's own audit entry lists the objects
- * it changed. The rows are written by the import (db/queries/imports.ts, table import_changes).
+ * it changed. The rows are written by the import (db/queries/imports/imports.ts, table import_changes).
  */
 import {
   selectImportAudit,

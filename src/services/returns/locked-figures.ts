@@ -2,7 +2,7 @@
  * One rule for every door that changes a project (PATCH, stage change, create, the 项目 import): a
  * change that would alter the figures of an approved (locked) monthly return is refused, naming the
  * project, the month and who reopens it. What a return's figures depend on is worked out in
- * db/queries/locked-figures.ts: region and source through the project's receipts; region, signing
+ * db/queries/returns/locked-figures.ts: region and source through the project's receipts; region, signing
  * date, signed amount, investor (top-investor tags), start date and termination through its signing.
  * Fields no approved figure depends on (name, industry, planned investment, leader …) stay free.
  *
@@ -61,7 +61,7 @@ function listMonths(from: string, to: string): string[] {
 }
 
 /**
- * The changes (a relation, see db/queries/locked-figures.ts) that would alter an approved return,
+ * The changes (a relation, see db/queries/returns/locked-figures.ts) that would alter an approved return,
  * each with its earliest such month. Locks the months the changes could touch first (shared).
  */
 export async function findLockedProjectChanges(tx: Db, changes: SQL): Promise<LockedProjectChange[]> {
@@ -83,7 +83,7 @@ async function lockMonthsSince(tx: Db, earliest: string | null): Promise<boolean
 }
 
 /**
- * The investor changes (a relation, see db/queries/locked-figures.ts) that would alter an approved
+ * The investor changes (a relation, see db/queries/returns/locked-figures.ts) that would alter an approved
  * return: the investor's projects signed in a locked period would count among the top investors'
  * projects (世界500强, 中国500强, 中国民营500强, 央企) or stop counting. Locks the months first (shared).
  */

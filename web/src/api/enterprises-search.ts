@@ -1,6 +1,6 @@
 /**
  * Enterprise search, saved searches and enterprise lists: hand-written copies of the server's schemas
- * in src/http/routes/enterprise-search.ts, enterprise-lists.ts and enterprise-tags.ts. Amounts are integer yuan.
+ * in src/http/routes/enterprises/enterprise-search.ts, enterprise-lists.ts and enterprise-tags.ts. Amounts are integer yuan.
  */
 import { api } from './client';
 
@@ -141,7 +141,7 @@ export interface EnterpriseTag {
   createdAt: string | null;
 }
 
-/** At most this many results of one search go into a list in one call (services/enterprise-lists MAX_ADD_FROM_SEARCH). */
+/** At most this many results of one search go into a list in one call (services/enterprises/enterprise-lists MAX_ADD_FROM_SEARCH). */
 export const MAX_ADD_FROM_SEARCH = 1000;
 
 /** The criteria as GET query parameters (lists comma-separated, booleans as "true"). */

@@ -1,7 +1,7 @@
 /**
  * Background import jobs (the enterprise registry): upload the raw file (XMLHttpRequest, for upload
  * progress) → a queued job; list, status with progress, cancel, rejected-row report.
- * Shapes copied from src/http/routes/import-jobs.ts and src/jobs/job-progress.ts.
+ * Shapes copied from src/http/routes/enterprise-imports/import-jobs.ts and src/jobs/job-progress.ts.
  */
 import { ApiError, api } from './client';
 import { translate } from '../i18n/translate';

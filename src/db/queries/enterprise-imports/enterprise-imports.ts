@@ -497,7 +497,7 @@ export interface KeySource {
 }
 
 /**
- * The investor changes of a merge (see db/queries/locked-figures.ts InvestorTopChange): updated
+ * The investor changes of a merge (see db/queries/returns/locked-figures.ts InvestorTopChange): updated
  * enterprises whose new tags make them a top investor or no longer one, keyed by the file's row.
  * Read after mergeEnterpriseStage, from the comparison it leaves.
  */

@@ -1,6 +1,6 @@
 /**
  * Saved enterprise searches and enterprise lists (名单): rows, visibility and members. Visibility
- * (the rule lives in services/enterprise-lists): the owner's own, plus shared ones whose region lies
+ * (the rule lives in services/enterprises/enterprise-lists): the owner's own, plus shared ones whose region lies
  * within the caller's subtree.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';

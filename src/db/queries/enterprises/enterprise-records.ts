@@ -78,7 +78,7 @@ export async function selectInvestorProjects(db: Db, enterpriseId: string, scope
 
 /**
  * Lists containing the enterprise that the caller may see, by the rule of the lists themselves
- * (services/enterprise-lists): their own, plus shared lists whose region lies in their subtree.
+ * (services/enterprises/enterprise-lists): their own, plus shared lists whose region lies in their subtree.
  */
 export async function selectVisibleListsContaining(db: Db, enterpriseId: string, userId: string | null, regionPath: string) {
   const shared = sql`(${enterpriseLists.shared} and exists (select 1 from ${regions} r where r.code = ${enterpriseLists.regionCode} and r.path like ${`${regionPath}%`}))`;

@@ -196,7 +196,7 @@ export async function compareStagedProjects(
 
 /**
  * The staged projects that change a stored project or create one, as a change relation for the
- * locked-figures check (db/queries/locked-figures.ts), keyed by the file's row number.
+ * locked-figures check (db/queries/returns/locked-figures.ts), keyed by the file's row number.
  */
 export const STAGED_PROJECT_CHANGES = sql`select c.row_no as key, c.old_id as project_id, c.code, c.name,
     p.region_code as old_region_code, c.region_code as new_region_code, p.source as old_source, c.source as new_source,

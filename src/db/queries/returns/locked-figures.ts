@@ -1,7 +1,7 @@
 /**
  * Which project changes would alter the figures of an approved (locked) monthly return. A return of
  * region R and month M (year Y) freezes the statistics summary of R's subtree for January…M and for
- * M alone (services/returns.ts, services/statistics.ts). A project enters it in two ways:
+ * M alone (services/returns/returns.ts, services/statistics/statistics.ts). A project enters it in two ways:
  * - its funds: when it has a receipt in January…M of Y or in January…M's month of Y−1 (the year-on-year
  *   base), its region puts it in R or not and its source puts it in a source column;
  * - its signing: when it was signed within January 1 of Y … the end of M, its region, signing date

@@ -198,7 +198,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
 
 /**
  * A browser that signed in to an account gets a device cookie (sent to the login route only): with
- * it the owner still gets in while strangers' failures keep the account locked (services/auth.ts).
+ * it the owner still gets in while strangers' failures keep the account locked (services/accounts/auth.ts).
  */
 export const DEVICE_COOKIE = 'yinfeng_device';
 const DEVICE_COOKIE_DAYS = 180;
