@@ -1,10 +1,14 @@
 /**
  * "Proof before it counts" (先证后计): per installation, which stage changes need evidence and
- * whether a fund receipt counts only with evidence and/or after verification.
+ * whether a fund receipt counts only with evidence and/or after verification. The receipt part
+ * decides every return's funds, so a switch that would change an approved return's figures is
+ * refused like any other change of a locked month (services/locked-figures.ts).
  */
 import { z } from 'zod';
 import { selectSetting, upsertSetting } from '../../db/queries/settings';
+import type { ReceiptFilter } from '../../db/queries/statistics/statistics';
 import { recordAudit } from '../audit/audit';
+import { assertReceiptFilterUnlocked } from '../returns/locked-figures';
 import type { Caller, Deps } from '../context';
 
 const KEY = 'evidence_policy';
@@ -18,6 +22,11 @@ export type EvidencePolicy = z.infer<typeof evidencePolicySchema>;
 
 export const DEFAULT_EVIDENCE_POLICY: EvidencePolicy = { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false };
 
+/** Which receipts the statistics count under a policy. */
+export function receiptFilterOf(policy: EvidencePolicy): ReceiptFilter {
+  return { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
+}
+
 export async function getEvidencePolicy(deps: Deps): Promise<EvidencePolicy> {
   const row = await selectSetting(deps.db, KEY);
   const parsed = evidencePolicySchema.partial().safeParse(row?.value ?? {});
@@ -27,6 +36,8 @@ export async function getEvidencePolicy(deps: Deps): Promise<EvidencePolicy> {
 export async function updateEvidencePolicy(deps: Deps, caller: Caller, policy: EvidencePolicy, reason: string): Promise<EvidencePolicy> {
   const before = await getEvidencePolicy(deps);
   await deps.db.transaction(async (tx) => {
+    // which receipts count decides every approved return's funds: no switch that moves one
+    await assertReceiptFilterUnlocked(tx, receiptFilterOf(before), receiptFilterOf(policy));
     await upsertSetting(tx, KEY, policy);
     await recordAudit(tx, caller, { action: 'settings.evidencePolicy.update', objectType: 'settings', objectId: KEY, before, after: policy, reason });
   });

@@ -24,7 +24,7 @@ import {
 import { todayInShanghai } from '../../domain/dates';
 import { resolveRankingPeriods, shiftPeriodYear, type Period } from '../../domain/indicators';
 import type { Deps } from '../context';
-import { getEvidencePolicy } from './evidence-policy';
+import { getEvidencePolicy, receiptFilterOf } from './evidence-policy';
 import { toRange } from './funds-rollups';
 import { liftStatementTimeoutInTransaction } from '../../db/pool-settings';
 
@@ -107,7 +107,7 @@ export async function warmFundsRollups(deps: Deps, now: Date = new Date(), opts:
   const month = todayInShanghai(now).slice(0, 7);
   const policy = await getEvidencePolicy(deps);
   // the same filter as getSummary and getBreakdowns
-  const filter: ReceiptFilter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
+  const filter: ReceiptFilter = receiptFilterOf(policy);
   const variant = toVariant(filter);
   const ranges = listHotRollupRanges(month);
   let batchSize = opts.partsPerBatch ?? FIRST_BATCH_PARTS;

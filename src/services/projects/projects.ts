@@ -47,7 +47,7 @@ import type { LightResult } from '../../domain/project-light';
 import { msg, renderMessage, type Lang, type Message } from '../../domain/messages/catalog';
 import { attachEvidenceToStage } from '../../db/queries/projects/project-extras';
 import { recordAudit } from '../audit/audit';
-import { getEvidencePolicy } from '../funds/evidence-policy';
+import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import type { Caller, Deps } from '../context';
 import { buildLightCutoffs, computeProjectLight, getLightRules } from './project-lights';
 import { recordOutOfScope, requireRegionInScope } from '../regions';
@@ -593,7 +593,7 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
       isKey: q.isKey,
       funds:
         fundsPeriod && policy
-          ? { ...fundsPeriod, kind: q.fundsKind, counted: { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence } }
+          ? { ...fundsPeriod, kind: q.fundsKind, counted: receiptFilterOf(policy) }
           : undefined,
       signed: signedPeriod ? { from: `${signedPeriod.from}-01`, to: lastDayOfMonth(signedPeriod.to) } : undefined,
       incomplete: q.incomplete,

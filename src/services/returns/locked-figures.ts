@@ -18,7 +18,9 @@ import {
   investorChangesFromValues,
   selectEarliestAffectedMonth,
   selectEarliestInvestorMonth,
+  selectFirstReceiptMonth,
   selectLockedInvestorChanges,
+  selectLockedPolicyChange,
   selectLockedProjectChanges,
   type InvestorTopChange,
   type LockedInvestorChange,
@@ -26,6 +28,7 @@ import {
   type ProjectFiguresChange,
 } from '../../db/queries/returns/locked-figures';
 import type { MonthLock } from '../../db/queries/funds/fund-ledger';
+import type { ReceiptFilter } from '../../db/queries/statistics/statistics';
 import { lockReceiptMonth } from '../../db/queries/returns/returns';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
@@ -195,4 +198,24 @@ export async function assertProjectFiguresUnlocked(tx: Db, change: ProjectFigure
   if (!locked) return;
   const { message } = describeLockedChange(locked);
   throw new AppError('CONFLICT', message, [{ field: 'month', message: `${locked.regionName} ${locked.month} 已锁定` }]);
+}
+
+/**
+ * Refuses (409) a change of which receipts count (先证后计: only verified ones, only those with
+ * evidence) that would change the funds of an approved return, naming the first such return, how
+ * many of its receipts are concerned and who reopens it. Locks every receipt month (shared) first,
+ * so no approval commits between the check and the change. Call it inside the change's transaction.
+ */
+export async function assertReceiptFilterUnlocked(tx: Db, current: ReceiptFilter, next: ReceiptFilter): Promise<void> {
+  if (current.verifiedOnly === next.verifiedOnly && current.withEvidenceOnly === next.withEvidenceOnly) return;
+  if (!(await lockMonthsSince(tx, await selectFirstReceiptMonth(tx)))) return;
+  const locked = await selectLockedPolicyChange(tx, current, next);
+  if (!locked) return;
+  const reopener = describeReopener(locked.regionName, locked.parentName);
+  throw new AppError(
+    'CONFLICT',
+    `${locked.regionName} ${locked.month} 的月报已审核锁定，其中 ${locked.receipts} 笔到位资金按新设置会改变是否计入（未核实或缺少佐证），` +
+      `改动会改变已审核的数字，因此不能保存；请先补齐核实与佐证，或由${reopener}重新开放${locked.regionName} ${locked.month} 的月报`,
+    [{ field: 'receiptNeedsEvidence', message: `${locked.regionName} ${locked.month} 已锁定` }],
+  );
 }

@@ -4,7 +4,7 @@ import { loadRollupGroups, toRange, type RollupGroupRow } from '../funds/funds-r
 import { AppError } from '../../domain/app-error';
 import { buildBreakdownRow, checkPeriod, shiftPeriodYear } from '../../domain/indicators';
 import type { Caller, Deps } from '../context';
-import { getEvidencePolicy } from '../funds/evidence-policy';
+import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import { requireRegionInScope } from '../regions';
 
 const SECTOR_NAMES: Record<string, string> = { '1': '第一产业', '2': '第二产业', '3': '第三产业', '': '未填行业' };
@@ -48,7 +48,7 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
   const region = await requireRegionInScope(deps, caller, q.region, 'region');
   const last = shiftPeriodYear(q);
   const policy = await getEvidencePolicy(deps);
-  const filter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
+  const filter = receiptFilterOf(policy);
   const year = Number(q.from.slice(0, 4));
   const [loaded, industries, childRegions] = await Promise.all([
     loadRollupGroups(deps, region.path, [toRange(q.from, q.to), toRange(last.from, last.to), toRange(`${year}-01`, `${year}-12`), toRange(`${year - 1}-01`, `${year - 1}-12`)], filter),

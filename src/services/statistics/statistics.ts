@@ -5,7 +5,7 @@ import { buildSummary, checkPeriod, lastDayOfMonth, shiftPeriodYear, SIZE_BANDS_
 import { isPathWithin } from '../../domain/region-scope';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
-import { getEvidencePolicy } from '../funds/evidence-policy';
+import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import { loadFundsBySource } from '../funds/funds-rollups';
 import { requireRegionInScope } from '../regions';
 
@@ -18,7 +18,7 @@ export async function getSummary(deps: Deps, caller: Caller, q: { region: string
   const year = q.from.slice(0, 4);
   // "proof before it counts": receipts that do not count under the installation's policy are left out
   const policy = await getEvidencePolicy(deps);
-  const filter = { verifiedOnly: policy.receiptNeedsVerification, withEvidenceOnly: policy.receiptNeedsEvidence };
+  const filter = receiptFilterOf(policy);
   const funds = await loadFundsBySource(deps, region.path, { from: period.from, to: period.to, lastFrom: last.from, lastTo: last.to }, filter);
   const signed = await selectSignedAggregates(deps.db, region.path, `${period.from}-01`, lastDayOfMonth(period.to), SIZE_BANDS_YUAN);
   const target = await selectTarget(deps.db, region.code, Number(year));

@@ -16,6 +16,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { TOP_INVESTOR_TAGS } from '../../../domain/enterprise-status';
+import { countedReceipts, type ReceiptFilter } from '../statistics/statistics';
 
 interface Rows<T> {
   rows: T[];
@@ -327,4 +328,44 @@ export async function selectLockedInvestorChanges(db: Db, changes: SQL): Promise
     regionName: r.region_name,
     parentName: r.parent_name,
   }));
+}
+
+export interface LockedPolicyChange {
+  month: string;
+  regionName: string;
+  parentName: string | null;
+  /** receipts in that return's period that one filter counts and the other does not */
+  receipts: number;
+}
+
+/**
+ * The first approved return (by month, then the highest region) whose funds would change if the
+ * receipts were counted under `next` instead of `current` (先证后计: only verified ones, only those
+ * with evidence): a receipt of its region subtree in its period (January … its month, and the same
+ * months of the year before: the year-on-year base) that one filter counts and the other does not.
+ * Run it with the receipt months locked.
+ */
+export async function selectLockedPolicyChange(db: Db, current: ReceiptFilter, next: ReceiptFilter): Promise<LockedPolicyChange | null> {
+  const [row] = await query<{ month: string; region_name: string; parent_name: string | null; receipts: number }>(
+    db,
+    sql`select mr.month, rg.name as region_name, par.name as parent_name, count(*)::int as receipts
+      from monthly_returns mr
+      join regions rg on rg.code = mr.region_code
+      left join regions par on par.code = rg.parent_code
+      join fund_receipts f on f.month between (substr(mr.month, 1, 4)::int - 1)::text || '-01' and mr.month
+        and (f.month >= substr(mr.month, 1, 4) || '-01' or substr(f.month, 6) <= substr(mr.month, 6))
+      join projects p on p.id = f.project_id
+      join regions pr on pr.code = p.region_code and pr.path like rg.path || '%'
+      where mr.state = 'approved' and (${countedReceipts(current)}) is distinct from (${countedReceipts(next)})
+      group by mr.month, rg.name, par.name, rg.path
+      order by mr.month, length(rg.path)
+      limit 1`,
+  );
+  return row ? { month: row.month, regionName: row.region_name, parentName: row.parent_name, receipts: Number(row.receipts) } : null;
+}
+
+/** The first month with a receipt, or null: the receipt months a policy change locks start there. */
+export async function selectFirstReceiptMonth(db: Db): Promise<string | null> {
+  const [row] = await query<{ month: string | null }>(db, sql`select min(month) as month from fund_receipts`);
+  return row?.month ?? null;
 }
