@@ -177,7 +177,7 @@ export async function seedDemoEnterprises(deps: Deps, options: { count?: number;
       const records: EnterpriseRecord[] = [];
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const e = i === 0 ? first : generateEnterprise(i, gen);
-        if (xinjiangSample.length < 3 && e.regionCode.startsWith('6501') && e.formerNames.length === 0 && e.status === 'existing' && !e.name.includes('分公司')) xinjiangSample.push(e);
+        if (xinjiangSample.length < 3 && e.regionCode.startsWith('6501') && e.formerNames.length === 0 && e.status === 'existing' && e.name.endsWith('有限公司') && !e.name.includes('分公司')) xinjiangSample.push(e);
         records.push(toRecord(e, sourceDate));
       }
       await insertRecords(tx, records);
@@ -195,11 +195,12 @@ export async function seedDemoEnterprises(deps: Deps, options: { count?: number;
     const investorRecords = investors.map((inv, i) => {
       const codeRegion = inv.creditCode?.slice(2, 8) ?? '';
       const regionCode = known.has(codeRegion) ? codeRegion : '650109';
-      const p = generateEnterprise(INVESTOR_INDEX_BASE + i, { ...gen, regionCodes: [regionCode], industryCodes: inv.industryCode ? [inv.industryCode] : gen.industryCodes });
-      // investors who come to Xinjiang are bigger than the average registry entry: some top-investor tags
-      const tags = [...new Set([...p.tags, ...(rng.chance(0.12) ? [rng.pick(['世界500强', '中国500强', '中国民营500强', '央企'])] : []), ...(rng.chance(0.2) ? ['高新技术'] : [])])];
-      const capital = p.registeredCapitalYuan === null ? null : p.registeredCapitalYuan * BigInt(rng.int(5, 40));
-      return toRecord({ ...p, name: inv.name, formerNames: [], creditCode: inv.creditCode, industryCode: inv.industryCode ?? p.industryCode, tags, registeredCapitalYuan: capital, status: 'existing' }, sourceDate, inv.id);
+      // investors who come to Xinjiang are bigger than the average registry entry (medium and up), some of them top investors
+      const top = rng.chance(0.12) ? rng.pick(['世界500强', '中国500强', '中国民营500强', '央企']) : null;
+      const sizeAtLeast = top ? 'giant' : rng.chance(0.4) ? 'large' : 'medium';
+      const p = generateEnterprise(INVESTOR_INDEX_BASE + i, { ...gen, regionCodes: [regionCode], industryCodes: inv.industryCode ? [inv.industryCode] : gen.industryCodes, sizeAtLeast });
+      const tags = [...new Set([...p.tags, ...(top ? [top] : [])])];
+      return toRecord({ ...p, name: inv.name, formerNames: [], creditCode: inv.creditCode, industryCode: inv.industryCode ?? p.industryCode, tags, status: 'existing' }, sourceDate, inv.id);
     });
     for (let i = 0; i < investorRecords.length; i += BATCH) await updateProfiles(tx, investorRecords.slice(i, i + BATCH));
 

@@ -298,6 +298,42 @@ function personName(rng: Rng): string {
   return rng.chance(0.2) ? rng.pick(UYGHUR_NAMES) : `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`;
 }
 
+interface NameParts {
+  /** the template's product, e.g. 冷链物流园项目 */
+  product: string;
+  /** the investor's 字号 */
+  short: string | null;
+  /** the county's short name (米东), or '' */
+  place: string;
+}
+
+/** 米东区 → 米东, 乌鲁木齐县 → 乌鲁木齐 (a two-character name keeps its suffix: 东区 stays) */
+function placeOf(regionName: string): string {
+  const short = regionName.replace(/(区|县|市)$/, '');
+  return short.length >= 2 ? short : regionName;
+}
+
+const PHASES = ['二期', '三期', '四期', '五期'];
+
+/**
+ * No two demo projects share a name: a ledger never lists the same project twice. A name that is
+ * taken gets, in turn, the investor's 字号 (华锦冷链物流园项目), the county (米东冷链物流园项目),
+ * both, then a phase (冷链物流园二期项目), as project names are told apart in a real ledger.
+ */
+export function giveUniqueNames(rows: { name: string }[], parts: readonly NameParts[]): void {
+  const used = new Set<string>();
+  rows.forEach((row, k) => {
+    const p = parts[k];
+    if (!p) return;
+    const phased = (base: string) => PHASES.map((ph) => base.replace(/项目$/, `${ph}项目`));
+    const byInvestor = p.short ? `${p.short}${p.product}` : null;
+    const candidates = [row.name, byInvestor, p.place ? `${p.place}${p.product}` : null, p.short && p.place ? `${p.place}${p.short}${p.product}` : null, ...phased(byInvestor ?? p.product)];
+    const name = candidates.find((c): c is string => c !== null && !used.has(c)) ?? `${row.name}（${k + 1}）`;
+    used.add(name);
+    row.name = name;
+  });
+}
+
 export function planDemoProjects(
   today: string,
   people: DemoPeople,
@@ -383,6 +419,7 @@ export function planDemoProjects(
     return local.length > 0 ? local : people.officers;
   };
 
+  const naming: NameParts[] = [];
   // problems: projects whose red comes from an overdue problem, then others
   const redByProblem = new Set<number>();
   const projectFacts: { i: number; id: string; stage: ProjectStage; created: string; latest: string; light: Light | null; regionCode: string; investor: Investor | null; handler: string }[] = [];
@@ -558,17 +595,26 @@ export function planDemoProjects(
         if (sum + amount > signed) continue;
         sum += amount;
         const inScope = regionCode.startsWith(MIDONG);
-        const verified = inScope && people.statisticianId !== null && rng.chance(month < windowEnd ? 0.85 : 0.3);
+        // the months before last are reported and approved (demo-returns): 米东区's receipts of them are all
+        // entered in the first days of the next month and verified the day after, before the return is submitted
+        const reported = month < windowEnd;
+        const drawn = inScope && people.statisticianId !== null && rng.chance(reported ? 0.85 : 0.3);
+        const verified = drawn || (reported && inScope && people.statisticianId !== null);
+        const recorded = minDate(`${addMonths(month, 1)}-0${Math.ceil((Number(entered.slice(8, 10)) - 2) / 4)}`, entered);
+        const note = rng.pick(RECEIPT_NOTES);
+        const enteredAt = at(recorded, 16, rng.int(0, 59));
+        const checkedAfter = drawn ? rng.int(1, 6) : 1;
+        const checkedMinute = drawn ? rng.int(0, 59) : 30;
         plan.receipts.push({
           id: demoUuid('receipt', plan.receipts.length),
           projectId: id,
           month,
           amountYuan: BigInt(amount),
-          note: rng.pick(RECEIPT_NOTES),
+          note,
           enteredBy: null,
-          enteredAt: at(entered, 16, rng.int(0, 59)),
+          enteredAt,
           verifiedBy: verified ? people.statisticianId : null,
-          verifiedAt: verified ? at(minDate(addDays(entered, rng.int(1, 6)), today), 10, rng.int(0, 59)) : null,
+          verifiedAt: verified ? at(minDate(addDays(recorded, reported ? 1 : checkedAfter), today), 10, checkedMinute) : null,
         });
         if (entered > lastEntered) lastEntered = entered;
       }
@@ -628,7 +674,9 @@ export function planDemoProjects(
       updatedAt: at(progress, 19),
     });
     projectFacts.push({ i, id, stage, created, latest: progress, light, regionCode, investor, handler });
+    naming.push({ product, short: investor?.short ?? null, place: placeOf(regionNames.get(regionCode.slice(0, 6)) ?? '') });
   }
+  giveUniqueNames(plan.projects, naming);
 
   // problems (问题清单): first the projects whose red comes from an overdue problem
   const others = rng.shuffle(projectFacts.filter((f) => !redByProblem.has(f.i) && f.stage !== 'lead' && f.stage !== 'terminated'));

@@ -12,6 +12,7 @@ import { createPark } from '../services/regions';
 import { createUser } from '../services/accounts/users';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoEnterprises } from './demo-enterprises';
+import { seedDemoReturns } from './demo-returns';
 import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
 import { setTarget } from '../services/statistics/statistics';
@@ -100,6 +101,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoProjects(deps);
   await seedDemoEnterprises(deps);
   await seedDemoTargets(deps, caller);
+  await seedDemoReturns(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }

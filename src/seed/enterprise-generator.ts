@@ -8,6 +8,7 @@
  */
 import { computeFinalCheck, computeOrgCheck } from '../domain/credit-code';
 import { ENTERPRISE_STATUS_LABELS, REVENUE_BAND_LABELS, type EnterpriseStatus, type RevenueBand } from '../domain/enterprise-status';
+import { SHOP_DIVISIONS, SHOP_THEMES, vocabularyOf } from './industry-vocabulary';
 import { createRng, type Rng } from './random';
 
 export interface GeneratedEnterprise {
@@ -39,6 +40,8 @@ export interface GenerateEnterprisesOptions {
   regionCodes: readonly string[];
   /** stored industry codes (门类 letters and/or 2-digit 大类) to draw from */
   industryCodes: readonly string[];
+  /** the smallest size class to draw (the demo projects' investors are no micro firms); default micro */
+  sizeAtLeast?: EnterpriseSize;
 }
 
 // ---------------------------------------------------------------- vocabulary
@@ -65,125 +68,94 @@ const TRADE_CHARS = [
 ];
 const TRADE_WORDS = ['其亚', '特变', '中泰', '金风', '天润', '广汇', '新特', '天业', '众和', '立昂', '百花', '西部', '丝路', '天山', '昆仑', '雪莲', '胡杨', '红柳', '戈壁', '绿洲'];
 
-interface SectionVocabulary {
-  /** 行业用语 in the name */
-  words: readonly string[];
-  /** 经营范围 phrases */
-  scope: readonly string[];
-  products: readonly string[];
+/**
+ * Size classes: registered capital (万元), employees and revenue move together. Most enterprises
+ * are micro (capital 10万–500万, a handful of people); the large and the giant are rare and carry
+ * the listed and top-investor tags.
+ */
+export type EnterpriseSize = 'micro' | 'small' | 'medium' | 'large' | 'giant';
+const SIZE_ORDER: readonly EnterpriseSize[] = ['micro', 'small', 'medium', 'large', 'giant'];
+
+interface SizeClass {
+  /** registered capital, 万元 */
+  capital: readonly [number, number];
+  employees: readonly [number, number];
+  revenue: readonly RevenueBand[];
+  forms: readonly { w: number; v: string }[];
+  /** the earliest and latest year of registration, and how strongly the recent years dominate */
+  years: readonly [number, number, number];
+  statuses: readonly { w: number; v: EnterpriseStatus }[];
+  website: number;
 }
 
-const GENERAL_SCOPE = ['技术开发、技术咨询、技术服务', '货物进出口、技术进出口', '企业管理咨询', '信息咨询服务（不含许可类信息咨询服务）', '会议及展览服务'];
-
-const VOCABULARY: Record<string, SectionVocabulary> = {
-  A: {
-    words: ['农业', '农牧', '生态农业', '种业', '果业', '林果', '畜牧', '棉业'],
-    scope: ['农作物种植', '林果种植及销售', '牲畜饲养', '棉花种植及加工', '农产品初加工', '种子生产经营', '设施农业'],
-    products: ['棉花', '红枣', '核桃', '葡萄', '番茄', '辣椒', '牛羊肉', '种子'],
-  },
-  B: {
-    words: ['矿业', '能源', '煤业', '石油', '天然气'],
-    scope: ['煤炭开采', '金属矿石开采', '石油和天然气开采', '非金属矿采选', '矿产资源勘查'],
-    products: ['原煤', '铁精粉', '铜精矿', '天然气', '石灰石'],
-  },
-  C: {
-    words: ['光伏', '新材料', '铝业', '化工', '机械', '电子', '纺织', '食品', '硅业', '新能源', '装备制造', '生物科技', '制药', '乳业', '建材', '钢铁', '汽车零部件', '电气'],
-    scope: [
-      '多晶硅、单晶硅的生产与销售', '光伏组件制造', '电解铝及铝制品生产', '铝基新材料研发', '化工产品生产（不含危险化学品）',
-      '煤化工产品生产', '通用设备制造', '电子元器件制造', '棉纺织加工', '服装制造', '食品生产', '番茄酱加工', '乳制品生产',
-      '葡萄酒生产', '药品生产', '水泥制品制造', '新型建材制造', '锂电池制造', '储能装置制造', '风电设备制造', '输配电及控制设备制造',
-      '碳纤维复合材料制造', '汽车零部件及配件制造',
-    ],
-    products: ['多晶硅', '单晶硅片', '光伏组件', '电解铝', '铝合金型材', 'PVC', '烧碱', '煤制烯烃', '纱线', '番茄酱', '乳制品', '葡萄酒', '锂电池', '储能柜', '风机叶片', '变压器', '碳纤维', '水泥'],
-  },
-  D: {
-    words: ['电力', '热力', '燃气', '水务', '新能源', '风电', '光电'],
-    scope: ['发电业务', '风力发电', '太阳能发电技术服务', '热力生产和供应', '燃气经营', '自来水生产与供应', '储能技术服务'],
-    products: ['电力', '热力', '天然气', '自来水'],
-  },
-  E: {
-    words: ['建设', '建工', '路桥', '安装', '建筑'],
-    scope: ['房屋建筑工程施工', '市政公用工程施工', '公路工程施工', '建筑装饰装修', '机电设备安装'],
-    products: [],
-  },
-  F: {
-    words: ['商贸', '贸易', '供应链', '商业', '电子商务', '进出口'],
-    scope: ['日用百货销售', '农副产品销售', '五金产品批发', '建筑材料销售', '化工产品销售（不含许可类化工产品）', '食品销售', '跨境电商'],
-    products: ['日用百货', '农副产品', '五金', '建材'],
-  },
-  G: {
-    words: ['物流', '运输', '供应链', '国际物流', '冷链物流', '航空'],
-    scope: ['道路货物运输', '国际货物运输代理', '仓储服务', '冷链物流服务', '多式联运', '装卸搬运'],
-    products: [],
-  },
-  H: {
-    words: ['酒店', '餐饮', '酒店管理'],
-    scope: ['住宿服务', '餐饮服务', '酒店管理'],
-    products: [],
-  },
-  I: {
-    words: ['信息技术', '数据', '软件', '网络科技', '云计算', '数字科技', '智能科技'],
-    scope: ['软件开发', '信息系统集成服务', '数据处理和存储支持服务', '互联网数据服务', '人工智能应用软件开发', '算力服务', '数据中心运营'],
-    products: ['软件', '数据服务', '云服务', '算力'],
-  },
-  J: {
-    words: ['投资', '金融', '融资租赁', '保险代理'],
-    scope: ['以自有资金从事投资活动', '融资租赁业务', '保险代理业务'],
-    products: [],
-  },
-  K: {
-    words: ['置业', '房地产开发', '物业'],
-    scope: ['房地产开发经营', '物业管理', '房地产经纪'],
-    products: [],
-  },
-  L: {
-    words: ['投资管理', '企业管理', '商务服务', '咨询'],
-    scope: ['企业管理', '商务信息咨询', '市场营销策划', '人力资源服务'],
-    products: [],
-  },
-  M: {
-    words: ['科技', '检测', '设计', '研究院', '技术'],
-    scope: ['工程和技术研究和试验发展', '检验检测服务', '工程设计', '新材料技术研发', '生物技术研发'],
-    products: ['检测报告', '技术服务'],
-  },
-};
-const OTHER_VOCABULARY: SectionVocabulary = {
-  words: ['服务', '文化传媒', '旅游', '教育科技', '健康管理', '环保科技', '科技'],
-  scope: ['文化艺术交流活动', '旅游业务', '健康咨询服务（不含诊疗服务）', '环境保护专用设备销售', '组织文化艺术交流活动'],
-  products: [],
-};
-
-const FORMS: readonly { w: number; v: string }[] = [
-  { w: 62, v: '有限公司' },
-  { w: 14, v: '有限责任公司' },
-  { w: 10, v: '股份有限公司' },
-  { w: 4, v: '集团有限公司' },
-  { w: 3, v: '科技有限公司' },
-  { w: 2, v: '分公司' },
-];
-
-const STATUSES: readonly { w: number; v: EnterpriseStatus }[] = [
-  { w: 70, v: 'existing' },
-  { w: 15, v: 'operating' },
+const SMALL_STATUSES: readonly { w: number; v: EnterpriseStatus }[] = [
+  { w: 72, v: 'existing' },
+  { w: 12, v: 'operating' },
   { w: 7, v: 'revoked' },
-  { w: 6, v: 'deregistered' },
+  { w: 7, v: 'deregistered' },
   { w: 1, v: 'movedOut' },
   { w: 0.5, v: 'suspended' },
   { w: 0.5, v: 'liquidating' },
 ];
+const BIG_STATUSES: readonly { w: number; v: EnterpriseStatus }[] = [
+  { w: 88, v: 'existing' },
+  { w: 10, v: 'operating' },
+  { w: 1, v: 'movedOut' },
+  { w: 1, v: 'liquidating' },
+];
 
-/** tag → probability per enterprise (roughly a national registry's rates) */
-const TAG_RATES: readonly [string, number][] = [
-  ['世界500强', 0.0002],
-  ['中国500强', 0.0008],
-  ['中国民营500强', 0.0008],
-  ['央企', 0.003],
-  ['上市', 0.006],
-  ['高新技术', 0.05],
-  ['专精特新', 0.012],
-  ['小巨人', 0.0015],
-  ['独角兽', 0.0002],
-  ['瞪羚', 0.003],
+export const SIZE_CLASSES: Record<EnterpriseSize, SizeClass> = {
+  micro: {
+    capital: [10, 500], employees: [1, 20], revenue: ['lt10m'], years: [1995, 2025, 2.2], statuses: SMALL_STATUSES, website: 0.1,
+    forms: [{ w: 80, v: '有限公司' }, { w: 18, v: '有限责任公司' }, { w: 2, v: '分公司' }],
+  },
+  small: {
+    capital: [100, 2000], employees: [10, 100], revenue: ['lt10m', '10m-100m'], years: [1992, 2025, 1.6], statuses: SMALL_STATUSES, website: 0.3,
+    forms: [{ w: 70, v: '有限公司' }, { w: 20, v: '有限责任公司' }, { w: 5, v: '股份有限公司' }, { w: 5, v: '分公司' }],
+  },
+  medium: {
+    capital: [1000, 10_000], employees: [100, 1000], revenue: ['10m-100m', '100m-1b'], years: [1990, 2024, 1.2], statuses: BIG_STATUSES, website: 0.6,
+    forms: [{ w: 50, v: '有限公司' }, { w: 20, v: '有限责任公司' }, { w: 25, v: '股份有限公司' }, { w: 5, v: '分公司' }],
+  },
+  large: {
+    capital: [5000, 100_000], employees: [500, 5000], revenue: ['100m-1b', '1b-10b'], years: [1985, 2020, 1], statuses: BIG_STATUSES, website: 0.9,
+    forms: [{ w: 30, v: '有限公司' }, { w: 45, v: '股份有限公司' }, { w: 20, v: '集团有限公司' }, { w: 5, v: '分公司' }],
+  },
+  giant: {
+    capital: [100_000, 2_000_000], employees: [3000, 100_000], revenue: ['1b-10b', 'ge10b'], years: [1980, 2015, 1], statuses: BIG_STATUSES, website: 1,
+    forms: [{ w: 10, v: '有限公司' }, { w: 50, v: '股份有限公司' }, { w: 40, v: '集团有限公司' }],
+  },
+};
+
+const SIZES: readonly { w: number; v: EnterpriseSize }[] = [
+  { w: 72, v: 'micro' },
+  { w: 20, v: 'small' },
+  { w: 6, v: 'medium' },
+  { w: 1.7, v: 'large' },
+  { w: 0.3, v: 'giant' },
+];
+/** 个体工商户: a share of the registry (credit code 92…), tiny: 资金数额 1万–50万, 1–8 people */
+const INDIVIDUAL_RATE = 0.1;
+const INDIVIDUAL = { capital: [1, 50] as const, employees: [1, 8] as const };
+const INDIVIDUAL_STATUSES: readonly { w: number; v: EnterpriseStatus }[] = [
+  { w: 80, v: 'existing' },
+  { w: 8, v: 'operating' },
+  { w: 10, v: 'deregistered' },
+  { w: 2, v: 'revoked' },
+];
+
+/** tag → probability per enterprise of a size; the technology tags only in technology industries */
+const TAG_RATES: readonly { tag: string; tech?: boolean; p: Partial<Record<EnterpriseSize, number>> }[] = [
+  { tag: '世界500强', p: { giant: 0.05 } },
+  { tag: '中国500强', p: { giant: 0.2 } },
+  { tag: '中国民营500强', p: { giant: 0.15 } },
+  { tag: '央企', p: { large: 0.08, giant: 0.25 } },
+  { tag: '上市', p: { medium: 0.005, large: 0.15, giant: 0.5 } },
+  { tag: '高新技术', tech: true, p: { micro: 0.03, small: 0.2, medium: 0.3, large: 0.3, giant: 0.3 } },
+  { tag: '专精特新', tech: true, p: { small: 0.06, medium: 0.1 } },
+  { tag: '小巨人', tech: true, p: { medium: 0.03, large: 0.02 } },
+  { tag: '独角兽', tech: true, p: { large: 0.01 } },
+  { tag: '瞪羚', tech: true, p: { small: 0.01, medium: 0.03 } },
 ];
 
 const GROUPS = ['中国石油天然气集团有限公司', '国家电网有限公司', '中国建材集团有限公司', '特变电工股份有限公司', '新疆广汇实业投资（集团）有限责任公司', '中国中化控股有限责任公司', '华为技术有限公司', '比亚迪股份有限公司', '隆基绿能科技股份有限公司', '宁德时代新能源科技股份有限公司'];
@@ -216,9 +188,10 @@ function orgBody(index: number): string {
   return n === 0 ? `MA${out}` : String(index).padStart(8, '0').slice(-8);
 }
 
-function creditCodeFor(index: number, regionCode: string, rng: Rng): string {
+/** 9 = 市场监管 registered; 1 = 企业, 2 = 个体工商户 */
+function creditCodeFor(index: number, regionCode: string, individual: boolean): string {
   const body = orgBody(index);
-  const first17 = `9${rng.chance(0.9) ? '1' : '2'}${regionCode}${body}${computeOrgCheck(body)}`;
+  const first17 = `9${individual ? '2' : '1'}${regionCode}${body}${computeOrgCheck(body)}`;
   return `${first17}${computeFinalCheck(first17)}`;
 }
 
@@ -247,19 +220,57 @@ function pickSome<T>(rng: Rng, list: readonly T[], min: number, max: number): T[
   return [...chosen];
 }
 
-/** registered capital: log-normal around ~500万元, from 10万元 to ~200亿元, in whole 万元 */
-function capital(rng: Rng): bigint | null {
-  if (rng.chance(0.03)) return null;
-  const u = (rng.next() + rng.next() + rng.next() + rng.next() - 2) * 1.73; // ~N(0,1)
-  const wan = Math.round(Math.min(2_000_000, Math.max(10, Math.exp(Math.log(500) + 1.9 * u))));
-  return BigInt(wan) * 10_000n;
+const GENERAL_SCOPE = ['信息咨询服务（不含许可类信息咨询服务）', '货物进出口', '技术进出口', '企业管理咨询'];
+const SCOPE_TAIL = '。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）';
+
+/** a number drawn between min and max on a log scale at position u ∈ [0, 1] */
+function logBetween(min: number, max: number, u: number): number {
+  return Math.exp(Math.log(min) + (Math.log(max) - Math.log(min)) * Math.min(1, Math.max(0, u)));
 }
 
-function dateBetween(rng: Rng, fromYear: number, toYear: number): string {
-  const y = rng.int(fromYear, toYear);
+/** capital as registered: two significant figures, often one (100万, 500万, 3000万) */
+function roundCapital(wan: number, rng: Rng): number {
+  const digits = rng.chance(0.55) ? 1 : 2;
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(wan)) - digits + 1);
+  return Math.max(1, Math.round(wan / unit) * unit);
+}
+
+function dateIn(rng: Rng, [from, to, skew]: readonly [number, number, number]): string {
+  // the recent years dominate (registrations have grown every year since the 2014 商事制度改革)
+  const y = to - Math.floor((to - from + 1) * rng.next() ** skew);
   const m = rng.int(1, 12);
   const d = rng.int(1, 28);
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** the industry codes weighted by their share of a registry, per list of codes (cached: the bench draws a million) */
+const drawCache = new WeakMap<readonly string[], { codes: string[]; cumulative: number[]; shops: { codes: string[]; cumulative: number[] } }>();
+function industryDraw(codes: readonly string[]) {
+  let d = drawCache.get(codes);
+  if (!d) {
+    const build = (list: readonly string[]) => {
+      const weights = list.map((c) => vocabularyOf(c).weight);
+      const usable = weights.some((w) => w > 0) ? weights : list.map(() => 1);
+      let sum = 0;
+      return { codes: [...list], cumulative: usable.map((w) => (sum += w)) };
+    };
+    d = { ...build(codes), shops: build(codes.filter((c) => SHOP_DIVISIONS.includes(c.slice(0, 2)))) };
+    drawCache.set(codes, d);
+  }
+  return d;
+}
+function drawWeighted(rng: Rng, d: { codes: string[]; cumulative: number[] }): string | null {
+  const total = d.cumulative[d.cumulative.length - 1];
+  if (total === undefined) return null;
+  const r = rng.next() * total;
+  let lo = 0;
+  let hi = d.cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((d.cumulative[mid] as number) > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return d.codes[lo] ?? null;
 }
 
 // ---------------------------------------------------------------- the generator
@@ -267,43 +278,69 @@ function dateBetween(rng: Rng, fromYear: number, toYear: number): string {
 export function generateEnterprise(index: number, opts: Omit<GenerateEnterprisesOptions, 'count' | 'startIndex'>): GeneratedEnterprise {
   const rng = createRng(((opts.seed ?? 20260101) ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
   const regionCode = rng.pick(opts.regionCodes);
-  const industryCode = opts.industryCodes.length > 0 && !rng.chance(0.04) ? rng.pick(opts.industryCodes) : null;
-  const vocab = (industryCode && VOCABULARY[sectionOfIndustry(industryCode)]) || OTHER_VOCABULARY;
+  const draw = industryDraw(opts.industryCodes);
+  const minSize = SIZE_ORDER.indexOf(opts.sizeAtLeast ?? 'micro');
+  const individual = minSize === 0 && draw.shops.codes.length > 0 && rng.chance(INDIVIDUAL_RATE);
+  const industryCode = individual ? drawWeighted(rng, draw.shops) : minSize === 0 && rng.chance(0.04) ? null : drawWeighted(rng, draw);
+  // an enterprise without a recorded industry still works in one: its words come from a common trade
+  const vocab = vocabularyOf(industryCode ?? rng.pick(['51', '52', '72', '75']));
+  let size: EnterpriseSize = individual ? 'micro' : rng.weighted(SIZES);
+  if (SIZE_ORDER.indexOf(size) < minSize) size = SIZE_ORDER[minSize] as EnterpriseSize;
+  const cls = SIZE_CLASSES[size];
+
   const trade = tradeName(rng);
-  const word = rng.pick(vocab.words);
-  const drawn = rng.weighted(FORMS);
-  const form = drawn === '科技有限公司' && word.endsWith('科技') ? '有限公司' : drawn;
   const prefix = namePrefix(regionCode, rng);
-  const name = form === '分公司' ? `${prefix}${trade}${word}有限公司${rng.pick(['乌鲁木齐', '昌吉', '哈密', '喀什'])}分公司` : `${prefix}${trade}${word}${form}`;
-  const formerNames = rng.chance(0.06) ? [`${prefix}${tradeName(rng)}${rng.pick(vocab.words)}有限公司`] : [];
+  let name: string;
+  let formerNames: string[] = [];
+  let theme: { scope: readonly string[]; products: readonly string[] } = vocab;
+  if (individual) {
+    const shop = rng.pick(vocab.shops ?? vocab.words);
+    theme = SHOP_THEMES[shop] ?? vocab;
+    name = `${CITY_PREFIX[regionCode.slice(0, 4)] ?? ''}${trade}${shop}`;
+  } else {
+    const word = rng.pick(vocab.words);
+    const drawn = rng.weighted(cls.forms);
+    const form = drawn === '有限公司' && vocab.tech && !word.endsWith('科技') && !word.endsWith('技术') && rng.chance(0.4) ? '科技有限公司' : drawn;
+    name = form === '分公司' ? `${prefix}${trade}${word}有限公司${rng.pick(['乌鲁木齐', '昌吉', '哈密', '喀什', '伊犁'])}分公司` : `${prefix}${trade}${word}${form}`;
+    if (rng.chance(0.06)) formerNames = [`${prefix}${tradeName(rng)}${rng.pick(vocab.words)}有限公司`];
+  }
 
   const tags: string[] = [];
-  for (const [tag, p] of TAG_RATES) if (rng.chance(p)) tags.push(tag);
-  const capitalYuan = capital(rng);
-  // the listed and the big carry bigger capital
-  const bigCapital = tags.some((t) => t === '上市' || t === '央企' || t.endsWith('500强')) && capitalYuan !== null ? capitalYuan * 50n : capitalYuan;
+  if (!individual) {
+    for (const t of TAG_RATES) {
+      const p = t.tech && !vocab.tech ? 0 : (t.p[size] ?? 0);
+      if (p > 0 && rng.chance(p)) tags.push(t.tag);
+    }
+  }
+  // one position within the size class drives capital, people and revenue together
+  const u = rng.next();
+  const capitalRange = individual ? INDIVIDUAL.capital : cls.capital;
+  const employeeRange = individual ? INDIVIDUAL.employees : cls.employees;
+  const capitalWan = roundCapital(logBetween(capitalRange[0], capitalRange[1], u), rng);
+  const employees = Math.round(logBetween(employeeRange[0], employeeRange[1], u + (rng.next() - 0.5) * 0.4));
+  const revenue = individual ? 'lt10m' : (cls.revenue[Math.min(cls.revenue.length - 1, Math.floor(u * cls.revenue.length + (rng.next() - 0.5) * 0.6))] ?? cls.revenue[0] ?? null);
+
+  const scope = [...pickSome(rng, theme.scope, individual ? 1 : 2, individual ? 3 : 5), ...(!individual && rng.chance(0.25) ? [rng.pick(GENERAL_SCOPE)] : [])];
+  const products = pickSome(rng, theme.products, theme.products.length > 0 ? 1 : 0, 2);
   const listed = tags.includes('上市');
-  const scope = [...pickSome(rng, vocab.scope, 2, 5), ...pickSome(rng, GENERAL_SCOPE, 0, 2)];
-  const products = pickSome(rng, vocab.products, 0, 3);
-  const status = rng.weighted(STATUSES);
-  const revenueBands: readonly RevenueBand[] = ['lt10m', '10m-100m', '100m-1b', '1b-10b', 'ge10b'];
+  const status = listed || tags.length > 0 ? 'existing' : rng.weighted(individual ? INDIVIDUAL_STATUSES : cls.statuses);
   return {
-    creditCode: creditCodeFor(index, regionCode, rng),
+    creditCode: creditCodeFor(index, regionCode, individual),
     name,
     formerNames,
     regionCode,
     industryCode,
-    registeredCapitalYuan: bigCapital,
-    establishedOn: rng.chance(0.98) ? dateBetween(rng, 1990, 2025) : null,
+    registeredCapitalYuan: rng.chance(0.03) ? null : BigInt(capitalWan) * 10_000n,
+    establishedOn: rng.chance(0.98) ? dateIn(rng, individual ? [2005, 2025, 1.8] : cls.years) : null,
     status,
     ticker: listed ? `${rng.pick(['600', '601', '603', '000', '002', '300', '688'])}${String(rng.int(0, 999)).padStart(3, '0')}.${rng.chance(0.5) ? 'SH' : 'SZ'}` : null,
-    businessScope: `${scope.join('；')}。（依法须经批准的项目，经相关部门批准后方可开展经营活动）`,
+    businessScope: `${scope.join('；')}${SCOPE_TAIL}`,
     mainProducts: products.length > 0 ? products.join('、') : null,
     tags,
-    website: rng.chance(0.25) ? `https://www.${Array.from({ length: rng.int(4, 8) }, () => rng.pick([...'abcdefghjkmnpqrstwxyz'])).join('')}.com.cn` : null,
-    parentGroup: rng.chance(0.04) ? rng.pick(GROUPS) : null,
-    employees: rng.chance(0.4) ? Math.max(1, Math.round(Math.exp(rng.next() * 8))) : null,
-    revenueBand: rng.chance(0.3) ? rng.weighted(revenueBands.map((v, i) => ({ w: [50, 30, 14, 5, 1][i] ?? 1, v }))) : null,
+    website: !individual && rng.chance(cls.website) ? `https://www.${Array.from({ length: rng.int(4, 8) }, () => rng.pick([...'abcdefghjkmnpqrstwxyz'])).join('')}.com.cn` : null,
+    parentGroup: (size === 'large' || size === 'giant') && rng.chance(0.3) ? rng.pick(GROUPS) : size === 'medium' && rng.chance(0.05) ? rng.pick(GROUPS) : null,
+    employees: rng.chance(size === 'micro' ? 0.65 : 0.9) ? Math.max(1, employees) : null,
+    revenueBand: rng.chance(individual ? 0.2 : 0.5) ? revenue : null,
   };
 }
 

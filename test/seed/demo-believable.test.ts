@@ -1,0 +1,156 @@
+/**
+ * Demo data a user believes (issue 11 item 12), over the seeded demo database: project names are
+ * unique; every enterprise's name, scope and products come from its industry's vocabulary; capital
+ * and employees are plausible for the kind of enterprise and move together; and no demo account
+ * opens the app to a bell of overdue returns (the bureau has kept up: at most last month is late).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
+import { SHOP_THEMES, vocabularyOf } from '../../src/seed/industry-vocabulary';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { DATABASE_KINDS } from '../helpers/databases';
+
+interface EnterpriseRow {
+  credit_code: string | null;
+  name: string;
+  industry_code: string | null;
+  business_scope: string | null;
+  main_products: string | null;
+  capital_wan: string | number | null;
+  employees: number | null;
+  tags: string[] | null;
+  investor: boolean;
+}
+
+async function rowsOf<T>(t: TestApp, query: SQL): Promise<T[]> {
+  return ((await t.deps.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** Spearman's rank correlation */
+function rankCorrelation(pairs: readonly [number, number][]): number {
+  const ranks = (values: number[]) => {
+    const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+    const r = new Array<number>(values.length);
+    for (let k = 0; k < order.length; ) {
+      let j = k;
+      while (j + 1 < order.length && order[j + 1]?.[0] === order[k]?.[0]) j++;
+      for (let m = k; m <= j; m++) r[(order[m] as readonly [number, number])[1]] = (k + j) / 2;
+      k = j + 1;
+    }
+    return r;
+  };
+  const a = ranks(pairs.map((p) => p[0]));
+  const b = ranks(pairs.map((p) => p[1]));
+  const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
+  const [ma, mb] = [mean(a), mean(b)];
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < a.length; i++) {
+    num += ((a[i] as number) - ma) * ((b[i] as number) - mb);
+    da += ((a[i] as number) - ma) ** 2;
+    db += ((b[i] as number) - mb) ** 2;
+  }
+  return num / Math.sqrt(da * db);
+}
+
+describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
+  let t: TestApp;
+  let rows: EnterpriseRow[];
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await seedDemo(t.deps);
+    rows = await rowsOf<EnterpriseRow>(t, sql`
+      select e.credit_code, e.name, e.industry_code, e.business_scope, e.main_products, e.registered_capital_yuan / 10000 as capital_wan,
+             e.employees, e.tags, exists (select 1 from projects p where p.investor_id = e.id) as investor
+        from enterprises e where e.business_scope is not null`);
+  }, 600_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has no two projects of the same name, and names carry their investor or place when shared', async () => {
+    expect(await rowsOf(t, sql`select name, count(*)::int as n from projects group by name having count(*) > 1`)).toEqual([]);
+    expect(await rowsOf(t, sql`select count(*)::int as n from projects where code like 'DEMO-%'`)).toEqual([{ n: 300 }]);
+  });
+
+  it('gives every enterprise a name, scope and products of its own industry', () => {
+    expect(rows.length).toBeGreaterThan(30_000);
+    const mismatched: string[] = [];
+    for (const e of rows) {
+      if (!e.industry_code) continue;
+      const v = vocabularyOf(e.industry_code);
+      const themes = (v.shops ?? []).flatMap((s) => (SHOP_THEMES[s] ? [SHOP_THEMES[s]] : []));
+      const scopes = [...v.scope, ...themes.flatMap((th) => th.scope)];
+      const products = new Set([...v.products, ...themes.flatMap((th) => th.products)]);
+      const scopeOk = scopes.some((s) => e.business_scope?.includes(s));
+      const productsOk = (e.main_products ?? '').split('、').every((p) => p === '' || products.has(p));
+      const nameOk = [...v.words, ...(v.shops ?? [])].some((w) => e.name.includes(w));
+      if (!scopeOk || !productsOk || !nameOk) mismatched.push(`${e.industry_code} ${e.name}: ${e.business_scope} / ${e.main_products}`);
+    }
+    expect(mismatched.slice(0, 5)).toEqual([]);
+    // a spot check in words a reader knows: software firms develop software, farms grow or raise things
+    const of = (code: string) => rows.filter((e) => e.industry_code === code);
+    expect(of('65').length).toBeGreaterThan(100);
+    for (const e of of('65')) expect(e.business_scope).toMatch(/软件|信息|数据|算力/);
+    for (const e of of('01')) expect(e.business_scope).toMatch(/种植|农|饲养/);
+    for (const e of of('47')) expect(e.business_scope).toMatch(/施工|装修|建筑/);
+    // the common trades dominate; party and state organs are no enterprises
+    const share = (codes: string[]) => rows.filter((e) => e.industry_code && codes.includes(e.industry_code)).length / rows.length;
+    expect(share(['51', '52'])).toBeGreaterThan(0.2);
+    expect(share(['91', '92', '93', '94', '95', '96', '97'])).toBe(0);
+  });
+
+  it('keeps capital and employees plausible for the kind of enterprise, and moving together', () => {
+    const generated = rows.filter((e) => !e.investor && e.credit_code !== null);
+    const individuals = generated.filter((e) => e.credit_code?.startsWith('92'));
+    const companies = generated.filter((e) => e.credit_code?.startsWith('91'));
+    expect(individuals.length / generated.length).toBeGreaterThan(0.05);
+    for (const e of individuals) {
+      if (e.capital_wan !== null) expect(Number(e.capital_wan)).toBeLessThanOrEqual(50);
+      if (e.employees !== null) expect(e.employees).toBeLessThanOrEqual(8);
+      expect(e.name).not.toMatch(/公司$/);
+    }
+    const capital = companies.filter((e) => e.capital_wan !== null).map((e) => Number(e.capital_wan));
+    for (const c of capital) expect(c >= 10 && c <= 2_000_000).toBe(true);
+    // most are small (10万–1000万), a long tail, the big rare
+    expect(capital.filter((c) => c <= 1000).length / capital.length).toBeGreaterThan(0.75);
+    expect(capital.filter((c) => c >= 100_000).length / capital.length).toBeLessThan(0.01);
+    expect(capital.filter((c) => c >= 100_000).length).toBeGreaterThan(0);
+    for (const e of companies) if (e.employees !== null) expect(e.employees >= 1 && e.employees <= 100_000).toBe(true);
+    // the listed are big
+    for (const e of rows.filter((r) => r.tags?.includes('上市') && r.capital_wan !== null)) expect(Number(e.capital_wan)).toBeGreaterThanOrEqual(1000);
+    const pairs = generated.filter((e) => e.capital_wan !== null && e.employees !== null).map((e) => [Number(e.capital_wan), e.employees as number] as [number, number]);
+    expect(rankCorrelation(pairs)).toBeGreaterThan(0.6);
+    // the demo projects' investors are no micro firms
+    for (const e of rows.filter((r) => r.investor && r.capital_wan !== null)) expect(Number(e.capital_wan)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('shows no demo account a bell of overdue returns', async () => {
+    const seen: Record<string, { late: number; dueSoon: number; toReview: number }> = {};
+    for (const a of DEMO_ACCOUNTS) {
+      const cookie = await t.login(a.username, DEMO_PASSWORD);
+      const res = await t.call('GET', '/api/returns/reminders', { cookie });
+      expect(res.statusCode).toBe(200);
+      const items = (res.json() as { items: { kind: 'late' | 'dueSoon' | 'toReview' }[] }).items;
+      const counts = { late: 0, dueSoon: 0, toReview: 0 };
+      for (const i of items) counts[i.kind] += 1;
+      seen[a.username] = counts;
+    }
+    // the statistician: last month's return at most (late or due soon), never the months before
+    const s = seen.statistician;
+    expect(s && s.late).toBeLessThanOrEqual(1);
+    expect(s && s.late + s.dueSoon).toBeLessThanOrEqual(1);
+    // the prefecture's reviewer: the two counties that submitted last month; nobody else has anything late
+    expect(seen.reviewer?.toReview).toBe(2);
+    for (const [username, v] of Object.entries(seen)) expect({ username, late: v.late }).toEqual({ username, late: username === 'statistician' ? v.late : 0 });
+    // the months before last are approved and locked, 米东区's receipts of them all verified
+    const open = await rowsOf<{ n: number }>(t, sql`
+      select count(*)::int as n from fund_receipts f join projects p on p.id = f.project_id join regions r on r.code = p.region_code
+       where r.path like (select path from regions where code = '650109') || '%' and f.verified_by is null
+         and exists (select 1 from monthly_returns m where m.region_code = '650109' and m.month = f.month and m.state = 'approved')`);
+    expect(open).toEqual([{ n: 0 }]);
+  });
+});
