@@ -8,6 +8,11 @@ import { launch, login, menuLabels, newPage, screenshot, sideMenu } from './help
 
 let browser: Browser;
 
+/** This month in Asia/Shanghai. */
+function thisMonth(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
 before(async () => {
   browser = await launch();
 });
@@ -19,13 +24,19 @@ after(async () => {
 test('the officer dry-runs a CSV of funds and sees the counts, then a faulty one and sees the rejected rows', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'yinfeng-e2e-import-'));
   const good = path.join(dir, '到位资金.csv');
-  // UTF-8 with a BOM, as Excel saves "CSV UTF-8"
-  writeFileSync(good, '\uFEFF项目编号,月份,金额(万元),备注\nDEMO-0282,2026-05,12.5,e2e\nDEMO-0282,2026-06,3,\n', 'utf8');
   const bad = path.join(dir, 'bad.csv');
-  writeFileSync(bad, '\uFEFF项目编号,月份,金额(万元),备注\nDEMO-0282,2026-13,abc,\n', 'utf8');
   const { context, page } = await newPage(browser);
   try {
     await login(page, 'officer');
+    // this month, of two signed projects of the officer's county: the demo's months before last are reported and
+    // locked (src/seed/demo-returns.ts), and another spec may approve last month
+    const listed = (await (await page.request.get('/api/projects', { params: { regionCode: '650109', stage: 'signed', pageSize: '2' } })).json()) as { items: { code: string }[] };
+    const [a, b] = listed.items.map((p) => p.code);
+    assert.ok(a && b, 'two signed projects');
+    const month = thisMonth();
+    // UTF-8 with a BOM, as Excel saves "CSV UTF-8"
+    writeFileSync(good, `\uFEFF项目编号,月份,金额(万元),备注\n${a},${month},12.5,e2e\n${b},${month},3,\n`, 'utf8');
+    writeFileSync(bad, `\uFEFF项目编号,月份,金额(万元),备注\n${a},2026-13,abc,\n`, 'utf8');
     assert.ok((await menuLabels(page)).includes('数据导入'));
     await sideMenu(page).getByText('数据导入').click();
     await page.waitForURL('**/imports');

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'import_job.cancel_request',
   'demo.seed',
   'demo.seed.enterprises',
+  'demo.seed.returns',
   'settings.lightRules.update',
   'settings.evidencePolicy.update',
   'settings.reportingCalendar.update',

@@ -8,7 +8,7 @@
  */
 import { computeFinalCheck, computeOrgCheck } from '../domain/credit-code';
 import { ENTERPRISE_STATUS_LABELS, REVENUE_BAND_LABELS, type EnterpriseStatus, type RevenueBand } from '../domain/enterprise-status';
-import { SHOP_DIVISIONS, SHOP_THEMES, vocabularyOf } from './industry-vocabulary';
+import { SHOP_DIVISIONS, SHOP_THEMES, vocabularyOf, type Theme } from './industry-vocabulary';
 import { createRng, type Rng } from './random';
 
 export interface GeneratedEnterprise {
@@ -151,7 +151,7 @@ const TAG_RATES: readonly { tag: string; tech?: boolean; p: Partial<Record<Enter
   { tag: '中国民营500强', p: { giant: 0.15 } },
   { tag: '央企', p: { large: 0.08, giant: 0.25 } },
   { tag: '上市', p: { medium: 0.005, large: 0.15, giant: 0.5 } },
-  { tag: '高新技术', tech: true, p: { micro: 0.03, small: 0.2, medium: 0.3, large: 0.3, giant: 0.3 } },
+  { tag: '高新技术', tech: true, p: { micro: 0.06, small: 0.25, medium: 0.35, large: 0.4, giant: 0.4 } },
   { tag: '专精特新', tech: true, p: { small: 0.06, medium: 0.1 } },
   { tag: '小巨人', tech: true, p: { medium: 0.03, large: 0.02 } },
   { tag: '独角兽', tech: true, p: { large: 0.01 } },
@@ -221,7 +221,8 @@ function pickSome<T>(rng: Rng, list: readonly T[], min: number, max: number): T[
 }
 
 const GENERAL_SCOPE = ['信息咨询服务（不含许可类信息咨询服务）', '货物进出口', '技术进出口', '企业管理咨询'];
-const SCOPE_TAIL = '。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）';
+/** the registry's closing formula (the search keys leave it out: src/search/enterprise-search-keys.ts) */
+const SCOPE_TAIL = '。（依法须经批准的项目，经相关部门批准后方可开展经营活动）';
 
 /** a number drawn between min and max on a log scale at position u ∈ [0, 1] */
 function logBetween(min: number, max: number, u: number): number {
@@ -298,11 +299,13 @@ export function generateEnterprise(index: number, opts: Omit<GenerateEnterprises
     theme = SHOP_THEMES[shop] ?? vocab;
     name = `${CITY_PREFIX[regionCode.slice(0, 4)] ?? ''}${trade}${shop}`;
   } else {
-    const word = rng.pick(vocab.words);
+    if (vocab.themes) theme = rng.pick(vocab.themes);
+    const themeWords = vocab.themes ? (theme as Theme).words : vocab.words;
+    const word = rng.pick(themeWords);
     const drawn = rng.weighted(cls.forms);
     const form = drawn === '有限公司' && vocab.tech && !word.endsWith('科技') && !word.endsWith('技术') && rng.chance(0.4) ? '科技有限公司' : drawn;
     name = form === '分公司' ? `${prefix}${trade}${word}有限公司${rng.pick(['乌鲁木齐', '昌吉', '哈密', '喀什', '伊犁'])}分公司` : `${prefix}${trade}${word}${form}`;
-    if (rng.chance(0.06)) formerNames = [`${prefix}${tradeName(rng)}${rng.pick(vocab.words)}有限公司`];
+    if (rng.chance(0.06)) formerNames = [`${prefix}${tradeName(rng)}${rng.pick(themeWords)}有限公司`];
   }
 
   const tags: string[] = [];

@@ -19,11 +19,24 @@ export interface IndustryVocabulary {
   tech?: boolean;
   /** relative share among registered enterprises */
   weight: number;
+  /** sub-trades of a broad division (光伏, 储能, 风电 …): one is drawn and gives name, scope and products together */
+  themes?: readonly Theme[];
   /** a 个体工商户 may work in it: the shop words of its name (…便利店) */
   shops?: readonly string[];
 }
 
 type Entry = Omit<IndustryVocabulary, 'weight'> & { weight?: number };
+
+export interface Theme {
+  words: readonly string[];
+  scope: readonly string[];
+  products: readonly string[];
+}
+
+/** a division made of sub-trades: its own lists are the union of theirs */
+function themed(weight: number, themes: readonly Theme[]): Entry {
+  return { weight, tech: true, themes, words: themes.flatMap((t) => t.words), scope: themes.flatMap((t) => t.scope), products: themes.flatMap((t) => t.products) };
+}
 
 const V: Record<string, Entry> = {
   // A 农、林、牧、渔业
@@ -54,12 +67,20 @@ const V: Record<string, Entry> = {
   '29': { weight: 2, words: ['塑业', '塑胶', '橡胶'], scope: ['塑料制品制造', '橡胶制品制造', '农用薄膜生产', '塑料管材生产'], products: ['农用地膜', 'PE管材', '滴灌带', '塑料包装袋', '橡胶制品'] },
   '30': { weight: 3, words: ['建材', '新型建材', '建材科技'], scope: ['水泥制品制造', '新型建筑材料制造', '砖瓦制造', '玻璃制造', '商品混凝土生产'], products: ['水泥', '商品混凝土', '加气砖', '光伏玻璃', '预制构件'] },
   '31': { weight: 0.5, words: ['钢铁', '特钢', '钢业'], scope: ['炼钢', '钢压延加工', '黑色金属铸造'], products: ['螺纹钢', '线材', '钢板'] },
-  '32': { weight: 0.8, words: ['铝业', '有色金属', '新材料', '硅业'], tech: true, scope: ['电解铝生产', '铝合金制造', '有色金属压延加工', '多晶硅生产', '有色金属合金制造'], products: ['电解铝', '铝板带箔', '铝合金型材', '多晶硅', '工业硅'] },
+  '32': themed(0.8, [
+    { words: ['铝业', '铝材', '有色金属'], scope: ['电解铝生产', '铝合金制造', '有色金属压延加工'], products: ['电解铝', '铝板带箔', '铝合金型材'] },
+    { words: ['硅业', '新材料', '硅材料'], scope: ['多晶硅生产', '工业硅冶炼', '有色金属合金制造'], products: ['多晶硅', '工业硅'] },
+  ]),
   '33': { weight: 3, words: ['金属制品', '钢结构', '五金'], scope: ['金属结构制造', '金属门窗制造', '金属制品加工', '五金产品制造'], products: ['钢结构件', '金属门窗', '五金配件', '护栏'], shops: ['铁艺加工部', '门窗加工店'] },
   '34': { weight: 2, words: ['机械', '设备', '重工'], tech: true, scope: ['通用设备制造（不含特种设备制造）', '泵及真空设备制造', '机械零部件加工', '风机、风扇制造'], products: ['水泵', '阀门', '机械零部件', '压缩机'] },
   '35': { weight: 2, words: ['装备', '智能装备', '机械'], tech: true, scope: ['专用设备制造（不含许可类专业设备制造）', '农业机械制造', '矿山机械制造', '环境保护专用设备制造'], products: ['采棉机', '农机具', '矿山设备', '环保设备'] },
   '36': { weight: 0.8, words: ['汽车', '汽车零部件', '新能源汽车'], tech: true, scope: ['汽车零部件及配件制造', '新能源汽车整车制造', '专用车制造', '汽车车身、挂车制造'], products: ['汽车零部件', '专用车', '新能源重卡', '汽车线束'] },
-  '38': { weight: 2.5, words: ['电气', '新能源', '电力设备', '新能源科技'], tech: true, scope: ['光伏设备及元器件制造', '输配电及控制设备制造', '电池制造', '风力发电机组制造', '电线、电缆制造', '储能装置制造'], products: ['光伏组件', '变压器', '锂电池', '储能柜', '风机叶片', '电线电缆', '逆变器'] },
+  '38': themed(5, [
+    { words: ['光伏', '光伏科技', '新能源'], scope: ['光伏设备及元器件制造', '光伏发电设备租赁', '太阳能热利用装备销售'], products: ['光伏组件', '光伏支架', '逆变器'] },
+    { words: ['储能', '新能源科技', '电池'], scope: ['电池制造', '储能装置制造', '电池零配件生产'], products: ['锂电池', '储能柜', '电池模组'] },
+    { words: ['风电', '风电设备'], scope: ['风力发电机组制造', '风电场相关装备销售'], products: ['风机叶片', '风电塔筒'] },
+    { words: ['电气', '电力设备', '电缆'], scope: ['输配电及控制设备制造', '电线、电缆制造', '配电开关控制设备制造'], products: ['变压器', '电线电缆', '开关柜'] },
+  ]),
   '39': { weight: 1.5, words: ['电子', '电子科技', '智能科技'], tech: true, scope: ['电子元器件制造', '计算机软硬件及外围设备制造', '通信设备制造', '半导体器件专用设备制造', '智能车载设备制造'], products: ['电子元器件', '电子级多晶硅', '通信模块', '智能终端', '服务器'] },
   '40': { weight: 0.6, words: ['仪器仪表', '仪表'], tech: true, scope: ['仪器仪表制造', '环境监测专用仪器仪表制造', '电工仪器仪表制造'], products: ['流量计', '智能电表', '环境监测仪'] },
   '42': { weight: 0.8, words: ['再生资源', '环保科技', '资源利用'], tech: true, scope: ['再生资源回收（除生产性废旧金属）', '再生资源加工', '废旧动力电池回收', '固体废物综合利用'], products: ['再生铝', '再生塑料颗粒', '回收电池材料'], shops: ['废品回收站'] },

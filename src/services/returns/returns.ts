@@ -94,6 +94,12 @@ async function draftFigures(deps: Deps, caller: Caller, region: RegionRow, month
   return { regionCode: region.code, regionName: region.name, month, yearToDate, monthOnly: { ...monthOnly, target: null } };
 }
 
+/** The figures a return of the region and month would freeze now (the demo seed files past returns with them). */
+export async function draftReturnSnapshot(deps: Deps, caller: Caller, regionCode: string, month: string): Promise<ReturnSnapshot> {
+  checkMonth(month);
+  return draftFigures(deps, caller, await requireReportingRegion(deps, caller, regionCode), month);
+}
+
 function transition(state: ReturnState, action: ReturnAction): ReturnState {
   const next = nextReturnState(state, action);
   if (!next.ok) throw new AppError('CONFLICT', next.reason);
