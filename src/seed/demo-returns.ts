@@ -15,15 +15,15 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { insertReturn, insertReturnVersion, selectReportingChildren } from '../db/queries/returns';
-import { selectUserByUsername } from '../db/queries/users';
+import { insertReturn, insertReturnVersion, selectReportingChildren } from '../db/queries/returns/returns';
+import { selectUserByUsername } from '../db/queries/accounts/users';
 import { monthlyReturns } from '../db/schema/index';
 import { todayInShanghai } from '../domain/dates';
 import { shiftDate } from '../domain/working-days';
-import { recordAudit } from '../services/audit';
+import { recordAudit } from '../services/audit/audit';
 import { createSystemCaller, type Deps } from '../services/context';
-import { loadDueDates } from '../services/reporting-calendar';
-import { draftReturnSnapshot, type ReturnSnapshot } from '../services/returns';
+import { loadDueDates } from '../services/returns/reporting-calendar';
+import { draftReturnSnapshot, type ReturnSnapshot } from '../services/returns/returns';
 import { createRng } from './random';
 
 const PREFECTURE = '650100';
