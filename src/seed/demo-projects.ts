@@ -320,7 +320,7 @@ const PHASES = ['二期', '三期', '四期', '五期'];
  * taken gets, in turn, the investor's 字号 (华锦冷链物流园项目), the county (米东冷链物流园项目),
  * both, then a phase (冷链物流园二期项目), as project names are told apart in a real ledger.
  */
-export function giveUniqueNames(rows: { name: string }[], parts: readonly NameParts[]): void {
+function giveUniqueNames(rows: { name: string }[], parts: readonly NameParts[]): void {
   const used = new Set<string>();
   rows.forEach((row, k) => {
     const p = parts[k];

@@ -104,7 +104,7 @@ const BIG_STATUSES: readonly { w: number; v: EnterpriseStatus }[] = [
   { w: 1, v: 'liquidating' },
 ];
 
-export const SIZE_CLASSES: Record<EnterpriseSize, SizeClass> = {
+const SIZE_CLASSES: Record<EnterpriseSize, SizeClass> = {
   micro: {
     capital: [10, 500], employees: [1, 20], revenue: ['lt10m'], years: [1995, 2025, 2.2], statuses: SMALL_STATUSES, website: 0.1,
     forms: [{ w: 80, v: '有限公司' }, { w: 18, v: '有限责任公司' }, { w: 2, v: '分公司' }],
