@@ -15,7 +15,7 @@ export const MIGRATION_LOCK_KEY = 7_246_311; // pg_advisory_lock key: one migrat
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as PgliteDatabase<Schema>, { migrationsFolder: MIGRATIONS_FOLDER });
-    await installJobSchema(bossDbOfPglite(database.client), 'pglite');
+    await installJobSchema(bossDbOfPglite(database.client));
     return;
   }
   // Several app processes may start together on one server: serialise them with an advisory lock
@@ -27,7 +27,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migratePg(drizzlePg({ client: conn }), { migrationsFolder: MIGRATIONS_FOLDER });
-      await installJobSchema(bossDbOfClient(conn), 'postgres');
+      await installJobSchema(bossDbOfClient(conn));
     } finally {
       await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

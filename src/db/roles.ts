@@ -75,6 +75,8 @@ export async function grantAppPrivileges(db: Db, appRole: string): Promise<void>
     `grant select, insert, update, delete on all tables in schema ${JOB_SCHEMA} to ${app}`,
     `grant usage, select on all sequences in schema ${JOB_SCHEMA} to ${app}`,
     `grant execute on all functions in schema ${JOB_SCHEMA} to ${app}`,
+    // each queue's partition, created by the owner's create_queue when the engine declares the queue
+    `alter default privileges for role ${quoteIdent(owner)} in schema ${JOB_SCHEMA} grant select, insert, update, delete on tables to ${app}`,
   ];
   await db.transaction(async (tx) => {
     // app processes starting together would otherwise GRANT at once ("tuple concurrently updated")

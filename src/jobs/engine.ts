@@ -1,6 +1,6 @@
 /**
- * The one job engine of the application: pg-boss (DESIGN.md) over the application's own database
- * connection — embedded PGlite (pg-boss's `pglite` backend) or the PostgreSQL pool — as the
+ * The one job engine of the application: pg-boss 10 (DESIGN.md) over the application's own database
+ * connection — embedded PGlite or the PostgreSQL pool (db/job-schema.ts adapts either) — as the
  * application role, which owns nothing: the engine's schema is installed by the owner with the
  * migrations (db/job-schema.ts) and the role holds its rows (db/roles.ts).
  *
@@ -9,42 +9,42 @@
  * - retries, with delay and backoff, only where a queue asks for them (retryLimit 0: never);
  * - a run that outlives `expireInSeconds` counts as lost and is retried (or failed);
  * - policies: `stately` keeps at most one job waiting and one running per queue (a kick during a
- *   run asks for exactly one more), `exclusive` one waiting-or-running;
- * - cron schedules (`schedule()`): one job per occurrence across all processes, whichever process's
- *   cron pass gets there first (pg-boss claims each pass in the database).
+ *   run asks for exactly one more), `singleton` one running, `short` one waiting;
+ * - cron schedules (`schedule()`, one per queue): one job per occurrence across all processes,
+ *   whichever process's cron pass gets there first (pg-boss claims each pass in the database).
  *
  * Queues are declared with define() before start(), schedules with schedule() (before or after).
  * stop() tells running handlers to stop (stopping()), waits for them and closes nothing of the
- * database: the caller closes it afterwards. Timers are pg-boss's; nothing runs after stop resolves.
+ * database: the caller closes it afterwards. pg-boss records a job's end without waiting for the
+ * answer; stop() waits for those last queries too, so that nothing runs after it resolves.
  */
-import os from 'node:os';
-import { PgBoss, type Db as BossDb, type Job } from 'pg-boss';
+import PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import { bossDbOfClient, bossDbOfPglite, JOB_SCHEMA } from '../db/job-schema';
+import { bossDbOfClient, bossDbOfPglite, JOB_SCHEMA, type BossDb } from '../db/job-schema';
 
 /** Time zone of cron schedules: the platform's users keep 北京时间. */
 export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+
+type Job = PgBoss.JobWithMetadata<object>;
 
 export interface JobContext {
   id: string;
   /** 0 on the first run, then 1, 2, … on retries */
   retryCount: number;
-  /** true once the engine is stopping: a long job stops at its next checkpoint */
+  /** true once the engine is stopping or the run outlived its queue's expireInSeconds: a long job stops at its next checkpoint */
   stopping(): boolean;
 }
 
 export interface QueueDefinition<T extends object> {
   name: string;
   /** default `standard`; see the file comment */
-  policy?: 'standard' | 'stately' | 'exclusive' | 'singleton';
+  policy?: 'standard' | 'stately' | 'singleton' | 'short';
   /** retries after the handler throws; 0 where a second run is not safe */
   retryLimit: number;
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
-  /** a run taking longer counts as lost (its process died): retried or failed */
+  /** a run taking longer counts as lost (its process died): retried or failed; under 24 hours */
   expireInSeconds: number;
-  /** how long finished jobs are kept (for inspection); default one week */
-  deleteAfterSeconds?: number;
   /** how often an idle worker looks for a job; default the engine's */
   pollSeconds?: number;
   run(data: T, job: JobContext): Promise<void>;
@@ -54,8 +54,6 @@ export interface ScheduleDefinition {
   queue: string;
   /** a cron expression (5 fields), in SCHEDULE_TIME_ZONE unless `tz` */
   cron: string;
-  /** several schedules of one queue are told apart by key */
-  key?: string;
   data?: object;
   tz?: string;
 }
@@ -72,18 +70,18 @@ export interface JobEngineOptions {
   pollSeconds?: number;
   /** how often a process tries to run the cron pass (seconds, 1–45); default 30 */
   cronSeconds?: number;
-  /** how long stop() waits for running handlers (ms); default 60 s */
+  /** how long stop() waits for running handlers (ms, ≥ 1000); default 60 s */
   stopTimeoutMs?: number;
-  /** maintenance (expiring lost jobs, deleting old ones) on this process; default true */
+  /** maintenance (expiring lost jobs, archiving and deleting old ones) on this process; default true */
   supervise?: boolean;
-  /** a name for the process in the engine's instance list */
-  instanceName?: string;
   onError?: (err: unknown, queue?: string) => void;
 }
 
-function bossDbOf(database: Database): BossDb {
-  return database.kind === 'pglite' ? bossDbOfPglite(database.client) : bossDbOfClient(database.pool);
-}
+/** Finished jobs stay in the queue's table this long, then in the archive for a week (for inspection). */
+const ARCHIVE_AFTER_SECONDS = 12 * 3600;
+const DELETE_AFTER_DAYS = 7;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class JobEngine {
   private readonly boss: PgBoss;
@@ -91,6 +89,8 @@ export class JobEngine {
   private readonly schedules: ScheduleDefinition[] = [];
   private started = false;
   private stoppingNow = false;
+  private running = 0;
+  private queriesInFlight = 0;
   private readonly report: (err: unknown, queue?: string) => void;
 
   constructor(
@@ -100,17 +100,15 @@ export class JobEngine {
     this.report = opts.onError ?? ((err, queue) => console.error(`后台任务${queue ? `（${queue}）` : ''}出错：`, err));
     const cronSeconds = opts.cronSeconds ?? 30;
     this.boss = new PgBoss({
-      db: bossDbOf(database),
-      backend: database.kind === 'pglite' ? 'pglite' : 'postgres',
+      db: this.countQueries(database.kind === 'pglite' ? bossDbOfPglite(database.client) : bossDbOfClient(database.pool)),
       schema: JOB_SCHEMA,
       migrate: false, // the owner migrates (db/job-schema.ts); the application role cannot
-      createSchema: false,
       supervise: opts.supervise ?? true,
       schedule: true,
       cronMonitorIntervalSeconds: cronSeconds,
       cronWorkerIntervalSeconds: Math.min(cronSeconds, 5),
-      instanceName: opts.instanceName ?? `${os.hostname()}:${process.pid}`,
-      persistWarnings: false,
+      archiveCompletedAfterSeconds: ARCHIVE_AFTER_SECONDS,
+      deleteAfterDays: DELETE_AFTER_DAYS,
     });
     this.boss.on('error', (err) => {
       if (!this.stoppingNow) this.report(err);
@@ -124,16 +122,16 @@ export class JobEngine {
     return this;
   }
 
-  /** A cron schedule of a defined queue: one job per occurrence across every process. */
+  /** The cron schedule of a defined queue (one per queue): one job per occurrence across every process. */
   async schedule(def: ScheduleDefinition): Promise<void> {
     if (!this.queues.has(def.queue)) throw new Error(`schedule of an undefined queue ${def.queue}`);
     this.schedules.push(def);
     if (this.started) await this.applySchedule(def);
   }
 
-  /** Removes a schedule (all processes). */
-  async unschedule(queue: string, key = ''): Promise<void> {
-    await this.boss.unschedule(queue, key);
+  /** Removes a queue's schedule (all processes). */
+  async unschedule(queue: string): Promise<void> {
+    await this.boss.unschedule(queue);
   }
 
   /** Queues a job; null when the queue's policy (or the id) made it a duplicate. */
@@ -149,6 +147,11 @@ export class JobEngine {
     return this.stoppingNow;
   }
 
+  /** How many handlers of this process are running now. */
+  get runningJobs(): number {
+    return this.running;
+  }
+
   /** The underlying pg-boss, for tests and operations (job states, schedules). */
   get pgBoss(): PgBoss {
     return this.boss;
@@ -161,31 +164,27 @@ export class JobEngine {
     this.started = true;
     for (const def of this.queues.values()) {
       const options = {
+        name: def.name,
         policy: def.policy ?? 'standard',
         retryLimit: def.retryLimit,
         retryDelay: def.retryDelaySeconds ?? 0,
         retryBackoff: def.retryBackoff ?? false,
         expireInSeconds: def.expireInSeconds,
-        deleteAfterSeconds: def.deleteAfterSeconds ?? 7 * 86_400,
       };
       const existing = await this.boss.getQueue(def.name);
       if (!existing) {
-        await this.boss.createQueue(def.name, options).catch(async (err: unknown) => {
-          // another process created it meanwhile
-          if (!(await this.boss.getQueue(def.name))) throw err;
-        });
+        // a queue another process creates meanwhile is left as it is (create_queue: on conflict do nothing)
+        await this.boss.createQueue(def.name, options);
       } else if (existing.policy === options.policy) {
-        const { policy: _policy, ...changeable } = options;
-        await this.boss.updateQueue(def.name, changeable);
+        await this.boss.updateQueue(def.name, options);
       } else {
         throw new Error(`任务队列 ${def.name} 的策略是 ${existing.policy}，代码要求 ${options.policy}：请删除该队列后重启`);
       }
     }
     for (const def of this.schedules) await this.applySchedule(def);
     for (const def of this.queues.values()) {
-      await this.boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: def.pollSeconds ?? this.opts.pollSeconds ?? 2 }, (jobs: Job<object>[]) =>
-        this.runBatch(def, jobs),
-      );
+      const pollingIntervalSeconds = def.pollSeconds ?? this.opts.pollSeconds ?? 2;
+      await this.boss.work<object>(def.name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, (jobs) => this.runBatch(def, jobs));
     }
   }
 
@@ -194,22 +193,52 @@ export class JobEngine {
     if (this.stoppingNow) return;
     this.stoppingNow = true;
     if (!this.started) return;
-    // resolves when the handlers have returned (or the timeout failed them) and pg-boss's timers are gone
-    await this.boss.stop({ graceful: true, close: false, timeout: this.opts.stopTimeoutMs ?? 60_000 });
+    const timeout = Math.max(1000, this.opts.stopTimeoutMs ?? 60_000);
+    // resolves when the handlers have returned (or the timeout failed their jobs) and pg-boss's timers are gone
+    await this.boss.stop({ graceful: true, close: false, wait: true, timeout });
+    await this.settleQueries(timeout);
   }
 
   private async applySchedule(def: ScheduleDefinition): Promise<void> {
-    await this.boss.schedule(def.queue, def.cron, def.data ?? {}, { tz: def.tz ?? SCHEDULE_TIME_ZONE, ...(def.key ? { key: def.key } : {}) });
+    await this.boss.schedule(def.queue, def.cron, def.data ?? {}, { tz: def.tz ?? SCHEDULE_TIME_ZONE });
   }
 
-  private async runBatch(def: QueueDefinition<object>, jobs: Job<object>[]): Promise<void> {
+  private async runBatch(def: QueueDefinition<object>, jobs: Job[]): Promise<void> {
     for (const job of jobs) {
+      const expires = Date.now() + def.expireInSeconds * 1000;
+      this.running++;
       try {
-        await def.run(job.data ?? {}, { id: job.id, retryCount: job.retryCount, stopping: () => this.stoppingNow || job.signal.aborted });
+        await def.run(job.data ?? {}, { id: job.id, retryCount: job.retryCount, stopping: () => this.stoppingNow || Date.now() >= expires });
       } catch (err) {
         if (!this.stoppingNow) this.report(err, def.name);
         throw err; // pg-boss fails the job (and retries it when the queue allows)
+      } finally {
+        this.running--;
       }
+    }
+  }
+
+  /** The database as pg-boss sees it, counting the queries under way. */
+  private countQueries(db: BossDb): BossDb {
+    return {
+      executeSql: async (text, values) => {
+        this.queriesInFlight++;
+        try {
+          return await db.executeSql(text, values);
+        } finally {
+          this.queriesInFlight--;
+        }
+      },
+    };
+  }
+
+  /** Waits until pg-boss has had no query under way for a moment (its unawaited job completions). */
+  private async settleQueries(timeoutMs: number): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    let quiet = 0;
+    while (quiet < 3 && Date.now() < end) {
+      await sleep(20);
+      quiet = this.queriesInFlight === 0 ? quiet + 1 : 0;
     }
   }
 }

@@ -89,6 +89,24 @@ describe.each(DATABASE_KINDS)('job engine on %s', (kind) => {
     }
   });
 
+  it('a job schema written by a newer pg-boss (the project used pg-boss 12 before) is installed anew by migrating', async () => {
+    const owned = await createTestDatabase(kind);
+    try {
+      const version = async () =>
+        ((await owned.db.execute(sql`select version::int as v from pgboss.version`)) as unknown as { rows: { v: number }[] }).rows[0]?.v;
+      const installed = await version();
+      await owned.db.execute(sql`update pgboss.version set version = 27`);
+      await owned.db.execute(sql`create table pgboss.left_by_newer (x int)`);
+      await migrateDatabase(owned);
+      expect(await version()).toBe(installed);
+      const left = (await owned.db.execute(sql`select to_regclass('pgboss.left_by_newer') is null as gone`)) as unknown as { rows: { gone: boolean }[] };
+      expect(left.rows[0]?.gone).toBe(true);
+      await assertMigrationsApplied(owned.db);
+    } finally {
+      await owned.close();
+    }
+  });
+
   it('runs a job once; retries a failed one only as far as its queue allows', async () => {
     const e = engine(t.database);
     const runs = { once: 0, flaky: 0, never: 0 };
@@ -120,8 +138,8 @@ describe.each(DATABASE_KINDS)('job engine on %s', (kind) => {
     await until(() => runs.once === 1 && runs.flaky === 2 && runs.never === 1);
     await sleep(1500); // a second run would have come by now
     expect(runs).toEqual({ once: 1, flaky: 2, never: 1 });
-    const failed = await e.pgBoss.findJobs('test-never-retried', {});
-    expect(failed.map((j) => j.state)).toEqual(['failed']);
+    const failed = (await t.deps.db.execute(sql`select state from pgboss.job where name = 'test-never-retried'`)) as unknown as { rows: { state: string }[] };
+    expect(failed.rows.map((j) => j.state)).toEqual(['failed']);
     await e.stop();
   });
 

@@ -83,8 +83,10 @@ describe.each(DATABASE_KINDS)('import jobs on the job engine on %s', (kind) => {
     expect(await count(t, sql`true`)).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'imports'))).toEqual([id]);
     // the engine's own record: failed by the interruption, to be retried
-    const engineJobs = await first.engine.pgBoss.findJobs(IMPORT_QUEUE, { data: { importJobId: id } });
-    expect(engineJobs.map((j) => j.state)).toEqual(['retry']);
+    const engineJobs = (await t.deps.db.execute(
+      sql`select state from pgboss.job where name = ${IMPORT_QUEUE} and data->>'importJobId' = ${id}`,
+    )) as unknown as { rows: { state: string }[] };
+    expect(engineJobs.rows.map((j) => j.state)).toEqual(['retry']);
 
     const second = await startEngine();
     try {
