@@ -12,12 +12,3 @@ export function isPathWithin(scopePath: string, objectPath: string): boolean {
   const scope = scopePath.endsWith('/') ? scopePath : `${scopePath}/`;
   return objectPath.startsWith(scope);
 }
-
-export function isRegionCode(value: string): boolean {
-  return /^\d{6}$/.test(value);
-}
-
-/** Park codes extend their parent's code with three digits: 650109 → 650109001. */
-export function isParkCode(value: string): boolean {
-  return /^\d{9}$/.test(value);
-}

@@ -21,7 +21,6 @@ import { CHANNEL_LABELS, parseChannel, PROJECT_CHANNELS, type ProjectChannel } f
 import { renderMessage } from '../domain/messages/catalog';
 import { listDateContradictions, type FactField } from '../domain/project-stages';
 import { describeBadText, showBadText } from '../domain/text-input';
-import type { ImportKind } from './columns';
 
 export interface RowProblem {
   row: number;
@@ -440,19 +439,3 @@ export function validateFundsRow(row: number, cells: Record<string, string>): Ro
   return c.result(() => ({ projectCode, month: month as string, amountYuan: amountYuan as bigint, note }));
 }
 
-export interface RowValueByKind {
-  enterprise: EnterpriseRow;
-  project: ProjectRow;
-  funds: FundsRow;
-}
-
-export function validateRow<K extends ImportKind>(kind: K, row: number, cells: Record<string, string>): RowResult<RowValueByKind[K]> {
-  switch (kind) {
-    case 'enterprise':
-      return validateEnterpriseRow(row, cells) as RowResult<RowValueByKind[K]>;
-    case 'project':
-      return validateProjectRow(row, cells) as RowResult<RowValueByKind[K]>;
-    default:
-      return validateFundsRow(row, cells) as RowResult<RowValueByKind[K]>;
-  }
-}

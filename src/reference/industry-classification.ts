@@ -122,8 +122,3 @@ export function findIndustry(code: string): Industry | undefined {
   if (division === undefined || (letter !== undefined && division.parentCode !== letter)) return undefined;
   return division;
 }
-
-/** 三次产业 of an industry code in any style findIndustry accepts; null for an unknown code. */
-export function sectorOfIndustryCode(code: string): Sector | null {
-  return findIndustry(code)?.sector ?? null;
-}

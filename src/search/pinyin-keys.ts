@@ -35,8 +35,3 @@ export function toPinyinKeys(name: string): PinyinKeys {
   }
   return { full, initials };
 }
-
-/** Whether a search text looks like pinyin (Latin letters only, at least two). */
-export function isPinyinQuery(q: string): boolean {
-  return /^[a-z]{2,}$/i.test(q.replace(/\s+/g, ''));
-}

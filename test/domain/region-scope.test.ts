@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegionPath, isParkCode, isPathWithin, isRegionCode } from '../../src/domain/region-scope';
+import { buildRegionPath, isPathWithin } from '../../src/domain/region-scope';
 
 const XJ = buildRegionPath(null, '650000');
 const URUMQI = buildRegionPath(XJ, '650100');
@@ -59,37 +59,5 @@ describe('isPathWithin', () => {
     expect(a.endsWith('/')).toBe(true);
     expect(isPathWithin(a, b)).toBe(false);
     expect(isPathWithin(b, a)).toBe(false);
-  });
-});
-
-describe('isRegionCode and isParkCode', () => {
-  it.each([
-    ['650109', true],
-    ['110000', true],
-    ['000000', true],
-    ['65010', false],
-    ['6501090', false],
-    ['650109001', false],
-    ['65010a', false],
-    [' 650109', false],
-    ['650109 ', false],
-    ['650109\n', false],
-    ['６５０１０９', false],
-    ['', false],
-  ])('isRegionCode(%j) is %s', (value, ok) => {
-    expect(isRegionCode(value)).toBe(ok);
-  });
-
-  it.each([
-    ['650109001', true],
-    ['650100999', true],
-    ['650109', false],
-    ['65010900', false],
-    ['6501090011', false],
-    ['65010900a', false],
-    ['650109001\n', false],
-    ['', false],
-  ])('isParkCode(%j) is %s', (value, ok) => {
-    expect(isParkCode(value)).toBe(ok);
   });
 });

@@ -4,7 +4,7 @@ import { segmentClauseWords, segmentWords } from '../../src/search/chinese-words
 import { listHighlightNeedles, parseEnterpriseQuery } from '../../src/search/enterprise-query';
 import { buildEnterpriseSearchKeys, listHanBigrams, toQueryWords } from '../../src/search/enterprise-search-keys';
 import { highlightPinyin, highlightPrefix, highlightSubstrings } from '../../src/search/highlight';
-import { isPinyinQuery, toPinyinKeys } from '../../src/search/pinyin-keys';
+import { toPinyinKeys } from '../../src/search/pinyin-keys';
 import { generateEnterprises } from '../../src/seed/enterprise-generator';
 
 describe('segmentWords', () => {
@@ -41,11 +41,6 @@ describe('toPinyinKeys', () => {
   });
   it('drops punctuation and writes ü as v', () => {
     expect(toPinyinKeys('绿色·能源（集团）')).toEqual({ full: 'lvsenengyuanjituan', initials: 'lsnyjt' });
-  });
-  it('recognises a pinyin query', () => {
-    expect(isPinyinQuery('xjqy')).toBe(true);
-    expect(isPinyinQuery('x')).toBe(false);
-    expect(isPinyinQuery('新疆')).toBe(false);
   });
 });
 

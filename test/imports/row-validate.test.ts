@@ -7,7 +7,6 @@ import {
   validateEnterpriseRow,
   validateFundsRow,
   validateProjectRow,
-  validateRow,
 } from '../../src/imports/row-validate';
 import { CREDIT_A, CREDIT_B } from './fixtures';
 
@@ -265,7 +264,7 @@ describe('validateProjectRow', () => {
 
 describe('validateFundsRow', () => {
   it('accepts a row and converts 万元 to integer yuan', () => {
-    expect(validateRow('funds', 2, { 项目编号: 'P1', 月份: '2024/3', '金额(万元)': '0.0001', 备注: '' })).toEqual({
+    expect(validateFundsRow(2, { 项目编号: 'P1', 月份: '2024/3', '金额(万元)': '0.0001', 备注: '' })).toEqual({
       ok: true,
       value: { projectCode: 'P1', month: '2024-03', amountYuan: 1n, note: null },
     });

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/app-error';
 import { inspectImportFile } from '../../src/imports/file-guard';
-import { validateRow } from '../../src/imports/row-validate';
+import { validateEnterpriseRow, validateFundsRow, validateProjectRow } from '../../src/imports/row-validate';
 import { cellValueToString, numberCellToString, readRows, type ImportRow } from '../../src/imports/sheet-reader';
 import { CREDIT_A, makeXlsx } from './fixtures';
 
@@ -65,7 +65,7 @@ describe('readRows from xlsx', () => {
       },
     ]);
     const first = rows[0];
-    expect(first && validateRow('project', first.rowNumber, first.cells)).toMatchObject({
+    expect(first && validateProjectRow(first.rowNumber, first.cells)).toMatchObject({
       ok: true,
       value: { plannedInvestmentYuan: 2_500_000_000n, signedAmountYuan: 3000n, signedOn: '2024-01-15', stage: 'signed' },
     });
@@ -84,7 +84,7 @@ describe('readRows from xlsx', () => {
     ]);
     const rows = await collect(readRows(buf, 'funds'));
     expect(rows).toEqual([{ rowNumber: 2, cells: { 项目编号: 'P-001', 月份: '2024-03-01', '金额(万元)': '1500.25' } }]);
-    const r = rows[0] && validateRow('funds', rows[0].rowNumber, rows[0].cells);
+    const r = rows[0] && validateFundsRow(rows[0].rowNumber, rows[0].cells);
     expect(r).toEqual({ ok: true, value: { projectCode: 'P-001', month: '2024-03', amountYuan: 15_002_500n, note: null } });
   });
 
@@ -138,7 +138,7 @@ describe('readRows from CSV', () => {
       expect(inspectImportFile(buf, name).format).toBe('csv');
       expect(await collect(readRows(buf, 'enterprise', { fileName: name }))).toEqual(expected);
     }
-    const r = validateRow('enterprise', 2, expected[0]?.cells ?? {});
+    const r = validateEnterpriseRow(2, expected[0]?.cells ?? {});
     expect(r).toMatchObject({ ok: true, value: { registeredCapitalYuan: 10_005_000n, tags: ['专精特新', '高新技术'] } });
   });
 

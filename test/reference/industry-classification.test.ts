@@ -3,7 +3,6 @@ import {
   INDUSTRIES,
   INDUSTRY_STANDARD,
   findIndustry,
-  sectorOfIndustryCode,
 } from '../../src/reference/industry-classification';
 
 const sections = INDUSTRIES.filter((i) => i.level === 'section');
@@ -74,7 +73,9 @@ describe('INDUSTRIES', () => {
   });
 });
 
-describe('sectorOfIndustryCode', () => {
+describe('the 三次产业 of findIndustry', () => {
+  const sectorOfIndustryCode = (code: string) => findIndustry(code)?.sector ?? null;
+
   it('moves 05, 11 and 43 to 第三产业', () => {
     expect(sectorOfIndustryCode('05')).toBe(3);
     expect(sectorOfIndustryCode('11')).toBe(3);
