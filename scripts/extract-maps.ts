@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import type { RegionMap } from '../src/contracts/maps';
 import { loadRegionDivisions, type RegionDivision } from '../src/reference/region-divisions';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -202,7 +203,7 @@ function mergeGeometries(geometries: Geometry[]): Geometry {
 }
 
 /** One output collection: features matched to the region's sub-regions, merged per sub-region, sorted by code. */
-function buildCollection(index: RegionIndex, regionCode: string, sources: { file: string; json: SourceCollection }[], notes: Note[]) {
+function buildCollection(index: RegionIndex, regionCode: string, sources: { file: string; json: SourceCollection }[], notes: Note[]): RegionMap {
   const compressed = sources.map((s) => s.json.UTF8Encoding === true);
   if (compressed.some((c) => c !== compressed[0])) throw new Error(`${regionCode}: mixed compressed and plain sources`);
   const scales = new Set(sources.map((s) => s.json.UTF8Scale ?? 1024));

@@ -38,6 +38,22 @@ export const enterpriseSchema = z.object({
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 
+/** The registry fields every list of enterprises shows (search results, list members): one field list for both. */
+export const enterpriseSummarySchema = enterpriseSchema.pick({
+  id: true,
+  creditCode: true,
+  name: true,
+  formerNames: true,
+  regionCode: true,
+  regionName: true,
+  industryCode: true,
+  industryName: true,
+  registeredCapitalYuan: true,
+  establishedOn: true,
+  status: true,
+  tags: true,
+});
+
 export const maskedContactSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),

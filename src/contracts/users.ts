@@ -1,6 +1,7 @@
 /** The account answers (用户, 同事) and the regions and parks (地区, 园区): response schemas of the routes and the web's types; zod only. */
 import { z } from 'zod';
 import { regionLevelSchema } from './auth';
+import { regionCodeSchema } from './common';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -21,6 +22,32 @@ export type User = z.infer<typeof userSchema>;
 
 export const userPageSchema = z.object({ items: z.array(userSchema), total: z.number() });
 export type UserPage = z.infer<typeof userPageSchema>;
+
+/** GET /api/users (the route narrows `role` to the known roles). */
+export const userQuerySchema = z.object({
+  q: z.string().max(64).optional(),
+  regionCode: regionCodeSchema.optional(),
+  status: z.enum(['active', 'disabled', 'locked']).optional(),
+  role: z.string().optional(),
+  page: z.coerce.number<number | undefined>().int().min(1).default(1),
+  pageSize: z.coerce.number<number | undefined>().int().min(1).max(200).default(20),
+});
+export type UserQuery = z.input<typeof userQuerySchema>;
+
+export const newUserBodySchema = z.object({
+  username: z.string().max(32),
+  displayName: z.string().trim().min(1, '请填写姓名').max(40),
+  regionCode: regionCodeSchema,
+  password: z.string().max(128),
+});
+export type NewUserBody = z.input<typeof newUserBodySchema>;
+
+export const userChangeBodySchema = z.object({
+  displayName: z.string().max(40).optional(),
+  regionCode: regionCodeSchema.optional(),
+  version: z.number().int().min(1),
+});
+export type UserChangeBody = z.input<typeof userChangeBodySchema>;
 
 export const colleagueSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()), regionCode: z.string(), regionName: z.string() });
 export type Colleague = z.infer<typeof colleagueSchema>;

@@ -4,19 +4,18 @@
  * agreed start date; red after 90 days of either, or when an open problem is past its due date.
  * Terminated and operating projects are green (nothing to chase).
  */
-import { z } from 'zod';
 import { msg, type Message } from './messages/catalog';
 
 export type Light = 'green' | 'yellow' | 'red';
 
-export const lightRulesSchema = z.object({
-  noProgressYellowDays: z.number().int().min(1).max(3650),
-  noProgressRedDays: z.number().int().min(1).max(3650),
-  notStartedYellowDays: z.number().int().min(0).max(3650),
-  notStartedRedDays: z.number().int().min(0).max(3650),
-  overdueProblemIsRed: z.boolean(),
-});
-export type LightRules = z.infer<typeof lightRulesSchema>;
+/** The editable rules (their API schema: src/contracts/settings.ts lightRulesSchema; the routes fail to type-check if the two differ). */
+export interface LightRules {
+  noProgressYellowDays: number;
+  noProgressRedDays: number;
+  notStartedYellowDays: number;
+  notStartedRedDays: number;
+  overdueProblemIsRed: boolean;
+}
 
 export const DEFAULT_LIGHT_RULES: LightRules = {
   noProgressYellowDays: 60,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isCalendarDate, isMonth } from '../domain/dates';
 import { MAX_AMOUNT_YUAN_NUMBER } from '../domain/money';
+import { CONTRACT_MESSAGES } from '../contracts/common';
 import { schemaMessage } from '../domain/messages/catalog';
 import { ROLES } from '../domain/roles';
 
@@ -36,8 +37,9 @@ export const yuanQuerySchema = z.coerce
   .max(MAX_AMOUNT_YUAN_NUMBER, schemaMessage('validation.amountMax'));
 
 export const roleSchema = z.enum(ROLES);
-export const reasonSchema = z.string().trim().min(1, schemaMessage('validation.reasonRequired')).max(500).describe('操作原因（写入审计日志）');
-export const regionCodeSchema = z.string().regex(/^\d{6}(\d{3})?$/, schemaMessage('validation.regionCode'));
+export { reasonSchema, regionCodeSchema } from '../contracts/common';
+// the contracts name their messages by catalog key (they cannot import the catalog): each must be one
+for (const key of Object.values(CONTRACT_MESSAGES)) schemaMessage(key);
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -2,7 +2,7 @@
  * The security policy: environment defaults (config) overridden by what the security
  * administrator saved. Cached for a few seconds per process; every process re-reads it soon.
  */
-import { z } from 'zod';
+import { securityPolicySchema } from '../../contracts/security';
 import type { Db } from '../../db/client';
 import { selectSetting, upsertSetting } from '../../db/queries/settings';
 import { AppError } from '../../domain/app-error';
@@ -13,14 +13,6 @@ import type { Caller, Deps } from '../context';
 const KEY = 'security_policy';
 const CACHE_MS = 5_000;
 
-export const securityPolicySchema = z.object({
-  passwordMinLength: z.number().int().min(6).max(64),
-  passwordMinClasses: z.number().int().min(1).max(4),
-  maxFailedLogins: z.number().int().min(1).max(100),
-  lockMinutes: z.number().int().min(1).max(24 * 60),
-  sessionIdleMinutes: z.number().int().min(1).max(24 * 60),
-  sessionAbsoluteHours: z.number().int().min(1).max(24 * 14),
-});
 
 const cache = new WeakMap<Db, { at: number; policy: SecurityPolicy }>();
 

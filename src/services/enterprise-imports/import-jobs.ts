@@ -19,6 +19,7 @@ import {
   type ImportJobWithPath,
 } from '../../db/queries/enterprise-imports/import-jobs';
 import { importFilesDir } from '../../config/data-paths';
+import { importJobProgressSchema, importJobResultSchema, type ImportJob } from '../../contracts/imports';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
@@ -35,38 +36,19 @@ import type { Caller, Deps } from '../context';
 
 export type ImportJobKind = 'enterprises';
 
-export interface ImportJobDto {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  fileName: string;
-  fileBytes: number;
-  sha256: string | null;
-  dryRun: boolean;
-  source: string;
-  sourceDate: string;
-  /** null: the CLI operator */
-  createdBy: string | null;
-  createdByName: string;
-  regionCode: string;
-  /** { phase, rowsRead, bytesRead, fileBytes, problems, step?, steps? } */
-  progress: Record<string, unknown>;
-  cancelRequested: boolean;
-  /** counts and timings when finished; the first rejected rows under `rejected` (all of them in the xlsx report) */
-  result: Record<string, unknown> | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  heartbeatAt: string | null;
-  finishedAt: string | null;
-}
+/** A job as the API answers it (src/contracts/imports.ts): progress and result read back from their stored JSON. */
+export type ImportJobDto = ImportJob;
 
 /** Rejected rows included in a job as the API returns it (the xlsx report has them all). */
 const REJECTED_PREVIEW = 20;
 
+/** The stored JSON as the contract reads it; a malformed value (never written by this code) reads as nothing. */
+const storedProgress = importJobProgressSchema.catch({});
+const storedResult = importJobResultSchema.nullable().catch(null);
+
 function toDto(job: ImportJobWithPath): ImportJobDto {
-  let result = job.result;
-  if (result && Array.isArray(result.rejected)) result = { ...result, rejected: result.rejected.slice(0, REJECTED_PREVIEW) };
+  const result = storedResult.parse(job.result);
+  if (result?.rejected) result.rejected = result.rejected.slice(0, REJECTED_PREVIEW);
   return {
     id: job.id,
     kind: job.kind,
@@ -80,9 +62,9 @@ function toDto(job: ImportJobWithPath): ImportJobDto {
     createdBy: job.createdBy,
     createdByName: job.createdByName,
     regionCode: job.regionCode,
-    progress: job.progress,
+    progress: storedProgress.parse(job.progress),
     cancelRequested: job.cancelRequested,
-    result: result ?? null,
+    result,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,

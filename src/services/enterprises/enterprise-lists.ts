@@ -7,6 +7,7 @@
  * nor by a subordinate region (the same direction as all region scope). Anything else answers 404.
  * Only the owner changes or deletes one (403 for others who can see it). Every change is audited.
  */
+import { MAX_ADD_FROM_SEARCH } from '../../contracts/enterprise-search';
 import type { AuditObjectType } from '../../domain/audit-actions';
 import {
   countListMembers,
@@ -43,7 +44,6 @@ import { recordOutOfScope } from '../regions';
 /** A list holds at most this many enterprises (a target list, not a registry extract). */
 export const MAX_LIST_MEMBERS = 5000;
 /** At most this many results of a search are added in one call. */
-export const MAX_ADD_FROM_SEARCH = 1000;
 
 export type SavedSearchQuery = Omit<EnterpriseSearchInput, 'page' | 'pageSize'>;
 

@@ -3,6 +3,7 @@
  * searches all of them. Region scope applies to "already in contact" (contacts or projects held in
  * the caller's subtree) and to saved searches and lists (services/enterprises/enterprise-lists).
  */
+import { ENTERPRISE_SEARCH_MAX_PAGE_SIZE } from '../../contracts/enterprise-search';
 import {
   selectEnterpriseSearch,
   selectRegionSubtree,
@@ -36,7 +37,6 @@ export interface EnterpriseSearchInput {
   pageSize?: number;
 }
 
-export const MAX_PAGE_SIZE = 100;
 
 export interface EnterpriseHighlight {
   name: HighlightSegment[];
@@ -112,7 +112,7 @@ export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input:
     statuses: input.status && input.status.length > 0 ? [...new Set(input.status)] : null,
     contactScopePath: input.inContact ? callerScopePath : null,
   };
-  const pageSize = Math.min(input.pageSize ?? 20, MAX_PAGE_SIZE);
+  const pageSize = Math.min(input.pageSize ?? 20, ENTERPRISE_SEARCH_MAX_PAGE_SIZE);
   return {
     filter,
     facetRoot: chooseFacetRoot(caller, region?.path ?? null),

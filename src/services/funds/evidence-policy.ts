@@ -4,7 +4,7 @@
  * decides every return's funds, so a switch that would change an approved return's figures is
  * refused like any other change of a locked month (services/locked-figures.ts).
  */
-import { z } from 'zod';
+import { evidencePolicySchema, type EvidencePolicy } from '../../contracts/settings';
 import { selectSetting, upsertSetting } from '../../db/queries/settings';
 import type { ReceiptFilter } from '../../db/queries/statistics/statistics';
 import { recordAudit } from '../audit/audit';
@@ -13,12 +13,6 @@ import type { Caller, Deps } from '../context';
 
 const KEY = 'evidence_policy';
 
-export const evidencePolicySchema = z.object({
-  stagesNeedingEvidence: z.array(z.enum(['negotiating', 'signed', 'started', 'operating', 'terminated'])).max(5),
-  receiptNeedsEvidence: z.boolean(),
-  receiptNeedsVerification: z.boolean(),
-});
-export type EvidencePolicy = z.infer<typeof evidencePolicySchema>;
 
 export const DEFAULT_EVIDENCE_POLICY: EvidencePolicy = { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false };
 

@@ -1,5 +1,6 @@
 /** Per-project extras: evidence files, change history, saved list filters, and lights per leader. */
 import { createHash } from 'node:crypto';
+import { EVIDENCE_MAX_BYTES, type EvidenceKind } from '../../contracts/evidence';
 import {
   deleteSavedFilter,
   insertEvidence,
@@ -22,14 +23,12 @@ import { listProjectImportEntries } from '../imports/import-history';
 import { requireRegionInScope } from '../regions';
 import { assertMonthOpen } from '../returns/returns';
 
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-export const EVIDENCE_KINDS = ['contract', 'permit', 'bankReceipt', 'other'] as const;
 
 export async function uploadEvidence(
   deps: Deps,
   caller: Caller,
   projectId: string,
-  input: { kind: (typeof EVIDENCE_KINDS)[number]; fileName: string; contentBase64: string; fundReceiptId?: string | null },
+  input: { kind: EvidenceKind; fileName: string; contentBase64: string; fundReceiptId?: string | null },
 ) {
   const project = await requireProjectInScope(deps, caller, projectId);
   const content = Buffer.from(input.contentBase64, 'base64');

@@ -2,7 +2,8 @@
 import { selectSetting, upsertSetting } from '../../db/queries/settings';
 import type { LightCutoffs } from '../../db/queries/projects/projects';
 import { startOfShanghaiDay, toShanghaiDate } from '../../domain/dates';
-import { computeLight, DEFAULT_LIGHT_RULES, lightRulesSchema, type LightResult, type LightRules } from '../../domain/project-light';
+import { lightRulesSchema } from '../../contracts/settings';
+import { computeLight, DEFAULT_LIGHT_RULES, type LightResult, type LightRules } from '../../domain/project-light';
 import { shiftDate } from '../../domain/working-days';
 import { AppError } from '../../domain/app-error';
 import { recordAudit } from '../audit/audit';

@@ -2,7 +2,7 @@
  * 报送日历: the day of the following month each level's monthly return is due (settings), shifted
  * to the next working day by the official calendar.
  */
-import { z } from 'zod';
+import { reportingCalendarSchema } from '../../contracts/returns';
 import { selectSetting, upsertSetting } from '../../db/queries/settings';
 import { DEFAULT_REPORTING_CALENDAR, returnDueDate, type ReportingCalendar, type ReportingLevel } from '../../domain/returns';
 import { recordAudit } from '../audit/audit';
@@ -11,8 +11,6 @@ import type { Caller, Deps } from '../context';
 
 const KEY = 'reporting_calendar';
 
-const day = z.number().int().min(1, '须为 1–28 日').max(28, '须为 1–28 日（每月都有的日子）');
-export const reportingCalendarSchema = z.object({ countyDay: day, prefectureDay: day, provinceDay: day });
 
 export async function getReportingCalendar(deps: Deps): Promise<ReportingCalendar> {
   const row = await selectSetting(deps.db, KEY);

@@ -1,35 +1,13 @@
 import { api } from './client';
+import type { HistoryEntry } from '../../../src/contracts/audit';
+import type { Evidence, EvidenceKind, EvidenceUploadBody, EVIDENCE_MAX_BYTES as SERVER_MAX_BYTES } from '../../../src/contracts/evidence';
 
-export const EVIDENCE_KINDS = ['contract', 'permit', 'bankReceipt', 'other'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-export interface Evidence {
-  id: string;
-  projectId: string;
-  fundReceiptId: string | null;
-  kind: EvidenceKind;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedByName: string | null;
-  uploadedAt: string;
-}
-
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  actorUsername: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
-
-/** The server's limit for one file. */
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_KINDS = ['contract', 'permit', 'bankReceipt', 'other'] as const satisfies readonly EvidenceKind[];
+/** The server's limit for one file (10 MB; the type check fails when the server's differs). */
+export const EVIDENCE_MAX_BYTES = 10_485_760 satisfies typeof SERVER_MAX_BYTES;
+// The answers' types come from the server's contracts (src/contracts/evidence.ts, audit.ts).
+export type { Evidence, EvidenceKind } from '../../../src/contracts/evidence';
+export type { HistoryEntry } from '../../../src/contracts/audit';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -37,10 +15,7 @@ export const evidenceApi = {
   list: (projectId: string) =>
     api.get<{ items: Evidence[] }>(`/api/projects/${id(projectId)}/evidence`).then((r) => r.items),
   /** Silent: the caller shows the server's message next to the upload. */
-  upload: (
-    projectId: string,
-    body: { kind: EvidenceKind; fileName: string; contentBase64: string; fundReceiptId?: string | null },
-  ) => api.post<Evidence>(`/api/projects/${id(projectId)}/evidence`, body, true),
+  upload: (projectId: string, body: EvidenceUploadBody) => api.post<Evidence>(`/api/projects/${id(projectId)}/evidence`, body, true),
   downloadUrl: (evidenceId: string) => `/api/evidence/${id(evidenceId)}/download`,
   history: (projectId: string) =>
     api.get<{ items: HistoryEntry[] }>(`/api/projects/${id(projectId)}/history`).then((r) => r.items),

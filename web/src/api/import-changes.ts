@@ -1,23 +1,11 @@
 import { api } from './client';
+import type { ImportChangePage } from '../../../src/contracts/audit';
 
-/** One object a project/fund import created or changed, with its changed fields before and after. */
-export interface ImportChange {
-  id: string;
-  objectType: 'project' | 'fundReceipt';
-  objectId: string;
-  projectId: string;
-  projectCode: string | null;
-  projectName: string | null;
-  change: 'create' | 'update';
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+// The answer's types come from the server's contract (src/contracts/audit.ts).
+export type { ImportChange, ImportChangePage } from '../../../src/contracts/audit';
 
 export const importChangesApi = {
   /** The objects an import (its audit entry's object id) created or changed. */
   list: (importId: string, page: number, pageSize: number) =>
-    api.get<{ importId: string; fileName: string | null; total: number; items: ImportChange[] }>(`/api/audit/imports/${encodeURIComponent(importId)}/changes`, {
-      page,
-      pageSize,
-    }),
+    api.get<ImportChangePage>(`/api/audit/imports/${encodeURIComponent(importId)}/changes`, { page, pageSize }),
 };

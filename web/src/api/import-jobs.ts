@@ -1,74 +1,15 @@
 /**
  * Background import jobs (the enterprise registry): upload the raw file (XMLHttpRequest, for upload
  * progress) → a queued job; list, status with progress, cancel, rejected-row report.
- * Shapes copied from src/http/routes/enterprise-imports/import-jobs.ts and src/jobs/job-progress.ts.
+ * The shapes are the server's contract (src/contracts/imports.ts).
  */
 import { ApiError, api } from './client';
 import { translate } from '../i18n/translate';
 import { acceptLanguage } from '../i18n/current';
-import type { RejectedRow } from './imports';
+import type { ImportJob, ImportJobPage } from '../../../src/contracts/imports';
 
-export type ImportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-export type ImportJobPhase = 'queued' | 'reading' | 'merging' | 'done';
-
-export interface ImportJobProgress {
-  phase?: ImportJobPhase;
-  rowsRead?: number;
-  bytesRead?: number;
-  fileBytes?: number;
-  /** problems found so far */
-  problems?: number;
-  /** merging: statements done and to do */
-  step?: number;
-  steps?: number;
-}
-
-export interface ImportJobCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  fieldChanges: number;
-  sourcesRefreshed: number;
-}
-
-export interface ImportJobResult {
-  fileName?: string;
-  format?: 'xlsx' | 'csv';
-  source?: string;
-  sourceDate?: string;
-  dryRun?: boolean;
-  /** true when the enterprises were written */
-  imported?: boolean;
-  rows?: number;
-  counts?: ImportJobCounts | null;
-  /** the first rejected rows (only on GET /api/import-jobs/:id; the xlsx report has all) */
-  rejected?: RejectedRow[];
-  rejectedTotal?: number;
-  seconds?: { reading: number; merging: number };
-}
-
-export interface ImportJob {
-  id: string;
-  kind: string;
-  status: ImportJobStatus;
-  fileName: string;
-  fileBytes: number;
-  sha256: string | null;
-  dryRun: boolean;
-  source: string;
-  sourceDate: string;
-  createdBy: string | null;
-  createdByName: string;
-  regionCode: string;
-  progress: ImportJobProgress;
-  cancelRequested: boolean;
-  result: ImportJobResult | null;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  heartbeatAt: string | null;
-  finishedAt: string | null;
-}
+// The answers' types come from the server's contract (src/contracts/imports.ts).
+export type { ImportJob, ImportJobStatus } from '../../../src/contracts/imports';
 
 export function isJobActive(job: Pick<ImportJob, 'status'>): boolean {
   return job.status === 'queued' || job.status === 'running';
@@ -128,7 +69,7 @@ export function uploadImportJob(file: File, options: UploadOptions = {}): Promis
 
 export const importJobsApi = {
   list: (page = 1, pageSize = 10) =>
-    api.get<{ total: number; items: ImportJob[] }>('/api/import-jobs', { kind: 'enterprises', page, pageSize }),
+    api.get<ImportJobPage>('/api/import-jobs', { kind: 'enterprises', page, pageSize }),
   get: (id: string) => api.get<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}`, undefined, true),
   cancel: (id: string) => api.post<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}/cancel`),
   rejectedUrl: (id: string) => `/api/import-jobs/${encodeURIComponent(id)}/rejected`,

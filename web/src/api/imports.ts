@@ -1,45 +1,12 @@
 import { ApiError } from './client';
 import { translate } from '../i18n/translate';
 import { acceptLanguage } from '../i18n/current';
+import type { ImportKind, ImportQuery, ImportResult } from '../../../src/contracts/imports';
 
-export const IMPORT_KINDS = ['enterprises', 'projects', 'funds'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+// The answer's types come from the server's contract (src/contracts/imports.ts).
+export type { ImportKind, ImportResult, RejectedRow } from '../../../src/contracts/imports';
 
-export interface RejectedRow {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
-
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-/** POST /api/imports: the same shape on 200 and on 422 (then with `error`). */
-export interface ImportResult {
-  fileName: string;
-  sha256: string;
-  format: 'xlsx' | 'csv';
-  kinds: ImportKind[];
-  dryRun: boolean;
-  imported: boolean;
-  rows: Partial<Record<ImportKind, number>>;
-  counts: Partial<Record<ImportKind, ImportCounts>>;
-  investorsCreated: number;
-  /** the first rows of each sheet as read (header → text) */
-  preview?: Record<string, { rowNumber: number; cells: Record<string, string> }[]>;
-  rejected: RejectedRow[];
-  rejectedTotal: number;
-  /** 资料不全 project rows: imported and flagged (gaps, not errors) */
-  incomplete?: { total: number; byField: Record<string, number>; rows: { sheet: string; row: number; code: string; missing: string[] }[] };
-  /** remarks that are not problems (e.g. a column not yet supported) */
-  notices?: string[];
-  error?: { code: string; message: string };
-}
+export const IMPORT_KINDS = ['enterprises', 'projects', 'funds'] as const satisfies readonly ImportKind[];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -57,8 +24,8 @@ export function runImport(
   file: File,
   options: { kind?: ImportKind; dryRun: boolean; onProgress?: (percent: number) => void },
 ): Promise<ImportResult> {
-  const params = new URLSearchParams({ dryRun: String(options.dryRun) });
-  if (options.kind) params.set('kind', options.kind);
+  const query: ImportQuery = { dryRun: options.dryRun ? 'true' : 'false', ...(options.kind ? { kind: options.kind } : {}) };
+  const params = new URLSearchParams(query);
   const isCsv = file.name.toLowerCase().endsWith('.csv');
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -1,17 +1,6 @@
 /** The boundary maps of web/public/maps (written by `npm run maps:extract`), one per region with drawn sub-regions. */
-
-export interface RegionMapFeature {
-  type: 'Feature';
-  properties: { code: string; name: string };
-  geometry: unknown;
-}
-
-/** A GeoJSON FeatureCollection, possibly in ECharts' compressed form (`UTF8Encoding`), which registerMap decodes. */
-export interface RegionMap {
-  type: 'FeatureCollection';
-  UTF8Encoding?: boolean;
-  features: RegionMapFeature[];
-}
+// The file's shape is the contract the extractor writes (src/contracts/maps.ts).
+import type { RegionMap } from '../../../src/contracts/maps';
 
 /**
  * The map of a region's sub-regions, or null when there is none (404). Not an API call: a missing map is

@@ -1,21 +1,13 @@
 import { api } from './client';
-import type { AuditEntry, Page, Policy, User } from './types';
+import type { AuditPage, AuditQuery } from '../../../src/contracts/audit';
+import type { SecurityPolicy, SecurityPolicyBody } from '../../../src/contracts/security';
+import type { User } from '../../../src/contracts/users';
 
-export interface AuditQuery {
-  from?: string;
-  to?: string;
-  actor?: string;
-  action?: string;
-  objectType?: string;
-  objectId?: string;
-  outcome?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type { AuditQuery } from '../../../src/contracts/audit';
 
 export const securityApi = {
-  policy: () => api.get<Policy>('/api/security/policy'),
-  savePolicy: (policy: Policy, reason: string) => api.put<Policy>('/api/security/policy', { ...policy, reason }),
+  policy: () => api.get<SecurityPolicy>('/api/security/policy'),
+  savePolicy: (policy: SecurityPolicy, reason: string) => api.put<SecurityPolicy>('/api/security/policy', { ...policy, reason } satisfies SecurityPolicyBody),
   lockedUsers: () => api.get<{ items: User[] }>('/api/security/locked-users').then((r) => r.items),
-  audit: (query: AuditQuery) => api.get<Page<AuditEntry>>('/api/audit', { ...query }),
+  audit: (query: AuditQuery) => api.get<AuditPage>('/api/audit', { ...query }),
 };

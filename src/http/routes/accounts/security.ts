@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../../services/context';
-import { getSecurityPolicy, securityPolicySchema, updateSecurityPolicy } from '../../../services/accounts/security-policy';
+import { getSecurityPolicy, updateSecurityPolicy } from '../../../services/accounts/security-policy';
 import { listLockedUsers, resetUserPassword, setUserStatus } from '../../../services/accounts/users';
 import { requireCaller } from '../../access';
-import { idParams, reasonSchema } from '../../schemas';
+import { idParams } from '../../schemas';
+import { reasonBodySchema } from '../../../contracts/common';
+import { resetPasswordBodySchema, securityPolicyBodySchema, securityPolicySchema } from '../../../contracts/security';
 import { userSchema } from '../../../contracts/users';
 
 const tags = ['security'];
@@ -21,7 +23,7 @@ export async function securityRoutes(app: FastifyInstance, { deps }: { deps: Dep
     '/api/security/policy',
     {
       config: { access: 'security.manage' },
-      schema: { tags, summary: '修改安全策略', body: securityPolicySchema.extend({ reason: reasonSchema }), response: { 200: securityPolicySchema } },
+      schema: { tags, summary: '修改安全策略', body: securityPolicyBodySchema, response: { 200: securityPolicySchema } },
     },
     async (request) => {
       const { reason, ...policy } = request.body;
@@ -35,7 +37,6 @@ export async function securityRoutes(app: FastifyInstance, { deps }: { deps: Dep
   );
 
   // 三权分立: the administrator accounts' passwords and status belong to the security administrator
-  const reasonBody = z.object({ reason: reasonSchema });
   r.post(
     '/api/security/users/:id/reset-password',
     {
@@ -44,7 +45,7 @@ export async function securityRoutes(app: FastifyInstance, { deps }: { deps: Dep
         tags,
         summary: '重置管理员账号的密码（用户登录后须先修改；不能重置自己的）',
         params: idParams,
-        body: z.object({ newPassword: z.string().max(128), reason: reasonSchema }),
+        body: resetPasswordBodySchema,
         response: { 200: userSchema },
       },
     },
@@ -52,12 +53,12 @@ export async function securityRoutes(app: FastifyInstance, { deps }: { deps: Dep
   );
   r.post(
     '/api/security/users/:id/disable',
-    { config: { access: 'security.manage' }, schema: { tags, summary: '停用管理员账号（结束其全部会话；不能停用自己）', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    { config: { access: 'security.manage' }, schema: { tags, summary: '停用管理员账号（结束其全部会话；不能停用自己）', params: idParams, body: reasonBodySchema, response: { 200: userSchema } } },
     async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'disabled', request.body.reason),
   );
   r.post(
     '/api/security/users/:id/enable',
-    { config: { access: 'security.manage' }, schema: { tags, summary: '启用管理员账号', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    { config: { access: 'security.manage' }, schema: { tags, summary: '启用管理员账号', params: idParams, body: reasonBodySchema, response: { 200: userSchema } } },
     async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'active', request.body.reason),
   );
 }

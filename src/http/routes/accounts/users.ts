@@ -4,8 +4,10 @@ import { z } from 'zod';
 import type { Deps } from '../../../services/context';
 import { createUser, getUser, listColleagues, listUsers, resetUserPassword, resetUserSecondFactor, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../../services/accounts/users';
 import { requireCaller } from '../../access';
-import { idParams, pageQuery, reasonSchema, regionCodeSchema, roleSchema } from '../../schemas';
-import { colleagueSchema, userPageSchema, userSchema } from '../../../contracts/users';
+import { idParams, reasonSchema, roleSchema } from '../../schemas';
+import { reasonBodySchema } from '../../../contracts/common';
+import { resetPasswordBodySchema } from '../../../contracts/security';
+import { colleagueSchema, newUserBodySchema, userChangeBodySchema, userPageSchema, userQuerySchema, userSchema } from '../../../contracts/users';
 
 const tags = ['users'];
 
@@ -19,13 +21,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags,
         summary: '用户列表（本地区及下级）',
-        querystring: z.object({
-          q: z.string().max(64).optional(),
-          regionCode: regionCodeSchema.optional(),
-          status: z.enum(['active', 'disabled', 'locked']).optional(),
-          role: roleSchema.optional(),
-          ...pageQuery,
-        }),
+        querystring: userQuerySchema.extend({ role: roleSchema.optional() }),
         response: { 200: userPageSchema },
       },
     },
@@ -53,12 +49,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags,
         summary: '新建用户（角色由安全管理员授予；首次登录须改密码）',
-        body: z.object({
-          username: z.string().max(32),
-          displayName: z.string().trim().min(1, '请填写姓名').max(40),
-          regionCode: regionCodeSchema,
-          password: z.string().max(128),
-        }),
+        body: newUserBodySchema,
         response: { 201: userSchema },
       },
     },
@@ -79,26 +70,21 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         tags,
         summary: '修改用户（姓名、所属地区）；version 不是最新时返回 409；管理员账号只能由安全管理员管理（403）',
         params: idParams,
-        body: z.object({
-          displayName: z.string().max(40).optional(),
-          regionCode: regionCodeSchema.optional(),
-          version: z.number().int().min(1),
-        }),
+        body: userChangeBodySchema,
         response: { 200: userSchema },
       },
     },
     async (request) => updateUser(deps, requireCaller(request), request.params.id, request.body),
   );
 
-  const reasonBody = z.object({ reason: reasonSchema });
   r.post(
     '/api/users/:id/disable',
-    { config: { access: 'users.manage' }, schema: { tags, summary: '停用业务用户（结束其全部会话）；管理员账号由安全管理员停用（403）', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    { config: { access: 'users.manage' }, schema: { tags, summary: '停用业务用户（结束其全部会话）；管理员账号由安全管理员停用（403）', params: idParams, body: reasonBodySchema, response: { 200: userSchema } } },
     async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'disabled', request.body.reason),
   );
   r.post(
     '/api/users/:id/enable',
-    { config: { access: 'users.manage' }, schema: { tags, summary: '启用业务用户', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    { config: { access: 'users.manage' }, schema: { tags, summary: '启用业务用户', params: idParams, body: reasonBodySchema, response: { 200: userSchema } } },
     async (request) => setUserStatus(deps, requireCaller(request), request.params.id, 'active', request.body.reason),
   );
   r.post(
@@ -109,7 +95,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         tags,
         summary: '重置业务用户的密码（用户登录后须先修改）；管理员账号由安全管理员重置（403）',
         params: idParams,
-        body: z.object({ newPassword: z.string().max(128), reason: reasonSchema }),
+        body: resetPasswordBodySchema,
         response: { 200: userSchema },
       },
     },
@@ -131,7 +117,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
   );
   r.post(
     '/api/users/:id/unlock',
-    { config: { access: 'security.manage' }, schema: { tags, summary: '解锁因登录失败而锁定的账号', params: idParams, body: reasonBody, response: { 200: userSchema } } },
+    { config: { access: 'security.manage' }, schema: { tags, summary: '解锁因登录失败而锁定的账号', params: idParams, body: reasonBodySchema, response: { 200: userSchema } } },
     async (request) => unlockUser(deps, requireCaller(request), request.params.id, request.body.reason),
   );
   r.post(
@@ -142,7 +128,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         tags,
         summary: '重置用户的动态口令（手机丢失等）：解除绑定、作废恢复码、结束其会话；用户下次登录重新绑定（不能重置自己的）',
         params: idParams,
-        body: reasonBody,
+        body: reasonBodySchema,
         response: { 200: userSchema },
       },
     },

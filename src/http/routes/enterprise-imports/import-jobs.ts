@@ -16,35 +16,10 @@ import { requireCaller } from '../../access';
 import { checkHeaderText } from '../../plugins/input-guard';
 import { dateSchema, idParams, pageQuery } from '../../schemas';
 import { IMPORT_CONTENT_TYPES } from '../imports/imports';
+import { importJobPageSchema, importJobSchema } from '../../../contracts/imports';
 
 const tags = ['imports'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const jobSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
-  fileName: z.string(),
-  fileBytes: z.number(),
-  sha256: z.string().nullable(),
-  dryRun: z.boolean(),
-  source: z.string(),
-  sourceDate: z.string(),
-  createdBy: z.string().nullable(),
-  createdByName: z.string(),
-  regionCode: z.string(),
-  progress: z.record(z.string(), z.unknown()).describe('{ phase: queued|reading|merging|done, rowsRead, bytesRead, fileBytes, problems, step, steps }'),
-  cancelRequested: z.boolean(),
-  result: z
-    .record(z.string(), z.unknown())
-    .nullable()
-    .describe('结束后：rows、counts（created/updated/unchanged/fieldChanges/sourcesRefreshed）、rejectedTotal、rejected（前 20 条）、seconds'),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  heartbeatAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-});
 
 export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   // the body is the request stream itself: the service streams it to disk
@@ -67,7 +42,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
           sourceDate: dateSchema.optional().describe('数据日期 YYYY-MM-DD（行内未填“数据日期”时使用）；默认为今天'),
           dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
         }),
-        response: { 202: jobSchema },
+        response: { 202: importJobSchema },
       },
     },
     async (request, reply) => {
@@ -105,7 +80,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
         tags,
         summary: '导入任务列表（本人所属地区及下级地区的账号创建的任务，最新的在前）',
         querystring: z.object({ kind: z.literal('enterprises').optional(), ...pageQuery }),
-        response: { 200: z.object({ total: z.number(), items: z.array(jobSchema) }) },
+        response: { 200: importJobPageSchema },
       },
     },
     async (request) => listImportJobs(deps, requireCaller(request), request.query),
@@ -115,7 +90,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
     '/api/import-jobs/:id',
     {
       config: { access: 'enterprises.import' },
-      schema: { tags, summary: '导入任务的状态、进度与结果（刷新页面后也可继续查看）', params: idParams, response: { 200: jobSchema } },
+      schema: { tags, summary: '导入任务的状态、进度与结果（刷新页面后也可继续查看）', params: idParams, response: { 200: importJobSchema } },
     },
     async (request) => getImportJob(deps, requireCaller(request), request.params.id),
   );
@@ -128,7 +103,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
         tags,
         summary: '取消导入任务：排队中的立即取消；进行中的在下一个检查点回滚，不留下任何数据和文件；已结束的返回 409',
         params: idParams,
-        response: { 200: jobSchema },
+        response: { 200: importJobSchema },
       },
     },
     async (request) => cancelImportJob(deps, requireCaller(request), request.params.id),

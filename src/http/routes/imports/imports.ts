@@ -11,7 +11,8 @@ import { buildImportTemplate } from '../../../exports/import-template';
 import { exportProjectsXlsx } from '../../../exports/projects-xlsx';
 import { sniffContent } from '../../../imports/file-guard';
 import type { Deps } from '../../../services/context';
-import { IMPORT_KIND_NAMES, listImportableKinds, runImport } from '../../../services/imports/run-import';
+import { listImportableKinds, runImport } from '../../../services/imports/run-import';
+import { importQuerySchema, importRejectionSchema, importResultSchema } from '../../../contracts/imports';
 import { requireCaller } from '../../access';
 import { checkHeaderText } from '../../plugins/input-guard';
 import { errorSchema, regionCodeSchema, yuanQuerySchema } from '../../schemas';
@@ -20,34 +21,6 @@ const tags = ['imports'];
 const MiB = 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const IMPORT_CONTENT_TYPES = ['application/octet-stream', XLSX_TYPE, 'text/csv', 'application/csv', 'application/vnd.ms-excel'];
-
-const counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
-const kindName = z.enum(IMPORT_KIND_NAMES as [string, ...string[]]);
-const importResultSchema = z.object({
-  fileName: z.string(),
-  sha256: z.string(),
-  format: z.enum(['xlsx', 'csv']),
-  kinds: z.array(kindName),
-  dryRun: z.boolean(),
-  imported: z.boolean(),
-  rows: z.record(z.string(), z.number()),
-  counts: z.record(z.string(), counts),
-  investorsCreated: z.number(),
-  preview: z.record(z.string(), z.array(z.object({ rowNumber: z.number(), cells: z.record(z.string(), z.string()) }))).describe('每个工作表的前 10 行（导入前预览）'),
-  rejected: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
-  rejectedTotal: z.number(),
-  lockedTotal: z.number().describe('其中因会改变已审核锁定月份数字而拒绝的行数；问题全属此类时返回 409'),
-  importId: z.string().nullable().describe('本次导入的编号（审计日志中导入记录的对象编号；各项目、到位资金的变更记录引用它）'),
-  incomplete: z
-    .object({
-      total: z.number(),
-      byField: z.record(z.string(), z.number()),
-      rows: z.array(z.object({ sheet: z.string(), row: z.number(), code: z.string(), missing: z.array(z.string()) })),
-    })
-    .describe('资料不全的项目行（缺而不矛盾，照常导入并标记，列入待完善清单）：按缺少的资料计数，及前若干行'),
-  notices: z.array(z.string()).describe('提示（不是错误），如暂不支持的列'),
-});
-const rejectedSchema = importResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) });
 
 const stageSchema = z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
 const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
@@ -89,12 +62,9 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           '整个文件要么全部导入，要么一行也不写。有问题时返回 422 与问题清单（工作表、行、列、值、原因）；' +
           '问题全是会改变已审核锁定月份数字的修改（与修改项目、录入到位资金的规则相同）时返回 409（CONFLICT），消息写明项目、月份和由谁重新开放。' +
           '含企业数据（xlsx 的“企业”工作表或企业 CSV）时还需要“导入企业库”权限（enterprises.import），否则 403。',
-        querystring: z.object({
-          kind: kindName.optional().describe('只导入这一种数据；CSV 表头无法判断时必须指定'),
-          dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
-        }),
+        querystring: importQuerySchema,
         // 422: rejected rows (the report), or a file over a limit (zip bomb …), answered as every error is (errorSchema)
-        response: { 200: importResultSchema, 409: rejectedSchema, 422: z.union([rejectedSchema, errorSchema]) },
+        response: { 200: importResultSchema, 409: importRejectionSchema, 422: z.union([importRejectionSchema, errorSchema]) },
       },
     },
     async (request, reply) => {
@@ -105,7 +75,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       const fileName = decodeFileName(request.headers['x-file-name'], body, request.headers['content-type']);
       const result = await runImport(deps, requireCaller(request), body, {
         fileName,
-        kind: request.query.kind as (typeof IMPORT_KIND_NAMES)[number] | undefined,
+        kind: request.query.kind,
         dryRun: request.query.dryRun,
       });
       if (result.rejectedTotal > 0 && result.lockedTotal === result.rejectedTotal) {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Deps } from '../../../services/context';
 import {
   downloadEvidence,
-  EVIDENCE_KINDS,
   listEvidence,
   listProjectHistory,
   listSavedFilters,
@@ -15,22 +14,9 @@ import {
 } from '../../../services/projects/project-extras';
 import { requireCaller } from '../../access';
 import { idParams, regionCodeSchema } from '../../schemas';
-
-const evidenceSchema = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  fundReceiptId: z.string().nullable(),
-  kind: z.enum(EVIDENCE_KINDS),
-  fileName: z.string(),
-  mimeType: z.string(),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  uploadedByName: z.string().nullable(),
-  uploadedAt: z.string(),
-});
-
-const savedFilterSchema = z.object({ id: z.string(), page: z.string(), name: z.string(), filter: z.record(z.string(), z.unknown()), createdAt: z.string() });
-const pageName = z.string().regex(/^[a-z][a-zA-Z.-]{1,40}$/, '页面名称不合规');
+import { historyEntrySchema } from '../../../contracts/audit';
+import { evidenceSchema, evidenceUploadBodySchema } from '../../../contracts/evidence';
+import { leaderLightsSchema, savedFilterBodySchema, savedFilterPageSchema, savedFilterSchema } from '../../../contracts/settings';
 
 export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,12 +35,7 @@ export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps:
         tags: ['evidence'],
         summary: '上传佐证材料（合同、许可、银行回单；PDF/图片/Office/OFD，≤10 MB，内容以 base64 传输）',
         params: idParams,
-        body: z.object({
-          kind: z.enum(EVIDENCE_KINDS),
-          fileName: z.string().trim().min(1).max(200),
-          contentBase64: z.string().min(1),
-          fundReceiptId: z.string().uuid().nullable().optional(),
-        }),
+        body: evidenceUploadBodySchema,
         response: { 201: evidenceSchema },
       },
     },
@@ -81,23 +62,7 @@ export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps:
         tags: ['projects'],
         summary: '项目及其到位资金、问题、帮办事项、材料的变更记录',
         params: idParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                at: z.string(),
-                actorUsername: z.string().nullable(),
-                action: z.string(),
-                objectType: z.string(),
-                objectId: z.string().nullable(),
-                before: z.unknown(),
-                after: z.unknown(),
-                reason: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(historyEntrySchema) }) },
       },
     },
     async (request) => ({ items: await listProjectHistory(deps, requireCaller(request), request.params.id) }),
@@ -111,9 +76,7 @@ export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps:
         tags: ['projects'],
         summary: '按包联领导统计红灯、黄灯项目',
         querystring: z.object({ regionCode: regionCodeSchema.optional() }),
-        response: {
-          200: z.object({ items: z.array(z.object({ leaderId: z.string().nullable(), leaderName: z.string(), red: z.number(), yellow: z.number(), total: z.number() })) }),
-        },
+        response: { 200: z.object({ items: z.array(leaderLightsSchema) }) },
       },
     },
     async (request) => ({ items: await summarizeLightsByLeader(deps, requireCaller(request), request.query.regionCode) }),
@@ -121,7 +84,7 @@ export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps:
 
   r.get(
     '/api/saved-filters',
-    { config: { access: 'session' }, schema: { tags: ['savedFilters'], summary: '我保存的筛选条件', querystring: z.object({ page: pageName }), response: { 200: z.object({ items: z.array(savedFilterSchema) }) } } },
+    { config: { access: 'session' }, schema: { tags: ['savedFilters'], summary: '我保存的筛选条件', querystring: z.object({ page: savedFilterPageSchema }), response: { 200: z.object({ items: z.array(savedFilterSchema) }) } } },
     async (request) => ({ items: await listSavedFilters(deps, requireCaller(request), request.query.page) }),
   );
   r.post(
@@ -131,7 +94,7 @@ export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps:
       schema: {
         tags: ['savedFilters'],
         summary: '保存筛选条件（同名覆盖）',
-        body: z.object({ page: pageName, name: z.string().trim().min(1).max(40), filter: z.record(z.string(), z.unknown()) }),
+        body: savedFilterBodySchema,
         response: { 201: savedFilterSchema },
       },
     },

@@ -1,10 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reasonBodySchema } from '../../../contracts/common';
+import {
+  calendarOverrideBodySchema,
+  calendarOverrideSchema,
+  calendarOverridesSchema,
+  evidencePolicyBodySchema,
+  evidencePolicySchema,
+  lightRulesBodySchema,
+  lightRulesSchema,
+} from '../../../contracts/settings';
 import { ledgerReceiptSchema, problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../../contracts/project-records';
-import { lightRulesSchema } from '../../../domain/project-light';
 import { deleteCalendarOverride, listCalendarOverrides, saveCalendarOverride } from '../../../services/calendar';
-import { evidencePolicySchema, getEvidencePolicy, updateEvidencePolicy } from '../../../services/funds/evidence-policy';
+import { getEvidencePolicy, updateEvidencePolicy } from '../../../services/funds/evidence-policy';
 import type { Deps } from '../../../services/context';
 import { addReceipt, correctReceipt, listReceipts, removeReceipt, verifyReceipt } from '../../../services/funds/funds';
 import { addProblem, listProblems, updateProblem } from '../../../services/projects/problems';
@@ -62,7 +71,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
   );
   r.delete(
     '/api/receipts/:id',
-    { config: { access: 'funds.manage' }, schema: { tags: ['funds'], summary: '删除到位资金记录（须说明原因）', params: idParams, body: z.object({ reason: reasonSchema }) } },
+    { config: { access: 'funds.manage' }, schema: { tags: ['funds'], summary: '删除到位资金记录（须说明原因）', params: idParams, body: reasonBodySchema } },
     async (request, reply) => {
       await removeReceipt(deps, requireCaller(request), request.params.id, request.body.reason);
       return reply.status(204).send();
@@ -194,7 +203,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
     '/api/settings/evidence-policy',
     {
       config: { access: 'settings.manage' },
-      schema: { tags: ['settings'], summary: '修改先证后计设置', body: evidencePolicySchema.extend({ reason: reasonSchema }), response: { 200: evidencePolicySchema } },
+      schema: { tags: ['settings'], summary: '修改先证后计设置', body: evidencePolicyBodySchema, response: { 200: evidencePolicySchema } },
     },
     async (request) => {
       const { reason, ...policy } = request.body;
@@ -203,7 +212,6 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
   );
 
   // ---- 节假日与调休 -------------------------------------------------------------------------------
-  const overrideSchema = z.object({ date: z.string(), kind: z.enum(['workday', 'holiday']), name: z.string() });
   r.get(
     '/api/calendar/overrides',
     {
@@ -211,7 +219,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
       schema: {
         tags: ['settings'],
         summary: '工作日历：官方节假日数据覆盖到哪一年，以及本系统录入的补充（新一年安排、地方假日）',
-        response: { 200: z.object({ officialLastYear: z.number(), items: z.array(overrideSchema) }) },
+        response: { 200: calendarOverridesSchema },
       },
     },
     async () => listCalendarOverrides(deps),
@@ -224,15 +232,15 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['settings'],
         summary: '录入或修改一天的安排（放假或调休上班）',
         params: z.object({ date: dateSchema }),
-        body: z.object({ kind: z.enum(['workday', 'holiday']), name: z.string().trim().min(1).max(30), reason: reasonSchema }),
-        response: { 200: overrideSchema },
+        body: calendarOverrideBodySchema,
+        response: { 200: calendarOverrideSchema },
       },
     },
     async (request) => saveCalendarOverride(deps, requireCaller(request), { date: request.params.date, ...request.body }),
   );
   r.delete(
     '/api/calendar/overrides/:date',
-    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], summary: '删除一天的补充安排', params: z.object({ date: dateSchema }), body: z.object({ reason: reasonSchema }) } },
+    { config: { access: 'settings.manage' }, schema: { tags: ['settings'], summary: '删除一天的补充安排', params: z.object({ date: dateSchema }), body: reasonBodySchema } },
     async (request, reply) => {
       await deleteCalendarOverride(deps, requireCaller(request), request.params.date, request.body.reason);
       return reply.status(204).send();
@@ -249,7 +257,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
     '/api/settings/light-rules',
     {
       config: { access: 'settings.manage' },
-      schema: { tags: ['settings'], summary: '修改红绿灯规则', body: lightRulesSchema.extend({ reason: reasonSchema }), response: { 200: lightRulesSchema } },
+      schema: { tags: ['settings'], summary: '修改红绿灯规则', body: lightRulesBodySchema, response: { 200: lightRulesSchema } },
     },
     async (request) => {
       const { reason, ...rules } = request.body;

@@ -2,7 +2,7 @@ import { Alert, Tooltip, Typography } from 'antd';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import dayjs from 'dayjs';
 import { securityApi } from '../../api/security';
-import type { AuditEntry } from '../../api/types';
+import type { AuditEntry, AuditOutcome } from '../../api/types';
 import { keyColumnsOnPhone, usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { AuditDetail } from './AuditDetail';
@@ -15,7 +15,7 @@ interface Filters {
   action?: string;
   objectType?: string;
   objectId?: string;
-  outcome?: string;
+  outcome?: AuditOutcome;
 }
 
 function toIso(value: string | undefined): string | undefined {

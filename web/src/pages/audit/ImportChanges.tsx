@@ -27,14 +27,17 @@ const FIELDS: Record<string, [zh: string, en: string]> = {
   verified: ['已核实', 'Verified'],
 };
 
+/** A change's before or after: the object's fields (the answer types them as unknown JSON). */
+const fieldsOf = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** "字段 旧 → 新" for each changed field; for a created object, its fields. */
 export function describeFieldChanges(c: Pick<ImportChange, 'change' | 'before' | 'after'>, lang: Lang): string[] {
   const label = (k: string) => (FIELDS[k] ? FIELDS[k][lang === 'zh' ? 0 : 1] : k);
-  const after = c.after ?? {};
+  const after = fieldsOf(c.after);
   if (c.change === 'create') return Object.entries(after).map(([k, v]) => `${label(k)}：${show(v)}`);
-  const before = c.before ?? {};
+  const before = fieldsOf(c.before);
   return Object.keys(after)
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .map((k) => `${label(k)}：${show(before[k])} → ${show(after[k])}`);

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { ModalForm, ProForm, ProFormText } from '@ant-design/pro-components';
 import { showSuccess } from '../../api/client';
-import { usersApi, type NewUser } from '../../api/users';
+import { usersApi, type NewUserBody } from '../../api/users';
 import { useMe } from '../../auth/session';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { useI18n } from '../../i18n';
@@ -10,7 +10,7 @@ export function CreateUserModal({ trigger, onCreated }: { trigger: ReactElement;
   const me = useMe();
   const { t } = useI18n();
   return (
-    <ModalForm<NewUser>
+    <ModalForm<NewUserBody>
       title={t('users.create')}
       trigger={trigger}
       width={520}
