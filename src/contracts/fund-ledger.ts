@@ -27,7 +27,9 @@ export const fundGridSchema = z.object({
           enteredByMe: z.boolean(),
           verifiedByName: z.string().nullable(),
           verified: z.boolean(),
-          counts: z.boolean(),
+          evidenceCount: z.number().int().describe('佐证材料数'),
+          counts: z.boolean().describe('按“先证后计”是否计入统计'),
+          countsWhy: z.string().nullable().describe('不计入的原因（未核实、缺少佐证材料），计入时为空'),
         })
         .nullable(),
       lock: lockSchema,

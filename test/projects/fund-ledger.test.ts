@@ -6,16 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
+import { updateEvidencePolicy } from '../../src/services/funds/evidence-policy';
 import { createProject } from '../../src/services/projects/projects';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
 const WAN = 10_000;
 const MONTH = '2026-02';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
 
 interface GridBody {
   regionName: string;
-  items: { projectId: string; projectCode: string; projectName: string; previousMonthYuan: number | null; receipt: { id: string; amountYuan: number; version: number; enteredByMe: boolean } | null; lock: { reopener: string; message: string } | null }[];
+  items: { projectId: string; projectCode: string; projectName: string; previousMonthYuan: number | null; receipt: { id: string; amountYuan: number; version: number; enteredByMe: boolean; verified: boolean; counts: boolean; countsWhy: string | null; evidenceCount: number } | null; lock: { reopener: string; message: string } | null }[];
 }
 
 describe.each(DATABASE_KINDS)('statisticians ledger on %s', (kind) => {
@@ -109,6 +111,26 @@ describe.each(DATABASE_KINDS)('statisticians ledger on %s', (kind) => {
     const ok = await t.call('POST', `/api/receipts/${own?.id}/verify`, { cookie: bob, body: { version: own?.version } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await pending(bob)).total).toBe(2);
+  });
+
+  it('says in the grid which receipts do not count yet under 先证后计, and why (verification and evidence both)', async () => {
+    await updateEvidencePolicy(t.deps, sys, { stagesNeedingEvidence: [], receiptNeedsEvidence: true, receiptNeedsVerification: true }, '测试先证后计');
+    try {
+      const receipts = (await grid(bob)).items.filter((i) => i.receipt !== null);
+      const verified = receipts.find((i) => i.receipt?.verified);
+      const unverified = receipts.find((i) => !i.receipt?.verified);
+      expect(verified?.receipt).toMatchObject({ counts: false, countsWhy: '缺少佐证材料', evidenceCount: 0 });
+      expect(unverified?.receipt).toMatchObject({ counts: false, countsWhy: '未核实、缺少佐证材料' });
+      const attached = await t.call('POST', `/api/projects/${verified?.projectId}/evidence`, {
+        cookie: bob,
+        body: { kind: 'bankReceipt', fileName: '回单.png', contentBase64: PNG, fundReceiptId: verified?.receipt?.id },
+      });
+      expect(attached.statusCode, attached.body).toBe(201);
+      const after = (await grid(bob)).items.find((i) => i.projectId === verified?.projectId);
+      expect(after?.receipt).toMatchObject({ counts: true, countsWhy: null, evidenceCount: 1 });
+    } finally {
+      await updateEvidencePolicy(t.deps, sys, { stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: false }, '恢复');
+    }
   });
 
   it('shows a locked month with who reopens it and refuses its rows', async () => {

@@ -26,6 +26,8 @@ interface Summary {
   newProjects: { projects: number; fundsYuan: number };
   continuedProjects: { projects: number; fundsYuan: number };
   bySource: Record<'local' | 'outOfRegion' | 'foreign', { projects: number; fundsYuan: number }>;
+  unknownSource: { projects: number; fundsYuan: number };
+  domestic: { projects: number; fundsYuan: number };
   signed: { projects: number; amountYuan: number };
 }
 
@@ -107,6 +109,17 @@ describe.each(DATABASE_KINDS)('drill-down lists on %s', (kind) => {
       const page = await list(`${base}&source=${source}`);
       expect([page.total, page.periodFundsYuan], source).toEqual([s.bySource[source].projects, s.bySource[source].fundsYuan]);
     }
+    // 来源未填 (F: 10万 in March) and 国内 (区内 + 区外) drill down the same way
+    const unknown = await list(`${base}&source=none`);
+    expect([unknown.total, unknown.periodFundsYuan]).toEqual([s.unknownSource.projects, s.unknownSource.fundsYuan]);
+    expect([unknown.total, unknown.periodFundsYuan]).toEqual([1, 10 * WAN]);
+    expect(unknown.items.map((i) => i.name)).toEqual(['F']);
+    const domestic = await list(`${base}&source=local,outOfRegion`);
+    expect([domestic.total, domestic.periodFundsYuan]).toEqual([s.domestic.projects, s.domestic.fundsYuan]);
+    // an unknown source value is a 400 naming the field
+    const bad = await t.call('GET', `/api/projects?${base}&source=abroad`, { cookie: leader });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('source');
   });
 
   it('lists the projects signed in the period as 签约项目', async () => {

@@ -21,6 +21,11 @@ function checkMonth(month: string, field = 'month') {
   if (!isMonth(month)) throw new AppError('VALIDATION', `月份“${month}”格式应为 YYYY-MM`, [{ field, message: '格式应为 YYYY-MM' }]);
 }
 
+/** Whether a receipt counts under 先证后计, and why not, as the receipt lists answer it. */
+function judgedCounts(j: { counts: boolean; why: string | null }) {
+  return { counts: j.counts, countsWhy: j.why };
+}
+
 /** The grid: each project of the region's subtree with its receipt of the month (or none), last month's amount, and the month's lock. */
 export async function getFundGrid(deps: Deps, caller: Caller, q: { region: string; month: string }) {
   checkMonth(q.month);
@@ -47,8 +52,8 @@ export async function getFundGrid(deps: Deps, caller: Caller, q: { region: strin
             enteredByMe: r.enteredBy !== null && r.enteredBy === caller.actor.id,
             verifiedByName: r.verifiedByName,
             verified: r.verifiedAt !== null,
-            // the evidence rule needs the count; the grid judges verification only and says so on the project page
-            counts: judgeReceipt({ ...policy, receiptNeedsEvidence: false }, { verified: r.verifiedAt !== null, evidenceCount: 0 }).counts,
+            evidenceCount: r.evidenceCount,
+            ...judgedCounts(judgeReceipt(policy, { verified: r.verifiedAt !== null, evidenceCount: r.evidenceCount })),
           },
     lock: describeLock(r.lock, q.month),
   }));

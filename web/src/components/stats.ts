@@ -35,7 +35,8 @@ export interface ProjectDrillDown {
   /** executing in the period (funds > 0), optionally only new or continued, or of one source */
   executing?: MonthRange;
   kind?: 'new' | 'continued';
-  source?: 'local' | 'outOfRegion' | 'foreign';
+  /** one or more sources; `none`: the source is not filled in */
+  source?: readonly ('local' | 'outOfRegion' | 'foreign' | 'none')[];
   /** signed in the period */
   signed?: MonthRange;
 }
@@ -48,7 +49,7 @@ export function projectsLink(d: ProjectDrillDown): string {
     q.set('fundsTo', d.executing.to);
   }
   if (d.kind) q.set('fundsKind', d.kind);
-  if (d.source) q.set('source', d.source);
+  if (d.source?.length) q.set('source', d.source.join(','));
   if (d.signed) {
     q.set('signedFrom', d.signed.from);
     q.set('signedTo', d.signed.to);

@@ -47,6 +47,8 @@ export interface GridRow {
   enteredByName: string | null;
   verifiedByName: string | null;
   verifiedAt: Date | null;
+  /** evidence files attached to the receipt (the 先证后计 rule counts them) */
+  evidenceCount: number;
   previousMonthYuan: number | null;
   lock: MonthLock | null;
 }
@@ -57,6 +59,7 @@ export async function selectGridRows(db: Db, regionPath: string, month: string, 
     select p.id, p.code, p.name, p.stage, p.region_code, pr.name as region_name,
       f.id as receipt_id, f.amount_yuan::text as amount, f.note, f.version, f.entered_by, f.verified_at,
       eu.display_name as entered_name, vu.display_name as verified_name,
+      (select count(*) from evidence_files ev where ev.fund_receipt_id = f.id)::int as evidence_count,
       (select pf.amount_yuan::text from fund_receipts pf where pf.project_id = p.id and pf.month = ${previousMonth}) as previous,
       ${lockOf(sql`${month}`)} as lock
     from projects p
@@ -82,6 +85,7 @@ export async function selectGridRows(db: Db, regionPath: string, month: string, 
     enteredByName: text(r.entered_name),
     verifiedByName: text(r.verified_name),
     verifiedAt: r.verified_at ? new Date(String(r.verified_at)) : null,
+    evidenceCount: Number(r.evidence_count ?? 0),
     previousMonthYuan: num(r.previous),
     lock: readLock(r.lock),
   }));

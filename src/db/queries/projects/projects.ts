@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../client';
 import {
@@ -154,7 +154,12 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
   }
   if (f.regionCode) conditions.push(sql`${regions.path} like (select r.path from regions r where r.code = ${f.regionCode}) || '%'`);
   if (f.stages?.length) conditions.push(inArray(projects.stage, f.stages as ProjectRow['stage'][]));
-  if (f.sources?.length) conditions.push(inArray(projects.source, f.sources as NonNullable<ProjectRow['source']>[]));
+  if (f.sources?.length) {
+    // 'none': projects whose source is not filled in (the statistics' 来源未填 row)
+    const known = f.sources.filter((v) => v !== 'none') as NonNullable<ProjectRow['source']>[];
+    const bySource = [...(known.length ? [inArray(projects.source, known)] : []), ...(f.sources.includes('none') ? [isNull(projects.source)] : [])];
+    conditions.push(or(...bySource) as SQL);
+  }
   if (f.industry) {
     conditions.push(/^[A-Z]$/.test(f.industry) ? sql`${industries.parentCode} = ${f.industry}` : eq(projects.industryCode, f.industry));
   }

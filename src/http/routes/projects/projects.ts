@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { channelSchema, completionSummarySchema, lightSchema, likelihoodSchema, projectDetailSchema, projectPageSchema, projectSchema, sourceSchema, stageSchema } from '../../../contracts/projects';
+import { channelSchema, completionSummarySchema, lightSchema, likelihoodSchema, projectDetailSchema, projectPageSchema, projectSchema, sourceFilterSchema, sourceSchema, stageSchema } from '../../../contracts/projects';
 import type { Deps } from '../../../services/context';
 import { changeProjectStage, createProject, getCompletionSummary, getProjectDetail, listProjects, updateProject } from '../../../services/projects/projects';
 import { requireCaller } from '../../access';
@@ -66,7 +66,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           regionCode: regionCodeSchema.optional(),
           stage: csv(stageSchema).optional().describe('逗号分隔的阶段'),
           light: lightSchema.optional(),
-          source: csv(sourceSchema).optional(),
+          source: csv(sourceFilterSchema).optional().describe('逗号分隔的资金来源；none 为来源未填'),
           industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
           amountMinYuan: yuanQuerySchema.optional().describe('签约额下限（元）'),
           amountMaxYuan: yuanQuerySchema.optional(),

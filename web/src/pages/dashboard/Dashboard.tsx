@@ -317,7 +317,7 @@ export default function Dashboard() {
             <Indicator
               testId="indicator-sources"
               title={t('dash.sources')}
-              to={projectsLink({ region, executing: range, source: 'outOfRegion' })}
+              to={projectsLink({ region, executing: range, source: ['outOfRegion'] })}
               value={formatYuan(s.bySource.outOfRegion.fundsYuan, '—')}
               footer={`${t('source.foreign')} ${formatYuan(s.bySource.foreign.fundsYuan, '—')} · ${t('source.local')} ${formatYuan(s.bySource.local.fundsYuan, '—')}`}
             />

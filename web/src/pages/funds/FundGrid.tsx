@@ -16,15 +16,28 @@ import { unitWan } from '../../i18n/units';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Not entered, verified (by whom), or waiting: one's own waits for another statistician. */
+/** Not entered, verified (by whom), or waiting: one's own waits for another statistician; and whether it counts yet. */
 function StatusTag({ r }: { r: GridRow }) {
   const { t } = useI18n();
   if (!r.receipt) return <Tag>{t('grid.notEntered')}</Tag>;
-  if (r.receipt.verified) return <Tag color="success">{t('grid.verifiedBy', { name: r.receipt.verifiedByName ?? '' })}</Tag>;
-  return (
+  const state = r.receipt.verified ? (
+    <Tag color="success">{t('grid.verifiedBy', { name: r.receipt.verifiedByName ?? '' })}</Tag>
+  ) : (
     <Tooltip title={t('grid.enteredBy', { name: r.receipt.enteredByName ?? '—' })}>
       <Tag color={r.receipt.enteredByMe ? 'default' : 'warning'}>{r.receipt.enteredByMe ? t('grid.mineUnverified') : t('funds.unverified')}</Tag>
     </Tooltip>
+  );
+  if (r.receipt.counts) return state;
+  // under 先证后计 the receipt does not count yet: say so, and why (not verified, no evidence)
+  return (
+    <Space size={4} wrap>
+      {state}
+      <Tooltip title={r.receipt.countsWhy ?? undefined}>
+        <Tag color="warning" data-testid={`grid-not-counted-${r.projectCode}`}>
+          {t('funds.countsNo')}
+        </Tag>
+      </Tooltip>
+    </Space>
   );
 }
 

@@ -113,7 +113,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   const [initialFilters] = useState<Partial<Filters>>(() => {
     const light = searchParams.get('light');
     const stages = (searchParams.get('stage') ?? '').split(',').filter((s): s is Stage => (STAGES as readonly string[]).includes(s));
-    const sources = (searchParams.get('source') ?? '').split(',').filter((v) => ['local', 'outOfRegion', 'foreign'].includes(v));
+    const sources = (searchParams.get('source') ?? '').split(',').filter((v) => ['local', 'outOfRegion', 'foreign', 'none'].includes(v));
     return {
       stage: stages.length ? stages : undefined,
       source: sources.length ? sources : undefined,
@@ -219,7 +219,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       width: 80,
       valueType: 'select',
       fieldProps: { mode: 'multiple' },
-      valueEnum: { local: { text: t('source.local') }, outOfRegion: { text: t('source.outOfRegion') }, foreign: { text: t('source.foreign') } },
+      valueEnum: { local: { text: t('source.local') }, outOfRegion: { text: t('source.outOfRegion') }, foreign: { text: t('source.foreign') }, none: { text: t('stats.unknownSource') } },
       render: (_, p) => sourceName(t, p.source),
     },
     {

@@ -139,7 +139,7 @@ export default function StatsAnalysis() {
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('stats.bySource')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
-            {s && <SourceTable t={t} summary={s} />}
+            {s && <SourceTable t={t} summary={s} drill={{ region, executing: range }} />}
           </Card>
         </Col>
       </Row>

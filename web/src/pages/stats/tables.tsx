@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import type { BreakdownRow, SignedBand, StatsSummary } from '../../api/stats';
 import { formatTableWan, formatYuan } from '../../components/money';
 import { keyColumnsOnPhone } from '../../components/responsive';
-import { formatPct } from '../../components/stats';
+import { formatPct, projectsLink, type ProjectDrillDown } from '../../components/stats';
 import type { Translate } from '../../i18n';
 
 /** Share in percent, rounded half-up to 2 decimals with integer arithmetic; null for a zero total. */
@@ -116,6 +116,8 @@ export function BreakdownTable<T extends Named>({ t, rows, rowKey, columns, tota
 
 interface SourceRow {
   key: string;
+  /** the sources whose executing projects the row counts (its drill-down), none for the total row */
+  sources?: NonNullable<ProjectDrillDown['source']>;
   name: string;
   projects: number;
   fundsYuan: number;
@@ -125,11 +127,15 @@ interface SourceRow {
   indent?: boolean;
 }
 
-/** 资金来源: 区内, 区外, 境外, 国内 (= 区内 + 区外), and projects without a source when there are any. */
-export function SourceTable({ t, summary }: { t: Translate; summary: StatsSummary }) {
+/**
+ * 资金来源: 区内, 区外, 境外, 国内 (= 区内 + 区外), and projects without a source when there are any.
+ * Each source's project count opens the project list of exactly those executing projects (`drill`).
+ */
+export function SourceTable({ t, summary, drill }: { t: Translate; summary: StatsSummary; drill?: Omit<ProjectDrillDown, 'source'> }) {
   const total = summary.executing.fundsYuan;
-  const row = (key: string, name: string, v: { projects: number; fundsYuan: number; yoyPct?: number | null }, strong = false): SourceRow => ({
+  const row = (key: string, name: string, v: { projects: number; fundsYuan: number; yoyPct?: number | null }, strong = false, sources?: SourceRow['sources']): SourceRow => ({
     key,
+    sources,
     name,
     projects: v.projects,
     fundsYuan: v.fundsYuan,
@@ -138,12 +144,12 @@ export function SourceTable({ t, summary }: { t: Translate; summary: StatsSummar
     strong,
   });
   const rows: SourceRow[] = [
-    row('domestic', t('stats.domestic'), summary.domestic, true),
-    { ...row('local', t('source.local'), summary.bySource.local), indent: true },
-    { ...row('outOfRegion', t('source.outOfRegion'), summary.bySource.outOfRegion), indent: true },
-    row('foreign', t('source.foreign'), summary.bySource.foreign, true),
+    row('domestic', t('stats.domestic'), summary.domestic, true, ['local', 'outOfRegion']),
+    { ...row('local', t('source.local'), summary.bySource.local, false, ['local']), indent: true },
+    { ...row('outOfRegion', t('source.outOfRegion'), summary.bySource.outOfRegion, false, ['outOfRegion']), indent: true },
+    row('foreign', t('source.foreign'), summary.bySource.foreign, true, ['foreign']),
   ];
-  if (summary.unknownSource.projects > 0) rows.push(row('unknown', t('stats.unknownSource'), summary.unknownSource));
+  if (summary.unknownSource.projects > 0) rows.push(row('unknown', t('stats.unknownSource'), summary.unknownSource, false, ['none']));
   rows.push(row('total', t('stats.total'), { ...summary.executing, yoyPct: summary.executing.yoyPct }, true));
   return (
     <Table<SourceRow>
@@ -157,7 +163,15 @@ export function SourceTable({ t, summary }: { t: Translate; summary: StatsSummar
         { title: t('stats.source'), dataIndex: 'name', width: 110, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_: unknown, r) =>
             r.strong ? <Typography.Text strong>{r.name}</Typography.Text> : <span style={{ paddingLeft: r.indent ? 16 : 0 }}>{r.name}</span>,
         },
-        { title: t('stats.projects'), dataIndex: 'projects', align: 'right', width: 80 },
+        { title: t('stats.projects'), dataIndex: 'projects', align: 'right', width: 80, render: (_: unknown, r) =>
+            drill && r.sources && r.projects > 0 ? (
+              <Link to={projectsLink({ ...drill, source: r.sources })} data-testid={`source-link-${r.key}`}>
+                {r.projects}
+              </Link>
+            ) : (
+              r.projects
+            ),
+        },
         { title: t('stats.funds'), dataIndex: 'fundsYuan', align: 'right', width: 130, render: (_: unknown, r) => formatTableWan(r.fundsYuan, '—') },
         { title: t('stats.yoy'), dataIndex: 'yoyPct', align: 'right', width: 110, render: (_: unknown, r) => <Signed value={r.yoyPct} unit="%" /> },
         { title: t('stats.share'), dataIndex: 'share', align: 'right', width: 120, render: (_: unknown, r) => formatPct(r.share) },
