@@ -28,6 +28,9 @@ export default defineConfig({
     globalSetup: services ? ['test/helpers/global-setup.ts'] : [],
     pool: 'forks',
     maxWorkers: 1,
+    // services: one process loads the application once for every test file (each file still gets its own
+    // database cloned from the template); loading it per file cost more than the database (docs/testing.md)
+    isolate: !services,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
