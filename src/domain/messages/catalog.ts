@@ -5,6 +5,7 @@
  */
 import { accessMessages } from './access-messages';
 import { domainMessages } from './domain-messages';
+import { ledgerMessages } from './ledger-messages';
 import { fillTemplate, type Lang, type Message, type ParamsOf, type ParamValue } from './define';
 import { httpMessages } from './http-messages';
 import { projectMessages } from './project-messages';
@@ -13,9 +14,9 @@ export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;

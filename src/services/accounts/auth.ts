@@ -16,7 +16,8 @@ import {
   type UserWithRegion,
 } from '../../db/queries/accounts/users';
 import { AppError } from '../../domain/app-error';
-import { checkPassword } from '../../domain/password-policy';
+import { msg, renderMessage } from '../../domain/messages/catalog';
+import { checkPasswordMessage } from '../../domain/password-policy';
 import { isRole, listPermissions, requiresSecondFactor, type Role } from '../../domain/roles';
 import { recordAnonymousAudit, recordAudit } from '../audit/audit';
 import type { Actor, Caller, Deps, RequestMeta } from '../context';
@@ -29,8 +30,7 @@ import { checkSecondFactor, NIL_USER_ID, spendSecondFactor } from './second-fact
 import { getSecurityPolicy } from './security-policy';
 
 /** One reply for every failed login, so nobody learns whether a user name exists or is locked. */
-export const LOGIN_FAILED_MESSAGE = '用户名或密码错误，或账户已被临时锁定，请稍后再试';
-export const TOTP_REQUIRED_MESSAGE = '请输入动态口令（验证器中的 6 位数字，或一次性恢复码）；动态口令错误或已使用过时也会看到本提示';
+export const LOGIN_FAILED_MESSAGE = renderMessage(msg('auth.loginFailed'), 'zh');
 const TOUCH_EVERY_MS = 60_000;
 
 export function hashToken(token: string): string {
@@ -114,7 +114,7 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
         outcome: 'success',
       });
     }
-    return code === 'TOTP_REQUIRED' ? new AppError('TOTP_REQUIRED', TOTP_REQUIRED_MESSAGE) : new AppError('AUTH_FAILED', LOGIN_FAILED_MESSAGE);
+    return code === 'TOTP_REQUIRED' ? new AppError('TOTP_REQUIRED', msg('auth.totpRequired')) : new AppError('AUTH_FAILED', msg('auth.loginFailed'));
   };
 
   // a missing or wrong code gets the same reply whatever the password, so the password can't be tested without the factor
@@ -212,13 +212,13 @@ export async function changeOwnPassword(
       outcome: 'failure',
       after: { why: 'wrongCurrentPassword' },
     });
-    throw new AppError('VALIDATION', '当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
+    throw new AppError('VALIDATION', msg('auth.currentPasswordWrong'), [{ field: 'currentPassword', message: msg('auth.currentPasswordWrong') }]);
   }
   const policy = await getSecurityPolicy(deps);
-  const problem = checkPassword(newPassword, policy, user.username);
+  const problem = checkPasswordMessage(newPassword, policy, user.username);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'newPassword', message: problem }]);
   if (newPassword === currentPassword) {
-    throw new AppError('VALIDATION', '新密码不能与当前密码相同', [{ field: 'newPassword', message: '与当前密码相同' }]);
+    throw new AppError('VALIDATION', msg('auth.newPasswordSame'), [{ field: 'newPassword', message: msg('auth.newPasswordSameShort') }]);
   }
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction(async (tx) => {
@@ -227,7 +227,7 @@ export async function changeOwnPassword(
       mustChangePassword: false,
       passwordChangedAt: new Date(),
     });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '账户信息刚被修改，请重试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('auth.accountChanged'));
     // other sessions of this user end; the current one stays
     await deleteOtherSessions(tx, user.id, hashToken(keepSessionToken));
     await recordAudit(tx, caller, { action: 'auth.password.change', objectType: 'user', objectId: user.id, regionCode: user.regionCode });

@@ -13,9 +13,8 @@ import {
 } from '../../db/queries/accounts/login-security';
 import type { Db } from '../../db/client';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { ACCOUNT_MAX_FAILURES, ADDRESS_MAX_FAILURES, LOGIN_WINDOW_MINUTES } from '../../domain/login-limits';
-
-export const RATE_LIMITED_MESSAGE = '登录尝试过于频繁，请稍后再试';
 
 export interface LoginAttempt {
   id: number;
@@ -23,8 +22,8 @@ export interface LoginAttempt {
   username: string;
 }
 
-function minutesText(seconds: number) {
-  return `${Math.max(1, Math.ceil(seconds / 60))} 分钟`;
+function minutesOf(seconds: number) {
+  return Math.max(1, Math.ceil(seconds / 60));
 }
 
 /** Writes the attempt as a failure and refuses it (429) when the address is over its limit. */
@@ -36,7 +35,7 @@ export async function beginLoginAttempt(db: Db, address: string | null, username
   const byAddress = await countAddressFailures(db, attempt.address, LOGIN_WINDOW_MINUTES, ADDRESS_MAX_FAILURES);
   if (byAddress.count > ADDRESS_MAX_FAILURES) {
     await deleteLoginFailure(db, id);
-    throw new AppError('RATE_LIMITED', `${RATE_LIMITED_MESSAGE}（本机 ${LOGIN_WINDOW_MINUTES} 分钟内失败已达 ${ADDRESS_MAX_FAILURES} 次，约 ${minutesText(byAddress.retryAfterSeconds)}后可再试）`, undefined, {
+    throw new AppError('RATE_LIMITED', msg('auth.rateLimitedAddress', { window: LOGIN_WINDOW_MINUTES, max: ADDRESS_MAX_FAILURES, minutes: minutesOf(byAddress.retryAfterSeconds) }), undefined, {
       retryAfterSeconds: byAddress.retryAfterSeconds,
     });
   }
@@ -48,7 +47,7 @@ export async function checkAccountLimit(db: Db, attempt: LoginAttempt): Promise<
   const byName = await countUsernameFailures(db, attempt.username, LOGIN_WINDOW_MINUTES, ACCOUNT_MAX_FAILURES);
   if (byName.count > ACCOUNT_MAX_FAILURES) {
     await deleteLoginFailure(db, attempt.id);
-    throw new AppError('RATE_LIMITED', `${RATE_LIMITED_MESSAGE}（该账号 ${LOGIN_WINDOW_MINUTES} 分钟内失败已达 ${ACCOUNT_MAX_FAILURES} 次，约 ${minutesText(byName.retryAfterSeconds)}后可再试）`, undefined, {
+    throw new AppError('RATE_LIMITED', msg('auth.rateLimitedAccount', { window: LOGIN_WINDOW_MINUTES, max: ACCOUNT_MAX_FAILURES, minutes: minutesOf(byName.retryAfterSeconds) }), undefined, {
       retryAfterSeconds: byName.retryAfterSeconds,
     });
   }

@@ -24,6 +24,7 @@ import {
 import { deleteUserSessions, type UserWithRegion } from '../../db/queries/accounts/users';
 import type { Db } from '../../db/client';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { requiresSecondFactor } from '../../domain/roles';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
@@ -129,7 +130,7 @@ export interface EnrolmentStart {
 export async function startEnrolment(deps: Deps, caller: Caller, user: UserWithRegion): Promise<EnrolmentStart> {
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   const started = await upsertPendingTotp(deps.db, user.id, secret);
-  if (!started) throw new AppError('CONFLICT', '已绑定动态口令；如需更换，请先解除绑定或请安全管理员重置');
+  if (!started) throw new AppError('CONFLICT', msg('totp.alreadyEnrolledChange'));
   await recordAudit(deps.db, caller, { action: 'auth.totp.enrol.start', objectType: 'user', objectId: user.id, regionCode: user.regionCode });
   const otpauthUri = totpFor(secret, user.username).toString();
   const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
@@ -139,15 +140,15 @@ export async function startEnrolment(deps: Deps, caller: Caller, user: UserWithR
 /** Finishes enrolment with the first code from the app; returns the recovery codes (shown once). */
 export async function confirmEnrolment(deps: Deps, caller: Caller, user: UserWithRegion, code: string): Promise<{ recoveryCodes: string[] }> {
   const factor = await selectUserTotp(deps.db, user.id);
-  if (!factor || factor.confirmedAt) throw new AppError('CONFLICT', factor ? '已绑定动态口令' : '请先开始绑定动态口令');
+  if (!factor || factor.confirmedAt) throw new AppError('CONFLICT', factor ? msg('totp.alreadyEnrolled') : msg('totp.startFirst'));
   const step = matchTotpStep(factor.secret, code.replace(/\s/g, ''));
   if (step === null) {
     await recordAudit(deps.db, caller, { action: 'auth.totp.enrol', objectType: 'user', objectId: user.id, regionCode: user.regionCode, outcome: 'failure', after: { why: 'wrongCode' } });
-    throw new AppError('VALIDATION', '动态口令不正确：请核对手机时间并输入验证器当前显示的 6 位数字', [{ field: 'code', message: '动态口令不正确' }]);
+    throw new AppError('VALIDATION', msg('totp.codeWrong'), [{ field: 'code', message: msg('totp.codeWrongShort') }]);
   }
   const recoveryCodes = newRecoveryCodes();
   await deps.db.transaction(async (tx) => {
-    if (!(await confirmTotp(tx, user.id, step))) throw new AppError('CONFLICT', '已绑定动态口令');
+    if (!(await confirmTotp(tx, user.id, step))) throw new AppError('CONFLICT', msg('totp.alreadyEnrolled'));
     await replaceRecoveryCodes(tx, user.id, recoveryCodes.map(hashRecoveryCode));
     await recordAudit(tx, caller, { action: 'auth.totp.enrol', objectType: 'user', objectId: user.id, regionCode: user.regionCode, after: { recoveryCodes: recoveryCodes.length } });
   });
@@ -157,15 +158,15 @@ export async function confirmEnrolment(deps: Deps, caller: Caller, user: UserWit
 async function requirePassword(deps: Deps, caller: Caller, user: UserWithRegion, password: string, action: AuditAction) {
   if (await verifyPassword(user.passwordHash, password)) return;
   await recordAudit(deps.db, caller, { action, objectType: 'user', objectId: user.id, regionCode: user.regionCode, outcome: 'failure', after: { why: 'wrongPassword' } });
-  throw new AppError('VALIDATION', '当前密码不正确', [{ field: 'password', message: '当前密码不正确' }]);
+  throw new AppError('VALIDATION', msg('auth.currentPasswordWrong'), [{ field: 'password', message: msg('auth.currentPasswordWrong') }]);
 }
 
 /** The owner turns the factor off (only where their roles don't require it), confirming with the password. */
 export async function disableOwnFactor(deps: Deps, caller: Caller, user: UserWithRegion, password: string): Promise<void> {
-  if (requiresSecondFactor(user.roles)) throw new AppError('FORBIDDEN', '管理员账号必须使用动态口令，不能解除；更换手机请联系安全管理员重置');
+  if (requiresSecondFactor(user.roles)) throw new AppError('FORBIDDEN', msg('totp.adminCannotRemove'));
   await requirePassword(deps, caller, user, password, 'auth.totp.disable');
   await deps.db.transaction(async (tx) => {
-    if (!(await deleteUserTotp(tx, user.id))) throw new AppError('CONFLICT', '未绑定动态口令');
+    if (!(await deleteUserTotp(tx, user.id))) throw new AppError('CONFLICT', msg('totp.notEnrolled'));
     await recordAudit(tx, caller, { action: 'auth.totp.disable', objectType: 'user', objectId: user.id, regionCode: user.regionCode });
   });
 }
@@ -174,7 +175,7 @@ export async function disableOwnFactor(deps: Deps, caller: Caller, user: UserWit
 export async function regenerateRecoveryCodes(deps: Deps, caller: Caller, user: UserWithRegion, password: string): Promise<{ recoveryCodes: string[] }> {
   await requirePassword(deps, caller, user, password, 'auth.totp.recovery.regenerate');
   const factor = await selectUserTotp(deps.db, user.id);
-  if (!factor?.confirmedAt) throw new AppError('CONFLICT', '未绑定动态口令');
+  if (!factor?.confirmedAt) throw new AppError('CONFLICT', msg('totp.notEnrolled'));
   const recoveryCodes = newRecoveryCodes();
   await deps.db.transaction(async (tx) => {
     await replaceRecoveryCodes(tx, user.id, recoveryCodes.map(hashRecoveryCode));
@@ -185,10 +186,10 @@ export async function regenerateRecoveryCodes(deps: Deps, caller: Caller, user: 
 
 /** The security administrator (or the CLI operator) removes a user's factor: they enrol again at next login. */
 export async function resetUserFactor(deps: Deps, caller: Caller, user: UserWithRegion, reason: string): Promise<void> {
-  if (user.id === caller.actor.id) throw new AppError('FORBIDDEN', '不能重置自己的动态口令');
+  if (user.id === caller.actor.id) throw new AppError('FORBIDDEN', msg('totp.cannotResetOwn'));
   await deps.db.transaction(async (tx) => {
     const removed = await deleteUserTotp(tx, user.id);
-    if (!removed) throw new AppError('CONFLICT', `用户 ${user.username} 未绑定动态口令`);
+    if (!removed) throw new AppError('CONFLICT', msg('totp.userNotEnrolled', { username: user.username }));
     await deleteUserSessions(tx, user.id);
     await recordAudit(tx, caller, { action: 'user.totp.reset', objectType: 'user', objectId: user.id, regionCode: user.regionCode, reason });
   });

@@ -6,6 +6,7 @@ import { securityPolicySchema } from '../../contracts/security';
 import type { Db } from '../../db/client';
 import { selectSetting, upsertSetting } from '../../db/queries/settings';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import type { SecurityPolicy } from '../../domain/password-policy';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
@@ -32,7 +33,7 @@ export async function updateSecurityPolicy(
   next: SecurityPolicy,
   reason: string,
 ): Promise<SecurityPolicy> {
-  if (!reason.trim()) throw new AppError('VALIDATION', '请填写修改原因', [{ field: 'reason', message: '必填' }]);
+  if (!reason.trim()) throw new AppError('VALIDATION', msg('policy.reasonRequired'), [{ field: 'reason', message: msg('user.required') }]);
   const before = await getSecurityPolicy(deps);
   await deps.db.transaction(async (tx) => {
     await upsertSetting(tx, KEY, next);

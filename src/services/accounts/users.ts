@@ -5,9 +5,10 @@
 import type { AuditAction } from '../../domain/audit-actions';
 import { deleteUserSessions, insertUser, selectColleagues, selectLockedUsers, selectUserById, selectUserByUsername, selectUserPage, updateUserVersioned, type UserWithRegion } from '../../db/queries/accounts/users';
 import { AppError } from '../../domain/app-error';
-import { checkPassword } from '../../domain/password-policy';
+import { msg, type Message } from '../../domain/messages/catalog';
+import { checkPasswordMessage } from '../../domain/password-policy';
 import { isPathWithin } from '../../domain/region-scope';
-import { checkRoleSet, isAdminAccount, type Role } from '../../domain/roles';
+import { checkRoleSetMessage, isAdminAccount, type Role } from '../../domain/roles';
 import { deleteUserLoginDevices } from '../../db/queries/accounts/login-security';
 import { enrolWithSecret, resetUserFactor } from './second-factor';
 import { recordAudit } from '../audit/audit';
@@ -57,7 +58,7 @@ function toAuditView(u: UserWithRegion) {
   return rest;
 }
 
-const NOT_FOUND = '用户不存在或不在您的管辖范围内';
+const NOT_FOUND = msg('user.notFound');
 
 /**
  * 三权分立 for accounts: an administrator account's password, status and details are managed by the
@@ -65,13 +66,13 @@ const NOT_FOUND = '用户不存在或不在您的管辖范围内';
  * sign in as them, nor disable the auditor), and business accounts by the system administrator.
  * The CLI operator (every permission) may do both.
  */
-function requireAccountManager(caller: Caller, user: UserWithRegion, what: string) {
+function requireAccountManager(caller: Caller, user: UserWithRegion, what: Message) {
   const perms = caller.actor.permissions;
   if (isAdminAccount(user.roles) && !perms.includes('security.manage')) {
-    throw new AppError('FORBIDDEN', `管理员账号的${what}只能由安全管理员操作`);
+    throw new AppError('FORBIDDEN', msg('user.adminOnlyBySecadmin', { what }));
   }
   if (!isAdminAccount(user.roles) && !perms.includes('users.manage')) {
-    throw new AppError('FORBIDDEN', `业务账号的${what}由系统管理员操作`);
+    throw new AppError('FORBIDDEN', msg('user.businessBySysadmin', { what }));
   }
 }
 
@@ -84,17 +85,17 @@ export async function requireUserInScope(deps: Deps, caller: Caller, id: string)
   return user;
 }
 
-function requireReason(reason: string | undefined, what: string): string {
+function requireReason(reason: string | undefined, action: Message): string {
   const r = reason?.trim() ?? '';
-  if (!r) throw new AppError('VALIDATION', `请填写${what}原因`, [{ field: 'reason', message: '必填' }]);
+  if (!r) throw new AppError('VALIDATION', msg('user.reasonRequired', { action }), [{ field: 'reason', message: msg('user.required') }]);
   return r;
 }
 
 function checkUsername(username: string): string {
   const u = username.trim();
   if (!/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/.test(u)) {
-    throw new AppError('VALIDATION', `用户名“${username}”不合规：须以字母开头，3–32 位字母、数字、下划线、点或短横线`, [
-      { field: 'username', message: '3–32 位，字母开头' },
+    throw new AppError('VALIDATION', msg('user.usernameInvalid', { username }), [
+      { field: 'username', message: msg('user.usernameInvalidShort') },
     ]);
   }
   return u;
@@ -144,19 +145,19 @@ export interface CreateUserInput {
 export async function createUser(deps: Deps, caller: Caller, input: CreateUserInput): Promise<UserDto> {
   const username = checkUsername(input.username);
   const displayName = input.displayName.trim();
-  if (!displayName) throw new AppError('VALIDATION', '请填写姓名', [{ field: 'displayName', message: '必填' }]);
+  if (!displayName) throw new AppError('VALIDATION', msg('user.displayNameRequired'), [{ field: 'displayName', message: msg('user.required') }]);
   const roles = input.roles ?? [];
   if (roles.length > 0 && !caller.actor.permissions.includes('security.manage')) {
-    throw new AppError('FORBIDDEN', '角色须由安全管理员授予');
+    throw new AppError('FORBIDDEN', msg('user.rolesBySecadmin'));
   }
-  const roleProblem = checkRoleSet(roles);
+  const roleProblem = checkRoleSetMessage(roles);
   if (roleProblem) throw new AppError('VALIDATION', roleProblem, [{ field: 'roles', message: roleProblem }]);
   const region = await requireRegionInScope(deps, caller, input.regionCode);
   const policy = await getSecurityPolicy(deps);
-  const pwProblem = checkPassword(input.password, policy, username, { allowCommon: input.demoPassword === true });
+  const pwProblem = checkPasswordMessage(input.password, policy, username, { allowCommon: input.demoPassword === true });
   if (pwProblem) throw new AppError('VALIDATION', pwProblem, [{ field: 'password', message: pwProblem }]);
   if (await selectUserByUsername(deps.db, username)) {
-    throw new AppError('CONFLICT', `用户名“${username}”已被使用`, [{ field: 'username', message: '已被使用' }]);
+    throw new AppError('CONFLICT', msg('user.usernameTaken', { username }), [{ field: 'username', message: msg('user.usernameTakenShort') }]);
   }
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
@@ -196,7 +197,7 @@ async function changeUser(
 ): Promise<UserDto> {
   return deps.db.transaction(async (tx) => {
     const saved = await updateUserVersioned(tx, user.id, version, patch);
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该账号已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('user.versionConflict'));
     if (endSessions) await deleteUserSessions(tx, user.id);
     const after = await selectUserById(tx, user.id);
     if (!after) throw new Error('updated user not found');
@@ -220,11 +221,11 @@ export async function updateUser(
   input: { displayName?: string; regionCode?: string; version: number },
 ): Promise<UserDto> {
   const user = await requireUserInScope(deps, caller, id);
-  requireAccountManager(caller, user, '信息');
+  requireAccountManager(caller, user, msg('user.what.details'));
   const patch: UserChange = {};
   if (input.displayName !== undefined) {
     const name = input.displayName.trim();
-    if (!name) throw new AppError('VALIDATION', '姓名不能为空', [{ field: 'displayName', message: '必填' }]);
+    if (!name) throw new AppError('VALIDATION', msg('user.displayNameEmpty'), [{ field: 'displayName', message: msg('user.required') }]);
     patch.displayName = name;
   }
   if (input.regionCode !== undefined && input.regionCode !== user.regionCode) {
@@ -236,9 +237,9 @@ export async function updateUser(
 
 export async function setUserStatus(deps: Deps, caller: Caller, id: string, status: 'active' | 'disabled', reason: string) {
   const user = await requireUserInScope(deps, caller, id);
-  const why = requireReason(reason, status === 'disabled' ? '停用' : '启用');
-  if (user.id === caller.actor.id) throw new AppError('VALIDATION', status === 'disabled' ? '不能停用自己的账号' : '不能启用自己的账号');
-  requireAccountManager(caller, user, '状态');
+  const why = requireReason(reason, status === 'disabled' ? msg('user.action.disable') : msg('user.action.enable'));
+  if (user.id === caller.actor.id) throw new AppError('VALIDATION', status === 'disabled' ? msg('user.cannotDisableSelf') : msg('user.cannotEnableSelf'));
+  requireAccountManager(caller, user, msg('user.what.status'));
   return changeUser(
     deps,
     caller,
@@ -252,10 +253,10 @@ export async function setUserStatus(deps: Deps, caller: Caller, id: string, stat
 
 export async function resetUserPassword(deps: Deps, caller: Caller, id: string, newPassword: string, reason: string) {
   const user = await requireUserInScope(deps, caller, id);
-  const why = requireReason(reason, '重置密码');
-  if (user.id === caller.actor.id) throw new AppError('VALIDATION', '不能重置自己的密码，请在“修改密码”中修改');
-  requireAccountManager(caller, user, '密码');
-  const problem = checkPassword(newPassword, await getSecurityPolicy(deps), user.username);
+  const why = requireReason(reason, msg('user.action.resetPassword'));
+  if (user.id === caller.actor.id) throw new AppError('VALIDATION', msg('user.cannotResetOwnPassword'));
+  requireAccountManager(caller, user, msg('user.what.password'));
+  const problem = checkPasswordMessage(newPassword, await getSecurityPolicy(deps), user.username);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(newPassword);
   return changeUser(
@@ -276,24 +277,24 @@ export async function resetUserPassword(deps: Deps, caller: Caller, id: string, 
 /** The security administrator removes a user's second factor (lost phone): the user enrols again at next login. */
 export async function resetUserSecondFactor(deps: Deps, caller: Caller, id: string, reason: string): Promise<UserDto> {
   const user = await requireUserInScope(deps, caller, id);
-  const why = requireReason(reason, '重置动态口令');
+  const why = requireReason(reason, msg('user.action.resetTotp'));
   await resetUserFactor(deps, caller, user, why);
   return toUserDto((await selectUserById(deps.db, user.id)) ?? user);
 }
 
 export async function setUserRoles(deps: Deps, caller: Caller, id: string, roles: string[], reason: string) {
   const user = await requireUserInScope(deps, caller, id);
-  const why = requireReason(reason, '授权');
-  if (user.id === caller.actor.id) throw new AppError('VALIDATION', '不能修改自己的角色');
-  const problem = checkRoleSet(roles);
+  const why = requireReason(reason, msg('user.action.grant'));
+  if (user.id === caller.actor.id) throw new AppError('VALIDATION', msg('user.cannotChangeOwnRoles'));
+  const problem = checkRoleSetMessage(roles);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'roles', message: problem }]);
   return changeUser(deps, caller, user, user.version, { roles: roles as Role[] }, { action: 'user.roles.set', reason: why });
 }
 
 export async function unlockUser(deps: Deps, caller: Caller, id: string, reason: string) {
   const user = await requireUserInScope(deps, caller, id);
-  const why = requireReason(reason, '解锁');
-  if (user.id === caller.actor.id) throw new AppError('VALIDATION', '不能解锁自己的账号');
+  const why = requireReason(reason, msg('user.action.unlock'));
+  if (user.id === caller.actor.id) throw new AppError('VALIDATION', msg('user.cannotUnlockSelf'));
   return changeUser(deps, caller, user, user.version, { failedLoginCount: 0, lockedUntil: null }, { action: 'user.unlock', reason: why });
 }
 

@@ -25,6 +25,7 @@ import { selectEnterpriseContacts } from '../../db/queries/enterprises/enterpris
 import { flagNearDuplicateNames, selectPendingCandidatesOf } from '../../db/queries/enterprises/enterprise-duplicates';
 import { selectIndustries, selectRegion } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
+import { msg, type Message } from '../../domain/messages/catalog';
 import { validateCreditCode } from '../../domain/credit-code';
 import { todayInShanghai } from '../../domain/dates';
 import { NAME_MATCH_LABELS, type NameMatch } from '../../domain/enterprise-names';
@@ -83,7 +84,7 @@ export interface EnterpriseProfileInput {
 export type EnterpriseCreateInput = EnterpriseProfileInput & { creditCode: string; name: string };
 export type EnterpriseEdit = EnterpriseProfileInput & { creditCode?: string; version: number };
 
-function fail(field: string, message: string): never {
+function fail(field: string, message: string | Message): never {
   throw new AppError('VALIDATION', message, [{ field, message }]);
 }
 
@@ -341,7 +342,7 @@ export async function updateEnterprise(deps: Deps, caller: Caller, key: string, 
   const patch = await cleanProfile(deps, edit, current);
   if (edit.creditCode !== undefined) {
     const check = validateCreditCode(edit.creditCode);
-    if (!check.ok) fail('creditCode', check.message ?? '统一社会信用代码不正确');
+    if (!check.ok) fail('creditCode', check.text ?? msg('project.creditCodeInvalid'));
     if (current.creditCode && current.creditCode !== check.code) fail('creditCode', `统一社会信用代码是企业的身份，不能修改（现为 ${current.creditCode}）`);
     if (!current.creditCode) {
       const holder = await selectEnterpriseByCreditCode(deps.db, check.code);
@@ -405,7 +406,7 @@ export async function updateEnterprise(deps: Deps, caller: Caller, key: string, 
 
 export async function createEnterprise(deps: Deps, caller: Caller, input: EnterpriseCreateInput) {
   const check = validateCreditCode(input.creditCode);
-  if (!check.ok) fail('creditCode', check.message ?? '统一社会信用代码不正确');
+  if (!check.ok) fail('creditCode', check.text ?? msg('project.creditCodeInvalid'));
   const existing = await selectEnterpriseByCreditCode(deps.db, check.code);
   if (existing) throw new AppError('CONFLICT', `统一社会信用代码 ${check.code} 的企业“${existing.name}”已在企业库中`, [{ field: 'creditCode', message: '已存在' }]);
   const values = await cleanProfile(deps, input, null);

@@ -6,6 +6,7 @@
  */
 import { selectGridRows, selectPendingReceipts } from '../../db/queries/funds/fund-ledger';
 import { AppError, isAppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { isMonth, todayInShanghai } from '../../domain/dates';
 import { shiftMonth } from '../../contracts/periods';
 import type { Caller, Deps } from '../context';
@@ -18,7 +19,7 @@ import { requireRegionInScope } from '../regions';
 export const GRID_LIMIT = 2000;
 
 function checkMonth(month: string, field = 'month') {
-  if (!isMonth(month)) throw new AppError('VALIDATION', `月份“${month}”格式应为 YYYY-MM`, [{ field, message: '格式应为 YYYY-MM' }]);
+  if (!isMonth(month)) throw new AppError('VALIDATION', msg('returns.monthFormat', { month }), [{ field, message: msg('returns.monthFormatShort') }]);
 }
 
 /** Whether a receipt counts under 先证后计, and why not, as the receipt lists answer it. */
@@ -86,7 +87,7 @@ export async function saveFundGrid(deps: Deps, caller: Caller, input: { region: 
   await requireRegionInScope(deps, caller, input.region, 'region');
   const seen = new Set<string>();
   for (const [i, e] of input.entries.entries()) {
-    if (seen.has(e.projectId)) throw new AppError('VALIDATION', `第 ${i + 1} 行：同一项目在一次保存中出现两次`, [{ field: `entries.${i}.projectId`, message: '重复' }]);
+    if (seen.has(e.projectId)) throw new AppError('VALIDATION', msg('funds.duplicateRow', { row: i + 1 }), [{ field: `entries.${i}.projectId`, message: msg('funds.duplicateShort') }]);
     seen.add(e.projectId);
   }
   const existing = new Map((await getFundGrid(deps, caller, { region: input.region, month: input.month })).items.map((r) => [r.projectId, r]));
@@ -96,13 +97,13 @@ export async function saveFundGrid(deps: Deps, caller: Caller, input: { region: 
   for (const e of input.entries) {
     const row = existing.get(e.projectId);
     try {
-      if (!row) throw new AppError('NOT_FOUND', '项目不存在或不在该地区范围内');
+      if (!row) throw new AppError('NOT_FOUND', msg('funds.projectNotInRegion'));
       if (!row.receipt) {
         saved.push({ projectId: e.projectId, change: 'create', receipt: await addReceipt(deps, caller, e.projectId, { month: input.month, amountYuan: e.amountYuan, note: e.note ?? null }) });
         continue;
       }
       if (row.receipt.amountYuan === e.amountYuan && (e.note === undefined || (e.note?.trim() || null) === row.receipt.note)) continue;
-      if (!reason) throw new AppError('VALIDATION', '更正已录入的到位资金须说明原因', [{ field: 'reason', message: '必填' }]);
+      if (!reason) throw new AppError('VALIDATION', msg('funds.correctionReason'), [{ field: 'reason', message: msg('returns.required') }]);
       const receipt = await correctReceipt(deps, caller, row.receipt.id, { amountYuan: e.amountYuan, note: e.note, reason, version: e.version ?? row.receipt.version });
       saved.push({ projectId: e.projectId, change: 'correct', receipt });
     } catch (err) {

@@ -14,6 +14,7 @@ import {
   type ReceiptRow,
 } from '../../db/queries/projects/project-records';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { isMonth, todayInShanghai } from '../../domain/dates';
 import { countEvidenceByReceipt } from '../../db/queries/projects/project-extras';
 import { selectProjectMonthLocks } from '../../db/queries/funds/fund-ledger';
@@ -52,16 +53,16 @@ function snapshot(r: ReceiptRow) {
 }
 
 function checkMonthAndAmount(month: string, amountYuan: number) {
-  if (!isMonth(month)) throw new AppError('VALIDATION', `月份“${month}”格式应为 YYYY-MM`, [{ field: 'month', message: '格式应为 YYYY-MM' }]);
-  if (month > todayInShanghai().slice(0, 7)) throw new AppError('VALIDATION', `不能录入未来月份（${month}）的到位资金`, [{ field: 'month', message: '不能是未来月份' }]);
+  if (!isMonth(month)) throw new AppError('VALIDATION', msg('returns.monthFormat', { month }), [{ field: 'month', message: msg('returns.monthFormatShort') }]);
+  if (month > todayInShanghai().slice(0, 7)) throw new AppError('VALIDATION', msg('funds.futureMonth', { month }), [{ field: 'month', message: msg('returns.futureMonthShort') }]);
   if (!Number.isSafeInteger(amountYuan) || amountYuan < 0) {
-    throw new AppError('VALIDATION', '到位资金须为不小于 0 的整数元；更正请修改该月金额并说明原因', [{ field: 'amountYuan', message: '不能为负数' }]);
+    throw new AppError('VALIDATION', msg('funds.negative'), [{ field: 'amountYuan', message: msg('funds.negativeShort') }]);
   }
 }
 
 async function requireReceiptInScope(deps: Deps, caller: Caller, id: string) {
   const receipt = /^[0-9a-f-]{36}$/i.test(id) ? await selectReceipt(deps.db, id) : undefined;
-  if (!receipt) throw new AppError('NOT_FOUND', '到位资金记录不存在或不在您的管辖范围内');
+  if (!receipt) throw new AppError('NOT_FOUND', msg('funds.receiptNotFound'));
   const project = await requireProjectInScope(deps, caller, receipt.projectId);
   return { receipt, project };
 }
@@ -83,7 +84,7 @@ export async function addReceipt(deps: Deps, caller: Caller, projectId: string, 
   const project = await requireProjectInScope(deps, caller, projectId);
   checkMonthAndAmount(input.month, input.amountYuan);
   if (await selectReceiptByMonth(deps.db, projectId, input.month)) {
-    throw new AppError('CONFLICT', `${input.month} 已有到位资金记录；如需更正，请修改该记录并说明原因`, [{ field: 'month', message: '该月已有记录' }]);
+    throw new AppError('CONFLICT', msg('funds.monthTaken', { month: input.month }), [{ field: 'month', message: msg('funds.monthTakenShort') }]);
   }
   const row = await deps.db.transaction(async (tx) => {
     await assertMonthOpen(tx, project.regionPath, input.month);
@@ -114,7 +115,7 @@ export async function correctReceipt(
       verifiedBy: null,
       verifiedAt: null,
     });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该记录已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('funds.versionConflict'));
     await touchProjectProgress(tx, receipt.projectId);
     await recordAudit(tx, caller, {
       action: 'funds.correct',
@@ -148,14 +149,14 @@ export async function removeReceipt(deps: Deps, caller: Caller, id: string, reas
 
 export async function verifyReceipt(deps: Deps, caller: Caller, id: string, version: number) {
   const { receipt, project } = await requireReceiptInScope(deps, caller, id);
-  if (receipt.verifiedAt) throw new AppError('CONFLICT', '该记录已核实');
+  if (receipt.verifiedAt) throw new AppError('CONFLICT', msg('funds.alreadyVerified'));
   if (receipt.enteredBy && receipt.enteredBy === caller.actor.id) {
-    throw new AppError('FORBIDDEN', '录入人不能核实自己录入的到位资金，请由另一位统计员核实');
+    throw new AppError('FORBIDDEN', msg('funds.ownEntry'));
   }
   const row = await deps.db.transaction(async (tx) => {
     await assertMonthOpen(tx, project.regionPath, receipt.month);
     const saved = await updateReceiptVersioned(tx, id, version, { verifiedBy: caller.actor.id, verifiedAt: new Date() });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该记录已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('funds.versionConflict'));
     await recordAudit(tx, caller, { action: 'funds.verify', objectType: 'fundReceipt', objectId: id, regionCode: project.project.regionCode, before: snapshot(receipt), after: snapshot(saved) });
     return saved;
   });

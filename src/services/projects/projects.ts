@@ -41,7 +41,7 @@ import {
   type ProjectFacts,
   type ProjectStage,
 } from '../../domain/project-stages';
-import { checkPeriod, lastDayOfMonth } from '../../domain/indicators';
+import { checkPeriodMessage, lastDayOfMonth } from '../../domain/indicators';
 import { isPathWithin } from '../../domain/region-scope';
 import type { LightResult } from '../../domain/project-light';
 import { msg, renderMessage, type Lang, type Message } from '../../domain/messages/catalog';
@@ -284,7 +284,7 @@ async function resolveInvestor(deps: Deps, name: string | null | undefined, cred
   let code = creditCode?.trim() || null;
   if (code) {
     const check = validateCreditCode(code);
-    if (!check.ok) fail('investorCreditCode', check.message ? msg('text.plain', { text: check.message }) : msg('project.creditCodeInvalid'));
+    if (!check.ok) fail('investorCreditCode', check.text ?? msg('project.creditCodeInvalid'));
     code = check.code;
   }
   if (!cleanName) {
@@ -562,7 +562,7 @@ function readListPeriod(from: string | undefined, to: string | undefined, field:
   if (from === undefined || to === undefined) {
     throw new AppError('VALIDATION', msg('project.periodBothEnds', { label }), [{ field, message: msg('project.periodBothEndsShort') }]);
   }
-  const problem = checkPeriod({ from, to });
+  const problem = checkPeriodMessage({ from, to });
   if (problem) throw new AppError('VALIDATION', msg('project.periodProblem', { label, problem }), [{ field, message: problem }]);
   return { from, to };
 }

@@ -38,6 +38,7 @@ import type { Db } from '../../db/client';
 import { selectReceiptChanges } from '../../db/queries/funds/fund-ledger';
 import { selectRegion, type RegionRow } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { isMonth, todayInShanghai, toShanghaiDate } from '../../domain/dates';
 import { type Summary } from '../../domain/indicators';
 import { diffSnapshots, isReportingLevel, nextReturnState, RETURN_STATE_LABELS, type ReturnAction, type ReturnState } from '../../domain/returns';
@@ -75,13 +76,13 @@ export const DUE_SOON_WORKING_DAYS = 3;
 const isOperator = (caller: Caller) => caller.actor.id === null;
 
 function checkMonth(month: string) {
-  if (!isMonth(month)) throw new AppError('VALIDATION', `月份“${month}”格式应为 YYYY-MM`, [{ field: 'month', message: '格式应为 YYYY-MM' }]);
+  if (!isMonth(month)) throw new AppError('VALIDATION', msg('returns.monthFormat', { month }), [{ field: 'month', message: msg('returns.monthFormatShort') }]);
 }
 
 async function requireReportingRegion(deps: Deps, caller: Caller, code: string): Promise<RegionRow & { level: 'province' | 'prefecture' | 'county' }> {
   const region = await requireRegionInScope(deps, caller, code, 'regionCode');
   if (!isReportingLevel(region.level)) {
-    throw new AppError('VALIDATION', `${region.name}是园区，园区的数据计入所在县区的月报，不单独报送`, [{ field: 'regionCode', message: '园区不单独报送月报' }]);
+    throw new AppError('VALIDATION', msg('returns.parkNoReturn', { region: region.name }), [{ field: 'regionCode', message: msg('returns.parkNoReturnShort') }]);
   }
   return region as RegionRow & { level: 'province' | 'prefecture' | 'county' };
 }
@@ -112,7 +113,7 @@ async function requireReviewerOf(deps: Deps, caller: Caller, region: RegionRow):
   const reviewerHome = region.parentCode ?? region.code;
   if (caller.actor.regionCode !== reviewerHome) {
     const parent = region.parentCode ? await selectRegion(deps.db, region.parentCode) : undefined;
-    throw new AppError('FORBIDDEN', `${region.name}的月报由${parent ? `上级（${parent.name}）` : '本级'}审核员审核，您不能审核或重新开放`);
+    throw new AppError('FORBIDDEN', parent ? msg('returns.reviewerParent', { region: region.name, parent: parent.name }) : msg('returns.reviewerOwn', { region: region.name }));
   }
 }
 
@@ -191,9 +192,9 @@ export async function submitReturn(deps: Deps, caller: Caller, regionCode: strin
   checkMonth(month);
   const region = await requireReportingRegion(deps, caller, regionCode);
   if (!isOperator(caller) && caller.actor.regionCode !== region.code) {
-    throw new AppError('FORBIDDEN', `${region.name}的月报由本级统计员上报，您的所属地区不是${region.name}`);
+    throw new AppError('FORBIDDEN', msg('returns.submitterOnly', { region: region.name }));
   }
-  if (month > todayInShanghai().slice(0, 7)) throw new AppError('VALIDATION', `不能上报未来月份（${month}）的月报`, [{ field: 'month', message: '不能是未来月份' }]);
+  if (month > todayInShanghai().slice(0, 7)) throw new AppError('VALIDATION', msg('returns.futureMonth', { month }), [{ field: 'month', message: msg('returns.futureMonthShort') }]);
   const row = await selectReturn(deps.db, region.code, month);
   const to = transition(stateOf(row), 'submit');
   const children = (await selectReportingChildren(deps.db, region.code)).filter((c) => c.hasProjects);
@@ -202,7 +203,7 @@ export async function submitReturn(deps: Deps, caller: Caller, regionCode: strin
     const pending = children.filter((c) => returns.get(c.code)?.state !== 'approved');
     if (pending.length > 0) {
       const list = pending.map((c) => `${c.name}（${RETURN_STATE_LABELS[stateOf(returns.get(c.code))]}）`).join('、');
-      throw new AppError('CONFLICT', `${region.name} ${month} 的月报须待下级月报全部审核通过后才能上报，尚未通过：${list}`);
+      throw new AppError('CONFLICT', msg('returns.childrenPending', { region: region.name, month, pending: list }));
     }
   }
   const snapshot = await draftFigures(deps, caller, region, month);
@@ -215,7 +216,7 @@ export async function submitReturn(deps: Deps, caller: Caller, regionCode: strin
     const result = row
       ? await updateReturnVersioned(tx, row.id, row.version, patch)
       : await insertReturn(tx, { regionCode: region.code, month, ...patch, firstSubmittedAt: now });
-    if (!result) throw new AppError('VERSION_CONFLICT', '该月报已被他人处理，请刷新后再试');
+    if (!result) throw new AppError('VERSION_CONFLICT', msg('returns.versionConflict'));
     await insertReturnVersion(tx, { returnId: result.id, number, snapshot, submittedBy: caller.actor.id, submittedByName: name, submittedAt: now });
     await recordAudit(tx, caller, {
       action: 'return.submit',
@@ -234,12 +235,12 @@ async function decide(deps: Deps, caller: Caller, regionCode: string, month: str
   checkMonth(month);
   const region = await requireReportingRegion(deps, caller, regionCode);
   await requireReviewerOf(deps, caller, region);
-  if (action !== 'approve' && !reason?.trim()) throw new AppError('VALIDATION', '请填写原因', [{ field: 'reason', message: '必填' }]);
+  if (action !== 'approve' && !reason?.trim()) throw new AppError('VALIDATION', msg('returns.reasonRequired'), [{ field: 'reason', message: msg('returns.required') }]);
   const row = await selectReturn(deps.db, region.code, month);
   const to = transition(stateOf(row), action);
-  if (!row) throw new AppError('CONFLICT', `${region.name} ${month} 的月报尚未上报`);
+  if (!row) throw new AppError('CONFLICT', msg('returns.notSubmitted', { region: region.name, month }));
   if (action !== 'reopen' && row.submittedBy && row.submittedBy === caller.actor.id) {
-    throw new AppError('FORBIDDEN', '上报人不能审核自己上报的月报');
+    throw new AppError('FORBIDDEN', msg('returns.ownSubmission'));
   }
   if (action === 'reopen' && region.parentCode) {
     const parentReturn = await selectReturn(deps.db, region.parentCode, month);
@@ -259,7 +260,7 @@ async function decide(deps: Deps, caller: Caller, regionCode: string, month: str
     // approval locks the month: wait for receipt changes of the month in flight (see assertMonthOpen)
     if (action === 'approve') await lockReceiptMonth(tx, month, 'exclusive');
     const saved = await updateReturnVersioned(tx, row.id, row.version, { state: to, reviewedBy: caller.actor.id, reviewedAt: now, reviewReason });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该月报已被他人处理，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('returns.versionConflict'));
     await updateReturnVersionOutcome(tx, row.id, row.submissions, { outcome, reviewedBy: caller.actor.id, reviewedByName: name, reviewedAt: now, reason: reason?.trim() || null });
     await recordAudit(tx, caller, {
       action: `return.${action}`,
@@ -293,8 +294,8 @@ export async function assertMonthOpen(tx: Db, projectRegionPath: string, month: 
   const locks = await selectLockingReturns(tx, projectRegionPath, month);
   const top = locks[0];
   if (!top) return;
-  const who = top.parentName ? `上级（${top.parentName}）` : `${top.name}审核员`;
-  throw new AppError('CONFLICT', `${top.name} ${month} 的月报已审核通过并锁定，如需更正请由${who}重新开放`, [{ field: 'month', message: '该月已锁定' }]);
+  const who = top.parentName ? msg('returns.reopenerParent', { parent: top.parentName }) : msg('returns.reopenerOwn', { region: top.name });
+  throw new AppError('CONFLICT', msg('returns.locked', { region: top.name, month, who }), [{ field: 'month', message: msg('returns.monthLocked') }]);
 }
 
 interface StatusItem {

@@ -2,7 +2,7 @@
 import { selectChildRegions, selectIndustries } from '../../db/queries/regions';
 import { loadRollupGroups, toRange, type RollupGroupRow } from '../funds/funds-rollups';
 import { AppError } from '../../domain/app-error';
-import { buildBreakdownRow, checkPeriod, shiftPeriodYear } from '../../domain/indicators';
+import { buildBreakdownRow, checkPeriodMessage, shiftPeriodYear } from '../../domain/indicators';
 import type { Caller, Deps } from '../context';
 import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import { requireRegionInScope } from '../regions';
@@ -43,7 +43,7 @@ function groupRows(current: readonly RollupGroupRow[], lastYear: readonly Rollup
 }
 
 export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: string; from: string; to: string }) {
-  const problem = checkPeriod(q);
+  const problem = checkPeriodMessage(q);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'from', message: problem }]);
   const region = await requireRegionInScope(deps, caller, q.region, 'region');
   const last = shiftPeriodYear(q);

@@ -1,7 +1,7 @@
 /** 统计: the summary of a region and period by the definitions of DESIGN.md, and annual targets. */
 import { selectSignedAggregates, selectTarget, upsertTarget } from '../../db/queries/statistics/statistics';
 import { AppError } from '../../domain/app-error';
-import { buildSummary, checkPeriod, lastDayOfMonth, shiftPeriodYear, SIZE_BANDS_YUAN, type Period, type Summary } from '../../domain/indicators';
+import { buildSummary, checkPeriodMessage, lastDayOfMonth, shiftPeriodYear, SIZE_BANDS_YUAN, type Period, type Summary } from '../../domain/indicators';
 import { isPathWithin } from '../../domain/region-scope';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
@@ -10,7 +10,7 @@ import { loadFundsBySource } from '../funds/funds-rollups';
 import { requireRegionInScope } from '../regions';
 
 export async function getSummary(deps: Deps, caller: Caller, q: { region: string; from: string; to: string }): Promise<Summary> {
-  const problem = checkPeriod(q);
+  const problem = checkPeriodMessage(q);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'from', message: problem }]);
   const region = await requireRegionInScope(deps, caller, q.region, 'region');
   const period: Period = { from: q.from, to: q.to };
