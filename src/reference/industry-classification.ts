@@ -1,12 +1,17 @@
 /**
- * GB/T 4754-2017 国民经济行业分类 (as amended by 第1号修改单, 2019), 门类 (sections A–T) and
- * 大类 (divisions 01–97) with their official names. The 2019 amendment changed no section or
- * division name; its changes are at 中类/小类 level, which this table does not carry.
+ * GB/T 4754-2017 国民经济行业分类 (as amended by 第1号修改单, 2019): 门类 (sections A–T), 大类
+ * (divisions 01–97) with their official names below, and 中类 (3-digit groups) and 小类 (4-digit
+ * classes) from the generated industry-classes-data.ts (scripts/generate-industry-classes.ts).
+ * A code's digits start with its parent's: 3611 ⊂ 361 ⊂ 36 ⊂ C.
  *
  * Sectors follow 国家统计局《三次产业划分规定》(2018): 第一产业 = A except 05; 第二产业 = B except 11,
- * C except 43, D, E; 第三产业 = everything else (05, 11, 43 and F–T).
+ * C except 43, D, E; 第三产业 = everything else (05, 11, 43 and F–T). The rules name no exception
+ * below 大类, so a 中类 or 小类 has its 大类's sector (0511 → 05 → 第三产业).
  */
-export type IndustryLevel = 'section' | 'division'; // 门类 | 大类
+import { toPinyinKeys } from '../search/pinyin-keys';
+import { INDUSTRY_GROUPS_AND_CLASSES } from './industry-classes-data';
+
+export type IndustryLevel = 'section' | 'division' | 'group' | 'class'; // 门类 | 大类 | 中类 | 小类
 export type Sector = 1 | 2 | 3; // 三次产业
 
 export interface Industry {
@@ -15,6 +20,10 @@ export interface Industry {
   level: IndustryLevel;
   parentCode: string | null;
   sector: Sector;
+  /** the 门类 letter (the code itself for a section) */
+  sectionCode: string;
+  /** the 2-digit 大类 (null for a section) */
+  divisionCode: string | null;
 }
 
 export const INDUSTRY_STANDARD = 'GB/T 4754-2017';
@@ -90,19 +99,37 @@ const SECTION_ROWS: readonly SectionRow[] = [
 /** Divisions that 《三次产业划分规定》 moves to 第三产业 out of a section of another sector. */
 const TERTIARY_EXCEPTIONS: ReadonlySet<string> = new Set(['05', '11', '43']);
 
+const GROUPS_AND_CLASSES_BY_DIVISION: ReadonlyMap<string, readonly (readonly [string, string])[]> = (() => {
+  const map = new Map<string, (readonly [string, string])[]>();
+  for (const row of INDUSTRY_GROUPS_AND_CLASSES) {
+    const list = map.get(row[0].slice(0, 2)) ?? [];
+    list.push(row);
+    map.set(row[0].slice(0, 2), list);
+  }
+  return map;
+})();
+
 function expandSection(row: SectionRow): Industry[] {
-  const section: Industry = { code: row.code, name: row.name, level: 'section', parentCode: null, sector: row.sector };
-  const divisions = row.divisions.map(([code, name]): Industry => ({
-    code,
-    name,
-    level: 'division',
-    parentCode: row.code,
-    sector: TERTIARY_EXCEPTIONS.has(code) ? 3 : row.sector,
-  }));
-  return [section, ...divisions];
+  const section: Industry = { code: row.code, name: row.name, level: 'section', parentCode: null, sector: row.sector, sectionCode: row.code, divisionCode: null };
+  return [
+    section,
+    ...row.divisions.flatMap(([code, name]): Industry[] => {
+      const sector = TERTIARY_EXCEPTIONS.has(code) ? 3 : row.sector;
+      const below = (GROUPS_AND_CLASSES_BY_DIVISION.get(code) ?? []).map(([c, n]): Industry => ({
+        code: c,
+        name: n,
+        level: c.length === 3 ? 'group' : 'class',
+        parentCode: c.length === 3 ? code : c.slice(0, 3),
+        sector,
+        sectionCode: row.code,
+        divisionCode: code,
+      }));
+      return [{ code, name, level: 'division', parentCode: row.code, sector, sectionCode: row.code, divisionCode: code }, ...below];
+    }),
+  ];
 }
 
-/** Sections and their divisions in tree order: A, 01…05, B, 06…12, … T, 97. */
+/** Every node in tree order: A, 01, 011, 0111 … 0119, 012 …, 05 …, B, 06 … T, 97, 970, 9700. */
 export const INDUSTRIES: readonly Industry[] = Object.freeze(
   SECTION_ROWS.flatMap(expandSection).map((industry) => Object.freeze(industry)),
 );
@@ -110,15 +137,73 @@ export const INDUSTRIES: readonly Industry[] = Object.freeze(
 const INDUSTRY_BY_CODE: ReadonlyMap<string, Industry> = new Map(INDUSTRIES.map((i) => [i.code, i]));
 
 /**
- * The section or division a code belongs to. Accepts 'C', 'C36', '36', '361', '3611', 'C3611'
- * (case and surrounding spaces ignored); a section letter given with digits must be that division's section.
+ * The node a code names, at any level. Accepts 'C', 'C36', '36', '361', '3611', 'C3611' (case and
+ * surrounding spaces ignored); a section letter given with digits must be that code's section.
  */
 export function findIndustry(code: string): Industry | undefined {
   const match = /^([A-T])?(\d{2,4})?$/.exec(code.trim().toUpperCase());
   if (!match) return undefined;
   const [, letter, digits] = match;
   if (digits === undefined) return letter === undefined ? undefined : INDUSTRY_BY_CODE.get(letter);
-  const division = INDUSTRY_BY_CODE.get(digits.slice(0, 2));
-  if (division === undefined || (letter !== undefined && division.parentCode !== letter)) return undefined;
-  return division;
+  const found = INDUSTRY_BY_CODE.get(digits);
+  if (found === undefined || (letter !== undefined && found.sectionCode !== letter)) return undefined;
+  return found;
+}
+
+/** A stored code's 门类 and 大类, for statistics that group at those levels; undefined if unknown. */
+export function rollUpIndustry(code: string): { sectionCode: string; divisionCode: string | null; sector: Sector } | undefined {
+  const found = INDUSTRY_BY_CODE.get(code);
+  return found && { sectionCode: found.sectionCode, divisionCode: found.divisionCode, sector: found.sector };
+}
+
+/** The code and every code below it (a project filter on 36 takes 36, 361, 3611 …). Empty if unknown. */
+export function listIndustryCodesUnder(code: string): string[] {
+  const found = INDUSTRY_BY_CODE.get(code);
+  if (!found) return [];
+  if (found.level === 'section') return INDUSTRIES.filter((i) => i.sectionCode === code).map((i) => i.code);
+  return INDUSTRIES.filter((i) => i.level !== 'section' && i.code.startsWith(code)).map((i) => i.code);
+}
+
+const INDUSTRY_BY_NAME: ReadonlyMap<string, Industry> = (() => {
+  const map = new Map<string, Industry>();
+  // tree order: the first node with a name is the broadest (房地产业 → K, not 70)
+  for (const i of INDUSTRIES) if (!map.has(i.name)) map.set(i.name, i);
+  return map;
+})();
+
+/** A code in any findIndustry style, or an exact official name (the broadest node of that name). */
+export function resolveIndustry(input: string): Industry | undefined {
+  const s = input.trim();
+  return findIndustry(s) ?? INDUSTRY_BY_NAME.get(s);
+}
+
+let pinyinInitials: ReadonlyMap<string, string> | null = null;
+
+/** Pinyin initials of each node's name ("qczzy" for 汽车制造业), computed once. */
+export function industryPinyinInitials(): ReadonlyMap<string, string> {
+  pinyinInitials ??= new Map(INDUSTRIES.map((i) => [i.code, toPinyinKeys(i.name).initials]));
+  return pinyinInitials;
+}
+
+/**
+ * Nodes matching a keyword, in tree order: a code (prefix, optionally with its section letter),
+ * a part of the name, or a run of the name's pinyin initials ("qczc" finds 汽车整车制造).
+ */
+export function searchIndustries(keyword: string, limit = 50): Industry[] {
+  const q = keyword.trim();
+  if (q === '') return [];
+  // one letter is a 门类, not the pinyin initial of half the table
+  if (/^[A-Za-z]$/.test(q)) return INDUSTRIES.filter((i) => i.code === q.toUpperCase());
+  const code = /^([A-Ta-t])?(\d{1,4})$/.exec(q);
+  const initials = /^[a-z]+$/i.test(q) ? q.toLowerCase() : null;
+  const keys = initials ? industryPinyinInitials() : null;
+  const out: Industry[] = [];
+  for (const i of INDUSTRIES) {
+    const byCode = code !== null && i.level !== 'section' && i.code.startsWith(code[2] ?? '') && (code[1] === undefined || i.sectionCode === code[1].toUpperCase());
+    if (byCode || i.name.includes(q) || (initials !== null && (keys?.get(i.code) ?? '').includes(initials))) {
+      out.push(i);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
 }

@@ -16,7 +16,7 @@ import { createSystemCaller, type Deps } from './context';
 
 const KEY = 'reference_versions';
 /** bump when the way rows are derived changes, so installations reload */
-const LOADER_REVISION = 1;
+const LOADER_REVISION = 2; // 2: 中类 and 小类 added
 
 export function computeRegionRows(list: readonly RegionDivision[], source: string): RegionInsert[] {
   const byCode = new Map(list.map((d) => [d.code, d]));
