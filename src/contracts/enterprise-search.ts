@@ -19,7 +19,7 @@ export const ENTERPRISE_SEARCH_MAX_PAGE_SIZE = 100;
 export const MAX_ADD_FROM_SEARCH = 1000;
 
 const regionFilter = z.string().regex(/^\d{6}(\d{3})?$/, '地区代码须为 6 位行政区划代码或 9 位园区代码');
-const industryFilter = z.string().regex(/^([A-T]|\d{2})$/, '行业代码为门类字母或 2 位大类代码');
+const industryFilter = z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字');
 
 /** The criteria of a search as JSON (a saved search, `fromSearch`); GET /api/enterprises takes the same as query text. */
 export const enterpriseCriteriaSchema = z
@@ -60,7 +60,7 @@ export const enterpriseSearchQuerySchema = z.object({
     ),
   tags: csv(z.string().max(30)).optional().describe('逗号分隔的标签，须全部具备（与）'),
   region: regionFilter.optional().describe('注册地区：该地区及其全部下级'),
-  industry: industryFilter.optional().describe('行业：门类字母含其下全部大类'),
+  industry: industryFilter.optional().describe('行业：含其下全部大类、中类、小类'),
   capitalMin: yuan.optional().describe('注册资本下限（整数元，含）。例：1000 万元 = 10000000'),
   capitalMax: yuan.optional().describe('注册资本上限（整数元，含）'),
   foundedFrom: year.optional().describe('成立年份起（含）'),

@@ -108,9 +108,10 @@ export type ProjectPage = z.infer<typeof projectPageSchema>;
 export const industrySchema = z.object({
   code: z.string(),
   name: z.string(),
-  level: z.enum(['section', 'division']),
+  level: z.enum(['section', 'division', 'group', 'class']).describe('门类 | 大类 | 中类 | 小类'),
   parentCode: z.string().nullable(),
   sector: z.number(),
+  pinyinInitials: z.string().describe('名称的拼音首字母，供选择器按拼音查找'),
 });
 export type Industry = z.infer<typeof industrySchema>;
 

@@ -21,6 +21,7 @@ import { CHANNEL_LABELS, parseChannel, PROJECT_CHANNELS, type ProjectChannel } f
 import { renderMessage } from '../domain/messages/catalog';
 import { listDateContradictions, type FactField } from '../domain/project-stages';
 import { describeBadText, showBadText } from '../domain/text-input';
+import { findIndustry, resolveIndustry } from '../reference/industry-classification';
 
 export interface RowProblem {
   row: number;
@@ -156,28 +157,30 @@ export function parseRegionCode(input: string): Parsed<string> {
   return { ok: false, reason: `地区代码“${input}”应为 6 位或 9 位数字（行政区划代码）` };
 }
 
-/** GB/T 4754-2017 code shape: 门类 letter A–T, optionally followed by 2–4 digits, or 2–4 digits. */
+/**
+ * GB/T 4754-2017 行业: a code (门类 letter A–T, optionally followed by 2–4 digits, or 2–4 digits) or
+ * an exact name at any level (汽车整车制造). A cell of Latin letters, digits and signs only must be a
+ * code; one with Chinese is taken as a name and looked up in the database half.
+ */
 export function parseIndustryCode(input: string): Parsed<string> {
   const s = input.trim().toUpperCase();
   if (/^[A-T](\d{2,4})?$|^\d{2,4}$/.test(s)) return { ok: true, value: s };
-  return { ok: false, reason: `行业代码“${input}”格式不对，应为门类字母加 2–4 位数字（如 C3911）或 2–4 位数字（GB/T 4754-2017）` };
+  if (/\p{Script=Han}/u.test(s) && s.length <= 60) return { ok: true, value: input.trim() };
+  return { ok: false, reason: `行业代码“${input}”格式不对，应为门类字母加 2–4 位数字（如 C3911）、2–4 位数字或行业名称（GB/T 4754-2017）` };
 }
 
 /**
- * The stored industry code of a file's code: the 门类 letter, or the 2-digit 大类 of a longer code
- * (C3911 → 39), checked against the installation's industries (code → parent 门类 letter).
+ * The stored industry code of a file's code or name: the code itself at its level (C3911 → 3911,
+ * 汽车整车制造 → 361; a name used at several levels gives the broadest), checked against the
+ * installation's industries (code → parent code).
  */
 export function resolveIndustryCode(code: string, industries: ReadonlyMap<string, string | null>): { code: string } | { reason: string } {
-  const m = /^([A-T])?(\d{2,4})?$/.exec(code);
-  const letter = m?.[1];
-  const digits = m?.[2];
-  if (!m || (!letter && !digits)) return { reason: `行业代码“${code}”格式不对` };
-  if (!digits) return industries.has(letter as string) ? { code: letter as string } : { reason: `行业代码“${code}”不在 GB/T 4754-2017 中` };
-  const division = digits.slice(0, 2);
-  if (!industries.has(division)) return { reason: `行业代码“${code}”不在 GB/T 4754-2017 中（没有大类 ${division}）` };
-  const parent = industries.get(division);
-  if (letter && parent !== letter) return { reason: `行业代码“${code}”的门类字母与大类 ${division}（属门类 ${parent ?? '?'}）不符` };
-  return { code: division };
+  const found = resolveIndustry(code);
+  if (found && industries.has(found.code)) return { code: found.code };
+  const m = /^([A-T])(\d{2,4})$/.exec(code);
+  const plain = m?.[2] ? findIndustry(m[2]) : undefined;
+  if (m && plain) return { reason: `行业代码“${code}”的门类字母与 ${plain.code}（属门类 ${plain.sectionCode}）不符` };
+  return { reason: `行业“${code}”不在 GB/T 4754-2017 中` };
 }
 
 export function parseAmount(input: string): Parsed<bigint> {

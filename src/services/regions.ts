@@ -4,6 +4,7 @@ import { selectChildRegions, selectIndustries, selectNextParkCode, selectParks, 
 import { AppError } from '../domain/app-error';
 import { buildRegionPath, isPathWithin } from '../domain/region-scope';
 import { recordAudit } from './audit/audit';
+import { industryPinyinInitials } from '../reference/industry-classification';
 import type { Caller, Deps } from './context';
 
 const OUT_OF_SCOPE = (code: string) => `地区 ${code} 不存在或不在您的管辖范围内`;
@@ -122,5 +123,6 @@ export async function archivePark(deps: Deps, caller: Caller, code: string, reas
 
 export async function listIndustries(deps: Deps) {
   const rows = await selectIndustries(deps.db);
-  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, sector: r.sector }));
+  const initials = industryPinyinInitials();
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, sector: r.sector, pinyinInitials: initials.get(r.code) ?? '' }));
 }

@@ -4,10 +4,12 @@ import {
   parseIndustryCode,
   parseMonth,
   parseTags,
+  resolveIndustryCode,
   validateEnterpriseRow,
   validateFundsRow,
   validateProjectRow,
 } from '../../src/imports/row-validate';
+import { INDUSTRIES } from '../../src/reference/industry-classification';
 import { CREDIT_A, CREDIT_B } from './fixtures';
 
 describe('field parsers', () => {
@@ -34,6 +36,20 @@ describe('field parsers', () => {
     expect(parseIndustryCode('C')).toEqual({ ok: true, value: 'C' });
     expect(parseIndustryCode('Z12').ok).toBe(false);
     expect(parseIndustryCode('C39111').ok).toBe(false);
+    expect(parseIndustryCode(' 汽车整车制造 ')).toEqual({ ok: true, value: '汽车整车制造' });
+  });
+
+  it('resolves an industry code or exact name to the stored code at its own level', () => {
+    const installed = new Map(INDUSTRIES.map((i) => [i.code, i.parentCode]));
+    expect(resolveIndustryCode('C3612', installed)).toEqual({ code: '3612' });
+    expect(resolveIndustryCode('C38', installed)).toEqual({ code: '38' });
+    expect(resolveIndustryCode('361', installed)).toEqual({ code: '361' });
+    expect(resolveIndustryCode('汽车整车制造', installed)).toEqual({ code: '361' });
+    expect(resolveIndustryCode('3618', installed)).toEqual({ reason: '行业“3618”不在 GB/T 4754-2017 中' });
+    expect(resolveIndustryCode('汽车', installed)).toEqual({ reason: '行业“汽车”不在 GB/T 4754-2017 中' });
+    expect(resolveIndustryCode('B3612', installed)).toEqual({ reason: '行业代码“B3612”的门类字母与 3612（属门类 C）不符' });
+    // a code the installation's table lacks is refused even when the standard has it
+    expect(resolveIndustryCode('3612', new Map([['C', null], ['36', 'C']]))).toEqual({ reason: '行业“3612”不在 GB/T 4754-2017 中' });
     expect(parseTags(' 专精特新; 高新技术、 上市；专精特新;; ')).toEqual(['专精特新', '高新技术', '上市']);
   });
 });
@@ -101,7 +117,7 @@ describe('validateEnterpriseRow', () => {
         { row: 7, column: '统一社会信用代码', value: '91320500MA1M111113', reason: '统一社会信用代码“91320500MA1M111113”第 18 位（总校验码）应为 2，实际为 3' },
         { row: 7, column: '企业名称', value: '', reason: '“企业名称”不能为空' },
         { row: 7, column: '注册地区代码', value: '32050', reason: '地区代码“32050”应为 6 位或 9 位数字（行政区划代码）' },
-        { row: 7, column: '行业代码', value: 'C-39', reason: '行业代码“C-39”格式不对，应为门类字母加 2–4 位数字（如 C3911）或 2–4 位数字（GB/T 4754-2017）' },
+        { row: 7, column: '行业代码', value: 'C-39', reason: '行业代码“C-39”格式不对，应为门类字母加 2–4 位数字（如 C3911）、2–4 位数字或行业名称（GB/T 4754-2017）' },
         { row: 7, column: '注册资本(万元)', value: '12.34567', reason: '金额“12.34567”最多 4 位小数（万元精确到 1 元）' },
         { row: 7, column: '成立日期', value: '2019-02-30', reason: '日期“2019-02-30”不存在' },
       ],

@@ -46,7 +46,7 @@ export const enterprises = pgTable(
     formerNames: text('former_names').array().notNull().default(sql`'{}'::text[]`),
     /** registered region (GB/T 2260, 6 digits) */
     regionCode: text('region_code').references(() => regions.code),
-    /** GB/T 4754 门类 letter or 2-digit 大类 (as stored in industries) */
+    /** GB/T 4754 code at any level: 门类 letter, 大类, 中类 or 小类 (as stored in industries) */
     industryCode: text('industry_code').references(() => industries.code),
     registeredCapitalYuan: bigint('registered_capital_yuan', { mode: 'bigint' }),
     establishedOn: date('established_on'),

@@ -2,8 +2,8 @@
  * Checks one 企业 row of an import file against the rules that need more than the row itself:
  * credit codes unique within the file, the registered region exists (any region of the
  * installation: enterprises are national reference data, so an importer may load enterprises
- * registered outside their own region), the industry code exists (stored as 门类 letter or 2-digit
- * 大类), and the data date is not in the future. Shared by the workbook import and the background
+ * registered outside their own region), the industry (a code or an exact name at any level of
+ * GB/T 4754, stored as the code) exists, and the data date is not in the future. Shared by the workbook import and the background
  * jobs, so both accept and refuse the same rows. Search keys are filled in by the caller.
  */
 import type { StagedEnterpriseRow } from '../../db/queries/enterprise-imports/enterprise-imports';
@@ -13,7 +13,7 @@ import { parseIndustryCode, parseRegionCode, resolveIndustryCode, validateEnterp
 export interface EnterpriseRowRules {
   /** every region code of the installation */
   regionCodes: ReadonlySet<string>;
-  /** industry code → parent 门类 letter */
+  /** every industry code of the installation → its parent code */
   industries: ReadonlyMap<string, string | null>;
   /** 数据来源 of rows that name none */
   defaultSource: string;

@@ -16,7 +16,7 @@ import {
 import { selectRegionsByCodes } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
 import { BUILT_IN_TAGS, type EnterpriseStatus } from '../../domain/enterprise-status';
-import { INDUSTRIES } from '../../reference/industry-classification';
+import { listIndustryCodesUnder } from '../../reference/industry-classification';
 import { listHighlightNeedles, parseEnterpriseQuery, type EnterpriseQuery } from '../../search/enterprise-query';
 import { hasMatch, highlightPinyin, highlightPrefix, highlightSubstrings, type HighlightSegment } from '../../search/highlight';
 import type { Caller, Deps } from '../context';
@@ -63,10 +63,11 @@ async function resolveRegion(deps: Deps, code: string) {
   return region;
 }
 
-/** A 门类 letter stands for itself and its 大类; a 大类 for itself (GB/T 4754, the table the database is loaded from). */
+/** An industry code stands for itself and every code below it (GB/T 4754, the table the database is loaded from). */
 function resolveIndustry(code: string): string[] {
-  if (!INDUSTRIES.some((i) => i.code === code)) fail('industry', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
-  return [code, ...INDUSTRIES.filter((i) => i.parentCode === code).map((i) => i.code)];
+  const codes = listIndustryCodesUnder(code);
+  if (codes.length === 0) fail('industry', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
+  return codes;
 }
 
 /** Facets count regions one level below the region filter; without one, below the caller's province (provinces for a national caller). */

@@ -232,7 +232,7 @@ class ImportRun {
     return null;
   }
 
-  /** The stored industry code (门类 letter or 2-digit 大类) of a file code, or a reason. */
+  /** The stored industry code of a file's code or name (at its own level), or a reason. */
   private industry(code: string): { code: string } | { reason: string } {
     return resolveIndustryCode(code, this.industries);
   }

@@ -53,6 +53,7 @@ import { buildLightCutoffs, computeProjectLight, getLightRules } from './project
 import { recordOutOfScope, requireRegionInScope } from '../regions';
 import type { ProjectChannel } from '../../domain/project-channels';
 import { assertProjectFiguresUnlocked, type ProjectFiguresChange } from '../returns/locked-figures';
+import { listIndustryCodesUnder } from '../../reference/industry-classification';
 
 export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
 
@@ -585,7 +586,7 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
       stages: q.stages,
       light: q.light,
       sources: q.sources,
-      industry: q.industry,
+      industryCodes: q.industry ? listIndustryCodesUnder(q.industry) : undefined,
       amountMinYuan: q.amountMinYuan === undefined ? undefined : BigInt(q.amountMinYuan),
       amountMaxYuan: q.amountMaxYuan === undefined ? undefined : BigInt(q.amountMaxYuan),
       leaderId: q.leaderId,

@@ -6,6 +6,7 @@ import { buildBreakdownRow, checkPeriodMessage, shiftPeriodYear } from '../../do
 import type { Caller, Deps } from '../context';
 import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import { requireRegionInScope } from '../regions';
+import { rollUpIndustry } from '../../reference/industry-classification';
 
 const SECTOR_NAMES: Record<string, string> = { '1': '第一产业', '2': '第二产业', '3': '第三产业', '': '未填行业' };
 
@@ -60,13 +61,14 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
   const industryOfRow = (r: RollupGroupRow) => r.group.split('|')[0] ?? '';
   const by = (keyOf: (r: RollupGroupRow) => string) => groupRows(current.groups, lastYear.groups, keyOf);
   const children = by((r) => r.child);
+  // a project may carry a code at any level; 门类 and 三次产业 roll a 中类/小类 up through its 大类
   const sectors = by((r) => {
     const industry = industryOfRow(r);
-    return industry ? String(industryOf.get(industry)?.sector ?? '') : '';
+    return industry ? String(rollUpIndustry(industry)?.sector ?? industryOf.get(industry)?.sector ?? '') : '';
   });
   const sections = by((r) => {
     const industry = industryOfRow(r);
-    return industry ? (industryOf.get(industry)?.parentCode ?? industry) : '';
+    return industry ? (rollUpIndustry(industry)?.sectionCode ?? industry) : '';
   });
   const investors = by((r) => r.group.split('|')[1] ?? '');
   const total = {

@@ -29,7 +29,7 @@ export async function selectRegionIndex(db: Db): Promise<Map<string, { path: str
   return new Map(rows.map((r) => [r.code, { path: r.path, active: r.active }]));
 }
 
-/** Every industry code with its parent (门类 letter for a 大类). */
+/** Every industry code with its parent code (门类 letter for a 大类, 大类 for a 中类 …). */
 export async function selectIndustryIndex(db: Db): Promise<Map<string, string | null>> {
   const rows = await query<{ code: string; parent_code: string | null }>(db, sql`select code, parent_code from industries`);
   return new Map(rows.map((r) => [r.code, r.parent_code]));

@@ -124,7 +124,8 @@ export interface ProjectFilter {
   stages?: string[];
   light?: 'green' | 'yellow' | 'red';
   sources?: string[];
-  industry?: string;
+  /** the filter's industry code and every code below it (listIndustryCodesUnder) */
+  industryCodes?: string[];
   amountMinYuan?: bigint;
   amountMaxYuan?: bigint;
   leaderId?: string;
@@ -160,9 +161,7 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
     const bySource = [...(known.length ? [inArray(projects.source, known)] : []), ...(f.sources.includes('none') ? [isNull(projects.source)] : [])];
     conditions.push(or(...bySource) as SQL);
   }
-  if (f.industry) {
-    conditions.push(/^[A-Z]$/.test(f.industry) ? sql`${industries.parentCode} = ${f.industry}` : eq(projects.industryCode, f.industry));
-  }
+  if (f.industryCodes) conditions.push(f.industryCodes.length > 0 ? inArray(projects.industryCode, f.industryCodes) : sql`false`);
   if (f.amountMinYuan !== undefined) conditions.push(gte(projects.signedAmountYuan, f.amountMinYuan));
   if (f.amountMaxYuan !== undefined) conditions.push(lte(projects.signedAmountYuan, f.amountMaxYuan));
   if (f.leaderId) conditions.push(eq(projects.leaderId, f.leaderId));

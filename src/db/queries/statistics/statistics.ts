@@ -126,7 +126,7 @@ export async function upsertTarget(db: Db, row: { regionCode: string; year: numb
       signed_target_yuan = excluded.signed_target_yuan, set_by = excluded.set_by, updated_at = now()`);
 }
 
-/** How to group executing projects in a breakdown: a SQL expression over p (projects), r (regions), i (industries), e (enterprises). */
+/** How to group executing projects in a breakdown: a SQL expression over p (projects), r (regions), i (industries; d: the code's 大类 or 门类 row), e (enterprises). */
 export type BreakdownKey = 'childRegion' | 'section' | 'sector' | 'investorType';
 
 function keyExpression(key: BreakdownKey, scopeDepth: number): SQL {
@@ -135,7 +135,8 @@ function keyExpression(key: BreakdownKey, scopeDepth: number): SQL {
       // '/650000/650100/650109/' split on '/': part 1 is empty, part k+1 is the code at depth k
       return sql`split_part(r.path, '/', ${scopeDepth + 2})`;
     case 'section':
-      return sql`coalesce(i.parent_code, i.code, '')`;
+      // d: the 2-digit 大类 of a deeper code, or the 门类 row itself for a letter
+      return sql`coalesce(d.parent_code, d.code, '')`;
     case 'sector':
       return sql`coalesce(i.sector::text, '')`;
     case 'investorType':
@@ -179,6 +180,7 @@ export async function selectFundsBreakdown(
     join projects p on p.id = pp.project_id
     join regions r on r.code = p.region_code
     left join industries i on i.code = p.industry_code
+    left join industries d on d.code = left(p.industry_code, 2)
     left join enterprises e on e.id = p.investor_id
     group by 1`);
   return rowsOf(result).map((r) => ({
