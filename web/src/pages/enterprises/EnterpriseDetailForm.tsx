@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, TreeSelect } from 'antd';
+import { Alert, App } from 'antd';
 import {
   DrawerForm,
   ProForm,
@@ -28,8 +28,8 @@ import {
 import { WAN_PATTERN, wanToYuan, yuanToWan } from '../../components/money';
 import { useI18n } from '../../i18n';
 import { fieldDetails } from '../projects/ProjectForm';
-import { useIndustryTree } from '../projects/useIndustries';
 import { unitWan, withWanUnit } from '../../i18n/units';
+import { IndustryTreeSelect } from '../../components/IndustryTreeSelect';
 
 interface FormValues {
   creditCode?: string;
@@ -130,7 +130,6 @@ export function EnterpriseDetailForm({ open, onOpenChange, enterprise, onSaved, 
   const { t } = useI18n();
   const { modal } = App.useApp();
   const formRef = useRef<ProFormInstance<FormValues>>(undefined);
-  const industries = useIndustryTree();
   const { data: tagList = [] } = useQuery({ queryKey: ['enterprise-tags'], queryFn: enterprisesApi.tags, enabled: open, staleTime: 60_000 });
   const [formError, setFormError] = useState<string | null>(null);
   const initialValues = useMemo(() => toValues(enterprise), [enterprise]);
@@ -249,7 +248,7 @@ export function EnterpriseDetailForm({ open, onOpenChange, enterprise, onSaved, 
           rules={[{ pattern: /^\d{6}(\d{3})?$/, message: t('entDetail.regionCodeInvalid') }]}
         />
         <ProForm.Item name="industryCode" label={t('entDetail.industry')} style={{ width: 456 }}>
-          <TreeSelect treeData={industries} allowClear showSearch treeNodeFilterProp="title" popupMatchSelectWidth={false} />
+          <IndustryTreeSelect />
         </ProForm.Item>
       </ProFormGroup>
       <ProFormGroup>

@@ -10,7 +10,7 @@ import { useMe } from '../../auth/session';
 import { formatYuan } from '../../components/money';
 import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
-import { useIndustryTree } from '../projects/useIndustries';
+import { useIndustryTitles } from '../projects/useIndustries';
 import { EnterpriseListsAddModal, type AddTarget } from './EnterpriseListsAddModal';
 import { bandOf, hasFilters, isBlank, readPageState, withoutFilters, writePageState, type PageState } from './EnterpriseSearchCriteria';
 import { EnterpriseSearchFacets } from './EnterpriseSearchFacets';
@@ -107,7 +107,7 @@ export default function EnterpriseSearch() {
   // the server says which region the facet counts under (the filter, else the user's province) and names it all
   const facetRoot = result ? result.facets.regionRoot : (criteria.region ?? null);
   const regionNames = useRegionNames(result);
-  const industries = useIndustryTree();
+  const industries = useIndustryTitles();
 
   // selected rows, kept across pages and searches until added to a list
   const [selected, setSelected] = useState<Map<string, EnterpriseSearchItem>>(new Map());
@@ -278,16 +278,13 @@ interface Chip {
   remove: Partial<EnterpriseCriteria>;
 }
 
-type IndustryNode = { value: string; title: string; children?: IndustryNode[] };
-
 /** One closable tag per active filter. */
-function activeChips(c: EnterpriseCriteria, t: ReturnType<typeof useI18n>['t'], regionNames: Record<string, string>, industries: IndustryNode[]): Chip[] {
+function activeChips(c: EnterpriseCriteria, t: ReturnType<typeof useI18n>['t'], regionNames: Record<string, string>, industries: Map<string, string>): Chip[] {
   const chips: Chip[] = [];
   for (const tag of c.tags ?? []) chips.push({ key: `tag:${tag}`, label: tag, remove: { tags: (c.tags ?? []).filter((x) => x !== tag) } });
   if (c.region) chips.push({ key: 'region', label: `${t('entSearch.region')}：${regionNames[c.region] ?? c.region}`, remove: { region: undefined } });
   if (c.industry) {
-    const all = industries.flatMap((s) => [s, ...(s.children ?? [])]);
-    chips.push({ key: 'industry', label: all.find((i) => i.value === c.industry)?.title ?? c.industry, remove: { industry: undefined } });
+    chips.push({ key: 'industry', label: industries.get(c.industry) ?? c.industry, remove: { industry: undefined } });
   }
   if (c.capitalMin !== undefined || c.capitalMax !== undefined) {
     const band = bandOf(c);

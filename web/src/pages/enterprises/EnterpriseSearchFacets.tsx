@@ -1,10 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Card, Checkbox, Divider, Input, InputNumber, Radio, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
+import { Button, Card, Checkbox, Divider, Input, InputNumber, Radio, Space, Switch, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { ENTERPRISE_STATUSES, type EnterpriseCriteria, type EnterpriseSearchResult } from '../../api/enterprises-search';
 import { formatYuan, wanToYuan, yuanToWan } from '../../components/money';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useIndustryTree } from '../projects/useIndustries';
+import { IndustryTreeSelect } from '../../components/IndustryTreeSelect';
 import { bandOf, CAPITAL_BANDS, hasFilters } from './EnterpriseSearchCriteria';
 import { FacetRow } from './EnterpriseSearchFacetRow';
 import { RegionFacet } from './EnterpriseSearchRegions';
@@ -145,7 +145,6 @@ function FoundedYears({ criteria, onChange }: { criteria: EnterpriseCriteria; on
 /** The left column: tags, region, industry, capital, founding year, status, already in contact. */
 export function EnterpriseSearchFacets({ criteria, result, tagNames, facetRoot, regionNames, onChange, onClear }: Props) {
   const { t } = useI18n();
-  const industries = useIndustryTree();
   const selectedTags = criteria.tags ?? [];
   const tagCounts = result?.facets.tags ?? {};
   const tags = [...new Set([...Object.keys(tagCounts), ...tagNames, ...selectedTags])];
@@ -204,18 +203,12 @@ export function EnterpriseSearchFacets({ criteria, result, tagNames, facetRoot, 
       </Section>
       <Divider style={{ margin: '10px 0' }} />
       <Section title={t('entSearch.industry')}>
-        <TreeSelect
+        <IndustryTreeSelect
           size="small"
-          style={{ width: '100%' }}
-          treeData={industries}
           value={criteria.industry}
-          allowClear
-          showSearch
-          treeNodeFilterProp="title"
-          popupMatchSelectWidth={360}
           placeholder={t('entSearch.industryPlaceholder')}
           aria-label={t('entSearch.industry')}
-          onChange={(v: string | undefined) => onChange({ industry: v || undefined })}
+          onChange={(v) => onChange({ industry: v || undefined })}
         />
       </Section>
       <Divider style={{ margin: '10px 0' }} />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, TreeSelect } from 'antd';
+import { Alert, App } from 'antd';
 import {
   DrawerForm,
   ProForm,
@@ -34,8 +34,9 @@ import { WAN_PATTERN, wanToYuan, yuanToWan } from '../../components/money';
 import { useI18n } from '../../i18n';
 import { ColleagueSelect } from './ColleagueSelect';
 import { stageName } from './labels';
-import { useIndustryTree } from './useIndustries';
 import { unitWan, withWanUnit } from '../../i18n/units';
+import { IndustryTreeSelect } from '../../components/IndustryTreeSelect';
+import { InvestorAutoComplete } from './InvestorAutoComplete';
 
 export interface FormValues {
   name: string;
@@ -172,7 +173,6 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
   const me = useMe();
   const { modal } = App.useApp();
   const formRef = useRef<ProFormInstance<FormValues>>(undefined);
-  const industries = useIndustryTree();
   const [formError, setFormError] = useState<string | null>(null);
 
   const amountRule = {
@@ -276,7 +276,11 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
         <ProFormSwitch name="isKey" label={t('projects.isKey')} />
       </ProFormGroup>
       <ProFormGroup>
-        <ProFormText name="investorName" label={t('projects.investor')} width="md" fieldProps={{ maxLength: 200 }} />
+        <ProForm.Item name="investorName" label={t('projects.investor')} style={{ width: 328, maxWidth: '100%' }}>
+          <InvestorAutoComplete
+            onPick={(e) => formRef.current?.setFieldsValue({ investorCreditCode: e?.creditCode ?? undefined })}
+          />
+        </ProForm.Item>
         <ProFormText
           name="investorCreditCode"
           label={t('projects.investorCreditCode')}
@@ -299,7 +303,7 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
           options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
         />
         <ProForm.Item name="industryCode" label={t('projects.industry')} style={{ width: 360 }}>
-          <TreeSelect treeData={industries} allowClear showSearch treeNodeFilterProp="title" popupMatchSelectWidth={false} />
+          <IndustryTreeSelect testId="industry-picker" />
         </ProForm.Item>
       </ProFormGroup>
       <ProFormGroup>

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Empty, Input, Segmented, Select, Space, Switch, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns, type ProFormInstance } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -20,7 +20,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { Kanban } from './Kanban';
 import { IncompleteTag, KeyMark, LandingCountdown, LightDot, StageTag, sourceName } from './labels';
 import { ProjectForm } from './ProjectForm';
-import { useIndustryTree } from './useIndustries';
+import { IndustryTreeSelect } from '../../components/IndustryTreeSelect';
 import { useStageMove } from './useStageMove';
 import { unitWan } from '../../i18n/units';
 
@@ -103,7 +103,6 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   const [stageCounts, setStageCounts] = useState<Partial<Record<Stage, number>>>({});
   const [creating, setCreating] = useState(false);
   const [filtered, setFiltered] = useState(false);
-  const industries = useIndustryTree();
   const leaders = useLeaderOptions();
   const canManage = can(me, 'projects.manage');
   const reload = () => actionRef.current?.reload();
@@ -228,7 +227,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       order: 4,
       width: 170,
       ellipsis: true,
-      renderFormItem: () => <TreeSelect treeData={industries} allowClear showSearch treeNodeFilterProp="title" popupMatchSelectWidth={false} />,
+      renderFormItem: () => <IndustryTreeSelect testId="industry-filter" />,
       render: (_, p) => p.industryName ?? '—',
     },
     {
