@@ -53,7 +53,7 @@ async function createWithPickers(page: Page, width: 'desk' | 'phone', investorTe
   assert.equal(await fitsWidth(page), null);
   await option.click();
   assert.equal(await drawer.getByLabel('投资方', { exact: true }).inputValue(), wanted.name);
-  assert.equal(await drawer.getByLabel('投资方信用代码').inputValue(), wanted.creditCode);
+  assert.equal(await drawer.getByLabel('投资方统一社会信用代码').inputValue(), wanted.creditCode);
 
   // industry: a keyword finds the 小类 under its 中类
   const picker = drawer.getByTestId('industry-picker');

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
 import { useI18n } from '../i18n';
-import { useIndustryTree, type IndustryNode } from '../pages/projects/useIndustries';
+import { useIndustryTree, type IndustryNode } from './useIndustryTree';
 
 interface Props {
   /** Set by Form.Item so the label points at the input. */

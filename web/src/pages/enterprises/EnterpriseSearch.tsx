@@ -10,7 +10,7 @@ import { useMe } from '../../auth/session';
 import { formatYuan } from '../../components/money';
 import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
-import { useIndustryTitles } from '../projects/useIndustries';
+import { useIndustryTitles } from '../../components/useIndustryTree';
 import { EnterpriseListsAddModal, type AddTarget } from './EnterpriseListsAddModal';
 import { bandOf, hasFilters, isBlank, readPageState, withoutFilters, writePageState, type PageState } from './EnterpriseSearchCriteria';
 import { EnterpriseSearchFacets } from './EnterpriseSearchFacets';

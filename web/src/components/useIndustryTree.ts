@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { projectsApi } from '../../api/projects';
-import type { Industry } from '../../../../src/contracts/projects';
+import { projectsApi } from '../api/projects';
+import type { Industry } from '../../../src/contracts/projects';
 
 /** A node of the GB/T 4754 tree: 门类 → 大类 → 中类 → 小类, each selectable. */
 export interface IndustryNode {
