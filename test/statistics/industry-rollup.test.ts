@@ -10,10 +10,10 @@
  * → by 门类: C 3 projects 600万, A 1 project 50万; by sector: 2 → 600万 (3), 3 → 50万 (1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectFundsBreakdown } from '../../src/db/queries/statistics';
+import { selectFundsBreakdown } from '../../src/db/queries/statistics/statistics';
 import { createSystemCaller } from '../../src/services/context';
-import { addReceipt } from '../../src/services/funds';
-import { createProject, listProjects } from '../../src/services/projects';
+import { addReceipt } from '../../src/services/funds/funds';
+import { createProject, listProjects } from '../../src/services/projects/projects';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
