@@ -87,8 +87,7 @@ test('desk: the investor is picked by pinyin initials and the industry by keywor
     const name = await createWithPickers(page, 'desk', 'xjqy');
     await page.goto('/projects');
     // the industry field sits in the folded part of the search form
-    const expand = page.getByText('展开', { exact: true });
-    if (await expand.isVisible()) await expand.click();
+    await page.getByText('展开', { exact: true }).click();
     const filter = page.getByTestId('industry-filter');
     await filter.click();
     await page.keyboard.type('qczc'); // 汽车整车制造 by pinyin initials
