@@ -13,7 +13,6 @@ export const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
 export type Source = z.infer<typeof sourceSchema>;
 /** A source filter of the project list: a source, or `none` for projects whose source is not filled in (来源未填). */
 export const sourceFilterSchema = z.enum(['local', 'outOfRegion', 'foreign', 'none']);
-export type SourceFilter = z.infer<typeof sourceFilterSchema>;
 
 export const likelihoodSchema = z.enum(['high', 'medium', 'low']);
 export type Likelihood = z.infer<typeof likelihoodSchema>;
