@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config';
 import { auditLog, regions, settings } from '../../src/db/schema/index';
 import { INDUSTRY_STANDARD } from '../../src/reference/industry-classification';
+
+/** the reference loader's revision (services/reference-data.ts: 2 added 中类 and 小类) */
+const LOADER_REVISION = 2;
 import { loadRegionDivisions, REGION_DATASET_VERSION, type RegionDivision } from '../../src/reference/region-divisions';
 import { createSystemCaller } from '../../src/services/context';
 import { computeRegionRows, loadReferenceData } from '../../src/services/reference-data';
@@ -90,10 +93,12 @@ describe.each(DATABASE_KINDS)('reference data in the database on %s', (kind) => 
     expect(sources).toEqual([{ n: 3215, min: SOURCE, max: SOURCE }]);
   });
 
-  it('has GB/T 4754-2017: 117 rows, 20 sections', async () => {
+  it('has GB/T 4754-2017 at every level: 20 sections, 97 divisions, 473 groups, 1,381 classes (one short of 1,382, see docs)', async () => {
     const rows = await rowsOf(database, sql`select level, count(*)::int as n from industries where standard = ${INDUSTRY_STANDARD} group by level order by level`);
     expect(rows).toEqual([
+      { level: 'class', n: 1381 },
       { level: 'division', n: 97 },
+      { level: 'group', n: 473 },
       { level: 'section', n: 20 },
     ]);
   });
@@ -142,9 +147,9 @@ describe.each(DATABASE_KINDS)('reference data in the database on %s', (kind) => 
       source: 'gbt2260@old',
     });
     await database.db.update(regions).set({ active: false, name: '旧名' }).where(eq(regions.code, '650102'));
-    await database.db.update(settings).set({ value: { regions: 'old', industries: INDUSTRY_STANDARD, revision: 1 } }).where(eq(settings.key, 'reference_versions'));
+    await database.db.update(settings).set({ value: { regions: 'old', industries: INDUSTRY_STANDARD, revision: LOADER_REVISION } }).where(eq(settings.key, 'reference_versions'));
 
-    expect(await loadReferenceData({ db: database.db, config })).toEqual({ changed: true, regions: 3215, industries: 117 });
+    expect(await loadReferenceData({ db: database.db, config })).toEqual({ changed: true, regions: 3215, industries: 1971 });
 
     const rows = await database.db
       .select({ code: regions.code, name: regions.name, active: regions.active, source: regions.source })
@@ -159,14 +164,14 @@ describe.each(DATABASE_KINDS)('reference data in the database on %s', (kind) => 
     expect(await levelCounts()).toEqual({ county: 2844, prefecture: 337, province: 34, park: 1 });
 
     const [stored] = await database.db.select().from(settings).where(eq(settings.key, 'reference_versions'));
-    expect(stored?.value).toEqual({ regions: REGION_DATASET_VERSION, industries: INDUSTRY_STANDARD, revision: 1 });
+    expect(stored?.value).toEqual({ regions: REGION_DATASET_VERSION, industries: INDUSTRY_STANDARD, revision: LOADER_REVISION });
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, 'reference.load')).orderBy(auditLog.id);
     expect(audit.at(-1)).toMatchObject({
       actorUsername: 'cli:system',
       objectType: 'referenceData',
       objectId: 'reference_versions',
-      before: { regions: 'old', industries: INDUSTRY_STANDARD, revision: 1 },
-      after: { regions: REGION_DATASET_VERSION, industries: INDUSTRY_STANDARD, revision: 1, regionRows: 3215, industryRows: 117 },
+      before: { regions: 'old', industries: INDUSTRY_STANDARD, revision: LOADER_REVISION },
+      after: { regions: REGION_DATASET_VERSION, industries: INDUSTRY_STANDARD, revision: LOADER_REVISION, regionRows: 3215, industryRows: 1971 },
     });
 
     expect(await loadReferenceData({ db: database.db, config })).toEqual({ changed: false, regions: 0, industries: 0 });
