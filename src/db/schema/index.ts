@@ -8,3 +8,4 @@ export * from './enterprises';
 export * from './projects';
 export * from './statistics';
 export * from './returns';
+export * from './chains';
