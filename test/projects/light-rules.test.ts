@@ -4,8 +4,9 @@
  * is green or another colour under the default rules (60/90 days) and changes colour under the
  * stored rules, so a code path that ignored the stored rules would answer the default colour.
  */
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/db/schema/index';
 import { todayInShanghai } from '../../src/domain/dates';
 import { shiftDate } from '../../src/domain/working-days';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -70,6 +71,13 @@ describe.each(DATABASE_KINDS)('stored light rules on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(200);
     return (res.json() as { items: { leaderId: string | null; red: number; yellow: number; total: number }[] }).items;
   };
+  /** The audit rows about the stored light rules, oldest first. */
+  const lightRuleAudits = () =>
+    t.database.db
+      .select({ action: auditLog.action, objectType: auditLog.objectType, actorUsername: auditLog.actorUsername, before: auditLog.before, after: auditLog.after, reason: auditLog.reason, outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(eq(auditLog.objectId, 'light_rules'))
+      .orderBy(asc(auditLog.id));
   const putRules = async (rules: typeof DEFAULTS) => {
     const res = await t.call('PUT', '/api/settings/light-rules', { cookie: sys, body: { ...rules, reason: '按本地考核办法调整' } });
     expect(res.statusCode, res.body).toBe(200);
@@ -124,5 +132,46 @@ describe.each(DATABASE_KINDS)('stored light rules on %s', (kind) => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: { message: '红灯天数不能少于黄灯天数' } });
     expect((await t.call('PUT', '/api/settings/light-rules', { cookie: officer, body: { ...DEFAULTS, reason: '试' } })).statusCode).toBe(403);
+  });
+
+  it('refuses a not-started red threshold before the yellow one, and stores nothing', async () => {
+    const auditsBefore = await lightRuleAudits();
+    const res = await t.call('PUT', '/api/settings/light-rules', { cookie: sys, body: { ...DEFAULTS, notStartedRedDays: 59, reason: '试' } });
+    expect(res.statusCode).toBe(400);
+    // the service's own check (a request-schema error would name the field in `details`)
+    const error = (res.json() as { error: { code: string; details?: unknown } }).error;
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details).toBeUndefined();
+    expect((await t.call('GET', '/api/settings/light-rules', { cookie: officer })).json()).toEqual(DEFAULTS);
+    expect(await lightRuleAudits()).toEqual(auditsBefore);
+  });
+
+  it('accepts red thresholds equal to the yellow ones (red wins on the day both are reached)', async () => {
+    const equal = { noProgressYellowDays: 55, noProgressRedDays: 55, notStartedYellowDays: 20, notStartedRedDays: 20, overdueProblemIsRed: true };
+    await putRules(equal);
+    try {
+      expect((await t.call('GET', '/api/settings/light-rules', { cookie: officer })).json()).toEqual(equal);
+      expect(await detail(ids.idle40)).toEqual({ light: 'green', lightReasons: [] });
+      expect(await detail(ids.idle55)).toEqual({ light: 'red', lightReasons: ['已 55 天无进展（≥ 55 天为红灯）'] });
+      expect(await detail(ids.lateStart20)).toEqual({
+        light: 'red',
+        lightReasons: [`约定开工日 ${shiftDate(today, -20)} 后 20 天仍未开工（≥ 20 天为红灯）`],
+      });
+    } finally {
+      await putRules(DEFAULTS);
+    }
+  });
+
+  it('records each change of the rules in the audit trail: who, the rules before and after, and the reason', async () => {
+    const changed = { ...DEFAULTS, noProgressYellowDays: 45 };
+    const countBefore = (await lightRuleAudits()).length;
+    await putRules(changed);
+    await putRules(DEFAULTS);
+    const audits = await lightRuleAudits();
+    expect(audits).toHaveLength(countBefore + 2);
+    expect(audits.slice(-2)).toEqual([
+      { action: 'settings.lightRules.update', objectType: 'settings', actorUsername: 'lr_sys', before: DEFAULTS, after: changed, reason: '按本地考核办法调整', outcome: 'success' },
+      { action: 'settings.lightRules.update', objectType: 'settings', actorUsername: 'lr_sys', before: changed, after: DEFAULTS, reason: '按本地考核办法调整', outcome: 'success' },
+    ]);
   });
 });
