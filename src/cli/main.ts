@@ -6,6 +6,7 @@ import { isAppError } from '../domain/app-error';
 import { MIGRATE_HELP, runMigrate, runSeed, runUserAdd, runUserDisable, runUserResetPassword, runUserResetTotp, SEED_HELP, USER_HELP } from './commands/admin';
 import { runServe, SERVE_HELP } from './commands/serve';
 import { IMPORT_HELP, runImportCommand } from './commands/import';
+import { CHAINS_HELP, runChainsCommand } from './commands/chains';
 import { runStats, STATS_HELP } from './commands/stats';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
@@ -21,7 +22,8 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   migrate               应用数据库迁移并载入参考数据
   seed --demo           载入演示数据
   user add|disable|reset-password|reset-totp   管理账号
-  import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金；--kind enterprises 为企业库导入任务，须 --as）
+  import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链；--kind enterprises 为企业库导入任务）
+  chains templates|adopt   产业链模板：列出、采用
   stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
@@ -114,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
         args: rest,
         allowPositionals: true,
         strict: true,
-        options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, as: { type: 'string' }, source: { type: 'string' }, 'source-date': { type: 'string' } },
+        options: { kind: { type: 'string' }, 'dry-run': { type: 'boolean' }, as: { type: 'string' }, source: { type: 'string' }, 'source-date': { type: 'string' }, region: { type: 'string' } },
       });
       if (positionals.length !== 1) throw new UsageError('请指定一个要导入的文件：yinfeng import FILE');
       process.exitCode = await runImportCommand(loadConfig(), {
@@ -124,7 +126,20 @@ async function main(argv: string[]): Promise<void> {
         as: values.as,
         source: values.source,
         sourceDate: values['source-date'],
+        region: values.region,
       });
+      return;
+    }
+    case 'chains': {
+      const [sub, ...args] = rest;
+      if (!sub || wantsHelp) return void console.log(CHAINS_HELP);
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: { code: { type: 'string' }, region: { type: 'string' }, as: { type: 'string' } },
+      });
+      process.exitCode = await runChainsCommand(loadConfig(), sub, { template: positionals[0], code: values.code, region: values.region, as: values.as });
       return;
     }
     case 'audit': {

@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   'contact.export',
   'enterprise-tag.create',
   'enterprise-tag.delete',
+  'chain.import',
+  'chain.adopt',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -108,5 +110,6 @@ export const AUDIT_OBJECT_TYPES = [
   'contact',
   'enterprise-tag',
   'enterprise-duplicate',
+  'chain',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'enterprises.import',
   'contacts.reveal',
   'contacts.export',
+  'chains.read',
+  'chains.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,7 +50,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal'],
+  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read'],
   officer: [
     'projects.read',
     'projects.manage',
@@ -60,10 +62,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enterprises.import',
     'contacts.reveal',
     'contacts.export',
+    'chains.read',
   ],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read'],
-  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read'],
-  analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read'],
+  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read'],
+  analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage'],
 };
 
 /** Holders of the administrator roles must sign in with a second factor (TOTP); it is optional for the others. */
@@ -124,4 +127,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'enterprises.import': '导入企业库',
   'contacts.reveal': '查看联系人完整电话和邮箱（留痕）',
   'contacts.export': '导出联系人（留痕）',
+  'chains.read': '查看产业链',
+  'chains.manage': '维护产业链（导入、采用模板、编辑）',
 };

@@ -36,6 +36,7 @@ import { enterpriseRoutes } from './routes/enterprises/enterprises';
 import { enterpriseContactRoutes } from './routes/enterprises/enterprise-contacts';
 import { enterpriseDuplicateRoutes } from './routes/enterprises/enterprise-duplicates';
 import { enterpriseTagRoutes } from './routes/enterprises/enterprise-tags';
+import { chainRoutes } from './routes/chains/chains';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(enterpriseContactRoutes, { deps });
   await app.register(enterpriseDuplicateRoutes, { deps });
   await app.register(enterpriseTagRoutes, { deps });
+  await app.register(chainRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -9,11 +9,15 @@ export type ImportKind = 'enterprise' | 'project' | 'funds';
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['enterprise', 'project', 'funds'];
 
+/** Every kind of sheet a file can carry: the three of the data workbook, and chains (imported on their own). */
+export type SheetKind = ImportKind | 'chain';
+
 /** The xlsx sheet that carries each kind. */
-export const SHEET_NAMES: Record<ImportKind, string> = {
+export const SHEET_NAMES: Record<SheetKind, string> = {
   enterprise: '企业',
   project: '项目',
   funds: '到位资金',
+  chain: '产业链',
 };
 
 export interface ColumnDef {
@@ -76,7 +80,18 @@ export const COLUMNS = {
     col('金额(万元)', 'amountYuan', true),
     col('备注', 'note'),
   ],
-} as const satisfies Record<ImportKind, readonly ColumnDef[]>;
+  // DESIGN.md "Import files, second half": 产业链 (kind chains)
+  chain: [
+    col('产业链编码', 'chainCode', true),
+    col('产业链名称', 'chainName', true),
+    col('节点编码', 'code', true),
+    col('节点名称', 'name', true),
+    col('上级节点编码', 'parentCode'),
+    col('环节', 'segment', true),
+    col('行业代码', 'industryCodes'),
+    col('关键产品', 'products'),
+  ],
+} as const satisfies Record<SheetKind, readonly ColumnDef[]>;
 
 /** Header text as compared: no spaces of any width, half-width parentheses. */
 export function normalizeHeader(raw: string): string {
@@ -98,7 +113,7 @@ export interface HeaderMapping {
  * Maps a header row onto the columns of `kind`. Throws AppError('VALIDATION') naming every missing
  * required column, or a column that appears twice. Extra columns are ignored.
  */
-export function mapHeaders(headerRow: readonly string[], kind: ImportKind): HeaderMapping {
+export function mapHeaders(headerRow: readonly string[], kind: SheetKind): HeaderMapping {
   const defs: readonly ColumnDef[] = COLUMNS[kind];
   const byNormalized = new Map(defs.map((d) => [normalizeHeader(d.header), d]));
   const indexByHeader = new Map<string, number>();

@@ -19,7 +19,7 @@ import { mapXlsxSheetFiles } from './xlsx-parts';
 import { verifyZipInflationOnce } from './zip-inflate';
 import { AppError } from '../domain/app-error';
 import { describeBadText } from '../domain/text-input';
-import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type ImportKind } from './columns';
+import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type SheetKind } from './columns';
 import { readCsvFileBatches, readCsvRecords } from './csv-decode';
 import { sniffContent, type ImportFormat } from './file-guard';
 
@@ -258,7 +258,7 @@ function detectInputFormat(input: ImportInput): ImportFormat {
 }
 
 /** Raw rows of an import file, CSV or the kind's xlsx sheet. */
-export async function* readRawRows(input: ImportInput, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<RawRow> {
+export async function* readRawRows(input: ImportInput, kind: SheetKind, opts: ReadRowsOptions = {}): AsyncGenerator<RawRow> {
   const format = opts.format ?? detectInputFormat(input);
   const fileName = opts.fileName ?? (format === 'xlsx' ? `${SHEET_NAMES[kind]}.xlsx` : `${SHEET_NAMES[kind]}.csv`);
   if (format === 'xlsx') yield* readXlsxSheetRows(input, SHEET_NAMES[kind], fileName, opts.inMemoryLimitBytes);
@@ -273,7 +273,7 @@ export async function* readRawRows(input: ImportInput, kind: ImportKind, opts: R
  * The data rows of an import file. The first non-empty row is the header (row 1 in a normal file);
  * missing required columns throw AppError('VALIDATION') before any data row is yielded.
  */
-export async function* readRows(input: ImportInput, kind: ImportKind, opts: ReadRowsOptions = {}): AsyncGenerator<ImportRow> {
+export async function* readRows(input: ImportInput, kind: SheetKind, opts: ReadRowsOptions = {}): AsyncGenerator<ImportRow> {
   let mapping: HeaderMapping | undefined;
   for await (const raw of readRawRows(input, kind, opts)) {
     if (!mapping) {
@@ -299,7 +299,7 @@ export interface RowBatch {
  */
 export async function* readRowBatches(
   input: { path: string },
-  kind: ImportKind,
+  kind: SheetKind,
   opts: ReadRowsOptions & { batchRows?: number } = {},
 ): AsyncGenerator<RowBatch> {
   const format = opts.format ?? detectInputFormat(input);

@@ -108,6 +108,33 @@ class Fixture {
     const park = await createPark(this.t.deps, createSystemCaller('test'), { parentCode: this.region(target), name: this.unique('测试园区') });
     return park.code;
   }
+  /** a chain seen from the own county (defined by its prefecture 乌鲁木齐市) or not (defined by 昌吉州), made once each */
+  private chains = new Map<Target, Promise<string>>();
+  chain(target: Target) {
+    let made = this.chains.get(target);
+    if (!made) {
+      const code = target === 'own' ? 'MXOWN' : 'MXSIB';
+      const csv = `产业链编码,产业链名称,节点编码,节点名称,上级节点编码,环节,行业代码,关键产品\n${code},矩阵链,${code}-01,节点,,上游,3841,电芯\n`;
+      made = import('../../src/services/chains/import-chains').then(async ({ importChains }) => {
+        const r = await importChains(this.t.deps, this.system, Buffer.from(csv), { fileName: 'm.csv', regionCode: target === 'own' ? '650100' : '652300' });
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+        return code;
+      });
+      this.chains.set(target, made);
+    }
+    return made;
+  }
+  /** chains are defined by a prefecture: the analyst role acts through an analyst of 乌鲁木齐市 (others keep their own session, and get 403) */
+  private chainMaintainer: Promise<string> | undefined;
+  async chainCookie(role: Role): Promise<string | undefined> {
+    if (role !== 'analyst') return undefined;
+    this.chainMaintainer ??= (async () => {
+      const username = this.unique('chain_analyst');
+      await this.t.createAccount(username, ['analyst'], '650100');
+      return this.t.login(username);
+    })();
+    return this.chainMaintainer;
+  }
   async freshSession(role: Role) {
     const username = this.unique('fresh');
     await this.t.createAccount(username, [role], OWN);
@@ -864,6 +891,28 @@ const CASES: Record<string, RouteCase> = {
     },
   },
   // ── end enterprise detail ──
+  // ── industry chains (issue 12) ──
+  'GET /api/chains': { access: 'chains.read', scoped: false, ok: 200, build: async () => ({ url: '/api/chains' }) },
+  'GET /api/chains/:code': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}` }) },
+  'GET /api/chains/:code/versions': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/versions` }) },
+  'GET /api/chains/:code/diff': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/diff` }) },
+  'POST /api/chains/import': {
+    access: 'chains.manage',
+    scoped: false, // who may change which chain: test/chains/chain-import.test.ts
+    ok: 200,
+    build: async (f, _t, role) => {
+      const csv = `产业链编码,产业链名称,节点编码,节点名称,上级节点编码,环节,行业代码,关键产品\nMXIMP,矩阵导入链,MXIMP-01,节点,,中游,3825,组件\n`;
+      return { url: '/api/chains/import?dryRun=true', raw: Buffer.from(csv), headers: { 'content-type': 'text/csv', 'x-file-name': 'chain.csv' }, cookie: await f.chainCookie(role) };
+    },
+  },
+  'GET /api/chain-templates': { access: 'chains.read', scoped: false, ok: 200, build: async () => ({ url: '/api/chain-templates' }) },
+  'POST /api/chain-templates/:code/adopt': {
+    access: 'chains.manage',
+    scoped: false,
+    ok: 200,
+    build: async (f, _t, role) => ({ url: '/api/chain-templates/PV/adopt', body: { chainCode: `MX${f.unique('A').replace('_', '')}` }, cookie: await f.chainCookie(role) }),
+  },
+  // ── end industry chains ──
 };
 
 // ── content-dependent permissions (enterprise database, issue 5) ──

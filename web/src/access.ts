@@ -21,7 +21,9 @@ export type Permission =
   | 'enterprises.manage'
   | 'enterprises.import'
   | 'contacts.reveal'
-  | 'contacts.export';
+  | 'contacts.export'
+  | 'chains.read'
+  | 'chains.manage';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

@@ -3,21 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../config/config';
-import type { Database } from '../../db/client';
-import { selectUserByUsername } from '../../db/queries/accounts/users';
 import { AppError } from '../../domain/app-error';
-import { isRole, listPermissions, PERMISSION_LABELS, type Permission } from '../../domain/roles';
 import { requestImportJobCancel, type ImportJobWithPath } from '../../db/queries/enterprise-imports/import-jobs';
 import type { EnterpriseImportResult } from '../../jobs/enterprise-imports/enterprise-import-job';
 import { executeImportJob } from '../../jobs/enterprise-imports/import-jobs';
 import type { JobProgressState } from '../../jobs/job-progress';
 import { createRunningImportJobFromFile } from '../../services/enterprise-imports/import-jobs';
-import { createSystemCaller, type Caller } from '../../services/context';
 import { parseImportKindName, runImport, type ImportResult } from '../../services/imports/run-import';
 import { prepareDatabase } from '../prepare-database';
+import type { Caller } from '../../services/context';
+import { buildImportCaller } from './import-caller';
+import { runChainImportCommand } from './chains';
 import { onStopSignal } from '../process-stop';
 
-export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|projects|funds] [--dry-run] [--as 用户名]
+export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|projects|funds|chains] [--dry-run] [--as 用户名]
       yinfeng import --kind enterprises FILE [--as 用户名] [--source 名称] [--source-date YYYY-MM-DD] [--dry-run]
 
 导入 xlsx（工作表 企业、项目、到位资金，按此顺序，在一个事务中）或 CSV（一种数据；--kind 省略时按表头判断）。
@@ -33,7 +32,9 @@ export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|proj
 审计记为命令行操作员代该用户）；省略 --as 时记为“命令行操作员”，属于本系统最上级地区。
 Ctrl-C 取消（回滚）。
   --source      数据来源（行内未填“数据来源”时使用），默认为文件名
-  --source-date 数据日期 YYYY-MM-DD（行内未填“数据日期”时使用），默认为今天`;
+  --source-date 数据日期 YYYY-MM-DD（行内未填“数据日期”时使用），默认为今天
+
+--kind chains：产业链文件（yinfeng chains --help）；--region 为新建产业链的省或地州市。`;
 
 export interface ImportArgs {
   file: string;
@@ -42,35 +43,8 @@ export interface ImportArgs {
   as?: string;
   source?: string;
   sourceDate?: string;
-}
-
-async function buildCaller(
-  database: Database,
-  as: string | undefined,
-  permission: Permission = 'imports.run',
-): Promise<{ caller: Caller; extra: Record<string, unknown>; userId: string | null }> {
-  const operator = createSystemCaller(os.userInfo().username);
-  if (!as) return { caller: operator, extra: {}, userId: null };
-  const user = await selectUserByUsername(database.db, as);
-  if (!user || user.status !== 'active') throw new AppError('NOT_FOUND', `用户 ${as} 不存在或已停用`);
-  const roles = user.roles.filter(isRole);
-  const permissions = listPermissions(roles);
-  if (!permissions.includes(permission)) throw new AppError('FORBIDDEN', `用户 ${user.username} 没有“${PERMISSION_LABELS[permission]}”权限`);
-  return {
-    caller: {
-      ...operator,
-      actor: {
-        ...operator.actor,
-        displayName: `${operator.actor.displayName} 代 ${user.displayName}`,
-        roles,
-        permissions,
-        regionCode: user.regionCode,
-        regionPath: user.regionPath,
-      },
-    },
-    extra: { actingAs: user.username },
-    userId: user.id,
-  };
+  /** chains: the province or prefecture that defines new chains */
+  region?: string;
 }
 
 const KIND_LABELS = { enterprises: '企业', projects: '项目', funds: '到位资金' } as const;
@@ -101,6 +75,11 @@ export function formatImportResult(r: ImportResult): string {
 
 /** Returns the exit code: 0 imported (or dry run clean), 1 rejected. */
 export async function runImportCommand(config: Config, args: ImportArgs): Promise<number> {
+  if (args.kind === 'chains') {
+    if (args.source !== undefined || args.sourceDate !== undefined) throw new AppError('VALIDATION', '--source 与 --source-date 只用于企业库导入（--kind enterprises）');
+    return runChainImportCommand(config, { file: args.file, dryRun: args.dryRun, as: args.as, region: args.region });
+  }
+  if (args.region !== undefined) throw new AppError('VALIDATION', '--region 只用于产业链导入（--kind chains）');
   const kind = args.kind ? parseImportKindName(args.kind) : undefined;
   if (kind === 'enterprises') return runEnterpriseImportCommand(config, args);
   if (args.source !== undefined || args.sourceDate !== undefined) {
@@ -114,7 +93,7 @@ export async function runImportCommand(config: Config, args: ImportArgs): Promis
   }
   const database = await prepareDatabase(config, 'yinfeng import');
   try {
-    const { caller, extra } = await buildCaller(database, args.as);
+    const { caller, extra } = await buildImportCaller(database, args.as);
     const result = await runImport({ db: database.db, config }, caller, buffer, {
       fileName: path.basename(args.file),
       kind,
@@ -176,7 +155,7 @@ async function runEnterpriseImportCommand(config: Config, args: ImportArgs): Pro
   };
   const offSignal = onStopSignal(onSignal); // SIGINT and SIGTERM
   try {
-    const { caller, userId } = await buildCaller(database, args.as, 'enterprises.import');
+    const { caller, userId } = await buildImportCaller(database, args.as, 'enterprises.import');
     const jobCaller: Caller = { ...caller, actor: { ...caller.actor, id: userId } };
     const worker = `cli:${os.hostname()}:${process.pid}`;
     const job = await createRunningImportJobFromFile(

@@ -109,4 +109,6 @@ export const accessMessages = defineMessages({
   'permission.enterprises.import': { zh: '导入企业库', en: 'Import enterprises' },
   'permission.contacts.reveal': { zh: '查看联系人完整电话和邮箱（留痕）', en: 'See contacts’ full phone numbers and e-mails (audited)' },
   'permission.contacts.export': { zh: '导出联系人（留痕）', en: 'Export contacts (audited)' },
+  'permission.chains.read': { zh: '查看产业链', en: 'View industry chains' },
+  'permission.chains.manage': { zh: '维护产业链（导入、采用模板、编辑）', en: 'Maintain industry chains (import, adopt templates, edit)' },
 });

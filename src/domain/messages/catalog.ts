@@ -4,6 +4,7 @@
  * add a message.
  */
 import { accessMessages } from './access-messages';
+import { chainMessages } from './chain-messages';
 import { domainMessages } from './domain-messages';
 import { ledgerMessages } from './ledger-messages';
 import { fillTemplate, type Lang, type Message, type ParamsOf, type ParamValue } from './define';
@@ -14,9 +15,9 @@ export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;

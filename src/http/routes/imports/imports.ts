@@ -30,7 +30,7 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item));
 
-function decodeFileName(header: string | string[] | undefined, body: Buffer, contentType: string | undefined): string {
+export function decodeFileName(header: string | string[] | undefined, body: Buffer, contentType: string | undefined): string {
   const raw = Array.isArray(header) ? header[0] : header;
   if (raw && raw.trim() !== '') {
     let decoded: string;

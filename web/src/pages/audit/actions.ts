@@ -82,6 +82,8 @@ const ACTIONS: Record<string, Names> = {
   'contact.export': ['导出联系人', 'Export contacts'],
   'enterprise-tag.create': ['新增企业标签', 'Create enterprise tag'],
   'enterprise-tag.delete': ['删除企业标签', 'Delete enterprise tag'],
+  'chain.import': ['导入产业链', 'Import chain'],
+  'chain.adopt': ['采用产业链模板', 'Adopt chain template'],
 };
 
 const OBJECT_TYPES: Record<string, Names> = {
@@ -108,6 +110,7 @@ const OBJECT_TYPES: Record<string, Names> = {
   contact: ['联系人', 'Contact'],
   'enterprise-tag': ['企业标签', 'Enterprise tag'],
   'enterprise-duplicate': ['疑似重复企业', 'Possible duplicate'],
+  chain: ['产业链', 'Industry chain'],
 };
 
 function pick(table: Record<string, Names>, code: string, lang: Lang): string {

@@ -1,0 +1,124 @@
+/** Industry chains (产业链): requests and answers of /api/chains and /api/chain-templates. zod only. */
+import { z } from 'zod';
+
+export const segmentSchema = z.enum(['upstream', 'midstream', 'downstream']).describe('环节：上游、中游、下游');
+export type ChainSegment = z.infer<typeof segmentSchema>;
+
+export const chainCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'chains.codeFormatShort')
+  .describe('产业链编码：1–32 位字母、数字、“-”或“_”');
+
+export const chainNodeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  segment: segmentSchema,
+  industryCodes: z.array(z.string()).describe('GB/T 4754-2017 行业代码（小类、中类或大类）'),
+  products: z.array(z.string()).describe('关键产品与经营范围用词'),
+});
+export type ChainNodeDto = z.infer<typeof chainNodeSchema>;
+
+export const chainSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  regionCode: z.string().describe('定义该产业链的省或地州市'),
+  regionName: z.string(),
+  currentVersion: z.number().int(),
+  nodeCount: z.number().int(),
+  templateCode: z.string().nullable().describe('采用的模板编码'),
+  canChange: z.boolean().describe('当前用户能否修改（导入新版本）'),
+  updatedAt: z.string(),
+});
+export type ChainSummary = z.infer<typeof chainSummarySchema>;
+
+export const chainDetailSchema = chainSummarySchema.extend({
+  version: z.number().int().describe('所示节点的版本'),
+  nodes: z.array(chainNodeSchema),
+});
+export type ChainDetail = z.infer<typeof chainDetailSchema>;
+
+export const chainVersionSchema = z.object({
+  version: z.number().int(),
+  name: z.string(),
+  source: z.enum(['import', 'template', 'edit']),
+  sourceName: z.string().nullable(),
+  nodeCount: z.number().int(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  current: z.boolean(),
+});
+export type ChainVersion = z.infer<typeof chainVersionSchema>;
+
+const listChangeSchema = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+export const chainDiffSchema = z.object({
+  code: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  name: z.object({ before: z.string(), after: z.string() }).optional(),
+  added: z.array(chainNodeSchema),
+  removed: z.array(chainNodeSchema),
+  changed: z.array(
+    z.object({
+      code: z.string(),
+      name: z.object({ before: z.string(), after: z.string() }).optional(),
+      parentCode: z.object({ before: z.string().nullable(), after: z.string().nullable() }).optional(),
+      segment: z.object({ before: segmentSchema, after: segmentSchema }).optional(),
+      industryCodes: listChangeSchema.optional(),
+      products: listChangeSchema.optional(),
+    }),
+  ),
+});
+export type ChainDiff = z.infer<typeof chainDiffSchema>;
+
+export const chainDiffQuerySchema = z.object({
+  from: z.coerce.number().int().min(1).optional().describe('起始版本（默认：目标版本的上一版）'),
+  to: z.coerce.number().int().min(1).optional().describe('目标版本（默认：当前版本）'),
+});
+export const chainVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional().describe('版本（默认：当前版本）') });
+
+export const chainOutcomeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(['created', 'updated', 'unchanged']),
+  version: z.number().int(),
+  nodeCount: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+});
+export type ChainOutcome = z.infer<typeof chainOutcomeSchema>;
+
+export const chainImportResultSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  dryRun: z.boolean(),
+  ok: z.boolean(),
+  chains: z.array(chainOutcomeSchema),
+  problems: z.array(z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() })),
+});
+export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
+
+export const chainImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('试导入：检查并报告，不写入'),
+});
+export type ChainImportQuery = z.input<typeof chainImportQuerySchema>;
+
+export const chainTemplateSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  fileName: z.string(),
+  nodeCount: z.number().int(),
+  segments: z.object({ upstream: z.number().int(), midstream: z.number().int(), downstream: z.number().int() }),
+});
+export type ChainTemplate = z.infer<typeof chainTemplateSchema>;
+
+export const adoptTemplateBodySchema = z.object({
+  chainCode: chainCodeSchema.optional().describe('采用后的产业链编码（默认与模板相同；已被占用时须另取）'),
+});
+export type AdoptTemplateBody = z.input<typeof adoptTemplateBodySchema>;

@@ -1,0 +1,105 @@
+/** /api/chains: industry chains, their versions and the diff between two; the chains import; the shipped templates. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  adoptTemplateBodySchema,
+  chainDetailSchema,
+  chainDiffQuerySchema,
+  chainDiffSchema,
+  chainImportQuerySchema,
+  chainImportResultSchema,
+  chainOutcomeSchema,
+  chainSummarySchema,
+  chainTemplateSchema,
+  chainVersionQuerySchema,
+  chainVersionSchema,
+} from '../../../contracts/chains';
+import { AppError } from '../../../domain/app-error';
+import { adoptTemplate, listTemplates } from '../../../services/chains/chain-templates';
+import { diffChainVersions, getChain, listChains, listChainVersions } from '../../../services/chains/chains';
+import { importChains } from '../../../services/chains/import-chains';
+import type { Deps } from '../../../services/context';
+import { requireCaller } from '../../access';
+import { decodeFileName, IMPORT_CONTENT_TYPES } from '../imports/imports';
+
+const tags = ['chains'];
+const MiB = 1024 * 1024;
+const codeParams = z.object({ code: z.string().min(1).max(40) });
+
+export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  app.addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: 10 * MiB }, (_request, body, done) => done(null, body));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/chains',
+    { config: { access: 'chains.read' }, schema: { tags, summary: '本级使用（上级定义）与下级定义的产业链', response: { 200: z.object({ items: z.array(chainSummarySchema) }) } } },
+    async (request) => ({ items: await listChains(deps, requireCaller(request)) }),
+  );
+  r.get(
+    '/api/chains/:code',
+    {
+      config: { access: 'chains.read' },
+      schema: { tags, summary: '一条产业链及其节点（默认当前版本）', params: codeParams, querystring: chainVersionQuerySchema, response: { 200: chainDetailSchema } },
+    },
+    async (request) => getChain(deps, requireCaller(request), request.params.code, request.query.version),
+  );
+  r.get(
+    '/api/chains/:code/versions',
+    { config: { access: 'chains.read' }, schema: { tags, summary: '产业链的各个版本（新的在前）', params: codeParams, response: { 200: z.object({ items: z.array(chainVersionSchema) }) } } },
+    async (request) => ({ items: await listChainVersions(deps, requireCaller(request), request.params.code) }),
+  );
+  r.get(
+    '/api/chains/:code/diff',
+    {
+      config: { access: 'chains.read' },
+      schema: { tags, summary: '两个版本之间的变化：新增、删除和修改的节点', params: codeParams, querystring: chainDiffQuerySchema, response: { 200: chainDiffSchema } },
+    },
+    async (request) => diffChainVersions(deps, requireCaller(request), request.params.code, request.query.from, request.query.to),
+  );
+  r.post(
+    '/api/chains/import',
+    {
+      bodyLimit: 10 * MiB,
+      config: { access: 'chains.manage' },
+      schema: {
+        tags,
+        summary: '导入产业链文件（CSV，或含“产业链”工作表的 xlsx）：请求体为文件本身，文件名放在请求头 x-file-name（URL 编码）',
+        description:
+          '整个文件要么全部导入，要么一条也不写：有问题时返回 422 与问题清单（行、列、值、原因）。内容与当前版本相同的产业链不变；' +
+          '内容变化的产业链生成新版本。新产业链由导入人所属的省或地州市定义。',
+        querystring: chainImportQuerySchema,
+        response: { 200: chainImportResultSchema, 422: chainImportResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) }) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) throw new AppError('BAD_REQUEST', `请求体须为文件本身（Content-Type：${IMPORT_CONTENT_TYPES.join('、')}）`);
+      const fileName = decodeFileName(request.headers['x-file-name'], body, request.headers['content-type']);
+      const result = await importChains(deps, requireCaller(request), body, { fileName, dryRun: request.query.dryRun });
+      if (!result.ok) {
+        return reply.status(422).send({ ...result, error: { code: 'VALIDATION', message: `文件“${result.fileName}”有 ${result.problems.length} 个问题，未导入任何产业链` } });
+      }
+      return reply.status(200).send(result);
+    },
+  );
+  r.get(
+    '/api/chain-templates',
+    { config: { access: 'chains.read' }, schema: { tags, summary: '系统自带的产业链模板', response: { 200: z.object({ items: z.array(chainTemplateSchema) }) } } },
+    async () => ({ items: await listTemplates() }),
+  );
+  r.post(
+    '/api/chain-templates/:code/adopt',
+    {
+      config: { access: 'chains.manage' },
+      schema: {
+        tags,
+        summary: '采用模板：复制为本级（省或地州市）的产业链；再次采用会把模板的最新内容作为新版本',
+        params: codeParams,
+        body: adoptTemplateBodySchema,
+        response: { 200: chainOutcomeSchema },
+      },
+    },
+    async (request) => adoptTemplate(deps, requireCaller(request), request.params.code, { chainCode: request.body.chainCode }),
+  );
+}
