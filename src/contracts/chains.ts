@@ -37,7 +37,6 @@ export const chainDetailSchema = chainSummarySchema.extend({
   version: z.number().int().describe('所示节点的版本'),
   nodes: z.array(chainNodeSchema),
 });
-export type ChainDetail = z.infer<typeof chainDetailSchema>;
 
 export const chainVersionSchema = z.object({
   version: z.number().int(),
@@ -49,7 +48,6 @@ export const chainVersionSchema = z.object({
   createdAt: z.string(),
   current: z.boolean(),
 });
-export type ChainVersion = z.infer<typeof chainVersionSchema>;
 
 const listChangeSchema = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
 export const chainDiffSchema = z.object({
@@ -70,7 +68,6 @@ export const chainDiffSchema = z.object({
     }),
   ),
 });
-export type ChainDiff = z.infer<typeof chainDiffSchema>;
 
 export const chainDiffQuerySchema = z.object({
   from: z.coerce.number().int().min(1).optional().describe('起始版本（默认：目标版本的上一版）'),
@@ -88,7 +85,6 @@ export const chainOutcomeSchema = z.object({
   removed: z.number().int(),
   changed: z.number().int(),
 });
-export type ChainOutcome = z.infer<typeof chainOutcomeSchema>;
 
 export const chainImportResultSchema = z.object({
   fileName: z.string(),
@@ -98,7 +94,6 @@ export const chainImportResultSchema = z.object({
   chains: z.array(chainOutcomeSchema),
   problems: z.array(z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() })),
 });
-export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
 
 export const chainImportQuerySchema = z.object({
   dryRun: z
@@ -107,7 +102,6 @@ export const chainImportQuerySchema = z.object({
     .transform((v) => v === 'true')
     .describe('试导入：检查并报告，不写入'),
 });
-export type ChainImportQuery = z.input<typeof chainImportQuerySchema>;
 
 export const chainTemplateSchema = z.object({
   code: z.string(),
@@ -116,9 +110,7 @@ export const chainTemplateSchema = z.object({
   nodeCount: z.number().int(),
   segments: z.object({ upstream: z.number().int(), midstream: z.number().int(), downstream: z.number().int() }),
 });
-export type ChainTemplate = z.infer<typeof chainTemplateSchema>;
 
 export const adoptTemplateBodySchema = z.object({
   chainCode: chainCodeSchema.optional().describe('采用后的产业链编码（默认与模板相同；已被占用时须另取）'),
 });
-export type AdoptTemplateBody = z.input<typeof adoptTemplateBodySchema>;

@@ -136,11 +136,41 @@ describe.each(DATABASE_KINDS)('chains import on %s', (kind) => {
     expect(res.statusCode).toBe(422);
     expect(res.json().problems).toEqual([
       { row: 2, column: '行业代码', value: '9999', reason: 'Industry code “9999” is not in GB/T 4754-2017' },
-      { row: 3, column: '环节', value: '中间', reason: 'Segment “中间” is invalid: 上游 (upstream), 中游 (midstream) or 下游 (downstream)' },
+      { row: 3, column: '环节', value: '中间', reason: 'Segment “中间” is invalid: it must be upstream, midstream or downstream, written in Chinese as in the template' },
     ]);
     const missing = await upload(urumqi, Buffer.from('产业链编码,节点编码\nLIB,LIB-01\n'));
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.message).toContain('产业链名称');
+  });
+
+  it('ships the templates, which a prefecture adopts once; another takes them under its own code', async () => {
+    const templates = (await t.call('GET', '/api/chain-templates', { cookie: officer })).json().items;
+    expect(templates.map((x: { code: string }) => x.code)).toEqual(['AGRIFOOD', 'COALCHEM', 'H2', 'LIB', 'NEWMAT', 'PV', 'SILICONE', 'TEXTILE']);
+    const lib = templates.find((x: { code: string }) => x.code === 'LIB');
+    expect(lib.nodeCount).toBe(lib.segments.upstream + lib.segments.midstream + lib.segments.downstream);
+
+    const adopted = await t.call('POST', '/api/chain-templates/LIB/adopt', { cookie: urumqi, body: {} });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    expect(adopted.json()).toMatchObject({ code: 'LIB', status: 'created', version: 1, nodeCount: lib.nodeCount });
+    const chain = (await t.call('GET', '/api/chains/LIB', { cookie: officer })).json();
+    expect(chain).toMatchObject({ templateCode: 'LIB', regionCode: '650100' });
+    expect(chain.nodes.every((n: { code: string }) => n.code.startsWith('LIB-'))).toBe(true);
+    expect((await t.call('GET', '/api/chains/LIB/versions', { cookie: officer })).json().items[0]).toMatchObject({ source: 'template', sourceName: 'LIB' });
+    // adopting again brings nothing new
+    expect((await t.call('POST', '/api/chain-templates/LIB/adopt', { cookie: urumqi, body: {} })).json().status).toBe('unchanged');
+
+    const taken = await t.call('POST', '/api/chain-templates/LIB/adopt', { cookie: changji, body: {} });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.message).toBe('产业链编码 LIB 已被使用');
+    const own = await t.call('POST', '/api/chain-templates/LIB/adopt', { cookie: changji, body: { chainCode: 'libcj' } });
+    expect(own.statusCode, own.body).toBe(200);
+    const copy = (await t.call('GET', '/api/chains/LIBCJ', { cookie: changji })).json();
+    expect(copy.nodes.map((n: { code: string }) => n.code)).toEqual(chain.nodes.map((n: { code: string }) => n.code.replace(/^LIB-/, 'LIBCJ-')));
+    expect(copy.nodes.filter((n: { parentCode: string | null }) => n.parentCode).every((n: { parentCode: string }) => n.parentCode.startsWith('LIBCJ-'))).toBe(true);
+    expect((await t.call('POST', '/api/chain-templates/NOPE/adopt', { cookie: urumqi, body: {} })).statusCode).toBe(404);
+    const county = await t.call('POST', '/api/chain-templates/H2/adopt', { cookie: midong, body: {} });
+    expect(county.statusCode).toBe(403);
+    expect(county.json().error.message).toBe('产业链由省级或地州市级定义，您的所属地区 米东区 是县区');
   });
 
   it('lets readers read and only chain maintainers import', async () => {

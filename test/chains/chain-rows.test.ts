@@ -74,7 +74,7 @@ describe('parseChainRows', () => {
   it('reports an empty file, and renders problems in English', () => {
     expect(reasons(parseChainRows([]))).toEqual(['0  文件中没有产业链数据行']);
     const parsed = parseChainRows(rows(['PV', '光伏产业链', 'PV-A', '甲', '', '旁游']));
-    expect(renderMessage(parsed.problems[0]!.reason, 'en')).toBe('Segment “旁游” is invalid: 上游 (upstream), 中游 (midstream) or 下游 (downstream)');
+    expect(renderMessage(parsed.problems[0]!.reason, 'en')).toBe('Segment “旁游” is invalid: it must be upstream, midstream or downstream, written in Chinese as in the template');
   });
 
   it('splits lists on the three separators and drops blanks and repeats', () => {

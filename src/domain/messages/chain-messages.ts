@@ -9,7 +9,7 @@ export const chainMessages = defineMessages({
   },
   'chains.codeFormatShort': { zh: '应为 1–32 位字母、数字、“-”或“_”', en: 'Must be 1–32 letters, digits, “-” or “_”' },
   'chains.tooLong': { zh: '“{column}”不能超过 {max} 个字', en: '“{column}” must be at most {max} characters' },
-  'chains.segment': { zh: '环节“{value}”无效，应为 上游、中游 或 下游', en: 'Segment “{value}” is invalid: 上游 (upstream), 中游 (midstream) or 下游 (downstream)' },
+  'chains.segment': { zh: '环节“{value}”无效，应为 上游、中游 或 下游', en: 'Segment “{value}” is invalid: it must be upstream, midstream or downstream, written in Chinese as in the template' },
   'chains.industry': { zh: '行业代码“{value}”不在 GB/T 4754-2017 中', en: 'Industry code “{value}” is not in GB/T 4754-2017' },
   'chains.tooManyItems': { zh: '“{column}”最多 {max} 项', en: '“{column}” takes at most {max} items' },
   'chains.nameDiffers': {
