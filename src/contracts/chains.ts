@@ -2,7 +2,6 @@
 import { z } from 'zod';
 
 export const segmentSchema = z.enum(['upstream', 'midstream', 'downstream']).describe('环节：上游、中游、下游');
-export type ChainSegment = z.infer<typeof segmentSchema>;
 
 export const chainCodeSchema = z
   .string()
@@ -18,7 +17,6 @@ export const chainNodeSchema = z.object({
   industryCodes: z.array(z.string()).describe('GB/T 4754-2017 行业代码（小类、中类或大类）'),
   products: z.array(z.string()).describe('关键产品与经营范围用词'),
 });
-export type ChainNodeDto = z.infer<typeof chainNodeSchema>;
 
 export const chainSummarySchema = z.object({
   code: z.string(),
@@ -31,7 +29,6 @@ export const chainSummarySchema = z.object({
   canChange: z.boolean().describe('当前用户能否修改（导入新版本）'),
   updatedAt: z.string(),
 });
-export type ChainSummary = z.infer<typeof chainSummarySchema>;
 
 export const chainDetailSchema = chainSummarySchema.extend({
   version: z.number().int().describe('所示节点的版本'),
