@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
 import { addReceipt } from '../../src/services/funds/funds';
 import { createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
+import { createPark } from '../../src/services/regions';
 import { setTarget } from '../../src/services/statistics/statistics';
+import { getRankings } from '../../src/services/statistics/statistics-rankings';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -65,7 +67,7 @@ describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
   const rankings = async (query: string) => {
     const res = await t.call('GET', `/api/stats/rankings?${query}`, { cookie: reviewer });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { current: unknown; previous: unknown; items: { code: string; name: string; metrics: Metrics }[] };
+    return res.json() as { current: unknown; previous: unknown; unranked: Record<string, unknown>; items: { code: string; name: string; metrics: Metrics }[] };
   };
 
   it('gives each metric its own value and rank per sub-region, with the change against the previous quarter', async () => {
@@ -108,7 +110,7 @@ describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
     expect(febOf('650102')).toMatchObject({ funds: { value: 300 * WAN, rank: 1 }, yoy: { value: 200, rank: 1 }, completion: { value: 30, rank: 1 }, signedAmount: { value: 0, rank: 2 }, startRate: { value: null, rank: null } });
     expect(febOf('650109')).toMatchObject({ funds: { value: 0, rank: 2 }, yoy: { value: null, rank: null }, completion: { value: 20, rank: 2 }, signedAmount: { value: 2 * YI, rank: 1 }, startRate: { value: 0, rank: null } });
     // the only start rate known is 0: a ranking of zeros says nothing, so it says so instead
-    expect((feb as unknown as { unranked: Record<string, unknown> }).unranked).toEqual({
+    expect(feb.unranked).toEqual({
       funds: null,
       yoy: null,
       completion: null,
@@ -126,5 +128,67 @@ describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
       signedAmount: m(2 * YI, 2, null), // nobody signed in January–March 2025: no previous ranking
       startRate: m(100, 1, null),
     });
+  });
+
+  it('says why a metric is not ranked: all zeros, no data at all; the previous period likewise', async () => {
+    // March alone against February. March: no funds anywhere; no YoY base; 天山乙 signed 1亿 on 03-01, not started
+    // (start rate 0, the only one known). February: 天山 300万 (YoY 200 %), 米东 signed 2亿 not started by 02-28.
+    // Completion is the year to date against the annual target: 30 % and 20 % in both months.
+    const r = await rankings('region=650100&period=month&to=2026-03');
+    expect(r.previous).toEqual({ from: '2026-02', to: '2026-02' });
+    expect(r.unranked).toEqual({
+      funds: { reason: 'allZero', message: '各下级地区本期到位资金均为 0，不排名' },
+      yoy: { reason: 'noData', message: '各下级地区本期均无同比增速数据，不排名' },
+      completion: null,
+      signedAmount: null,
+      startRate: { reason: 'allZero', message: '各下级地区本期开工率均为 0，不排名' },
+    });
+    const of = (code: string) => r.items.find((i) => i.code === code)?.metrics;
+    expect(of('650102')).toEqual({
+      funds: m(0, null, 1),
+      yoy: m(null, null, 1),
+      completion: m(30, 1, 1),
+      signedAmount: m(1 * YI, 1, 2),
+      startRate: m(0, null, null), // February's start rates: only 米东's 0 → not ranked either
+    });
+    expect(of('650109')).toEqual({
+      funds: m(0, null, 2),
+      yoy: m(null, null, null),
+      completion: m(20, 2, 2),
+      signedAmount: m(0, 2, 1),
+      startRate: m(null, null, null),
+    });
+    const others = r.items.filter((i) => i.code !== '650102' && i.code !== '650109');
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) {
+      expect(other.metrics).toEqual({ funds: m(0, null, 2), yoy: m(null, null, null), completion: m(null, null, null), signedAmount: m(0, 2, 2), startRate: m(null, null, null) });
+    }
+  });
+
+  it('does not rank one sub-region, nor a region without any', async () => {
+    const park = await createPark(t.deps, sys, { parentCode: '650102', name: '赛马榜测试园区' });
+    const single = await rankings('region=650102&period=quarter&to=2026-03');
+    expect(single.unranked).toEqual({
+      funds: { reason: 'single', message: '天山区只有 1 个下级地区，到位资金不排名' },
+      yoy: { reason: 'single', message: '天山区只有 1 个下级地区，同比增速不排名' },
+      completion: { reason: 'single', message: '天山区只有 1 个下级地区，目标完成率不排名' },
+      signedAmount: { reason: 'single', message: '天山区只有 1 个下级地区，签约额不排名' },
+      startRate: { reason: 'single', message: '天山区只有 1 个下级地区，开工率不排名' },
+    });
+    expect(single.items).toEqual([
+      { code: park.code, name: '赛马榜测试园区', metrics: { funds: m(0, null, null), yoy: m(null, null, null), completion: m(null, null, null), signedAmount: m(0, null, null), startRate: m(null, null, null) } },
+    ]);
+    const none = await rankings('region=650109&period=quarter&to=2026-03');
+    expect(none.items).toEqual([]);
+    expect(Object.values(none.unranked)).toEqual(Array.from({ length: 5 }, () => ({ reason: 'single', message: '米东区没有下级地区，不排名' })));
+  });
+
+  it('refuses a month not written YYYY-MM (called without the HTTP schema)', async () => {
+    for (const to of ['2026-13', '2026-00', '2026-3', '2026-031', 'x2026-03', '202-03', '2026/03', '']) {
+      await expect(getRankings(t.deps, sys, { region: '650100', period: 'month', to }), to).rejects.toMatchObject({ code: 'VALIDATION', details: [{ field: 'to' }] });
+    }
+    for (const to of ['2026-01', '2026-10', '2026-12']) {
+      expect((await getRankings(t.deps, sys, { region: '650100', period: 'month', to })).current, to).toEqual({ from: to, to });
+    }
   });
 });
