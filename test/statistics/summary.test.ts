@@ -11,12 +11,14 @@
  *   S4 米东 2025-12-31 (outside); S5 米东 2026-02-01 100亿, started 2026-02-15.
  */
 import { spawn } from 'node:child_process';
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/db/schema/index';
 import { createSystemCaller } from '../../src/services/context';
 import { addReceipt } from '../../src/services/funds/funds';
 import { changeProjectStage, createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
+import { setTarget } from '../../src/services/statistics/statistics';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -26,6 +28,7 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
   let t: TestApp;
   let reviewer: string;
   let prefectureReviewer: string;
+  let parkCode = '';
   const sys = createSystemCaller('test');
 
   const project = async (input: Omit<ProjectCreateInput, 'name'> & { name?: string }, receipts: [string, number][] = []) => {
@@ -37,6 +40,7 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     const park = await createPark(t.deps, sys, { parentCode: '650109', name: '统计测试园区' });
+    parkCode = park.code;
     await project({ name: 'A', regionCode: '650109', source: 'local', industryCode: '38' }, [['2025-02', 100], ['2026-01', 300], ['2026-02', 200]]);
     await project({ name: 'B', regionCode: '650102', source: 'outOfRegion', industryCode: '65' }, [['2026-03', 1000]]);
     await project({ name: 'C', regionCode: park.code, source: 'foreign' }, [['2025-12', 50], ['2026-04', 70]]);
@@ -174,6 +178,28 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
     });
   });
 
+  it("gives a county's own projects a row of their own (本级) before its park, and funds without an investor as 其他投资方", async () => {
+    const res = await t.call('GET', '/api/stats/breakdowns?region=650109&from=2026-01&to=2026-03', { cookie: reviewer });
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json() as { total: unknown; bySubRegion: unknown[]; byInvestorType: unknown[]; monthly: unknown };
+    // 米东 itself holds A (500万; last year 100万), D (last year 400万), E (60万), F (10万); the park's C has nothing in Jan–Mar
+    expect(b.total).toEqual({ fundsYuan: 570 * WAN, lastYearFundsYuan: 500 * WAN });
+    const whole = { projects: 3, fundsYuan: 570 * WAN, lastYearFundsYuan: 500 * WAN, yoyPct: 14, sharePct: 100, contributionPct: 100, pullPts: 14 };
+    expect(b.bySubRegion).toEqual([
+      { code: '650109', name: '米东区（本级）', ...whole },
+      { code: parkCode, name: '统计测试园区', projects: 0, fundsYuan: 0, lastYearFundsYuan: 0, yoyPct: null, sharePct: 0, contributionPct: 0, pullPts: 0 },
+    ]);
+    expect(b.byInvestorType).toEqual([{ key: '', name: '其他投资方', ...whole }]);
+    expect(b.monthly).toEqual({
+      year: 2026,
+      thisYear: [360, 200, 10, 70, 0, 0, 0, 0, 0, 0, 0, 0].map((w) => w * WAN),
+      lastYear: [400, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 50].map((w) => w * WAN),
+    });
+    const across = await t.call('GET', '/api/stats/breakdowns?region=650109&from=2025-12&to=2026-01', { cookie: reviewer });
+    expect(across.statusCode).toBe(400);
+    expect(across.json()).toMatchObject({ error: { code: 'VALIDATION', details: [{ field: 'from' }] } });
+  });
+
   it('ranks the sub-regions (赛马榜) with the change against the previous quarter', async () => {
     const res = await t.call('GET', '/api/stats/rankings?region=650100&period=quarter&to=2026-03', { cookie: reviewer });
     expect(res.statusCode, res.body).toBe(200);
@@ -193,8 +219,60 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
 
   it('refuses periods across years and regions outside the scope', async () => {
     const across = await t.call('GET', '/api/stats/summary?region=650100&from=2025-12&to=2026-01', { cookie: reviewer });
-    expect(across.json()).toMatchObject({ error: { code: 'VALIDATION', message: '统计期须在同一年内（起止月份同年）' } });
+    expect(across.json()).toMatchObject({ error: { code: 'VALIDATION', message: '统计期须在同一年内（起止月份同年）', details: [{ field: 'from' }] } });
     expect((await t.call('GET', '/api/stats/summary?region=650200&from=2026-01&to=2026-03', { cookie: reviewer })).statusCode).toBe(404);
+  });
+
+  it('sets annual targets from the parent level only, reads them back, and audits each change', async () => {
+    // 2027: no figures of the other tests change
+    const url = '/api/targets/650109/2027';
+    const read = async () => {
+      const res = await t.call('GET', url, { cookie: reviewer });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as unknown;
+    };
+    const put = async (body: Record<string, unknown>) => {
+      const res = await t.call('PUT', url, { cookie: reviewer, body: { reason: '年度计划', ...body } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as unknown;
+    };
+    expect(await read()).toBeNull();
+    const first = { regionCode: '650109', regionName: '米东区', year: 2027, fundsTargetYuan: 800 * WAN, signedTargetYuan: null };
+    expect(await put({ fundsTargetYuan: 800 * WAN })).toEqual(first);
+    expect(await read()).toEqual(first);
+    const second = { ...first, fundsTargetYuan: 900 * WAN, signedTargetYuan: 20_000 * WAN };
+    expect(await put({ fundsTargetYuan: 900 * WAN, signedTargetYuan: 20_000 * WAN, reason: '调增' })).toEqual(second);
+    expect(await read()).toEqual(second);
+    expect(await put({ fundsTargetYuan: 900 * WAN, signedTargetYuan: null, reason: '不设签约目标' })).toEqual({ ...second, signedTargetYuan: null });
+    expect(await read()).toEqual({ ...second, signedTargetYuan: null });
+
+    const audit = await t.database.db
+      .select({ action: auditLog.action, objectType: auditLog.objectType, regionCode: auditLog.regionCode, actorUsername: auditLog.actorUsername, before: auditLog.before, after: auditLog.after, reason: auditLog.reason })
+      .from(auditLog)
+      .where(eq(auditLog.objectId, '650109/2027'))
+      .orderBy(asc(auditLog.id));
+    const row = { action: 'target.set', objectType: 'target', regionCode: '650109', actorUsername: 'st_reviewer' };
+    expect(audit).toEqual([
+      { ...row, before: null, after: { fundsTargetYuan: 800 * WAN, signedTargetYuan: null }, reason: '年度计划' },
+      { ...row, before: { fundsTargetYuan: 800 * WAN, signedTargetYuan: null }, after: { fundsTargetYuan: 900 * WAN, signedTargetYuan: 20_000 * WAN }, reason: '调增' },
+      { ...row, before: { fundsTargetYuan: 900 * WAN, signedTargetYuan: 20_000 * WAN }, after: { fundsTargetYuan: 900 * WAN, signedTargetYuan: null }, reason: '不设签约目标' },
+    ]);
+
+    // the region's own level cannot set its target; the refusal names the region
+    const own = await t.call('PUT', '/api/targets/650100/2027', { cookie: reviewer, body: { fundsTargetYuan: 6000 * WAN, reason: '年度计划' } });
+    expect(own.statusCode).toBe(403);
+    expect(own.json()).toMatchObject({ error: { code: 'FORBIDDEN', message: expect.stringContaining('乌鲁木齐市') } });
+    expect((await t.call('GET', '/api/targets/650100/2027', { cookie: reviewer })).json()).toBeNull();
+  });
+
+  it('refuses a funds target that is not a whole number of yuan above 0 (called without the HTTP schema)', async () => {
+    for (const fundsTargetYuan of [0, -1, 1.5, Number.MAX_SAFE_INTEGER + 2]) {
+      await expect(setTarget(t.deps, sys, { regionCode: '650109', year: 2028, fundsTargetYuan, signedTargetYuan: null, reason: '试' }), String(fundsTargetYuan)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: [{ field: 'fundsTargetYuan' }],
+      });
+    }
+    expect(await setTarget(t.deps, sys, { regionCode: '650109', year: 2028, fundsTargetYuan: 1, signedTargetYuan: null, reason: '试' })).toMatchObject({ fundsTargetYuan: 1 });
   });
 
   it.runIf(kind === 'postgres')('prints the same object from bin/yinfeng stats --json as the API returns', async () => {
