@@ -8,7 +8,9 @@
  *   P4 0511 种子种苗培育活动 (小类 → 05 → A, 第三产业)  2026-01  50万
  *   P5 361  汽车整车制造 (中类 → 36 → C)             no receipt
  * → by 门类: C 3 projects 600万, A 1 project 50万; by sector: 2 → 600万 (3), 3 → 50万 (1).
+ * P2's investor is tagged 央企, P4's 世界500强 → by investor type: none 400万 (2), 央企 200万, 世界500强 50万.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectFundsBreakdown } from '../../src/db/queries/statistics/statistics';
 import { createSystemCaller } from '../../src/services/context';
@@ -26,14 +28,16 @@ describe.each(DATABASE_KINDS)('industry roll-up on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind);
-    const project = async (name: string, industryCode: string, receipts: [string, number][]) => {
-      const p = await createProject(t.deps, sys, { name, regionCode: '650109', source: 'local', industryCode });
+    const project = async (name: string, industryCode: string, receipts: [string, number][], investorName: string | null = null) => {
+      const p = await createProject(t.deps, sys, { name, regionCode: '650109', source: 'local', industryCode, investorName });
       for (const [month, wan] of receipts) await addReceipt(t.deps, sys, p.id, { month, amountYuan: wan * WAN });
     };
     await project('P1', '3612', [['2026-02', 300]]);
-    await project('P2', '36', [['2026-03', 200]]);
+    await project('P2', '36', [['2026-03', 200]], '乙投资方');
     await project('P3', 'C', [['2026-01', 100]]);
-    await project('P4', '0511', [['2026-01', 50]]);
+    await project('P4', '0511', [['2026-01', 50]], '丁投资方');
+    await t.database.db.execute(sql`update enterprises set tags = '{央企}' where name = '乙投资方'`);
+    await t.database.db.execute(sql`update enterprises set tags = '{世界500强}' where name = '丁投资方'`);
     await project('P5', '361', []);
     await t.createAccount('ir_reviewer', ['reviewer'], '650100');
     reviewer = await t.login('ir_reviewer');
@@ -54,6 +58,18 @@ describe.each(DATABASE_KINDS)('industry roll-up on %s', (kind) => {
     expect(b.bySector.map((s) => [s.key, s.projects, s.fundsYuan])).toEqual([
       ['2', 3, 600 * WAN],
       ['3', 1, 50 * WAN],
+    ]);
+  });
+
+  it('breaks the funds down by investor type, the largest first, funds without a tagged investor as 其他投资方', async () => {
+    // P2 (央企) 200万, P4 (世界500强) 50万; P1 300万 and P3 100万 have no tagged investor
+    const res = await t.call('GET', '/api/stats/breakdowns?region=650100&from=2026-01&to=2026-03', { cookie: reviewer });
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json() as { byInvestorType: { key: string; name: string; projects: number; fundsYuan: number; sharePct: number }[] };
+    expect(b.byInvestorType.map((s) => [s.key, s.name, s.projects, s.fundsYuan, s.sharePct])).toEqual([
+      ['', '其他投资方', 2, 400 * WAN, 61.54],
+      ['央企', '央企', 1, 200 * WAN, 30.77],
+      ['世界500强', '世界500强', 1, 50 * WAN, 7.69],
     ]);
   });
 

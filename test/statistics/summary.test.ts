@@ -147,7 +147,7 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
       total: unknown;
       bySubRegion: { code: string }[];
       bySector: unknown[];
-      bySection: { key: string; fundsYuan: number }[];
+      bySection: { key: string; name: string; fundsYuan: number }[];
       monthly: unknown;
     };
     expect(b.total).toEqual({ fundsYuan: 1570 * WAN, lastYearFundsYuan: 500 * WAN });
@@ -170,7 +170,11 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
       { key: '3', name: '第三产业', projects: 1, fundsYuan: 1000 * WAN, lastYearFundsYuan: 0, yoyPct: null, sharePct: 63.69, contributionPct: 93.46, pullPts: 200 },
       { key: '', name: '未填行业', projects: 2, fundsYuan: 70 * WAN, lastYearFundsYuan: 400 * WAN, yoyPct: -82.5, sharePct: 4.46, contributionPct: -30.84, pullPts: -66 },
     ]);
-    expect(b.bySection.map((s) => [s.key, s.fundsYuan])).toEqual([['C', 500 * WAN], ['I', 1000 * WAN], ['', 70 * WAN]]);
+    expect(b.bySection.map((s) => [s.key, s.name, s.fundsYuan])).toEqual([
+      ['C', '制造业', 500 * WAN],
+      ['I', '信息传输、软件和信息技术服务业', 1000 * WAN],
+      ['', '未填行业', 70 * WAN],
+    ]);
     expect(b.monthly).toEqual({
       year: 2026,
       thisYear: [360, 200, 1010, 70, 0, 0, 0, 0, 0, 0, 0, 0].map((w) => w * WAN),
