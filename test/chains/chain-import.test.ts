@@ -149,6 +149,15 @@ describe.each(DATABASE_KINDS)('chains import on %s', (kind) => {
     const lib = templates.find((x: { code: string }) => x.code === 'LIB');
     expect(lib.nodeCount).toBe(lib.segments.upstream + lib.segments.midstream + lib.segments.downstream);
 
+    const file = await t.call('GET', '/api/chain-templates/LIB/file', { cookie: officer });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('text/csv');
+    expect(file.body.split('\n')[0]).toBe(HEADER);
+    // the downloaded template imports as it is (under the template's codes)
+    const reimported = await upload(changji, Buffer.from(file.body.replace(/LIB/g, 'LIBX')), '?dryRun=true');
+    expect(reimported.json()).toMatchObject({ ok: true, chains: [{ code: 'LIBX', status: 'created', nodeCount: lib.nodeCount }] });
+    expect((await t.call('GET', '/api/chain-templates/NOPE/file', { cookie: officer })).statusCode).toBe(404);
+
     const adopted = await t.call('POST', '/api/chain-templates/LIB/adopt', { cookie: urumqi, body: {} });
     expect(adopted.statusCode, adopted.body).toBe(200);
     expect(adopted.json()).toMatchObject({ code: 'LIB', status: 'created', version: 1, nodeCount: lib.nodeCount });

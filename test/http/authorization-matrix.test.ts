@@ -906,6 +906,7 @@ const CASES: Record<string, RouteCase> = {
     },
   },
   'GET /api/chain-templates': { access: 'chains.read', scoped: false, ok: 200, build: async () => ({ url: '/api/chain-templates' }) },
+  'GET /api/chain-templates/:code/file': { access: 'chains.read', scoped: false, ok: 200, build: async () => ({ url: '/api/chain-templates/H2/file' }) },
   'POST /api/chain-templates/:code/adopt': {
     access: 'chains.manage',
     scoped: false,

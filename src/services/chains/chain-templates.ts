@@ -8,7 +8,7 @@
 import { AppError } from '../../domain/app-error';
 import type { ChainContent } from '../../domain/chains/chain-content';
 import { msg } from '../../domain/messages/catalog';
-import { listChainTemplates } from '../../imports/chains/chain-templates';
+import { listChainTemplates, readChainTemplateFile } from '../../imports/chains/chain-templates';
 import type { Caller, Deps } from '../context';
 import { saveChainContents, type ChainSaveOutcome } from './save-chains';
 
@@ -33,6 +33,13 @@ export async function getTemplate(code: string): Promise<ChainContent> {
   const t = (await listChainTemplates()).find((x) => x.code === code.trim().toUpperCase());
   if (!t) throw new AppError('NOT_FOUND', msg('chains.templateNotFound', { code }));
   return t;
+}
+
+/** The template's CSV as shipped, to edit and import. */
+export async function readTemplateFile(code: string): Promise<{ fileName: string; bytes: Buffer }> {
+  const t = (await listChainTemplates()).find((x) => x.code === code.trim().toUpperCase());
+  if (!t) throw new AppError('NOT_FOUND', msg('chains.templateNotFound', { code }));
+  return { fileName: t.fileName, bytes: await readChainTemplateFile(t.fileName) };
 }
 
 /** The template under another chain code: node codes that start with the template's code take the new one. */

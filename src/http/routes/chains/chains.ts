@@ -16,7 +16,7 @@ import {
   chainVersionSchema,
 } from '../../../contracts/chains';
 import { AppError } from '../../../domain/app-error';
-import { adoptTemplate, listTemplates } from '../../../services/chains/chain-templates';
+import { adoptTemplate, listTemplates, readTemplateFile } from '../../../services/chains/chain-templates';
 import { diffChainVersions, getChain, listChains, listChainVersions } from '../../../services/chains/chains';
 import { importChains } from '../../../services/chains/import-chains';
 import type { Deps } from '../../../services/context';
@@ -87,6 +87,20 @@ export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     '/api/chain-templates',
     { config: { access: 'chains.read' }, schema: { tags, summary: '系统自带的产业链模板', response: { 200: z.object({ items: z.array(chainTemplateSchema) }) } } },
     async () => ({ items: await listTemplates() }),
+  );
+  r.get(
+    '/api/chain-templates/:code/file',
+    {
+      config: { access: 'chains.read' },
+      schema: { tags, summary: '下载模板的 CSV（产业链导入格式），可修改后导入', params: codeParams, produces: ['text/csv'] },
+    },
+    async (request, reply) => {
+      const { fileName, bytes } = await readTemplateFile(request.params.code);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(bytes);
+    },
   );
   r.post(
     '/api/chain-templates/:code/adopt',
