@@ -111,3 +111,70 @@ export const chainTemplateSchema = z.object({
 export const adoptTemplateBodySchema = z.object({
   chainCode: chainCodeSchema.optional().describe('采用后的产业链编码（默认与模板相同；已被占用时须另取）'),
 });
+
+// ── coverage (issue 12 item 3) ──
+export const coverageStatusSchema = z
+  .enum(['present', 'weak', 'gap', 'extend'])
+  .describe('present 已覆盖；weak 强链（本地企业少于阈值且无签约以后阶段的项目）；gap 补链（上游或中游无本地企业和项目）；extend 延链（下游无本地企业和项目，而上游或中游本地已有）');
+
+export const coverageQuerySchema = z.object({
+  regionCode: z.string().regex(/^\d{6}(\d{3})?$/, 'validation.regionCode').optional().describe('地区（含下级）；默认为本人所属地区'),
+});
+
+export const nodeCoverageSchema = z.object({
+  code: z.string(),
+  /** local enterprises (registered in the region's subtree, not revoked or deregistered) matching the node or a node below it */
+  enterprises: z.number().int(),
+  enterprisesByIndustry: z.number().int().describe('其中按行业代码匹配的'),
+  projects: z.object({
+    lead: z.number().int(),
+    negotiating: z.number().int(),
+    signed: z.number().int(),
+    started: z.number().int(),
+    operating: z.number().int(),
+    total: z.number().int().describe('不含已终止'),
+  }),
+  fundsYuan: z.number().describe('这些项目（不含已终止）至今的到位资金，整数元'),
+  status: coverageStatusSchema,
+  rule: z.string().describe('判定所依据的规则（文字）'),
+});
+
+export const chainCoverageSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  leafNodes: z.number().int(),
+  coveredLeafNodes: z.number().int(),
+  coveragePct: z.number().nullable().describe('末级节点中已覆盖（present 或 weak）的比例，百分数保留两位'),
+  weakBelow: z.number().int().describe('强链阈值：本地企业少于该数'),
+  nodes: z.array(nodeCoverageSchema),
+});
+
+export const nodeRecordsQuerySchema = coverageQuerySchema.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const nodeEnterpriseSchema = z.object({
+  key: z.string().describe('企业页的键（信用代码或 id）'),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  registeredCapitalYuan: z.number().nullable(),
+  matchedBy: z.enum(['industry', 'products']).describe('按行业代码或按产品/经营范围用词匹配'),
+});
+
+export const nodeProjectSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  stage: z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']),
+  regionCode: z.string(),
+  regionName: z.string(),
+  signedAmountYuan: z.number().nullable(),
+  fundsYuan: z.number(),
+});
