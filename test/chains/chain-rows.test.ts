@@ -1,6 +1,7 @@
 /** The chains file format: every problem of every row, parents and segments, and the content fingerprint and diff. */
 import { describe, expect, it } from 'vitest';
 import { diffChains, fingerprintChain, orderParentsFirst, type ChainContent } from '../../src/domain/chains/chain-content';
+import { judgeCoverage, listSubtreeCodes, summarizeCoverage, WEAK_BELOW } from '../../src/domain/chains/chain-coverage';
 import { renderMessage } from '../../src/domain/messages/catalog';
 import { parseChainRows, splitChainList, type ChainFileRow } from '../../src/imports/chains/chain-rows';
 
@@ -118,5 +119,49 @@ describe('chain content', () => {
     expect(diff.removed.map((n) => n.code)).toEqual(['PV-M01']);
     expect(diff.changed).toEqual([{ code: 'PV-U01', industryCodes: { added: [], removed: ['2619'] }, products: { added: ['颗粒硅'], removed: [] } }]);
     expect(diffChains(base, base)).toEqual({ added: [], removed: [], changed: [] });
+  });
+});
+
+describe('judgeCoverage', () => {
+  const node = (code: string, segment: 'upstream' | 'midstream' | 'downstream', parentCode: string | null = null) => ({ code, name: code, parentCode, segment, industryCodes: [], products: [] });
+  const figures = (enterprises: number, p: Partial<Record<'lead' | 'negotiating' | 'signed' | 'started' | 'operating', number>> = {}) => ({
+    enterprises,
+    lead: 0,
+    negotiating: 0,
+    signed: 0,
+    started: 0,
+    operating: 0,
+    ...p,
+  });
+
+  it('needs WEAK_BELOW enterprises or a project signed or later to count a node as present', () => {
+    const nodes = [node('A', 'upstream'), node('B', 'upstream'), node('C', 'midstream'), node('D', 'midstream'), node('E', 'midstream'), node('F', 'downstream')];
+    const judged = judgeCoverage(
+      nodes,
+      new Map([
+        ['A', figures(WEAK_BELOW)],
+        ['B', figures(WEAK_BELOW - 1)],
+        ['C', figures(0, { operating: 1 })],
+        ['D', figures(0, { negotiating: 2, lead: 1 })],
+        ['E', figures(0, { started: 1 })],
+      ]),
+    );
+    expect(judged.map((j) => `${j.code}:${j.status}`)).toEqual(['A:present', 'B:weak', 'C:present', 'D:weak', 'E:present', 'F:extend']);
+    expect(renderMessage(judged[3]!.rule, 'zh')).toBe('本地企业 0 家（少于 3 家）、在库项目 3 个，尚无签约以后阶段的项目：强链');
+  });
+
+  it('calls an empty downstream node a gap, not an extension, when nothing upstream or midstream is local', () => {
+    const nodes = [node('U', 'upstream'), node('D', 'downstream'), node('D1', 'downstream', 'D')];
+    const none = judgeCoverage(nodes, new Map());
+    expect(none.map((j) => j.status)).toEqual(['gap', 'gap', 'gap']);
+    const downstreamOnly = judgeCoverage(nodes, new Map([['D1', figures(1)], ['D', figures(1)]]));
+    expect(downstreamOnly.map((j) => j.status)).toEqual(['gap', 'weak', 'weak']);
+    expect(summarizeCoverage(nodes, downstreamOnly)).toEqual({ leafNodes: 2, coveredLeafNodes: 1, coveragePct: 50 });
+    expect(summarizeCoverage([], [])).toEqual({ leafNodes: 0, coveredLeafNodes: 0, coveragePct: null });
+  });
+
+  it('lists each node with the nodes below it', () => {
+    const nodes = [node('A', 'upstream'), node('A1', 'upstream', 'A'), node('A11', 'upstream', 'A1'), node('B', 'midstream')];
+    expect(Object.fromEntries(listSubtreeCodes(nodes))).toEqual({ A: ['A', 'A1', 'A11'], A1: ['A1', 'A11'], A11: ['A11'], B: ['B'] });
   });
 });

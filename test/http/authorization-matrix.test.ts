@@ -896,6 +896,25 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/chains/:code': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}` }) },
   'GET /api/chains/:code/versions': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/versions` }) },
   'GET /api/chains/:code/diff': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/diff` }) },
+  'GET /api/chains/:code/coverage': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/coverage?regionCode=${OWN}` }) },
+  'GET /api/chains/:code/nodes/:node/enterprises': {
+    access: 'chains.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const code = await f.chain(t);
+      return { url: `/api/chains/${code}/nodes/${code}-01/enterprises?regionCode=${OWN}` };
+    },
+  },
+  'GET /api/chains/:code/nodes/:node/projects': {
+    access: 'chains.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const code = await f.chain(t);
+      return { url: `/api/chains/${code}/nodes/${code}-01/projects?regionCode=${OWN}` };
+    },
+  },
   'POST /api/chains/import': {
     access: 'chains.manage',
     scoped: false, // who may change which chain: test/chains/chain-import.test.ts
@@ -1000,7 +1019,7 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
         }
       }
       expect(outcomes).toEqual(expected);
-    });
+    }, 180_000); // some 170 routes in turn, two targets each
   }
 
   // ── content-dependent permissions (enterprise database, issue 5) ──

@@ -45,6 +45,21 @@ export const chainMessages = defineMessages({
   'chains.versionNotFound': { zh: '产业链 {chain} 没有第 {version} 版', en: 'Chain {chain} has no version {version}' },
   'chains.templateNotFound': { zh: '没有编码为 {code} 的产业链模板', en: 'There is no chain template {code}' },
   'chains.codeTaken': { zh: '产业链编码 {code} 已被使用', en: 'Chain code {code} is already in use' },
+  'chains.rule.present': {
+    zh: '本地企业 {enterprises} 家、签约以后阶段的项目 {landed} 个：企业达到 {threshold} 家或已有签约项目，视为已覆盖',
+    en: '{enterprises} local enterprises and {landed} projects signed or later: {threshold} or more enterprises, or a signed project, count as covered',
+  },
+  'chains.rule.weak': {
+    zh: '本地企业 {enterprises} 家（少于 {threshold} 家）、在库项目 {projects} 个，尚无签约以后阶段的项目：强链',
+    en: '{enterprises} local enterprises (fewer than {threshold}) and {projects} projects, none signed yet: strengthen the chain',
+  },
+  'chains.rule.gap': { zh: '本地没有该环节的企业和项目：补链', en: 'No local enterprise or project in this node: fill the gap' },
+  'chains.rule.extend': {
+    zh: '下游环节本地没有企业和项目，而上游或中游本地已有：延链',
+    en: 'Nothing local downstream while the upstream or midstream has local presence: extend the chain',
+  },
+  'chains.nodeNotFound': { zh: '产业链 {chain} 没有节点 {node}', en: 'Chain {chain} has no node {node}' },
+  'chains.regionRequired': { zh: '请指定地区（regionCode）', en: 'Name a region (regionCode)' },
   'chains.segment.upstream': { zh: '上游', en: 'upstream' },
   'chains.segment.midstream': { zh: '中游', en: 'midstream' },
   'chains.segment.downstream': { zh: '下游', en: 'downstream' },

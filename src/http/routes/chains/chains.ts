@@ -14,11 +14,17 @@ import {
   chainTemplateSchema,
   chainVersionQuerySchema,
   chainVersionSchema,
+  chainCoverageSchema,
+  coverageQuerySchema,
+  nodeEnterpriseSchema,
+  nodeProjectSchema,
+  nodeRecordsQuerySchema,
 } from '../../../contracts/chains';
 import { AppError } from '../../../domain/app-error';
 import { adoptTemplate, listTemplates, readTemplateFile } from '../../../services/chains/chain-templates';
 import { diffChainVersions, getChain, listChains, listChainVersions } from '../../../services/chains/chains';
 import { importChains } from '../../../services/chains/import-chains';
+import { getChainCoverage, listNodeEnterprises, listNodeProjects } from '../../../services/chains/chain-coverage';
 import type { Deps } from '../../../services/context';
 import { requireCaller } from '../../access';
 import { decodeFileName, IMPORT_CONTENT_TYPES } from '../imports/imports';
@@ -26,6 +32,7 @@ import { decodeFileName, IMPORT_CONTENT_TYPES } from '../imports/imports';
 const tags = ['chains'];
 const MiB = 1024 * 1024;
 const codeParams = z.object({ code: z.string().min(1).max(40) });
+const nodeParams = codeParams.extend({ node: z.string().min(1).max(40) });
 
 export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   app.addContentTypeParser(IMPORT_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: 10 * MiB }, (_request, body, done) => done(null, body));
@@ -56,6 +63,48 @@ export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       schema: { tags, summary: '两个版本之间的变化：新增、删除和修改的节点', params: codeParams, querystring: chainDiffQuerySchema, response: { 200: chainDiffSchema } },
     },
     async (request) => diffChainVersions(deps, requireCaller(request), request.params.code, request.query.from, request.query.to),
+  );
+  r.get(
+    '/api/chains/:code/coverage',
+    {
+      config: { access: 'chains.read' },
+      schema: {
+        tags,
+        summary: '产业链在一个地区（含下级）的覆盖：各节点的本地企业、项目、到位资金，以及强链、补链、延链的判定与规则',
+        params: codeParams,
+        querystring: coverageQuerySchema,
+        response: { 200: chainCoverageSchema },
+      },
+    },
+    async (request) => getChainCoverage(deps, requireCaller(request), request.params.code, request.query.regionCode),
+  );
+  r.get(
+    '/api/chains/:code/nodes/:node/enterprises',
+    {
+      config: { access: 'chains.read' },
+      schema: {
+        tags,
+        summary: '节点（含下级节点）的本地企业：按行业代码或按产品/经营范围用词匹配，注册资本大的在前',
+        params: nodeParams,
+        querystring: nodeRecordsQuerySchema,
+        response: { 200: z.object({ items: z.array(nodeEnterpriseSchema), total: z.number().int() }) },
+      },
+    },
+    async (request) => listNodeEnterprises(deps, requireCaller(request), request.params.code, request.params.node, request.query),
+  );
+  r.get(
+    '/api/chains/:code/nodes/:node/projects',
+    {
+      config: { access: 'chains.read' },
+      schema: {
+        tags,
+        summary: '节点（含下级节点）的本地项目（按行业代码匹配），含至今到位资金',
+        params: nodeParams,
+        querystring: nodeRecordsQuerySchema,
+        response: { 200: z.object({ items: z.array(nodeProjectSchema), total: z.number().int() }) },
+      },
+    },
+    async (request) => listNodeProjects(deps, requireCaller(request), request.params.code, request.params.node, request.query),
   );
   r.post(
     '/api/chains/import',
