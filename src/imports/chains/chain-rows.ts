@@ -126,7 +126,7 @@ interface PendingNode extends ChainNode {
   row: number;
 }
 
-/** Validates the rows of a chains file; `chains` is only meaningful when `problems` is empty. */
+/** Validates the rows of a chains file; `chains` is only meaningful (and complete) when `problems` is empty. */
 export function parseChainRows(rows: Iterable<ChainFileRow>): ParsedChains {
   const problems: ChainRowProblem[] = [];
   const names = new Map<string, { name: string; row: number }>();
@@ -166,9 +166,11 @@ export function parseChainRows(rows: Iterable<ChainFileRow>): ParsedChains {
       problems.push({ row: row.rowNumber, column: '上级节点编码', value: parentCode, reason: msg('chains.parentSelf') });
       continue;
     }
-    if (!chainCode || !code || !name || !segment || !industryCodes || !products) continue;
+    // a row with other problems still takes part in the checks between rows (parents, segments),
+    // so that every problem of the file is reported at once
+    if (!chainCode || !code || !segment) continue;
     const list = nodesByChain.get(chainCode) ?? [];
-    list.push({ code, name, parentCode, segment, industryCodes, products, row: row.rowNumber });
+    list.push({ code, name: name ?? '', parentCode, segment, industryCodes: industryCodes ?? [], products: products ?? [], row: row.rowNumber });
     nodesByChain.set(chainCode, list);
   }
 
