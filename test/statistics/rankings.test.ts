@@ -178,14 +178,30 @@ describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
     expect(single.items).toEqual([
       { code: park.code, name: '赛马榜测试园区', metrics: { funds: m(0, null, null), yoy: m(null, null, null), completion: m(null, null, null), signedAmount: m(0, null, null), startRate: m(null, null, null) } },
     ]);
+    // two sub-regions are ranked: here both have nothing, which says so instead
+    await createPark(t.deps, sys, { parentCode: '650102', name: '赛马榜测试二园' });
+    const two = await rankings('region=650102&period=quarter&to=2026-03');
+    expect(two.items).toHaveLength(2);
+    expect(two.unranked).toMatchObject({ funds: { reason: 'allZero' }, yoy: { reason: 'noData' }, signedAmount: { reason: 'allZero' } });
     const none = await rankings('region=650109&period=quarter&to=2026-03');
     expect(none.items).toEqual([]);
     expect(Object.values(none.unranked)).toEqual(Array.from({ length: 5 }, () => ({ reason: 'single', message: '米东区没有下级地区，不排名' })));
   });
 
+  it('refuses a region outside the caller\'s scope, naming the query field', async () => {
+    const res = await t.call('GET', '/api/stats/rankings?region=650200&period=quarter&to=2026-03', { cookie: reviewer });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND', details: [{ field: 'region' }] } });
+  });
+
   it('refuses a month not written YYYY-MM (called without the HTTP schema)', async () => {
     for (const to of ['2026-13', '2026-00', '2026-3', '2026-031', 'x2026-03', '202-03', '2026/03', '']) {
-      await expect(getRankings(t.deps, sys, { region: '650100', period: 'month', to }), to).rejects.toMatchObject({ code: 'VALIDATION', details: [{ field: 'to' }] });
+      // the wording may change (or be translated); the message names the month and the format
+      await expect(getRankings(t.deps, sys, { region: '650100', period: 'month', to }), to).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(new RegExp(`${to}.*YYYY-MM`)),
+        details: [{ field: 'to', message: expect.stringContaining('YYYY-MM') }],
+      });
     }
     for (const to of ['2026-01', '2026-10', '2026-12']) {
       expect((await getRankings(t.deps, sys, { region: '650100', period: 'month', to })).current, to).toEqual({ from: to, to });

@@ -224,7 +224,14 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
   it('refuses periods across years and regions outside the scope', async () => {
     const across = await t.call('GET', '/api/stats/summary?region=650100&from=2025-12&to=2026-01', { cookie: reviewer });
     expect(across.json()).toMatchObject({ error: { code: 'VALIDATION', message: '统计期须在同一年内（起止月份同年）', details: [{ field: 'from' }] } });
-    expect((await t.call('GET', '/api/stats/summary?region=650200&from=2026-01&to=2026-03', { cookie: reviewer })).statusCode).toBe(404);
+    for (const url of ['/api/stats/summary?region=650200&from=2026-01&to=2026-03', '/api/stats/breakdowns?region=650200&from=2026-01&to=2026-03', '/api/targets/650200/2026']) {
+      const res = await t.call('GET', url, { cookie: reviewer });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json(), url).toMatchObject({ error: { code: 'NOT_FOUND', details: [{ field: url.startsWith('/api/targets') ? 'regionCode' : 'region' }] } });
+    }
+    const put = await t.call('PUT', '/api/targets/650200/2027', { cookie: reviewer, body: { fundsTargetYuan: 1, reason: '试' } });
+    expect(put.statusCode).toBe(404);
+    expect(put.json()).toMatchObject({ error: { code: 'NOT_FOUND', details: [{ field: 'regionCode' }] } });
   });
 
   it('sets annual targets from the parent level only, reads them back, and audits each change', async () => {
