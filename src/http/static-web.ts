@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
+import { msg } from '../domain/messages/catalog';
+import { renderFor } from './request-lang';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -14,7 +16,7 @@ async function registerMaps(app: FastifyInstance, root: string): Promise<void> {
   await app.register(
     async (scope) => {
       scope.setNotFoundHandler((request, reply) =>
-        reply.status(404).send({ error: { code: 'NOT_FOUND', message: `没有该地区的地图：${request.url.split('?')[0] ?? ''}` } }),
+        reply.status(404).send({ error: { code: 'NOT_FOUND', message: renderFor(request, msg('http.mapMissing', { path: request.url.split('?')[0] ?? '' })) } }),
       );
       await scope.register(fastifyStatic, { root: `${root}/maps`, wildcard: true, decorateReply: false, maxAge: '1d', index: false });
     },

@@ -6,6 +6,7 @@
  * a zip bomb is refused (422) here, not stored for a reviewer's Office or WPS to open.
  */
 import { AppError } from '../domain/app-error';
+import { msg } from '../domain/messages/catalog';
 import { readZipDirectory, type ImportFileLimits } from './file-guard';
 import { verifyZipInflation } from './zip-inflate';
 
@@ -20,7 +21,7 @@ export const EVIDENCE_ZIP_LIMITS: ImportFileLimits = {
   ratioExemptBytes: MiB,
 };
 
-const WORDING = { archive: ' Office/OFD 文档', action: '上传' };
+const WORDING = { archive: msg('file.archiveDocument'), action: msg('file.actionUpload') };
 
 /** The MIME type of an Office/OFD archive by its parts; null when it is some other ZIP. */
 function officeType(names: Set<string>): string | null {
@@ -45,8 +46,8 @@ export async function sniffEvidenceType(content: Buffer, fileName: string): Prom
   const entries = readZipDirectory(content, fileName, EVIDENCE_ZIP_LIMITS, WORDING);
   const type = officeType(new Set(entries.map((e) => e.name)));
   if (!type) {
-    throw new AppError('VALIDATION', `文件“${fileName}”是压缩包，但不是 Office（docx/xlsx/pptx）或 OFD 文档`, [{ field: 'contentBase64', message: '类型不支持' }]);
+    throw new AppError('VALIDATION', msg('file.notOffice', { file: fileName }), [{ field: 'contentBase64', message: msg('file.typeUnsupported') }]);
   }
-  await verifyZipInflation(content, entries, fileName, EVIDENCE_ZIP_LIMITS, '上传');
+  await verifyZipInflation(content, entries, fileName, EVIDENCE_ZIP_LIMITS, msg('file.actionUpload'));
   return type;
 }

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import { AppError } from '../domain/app-error';
+import { msg, renderMessage, type Message } from '../domain/messages/catalog';
 
 export type ImportFormat = 'xlsx' | 'csv';
 
@@ -55,9 +56,14 @@ export interface InspectedImportFile {
 }
 
 export function formatBytes(n: number): string {
-  if (n >= MiB) return `${Number((n / MiB).toFixed(1))} MiB`;
-  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KiB`;
-  return `${n} 字节`;
+  return renderMessage(sizeMessage(n), 'zh');
+}
+
+/** A size as a message parameter: MiB and KiB alike in both languages, bytes named in each. */
+export function sizeMessage(n: number): Message {
+  if (n >= MiB) return msg('text.plain', { text: `${Number((n / MiB).toFixed(1))} MiB` });
+  if (n >= 1024) return msg('text.plain', { text: `${Number((n / 1024).toFixed(1))} KiB` });
+  return msg('file.bytes', { n });
 }
 
 /**
@@ -129,24 +135,24 @@ function extensionOf(fileName: string): string {
   return dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
-function refuse(message: string): never {
+function refuse(message: Message): never {
   throw new AppError('VALIDATION', message);
 }
 
 /** A refusal over a size limit (zip bomb, too many entries, ZIP64): HTTP 422. */
-function refuseOverLimit(message: string): never {
+function refuseOverLimit(message: Message): never {
   throw new AppError('LIMIT_EXCEEDED', message);
 }
 
 /** How messages name the archive and what the user was doing: an xlsx import, or evidence upload. */
 export interface ZipWording {
   /** e.g. ' xlsx 压缩包' (follows 不是完整的) */
-  archive: string;
+  archive: Message;
   /** e.g. '导入' */
-  action: string;
+  action: Message;
 }
 
-const XLSX_WORDING: ZipWording = { archive: ' xlsx 压缩包', action: '导入' };
+const XLSX_WORDING: ZipWording = { archive: msg('file.archiveXlsx'), action: msg('file.actionImport') };
 
 /**
  * Decides the type of an import file by content, checks it agrees with the extension (.xlsx or
@@ -168,28 +174,28 @@ export function inspectImportFilePath(filePath: string, fileName: string, limits
 
 function inspectImportSource(src: ByteSource, fileName: string, limits: Partial<ImportFileLimits>): InspectedImportFile {
   const lim: ImportFileLimits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
-  const name = `文件“${fileName}”`;
-  if (src.size === 0) refuse(`${name}是空文件`);
+  const name = msg('file.name', { file: fileName });
+  if (src.size === 0) refuse(msg('file.empty', { name }));
   if (src.size > lim.maxFileBytes) {
-    refuse(`${name}大小 ${formatBytes(src.size)}，超过上限 ${formatBytes(lim.maxFileBytes)}`);
+    refuse(msg('file.tooLarge', { name, size: sizeMessage(src.size), max: sizeMessage(lim.maxFileBytes) }));
   }
   const ext = extensionOf(fileName);
   if (ext !== 'xlsx' && ext !== 'csv') {
-    refuse(ext === 'xls' ? `${name}是旧版 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入` : `${name}的扩展名不是 .xlsx 或 .csv，只能导入这两种文件`);
+    refuse(msg(ext === 'xls' ? 'file.xls' : 'file.extension', { name }));
   }
   const kind = sniffContent(src.read(0, 64 * 1024));
-  if (kind === 'ole') refuse(`${name}的内容是旧版 .xls 或加密的工作簿，请另存为未加密的 .xlsx 或 CSV 后再导入`);
-  if (kind === 'utf16') refuse(`${name}是 UTF-16 编码的文本，请另存为“CSV UTF-8”或 GB18030 编码的 CSV`);
-  if (kind === 'binary') refuse(`${name}的内容既不是 xlsx 工作簿也不是 CSV 文本`);
+  if (kind === 'ole') refuse(msg('file.ole', { name }));
+  if (kind === 'utf16') refuse(msg('file.utf16', { name }));
+  if (kind === 'binary') refuse(msg('file.binary', { name }));
   if (ext === 'csv') {
-    if (kind === 'zip') refuse(`${name}的扩展名是 .csv，但内容是压缩包（可能是 xlsx 工作簿），请改正扩展名或另存为 CSV`);
+    if (kind === 'zip') refuse(msg('file.csvIsZip', { name }));
     return { format: 'csv', size: src.size };
   }
-  if (kind !== 'zip') refuse(`${name}的扩展名是 .xlsx，但内容是文本（可能是 CSV），请改正扩展名或另存为 .xlsx`);
+  if (kind !== 'zip') refuse(msg('file.xlsxIsText', { name }));
   const entries = readZipDirectory(src, fileName, lim);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
-    refuse(`${name}是压缩包但不是 xlsx 工作簿（缺少 [Content_Types].xml 或 xl/workbook.xml）`);
+    refuse(msg('file.zipNotXlsx', { name }));
   }
   const uncompressedBytes = entries.reduce((s, e) => s + e.uncompressedSize, 0);
   return { format: 'xlsx', size: src.size, entries, uncompressedBytes };
@@ -203,9 +209,10 @@ export function readZipDirectory(
   wording: ZipWording = XLSX_WORDING,
 ): ZipEntryInfo[] {
   const src = toByteSource(input);
-  const name = `文件“${fileName}”`;
+  const name = msg('file.name', { file: fileName });
   const { archive, action } = wording;
-  const corrupt = (what: string): never => refuse(`${name}不是完整的${archive}（${what}），请在 Excel/WPS 中重新保存后再${action}`);
+  const corrupt = (what: Message): never => refuse(msg('file.corrupt', { name, archive, what, action }));
+  const zip64 = () => msg('file.zip64', { name, action, entries: lim.maxEntries, max: sizeMessage(lim.maxUncompressedBytes) });
 
   // End of central directory: 22 bytes + comment (≤ 65,535), searched backwards in the tail.
   const tailStart = Math.max(0, src.size - 22 - 0xffff - 20);
@@ -217,11 +224,11 @@ export function readZipDirectory(
       break;
     }
   }
-  if (eocdInTail < 0) corrupt('找不到中央目录结束记录');
+  if (eocdInTail < 0) corrupt(msg('zip.noEocd'));
   const eocd = tailStart + eocdInTail;
   const e = eocdInTail;
   if (e >= 20 && tail.readUInt32LE(e - 20) === SIG_ZIP64_LOCATOR) {
-    refuseOverLimit(`${name}使用 ZIP64 格式，超出${action}文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
+    refuseOverLimit(zip64());
   }
   const disk = tail.readUInt16LE(e + 4);
   const cdDisk = tail.readUInt16LE(e + 6);
@@ -229,14 +236,14 @@ export function readZipDirectory(
   const totalEntries = tail.readUInt16LE(e + 10);
   const cdSize = tail.readUInt32LE(e + 12);
   const cdOffset = tail.readUInt32LE(e + 16);
-  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) corrupt('分卷压缩包');
+  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== totalEntries) corrupt(msg('zip.multiDisk'));
   if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    refuseOverLimit(`${name}使用 ZIP64 格式，超出${action}文件的规模上限（${lim.maxEntries} 个条目、解压后 ${formatBytes(lim.maxUncompressedBytes)}）`);
+    refuseOverLimit(zip64());
   }
-  if (totalEntries > lim.maxEntries) refuseOverLimit(`${name}包含 ${totalEntries} 个压缩条目，超过上限 ${lim.maxEntries} 个`);
-  if (cdOffset + cdSize !== eocd) corrupt('中央目录位置不符');
+  if (totalEntries > lim.maxEntries) refuseOverLimit(msg('file.tooManyEntries', { name, count: totalEntries, max: lim.maxEntries }));
+  if (cdOffset + cdSize !== eocd) corrupt(msg('zip.cdPosition'));
   // each record is 46 bytes plus a name, extra field and comment; real ones are far below 4 KiB
-  if (cdSize > totalEntries * 4096) corrupt('中央目录过大');
+  if (cdSize > totalEntries * 4096) corrupt(msg('zip.cdTooLarge'));
 
   // the central directory, read once; positions below are relative to cdOffset
   const buf = src.read(cdOffset, cdSize);
@@ -245,7 +252,7 @@ export function readZipDirectory(
   let total = 0;
   let p = 0;
   for (let i = 0; i < totalEntries; i++) {
-    if (p + 46 > end || buf.readUInt32LE(p) !== SIG_CENTRAL) corrupt(`第 ${i + 1} 个中央目录记录损坏`);
+    if (p + 46 > end || buf.readUInt32LE(p) !== SIG_CENTRAL) corrupt(msg('zip.cdRecordBroken', { n: i + 1 }));
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const crc32 = buf.readUInt32LE(p + 16);
@@ -255,31 +262,39 @@ export function readZipDirectory(
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const localHeaderOffset = buf.readUInt32LE(p + 42);
-    if (p + 46 + nameLen + extraLen + commentLen > end) corrupt(`第 ${i + 1} 个中央目录记录越界`);
+    if (p + 46 + nameLen + extraLen + commentLen > end) corrupt(msg('zip.cdRecordOut', { n: i + 1 }));
     const entryName = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
 
     if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
-      refuseOverLimit(`${name}中的条目“${entryName}”使用 ZIP64 大小，超过解压后总大小上限 ${formatBytes(lim.maxUncompressedBytes)}`);
+      refuseOverLimit(msg('file.entryZip64', { name, entry: entryName, max: sizeMessage(lim.maxUncompressedBytes) }));
     }
-    if (flags & 0x1) refuse(`${name}中的条目“${entryName}”已加密，请另存为未加密的${archive === XLSX_WORDING.archive ? ' .xlsx ' : '文件'}后再${action}`);
-    if (method !== 0 && method !== 8) refuse(`${name}中的条目“${entryName}”使用不支持的压缩方式（${method}）`);
-    if (method === 0 && compressedSize !== uncompressedSize) corrupt(`条目“${entryName}”大小不一致`);
+    if (flags & 0x1) refuse(msg('file.entryEncrypted', { name, entry: entryName, kind: msg(archive.key === 'file.archiveXlsx' ? 'file.kindXlsx' : 'file.kindFile'), action }));
+    if (method !== 0 && method !== 8) refuse(msg('file.entryMethod', { name, entry: entryName, method }));
+    if (method === 0 && compressedSize !== uncompressedSize) corrupt(msg('zip.entrySizes', { entry: entryName }));
     total += uncompressedSize;
     if (total > lim.maxUncompressedBytes) {
-      refuseOverLimit(`${name}解压后超过 ${formatBytes(lim.maxUncompressedBytes)}（解压后总大小上限），疑似压缩炸弹，拒绝${action}`);
+      refuseOverLimit(msg('file.tooLargeUncompressed', { name, max: sizeMessage(lim.maxUncompressedBytes), action }));
     }
     if (uncompressedSize > lim.ratioExemptBytes && uncompressedSize / Math.max(compressedSize, 1) > lim.maxCompressionRatio) {
       const ratio = Math.round(uncompressedSize / Math.max(compressedSize, 1));
       refuseOverLimit(
-        `${name}中的条目“${entryName}”压缩比 ${ratio}:1，超过上限 ${lim.maxCompressionRatio}:1（压缩 ${formatBytes(compressedSize)}，解压后 ${formatBytes(uncompressedSize)}），疑似压缩炸弹，拒绝${action}`,
+        msg('file.ratio', {
+          name,
+          entry: entryName,
+          ratio,
+          max: lim.maxCompressionRatio,
+          compressed: sizeMessage(compressedSize),
+          uncompressed: sizeMessage(uncompressedSize),
+          action,
+        }),
       );
     }
     entries.push({ name: entryName, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
   }
-  if (p !== end) corrupt('中央目录长度不符');
+  if (p !== end) corrupt(msg('zip.cdLength'));
   checkLocalHeaders(src, entries, cdOffset, corrupt, () =>
-    refuseOverLimit(`${name}的本地文件头使用 ZIP64 大小，超过解压后总大小上限 ${formatBytes(lim.maxUncompressedBytes)}`),
+    refuseOverLimit(msg('file.localZip64', { name, max: sizeMessage(lim.maxUncompressedBytes) })),
   );
   return entries;
 }
@@ -289,30 +304,30 @@ export function readZipDirectory(
  * with names and (unless a data descriptor follows) sizes matching the central directory, so a
  * reader that walks local headers sequentially sees the same entries that were checked.
  */
-function checkLocalHeaders(src: ByteSource, entries: ZipEntryInfo[], cdOffset: number, corrupt: (what: string) => never, zip64: () => never): void {
+function checkLocalHeaders(src: ByteSource, entries: ZipEntryInfo[], cdOffset: number, corrupt: (what: Message) => never, zip64: () => never): void {
   const sorted = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let expected = 0;
   for (const e of sorted) {
     const q = e.localHeaderOffset;
-    if (q !== expected) corrupt(`条目“${e.name}”的位置与中央目录不符`);
+    if (q !== expected) corrupt(msg('zip.entryPosition', { entry: e.name }));
     const head = q + 30 <= cdOffset ? src.read(q, 30) : Buffer.alloc(0);
-    if (head.length < 30 || head.readUInt32LE(0) !== SIG_LOCAL) corrupt(`条目“${e.name}”的本地文件头损坏`);
+    if (head.length < 30 || head.readUInt32LE(0) !== SIG_LOCAL) corrupt(msg('zip.localBroken', { entry: e.name }));
     const flags = head.readUInt16LE(6);
     const method = head.readUInt16LE(8);
     const nameLen = head.readUInt16LE(26);
     const extraLen = head.readUInt16LE(28);
     if (src.read(q + 30, nameLen).toString('utf8') !== e.name || method !== e.method || (flags & 0x8) !== (e.flags & 0x8)) {
-      corrupt(`条目“${e.name}”的本地文件头与中央目录不符`);
+      corrupt(msg('zip.localMismatch', { entry: e.name }));
     }
     // a streaming reader (exceljs's unzipper) takes sizes from the local header, and from its ZIP64
     // extra field when they are 0xFFFFFFFF: no such sizes, whatever the central directory says
     if (head.readUInt32LE(18) === 0xffffffff || head.readUInt32LE(22) === 0xffffffff) zip64();
     if (!(flags & 0x8) && (head.readUInt32LE(18) !== e.compressedSize || head.readUInt32LE(22) !== e.uncompressedSize)) {
-      corrupt(`条目“${e.name}”的本地文件头大小与中央目录不符`);
+      corrupt(msg('zip.localSizes', { entry: e.name }));
     }
     // with a data descriptor the local sizes are 0, or the true ones: a streaming reader must not read past the entry
     if (flags & 0x8 && !((head.readUInt32LE(18) === 0 && head.readUInt32LE(22) === 0) || (head.readUInt32LE(18) === e.compressedSize && head.readUInt32LE(22) === e.uncompressedSize))) {
-      corrupt(`条目“${e.name}”的本地文件头大小与数据描述符不符`);
+      corrupt(msg('zip.localDescriptor', { entry: e.name }));
     }
     let end = q + 30 + nameLen + extraLen + e.compressedSize;
     if (flags & 0x8) {
@@ -321,12 +336,12 @@ function checkLocalHeaders(src: ByteSource, entries: ZipEntryInfo[], cdOffset: n
       const withSig = end + 16 <= cdOffset && desc.length >= 4 && desc.readUInt32LE(0) === SIG_DATA_DESCRIPTOR;
       const d = withSig ? 4 : 0;
       if (end + d + 12 > cdOffset || desc.length < d + 12 || desc.readUInt32LE(d + 4) !== e.compressedSize || desc.readUInt32LE(d + 8) !== e.uncompressedSize) {
-        corrupt(`条目“${e.name}”的数据描述符与中央目录不符`);
+        corrupt(msg('zip.descriptorMismatch', { entry: e.name }));
       }
       end = end + d + 12;
     }
-    if (end > cdOffset) corrupt(`条目“${e.name}”越界`);
+    if (end > cdOffset) corrupt(msg('zip.entryOut', { entry: e.name }));
     expected = end;
   }
-  if (expected !== cdOffset) corrupt('条目之间有未登记的数据');
+  if (expected !== cdOffset) corrupt(msg('zip.gap'));
 }

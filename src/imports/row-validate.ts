@@ -18,9 +18,10 @@ import {
 import { parseWanToYuan } from '../domain/money';
 import { todayInShanghai } from '../domain/dates';
 import { CHANNEL_LABELS, parseChannel, PROJECT_CHANNELS, type ProjectChannel } from '../domain/project-channels';
-import { renderMessage } from '../domain/messages/catalog';
+import { msg, renderMessage, type Message } from '../domain/messages/catalog';
 import { listDateContradictions, type FactField } from '../domain/project-stages';
-import { describeBadText, showBadText } from '../domain/text-input';
+import { describeBadTextMessage, showBadText } from '../domain/text-input';
+import { refuseWith, textOf, withText } from './problem-text';
 import { findIndustry, resolveIndustry } from '../reference/industry-classification';
 
 export interface RowProblem {
@@ -29,6 +30,16 @@ export interface RowProblem {
   column: string;
   value: string;
   reason: string;
+}
+
+/** A problem of a row: its Chinese reason, with the catalog message it was made from (problem-text.ts). */
+export function rowProblem(row: number, column: string, value: string, text: Message): RowProblem {
+  return withText({ row, column, value, reason: renderMessage(text, 'zh') }, text);
+}
+
+/** A reason without a cell (resolveIndustryCode), with its message. */
+function reasonWith(text: Message): { reason: string } {
+  return withText({ reason: renderMessage(text, 'zh') }, text);
 }
 
 export type RowResult<T> = { ok: true; value: T } | { ok: false; problems: RowProblem[] };
@@ -121,12 +132,12 @@ function daysInMonth(y: number, m: number): number {
 export function parseDate(input: string): Parsed<string> {
   const s = input.trim();
   const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/.exec(s);
-  if (!m) return { ok: false, reason: `日期“${input}”格式不对，应为 YYYY-MM-DD（如 2024-03-05）或 YYYY/M/D` };
+  if (!m) return refuseWith(msg('import.dateFormat', { input }));
   const y = Number(m[1]);
   const mo = Number(m[3]);
   const d = Number(m[4]);
-  if (y < 1900 || y > 2199) return { ok: false, reason: `日期“${input}”的年份不合理` };
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { ok: false, reason: `日期“${input}”不存在` };
+  if (y < 1900 || y > 2199) return refuseWith(msg('import.dateYear', { input }));
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return refuseWith(msg('import.dateMissing', { input }));
   return { ok: true, value: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
@@ -136,7 +147,7 @@ export function parseDate(input: string): Parsed<string> {
  */
 export function parseMonth(input: string): Parsed<string> {
   const s = input.trim();
-  const bad = { ok: false as const, reason: `月份“${input}”格式不对，应为 YYYY-MM（如 2024-03）` };
+  const bad = refuseWith(msg('import.monthFormat', { input }));
   let m = /^(\d{4})[-/](\d{1,2})$/.exec(s);
   if (!m) {
     const full = /^(\d{4})[-/](\d{1,2})[-/]0?1$/.exec(s);
@@ -145,8 +156,8 @@ export function parseMonth(input: string): Parsed<string> {
   }
   const y = Number(m[1]);
   const mo = Number(m[2]);
-  if (y < 1900 || y > 2199) return { ok: false, reason: `月份“${input}”的年份不合理` };
-  if (mo < 1 || mo > 12) return { ok: false, reason: `月份“${input}”不存在（月应为 01–12）` };
+  if (y < 1900 || y > 2199) return refuseWith(msg('import.monthYear', { input }));
+  if (mo < 1 || mo > 12) return refuseWith(msg('import.monthMissing', { input }));
   return { ok: true, value: `${m[1]}-${String(mo).padStart(2, '0')}` };
 }
 
@@ -154,7 +165,7 @@ export function parseMonth(input: string): Parsed<string> {
 export function parseRegionCode(input: string): Parsed<string> {
   const s = input.trim();
   if (/^\d{6}$|^\d{9}$/.test(s)) return { ok: true, value: s };
-  return { ok: false, reason: `地区代码“${input}”应为 6 位或 9 位数字（行政区划代码）` };
+  return refuseWith(msg('import.regionFormat', { input }));
 }
 
 /**
@@ -166,7 +177,7 @@ export function parseIndustryCode(input: string): Parsed<string> {
   const s = input.trim().toUpperCase();
   if (/^[A-T](\d{2,4})?$|^\d{2,4}$/.test(s)) return { ok: true, value: s };
   if (/\p{Script=Han}/u.test(s) && s.length <= 60) return { ok: true, value: input.trim() };
-  return { ok: false, reason: `行业代码“${input}”格式不对，应为门类字母加 2–4 位数字（如 C3911）、2–4 位数字或行业名称（GB/T 4754-2017）` };
+  return refuseWith(msg('import.industryFormat', { input }));
 }
 
 /**
@@ -179,30 +190,30 @@ export function resolveIndustryCode(code: string, industries: ReadonlyMap<string
   if (found && industries.has(found.code)) return { code: found.code };
   const m = /^([A-T])(\d{2,4})$/.exec(code);
   const plain = m?.[2] ? findIndustry(m[2]) : undefined;
-  if (m && plain) return { reason: `行业代码“${code}”的门类字母与 ${plain.code}（属门类 ${plain.sectionCode}）不符` };
-  return { reason: `行业“${code}”不在 GB/T 4754-2017 中` };
+  if (m && plain) return reasonWith(msg('import.industrySection', { input: code, code: plain.code, section: plain.sectionCode }));
+  return reasonWith(msg('import.industryUnknown', { input: code }));
 }
 
 export function parseAmount(input: string): Parsed<bigint> {
   const r = parseWanToYuan(input);
-  return r.ok ? { ok: true, value: r.yuan } : { ok: false, reason: r.message };
+  return r.ok ? { ok: true, value: r.yuan } : refuseWith(r.text);
 }
 
 export function parseCreditCode(input: string): Parsed<string> {
   const r = validateCreditCode(input);
-  return r.ok ? { ok: true, value: r.code } : { ok: false, reason: r.message ?? `统一社会信用代码“${input}”无效` };
+  return r.ok ? { ok: true, value: r.code } : refuseWith(r.text ?? msg('import.creditCodeInvalid', { input }));
 }
 
 export function parseStage(input: string): Parsed<ProjectStage> {
   const s = input.trim();
   const v = STAGE_BY_NAME[s];
-  return v ? { ok: true, value: v } : { ok: false, reason: `阶段“${input}”无效，应为 线索、在谈、签约、开工、投产 或 终止` };
+  return v ? { ok: true, value: v } : refuseWith(msg('import.stageInvalid', { input, allowed: '线索、在谈、签约、开工、投产 或 终止' }));
 }
 
 export function parseSource(input: string): Parsed<FundSource> {
   const s = input.trim();
   const v = SOURCE_BY_NAME[s];
-  return v ? { ok: true, value: v } : { ok: false, reason: `资金来源“${input}”无效，应为 区内、区外 或 境外` };
+  return v ? { ok: true, value: v } : refuseWith(msg('import.sourceInvalid', { input, allowed: '区内、区外 或 境外' }));
 }
 
 /** Tags separated by ; ； or 、 — trimmed, empty ones dropped, duplicates removed, order kept. */
@@ -213,7 +224,7 @@ export function parseTags(input: string): string[] {
 export function parseChannelCell(input: string): Parsed<ProjectChannel> {
   const v = parseChannel(input);
   if (v) return { ok: true, value: v };
-  return { ok: false, reason: `招商方式“${input}”无效，应为 ${PROJECT_CHANNELS.map((c) => CHANNEL_LABELS[c]).join('、')} 之一` };
+  return refuseWith(msg('import.channelInvalid', { input, allowed: PROJECT_CHANNELS.map((c) => CHANNEL_LABELS[c]).join('、') }));
 }
 
 /** 是/否 (also Y/N, 1/0, √). */
@@ -221,40 +232,40 @@ export function parseYesNo(input: string): Parsed<boolean> {
   const s = input.trim().toUpperCase();
   if (['是', 'Y', 'YES', '1', '√', 'TRUE'].includes(s)) return { ok: true, value: true };
   if (['否', 'N', 'NO', '0', '×', 'FALSE'].includes(s)) return { ok: true, value: false };
-  return { ok: false, reason: `“${input}”应为 是 或 否` };
+  return refuseWith(msg('import.yesNoInvalid', { input, yes: '是', no: '否' }));
 }
 
 export function parseStatus(input: string): Parsed<EnterpriseStatus> {
   const v = parseEnterpriseStatus(input);
   if (v) return { ok: true, value: v };
   const names = ENTERPRISE_STATUSES.map((s) => ENTERPRISE_STATUS_LABELS[s]).join('、');
-  return { ok: false, reason: `经营状态“${input}”无效，应为 ${names} 之一` };
+  return refuseWith(msg('import.statusInvalid', { input, allowed: names }));
 }
 
 export function parseRevenue(input: string): Parsed<RevenueBand> {
   const v = parseRevenueBand(input);
   if (v) return { ok: true, value: v };
-  return { ok: false, reason: `营收规模“${input}”无效，应为 ${REVENUE_BANDS.map((b) => REVENUE_BAND_LABELS[b]).join('、')} 之一` };
+  return refuseWith(msg('import.revenueInvalid', { input, allowed: REVENUE_BANDS.map((b) => REVENUE_BAND_LABELS[b]).join('、') }));
 }
 
 /** A listed-company ticker: 600519.SH, 000001.SZ, 00700.HK, 830799.BJ, AAPL.O … (upper-cased). */
 export function parseTicker(input: string): Parsed<string> {
   const s = input.trim().toUpperCase();
   if (/^[0-9A-Z]{1,10}(\.[A-Z]{1,4})?$/.test(s)) return { ok: true, value: s };
-  return { ok: false, reason: `股票代码“${input}”格式不对，应为代码加交易所后缀，如 600519.SH、000001.SZ、00700.HK` };
+  return refuseWith(msg('import.tickerInvalid', { input }));
 }
 
 /** A web address: http(s)://host… or host.tld…; no spaces. Kept as written. */
 export function parseWebsite(input: string): Parsed<string> {
   const s = input.trim();
   if (s.length <= 200 && /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+([/?#]\S*)?$/i.test(s)) return { ok: true, value: s };
-  return { ok: false, reason: `网站“${input.length > 60 ? `${input.slice(0, 60)}…` : input}”不是有效的网址，应如 https://www.example.com.cn` };
+  return refuseWith(msg('import.websiteInvalid', { input: input.length > 60 ? `${input.slice(0, 60)}…` : input }));
 }
 
 /** A head count: a whole number ≥ 0 (thousands separators allowed). */
 export function parseEmployees(input: string): Parsed<number> {
   const s = input.trim().replace(/[,，]/g, '');
-  if (!/^\d{1,8}$/.test(s)) return { ok: false, reason: `员工人数“${input}”应为不小于 0 的整数` };
+  if (!/^\d{1,8}$/.test(s)) return refuseWith(msg('import.employeesInvalid', { input }));
   return { ok: true, value: Number(s) };
 }
 
@@ -273,10 +284,10 @@ class RowCheck {
     private readonly cells: Record<string, string>,
   ) {
     for (const [column, value] of Object.entries(cells)) {
-      const bad = describeBadText(value);
+      const bad = describeBadTextMessage(value);
       if (!bad) continue;
       this.unstorable.add(column);
-      this.problems.push({ row, column, value: showBadText(value.trim()), reason: `“${column}”${bad}` });
+      this.problems.push(rowProblem(row, column, showBadText(value.trim()), msg('import.cellBadText', { column, problem: bad })));
     }
   }
 
@@ -284,8 +295,8 @@ class RowCheck {
     return this.unstorable.has(column) ? '' : (this.cells[column] ?? '').trim();
   }
 
-  problem(column: string, reason: string, value = this.raw(column)): void {
-    this.problems.push({ row: this.row, column, value, reason });
+  problem(column: string, text: Message, value = this.raw(column)): void {
+    this.problems.push(rowProblem(this.row, column, value, text));
   }
 
   /** A text cell; required ones must be non-empty. */
@@ -294,10 +305,10 @@ class RowCheck {
   text(column: string, required = false, max = MAX_TEXT): string | null {
     const v = this.raw(column);
     if (v === '') {
-      if (required && !this.unstorable.has(column)) this.problem(column, `“${column}”不能为空`);
+      if (required && !this.unstorable.has(column)) this.problem(column, msg('import.cellEmpty', { column }));
       return required ? '' : null;
     }
-    if (v.length > max) this.problem(column, `“${column}”超过 ${max} 个字符`, v.slice(0, 50) + '…');
+    if (v.length > max) this.problem(column, msg('import.cellTooLong', { column, max }), v.slice(0, 50) + '…');
     return v;
   }
 
@@ -309,14 +320,14 @@ class RowCheck {
     if (v === '') {
       if (this.unstorable.has(column)) return undefined;
       if (required) {
-        this.problem(column, `“${column}”不能为空`);
+        this.problem(column, msg('import.cellEmpty', { column }));
         return undefined;
       }
       return null;
     }
     const r = parser(v);
     if (!r.ok) {
-      this.problem(column, r.reason);
+      this.problem(column, textOf(r));
       return undefined;
     }
     return r.value;
@@ -337,11 +348,11 @@ export function validateEnterpriseRow(row: number, cells: Record<string, string>
   const establishedOn = c.field('成立日期', parseDate);
   const tags = parseTags(c.raw('标签'));
   const longTag = tags.find((t) => t.length > 50);
-  if (longTag) c.problem('标签', `标签“${longTag.slice(0, 20)}…”超过 50 个字符，多个标签请用 ; 或 、 分隔`);
+  if (longTag) c.problem('标签', msg('import.tagTooLong', { tag: longTag.slice(0, 20) }));
   const businessScope = c.text('经营范围', false, MAX_LONG_TEXT);
   const formerNames = parseTags(c.raw('曾用名'));
   const longName = formerNames.find((n) => n.length > 200);
-  if (longName) c.problem('曾用名', `曾用名“${longName.slice(0, 20)}…”超过 200 个字符，多个曾用名请用 ; 或 、 分隔`);
+  if (longName) c.problem('曾用名', msg('import.formerNameTooLong', { name: longName.slice(0, 20) }));
   const status = c.field('经营状态', parseStatus);
   const ticker = c.field('股票代码', parseTicker);
   const mainProducts = c.text('主要产品', false, MAX_LONG_TEXT);
@@ -394,7 +405,7 @@ export function validateProjectRow(row: number, cells: Record<string, string>, t
   const leader = c.text('包联领导', false, 100);
   const tags = parseTags(c.raw('标签'));
   const longTag = tags.find((t) => t.length > 50);
-  if (longTag) c.problem('标签', `标签“${longTag.slice(0, 20)}…”超过 50 个字符，多个标签请用 ; 或 、 分隔`);
+  if (longTag) c.problem('标签', msg('import.tagTooLong', { tag: longTag.slice(0, 20) }));
   const chainNode = c.text('产业链节点', false, 64);
   const channel = c.field('招商方式', parseChannelCell);
   const isKey = c.field('重点项目', parseYesNo);
@@ -407,7 +418,8 @@ export function validateProjectRow(row: number, cells: Record<string, string>, t
   for (const rule of listDateContradictions(facts, today)) {
     const columns = rule.fields.map((f) => DATE_COLUMNS[f]).filter((h): h is string => h !== undefined);
     const shown = rule.fields.map((f) => `${DATE_COLUMNS[f] ?? f} ${dates[f as keyof typeof dates] ?? ''}`).join('，');
-    c.problem(columns[0] ?? '签约日期', `${renderMessage(rule.text, 'zh')}（${shown}${rule.id.endsWith('otFuture') ? `，今天是 ${today}` : ''}）`);
+    const text = rule.id.endsWith('otFuture') ? msg('import.dateContradictionToday', { rule: rule.text, shown, today }) : msg('import.dateContradiction', { rule: rule.text, shown });
+    c.problem(columns[0] ?? '签约日期', text);
   }
 
   return c.result(() => ({

@@ -5,6 +5,8 @@
  * imported as real data.
  */
 import type { ImportKind } from './columns';
+import { msg, renderMessage } from '../domain/messages/catalog';
+import { withText } from './problem-text';
 
 export const TEMPLATE_SAMPLES: Record<ImportKind, Record<string, string>> = {
   enterprise: {
@@ -71,5 +73,6 @@ export function describeSampleRow(kind: ImportKind, cells: Record<string, string
   if (!same) return null;
   const column = keys[0] as string;
   const value = (cells[column] ?? '').trim();
-  return { column, value, reason: `这是导入模板“说明”工作表中的示例行（${column}“${value}”），不是真实数据：请删除该行，填入本地区的真实数据后再导入` };
+  const text = msg('import.sampleRow', { sheet: '说明', column, value });
+  return withText({ column, value, reason: renderMessage(text, 'zh') }, text);
 }

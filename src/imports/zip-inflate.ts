@@ -19,7 +19,8 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { AppError } from '../domain/app-error';
-import { formatBytes, toByteSource, type ByteSource, type ZipEntryInfo } from './file-guard';
+import { msg, type Message } from '../domain/messages/catalog';
+import { sizeMessage, toByteSource, type ByteSource, type ZipEntryInfo } from './file-guard';
 
 /** Compressed bytes read from the file per step (deflate inflates at most ~1,032:1, so ≤ ~66 MiB of work a step, streamed out in 64 KiB chunks). */
 const READ_CHUNK = 64 * 1024;
@@ -30,8 +31,8 @@ export interface InflateOptions {
   fileName: string;
   /** the absolute cap of one entry's output, whatever it declares */
   capBytes: number;
-  /** what the file is, for messages ('导入' or '上传') */
-  action?: string;
+  /** what the user was doing, for messages (导入 or 上传: file.actionImport, file.actionUpload) */
+  action?: Message;
   /** sees every output chunk (not kept by the inflater) */
   onData?: (chunk: Buffer) => void;
 }
@@ -41,7 +42,7 @@ class InflateStop extends Error {}
 /** Where an entry's compressed data starts: after its local header, name and extra field. */
 export function entryDataOffset(src: ByteSource, entry: ZipEntryInfo): number {
   const head = src.read(entry.localHeaderOffset, 30);
-  if (head.length < 30) throw new AppError('VALIDATION', `条目“${entry.name}”的本地文件头损坏`);
+  if (head.length < 30) throw new AppError('VALIDATION', msg('zip.entryLocalBroken', { entry: entry.name }));
   return entry.localHeaderOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
 }
 
@@ -62,10 +63,9 @@ function* compressedChunks(src: ByteSource, start: number, length: number): Gene
  */
 export async function inflateEntryGuarded(input: Buffer | ByteSource, entry: ZipEntryInfo, opts: InflateOptions): Promise<number> {
   const src = toByteSource(input);
-  const file = `文件“${opts.fileName}”`;
-  const action = opts.action ?? '导入';
-  const corrupt = (what: string): AppError =>
-    new AppError('VALIDATION', `${file}中的条目“${entry.name}”${what}，文件已损坏或被篡改，请在 Excel/WPS 中重新保存后再${action}`);
+  const name = msg('file.name', { file: opts.fileName });
+  const action = opts.action ?? msg('file.actionImport');
+  const corrupt = (what: Message): AppError => new AppError('VALIDATION', msg('zip.entryCorrupt', { name, entry: entry.name, what, action }));
   const declared = entry.uncompressedSize;
   const limit = Math.min(declared, opts.capBytes);
   const start = entryDataOffset(src, entry);
@@ -103,21 +103,18 @@ export async function inflateEntryGuarded(input: Buffer | ByteSource, entry: Zip
     } catch (err) {
       if (!(err instanceof InflateStop)) {
         if (err instanceof AppError) throw err;
-        throw corrupt('无法解压');
+        throw corrupt(msg('zip.cannotInflate'));
       }
     }
     // the deflate stream must end exactly where the directory says the entry's data ends
-    if (!overLimit && inflater.bytesWritten !== entry.compressedSize) throw corrupt('的压缩数据长度与目录不符');
+    if (!overLimit && inflater.bytesWritten !== entry.compressedSize) throw corrupt(msg('zip.compressedLength'));
   }
   if (overLimit) {
-    const reason =
-      limit < declared
-        ? `解压后超过单个条目的上限 ${formatBytes(opts.capBytes)}`
-        : `解压后超过其声明的大小 ${formatBytes(declared)}（压缩包声明的大小即解压上限）`;
-    throw new AppError('LIMIT_EXCEEDED', `${file}中的条目“${entry.name}”${reason}，疑似压缩炸弹，已停止解压并拒绝${action}`);
+    const reason = limit < declared ? msg('zip.overEntryCap', { max: sizeMessage(opts.capBytes) }) : msg('zip.overDeclared', { max: sizeMessage(declared) });
+    throw new AppError('LIMIT_EXCEEDED', msg('zip.bomb', { name, entry: entry.name, reason, action }));
   }
-  if (produced !== declared) throw corrupt(`解压后为 ${produced} 字节，与声明的 ${declared} 字节不符`);
-  if (entry.crc32 !== undefined && crc >>> 0 !== entry.crc32 >>> 0) throw corrupt('的 CRC 校验值不符');
+  if (produced !== declared) throw corrupt(msg('zip.producedMismatch', { produced, declared }));
+  if (entry.crc32 !== undefined && crc >>> 0 !== entry.crc32 >>> 0) throw corrupt(msg('zip.crc'));
   return produced;
 }
 
@@ -137,17 +134,14 @@ export async function verifyZipInflation(
   entries: ZipEntryInfo[],
   fileName: string,
   limits: ZipInflationLimits,
-  action = '导入',
+  action: Message = msg('file.actionImport'),
 ): Promise<void> {
   const src = toByteSource(input);
   let total = 0;
   for (const entry of entries) {
     const left = limits.maxUncompressedBytes - total;
     if (entry.uncompressedSize > left) {
-      throw new AppError(
-        'LIMIT_EXCEEDED',
-        `文件“${fileName}”解压后超过 ${formatBytes(limits.maxUncompressedBytes)}（解压后总大小上限），疑似压缩炸弹，拒绝${action}`,
-      );
+      throw new AppError('LIMIT_EXCEEDED', msg('zip.totalOver', { file: fileName, max: sizeMessage(limits.maxUncompressedBytes), action }));
     }
     total += await inflateEntryGuarded(src, entry, { fileName, capBytes: Math.max(left, 0), action });
   }

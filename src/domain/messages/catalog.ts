@@ -6,6 +6,8 @@
 import { accessMessages } from './access-messages';
 import { chainMessages } from './chain-messages';
 import { domainMessages } from './domain-messages';
+import { enterpriseMessages } from './enterprise-messages';
+import { importMessages } from './import-messages';
 import { ledgerMessages } from './ledger-messages';
 import { fillTemplate, type Lang, type Message, type ParamsOf, type ParamValue } from './define';
 import { httpMessages } from './http-messages';
@@ -15,9 +17,9 @@ export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;
@@ -36,6 +38,14 @@ export function isMessageKey(key: string): key is MessageKey {
 /** The catalog as plain data (for the test that walks it). */
 export function listCatalog(): { key: string; zh: string; en: string }[] {
   return Object.entries(CATALOG).map(([key, e]) => ({ key, zh: e.zh, en: e.en }));
+}
+
+/** A message read back from stored JSON (an import report): null when it is not one this version knows. */
+export function readStoredMessage(value: unknown): Message | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (typeof key !== 'string' || !isMessageKey(key) || typeof params !== 'object' || params === null || Array.isArray(params)) return null;
+  return { key, params: params as Message['params'] };
 }
 
 /** The message's text in `lang`; an unknown key (from stored data of a newer version) shows as the key. */

@@ -60,4 +60,43 @@ export const ledgerMessages = defineMessages({
   'funds.duplicateShort': { zh: '重复', en: 'Duplicate' },
   'funds.projectNotInRegion': { zh: '项目不存在或不在该地区范围内', en: 'The project does not exist or is outside this region' },
   'funds.correctionReason': { zh: '更正已录入的到位资金须说明原因', en: 'Correcting entered funds needs a reason' },
+  'locked.field.region': { zh: '所属地区', en: 'region' },
+  'locked.field.source': { zh: '资金来源', en: 'source of funds' },
+  'locked.field.signedDate': { zh: '签约日期', en: 'signing date' },
+  'locked.field.signedYuan': { zh: '签约额', en: 'signed amount' },
+  'locked.field.investor': { zh: '投资方', en: 'investor' },
+  'locked.field.startedDate': { zh: '开工日期', en: 'start date' },
+  'locked.field.terminated': { zh: '阶段（终止与否）', en: 'stage (terminated or not)' },
+  'locked.reopenerParent': { zh: '上级（{parent}）审核员', en: 'the reviewer of the level above ({parent})' },
+  'locked.reopenerOwn': { zh: '{region}审核员', en: 'the reviewer of {region}' },
+  'locked.enterprise': { zh: '企业「{name}」', en: 'Enterprise “{name}”' },
+  'locked.enterpriseCoded': { zh: '企业「{name}」（{code}）', en: 'Enterprise “{name}” ({code})' },
+  'locked.investorIn': {
+    zh: '{who}是项目 {code}「{project}」的投资方，该项目的签约计入{region} {month} 已审核锁定的月报；这一改动会使它计入“500强及央企投资项目”，改变已审核的数字，因此不能保存；如需更正请由{reopener}重新开放{region} {month} 的月报',
+    en: '{who} is the investor of project {code} “{project}”, whose signing counts in the approved and locked {month} return of {region}; this change would make it count among “Top 500 and central state-owned enterprise investments”, changing approved figures, so it cannot be saved; to correct it, {reopener} must reopen the {month} return of {region}',
+  },
+  'locked.investorOut': {
+    zh: '{who}是项目 {code}「{project}」的投资方，该项目的签约计入{region} {month} 已审核锁定的月报；这一改动会使它不再计入“500强及央企投资项目”，改变已审核的数字，因此不能保存；如需更正请由{reopener}重新开放{region} {month} 的月报',
+    en: '{who} is the investor of project {code} “{project}”, whose signing counts in the approved and locked {month} return of {region}; this change would stop it counting among “Top 500 and central state-owned enterprise investments”, changing approved figures, so it cannot be saved; to correct it, {reopener} must reopen the {month} return of {region}',
+  },
+  'locked.rejected': { zh: '会改变已审核锁定的月报', en: 'Would change an approved and locked monthly return' },
+  'locked.month': {
+    zh: '{region} {month} 的月报已审核通过并锁定，如需更正请由{reopener}重新开放',
+    en: 'The {month} return of {region} is approved and locked; to correct it, {reopener} must reopen it',
+  },
+  'locked.whatCreate': { zh: '新建该项目（其签约计入该月报）', en: 'create this project (its signing counts in that return)' },
+  'locked.whatEdit': { zh: '修改{fields}', en: 'change the {fields}' },
+  'locked.whatEditProject': { zh: '修改该项目', en: 'change this project' },
+  'locked.project': {
+    zh: '项目 {code}「{name}」计入{region} {month} 已审核锁定的月报，不能{what}：会改变已审核的数字；如需更正请由{reopener}重新开放{region} {month} 的月报',
+    en: 'Project {code} “{name}” counts in the approved and locked {month} return of {region}; you cannot {what}: it would change approved figures; to correct it, {reopener} must reopen the {month} return of {region}',
+  },
+  'locked.receiptFilter': {
+    zh: '{region} {month} 的月报已审核锁定，其中 {count} 笔到位资金按新设置会改变是否计入（未核实或缺少佐证），改动会改变已审核的数字，因此不能保存；请先补齐核实与佐证，或由{reopener}重新开放{region} {month} 的月报',
+    en: 'The {month} return of {region} is approved and locked, and under the new setting {count} of its receipts would change whether they count (unverified or without evidence); that would change approved figures, so it cannot be saved; first complete the verification and evidence, or have {reopener} reopen the {month} return of {region}',
+  },
+  'locked.fundsImport': {
+    zh: '{region} {month} 的月报已审核通过并锁定，不能导入项目 {code} 该月的到位资金；如需更正请由{reopener}重新开放',
+    en: 'The {month} return of {region} is approved and locked; funds of project {code} for that month cannot be imported; to correct it, {reopener} must reopen it',
+  },
 });

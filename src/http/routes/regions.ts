@@ -7,6 +7,7 @@ import type { Deps } from '../../services/context';
 import { archivePark, createPark, getRegionDetail, listChildRegions, listIndustries, listParks, renamePark } from '../../services/regions';
 import { requireCaller } from '../access';
 import { reasonSchema, regionCodeSchema } from '../schemas';
+import { schemaMessage } from '../../domain/messages/catalog';
 
 const tags = ['regions'];
 const codeParams = z.object({ code: regionCodeSchema });
@@ -57,7 +58,7 @@ export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       schema: {
         tags,
         summary: '新建园区（编码为上级代码加三位序号）',
-        body: z.object({ parentCode: z.string().regex(/^\d{6}$/, '上级须为 6 位县区或地市代码'), name: z.string().max(60) }),
+        body: z.object({ parentCode: z.string().regex(/^\d{6}$/, schemaMessage('schema.parkParent')), name: z.string().max(60) }),
         response: { 201: parkSchema },
       },
     },

@@ -53,6 +53,8 @@ import { openJobConnection, type JobConnection } from '../job-connection';
 import { JobCancelled, type JobProgress } from '../job-progress';
 import { inlineKeyComputer, type KeyComputer } from '../../search/key-computer';
 import { SearchKeyPool } from '../search-keys/search-key-pool';
+import { msg, renderMessage, type Message } from '../../domain/messages/catalog';
+import { copyText, textOf } from '../../imports/problem-text';
 
 /** Problems kept for the report; all are counted. */
 export const MAX_REPORTED = 10_000;
@@ -79,6 +81,14 @@ export interface EnterpriseImportResult {
   counts: { created: number; updated: number; unchanged: number; fieldChanges: number; sourcesRefreshed: number } | null;
   /** the first MAX_REPORTED problems, by row */
   rejected: ImportProblem[];
+  /**
+   * The catalog message of each rejected row's reason, in the order of `rejected`: the stored report
+   * is read back in the reader's language (services/enterprise-imports/import-jobs.ts); reports
+   * stored before it have none and read in Chinese.
+   */
+  rejectedText?: Message[];
+  /** the failure as a catalog message (`error` is its Chinese text) */
+  errorText?: Message;
   rejectedTotal: number;
   /** reading: until the last row was read (PostgreSQL merges meanwhile); merging: from then to commit */
   seconds: { reading: number; merging: number; mergeSteps?: Record<string, number> };
@@ -229,7 +239,9 @@ export async function runEnterpriseImportJob(opts: EnterpriseJobOptions): Promis
     if (err instanceof DryRunDone) return { status: 'succeeded', result, written: false };
     if (err instanceof Rejected) {
       result.rejected.sort((a, b) => a.row - b.row);
-      return { status: 'failed', result, error: `文件“${job.fileName}”有 ${result.rejectedTotal} 个问题，未导入任何数据` };
+      result.rejectedText = result.rejected.map(textOf);
+      result.errorText = msg('importJob.rejected', { file: job.fileName, count: result.rejectedTotal });
+      return { status: 'failed', result, error: renderMessage(result.errorText, 'zh') };
     }
     throw err;
   } finally {
@@ -309,7 +321,7 @@ class JobRun {
         if (!r.ok) {
           for (const p of r.problems) {
             this.result.rejectedTotal++;
-            if (this.result.rejected.length < MAX_REPORTED) this.result.rejected.push({ sheet, ...p, value: detachString(p.value) });
+            if (this.result.rejected.length < MAX_REPORTED) this.result.rejected.push(copyText(p, { sheet, ...p, value: detachString(p.value) }));
           }
           continue;
         }
@@ -355,7 +367,7 @@ class JobRun {
       if (!(err instanceof LockedFiguresRejection)) throw err;
       for (const p of err.problems) {
         this.result.rejectedTotal++;
-        if (this.result.rejected.length < MAX_REPORTED) this.result.rejected.push({ sheet: SHEET_NAMES.enterprise, ...p });
+        if (this.result.rejected.length < MAX_REPORTED) this.result.rejected.push(copyText(p, { sheet: SHEET_NAMES.enterprise, ...p }));
       }
       throw new Rejected();
     }

@@ -8,7 +8,9 @@
  */
 import type { StagedEnterpriseRow } from '../../db/queries/enterprise-imports/enterprise-imports';
 import { normalizeCreditCode } from '../../domain/credit-code';
-import { parseIndustryCode, parseRegionCode, resolveIndustryCode, validateEnterpriseRow, type RowProblem } from '../../imports/row-validate';
+import { msg } from '../../domain/messages/catalog';
+import { textOf } from '../../imports/problem-text';
+import { parseIndustryCode, parseRegionCode, resolveIndustryCode, rowProblem, validateEnterpriseRow, type RowProblem } from '../../imports/row-validate';
 
 export interface EnterpriseRowRules {
   /** every region code of the installation */
@@ -47,7 +49,7 @@ export class EnterpriseRowChecker {
     if (rawCode.length === 18) {
       const first = this.seen.get(rawCode);
       if (first !== undefined) {
-        problems.push({ row: rowNumber, column: '统一社会信用代码', value: rawCode, reason: `统一社会信用代码“${rawCode}”在第 ${first} 行和第 ${rowNumber} 行重复` });
+        problems.push(rowProblem(rowNumber, '统一社会信用代码', rawCode, msg('import.creditCodeDuplicate', { code: rawCode, first, row: rowNumber })));
       } else {
         this.seen.set(detachString(rawCode), rowNumber);
       }
@@ -55,19 +57,19 @@ export class EnterpriseRowChecker {
     // the checks against the installation run on whatever cells parsed, so a row's report lists all its problems
     const region = parseRegionCode(cells['注册地区代码'] ?? '');
     if (region.ok && !this.rules.regionCodes.has(region.value)) {
-      problems.push({ row: rowNumber, column: '注册地区代码', value: region.value, reason: `注册地区代码“${region.value}”不存在（不在行政区划或园区列表中）` });
+      problems.push(rowProblem(rowNumber, '注册地区代码', region.value, msg('import.regionUnknown', { code: region.value })));
     }
     let industryCode: string | null = null;
     const industry = (cells['行业代码'] ?? '').trim() === '' ? null : parseIndustryCode(cells['行业代码'] ?? '');
     if (industry?.ok) {
       const ind = resolveIndustryCode(industry.value, this.rules.industries);
-      if ('reason' in ind) problems.push({ row: rowNumber, column: '行业代码', value: industry.value, reason: ind.reason });
+      if ('reason' in ind) problems.push(rowProblem(rowNumber, '行业代码', industry.value, textOf(ind)));
       else industryCode = ind.code;
     }
     if (!r.ok) return { ok: false, problems };
     const v = r.value;
     if (v.sourceDate && v.sourceDate > this.rules.today) {
-      problems.push({ row: rowNumber, column: '数据日期', value: v.sourceDate, reason: `数据日期 ${v.sourceDate} 晚于今天（${this.rules.today}），数据日期是数据采集或公布的日期` });
+      problems.push(rowProblem(rowNumber, '数据日期', v.sourceDate, msg('import.sourceDateFuture', { date: v.sourceDate, today: this.rules.today })));
     }
     if (problems.length > 0) return { ok: false, problems };
     return {

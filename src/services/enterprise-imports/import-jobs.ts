@@ -21,6 +21,8 @@ import {
 import { importFilesDir } from '../../config/data-paths';
 import { importJobProgressSchema, importJobResultSchema, type ImportJob } from '../../contracts/imports';
 import { AppError } from '../../domain/app-error';
+import { msg, readStoredMessage, renderMessage, type Lang } from '../../domain/messages/catalog';
+import { textOf } from '../../imports/problem-text';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
 import { mapHeaders, SHEET_NAMES } from '../../imports/columns';
@@ -46,8 +48,27 @@ const REJECTED_PREVIEW = 20;
 const storedProgress = importJobProgressSchema.catch({});
 const storedResult = importJobResultSchema.nullable().catch(null);
 
-function toDto(job: ImportJobWithPath): ImportJobDto {
-  const result = storedResult.parse(job.result);
+/** A stored message of the job's result (`rejectedText[i]`, `errorText`) rendered in `lang`; null when there is none. */
+function renderStored(stored: unknown, lang: Lang): string | null {
+  const text = readStoredMessage(stored);
+  return text ? renderMessage(text, lang) : null;
+}
+
+/**
+ * The stored report in the reader's language: each rejected row's reason and the job's error from
+ * the messages stored beside them (enterprise-import-job.ts: rejectedText, errorText); Chinese, as
+ * stored, for Chinese readers and for reports written before the messages were kept.
+ */
+function localizeResult(job: ImportJobWithPath, result: ImportJobDto['result'], lang: Lang): { result: ImportJobDto['result']; error: string | null } {
+  if (lang === 'zh') return { result, error: job.error };
+  const stored = (typeof job.result === 'object' && job.result !== null ? job.result : {}) as { rejectedText?: unknown; errorText?: unknown };
+  const texts = Array.isArray(stored.rejectedText) ? (stored.rejectedText as unknown[]) : [];
+  if (result?.rejected) result.rejected = result.rejected.map((p, i) => ({ ...p, reason: renderStored(texts[i], lang) ?? p.reason }));
+  return { result, error: job.error === null ? null : (renderStored(stored.errorText, lang) ?? job.error) };
+}
+
+function toDto(job: ImportJobWithPath, lang: Lang = 'zh'): ImportJobDto {
+  const { result, error } = localizeResult(job, storedResult.parse(job.result), lang);
   if (result?.rejected) result.rejected = result.rejected.slice(0, REJECTED_PREVIEW);
   return {
     id: job.id,
@@ -65,7 +86,7 @@ function toDto(job: ImportJobWithPath): ImportJobDto {
     progress: storedProgress.parse(job.progress),
     cancelRequested: job.cancelRequested,
     result,
-    error: job.error,
+    error,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     heartbeatAt: job.heartbeatAt?.toISOString() ?? null,
@@ -74,13 +95,13 @@ function toDto(job: ImportJobWithPath): ImportJobDto {
 }
 
 function requireImport(caller: Caller): void {
-  if (!caller.actor.permissions.includes('enterprises.import')) throw new AppError('FORBIDDEN', '您没有权限执行此操作（需要“导入企业库”权限）');
+  if (!caller.actor.permissions.includes('enterprises.import')) throw new AppError('FORBIDDEN', msg('importJob.permission'));
 }
 
 /** A job the caller may see: its region lies in the caller's subtree; anything else is 404. */
 async function loadVisibleJob(deps: Deps, caller: Caller, id: string): Promise<ImportJobWithPath> {
   const job = await selectImportJob(deps.db, id);
-  if (!job || !isPathWithin(caller.actor.regionPath, job.regionPath)) throw new AppError('NOT_FOUND', '导入任务不存在或不在您的管辖范围内');
+  if (!job || !isPathWithin(caller.actor.regionPath, job.regionPath)) throw new AppError('NOT_FOUND', msg('importJob.notFound'));
   return job;
 }
 
@@ -102,17 +123,17 @@ interface CheckedInput {
 
 function checkInput(input: NewJobInput): CheckedInput {
   const fileName = path.basename(input.fileName.replace(/\\/g, '/')).trim();
-  if (!fileName) throw new AppError('VALIDATION', '缺少文件名（fileName）');
+  if (!fileName) throw new AppError('VALIDATION', msg('importJob.fileNameMissing'));
   const ext = path.extname(fileName).toLowerCase();
-  if (ext !== '.csv' && ext !== '.xlsx') throw new AppError('VALIDATION', `文件“${fileName}”的扩展名不是 .xlsx 或 .csv，只能导入这两种文件`);
+  if (ext !== '.csv' && ext !== '.xlsx') throw new AppError('VALIDATION', msg('importJob.extension', { file: fileName }));
   const source = (input.source ?? '').trim() || fileName;
-  if (source.length > 100) throw new AppError('VALIDATION', '数据来源（source）不能超过 100 个字符');
+  if (source.length > 100) throw new AppError('VALIDATION', msg('importJob.sourceTooLong'));
   const today = todayInShanghai();
   let sourceDate = today;
   if (input.sourceDate && input.sourceDate.trim() !== '') {
     const d = parseDate(input.sourceDate);
-    if (!d.ok) throw new AppError('VALIDATION', `数据日期（sourceDate）${d.reason}`);
-    if (d.value > today) throw new AppError('VALIDATION', `数据日期 ${d.value} 晚于今天（${today}）`);
+    if (!d.ok) throw new AppError('VALIDATION', msg('importJob.sourceDateInvalid', { reason: textOf(d) }));
+    if (d.value > today) throw new AppError('VALIDATION', msg('importJob.sourceDateFuture', { date: d.value, today }));
     sourceDate = d.value;
   }
   return { fileName, source, sourceDate };
@@ -127,7 +148,7 @@ async function checkFile(filePath: string, fileName: string, maxBytes: number): 
     try {
       const names = listXlsxSheetNames(fileSource(fd.fd, inspected.size), inspected.entries ?? [], fileName);
       if (!names.includes(sheet)) {
-        throw new AppError('VALIDATION', `文件“${fileName}”中没有名为“${sheet}”的工作表（现有：${names.map((s) => `“${s}”`).join('、') || '无'}）`);
+        throw new AppError('VALIDATION', msg('importJob.sheetMissing', { file: fileName, sheet, names: names.map((s) => `“${s}”`).join('、') || msg('importJob.none') }));
       }
       // a zip bomb whose headers lie is refused now (422), not when its job starts: every entry inflated under the guard
       await verifyZipInflation(fileSource(fd.fd, inspected.size), inspected.entries ?? [], fileName, DEFAULT_IMPORT_LIMITS);
@@ -164,7 +185,7 @@ async function queueJob(
   const operator = caller.actor.id === null && caller.actor.regionPath === '/';
   const actorId = caller.actor.id;
   const regionCode = operator ? await selectOperatorJobRegion(deps.db) : caller.actor.regionCode;
-  if ((!actorId && !operator) || !regionCode) throw new AppError('FORBIDDEN', '导入任务须以某个账号（或命令行操作员）的身份创建');
+  if ((!actorId && !operator) || !regionCode) throw new AppError('FORBIDDEN', msg('importJob.actorRequired'));
   return deps.db.transaction(async (tx) => {
     const job = await insertImportJob(tx, {
       id: input.id,
@@ -207,7 +228,7 @@ export async function createImportJobFromUpload(deps: Deps, caller: Caller, body
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      if (bytes > max) return done(new AppError('VALIDATION', `文件“${checked.fileName}”超过上限 ${formatBytes(max)}`));
+      if (bytes > max) return done(new AppError('VALIDATION', msg('importJob.tooLarge', { file: checked.fileName, max: formatBytes(max) })));
       hash.update(chunk);
       done(null, chunk);
     },
@@ -223,7 +244,7 @@ export async function createImportJobFromUpload(deps: Deps, caller: Caller, body
     await fs.promises.rm(filePath, { force: true });
     if (err instanceof AppError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
-      throw new AppError('BAD_REQUEST', `文件“${checked.fileName}”没有上传完整，请重新上传`);
+      throw new AppError('BAD_REQUEST', msg('importJob.incomplete', { file: checked.fileName }));
     }
     throw err;
   }
@@ -259,7 +280,7 @@ export async function createRunningImportJobFromFile(
 
 export async function getImportJob(deps: Deps, caller: Caller, id: string): Promise<ImportJobDto> {
   requireImport(caller);
-  return toDto(await loadVisibleJob(deps, caller, id));
+  return toDto(await loadVisibleJob(deps, caller, id), caller.lang);
 }
 
 export async function listImportJobs(deps: Deps, caller: Caller, q: { kind?: string; page: number; pageSize: number }) {
@@ -270,7 +291,7 @@ export async function listImportJobs(deps: Deps, caller: Caller, q: { kind?: str
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { total, items: rows.map(toDto) };
+  return { total, items: rows.map((row) => toDto(row, caller.lang)) };
 }
 
 /**
@@ -281,7 +302,7 @@ export async function cancelImportJob(deps: Deps, caller: Caller, id: string): P
   requireImport(caller);
   const job = await loadVisibleJob(deps, caller, id);
   const status = await requestImportJobCancel(deps.db, id);
-  if (!status) throw new AppError('CONFLICT', `导入任务已结束（${STATUS_LABELS[job.status]}），不能取消`);
+  if (!status) throw new AppError('CONFLICT', msg('importJob.finished', { status: msg(`importJob.status.${job.status}`) }));
   if (status === 'queued') {
     const ended = await deps.db.transaction(async (tx) => {
       const row = await finishImportJob(tx, id, { status: 'cancelled', progress: { ...job.progress, phase: 'done' } });
@@ -296,14 +317,6 @@ export async function cancelImportJob(deps: Deps, caller: Caller, id: string): P
   }
   return getImportJob(deps, caller, id);
 }
-
-const STATUS_LABELS: Record<ImportJobDto['status'], string> = {
-  queued: '排队中',
-  running: '进行中',
-  succeeded: '已完成',
-  failed: '失败',
-  cancelled: '已取消',
-};
 
 export interface RejectedRows {
   /** the uploaded file's name */
@@ -321,6 +334,6 @@ export async function getRejectedRows(deps: Deps, caller: Caller, id: string): P
   const result = job.result ?? {};
   const rejected = (Array.isArray(result.rejected) ? result.rejected : []) as ImportProblem[];
   const total = typeof result.rejectedTotal === 'number' ? result.rejectedTotal : rejected.length;
-  if (job.status === 'queued' || job.status === 'running') throw new AppError('CONFLICT', '导入任务尚未结束，还没有被拒绝行的报告');
+  if (job.status === 'queued' || job.status === 'running') throw new AppError('CONFLICT', msg('importJob.notEnded'));
   return { fileName: job.fileName, rejected, total };
 }

@@ -21,6 +21,8 @@ import {
   type StagedEnterpriseRow,
 } from '../../db/queries/enterprise-imports/enterprise-imports';
 import { inlineKeyComputer, type KeyComputer } from '../../search/key-computer';
+import { renderMessage } from '../../domain/messages/catalog';
+import { withText } from '../../imports/problem-text';
 import { describeLockedInvestorChange, findLockedInvestorChanges, LockedFiguresRejection } from '../returns/locked-figures';
 
 const KEY_PAGE = 2_000;
@@ -31,7 +33,12 @@ export async function mergeStagedEnterprises(db: Db, table: string, opts: MergeO
     const locked = await findLockedInvestorChanges(db, selectInvestorChangesOfMerge(table));
     if (locked.length > 0) {
       const tags = await selectMergedTags(db, table, locked.map((l) => l.key));
-      throw new LockedFiguresRejection(locked.map((l) => ({ row: l.key, column: '标签', value: (tags.get(l.key) ?? []).join('、'), reason: describeLockedInvestorChange(l) })));
+      throw new LockedFiguresRejection(
+        locked.map((l) => {
+          const text = describeLockedInvestorChange(l);
+          return withText({ row: l.key, column: '标签', value: (tags.get(l.key) ?? []).join('、'), reason: renderMessage(text, 'zh') }, text);
+        }),
+      );
     }
   }
   let after: string | null = null;

@@ -21,6 +21,7 @@ import {
   type ContactViewRow,
 } from '../../db/queries/enterprises/enterprise-contacts';
 import { AppError } from '../../domain/app-error';
+import { msg, type Message } from '../../domain/messages/catalog';
 import { listMaskedFragments, maskEmail, maskPersonalDataInText, maskPersonName, maskPhone } from '../../domain/personal-data';
 import { isPathWithin } from '../../domain/region-scope';
 import type { Permission } from '../../domain/roles';
@@ -28,7 +29,7 @@ import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
 import { recordOutOfScope, requireRegionInScope } from '../regions';
 
-const NOT_FOUND = '联系人不存在或不在您的管辖范围内';
+const NOT_FOUND = msg('contact.notFound');
 
 export interface ContactInput {
   name: string;
@@ -71,8 +72,8 @@ function toAuditSnapshot(v: ContactViewRow) {
   return rest;
 }
 
-function requirePermission(caller: Caller, permission: Permission, label: string) {
-  if (!caller.actor.permissions.includes(permission)) throw new AppError('FORBIDDEN', `您没有权限执行此操作（需要“${label}”权限）`);
+function requirePermission(caller: Caller, permission: Permission, label: Message) {
+  if (!caller.actor.permissions.includes(permission)) throw new AppError('FORBIDDEN', msg('contact.permission', { permission: label }));
 }
 
 /** The contact when it lies in the caller's scope, else 404 (and an audit row for a real one). */
@@ -88,11 +89,11 @@ async function requireContactInScope(deps: Deps, caller: Caller, id: string): Pr
 /** The enterprise by credit code or id (enterprises are installation-wide: no scope); 404 when none. */
 async function requireEnterprise(deps: Deps, key: string): Promise<EnterpriseRow> {
   const row = await selectEnterpriseByKey(deps.db, key.trim());
-  if (!row) throw new AppError('NOT_FOUND', `企业“${key}”不存在`);
+  if (!row) throw new AppError('NOT_FOUND', msg('enterprise.notFound', { key }));
   return row;
 }
 
-function fail(field: string, message: string): never {
+function fail(field: string, message: Message): never {
   throw new AppError('VALIDATION', message, [{ field, message }]);
 }
 
@@ -100,29 +101,29 @@ const PHONE = /^[0-9+()\s-]{3,}(?:(?:转|ext\.?|-)\s*\d{1,6})?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** `*` is what masking writes: a name, phone or e-mail holding one is a masked value sent back, never stored. */
-function refuseMasked(field: 'name' | 'phone' | 'email', label: string, value: string): void {
-  if (value.includes('*')) fail(field, `${label}含 *，是脱敏后的显示值，不能保存：请填写完整的${label}，或不修改${label}`);
+function refuseMasked(field: 'name' | 'phone' | 'email', value: string): void {
+  if (value.includes('*')) fail(field, msg('contact.masked', { label: msg(`contact.field.${field}`) }));
 }
 
 function cleanContact<T extends Partial<ContactInput>>(input: T): Partial<ContactInsert> {
   const out: Partial<ContactInsert> = {};
   if (input.name !== undefined) {
     const name = input.name.trim();
-    if (name.length < 1 || name.length > 50) fail('name', '联系人姓名须为 1–50 个字符');
-    refuseMasked('name', '联系人姓名', name);
+    if (name.length < 1 || name.length > 50) fail('name', msg('contact.nameLength'));
+    refuseMasked('name', name);
     out.name = name;
   }
   if (input.title !== undefined) out.title = input.title?.trim() || null;
   if (input.phone !== undefined) {
     const phone = input.phone?.trim() || null;
-    if (phone !== null) refuseMasked('phone', '电话', phone);
-    if (phone !== null && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 5)) fail('phone', `电话“${maskPhone(phone)}”格式不正确（手机号、带区号的座机或分机）`);
+    if (phone !== null) refuseMasked('phone', phone);
+    if (phone !== null && (!PHONE.test(phone) || phone.replace(/\D/g, '').length < 5)) fail('phone', msg('contact.phoneInvalid', { phone: maskPhone(phone) ?? '' }));
     out.phone = phone;
   }
   if (input.email !== undefined) {
     const email = input.email?.trim() || null;
-    if (email !== null) refuseMasked('email', '邮箱', email);
-    if (email !== null && !EMAIL.test(email)) fail('email', `邮箱“${maskEmail(email)}”格式不正确`);
+    if (email !== null) refuseMasked('email', email);
+    if (email !== null && !EMAIL.test(email)) fail('email', msg('contact.emailInvalid', { email: maskEmail(email) ?? '' }));
     out.email = email;
   }
   if (input.notes !== undefined) out.notes = input.notes?.trim() || null;
@@ -145,7 +146,7 @@ export async function listEnterpriseContacts(deps: Deps, caller: Caller, key: st
 export async function addContact(deps: Deps, caller: Caller, key: string, input: ContactInput): Promise<MaskedContactDto> {
   const enterprise = await requireEnterprise(deps, key);
   const regionCode = input.regionCode ?? caller.actor.regionCode;
-  if (!regionCode) fail('regionCode', '请指定联系人所属地区');
+  if (!regionCode) fail('regionCode', msg('contact.regionRequired'));
   const region = await requireRegionInScope(deps, caller, regionCode);
   const values = cleanContact(input);
   const id = await deps.db.transaction(async (tx) => {
@@ -184,7 +185,7 @@ function withoutMaskedEchoes(edit: ContactEdit, stored: ContactRow): ContactEdit
   if (typeof notes === 'string') {
     const kept = listMaskedFragments(stored.notes).filter((f) => notes.includes(f));
     if (kept.length > 0) {
-      fail('notes', `备注中含脱敏后的电话或邮箱（${kept.join('、')}），保存会丢失原值：请先“查看”完整备注再修改，或写入新的完整内容`);
+      fail('notes', msg('contact.notesMasked', { kept: kept.join('、') }));
     }
   }
   return out;
@@ -198,7 +199,7 @@ export async function updateContact(deps: Deps, caller: Caller, id: string, edit
   }
   await deps.db.transaction(async (tx) => {
     const saved = await updateContactVersioned(tx, id, edit.version, patch);
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该联系人已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('contact.versionConflict'));
     if (patch.regionCode) await refreshContactRegionCodes(tx, [before.contact.enterpriseId]);
     const after = await selectContactView(tx, id);
     if (!after) throw new Error('updated contact not found');
@@ -236,7 +237,7 @@ export async function deleteContact(deps: Deps, caller: Caller, id: string, reas
  * contact, the enterprise and which fields were shown — never the values.
  */
 export async function revealContact(deps: Deps, caller: Caller, id: string, reason?: string | null) {
-  requirePermission(caller, 'contacts.reveal', '查看联系人完整电话和邮箱');
+  requirePermission(caller, 'contacts.reveal', msg('contact.permissionReveal'));
   const view = await requireContactInScope(deps, caller, id);
   const c = view.contact;
   await recordAudit(deps.db, caller, {
@@ -265,7 +266,7 @@ export interface ContactExportQuery {
 
 /** Resolves what an export covers, within the caller's scope. */
 export async function resolveContactExport(deps: Deps, caller: Caller, q: ContactExportQuery) {
-  requirePermission(caller, 'contacts.export', '导出联系人');
+  requirePermission(caller, 'contacts.export', msg('contact.permissionExport'));
   const region = q.regionCode ?? caller.actor.regionCode;
   const scopePath = region ? (await requireRegionInScope(deps, caller, region, 'region')).path : caller.actor.regionPath;
   const enterprise = q.enterprise ? await requireEnterprise(deps, q.enterprise) : null;

@@ -18,6 +18,7 @@ import {
 } from '../../db/queries/enterprises/enterprise-duplicates';
 import { insertFieldChanges, selectEnterpriseByKey, updateEnterpriseVersioned, type EnterpriseSet, type FieldChangeInsert } from '../../db/queries/enterprises/enterprise-records';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { todayInShanghai } from '../../domain/dates';
 import { NAME_MATCH_LABELS, type NameMatch } from '../../domain/enterprise-names';
 import { recordAudit } from '../audit/audit';
@@ -29,7 +30,7 @@ import { recordOutOfScope } from '../regions';
 
 /** The source recorded for fields a merge sets. */
 export const MERGE_SOURCE = '合并重复企业';
-const NOT_FOUND = '疑似重复记录不存在、已处理或不在您的管辖范围内';
+const NOT_FOUND = msg('duplicate.notFound');
 
 function toCandidateDto(r: CandidateViewRow) {
   const c = r.candidate;
@@ -56,15 +57,15 @@ async function requirePendingCandidate(deps: Deps, caller: Caller, id: string) {
     if (row) await recordOutOfScope(deps, caller, 'enterprise-duplicate', id);
     throw new AppError('NOT_FOUND', NOT_FOUND);
   }
-  if (row.candidate.status !== 'pending') throw new AppError('CONFLICT', `该疑似重复记录已${row.candidate.status === 'merged' ? '合并' : '忽略'}`);
-  if (row.uncodedCreditCode !== null) throw new AppError('CONFLICT', `“${row.uncodedName}”已有统一社会信用代码 ${row.uncodedCreditCode}，不再按名称合并`);
+  if (row.candidate.status !== 'pending') throw new AppError('CONFLICT', msg(row.candidate.status === 'merged' ? 'duplicate.alreadyMerged' : 'duplicate.alreadyDismissed'));
+  if (row.uncodedCreditCode !== null) throw new AppError('CONFLICT', msg('duplicate.hasCode', { name: row.uncodedName, code: row.uncodedCreditCode }));
   return row;
 }
 
 export async function dismissDuplicate(deps: Deps, caller: Caller, id: string, reason?: string | null) {
   const row = await requirePendingCandidate(deps, caller, id);
   await deps.db.transaction(async (tx) => {
-    if (!(await resolveCandidate(tx, id, 'dismissed', caller.actor.id))) throw new AppError('CONFLICT', '该疑似重复记录已被他人处理，请刷新');
+    if (!(await resolveCandidate(tx, id, 'dismissed', caller.actor.id))) throw new AppError('CONFLICT', msg('duplicate.handledElsewhere'));
     await recordAudit(tx, caller, {
       action: 'enterprise.duplicate.dismiss',
       objectType: 'enterprise',
@@ -89,7 +90,7 @@ export async function mergeDuplicate(deps: Deps, caller: Caller, id: string, rea
   const result = await deps.db.transaction(async (tx) => {
     const from = await selectEnterpriseByKey(tx, row.candidate.enterpriseId);
     const to = await selectEnterpriseByKey(tx, row.candidate.candidateId);
-    if (!from || !to || from.creditCode !== null || to.creditCode === null) throw new AppError('CONFLICT', '两家企业已被他人修改，请刷新后再试');
+    if (!from || !to || from.creditCode !== null || to.creditCode === null) throw new AppError('CONFLICT', msg('duplicate.bothChanged'));
     // the coded enterprise takes the uncoded one's names as former names, and fields it lacks
     const formerNames = [...new Set([...to.formerNames, from.name, ...from.formerNames])].filter((n) => n !== to.name);
     const changes: { field: string; oldValue: unknown; newValue: unknown }[] = [];
@@ -130,7 +131,7 @@ export async function mergeDuplicate(deps: Deps, caller: Caller, id: string, rea
           }),
         );
       }
-      if (!(await updateEnterpriseVersioned(tx, to.id, to.version, set))) throw new AppError('VERSION_CONFLICT', '企业已被他人修改，请刷新后再试');
+      if (!(await updateEnterpriseVersioned(tx, to.id, to.version, set))) throw new AppError('VERSION_CONFLICT', msg('duplicate.versionConflict'));
       const history: FieldChangeInsert[] = changes.map((c) => ({
         enterpriseId: to.id,
         field: c.field,

@@ -35,6 +35,7 @@ import {
 } from '../../db/queries/enterprises/enterprise-lists';
 import { selectEnterpriseIdsForSearch } from '../../db/queries/enterprises/enterprise-search';
 import { AppError } from '../../domain/app-error';
+import { msg, type Message } from '../../domain/messages/catalog';
 import { isPathWithin } from '../../domain/region-scope';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
@@ -47,8 +48,8 @@ export const MAX_LIST_MEMBERS = 5000;
 
 export type SavedSearchQuery = Omit<EnterpriseSearchInput, 'page' | 'pageSize'>;
 
-const SEARCH_NOT_FOUND = '保存的搜索不存在或您无权查看';
-const LIST_NOT_FOUND = '名单不存在或您无权查看';
+const SEARCH_NOT_FOUND = msg('list.searchNotFound');
+const LIST_NOT_FOUND = msg('list.notFound');
 
 function viewerOf(caller: Caller): Viewer {
   return { userId: caller.actor.id, scopePath: caller.actor.regionPath };
@@ -59,22 +60,22 @@ function isVisible(caller: Caller, row: { ownerId: string; shared: boolean; regi
 }
 
 /** Only the owner changes one; a refusal is audited like every refused access. */
-async function requireOwner(deps: Deps, caller: Caller, row: { id: string; ownerId: string; ownerName: string }, objectType: AuditObjectType, what: string): Promise<void> {
+async function requireOwner(deps: Deps, caller: Caller, row: { id: string; ownerId: string; ownerName: string }, objectType: AuditObjectType, what: Message): Promise<void> {
   if (row.ownerId === caller.actor.id) return;
   await recordAudit(deps.db, caller, { action: 'access.denied', objectType, objectId: row.id, outcome: 'denied', after: { why: 'notOwner' } });
-  throw new AppError('FORBIDDEN', `只有创建人（${row.ownerName}）可以修改或删除该${what}`);
+  throw new AppError('FORBIDDEN', msg('list.ownerOnly', { owner: row.ownerName, what }));
 }
 
 /** Lists and saved searches belong to a person of a region: the CLI operator has neither. */
 function requirePerson(caller: Caller): { userId: string; regionCode: string } {
   const { id, regionCode } = caller.actor;
-  if (!id || !regionCode) throw new AppError('FORBIDDEN', '名单和保存的搜索须由登录用户创建');
+  if (!id || !regionCode) throw new AppError('FORBIDDEN', msg('list.personOnly'));
   return { userId: id, regionCode };
 }
 
 function cleanName(name: string, field = 'name'): string {
   const n = name.trim();
-  if (!n || n.length > 60) throw new AppError('VALIDATION', '名称须为 1–60 个字符', [{ field, message: '1–60 个字符' }]);
+  if (!n || n.length > 60) throw new AppError('VALIDATION', msg('list.nameLength'), [{ field, message: msg('list.nameLengthShort') }]);
   return n;
 }
 
@@ -150,7 +151,7 @@ export async function changeSavedSearch(
   input: { name?: string; query?: SavedSearchQuery; shared?: boolean },
 ): Promise<SavedSearchDto> {
   const row = await requireVisibleSavedSearch(deps, caller, id);
-  await requireOwner(deps, caller, row, 'enterprise_saved_search', '保存的搜索');
+  await requireOwner(deps, caller, row, 'enterprise_saved_search', msg('list.what.search'));
   const patch: { name?: string; query?: Record<string, unknown>; shared?: boolean } = {};
   if (input.name !== undefined) patch.name = cleanName(input.name);
   if (input.query !== undefined) {
@@ -174,7 +175,7 @@ export async function changeSavedSearch(
 
 export async function removeSavedSearch(deps: Deps, caller: Caller, id: string): Promise<void> {
   const row = await requireVisibleSavedSearch(deps, caller, id);
-  await requireOwner(deps, caller, row, 'enterprise_saved_search', '保存的搜索');
+  await requireOwner(deps, caller, row, 'enterprise_saved_search', msg('list.what.search'));
   await deps.db.transaction(async (tx) => {
     await deleteSavedSearch(tx, id);
     await recordAudit(tx, caller, {
@@ -252,13 +253,13 @@ export async function changeEnterpriseList(
   input: { name?: string; description?: string | null; shared?: boolean; version: number },
 ): Promise<EnterpriseListDto> {
   const row = await requireVisibleList(deps, caller, id);
-  await requireOwner(deps, caller, row, 'enterprise_list', '名单');
+  await requireOwner(deps, caller, row, 'enterprise_list', msg('list.what.list'));
   const patch: { name?: string; description?: string | null; shared?: boolean } = {};
   if (input.name !== undefined) patch.name = cleanName(input.name);
   if (input.description !== undefined) patch.description = input.description?.trim() || null;
   if (input.shared !== undefined) patch.shared = input.shared;
   await deps.db.transaction(async (tx) => {
-    if (!(await updateListVersioned(tx, id, input.version, patch))) throw new AppError('VERSION_CONFLICT', '该名单已被修改，请刷新后再试');
+    if (!(await updateListVersioned(tx, id, input.version, patch))) throw new AppError('VERSION_CONFLICT', msg('list.versionConflict'));
     await recordAudit(tx, caller, {
       action: 'enterprise_list.update',
       objectType: 'enterprise_list',
@@ -273,7 +274,7 @@ export async function changeEnterpriseList(
 
 export async function removeEnterpriseList(deps: Deps, caller: Caller, id: string): Promise<void> {
   const row = await requireVisibleList(deps, caller, id);
-  await requireOwner(deps, caller, row, 'enterprise_list', '名单');
+  await requireOwner(deps, caller, row, 'enterprise_list', msg('list.what.list'));
   await deps.db.transaction(async (tx) => {
     await deleteList(tx, id);
     await recordAudit(tx, caller, {
@@ -346,12 +347,12 @@ function normalizeCodes(codes: readonly string[]): string[] {
 
 export async function addListMembers(deps: Deps, caller: Caller, id: string, input: AddMembersInput): Promise<MemberChangeResult> {
   const list = await requireVisibleList(deps, caller, id);
-  await requireOwner(deps, caller, list, 'enterprise_list', '名单');
+  await requireOwner(deps, caller, list, 'enterprise_list', msg('list.what.list'));
   const person = requirePerson(caller);
   const codes = normalizeCodes(input.creditCodes ?? []);
   const askedIds = [...new Set(input.enterpriseIds ?? [])];
   if (codes.length === 0 && askedIds.length === 0 && !input.fromSearch) {
-    throw new AppError('VALIDATION', '请给出要加入名单的企业（统一社会信用代码或企业 id），或一次搜索', [{ field: 'creditCodes', message: '不能为空' }]);
+    throw new AppError('VALIDATION', msg('list.addNone'), [{ field: 'creditCodes', message: msg('list.empty') }]);
   }
   const found = await selectEnterpriseIdsByCodes(deps.db, codes);
   const foundCodes = new Set(found.map((f) => f.creditCode));
@@ -367,7 +368,7 @@ export async function addListMembers(deps: Deps, caller: Caller, id: string, inp
     const added = await insertListMembers(tx, id, unique, person.userId, input.note?.trim() || null);
     const memberCount = await countListMembers(tx, id);
     if (memberCount > MAX_LIST_MEMBERS) {
-      throw new AppError('VALIDATION', `一个名单最多 ${MAX_LIST_MEMBERS} 家企业，加入后将有 ${memberCount} 家`, [{ field: 'creditCodes', message: '超出名单上限' }]);
+      throw new AppError('VALIDATION', msg('list.tooMany', { max: MAX_LIST_MEMBERS, count: memberCount }), [{ field: 'creditCodes', message: msg('list.tooManyShort') }]);
     }
     if (added.length > 0) {
       await touchList(tx, id);
@@ -392,11 +393,11 @@ export interface RemoveMembersInput {
 
 export async function removeListMembers(deps: Deps, caller: Caller, id: string, input: RemoveMembersInput): Promise<{ removed: number; memberCount: number }> {
   const list = await requireVisibleList(deps, caller, id);
-  await requireOwner(deps, caller, list, 'enterprise_list', '名单');
+  await requireOwner(deps, caller, list, 'enterprise_list', msg('list.what.list'));
   const codes = normalizeCodes(input.creditCodes ?? []);
   const ids = [...new Set(input.enterpriseIds ?? [])];
   if (codes.length === 0 && ids.length === 0) {
-    throw new AppError('VALIDATION', '请给出要移出名单的企业（统一社会信用代码或企业 id）', [{ field: 'creditCodes', message: '不能为空' }]);
+    throw new AppError('VALIDATION', msg('list.removeNone'), [{ field: 'creditCodes', message: msg('list.empty') }]);
   }
   return deps.db.transaction(async (tx) => {
     const removedCodes = await deleteListMembersByCodes(tx, id, codes);

@@ -15,6 +15,7 @@ import {
 } from '../../db/queries/enterprises/enterprise-search';
 import { selectRegionsByCodes } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
+import { msg, type Message } from '../../domain/messages/catalog';
 import { BUILT_IN_TAGS, type EnterpriseStatus } from '../../domain/enterprise-status';
 import { listIndustryCodesUnder } from '../../reference/industry-classification';
 import { listHighlightNeedles, parseEnterpriseQuery, type EnterpriseQuery } from '../../search/enterprise-query';
@@ -45,7 +46,7 @@ export interface EnterpriseHighlight {
   creditCode: HighlightSegment[];
 }
 
-function fail(field: string, message: string): never {
+function fail(field: string, message: Message): never {
   throw new AppError('VALIDATION', message, [{ field, message }]);
 }
 
@@ -59,14 +60,14 @@ function toSafeNumber(v: bigint | null): number | null {
 /** The region filter and its subtree: enterprises are national, so any existing region may be chosen (no scope check). */
 async function resolveRegion(deps: Deps, code: string) {
   const region = await selectRegionSubtree(deps.db, code);
-  if (!region) fail('region', `地区代码“${code}”不存在`);
+  if (!region) fail('region', msg('search.regionUnknown', { code }));
   return region;
 }
 
 /** An industry code stands for itself and every code below it (GB/T 4754, the table the database is loaded from). */
 function resolveIndustry(code: string): string[] {
   const codes = listIndustryCodesUnder(code);
-  if (codes.length === 0) fail('industry', `行业代码“${code}”不在国民经济行业分类（GB/T 4754-2017）中`);
+  if (codes.length === 0) fail('industry', msg('search.industryUnknown', { code }));
   return codes;
 }
 
@@ -94,10 +95,10 @@ function cleanTags(tags: readonly string[] | undefined): string[] {
 /** Validates the input and resolves regions and industries into the SQL filter. */
 export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input: EnterpriseSearchInput): Promise<CompiledSearch> {
   if (input.capitalMin !== undefined && input.capitalMax !== undefined && input.capitalMin > input.capitalMax) {
-    fail('capitalMin', `注册资本下限（${input.capitalMin} 元）大于上限（${input.capitalMax} 元）`);
+    fail('capitalMin', msg('search.capitalOrder', { min: input.capitalMin, max: input.capitalMax }));
   }
   if (input.foundedFrom !== undefined && input.foundedTo !== undefined && input.foundedFrom > input.foundedTo) {
-    fail('foundedFrom', `成立年份起（${input.foundedFrom}）晚于止（${input.foundedTo}）`);
+    fail('foundedFrom', msg('search.foundedOrder', { from: input.foundedFrom, to: input.foundedTo }));
   }
   const region = input.region ? await resolveRegion(deps, input.region) : null;
   const callerScopePath = caller.actor.regionPath;

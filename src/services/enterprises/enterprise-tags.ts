@@ -6,6 +6,7 @@
  */
 import { countEnterprisesByTag, deleteTagDefinition, insertTagDefinition, selectTagDefinition, selectTagDefinitions } from '../../db/queries/enterprises/enterprise-tags';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { BUILT_IN_TAGS } from '../../domain/enterprise-status';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
@@ -49,7 +50,7 @@ export async function checkTagsAllowed(deps: Deps, tags: readonly string[], alre
   const allowed = await selectAllowedTagNames(deps);
   const unknown = added.filter((t) => !allowed.has(t));
   if (unknown.length > 0) {
-    const message = `标签“${unknown.join('”“')}”不在企业标签列表中（系统管理员可在“企业标签”中添加）`;
+    const message = msg('tag.unknown', { tags: `“${unknown.join('”“')}”` });
     throw new AppError('VALIDATION', message, [{ field: 'tags', message }]);
   }
 }
@@ -59,25 +60,25 @@ const TAG_NAME = /^[^\s;；、,，|]{1,20}$/u;
 export async function createEnterpriseTag(deps: Deps, caller: Caller, input: { name: string; description?: string | null }): Promise<EnterpriseTagDto> {
   const name = input.name.trim();
   if (!TAG_NAME.test(name)) {
-    throw new AppError('VALIDATION', `标签“${name}”须为 1–20 个字符，不含空格和 ; 、 , 等分隔符`, [{ field: 'name', message: '1–20 个字符，不含分隔符' }]);
+    throw new AppError('VALIDATION', msg('tag.nameInvalid', { name }), [{ field: 'name', message: msg('tag.nameInvalidShort') }]);
   }
-  if ((BUILT_IN_TAGS as readonly string[]).includes(name)) throw new AppError('CONFLICT', `“${name}”是内置标签，无需添加`, [{ field: 'name', message: '内置标签' }]);
+  if ((BUILT_IN_TAGS as readonly string[]).includes(name)) throw new AppError('CONFLICT', msg('tag.builtInAdd', { name }), [{ field: 'name', message: msg('tag.builtInShort') }]);
   const description = input.description?.trim() || null;
   return deps.db.transaction(async (tx) => {
     const row = await insertTagDefinition(tx, { name, description, createdBy: caller.actor.id });
-    if (!row) throw new AppError('CONFLICT', `标签“${name}”已存在`, [{ field: 'name', message: '已存在' }]);
+    if (!row) throw new AppError('CONFLICT', msg('tag.exists', { name }), [{ field: 'name', message: msg('enterprise.existsShort') }]);
     await recordAudit(tx, caller, { action: 'enterprise-tag.create', objectType: 'enterprise-tag', objectId: name, after: { name, description } });
     return { name, builtIn: false, description, enterpriseCount: 0, createdByName: caller.actor.displayName, createdAt: row.createdAt.toISOString() };
   });
 }
 
 export async function deleteEnterpriseTag(deps: Deps, caller: Caller, name: string): Promise<void> {
-  if ((BUILT_IN_TAGS as readonly string[]).includes(name)) throw new AppError('CONFLICT', `“${name}”是内置标签（DESIGN.md），不能删除`);
+  if ((BUILT_IN_TAGS as readonly string[]).includes(name)) throw new AppError('CONFLICT', msg('tag.builtInDelete', { name }));
   await deps.db.transaction(async (tx) => {
     const row = await selectTagDefinition(tx, name);
-    if (!row) throw new AppError('NOT_FOUND', `标签“${name}”不存在`);
+    if (!row) throw new AppError('NOT_FOUND', msg('tag.notFound', { name }));
     const inUse = (await countEnterprisesByTag(tx, [name])).get(name) ?? 0;
-    if (inUse > 0) throw new AppError('CONFLICT', `仍有 ${inUse} 家企业带有标签“${name}”，请先从这些企业移除该标签再删除`);
+    if (inUse > 0) throw new AppError('CONFLICT', msg('tag.inUse', { count: inUse, name }));
     await deleteTagDefinition(tx, name);
     await recordAudit(tx, caller, { action: 'enterprise-tag.delete', objectType: 'enterprise-tag', objectId: name, before: { name: row.name, description: row.description } });
   });

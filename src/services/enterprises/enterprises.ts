@@ -41,7 +41,7 @@ import { checkTagsAllowed } from './enterprise-tags';
 /** The source recorded for every field a person edits on the enterprise page. */
 export const MANUAL_SOURCE = '手工维护';
 
-const NOT_FOUND = (key: string) => `企业“${key}”不存在`;
+const NOT_FOUND = (key: string) => msg('enterprise.notFound', { key });
 
 /** Profile fields a person may set, with the label the timeline shows. */
 export const ENTERPRISE_FIELD_LABELS = {
@@ -197,7 +197,7 @@ export async function getEnterpriseDetail(deps: Deps, caller: Caller, key: strin
   const scope = caller.actor.regionPath;
   const limit = Math.min(Math.max(opts.timelineLimit ?? 50, 1), 200);
   const before = opts.timelineBefore ? new Date(opts.timelineBefore) : undefined;
-  if (before && Number.isNaN(before.getTime())) fail('timelineBefore', `时间“${opts.timelineBefore}”格式不正确`);
+  if (before && Number.isNaN(before.getTime())) fail('timelineBefore', msg('enterprise.timeInvalid', { value: opts.timelineBefore ?? '' }));
   const [dto, contacts, projects, lists, duplicates, timeline] = await Promise.all([
     toEnterpriseDto(deps, e),
     selectEnterpriseContacts(deps.db, e.id, scope),
@@ -246,9 +246,9 @@ export async function getEnterpriseDetail(deps: Deps, caller: Caller, key: strin
 
 const TICKER = /^[0-9A-Z]{1,10}(\.[A-Z]{1,4})?$/;
 
-function cleanText(v: string | null | undefined, field: string, max: number): string | null {
+function cleanText(v: string | null | undefined, field: EnterpriseField, max: number): string | null {
   const t = v?.trim() || null;
-  if (t !== null && t.length > max) fail(field, `${ENTERPRISE_FIELD_LABELS[field as EnterpriseField] ?? field}超过 ${max} 个字符`);
+  if (t !== null && t.length > max) fail(field, msg('enterprise.textTooLong', { label: msg(`enterprise.field.${field}`), max }));
   return t;
 }
 
@@ -261,7 +261,7 @@ function cleanWebsite(v: string | null | undefined): string | null {
     if (!url.hostname.includes('.')) throw new Error('no dot');
     return withScheme;
   } catch {
-    return fail('website', `网站“${t}”不是有效的网址`);
+    return fail('website', msg('enterprise.websiteInvalid', { value: t }));
   }
 }
 
@@ -270,38 +270,38 @@ async function cleanProfile(deps: Deps, input: EnterpriseProfileInput, current: 
   const out: Partial<EnterpriseInsert> = {};
   if (input.name !== undefined) {
     const name = input.name.trim();
-    if (name.length < 2 || name.length > 200) fail('name', '企业名称须为 2–200 个字符');
+    if (name.length < 2 || name.length > 200) fail('name', msg('enterprise.nameLength'));
     out.name = name;
   }
   if (input.formerNames !== undefined) {
     const name = out.name ?? current?.name ?? '';
     const list = [...new Set(input.formerNames.map((n) => n.trim()).filter((n) => n.length > 0 && n !== name))];
-    if (list.some((n) => n.length > 200)) fail('formerNames', '曾用名超过 200 个字符');
+    if (list.some((n) => n.length > 200)) fail('formerNames', msg('enterprise.formerNameTooLong'));
     out.formerNames = list;
   }
   if (input.regionCode !== undefined) {
-    if (input.regionCode !== null && !(await selectRegion(deps.db, input.regionCode))) fail('regionCode', `注册地区代码“${input.regionCode}”不在行政区划表中`);
+    if (input.regionCode !== null && !(await selectRegion(deps.db, input.regionCode))) fail('regionCode', msg('enterprise.regionUnknown', { code: input.regionCode }));
     out.regionCode = input.regionCode;
   }
   if (input.industryCode !== undefined) {
     if (input.industryCode !== null && !(await selectIndustries(deps.db)).some((i) => i.code === input.industryCode)) {
-      fail('industryCode', `行业代码“${input.industryCode}”不在国民经济行业分类（GB/T 4754-2017）中`);
+      fail('industryCode', msg('project.industryUnknown', { code: input.industryCode }));
     }
     out.industryCode = input.industryCode;
   }
   if (input.registeredCapitalYuan !== undefined) {
     const v = input.registeredCapitalYuan;
-    if (v !== null && (!Number.isSafeInteger(v) || v < 0)) fail('registeredCapitalYuan', '注册资本须为不小于 0 的整数元');
+    if (v !== null && (!Number.isSafeInteger(v) || v < 0)) fail('registeredCapitalYuan', msg('enterprise.capitalInvalid'));
     out.registeredCapitalYuan = v === null ? null : BigInt(v);
   }
   if (input.establishedOn !== undefined) {
-    if (input.establishedOn !== null && input.establishedOn > todayInShanghai()) fail('establishedOn', `成立日期 ${input.establishedOn} 晚于今天`);
+    if (input.establishedOn !== null && input.establishedOn > todayInShanghai()) fail('establishedOn', msg('enterprise.establishedFuture', { date: input.establishedOn }));
     out.establishedOn = input.establishedOn;
   }
   if (input.status !== undefined) out.status = input.status;
   if (input.ticker !== undefined) {
     const t = input.ticker?.trim().toUpperCase() || null;
-    if (t !== null && !TICKER.test(t)) fail('ticker', `股票代码“${t}”格式不正确（如 600888.SH、00700.HK）`);
+    if (t !== null && !TICKER.test(t)) fail('ticker', msg('enterprise.tickerInvalid', { value: t }));
     out.ticker = t;
   }
   if (input.businessScope !== undefined) out.businessScope = cleanText(input.businessScope, 'businessScope', 5000);
@@ -314,7 +314,7 @@ async function cleanProfile(deps: Deps, input: EnterpriseProfileInput, current: 
   if (input.website !== undefined) out.website = cleanWebsite(input.website);
   if (input.parentGroup !== undefined) out.parentGroup = cleanText(input.parentGroup, 'parentGroup', 200);
   if (input.employees !== undefined) {
-    if (input.employees !== null && (!Number.isSafeInteger(input.employees) || input.employees < 0)) fail('employees', '员工人数须为不小于 0 的整数');
+    if (input.employees !== null && (!Number.isSafeInteger(input.employees) || input.employees < 0)) fail('employees', msg('enterprise.employeesInvalid'));
     out.employees = input.employees;
   }
   if (input.revenueBand !== undefined) out.revenueBand = input.revenueBand;
@@ -343,16 +343,16 @@ export async function updateEnterprise(deps: Deps, caller: Caller, key: string, 
   if (edit.creditCode !== undefined) {
     const check = validateCreditCode(edit.creditCode);
     if (!check.ok) fail('creditCode', check.text ?? msg('project.creditCodeInvalid'));
-    if (current.creditCode && current.creditCode !== check.code) fail('creditCode', `统一社会信用代码是企业的身份，不能修改（现为 ${current.creditCode}）`);
+    if (current.creditCode && current.creditCode !== check.code) fail('creditCode', msg('enterprise.creditCodeFixed', { code: current.creditCode }));
     if (!current.creditCode) {
       const holder = await selectEnterpriseByCreditCode(deps.db, check.code);
-      if (holder) throw new AppError('CONFLICT', `统一社会信用代码 ${check.code} 已属于企业“${holder.name}”：请在“疑似重复企业”中把两者合并`, [{ field: 'creditCode', message: '已被使用' }]);
+      if (holder) throw new AppError('CONFLICT', msg('enterprise.creditCodeHeld', { code: check.code, name: holder.name }), [{ field: 'creditCode', message: msg('enterprise.inUse') }]);
       patch.creditCode = check.code;
     }
   }
   const changed = (Object.keys(patch) as EnterpriseField[]).filter((f) => !sameValue(patch[f], current[f]));
   if (changed.length === 0) {
-    if (edit.version !== current.version) throw new AppError('VERSION_CONFLICT', '该企业已被他人修改，请刷新后再试');
+    if (edit.version !== current.version) throw new AppError('VERSION_CONFLICT', msg('enterprise.versionConflict'));
     return toEnterpriseDto(deps, current);
   }
   const today = todayInShanghai();
@@ -377,7 +377,7 @@ export async function updateEnterprise(deps: Deps, caller: Caller, key: string, 
       await assertInvestorsUnlocked(tx, [{ key: 0, enterpriseId: current.id, oldTop: isTopInvestor(current.tags), newTop: isTopInvestor(patch.tags) }]);
     }
     const row = await updateEnterpriseVersioned(tx, current.id, edit.version, write);
-    if (!row) throw new AppError('VERSION_CONFLICT', '该企业已被他人修改，请刷新后再试');
+    if (!row) throw new AppError('VERSION_CONFLICT', msg('enterprise.versionConflict'));
     const history: FieldChangeInsert[] = changed.map((f) => ({
       enterpriseId: current.id,
       field: f,
@@ -408,7 +408,7 @@ export async function createEnterprise(deps: Deps, caller: Caller, input: Enterp
   const check = validateCreditCode(input.creditCode);
   if (!check.ok) fail('creditCode', check.text ?? msg('project.creditCodeInvalid'));
   const existing = await selectEnterpriseByCreditCode(deps.db, check.code);
-  if (existing) throw new AppError('CONFLICT', `统一社会信用代码 ${check.code} 的企业“${existing.name}”已在企业库中`, [{ field: 'creditCode', message: '已存在' }]);
+  if (existing) throw new AppError('CONFLICT', msg('enterprise.exists', { code: check.code, name: existing.name }), [{ field: 'creditCode', message: msg('enterprise.existsShort') }]);
   const values = await cleanProfile(deps, input, null);
   const today = todayInShanghai();
   const fields = (Object.keys(values) as EnterpriseField[]).filter((f) => values[f] !== null && !(Array.isArray(values[f]) && (values[f] as unknown[]).length === 0));
@@ -427,7 +427,7 @@ export async function createEnterprise(deps: Deps, caller: Caller, input: Enterp
       });
     } catch (err) {
       // a concurrent creation of the same code
-      if (/enterprises_credit_code_idx|duplicate key/.test(String((err as Error).message))) throw new AppError('CONFLICT', `统一社会信用代码 ${check.code} 的企业已在企业库中`);
+      if (/enterprises_credit_code_idx|duplicate key/.test(String((err as Error).message))) throw new AppError('CONFLICT', msg('enterprise.existsConcurrent', { code: check.code }));
       throw err;
     }
     await insertFieldChanges(

@@ -37,11 +37,12 @@ import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterprise
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
-import { PERMISSION_LABELS } from '../../domain/roles';
+import { msg, renderMessage, type Message } from '../../domain/messages/catalog';
+import { copyText, renderReason, textOf } from '../../imports/problem-text';
 import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
 import { DEFAULT_IMPORT_LIMITS, inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';
 import { verifyZipInflationOnce } from '../../imports/zip-inflate';
-import { parseIndustryCode, parseMonth, parseRegionCode, resolveIndustryCode, validateFundsRow, validateProjectRow, type ProjectRow, type RowProblem } from '../../imports/row-validate';
+import { parseIndustryCode, parseMonth, parseRegionCode, resolveIndustryCode, rowProblem, validateFundsRow, validateProjectRow, type ProjectRow, type RowProblem } from '../../imports/row-validate';
 import { describeSampleRow } from '../../imports/template-samples';
 import { FACT_LABELS, listMissingFacts } from '../../domain/project-stages';
 import { readRawRows, readRows } from '../../imports/sheet-reader';
@@ -127,7 +128,7 @@ const ENTERPRISE_STAGE = 'imp_enterprises';
 
 export function parseImportKindName(value: string): ImportKindName {
   if ((IMPORT_KIND_NAMES as readonly string[]).includes(value)) return value as ImportKindName;
-  throw new AppError('VALIDATION', `导入类型“${value}”无效，应为 enterprises（企业）、projects（项目）或 funds（到位资金）`);
+  throw new AppError('VALIDATION', msg('import.kindInvalid', { value }));
 }
 
 async function inferCsvKind(buffer: Buffer, fileName: string): Promise<ImportKind> {
@@ -136,7 +137,7 @@ async function inferCsvKind(buffer: Buffer, fileName: string): Promise<ImportKin
     header = raw.values;
     break;
   }
-  if (!header) throw new AppError('VALIDATION', `文件“${fileName}”是空的：找不到表头行`);
+  if (!header) throw new AppError('VALIDATION', msg('import.emptyFile', { file: fileName }));
   const fits = IMPORT_KINDS.filter((k) => {
     try {
       mapHeaders(header, k);
@@ -147,9 +148,9 @@ async function inferCsvKind(buffer: Buffer, fileName: string): Promise<ImportKin
   });
   if (fits.length === 1) return fits[0] as ImportKind;
   if (fits.length === 0) {
-    throw new AppError('VALIDATION', `无法从表头判断文件“${fileName}”是企业、项目还是到位资金：请检查表头，或指定导入类型（--kind / kind=）`);
+    throw new AppError('VALIDATION', msg('import.kindUnknown', { file: fileName }));
   }
-  throw new AppError('VALIDATION', `文件“${fileName}”的表头同时符合${fits.map((k) => SHEET_NAMES[k]).join('、')}，请指定导入类型（--kind / kind=）`);
+  throw new AppError('VALIDATION', msg('import.kindAmbiguous', { file: fileName, kinds: fits.map((k) => SHEET_NAMES[k]).join('、') }));
 }
 
 async function decideKinds(buffer: Buffer, format: ImportFormat, entries: Parameters<typeof listXlsxSheetNames>[1], opts: ImportOptions): Promise<ImportKind[]> {
@@ -158,16 +159,13 @@ async function decideKinds(buffer: Buffer, format: ImportFormat, entries: Parame
   const names = listXlsxSheetNames(buffer, entries, opts.fileName);
   if (wanted) {
     if (!names.includes(SHEET_NAMES[wanted])) {
-      throw new AppError('VALIDATION', `文件“${opts.fileName}”中没有名为“${SHEET_NAMES[wanted]}”的工作表（现有：${names.map((s) => `“${s}”`).join('、')}）`);
+      throw new AppError('VALIDATION', msg('import.sheetMissing', { file: opts.fileName, sheet: SHEET_NAMES[wanted], names: names.map((s) => `“${s}”`).join('、') }));
     }
     return [wanted];
   }
   const kinds = IMPORT_KINDS.filter((k) => names.includes(SHEET_NAMES[k]));
   if (kinds.length === 0) {
-    throw new AppError(
-      'VALIDATION',
-      `文件“${opts.fileName}”中没有可导入的工作表：应有“企业”“项目”或“到位资金”（现有：${names.map((s) => `“${s}”`).join('、') || '无'}）`,
-    );
+    throw new AppError('VALIDATION', msg('import.noSheets', { file: opts.fileName, wanted: '“企业”“项目”或“到位资金”', names: names.map((s) => `“${s}”`).join('、') || msg('import.none') }));
   }
   return kinds;
 }
@@ -191,7 +189,7 @@ class ImportRun {
   /** stored projects in scope referenced by fund rows */
   private readonly knownStored = new Set<string>();
   /** codes of fund rows that are neither in the file nor stored in scope → reason */
-  private readonly badFundCodes = new Map<string, string>();
+  private readonly badFundCodes = new Map<string, Message>();
   private pendingFundCodes = new Map<string, number[]>();
   private pendingProjectCodes: string[] = [];
   private readonly leaderRows = new Map<string, number[]>();
@@ -218,17 +216,17 @@ class ImportRun {
   add(sheet: string, p: RowProblem, locked = false): void {
     if (locked) this.lockedTotal++;
     this.problemTotal++;
-    if (this.problems.length < this.maxProblems) this.problems.push({ sheet, ...p });
+    if (this.problems.length < this.maxProblems) this.problems.push(copyText(p, { sheet, ...p }));
   }
 
   private get staging(): boolean {
     return this.problemTotal === 0;
   }
 
-  private regionReason(code: string): string | null {
+  private regionReason(code: string): Message | null {
     const r = this.regions.get(code);
-    if (!r || !r.active) return `地区代码“${code}”不存在（不在行政区划或园区列表中）`;
-    if (!isPathWithin(this.scope, r.path)) return `地区代码“${code}”不在您的管辖范围内`;
+    if (!r || !r.active) return msg('import.regionNotFound', { code });
+    if (!isPathWithin(this.scope, r.path)) return msg('import.regionOutOfScope', { code });
     return null;
   }
 
@@ -260,7 +258,7 @@ class ImportRun {
         n++;
         const r = checker.check(rowNumber, cells);
         const sample = describeSampleRow('enterprise', cells);
-        if (sample) this.add(sheet, { row: rowNumber, ...sample });
+        if (sample) this.add(sheet, copyText(sample, { row: rowNumber, ...sample }));
         if (!r.ok) {
           r.problems.forEach((p) => this.add(sheet, p));
           continue;
@@ -297,13 +295,13 @@ class ImportRun {
         if ((cells['产业链节点'] ?? '').trim() !== '') this.chainNodeRows++;
         const r = validateProjectRow(rowNumber, cells);
         let ok = r.ok && dupOf === undefined;
-        const bad = (column: string, value: string, reason: string) => {
+        const bad = (column: string, value: string, text: Message) => {
           ok = false;
-          this.add(sheet, { row: rowNumber, column, value, reason });
+          this.add(sheet, rowProblem(rowNumber, column, value, text));
         };
         const sample = describeSampleRow('project', cells);
-        if (sample) bad(sample.column, sample.value, sample.reason);
-        if (dupOf !== undefined) this.add(sheet, { row: rowNumber, column: '项目编号', value: rawCode, reason: `项目编号“${rawCode}”在第 ${dupOf} 行和第 ${rowNumber} 行重复` });
+        if (sample) bad(sample.column, sample.value, textOf(sample));
+        if (dupOf !== undefined) this.add(sheet, rowProblem(rowNumber, '项目编号', rawCode, msg('import.projectCodeDuplicate', { code: rawCode, first: dupOf, row: rowNumber })));
         if (!r.ok) r.problems.forEach((p) => this.add(sheet, p));
         // the database's checks run on whatever cells parsed, so a row's report lists all its problems
         const regionCode = parseRegionCode(cells['地区代码'] ?? '');
@@ -315,12 +313,12 @@ class ImportRun {
         const industryCell = parseIndustryCode(cells['行业代码'] ?? '');
         if ((cells['行业代码'] ?? '').trim() !== '' && industryCell.ok) {
           const ind = this.industry(industryCell.value);
-          if ('reason' in ind) bad('行业代码', industryCell.value, ind.reason);
+          if ('reason' in ind) bad('行业代码', industryCell.value, textOf(ind));
           else industryCode = ind.code;
         }
         if (!r.ok) continue;
         const v = r.value;
-        if (v.investorCreditCode && !v.investorName) bad('投资方', '', '填写了投资方信用代码时须填写投资方名称');
+        if (v.investorCreditCode && !v.investorName) bad('投资方', '', msg('import.investorNameRequired'));
         if (v.leader) {
           const list = this.leaderRows.get(v.leader);
           if (list) list.push(rowNumber);
@@ -364,21 +362,21 @@ class ImportRun {
         n++;
         const r = validateFundsRow(rowNumber, cells);
         const sample = describeSampleRow('funds', cells);
-        if (sample) this.add(sheet, { row: rowNumber, ...sample });
+        if (sample) this.add(sheet, copyText(sample, { row: rowNumber, ...sample }));
         if (!r.ok) r.problems.forEach((p) => this.add(sheet, p));
         let ok = r.ok && !sample;
         // the month and the project are checked whatever else is wrong, so a row's report lists all its problems
         const month = parseMonth(cells['月份'] ?? '');
         if (month.ok && month.value > this.thisMonth) {
           ok = false;
-          this.add(sheet, { row: rowNumber, column: '月份', value: month.value, reason: `月份 ${month.value} 在未来，不能导入未来月份的到位资金` });
+          this.add(sheet, rowProblem(rowNumber, '月份', month.value, msg('import.futureMonth', { month: month.value })));
         }
         const projectCode = (cells['项目编号'] ?? '').trim();
         if (projectCode && !this.projectRows.has(projectCode) && !this.knownStored.has(projectCode)) {
           const reason = this.badFundCodes.get(projectCode);
           if (reason) {
             ok = false;
-            this.add(sheet, { row: rowNumber, column: '项目编号', value: projectCode, reason });
+            this.add(sheet, rowProblem(rowNumber, '项目编号', projectCode, reason));
           } else {
             // decided when the batch of codes is looked up; the row is staged meanwhile
             const list = this.pendingFundCodes.get(projectCode);
@@ -431,12 +429,7 @@ class ImportRun {
     const stored = await selectProjectPathsByCodes(this.tx, codes);
     for (const [code, path] of stored) {
       if (isPathWithin(this.scope, path)) continue;
-      this.add(SHEET_NAMES.project, {
-        row: this.projectRows.get(code) ?? 0,
-        column: '项目编号',
-        value: code,
-        reason: `项目编号“${code}”已被不在您管辖范围内的项目使用`,
-      });
+      this.add(SHEET_NAMES.project, rowProblem(this.projectRows.get(code) ?? 0, '项目编号', code, msg('import.projectCodeForeign', { code })));
     }
   }
 
@@ -451,9 +444,9 @@ class ImportRun {
         this.knownStored.add(code);
         continue;
       }
-      const reason = path === undefined ? `项目编号“${code}”不存在（数据库和本文件的项目表中都没有）` : `项目编号“${code}”的项目不在您的管辖范围内`;
+      const reason = path === undefined ? msg('import.projectCodeUnknown', { code }) : msg('import.projectOutOfScope', { code });
       this.badFundCodes.set(code, reason);
-      for (const row of rows) this.add(sheet, { row, column: '项目编号', value: code, reason });
+      for (const row of rows) this.add(sheet, rowProblem(row, '项目编号', code, reason));
     }
   }
 
@@ -463,11 +456,11 @@ class ImportRun {
     const users = await selectActiveUsersByDisplayNames(this.tx, [...this.leaderRows.keys()]);
     for (const [name, rows] of this.leaderRows) {
       const fits = users.filter((u) => u.display_name === name && (isPathWithin(this.scope, u.path) || isPathWithin(u.path, this.scope)));
-      let reason: string | null = null;
-      if (fits.length === 0) reason = `包联领导“${name}”不是本地区（或上级）的在用账号`;
-      else if (fits.length > 1) reason = `包联领导“${name}”对应多个账号（${fits.map((u) => u.username).join('、')}），请先让姓名唯一`;
+      let reason: Message | null = null;
+      if (fits.length === 0) reason = msg('import.leaderUnknown', { name });
+      else if (fits.length > 1) reason = msg('import.leaderAmbiguous', { name, usernames: fits.map((u) => u.username).join('、') });
       else this.resolvedLeaders.push({ name, id: (fits[0] as { id: string }).id });
-      if (reason) for (const row of rows) this.add(SHEET_NAMES.project, { row, column: '包联领导', value: name, reason });
+      if (reason) for (const row of rows) this.add(SHEET_NAMES.project, rowProblem(row, '包联领导', name, reason));
     }
   }
 }
@@ -493,16 +486,12 @@ async function requireEnterpriseImport(deps: Deps, caller: Caller, format: Impor
     outcome: 'denied',
     after: { required: 'enterprises.import', fileName, sheet },
   });
-  const what = format === 'xlsx' ? `含“${sheet}”工作表` : `是${sheet}数据`;
-  throw new AppError(
-    'FORBIDDEN',
-    `文件“${fileName}”${what}：导入企业需要“${PERMISSION_LABELS['enterprises.import']}”权限，您没有该权限。` +
-      (format === 'xlsx' ? `请删去“${sheet}”工作表后再导入项目和到位资金，或由有该权限的同事导入。` : '请由有该权限的同事导入。'),
-  );
+  const permission = msg('permission.enterprises.import');
+  throw new AppError('FORBIDDEN', msg(format === 'xlsx' ? 'import.enterprisePermissionSheet' : 'import.enterprisePermissionCsv', { file: fileName, sheet, permission }));
 }
 
 export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts: ImportOptions): Promise<ImportResult> {
-  if (!caller.actor.permissions.includes('imports.run')) throw new AppError('FORBIDDEN', '您没有权限执行此操作（需要“导入数据”权限）');
+  if (!caller.actor.permissions.includes('imports.run')) throw new AppError('FORBIDDEN', msg('import.permission'));
   const inspected = inspectImportFile(buffer, opts.fileName, opts.limits);
   // a zip bomb with lying headers is refused (422) before any database work; the sheet readers reuse this check
   if (inspected.format === 'xlsx') {
@@ -547,14 +536,17 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         for (const locked of await selectLockedFundRows(tx)) {
           run.add(
             SHEET_NAMES.funds,
-            {
-              row: Number(locked.row_no),
-              column: '月份',
-              value: locked.month,
-              reason:
-                `${locked.locked_region} ${locked.month} 的月报已审核通过并锁定，不能导入项目 ${locked.project_code} 该月的到位资金；` +
-                `如需更正请由${describeReopener(locked.locked_region, locked.locked_parent)}重新开放`,
-            },
+            rowProblem(
+              Number(locked.row_no),
+              '月份',
+              locked.month,
+              msg('locked.fundsImport', {
+                region: locked.locked_region,
+                month: locked.month,
+                code: locked.project_code,
+                reopener: describeReopener(locked.locked_region, locked.locked_parent),
+              }),
+            ),
             true,
           );
         }
@@ -563,7 +555,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       result.preview = run.preview;
       result.incomplete = run.incomplete;
       if (run.chainNodeRows > 0) {
-        result.notices.push(`“产业链节点”列暂不支持：产业链功能上线前不校验也不保存该列（本文件有 ${run.chainNodeRows} 行填写了该列，其余各列照常导入）`);
+        result.notices.push(renderMessage(msg('import.chainNodeNotice', { column: '产业链节点', rows: run.chainNodeRows }), caller.lang ?? 'zh'));
       }
       const rejectIfProblems = () => {
         if (run.problemTotal === 0) return;
@@ -594,7 +586,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         // the same rule as PATCH: no change an approved (locked) month's figures depend on
         for (const locked of await findLockedProjectChanges(tx, STAGED_PROJECT_CHANGES)) {
           const { message, column, value } = describeLockedChange(locked);
-          run.add(SHEET_NAMES.project, { row: locked.key, column, value, reason: message }, true);
+          run.add(SHEET_NAMES.project, rowProblem(locked.key, column, value, message), true);
         }
         rejectIfProblems();
         result.counts.projects = await applyStagedProjects(tx, caller.actor, importId);
@@ -617,5 +609,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }
+  const lang = caller.lang ?? 'zh';
+  if (lang !== 'zh') result.rejected = result.rejected.map((p) => ({ ...p, reason: renderReason(p, lang) }));
   return result;
 }

@@ -31,19 +31,21 @@ import type { MonthLock } from '../../db/queries/funds/fund-ledger';
 import type { ReceiptFilter } from '../../db/queries/statistics/statistics';
 import { lockReceiptMonth } from '../../db/queries/returns/returns';
 import { AppError } from '../../domain/app-error';
+import { msg, renderMessage, type Lang, type Message } from '../../domain/messages/catalog';
+import type { RowProblem } from '../../imports/row-validate';
 import { todayInShanghai } from '../../domain/dates';
 
 export type { InvestorTopChange, ProjectFiguresChange } from '../../db/queries/returns/locked-figures';
 
 /** A figure-relevant field: its label in messages and its column in the 项目 import sheet. */
 const FIELDS = {
-  region: { label: '所属地区', column: '地区代码' },
-  source: { label: '资金来源', column: '资金来源' },
-  signedDate: { label: '签约日期', column: '签约日期' },
-  signedYuan: { label: '签约额', column: '签约额(万元)' },
-  investor: { label: '投资方', column: '投资方' },
-  startedDate: { label: '开工日期', column: '开工日期' },
-  terminated: { label: '阶段（终止与否）', column: '阶段' },
+  region: { label: msg('locked.field.region'), column: '地区代码' },
+  source: { label: msg('locked.field.source'), column: '资金来源' },
+  signedDate: { label: msg('locked.field.signedDate'), column: '签约日期' },
+  signedYuan: { label: msg('locked.field.signedYuan'), column: '签约额(万元)' },
+  investor: { label: msg('locked.field.investor'), column: '投资方' },
+  startedDate: { label: msg('locked.field.startedDate'), column: '开工日期' },
+  terminated: { label: msg('locked.field.terminated'), column: '阶段' },
 } as const;
 type Field = keyof typeof FIELDS;
 
@@ -97,14 +99,16 @@ export async function findLockedInvestorChanges(tx: Db, changes: SQL): Promise<L
 }
 
 /** The refusal of an investor change: enterprise, project, month, what would change, who reopens. */
-export function describeLockedInvestorChange(locked: LockedInvestorChange): string {
-  const who = `企业「${locked.enterpriseName}」${locked.creditCode ? `（${locked.creditCode}）` : ''}`;
-  const what = locked.newTop ? '计入' : '不再计入';
-  return (
-    `${who}是项目 ${locked.projectCode}「${locked.projectName}」的投资方，该项目的签约计入${locked.regionName} ${locked.month} 已审核锁定的月报；` +
-    `这一改动会使它${what}“500强及央企投资项目”，改变已审核的数字，因此不能保存；` +
-    `如需更正请由${describeReopener(locked.regionName, locked.parentName)}重新开放${locked.regionName} ${locked.month} 的月报`
-  );
+export function describeLockedInvestorChange(locked: LockedInvestorChange): Message {
+  const who = locked.creditCode ? msg('locked.enterpriseCoded', { name: locked.enterpriseName, code: locked.creditCode }) : msg('locked.enterprise', { name: locked.enterpriseName });
+  return msg(locked.newTop ? 'locked.investorIn' : 'locked.investorOut', {
+    who,
+    code: locked.projectCode,
+    project: locked.projectName,
+    region: locked.regionName,
+    month: locked.month,
+    reopener: describeReopener(locked.regionName, locked.parentName),
+  });
 }
 
 /** Refuses (409) investor changes that would alter an approved return. Call it inside the change's transaction. */
@@ -112,13 +116,13 @@ export async function assertInvestorsUnlocked(tx: Db, changes: readonly Investor
   if (!changes.some((c) => c.oldTop !== c.newTop)) return;
   const [locked] = await findLockedInvestorChanges(tx, investorChangesFromValues(changes));
   if (!locked) return;
-  throw new AppError('CONFLICT', describeLockedInvestorChange(locked), [{ field: 'tags', message: `${locked.regionName} ${locked.month} 已锁定` }]);
+  throw new AppError('CONFLICT', describeLockedInvestorChange(locked), [{ field: 'tags', message: msg('returns.regionMonthLocked', { region: locked.regionName, month: locked.month }) }]);
 }
 
 /** Import rows refused because they would alter an approved return (each with its row, column, value and reason). */
 export class LockedFiguresRejection extends Error {
-  constructor(readonly problems: { row: number; column: string; value: string; reason: string }[]) {
-    super(problems[0]?.reason ?? '会改变已审核锁定的月报');
+  constructor(readonly problems: RowProblem[]) {
+    super(problems[0]?.reason ?? renderMessage(msg('locked.rejected'), 'zh'));
   }
 }
 
@@ -168,26 +172,39 @@ function formatWan(yuan: bigint): string {
 }
 
 /** Who reopens a region's return: the reviewer of its parent, or the province's own reviewer. */
-export function describeReopener(regionName: string, parentName: string | null): string {
-  return parentName ? `上级（${parentName}）审核员` : `${regionName}审核员`;
+export function describeReopener(regionName: string, parentName: string | null): Message {
+  return parentName ? msg('locked.reopenerParent', { parent: parentName }) : msg('locked.reopenerOwn', { region: regionName });
 }
 
 /** A locked month as the ledger pages show it: which approved return locks it and who reopens it (null: open). */
-export function describeLock(lock: MonthLock | null, month: string) {
+export function describeLock(lock: MonthLock | null, month: string, lang: Lang = 'zh') {
   if (!lock) return null;
   const reopener = describeReopener(lock.regionName, lock.parentName);
-  return { regionName: lock.regionName, reopener, message: `${lock.regionName} ${month} 的月报已审核通过并锁定，如需更正请由${reopener}重新开放` };
+  return {
+    regionName: lock.regionName,
+    reopener: renderMessage(reopener, lang),
+    message: renderMessage(msg('locked.month', { region: lock.regionName, month, reopener }), lang),
+  };
 }
 
 /** The refusal of one change: project, month, what would change, who reopens. */
-export function describeLockedChange(locked: LockedProjectChange): { message: string; column: string; value: string } {
+export function describeLockedChange(locked: LockedProjectChange): { message: Message; column: string; value: string } {
   const c = locked.change;
   const fields = changedFields(c, locked);
   const created = c.projectId === null;
-  const what = created ? `新建该项目（其签约计入该月报）` : `修改${fields.map((f) => FIELDS[f].label).join('、') || '该项目'}`;
-  const message =
-    `项目 ${locked.code}「${locked.name}」计入${locked.regionName} ${locked.month} 已审核锁定的月报，不能${what}：会改变已审核的数字；` +
-    `如需更正请由${describeReopener(locked.regionName, locked.parentName)}重新开放${locked.regionName} ${locked.month} 的月报`;
+  const what = created
+    ? msg('locked.whatCreate')
+    : fields.length > 0
+      ? msg('locked.whatEdit', { fields: { names: fields.map((f) => FIELDS[f].label) } })
+      : msg('locked.whatEditProject');
+  const message = msg('locked.project', {
+    code: locked.code,
+    name: locked.name,
+    region: locked.regionName,
+    month: locked.month,
+    what,
+    reopener: describeReopener(locked.regionName, locked.parentName),
+  });
   const field: Field = created ? 'signedDate' : (fields[0] ?? 'region');
   return { message, column: FIELDS[field].column, value: describeNewValue(c, field) };
 }
@@ -197,7 +214,7 @@ export async function assertProjectFiguresUnlocked(tx: Db, change: ProjectFigure
   const [locked] = await findLockedProjectChanges(tx, changesFromValues([change]));
   if (!locked) return;
   const { message } = describeLockedChange(locked);
-  throw new AppError('CONFLICT', message, [{ field: 'month', message: `${locked.regionName} ${locked.month} 已锁定` }]);
+  throw new AppError('CONFLICT', message, [{ field: 'month', message: msg('returns.regionMonthLocked', { region: locked.regionName, month: locked.month }) }]);
 }
 
 /**
@@ -214,8 +231,7 @@ export async function assertReceiptFilterUnlocked(tx: Db, current: ReceiptFilter
   const reopener = describeReopener(locked.regionName, locked.parentName);
   throw new AppError(
     'CONFLICT',
-    `${locked.regionName} ${locked.month} 的月报已审核锁定，其中 ${locked.receipts} 笔到位资金按新设置会改变是否计入（未核实或缺少佐证），` +
-      `改动会改变已审核的数字，因此不能保存；请先补齐核实与佐证，或由${reopener}重新开放${locked.regionName} ${locked.month} 的月报`,
-    [{ field: 'receiptNeedsEvidence', message: `${locked.regionName} ${locked.month} 已锁定` }],
+    msg('locked.receiptFilter', { region: locked.regionName, month: locked.month, count: locked.receipts, reopener }),
+    [{ field: 'receiptNeedsEvidence', message: msg('returns.regionMonthLocked', { region: locked.regionName, month: locked.month }) }],
   );
 }

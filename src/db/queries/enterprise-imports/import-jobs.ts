@@ -73,7 +73,7 @@ export async function selectImportJobPage(db: Db, f: { scopePath: string; kind?:
   const where: SQL[] = [sql`${regions.path} like ${`${f.scopePath}%`}`];
   if (f.kind) where.push(eq(importJobs.kind, f.kind));
   const rows = await db
-    .select({ ...withPath, summary: sql<Record<string, unknown> | null>`${importJobs.result} - 'rejected'` })
+    .select({ ...withPath, summary: sql<Record<string, unknown> | null>`${importJobs.result} - 'rejected' - 'rejectedText'` })
     .from(importJobs)
     .innerJoin(regions, eq(regions.code, importJobs.regionCode))
     .leftJoin(users, eq(users.id, importJobs.createdBy))

@@ -17,6 +17,7 @@ import { checkHeaderText } from '../../plugins/input-guard';
 import { dateSchema, idParams, pageQuery } from '../../schemas';
 import { IMPORT_CONTENT_TYPES } from '../imports/imports';
 import { importJobPageSchema, importJobSchema } from '../../../contracts/imports';
+import { msg } from '../../../domain/messages/catalog';
 
 const tags = ['imports'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,7 +49,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
     async (request, reply) => {
       const body = request.body as Readable | undefined;
       if (!body || typeof (body as Readable).pipe !== 'function') {
-        throw new AppError('BAD_REQUEST', `请求体须为文件本身（Content-Type：${IMPORT_CONTENT_TYPES.join('、')}）`);
+        throw new AppError('BAD_REQUEST', msg('http.fileBody', { types: IMPORT_CONTENT_TYPES.join(', ') }));
       }
       const header = request.headers['x-file-name'];
       let fileName = request.query.fileName;
@@ -56,11 +57,11 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
         try {
           fileName = decodeURIComponent(header.trim());
         } catch {
-          throw new AppError('VALIDATION', '请求头 x-file-name 不是合法的 URL 编码文件名');
+          throw new AppError('VALIDATION', msg('http.fileNameHeader'));
         }
         checkHeaderText('x-file-name', fileName);
       }
-      if (!fileName) throw new AppError('VALIDATION', '请提供文件名（查询参数 fileName 或请求头 x-file-name）');
+      if (!fileName) throw new AppError('VALIDATION', msg('http.fileNameMissing'));
       const job = await createImportJobFromUpload(deps, requireCaller(request), body, {
         kind: request.query.kind,
         fileName,

@@ -7,13 +7,14 @@ import type { Deps } from '../../../services/context';
 import { addContact, deleteContact, listEnterpriseContacts, revealContact, updateContact } from '../../../services/enterprises/enterprise-contacts';
 import { requireCaller } from '../../access';
 import { idParams, regionCodeSchema } from '../../schemas';
+import { schemaMessage } from '../../../domain/messages/catalog';
 
 const tags = ['enterprises'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const keyParams = z.object({ key: z.string().trim().min(1).max(40).describe('统一社会信用代码，或无代码企业的 id') });
 
 const contactBody = z.object({
-  name: z.string().trim().min(1, '请填写联系人姓名').max(50),
+  name: z.string().trim().min(1, schemaMessage('schema.contactName')).max(50),
   title: z.string().max(100).nullable().optional(),
   phone: z.string().max(40).nullable().optional(),
   email: z.string().max(200).nullable().optional(),

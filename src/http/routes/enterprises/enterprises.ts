@@ -7,6 +7,7 @@ import type { Deps } from '../../../services/context';
 import { createEnterprise, getEnterpriseDetail, updateEnterprise } from '../../../services/enterprises/enterprises';
 import { requireCaller } from '../../access';
 import { dateSchema, yuanSchema } from '../../schemas';
+import { schemaMessage } from '../../../domain/messages/catalog';
 
 const tags = ['enterprises'];
 export const enterpriseKeyParams = z.object({
@@ -14,10 +15,10 @@ export const enterpriseKeyParams = z.object({
 });
 
 const profileBody = z.object({
-  name: z.string().trim().min(2, '企业名称至少 2 个字符').max(200),
+  name: z.string().trim().min(2, schemaMessage('schema.enterpriseNameMin')).max(200),
   formerNames: z.array(z.string().max(200)).max(20),
-  regionCode: z.string().regex(/^\d{6}(\d{3})?$/, '注册地区代码须为 6 位行政区划代码').nullable(),
-  industryCode: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').nullable(),
+  regionCode: z.string().regex(/^\d{6}(\d{3})?$/, schemaMessage('schema.enterpriseRegion')).nullable(),
+  industryCode: z.string().regex(/^([A-T]|\d{2,4})$/, schemaMessage('schema.industryFilter')).nullable(),
   registeredCapitalYuan: yuanSchema.nullable().describe('注册资本（元）'),
   establishedOn: dateSchema.nullable(),
   status: z.enum(ENTERPRISE_STATUSES).nullable(),

@@ -8,6 +8,7 @@ import { requireCaller } from '../../access';
 import { monthSchema, pageQuery, regionCodeSchema, yuanSchema } from '../../schemas';
 import { receiptSchema } from '../../../contracts/project-records';
 import { fundGridSchema, gridSaveResultSchema, pendingReceiptSchema } from '../../../contracts/fund-ledger';
+import { schemaMessage } from '../../../domain/messages/catalog';
 
 const tags = ['funds'];
 
@@ -40,13 +41,13 @@ export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: D
           entries: z
             .array(
               z.object({
-                projectId: z.string().uuid('projectId 须为 UUID'),
+                projectId: z.string().uuid(schemaMessage('schema.projectIdUuid')),
                 amountYuan: yuanSchema,
                 note: z.string().max(500).nullable().optional(),
                 version: z.number().int().min(1).optional(),
               }),
             )
-            .min(1, '没有要保存的行')
+            .min(1, schemaMessage('schema.noRows'))
             .max(2000),
         }),
         response: { 200: gridSaveResultSchema.extend({ saved: z.array(z.object({ projectId: z.string(), change: z.enum(['create', 'correct']), receipt: receiptSchema })) }) },

@@ -16,6 +16,8 @@ import { importQuerySchema, importRejectionSchema, importResultSchema } from '..
 import { requireCaller } from '../../access';
 import { checkHeaderText } from '../../plugins/input-guard';
 import { errorSchema, regionCodeSchema, yuanQuerySchema } from '../../schemas';
+import { msg, schemaMessage } from '../../../domain/messages/catalog';
+import { renderFor } from '../../request-lang';
 
 const tags = ['imports'];
 const MiB = 1024 * 1024;
@@ -37,7 +39,7 @@ export function decodeFileName(header: string | string[] | undefined, body: Buff
     try {
       decoded = decodeURIComponent(raw.trim());
     } catch {
-      throw new AppError('VALIDATION', '请求头 x-file-name 不是合法的 URL 编码文件名');
+      throw new AppError('VALIDATION', msg('http.fileNameHeader'));
     }
     return checkHeaderText('x-file-name', decoded).split(/[\\/]/).pop() || 'upload';
   }
@@ -70,7 +72,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     async (request, reply) => {
       const body = request.body;
       if (!Buffer.isBuffer(body)) {
-        throw new AppError('BAD_REQUEST', `请求体须为文件本身（Content-Type：${IMPORT_CONTENT_TYPES.join('、')}）`);
+        throw new AppError('BAD_REQUEST', msg('http.fileBody', { types: IMPORT_CONTENT_TYPES.join(', ') }));
       }
       const fileName = decodeFileName(request.headers['x-file-name'], body, request.headers['content-type']);
       const result = await runImport(deps, requireCaller(request), body, {
@@ -84,14 +86,19 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           ...result,
           error: {
             code: 'CONFLICT',
-            message: `${first?.reason ?? '该文件会改变已审核锁定月份的数字'}${result.rejectedTotal > 1 ? `（共 ${result.rejectedTotal} 行，见问题清单）` : ''}；未导入任何数据`,
+            message: renderFor(
+              request,
+              result.rejectedTotal > 1
+                ? msg('http.importLockedMany', { reason: first?.reason ?? msg('http.importLockedDefault'), count: result.rejectedTotal })
+                : msg('http.importLocked', { reason: first?.reason ?? msg('http.importLockedDefault') }),
+            ),
           },
         });
       }
       if (result.rejectedTotal > 0) {
         return reply.status(422).send({
           ...result,
-          error: { code: 'VALIDATION', message: `文件“${result.fileName}”有 ${result.rejectedTotal} 个问题，未导入任何数据` },
+          error: { code: 'VALIDATION', message: renderFor(request, msg('http.importProblems', { file: result.fileName, count: result.rejectedTotal })) },
         });
       }
       return reply.status(200).send(result);
@@ -126,7 +133,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           stage: csv(stageSchema).optional(),
           light: z.enum(['green', 'yellow', 'red']).optional(),
           source: csv(sourceSchema).optional(),
-          industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
+          industry: z.string().regex(/^([A-T]|\d{2,4})$/, schemaMessage('schema.industryFilter')).optional(),
           amountMinYuan: yuanQuerySchema.optional(),
           amountMaxYuan: yuanQuerySchema.optional(),
           leaderId: z.string().uuid().optional(),

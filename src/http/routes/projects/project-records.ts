@@ -21,6 +21,7 @@ import { getLightRules, updateLightRules } from '../../../services/projects/proj
 import { addServiceItem, listServiceItems, summarizeServiceItems, updateServiceItem } from '../../../services/projects/service-items';
 import { requireCaller } from '../../access';
 import { dateSchema, idParams, monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../../schemas';
+import { schemaMessage } from '../../../domain/messages/catalog';
 
 const version = z.number().int().min(1);
 
@@ -100,7 +101,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['problems'],
         summary: '新增问题',
         params: idParams,
-        body: z.object({ description: z.string().trim().min(1, '请描述问题').max(2000), ownerName: z.string().trim().min(1, '请填写责任人').max(60), dueDate: dateSchema }),
+        body: z.object({ description: z.string().trim().min(1, schemaMessage('schema.problemDescription')).max(2000), ownerName: z.string().trim().min(1, schemaMessage('schema.problemOwner')).max(60), dueDate: dateSchema }),
         response: { 201: problemSchema },
       },
     },
@@ -147,11 +148,11 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         params: idParams,
         body: z.object({
           type: serviceItemTypeSchema,
-          title: z.string().trim().min(1, '请填写事项名称').max(200),
-          requester: z.string().trim().min(1, '请填写申请人').max(100),
-          handlerName: z.string().trim().min(1, '请填写经办人').max(60),
+          title: z.string().trim().min(1, schemaMessage('schema.serviceTitle')).max(200),
+          requester: z.string().trim().min(1, schemaMessage('schema.serviceRequester')).max(100),
+          handlerName: z.string().trim().min(1, schemaMessage('schema.serviceHandler')).max(60),
           openedOn: dateSchema.optional(),
-          workingDays: z.number().int().min(1, '办理时限至少 1 个工作日').max(250),
+          workingDays: z.number().int().min(1, schemaMessage('schema.workingDaysMin')).max(250),
           note: z.string().max(1000).nullable().optional(),
         }),
         response: { 201: serviceItemSchema },

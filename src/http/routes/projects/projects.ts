@@ -6,6 +6,7 @@ import type { Deps } from '../../../services/context';
 import { changeProjectStage, createProject, getCompletionSummary, getProjectDetail, listProjects, updateProject } from '../../../services/projects/projects';
 import { requireCaller } from '../../access';
 import { dateSchema, idParams, monthSchema, regionCodeSchema, yuanQuerySchema, yuanSchema } from '../../schemas';
+import { schemaMessage } from '../../../domain/messages/catalog';
 
 const tags = ['projects'];
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
@@ -25,7 +26,7 @@ export const drillDownQuery = {
 
 /** No defaults here: a PATCH must leave absent fields alone (the service defaults a new project). */
 const projectBody = z.object({
-  name: z.string().trim().min(1, '请填写项目名称').max(200),
+  name: z.string().trim().min(1, schemaMessage('schema.projectName')).max(200),
   regionCode: regionCodeSchema,
   investorName: z.string().max(200).nullable().optional(),
   investorCreditCode: z.string().max(18).nullable().optional(),
@@ -67,7 +68,7 @@ export async function projectRoutes(app: FastifyInstance, { deps }: { deps: Deps
           stage: csv(stageSchema).optional().describe('逗号分隔的阶段'),
           light: lightSchema.optional(),
           source: csv(sourceFilterSchema).optional().describe('逗号分隔的资金来源；none 为来源未填'),
-          industry: z.string().regex(/^([A-T]|\d{2,4})$/, '行业代码为门类字母或 2–4 位数字').optional(),
+          industry: z.string().regex(/^([A-T]|\d{2,4})$/, schemaMessage('schema.industryFilter')).optional(),
           amountMinYuan: yuanQuerySchema.optional().describe('签约额下限（元）'),
           amountMaxYuan: yuanQuerySchema.optional(),
           leaderId: z.string().uuid().optional(),
