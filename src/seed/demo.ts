@@ -8,6 +8,7 @@ import { selectUserByUsername } from '../db/queries/accounts/users';
 import { selectParks } from '../db/queries/regions';
 import { requiresSecondFactor, type Role } from '../domain/roles';
 import { createSystemCaller, type Deps } from '../services/context';
+import { adoptTemplate } from '../services/chains/chain-templates';
 import { createPark } from '../services/regions';
 import { createUser } from '../services/accounts/users';
 import { seedDemoProjects } from './demo-projects';
@@ -74,6 +75,13 @@ async function seedDemoTargets(deps: Deps, caller: ReturnType<typeof createSyste
   }
 }
 
+/** 以链招商: the demo prefecture adopts three of the shipped chain templates (coverage computed from the demo data). */
+export const DEMO_CHAINS = ['PV', 'SILICONE', 'COALCHEM'] as const;
+
+async function seedDemoChains(deps: Deps, caller: ReturnType<typeof createSystemCaller>) {
+  for (const code of DEMO_CHAINS) await adoptTemplate(deps, caller, code, { regionCode: DEMO_PREFECTURE });
+}
+
 export async function isDemoSeeded(deps: Deps): Promise<boolean> {
   return Boolean(await selectSetting(deps.db, 'demo'));
 }
@@ -101,6 +109,7 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoProjects(deps);
   await seedDemoEnterprises(deps);
   await seedDemoTargets(deps, caller);
+  await seedDemoChains(deps, caller);
   await seedDemoReturns(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;

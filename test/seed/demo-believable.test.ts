@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
+import { DEMO_ACCOUNTS, DEMO_CHAINS, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
 import { SHOP_THEMES, vocabularyOf } from '../../src/seed/industry-vocabulary';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
@@ -152,5 +152,25 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
        where r.path like (select path from regions where code = '650109') || '%' and f.verified_by is null
          and exists (select 1 from monthly_returns m where m.region_code = '650109' and m.month = f.month and m.state = 'approved')`);
     expect(open).toEqual([{ n: 0 }]);
+  });
+
+  it('adopts three chains for the demo prefecture, whose coverage shows local presence and gaps on first start', async () => {
+    const cookie = await t.login('analyst', DEMO_PASSWORD);
+    const chains = (await t.call('GET', '/api/chains', { cookie })).json() as { items: { code: string; regionCode: string; nodeCount: number }[] };
+    expect(chains.items.map((c) => c.code)).toEqual([...DEMO_CHAINS].sort());
+    const statuses: Record<string, Record<string, number>> = {};
+    for (const c of chains.items) {
+      expect(c.regionCode).toBe('650100');
+      const res = await t.call('GET', `/api/chains/${c.code}/coverage`, { cookie });
+      expect(res.statusCode, res.body).toBe(200);
+      const cov = res.json() as { nodes: { status: string }[]; coveragePct: number | null };
+      expect(cov.nodes).toHaveLength(c.nodeCount);
+      statuses[c.code] = {};
+      for (const n of cov.nodes) statuses[c.code]![n.status] = (statuses[c.code]![n.status] ?? 0) + 1;
+    }
+    const all = Object.values(statuses).flatMap((s) => Object.entries(s));
+    // something local (present or weak) and something to attract (gap or extend), so the map has colours to show
+    expect(all.some(([k, n]) => (k === 'present' || k === 'weak') && n > 0), JSON.stringify(statuses)).toBe(true);
+    expect(all.some(([k, n]) => (k === 'gap' || k === 'extend') && n > 0), JSON.stringify(statuses)).toBe(true);
   });
 });
