@@ -178,3 +178,20 @@ export const nodeProjectSchema = z.object({
   signedAmountYuan: z.number().nullable(),
   fundsYuan: z.number(),
 });
+
+// ── types the web takes from here (web/src/api/chains.ts) ──
+export type Segment = z.infer<typeof segmentSchema>;
+export type ChainNode = z.infer<typeof chainNodeSchema>;
+export type ChainSummary = z.infer<typeof chainSummarySchema>;
+export type ChainDetail = z.infer<typeof chainDetailSchema>;
+export type ChainVersion = z.infer<typeof chainVersionSchema>;
+export type ChainDiff = z.infer<typeof chainDiffSchema>;
+export type ChainOutcome = z.infer<typeof chainOutcomeSchema>;
+export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
+export type ChainTemplate = z.infer<typeof chainTemplateSchema>;
+export type AdoptTemplateBody = z.input<typeof adoptTemplateBodySchema>;
+export type CoverageStatus = z.infer<typeof coverageStatusSchema>;
+export type NodeCoverage = z.infer<typeof nodeCoverageSchema>;
+export type ChainCoverage = z.infer<typeof chainCoverageSchema>;
+export type NodeEnterprise = z.infer<typeof nodeEnterpriseSchema>;
+export type NodeProject = z.infer<typeof nodeProjectSchema>;

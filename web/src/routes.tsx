@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   FileDoneOutlined,
   BarChartOutlined,
@@ -132,6 +133,20 @@ export const routes: AppRoute[] = [
         component: lazy(() => import('./pages/enterprises/EnterpriseDetail')),
       },
     ],
+  },
+  {
+    path: '/chains',
+    name: 'menu.chains',
+    icon: <ApartmentOutlined />,
+    permission: 'chains.read',
+    component: lazy(() => import('./pages/chains/ChainList')),
+  },
+  {
+    path: '/chains/:code',
+    name: 'menu.chains',
+    permission: 'chains.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/chains/ChainDetail')),
   },
   {
     path: '/funds/grid',
