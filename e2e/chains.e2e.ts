@@ -109,7 +109,14 @@ test('the prefecture analyst adopts a template, opens the map and a node, import
     await drawer.getByTestId('node-drawer-title').getByText('多晶硅').waitFor();
     await drawer.getByTestId('node-industries').getByText('3985 电子专用材料制造').waitFor();
     await drawer.getByText('颗粒硅').waitFor();
-    if (coverage.ok()) await drawer.getByTestId('node-coverage').waitFor();
+    if (coverage.ok()) {
+      // the figures with their rule, and the enterprises behind them, each opening its enterprise page
+      await drawer.getByTestId('node-coverage').getByTestId('coverage-tag').waitFor();
+      const enterprises = drawer.getByTestId('node-enterprises');
+      await enterprises.waitFor();
+      const link = enterprises.getByTestId('node-enterprise-link').first();
+      if (await link.count()) assert.match((await link.getAttribute('href')) ?? '', /^\/enterprises\/[^/]+$/);
+    }
     await assertClean(page, 'the node drawer');
     await screenshot(page, 'chains-node-drawer');
     // a child node opens from the parent's drawer

@@ -44,7 +44,7 @@ export function StatusLabel({ t, status }: { t: Translate; status: CoverageStatu
 export function StatusTag({ t, status }: { t: Translate; status: CoverageStatus }) {
   const s = STATUS_STYLE[status];
   return (
-    <Tag style={{ color: s.text, background: s.background, borderColor: s.border }}>
+    <Tag style={{ color: s.text, background: s.background, borderColor: s.border }} data-testid="coverage-tag" data-status={status}>
       {STATUS_ICON[status]} {statusName(t, status)}
     </Tag>
   );
