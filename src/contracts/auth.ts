@@ -53,3 +53,33 @@ export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>;
 
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()).describe('一次性恢复码，仅此一次显示') });
 export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
+
+// ——— requests: the routes validate with these, the web sends their input types ———
+
+/** The messages of these checks: catalog keys (see common.ts CONTRACT_MESSAGES; http/schemas.ts checks each is one). */
+export const AUTH_MESSAGES = {
+  usernameRequired: 'auth.usernameRequired',
+  passwordRequired: 'auth.passwordRequired',
+  totpCodeRequired: 'auth.totpCodeRequired',
+  currentPasswordRequired: 'auth.currentPasswordRequired',
+} as const;
+
+/** POST /api/auth/login. */
+export const loginBodySchema = z.object({
+  username: z.string().trim().min(1, AUTH_MESSAGES.usernameRequired).max(64),
+  password: z.string().min(1, AUTH_MESSAGES.passwordRequired).max(128),
+  totp: z.string().trim().max(32).optional().describe('动态口令（6 位数字）或一次性恢复码'),
+});
+export type LoginBody = z.input<typeof loginBodySchema>;
+
+/** POST /api/auth/password. */
+export const passwordChangeBodySchema = z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) });
+export type PasswordChangeBody = z.input<typeof passwordChangeBodySchema>;
+
+/** POST /api/auth/totp/enrolment/confirm. */
+export const totpConfirmBodySchema = z.object({ code: z.string().trim().min(1, AUTH_MESSAGES.totpCodeRequired).max(16) });
+export type TotpConfirmBody = z.input<typeof totpConfirmBodySchema>;
+
+/** POST /api/auth/totp/recovery-codes and DELETE /api/auth/totp: the current password. */
+export const currentPasswordBodySchema = z.object({ password: z.string().min(1, AUTH_MESSAGES.currentPasswordRequired).max(128) });
+export type CurrentPasswordBody = z.input<typeof currentPasswordBodySchema>;

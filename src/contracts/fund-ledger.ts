@@ -1,5 +1,6 @@
 /** The ledger as statisticians work (issue 11, item 8): the monthly entry grid and the 待核实 queue. */
 import { z } from 'zod';
+import { CONTRACT_MESSAGES, monthSchema, pageQuery, regionCodeSchema, yuanSchema } from './common';
 import { lockSchema } from './project-records';
 
 export const fundGridSchema = z.object({
@@ -62,3 +63,32 @@ export const pendingReceiptSchema = z.object({
   lock: lockSchema,
 });
 export type PendingReceipt = z.infer<typeof pendingReceiptSchema>;
+
+// ——— requests: the routes validate with these, the web sends their input types ———
+
+/** GET /api/funds/grid. */
+export const fundGridQuerySchema = z.object({ region: regionCodeSchema, month: monthSchema });
+export type FundGridQuery = z.input<typeof fundGridQuerySchema>;
+
+/** PUT /api/funds/grid. */
+export const fundGridBodySchema = z.object({
+  region: regionCodeSchema,
+  month: monthSchema,
+  reason: z.string().trim().max(500).nullable().optional().describe('更正已录入金额的原因（写入审计日志）'),
+  entries: z
+    .array(
+      z.object({
+        projectId: z.string().uuid(CONTRACT_MESSAGES.projectIdUuid),
+        amountYuan: yuanSchema,
+        note: z.string().max(500).nullable().optional(),
+        version: z.number().int().min(1).optional(),
+      }),
+    )
+    .min(1, CONTRACT_MESSAGES.noRows)
+    .max(2000),
+});
+export type FundGridBody = z.input<typeof fundGridBodySchema>;
+
+/** GET /api/receipts/pending. */
+export const pendingReceiptQuerySchema = z.object({ region: regionCodeSchema, month: monthSchema.optional(), ...pageQuery });
+export type PendingReceiptQuery = z.input<typeof pendingReceiptQuerySchema>;

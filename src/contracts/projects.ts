@@ -1,9 +1,10 @@
 /**
- * The project API's answers (项目库): the routes declare these as their response schemas and the web
+ * The project API's answers (项目库) and requests: the routes declare these as their response schemas and the web
  * takes its types from them, so a changed field fails `npm run typecheck` until both sides agree.
  * Contracts import only zod (the web compiles them too).
  */
 import { z } from 'zod';
+import { CONTRACT_MESSAGES, dateSchema, monthSchema, regionCodeSchema, yuanQuerySchema, yuanSchema } from './common';
 
 export const STAGES = ['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated'] as const;
 export const stageSchema = z.enum(STAGES);
@@ -125,3 +126,111 @@ export const completionSummarySchema = z.object({
   regions: z.array(z.object({ regionCode: z.string(), regionName: z.string(), projects: z.number(), byField: countByFieldSchema })),
 });
 export type CompletionSummary = z.infer<typeof completionSummarySchema>;
+
+// ——— requests: the routes validate with these, the web sends their input types ———
+
+/** A comma-separated list in a query string, each item checked by `item`. */
+export const csvQuery = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+/** The filters that reproduce a statistic exactly (the list behind a figure), shared by the list and its export. */
+export const drillDownQuery = {
+  fundsFrom: monthSchema.optional().describe('执行项目：该期间（同一年内）到位资金 > 0 的项目，口径同统计（先证后计）'),
+  fundsTo: monthSchema.optional(),
+  fundsKind: z.enum(['new', 'continued']).optional().describe('与 fundsFrom/fundsTo 同用：新建或续建'),
+  signedFrom: monthSchema.optional().describe('签约项目：签约日期在该期间内'),
+  signedTo: monthSchema.optional(),
+};
+
+/** GET /api/projects. */
+export const projectListQuerySchema = z.object({
+  q: z.string().max(100).optional(),
+  regionCode: regionCodeSchema.optional(),
+  stage: csvQuery(stageSchema).optional().describe('逗号分隔的阶段'),
+  light: lightSchema.optional(),
+  source: csvQuery(sourceFilterSchema).optional().describe('逗号分隔的资金来源；none 为来源未填'),
+  industry: z.string().regex(/^([A-T]|\d{2,4})$/, CONTRACT_MESSAGES.industryFilter).optional(),
+  amountMinYuan: yuanQuerySchema.optional().describe('签约额下限（元）'),
+  amountMaxYuan: yuanQuerySchema.optional(),
+  leaderId: z.string().uuid().optional(),
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只看我包联或参与专班的项目'),
+  isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...drillDownQuery,
+  incomplete: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true：只看资料不全（待完善）的项目'),
+  sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
+  page: z.coerce.number<number>().int().min(1).default(1),
+  pageSize: z.coerce.number<number>().int().min(1).max(500).default(20),
+});
+export type ProjectListQuery = z.input<typeof projectListQuerySchema>;
+
+/** GET /api/projects/completion. */
+export const completionQuerySchema = z.object({ regionCode: regionCodeSchema.optional().describe('默认为本人所在地区') });
+export type CompletionQuery = z.input<typeof completionQuerySchema>;
+
+/** The editable fields. No defaults here: a PATCH must leave absent fields alone (the service defaults a new project). */
+const projectBody = z.object({
+  name: z.string().trim().min(1, CONTRACT_MESSAGES.projectName).max(200),
+  regionCode: regionCodeSchema,
+  investorName: z.string().max(200).nullable().optional(),
+  investorCreditCode: z.string().max(18).nullable().optional(),
+  source: sourceSchema.nullable().optional(),
+  industryCode: z.string().max(8).nullable().optional(),
+  plannedInvestmentYuan: yuanSchema.nullable().optional().describe('计划总投资（元）；null 表示尚不清楚'),
+  signedAmountYuan: yuanSchema.nullable().optional().describe('签约额（元）；null 表示尚不清楚'),
+  signedDate: dateSchema.nullable().optional(),
+  agreedStartDate: dateSchema.nullable().optional(),
+  startedDate: dateSchema.nullable().optional(),
+  operatingDate: dateSchema.nullable().optional(),
+  likelihood: likelihoodSchema.nullable().optional(),
+  expectedLandingDate: dateSchema.nullable().optional(),
+  description: z.string().max(5000).nullable().optional(),
+  leaderId: z.string().uuid().nullable().optional(),
+  teamMemberIds: z.array(z.string().uuid()).max(50).optional(),
+  milestones: z
+    .array(z.object({ title: z.string().trim().min(1).max(200), dueDate: dateSchema.nullable().optional(), doneOn: dateSchema.nullable().optional() }))
+    .max(100)
+    .optional(),
+  tags: z.array(z.string().max(30)).max(30).optional(),
+  isKey: z.boolean().optional(),
+  channel: channelSchema.nullable().optional().describe('招商方式：chain 以链、partner 以商、event 以会、residentTeam 驻点、commissioned 委托、online 云招商、direct 直接'),
+});
+/** The editable fields as the form sends them (every one, on create and on change). */
+export type ProjectFields = Required<z.input<typeof projectBody>>;
+
+/** POST /api/projects. */
+export const newProjectBodySchema = projectBody.extend({ code: z.string().trim().max(40).optional(), stage: stageSchema.optional() });
+export type NewProjectBody = z.input<typeof newProjectBodySchema>;
+
+/** PATCH /api/projects/:id. */
+export const projectChangeBodySchema = projectBody.partial().extend({ version: z.number().int().min(1) });
+export type ProjectChangeBody = z.input<typeof projectChangeBodySchema>;
+
+/** POST /api/projects/:id/stage. */
+export const stageMoveBodySchema = z.object({
+  to: stageSchema,
+  note: z.string().max(1000).optional(),
+  terminationReason: z.string().max(1000).optional(),
+  evidenceIds: z.array(z.string().uuid()).max(20).optional().describe('已上传的佐证材料（安装要求该阶段须有佐证时必填）'),
+  version: z.number().int().min(1),
+});
+export type StageMoveBody = z.input<typeof stageMoveBodySchema>;
+
+/** GET /api/projects/export.xlsx: the list's filters (no paging). */
+export const projectExportQuerySchema = z.object({
+  q: z.string().max(100).optional(),
+  regionCode: regionCodeSchema.optional(),
+  stage: csvQuery(stageSchema).optional(),
+  light: z.enum(['green', 'yellow', 'red']).optional(),
+  source: csvQuery(sourceSchema).optional(),
+  industry: z.string().regex(/^([A-T]|\d{2,4})$/, CONTRACT_MESSAGES.industryFilter).optional(),
+  amountMinYuan: yuanQuerySchema.optional(),
+  amountMaxYuan: yuanQuerySchema.optional(),
+  leaderId: z.string().uuid().optional(),
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...drillDownQuery,
+  sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
+});

@@ -3,6 +3,7 @@
  * schemas of the routes and the web's types. zod only.
  */
 import { z } from 'zod';
+import { monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from './common';
 
 const pct = z.number().nullable();
 const fundsBlock = z.object({ projects: z.number(), fundsYuan: z.number(), yoyPct: pct });
@@ -115,3 +116,17 @@ export const annualTargetSchema = z.object({
   signedTargetYuan: z.number().nullable(),
 });
 export type AnnualTarget = z.infer<typeof annualTargetSchema>;
+
+// ——— requests: the routes validate with these, the web sends their input types ———
+
+/** GET /api/stats/summary and /api/stats/breakdowns: a region and a month range. */
+export const statsQuerySchema = z.object({ region: regionCodeSchema, from: monthSchema, to: monthSchema });
+export type StatsQuery = z.input<typeof statsQuerySchema>;
+
+/** GET /api/stats/rankings. */
+export const rankingsQuerySchema = z.object({ region: regionCodeSchema, period: rankingPeriodSchema, to: monthSchema });
+export type RankingsQuery = z.input<typeof rankingsQuerySchema>;
+
+/** PUT /api/targets/:regionCode/:year. */
+export const annualTargetBodySchema = z.object({ fundsTargetYuan: yuanSchema.min(1), signedTargetYuan: yuanSchema.min(1).nullable().default(null), reason: reasonSchema });
+export type AnnualTargetBody = z.input<typeof annualTargetBodySchema>;

@@ -1,7 +1,12 @@
 /** The account answers (用户, 同事) and the regions and parks (地区, 园区): response schemas of the routes and the web's types; zod only. */
 import { z } from 'zod';
 import { regionLevelSchema } from './auth';
-import { regionCodeSchema } from './common';
+import { CONTRACT_MESSAGES, reasonSchema, regionCodeSchema, regionQuerySchema } from './common';
+
+/** The roles (domain/roles.ts ROLES; http/schemas.ts fails to compile when the two differ). */
+export const ROLES = ['sysadmin', 'secadmin', 'auditor', 'leader', 'officer', 'statistician', 'reviewer', 'analyst'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
 
 export const userSchema = z.object({
   id: z.string(),
@@ -23,12 +28,12 @@ export type User = z.infer<typeof userSchema>;
 export const userPageSchema = z.object({ items: z.array(userSchema), total: z.number() });
 export type UserPage = z.infer<typeof userPageSchema>;
 
-/** GET /api/users (the route narrows `role` to the known roles). */
+/** GET /api/users. */
 export const userQuerySchema = z.object({
   q: z.string().max(64).optional(),
   regionCode: regionCodeSchema.optional(),
   status: z.enum(['active', 'disabled', 'locked']).optional(),
-  role: z.string().optional(),
+  role: roleSchema.optional(),
   page: z.coerce.number<number | undefined>().int().min(1).default(1),
   pageSize: z.coerce.number<number | undefined>().int().min(1).max(200).default(20),
 });
@@ -73,3 +78,23 @@ export const parkSchema = z.object({
   createdAt: z.string(),
 });
 export type Park = z.infer<typeof parkSchema>;
+
+/** PUT /api/users/:id/roles. */
+export const userRolesBodySchema = z.object({ roles: z.array(roleSchema).max(8), reason: reasonSchema });
+export type UserRolesBody = z.input<typeof userRolesBodySchema>;
+
+/** GET /api/colleagues. */
+export const colleagueQuerySchema = z.object({ q: z.string().max(40).optional(), role: roleSchema.optional() });
+export type ColleagueQuery = z.input<typeof colleagueQuerySchema>;
+
+/** GET /api/parks. */
+export const parkQuerySchema = regionQuerySchema;
+export type ParkQuery = z.input<typeof parkQuerySchema>;
+
+/** POST /api/parks. */
+export const newParkBodySchema = z.object({ parentCode: z.string().regex(/^\d{6}$/, CONTRACT_MESSAGES.parkParent), name: z.string().max(60) });
+export type NewParkBody = z.input<typeof newParkBodySchema>;
+
+/** PATCH /api/parks/:code. */
+export const parkRenameBodySchema = z.object({ name: z.string().max(60), version: z.number().int().min(1) });
+export type ParkRenameBody = z.input<typeof parkRenameBodySchema>;

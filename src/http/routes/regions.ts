@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { industrySchema } from '../../contracts/projects';
-import { parkSchema, regionChildSchema, regionSchema } from '../../contracts/users';
+import { reasonBodySchema } from '../../contracts/common';
+import { newParkBodySchema, parkQuerySchema, parkRenameBodySchema, parkSchema, regionChildSchema, regionSchema } from '../../contracts/users';
 import type { Deps } from '../../services/context';
 import { archivePark, createPark, getRegionDetail, listChildRegions, listIndustries, listParks, renamePark } from '../../services/regions';
 import { requireCaller } from '../access';
-import { reasonSchema, regionCodeSchema } from '../schemas';
-import { schemaMessage } from '../../domain/messages/catalog';
+import { regionCodeSchema } from '../schemas';
 
 const tags = ['regions'];
 const codeParams = z.object({ code: regionCodeSchema });
@@ -46,7 +46,7 @@ export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     '/api/parks',
     {
       config: { access: 'session' },
-      schema: { tags, summary: '园区列表', querystring: z.object({ regionCode: regionCodeSchema.optional() }), response: { 200: z.object({ items: z.array(parkSchema) }) } },
+      schema: { tags, summary: '园区列表', querystring: parkQuerySchema, response: { 200: z.object({ items: z.array(parkSchema) }) } },
     },
     async (request) => ({ items: await listParks(deps, requireCaller(request), request.query.regionCode) }),
   );
@@ -58,7 +58,7 @@ export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       schema: {
         tags,
         summary: '新建园区（编码为上级代码加三位序号）',
-        body: z.object({ parentCode: z.string().regex(/^\d{6}$/, schemaMessage('schema.parkParent')), name: z.string().max(60) }),
+        body: newParkBodySchema,
         response: { 201: parkSchema },
       },
     },
@@ -69,14 +69,14 @@ export async function regionRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     '/api/parks/:code',
     {
       config: { access: 'regions.manage' },
-      schema: { tags, summary: '修改园区名称', params: codeParams, body: z.object({ name: z.string().max(60), version: z.number().int().min(1) }), response: { 200: parkSchema } },
+      schema: { tags, summary: '修改园区名称', params: codeParams, body: parkRenameBodySchema, response: { 200: parkSchema } },
     },
     async (request) => renamePark(deps, requireCaller(request), request.params.code, request.body),
   );
 
   r.delete(
     '/api/parks/:code',
-    { config: { access: 'regions.manage' }, schema: { tags, summary: '删除（停用）园区', params: codeParams, body: z.object({ reason: reasonSchema }) } },
+    { config: { access: 'regions.manage' }, schema: { tags, summary: '删除（停用）园区', params: codeParams, body: reasonBodySchema } },
     async (request, reply) => {
       await archivePark(deps, requireCaller(request), request.params.code, request.body.reason);
       return reply.status(204).send();

@@ -13,6 +13,18 @@ import type {
   MergeResult,
   RevealedContact,
 } from '../../../src/contracts/enterprises';
+import type {
+  ContactChangeBody,
+  ContactsExportQuery,
+  EnterpriseChangeBody,
+  EnterpriseDetailQuery,
+  NewContactBody,
+  NewEnterpriseTagBody,
+  OptionalReasonBody,
+  RevenueBand,
+} from '../../../src/contracts/enterprise-edits';
+import type { PageQuery } from '../../../src/contracts/common';
+import type { EnterpriseStatus } from '../../../src/contracts/enterprise-search';
 import { api } from './client';
 
 export type {
@@ -31,8 +43,8 @@ export type {
   TimelineKind,
 } from '../../../src/contracts/enterprises';
 
-export const ENTERPRISE_STATUSES = ['existing', 'operating', 'revoked', 'deregistered', 'movedOut', 'suspended', 'liquidating'] as const;
-export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+export { ENTERPRISE_STATUSES, type EnterpriseStatus } from '../../../src/contracts/enterprise-search';
+export { REVENUE_BANDS, type RevenueBand } from '../../../src/contracts/enterprise-edits';
 /** The server's labels (src/domain/enterprise-status.ts); the page shows `statusLabel` when it has one. */
 export const ENTERPRISE_STATUS_LABELS: Record<EnterpriseStatus, string> = {
   existing: '存续',
@@ -44,8 +56,6 @@ export const ENTERPRISE_STATUS_LABELS: Record<EnterpriseStatus, string> = {
   liquidating: '清算',
 };
 
-export const REVENUE_BANDS = ['lt10m', '10m-100m', '100m-1b', '1b-10b', 'ge10b'] as const;
-export type RevenueBand = (typeof REVENUE_BANDS)[number];
 export const REVENUE_BAND_LABELS: Record<RevenueBand, string> = {
   lt10m: '1000万元以下',
   '10m-100m': '1000万—1亿元',
@@ -54,50 +64,24 @@ export const REVENUE_BAND_LABELS: Record<RevenueBand, string> = {
   ge10b: '100亿元以上',
 };
 
-export interface EnterpriseProfileFields {
-  name: string;
-  formerNames: string[];
-  regionCode: string | null;
-  industryCode: string | null;
-  registeredCapitalYuan: number | null;
-  establishedOn: string | null;
-  status: EnterpriseStatus | null;
-  ticker: string | null;
-  businessScope: string | null;
-  mainProducts: string | null;
-  tags: string[];
-  website: string | null;
-  parentGroup: string | null;
-  employees: number | null;
-  revenueBand: RevenueBand | null;
-}
-
-export type EnterpriseEdit = Partial<EnterpriseProfileFields> & { creditCode?: string; version: number };
-
-export interface ContactInput {
-  name: string;
-  title?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  notes?: string | null;
-  regionCode?: string;
-}
+/** The request bodies and queries are the server's contracts (input types): a changed request fails the type check here. */
+export type { ContactChangeBody, EnterpriseProfileFields, NewContactBody } from '../../../src/contracts/enterprise-edits';
 
 const enc = encodeURIComponent;
 
 export const enterprisesApi = {
-  get: (key: string, query?: { timelineLimit?: number; timelineBefore?: string }) =>
+  get: (key: string, query?: EnterpriseDetailQuery) =>
     api.get<EnterpriseDetail>(`/api/enterprises/${enc(key)}`, query, true),
-  update: (key: string, body: EnterpriseEdit) => api.patch<Enterprise>(`/api/enterprises/${enc(key)}`, body, true),
+  update: (key: string, body: EnterpriseChangeBody) => api.patch<Enterprise>(`/api/enterprises/${enc(key)}`, body, true),
 
   contacts: (key: string) => api.get<{ items: MaskedContact[] }>(`/api/enterprises/${enc(key)}/contacts`).then((r) => r.items),
-  addContact: (key: string, body: ContactInput) => api.post<MaskedContact>(`/api/enterprises/${enc(key)}/contacts`, body, true),
-  updateContact: (id: string, body: Partial<ContactInput> & { version: number }) =>
+  addContact: (key: string, body: NewContactBody) => api.post<MaskedContact>(`/api/enterprises/${enc(key)}/contacts`, body, true),
+  updateContact: (id: string, body: ContactChangeBody) =>
     api.patch<MaskedContact>(`/api/contacts/${enc(id)}`, body, true),
-  deleteContact: (id: string, reason?: string) => api.delete<void>(`/api/contacts/${enc(id)}`, { reason }),
-  revealContact: (id: string, reason?: string) => api.post<RevealedContact>(`/api/contacts/${enc(id)}/reveal`, { reason }),
+  deleteContact: (id: string, reason?: string) => api.delete<void>(`/api/contacts/${enc(id)}`, { reason } satisfies OptionalReasonBody),
+  revealContact: (id: string, reason?: string) => api.post<RevealedContact>(`/api/contacts/${enc(id)}/reveal`, { reason } satisfies OptionalReasonBody),
   /** GET, as xlsx (full values; audited with the row count) */
-  contactsExportUrl: (query: { enterprise?: string; region?: string }) => {
+  contactsExportUrl: (query: ContactsExportQuery) => {
     const params = new URLSearchParams();
     if (query.enterprise) params.set('enterprise', query.enterprise);
     if (query.region) params.set('region', query.region);
@@ -106,12 +90,12 @@ export const enterprisesApi = {
   },
 
   duplicates: (page = 1, pageSize = 20) =>
-    api.get<DuplicatePage>('/api/enterprise-duplicates', { page, pageSize }),
-  mergeDuplicate: (id: string, reason?: string) => api.post<MergeResult>(`/api/enterprise-duplicates/${enc(id)}/merge`, { reason }),
+    api.get<DuplicatePage>('/api/enterprise-duplicates', { page, pageSize } satisfies PageQuery),
+  mergeDuplicate: (id: string, reason?: string) => api.post<MergeResult>(`/api/enterprise-duplicates/${enc(id)}/merge`, { reason } satisfies OptionalReasonBody),
   dismissDuplicate: (id: string, reason?: string) =>
-    api.post<DuplicateCandidate>(`/api/enterprise-duplicates/${enc(id)}/dismiss`, { reason }),
+    api.post<DuplicateCandidate>(`/api/enterprise-duplicates/${enc(id)}/dismiss`, { reason } satisfies OptionalReasonBody),
 
   tags: () => api.get<{ items: EnterpriseTag[] }>('/api/enterprise-tags').then((r) => r.items),
-  createTag: (body: { name: string; description?: string | null }) => api.post<EnterpriseTag>('/api/enterprise-tags', body, true),
+  createTag: (body: NewEnterpriseTagBody) => api.post<EnterpriseTag>('/api/enterprise-tags', body, true),
   deleteTag: (name: string) => api.delete<void>(`/api/enterprise-tags/${enc(name)}`),
 };

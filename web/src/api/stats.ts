@@ -1,6 +1,16 @@
 import { api } from './client';
-import type { Colleague } from '../../../src/contracts/users';
-import type { AnnualTarget, RankingMetric, RankingPeriod, Rankings, StatsBreakdowns, StatsSummary } from '../../../src/contracts/statistics';
+import type { Colleague, ColleagueQuery } from '../../../src/contracts/users';
+import type {
+  AnnualTarget,
+  AnnualTargetBody,
+  RankingMetric,
+  RankingPeriod,
+  Rankings,
+  RankingsQuery,
+  StatsBreakdowns,
+  StatsQuery,
+  StatsSummary,
+} from '../../../src/contracts/statistics';
 
 // The answers' types come from the server's contracts (src/contracts/statistics.ts).
 export type {
@@ -23,18 +33,18 @@ export const RANKING_METRICS = ['funds', 'yoy', 'completion', 'signedAmount', 's
 const seg = (value: string | number) => encodeURIComponent(String(value));
 
 export const statsApi = {
-  summary: (region: string, from: string, to: string) => api.get<StatsSummary>('/api/stats/summary', { region, from, to }),
+  summary: (region: string, from: string, to: string) => api.get<StatsSummary>('/api/stats/summary', { region, from, to } satisfies StatsQuery),
   breakdowns: (region: string, from: string, to: string) =>
-    api.get<StatsBreakdowns>('/api/stats/breakdowns', { region, from, to }),
+    api.get<StatsBreakdowns>('/api/stats/breakdowns', { region, from, to } satisfies StatsQuery),
   rankings: (region: string, period: RankingPeriod, to: string) =>
-    api.get<Rankings>('/api/stats/rankings', { region, period, to }),
+    api.get<Rankings>('/api/stats/rankings', { region, period, to } satisfies RankingsQuery),
   /** null when no target has been set for that year (the server answers 200 with null). */
   target: (regionCode: string, year: number) => api.get<AnnualTarget | null>(`/api/targets/${seg(regionCode)}/${seg(year)}`),
-  setTarget: (regionCode: string, year: number, body: { fundsTargetYuan: number; signedTargetYuan: number | null; reason: string }) =>
+  setTarget: (regionCode: string, year: number, body: AnnualTargetBody) =>
     api.put<AnnualTarget>(`/api/targets/${seg(regionCode)}/${seg(year)}`, body),
 };
 
 export const colleaguesApi = {
-  list: (query: { q?: string; role?: string }) =>
+  list: (query: ColleagueQuery) =>
     api.get<{ items: Colleague[] }>('/api/colleagues', query).then((r) => r.items),
 };

@@ -1,9 +1,9 @@
 import { api } from './client';
 import type { ReasonBody } from '../../../src/contracts/common';
 import type { ResetPasswordBody } from '../../../src/contracts/security';
-import type { NewUserBody, User, UserChangeBody, UserPage, UserQuery } from '../../../src/contracts/users';
+import type { NewUserBody, Role, User, UserChangeBody, UserPage, UserQuery, UserRolesBody } from '../../../src/contracts/users';
 
-export type { NewUserBody, UserQuery } from '../../../src/contracts/users';
+export type { NewUserBody, Role, UserQuery } from '../../../src/contracts/users';
 
 export const usersApi = {
   list: (query: UserQuery) => api.get<UserPage>('/api/users', { ...query }),
@@ -16,8 +16,8 @@ export const usersApi = {
   enable: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/enable`, { reason } satisfies ReasonBody),
   resetPassword: (id: string, newPassword: string, reason: string) =>
     api.post<User>(`/api/users/${encodeURIComponent(id)}/reset-password`, { newPassword, reason } satisfies ResetPasswordBody),
-  setRoles: (id: string, roles: string[], reason: string) =>
-    api.put<User>(`/api/users/${encodeURIComponent(id)}/roles`, { roles, reason }),
+  setRoles: (id: string, roles: Role[], reason: string) =>
+    api.put<User>(`/api/users/${encodeURIComponent(id)}/roles`, { roles, reason } satisfies UserRolesBody),
   unlock: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/unlock`, { reason } satisfies ReasonBody),
   resetSecondFactor: (id: string, reason: string) => api.post<User>(`/api/users/${encodeURIComponent(id)}/second-factor/reset`, { reason } satisfies ReasonBody),
   /** 三权分立: the administrator accounts' password and status go through the security administrator's routes */

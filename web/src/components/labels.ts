@@ -1,16 +1,8 @@
 import dayjs from 'dayjs';
 import { isMessageKey, type Translate } from '../i18n';
 
-export const ALL_ROLES = [
-  'sysadmin',
-  'secadmin',
-  'auditor',
-  'leader',
-  'officer',
-  'statistician',
-  'reviewer',
-  'analyst',
-] as const;
+/** Every role, in the server's order (src/contracts/users.ts). */
+export { ROLES as ALL_ROLES } from '../../../src/contracts/users';
 
 /** 三权分立: an account holds at most one of these. */
 export const ADMIN_ROLES: readonly string[] = ['sysadmin', 'secadmin', 'auditor'];

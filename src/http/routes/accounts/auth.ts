@@ -1,9 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountEventSchema, loginResultSchema, meSchema, recoveryCodesSchema, totpEnrolmentSchema, totpStatusSchema, type Me } from '../../../contracts/auth';
+import {
+  accountEventSchema,
+  currentPasswordBodySchema,
+  loginBodySchema,
+  loginResultSchema,
+  meSchema,
+  passwordChangeBodySchema,
+  recoveryCodesSchema,
+  totpConfirmBodySchema,
+  totpEnrolmentSchema,
+  totpStatusSchema,
+  type Me,
+} from '../../../contracts/auth';
 import { AppError } from '../../../domain/app-error';
-import { msg, schemaMessage } from '../../../domain/messages/catalog';
+import { msg } from '../../../domain/messages/catalog';
 import { listOwnAccountEvents } from '../../../services/accounts/account-events';
 import { changeOwnPassword, login, logout, pendingAccountSetup, toActor } from '../../../services/accounts/auth';
 import { confirmEnrolment, disableOwnFactor, getSecondFactorStatus, regenerateRecoveryCodes, startEnrolment } from '../../../services/accounts/second-factor';
@@ -43,11 +55,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '登录：成功时设置会话 Cookie。已绑定动态口令的账号须同时提交 totp（6 位动态口令或恢复码），缺少或错误时返回 401 TOTP_REQUIRED；尝试过多时返回 429 与 Retry-After',
-        body: z.object({
-          username: z.string().trim().min(1, schemaMessage('auth.usernameRequired')).max(64),
-          password: z.string().min(1, schemaMessage('auth.passwordRequired')).max(128),
-          totp: z.string().trim().max(32).optional().describe('动态口令（6 位数字）或一次性恢复码'),
-        }),
+        body: loginBodySchema,
         response: { 200: loginResultSchema },
       },
     },
@@ -91,7 +99,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '修改自己的密码（其他会话随之结束）',
-        body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+        body: passwordChangeBodySchema,
       },
     },
     async (request, reply) => {
@@ -153,7 +161,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '完成绑定：提交验证器显示的动态口令；返回 10 个一次性恢复码（仅此一次）',
-        body: z.object({ code: z.string().trim().min(1, schemaMessage('auth.totpCodeRequired')).max(16) }),
+        body: totpConfirmBodySchema,
         response: { 200: recoveryCodesSchema },
       },
     },
@@ -170,7 +178,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '重新生成恢复码（旧恢复码作废），须输入当前密码',
-        body: z.object({ password: z.string().min(1, schemaMessage('auth.currentPasswordRequired')).max(128) }),
+        body: currentPasswordBodySchema,
         response: { 200: recoveryCodesSchema },
       },
     },
@@ -186,7 +194,7 @@ export async function authRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags: ['auth'],
         summary: '解除本人动态口令（仅限角色不要求动态口令的账号），须输入当前密码',
-        body: z.object({ password: z.string().min(1, schemaMessage('auth.currentPasswordRequired')).max(128) }),
+        body: currentPasswordBodySchema,
       },
     },
     async (request, reply) => {

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { Deps } from '../../../services/context';
 import { createUser, getUser, listColleagues, listUsers, resetUserPassword, resetUserSecondFactor, setUserRoles, setUserStatus, unlockUser, updateUser } from '../../../services/accounts/users';
 import { requireCaller } from '../../access';
-import { idParams, reasonSchema, roleSchema } from '../../schemas';
+import { idParams } from '../../schemas';
 import { reasonBodySchema } from '../../../contracts/common';
 import { resetPasswordBodySchema } from '../../../contracts/security';
-import { colleagueSchema, newUserBodySchema, userChangeBodySchema, userPageSchema, userQuerySchema, userSchema } from '../../../contracts/users';
+import { colleagueQuerySchema, colleagueSchema, newUserBodySchema, userChangeBodySchema, userPageSchema, userQuerySchema, userRolesBodySchema, userSchema } from '../../../contracts/users';
 
 const tags = ['users'];
 
@@ -21,7 +21,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags,
         summary: '用户列表（本地区及下级）',
-        querystring: userQuerySchema.extend({ role: roleSchema.optional() }),
+        querystring: userQuerySchema,
         response: { 200: userPageSchema },
       },
     },
@@ -35,7 +35,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
       schema: {
         tags,
         summary: '可指派为包联领导或专班成员的同事（本地区上下级的业务用户，仅姓名与角色）',
-        querystring: z.object({ q: z.string().max(40).optional(), role: roleSchema.optional() }),
+        querystring: colleagueQuerySchema,
         response: { 200: z.object({ items: z.array(colleagueSchema) }) },
       },
     },
@@ -109,7 +109,7 @@ export async function userRoutes(app: FastifyInstance, { deps }: { deps: Deps })
         tags,
         summary: '授予角色（三权分立：系统、安全、审计管理员互斥）',
         params: idParams,
-        body: z.object({ roles: z.array(roleSchema).max(8), reason: reasonSchema }),
+        body: userRolesBodySchema,
         response: { 200: userSchema },
       },
     },

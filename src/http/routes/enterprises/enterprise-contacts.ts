@@ -1,26 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contactChangeBodySchema, contactsExportQuerySchema, newContactBodySchema, optionalReasonBodySchema } from '../../../contracts/enterprise-edits';
 import { maskedContactSchema, revealedContactSchema } from '../../../contracts/enterprises';
 import { exportContactsXlsx } from '../../../exports/contacts-xlsx';
 import type { Deps } from '../../../services/context';
 import { addContact, deleteContact, listEnterpriseContacts, revealContact, updateContact } from '../../../services/enterprises/enterprise-contacts';
 import { requireCaller } from '../../access';
-import { idParams, regionCodeSchema } from '../../schemas';
-import { schemaMessage } from '../../../domain/messages/catalog';
+import { idParams } from '../../schemas';
 
 const tags = ['enterprises'];
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const keyParams = z.object({ key: z.string().trim().min(1).max(40).describe('统一社会信用代码，或无代码企业的 id') });
-
-const contactBody = z.object({
-  name: z.string().trim().min(1, schemaMessage('schema.contactName')).max(50),
-  title: z.string().max(100).nullable().optional(),
-  phone: z.string().max(40).nullable().optional(),
-  email: z.string().max(200).nullable().optional(),
-  notes: z.string().max(2000).nullable().optional(),
-  regionCode: regionCodeSchema.optional().describe('联系人所属地区（本人管辖范围内）；默认本人所属地区'),
-});
 
 export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +29,7 @@ export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { 
     '/api/enterprises/:key/contacts',
     {
       config: { access: 'enterprises.manage' },
-      schema: { tags, summary: '新增联系人（属于本人地区或所选的下级地区）', params: keyParams, body: contactBody, response: { 201: maskedContactSchema } },
+      schema: { tags, summary: '新增联系人（属于本人地区或所选的下级地区）', params: keyParams, body: newContactBodySchema, response: { 201: maskedContactSchema } },
     },
     async (request, reply) => reply.status(201).send(await addContact(deps, requireCaller(request), request.params.key, request.body)),
   );
@@ -55,12 +46,7 @@ export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { 
           '与当前脱敏显示值完全相同的字符串（如 138****5678）视为不变，不会写入；其他含 * 的姓名、电话、邮箱，以及仍含原备注中脱敏电话或邮箱的备注，返回 400。' +
           '修改记入审计（只记脱敏值）。',
         params: idParams,
-        body: contactBody.partial().extend({
-          phone: contactBody.shape.phone.describe('省略：不变；null：清除；字符串：替换'),
-          email: contactBody.shape.email.describe('省略：不变；null：清除；字符串：替换'),
-          notes: contactBody.shape.notes.describe('省略：不变；null：清除；字符串：替换'),
-          version: z.number().int().min(1),
-        }),
+        body: contactChangeBodySchema,
         response: { 200: maskedContactSchema },
       },
     },
@@ -75,7 +61,7 @@ export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { 
         tags,
         summary: '删除联系人（从页面、导出和“已接触”筛选中移除；审计只留脱敏值）',
         params: idParams,
-        body: z.object({ reason: z.string().max(500).optional() }).nullish(),
+        body: optionalReasonBodySchema,
       },
     },
     async (request, reply) => {
@@ -92,7 +78,7 @@ export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { 
         tags,
         summary: '查看联系人完整姓名、电话、邮箱（写审计记录，不记录明文）',
         params: idParams,
-        body: z.object({ reason: z.string().max(500).optional() }).nullish(),
+        body: optionalReasonBodySchema,
         response: { 200: revealedContactSchema },
       },
     },
@@ -106,10 +92,7 @@ export async function enterpriseContactRoutes(app: FastifyInstance, { deps }: { 
       schema: {
         tags,
         summary: '导出联系人为 xlsx（完整信息；本人管辖范围内，可限定地区或企业；写审计记录含行数）',
-        querystring: z.object({
-          region: regionCodeSchema.optional().describe('地区（含下级）；默认本人所属地区'),
-          enterprise: z.string().trim().min(1).max(40).optional().describe('只导出这家企业：信用代码或 id'),
-        }),
+        querystring: contactsExportQuerySchema,
       },
     },
     async (request, reply) => {

@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { pageQuerySchema } from '../../../contracts/common';
+import { optionalReasonBodySchema } from '../../../contracts/enterprise-edits';
 import { duplicateCandidateSchema, duplicatePageSchema, mergeResultSchema } from '../../../contracts/enterprises';
 import type { Deps } from '../../../services/context';
 import { dismissDuplicate, listDuplicateCandidates, mergeDuplicate } from '../../../services/enterprises/enterprise-duplicates';
 import { requireCaller } from '../../access';
-import { idParams, pageQuery } from '../../schemas';
+import { idParams } from '../../schemas';
 
 const tags = ['enterprises'];
 
-const reasonBody = z.object({ reason: z.string().max(500).optional() }).nullish();
+const reasonBody = optionalReasonBodySchema;
 
 export async function enterpriseDuplicateRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +22,7 @@ export async function enterpriseDuplicateRoutes(app: FastifyInstance, { deps }: 
       schema: {
         tags,
         summary: '待处理的疑似重复企业：无信用代码的企业（项目投资方）与名称相近的有代码企业；只列与本辖区有关的',
-        querystring: z.object(pageQuery),
+        querystring: pageQuerySchema,
         response: { 200: duplicatePageSchema },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { newEnterpriseTagBodySchema } from '../../../contracts/enterprise-edits';
 import { enterpriseTagSchema } from '../../../contracts/enterprises';
 import type { Deps } from '../../../services/context';
 import { createEnterpriseTag, deleteEnterpriseTag, listEnterpriseTags } from '../../../services/enterprises/enterprise-tags';
@@ -23,7 +24,7 @@ export async function enterpriseTagRoutes(app: FastifyInstance, { deps }: { deps
       schema: {
         tags,
         summary: '添加企业标签',
-        body: z.object({ name: z.string().trim().min(1).max(20), description: z.string().max(200).nullable().optional() }),
+        body: newEnterpriseTagBodySchema,
         response: { 201: enterpriseTagSchema },
       },
     },

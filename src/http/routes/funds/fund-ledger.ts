@@ -5,10 +5,8 @@ import { z } from 'zod';
 import type { Deps } from '../../../services/context';
 import { getFundGrid, listPendingReceipts, saveFundGrid } from '../../../services/funds/fund-ledger';
 import { requireCaller } from '../../access';
-import { monthSchema, pageQuery, regionCodeSchema, yuanSchema } from '../../schemas';
 import { receiptSchema } from '../../../contracts/project-records';
-import { fundGridSchema, gridSaveResultSchema, pendingReceiptSchema } from '../../../contracts/fund-ledger';
-import { schemaMessage } from '../../../domain/messages/catalog';
+import { fundGridBodySchema, fundGridQuerySchema, fundGridSchema, gridSaveResultSchema, pendingReceiptQuerySchema, pendingReceiptSchema } from '../../../contracts/fund-ledger';
 
 const tags = ['funds'];
 
@@ -21,7 +19,7 @@ export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: D
       schema: {
         tags,
         summary: '月度录入表：某地区（含下级）全部项目某月的到位资金、上月金额与锁定情况',
-        querystring: z.object({ region: regionCodeSchema, month: monthSchema }),
+        querystring: fundGridQuerySchema,
         response: { 200: fundGridSchema },
       },
     },
@@ -34,22 +32,7 @@ export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: D
       schema: {
         tags,
         summary: '保存月度录入表中改动的行：新录入或更正（更正须说明原因）；逐行校验，被拒绝的行附原因返回',
-        body: z.object({
-          region: regionCodeSchema,
-          month: monthSchema,
-          reason: z.string().trim().max(500).nullable().optional().describe('更正已录入金额的原因（写入审计日志）'),
-          entries: z
-            .array(
-              z.object({
-                projectId: z.string().uuid(schemaMessage('schema.projectIdUuid')),
-                amountYuan: yuanSchema,
-                note: z.string().max(500).nullable().optional(),
-                version: z.number().int().min(1).optional(),
-              }),
-            )
-            .min(1, schemaMessage('schema.noRows'))
-            .max(2000),
-        }),
+        body: fundGridBodySchema,
         response: { 200: gridSaveResultSchema.extend({ saved: z.array(z.object({ projectId: z.string(), change: z.enum(['create', 'correct']), receipt: receiptSchema })) }) },
       },
     },
@@ -62,7 +45,7 @@ export async function fundLedgerRoutes(app: FastifyInstance, { deps }: { deps: D
       schema: {
         tags,
         summary: '待核实：本地区（含下级）他人录入、尚未核实的到位资金（本人录入的不列出，也不能由本人核实）',
-        querystring: z.object({ region: regionCodeSchema, month: monthSchema.optional(), ...pageQuery }),
+        querystring: pendingReceiptQuerySchema,
         response: {
           200: z.object({
             total: z.number(),

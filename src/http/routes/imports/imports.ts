@@ -2,7 +2,6 @@
  * Imports and exports: POST /api/imports (the raw file as the body), the import template, and the
  * project list as xlsx. The binary content-type parsers live on this plugin only.
  */
-import { drillDownQuery } from '../projects/projects';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,10 +12,11 @@ import { sniffContent } from '../../../imports/file-guard';
 import type { Deps } from '../../../services/context';
 import { listImportableKinds, runImport } from '../../../services/imports/run-import';
 import { importQuerySchema, importRejectionSchema, importResultSchema } from '../../../contracts/imports';
+import { projectExportQuerySchema } from '../../../contracts/projects';
 import { requireCaller } from '../../access';
 import { checkHeaderText } from '../../plugins/input-guard';
-import { errorSchema, regionCodeSchema, yuanQuerySchema } from '../../schemas';
-import { msg, schemaMessage } from '../../../domain/messages/catalog';
+import { errorSchema } from '../../schemas';
+import { msg } from '../../../domain/messages/catalog';
 import { renderFor } from '../../request-lang';
 
 const tags = ['imports'];
@@ -24,13 +24,6 @@ const MiB = 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const IMPORT_CONTENT_TYPES = ['application/octet-stream', XLSX_TYPE, 'text/csv', 'application/csv', 'application/vnd.ms-excel'];
 
-const stageSchema = z.enum(['lead', 'negotiating', 'signed', 'started', 'operating', 'terminated']);
-const sourceSchema = z.enum(['local', 'outOfRegion', 'foreign']);
-const csv = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item));
 
 export function decodeFileName(header: string | string[] | undefined, body: Buffer, contentType: string | undefined): string {
   const raw = Array.isArray(header) ? header[0] : header;
@@ -127,21 +120,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       schema: {
         tags: ['projects'],
         summary: '导出项目列表为 xlsx（与项目列表相同的筛选条件；列与项目导入表一致，另加红绿灯与到位资金合计）',
-        querystring: z.object({
-          q: z.string().max(100).optional(),
-          regionCode: regionCodeSchema.optional(),
-          stage: csv(stageSchema).optional(),
-          light: z.enum(['green', 'yellow', 'red']).optional(),
-          source: csv(sourceSchema).optional(),
-          industry: z.string().regex(/^([A-T]|\d{2,4})$/, schemaMessage('schema.industryFilter')).optional(),
-          amountMinYuan: yuanQuerySchema.optional(),
-          amountMaxYuan: yuanQuerySchema.optional(),
-          leaderId: z.string().uuid().optional(),
-          mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-          isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-          ...drillDownQuery,
-          sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
-        }),
+        querystring: projectExportQuerySchema,
       },
     },
     async (request, reply) => {

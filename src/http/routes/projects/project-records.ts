@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reasonBodySchema } from '../../../contracts/common';
+import { reasonBodySchema, regionQuerySchema } from '../../../contracts/common';
 import {
   calendarOverrideBodySchema,
   calendarOverrideSchema,
@@ -11,7 +11,20 @@ import {
   lightRulesBodySchema,
   lightRulesSchema,
 } from '../../../contracts/settings';
-import { ledgerReceiptSchema, problemSchema, receiptSchema, serviceItemSchema, serviceItemTypeSchema, serviceSummarySchema } from '../../../contracts/project-records';
+import {
+  ledgerReceiptSchema,
+  newProblemBodySchema,
+  newReceiptBodySchema,
+  newServiceItemBodySchema,
+  problemChangeBodySchema,
+  problemSchema,
+  receiptCorrectionBodySchema,
+  receiptSchema,
+  serviceItemChangeBodySchema,
+  serviceItemSchema,
+  serviceSummarySchema,
+  versionBodySchema,
+} from '../../../contracts/project-records';
 import { deleteCalendarOverride, listCalendarOverrides, saveCalendarOverride } from '../../../services/calendar';
 import { getEvidencePolicy, updateEvidencePolicy } from '../../../services/funds/evidence-policy';
 import type { Deps } from '../../../services/context';
@@ -20,10 +33,7 @@ import { addProblem, listProblems, updateProblem } from '../../../services/proje
 import { getLightRules, updateLightRules } from '../../../services/projects/project-lights';
 import { addServiceItem, listServiceItems, summarizeServiceItems, updateServiceItem } from '../../../services/projects/service-items';
 import { requireCaller } from '../../access';
-import { dateSchema, idParams, monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../../schemas';
-import { schemaMessage } from '../../../domain/messages/catalog';
-
-const version = z.number().int().min(1);
+import { dateSchema, idParams } from '../../schemas';
 
 export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,7 +60,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['funds'],
         summary: '录入某月到位资金（元）',
         params: idParams,
-        body: z.object({ month: monthSchema, amountYuan: yuanSchema, note: z.string().max(500).nullable().optional() }),
+        body: newReceiptBodySchema,
         response: { 201: receiptSchema },
       },
     },
@@ -64,7 +74,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['funds'],
         summary: '更正到位资金（须说明原因；更正后须重新核实）',
         params: idParams,
-        body: z.object({ amountYuan: yuanSchema, note: z.string().max(500).nullable().optional(), reason: reasonSchema, version }),
+        body: receiptCorrectionBodySchema,
         response: { 200: receiptSchema },
       },
     },
@@ -82,7 +92,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
     '/api/receipts/:id/verify',
     {
       config: { access: 'funds.verify' },
-      schema: { tags: ['funds'], summary: '核实到位资金（录入人以外的统计员）', params: idParams, body: z.object({ version }), response: { 200: receiptSchema } },
+      schema: { tags: ['funds'], summary: '核实到位资金（录入人以外的统计员）', params: idParams, body: versionBodySchema, response: { 200: receiptSchema } },
     },
     async (request) => verifyReceipt(deps, requireCaller(request), request.params.id, request.body.version),
   );
@@ -101,7 +111,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['problems'],
         summary: '新增问题',
         params: idParams,
-        body: z.object({ description: z.string().trim().min(1, schemaMessage('schema.problemDescription')).max(2000), ownerName: z.string().trim().min(1, schemaMessage('schema.problemOwner')).max(60), dueDate: dateSchema }),
+        body: newProblemBodySchema,
         response: { 201: problemSchema },
       },
     },
@@ -115,14 +125,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['problems'],
         summary: '修改或解决问题（解决须填写解决情况）',
         params: idParams,
-        body: z.object({
-          description: z.string().trim().min(1).max(2000).optional(),
-          ownerName: z.string().trim().min(1).max(60).optional(),
-          dueDate: dateSchema.optional(),
-          status: z.enum(['open', 'resolved']).optional(),
-          resolution: z.string().max(2000).nullable().optional(),
-          version,
-        }),
+        body: problemChangeBodySchema,
         response: { 200: problemSchema },
       },
     },
@@ -146,15 +149,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['serviceItems'],
         summary: '新增帮办代办事项：办结时限按工作日（法定节假日与调休）计算',
         params: idParams,
-        body: z.object({
-          type: serviceItemTypeSchema,
-          title: z.string().trim().min(1, schemaMessage('schema.serviceTitle')).max(200),
-          requester: z.string().trim().min(1, schemaMessage('schema.serviceRequester')).max(100),
-          handlerName: z.string().trim().min(1, schemaMessage('schema.serviceHandler')).max(60),
-          openedOn: dateSchema.optional(),
-          workingDays: z.number().int().min(1, schemaMessage('schema.workingDaysMin')).max(250),
-          note: z.string().max(1000).nullable().optional(),
-        }),
+        body: newServiceItemBodySchema,
         response: { 201: serviceItemSchema },
       },
     },
@@ -168,13 +163,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
         tags: ['serviceItems'],
         summary: '办结或修改帮办事项',
         params: idParams,
-        body: z.object({
-          status: z.enum(['open', 'closed']).optional(),
-          closedOn: dateSchema.optional(),
-          handlerName: z.string().trim().min(1).max(60).optional(),
-          note: z.string().max(1000).nullable().optional(),
-          version,
-        }),
+        body: serviceItemChangeBodySchema,
         response: { 200: serviceItemSchema },
       },
     },
@@ -187,7 +176,7 @@ export async function projectRecordRoutes(app: FastifyInstance, { deps }: { deps
       schema: {
         tags: ['serviceItems'],
         summary: '各下级地区帮办事项数量：在办、超期、办结',
-        querystring: z.object({ regionCode: regionCodeSchema.optional() }),
+        querystring: regionQuerySchema,
         response: { 200: serviceSummarySchema },
       },
     },

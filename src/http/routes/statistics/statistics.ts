@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { annualTargetSchema, breakdownsSchema, rankingPeriodSchema, rankingsSchema, summarySchema } from '../../../contracts/statistics';
+import { annualTargetBodySchema, annualTargetSchema, breakdownsSchema, rankingsQuerySchema, rankingsSchema, statsQuerySchema, summarySchema } from '../../../contracts/statistics';
 import type { Deps } from '../../../services/context';
 import { getSummary, getTarget, setTarget } from '../../../services/statistics/statistics';
 import { getBreakdowns } from '../../../services/statistics/statistics-breakdowns';
 import { getRankings } from '../../../services/statistics/statistics-rankings';
 import { requireCaller } from '../../access';
-import { monthSchema, reasonSchema, regionCodeSchema, yuanSchema } from '../../schemas';
+import { regionCodeSchema } from '../../schemas';
 
-const month = monthSchema;
 const targetParams = z.object({ regionCode: regionCodeSchema, year: z.coerce.number().int().min(2000).max(2100) });
 
 export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -21,7 +20,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
       schema: {
         tags: ['statistics'],
         summary: '统计汇总：执行项目、新建/续建、来源、同比、签约、开工率、履约率、目标完成（口径见 DESIGN.md）',
-        querystring: z.object({ region: regionCodeSchema, from: month, to: month }),
+        querystring: statsQuerySchema,
         response: { 200: summarySchema },
       },
     },
@@ -34,7 +33,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
       schema: {
         tags: ['statistics'],
         summary: '到位资金分解：按下级地区（占比、贡献率、拉动）、三次产业、行业门类、投资方类型，以及本年与上年逐月序列',
-        querystring: z.object({ region: regionCodeSchema, from: month, to: month }),
+        querystring: statsQuerySchema,
         response: { 200: breakdownsSchema },
       },
     },
@@ -47,7 +46,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
       schema: {
         tags: ['statistics'],
         summary: '赛马榜：下级地区按到位资金、同比增速、目标完成率、签约额、开工率排名，及与上一期相比的名次变化',
-        querystring: z.object({ region: regionCodeSchema, period: rankingPeriodSchema, to: month }),
+        querystring: rankingsQuerySchema,
         response: { 200: rankingsSchema },
       },
     },
@@ -66,7 +65,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
         tags: ['statistics'],
         summary: '下达年度目标（由上级设定下级的目标）',
         params: targetParams,
-        body: z.object({ fundsTargetYuan: yuanSchema.min(1), signedTargetYuan: yuanSchema.min(1).nullable().default(null), reason: reasonSchema }),
+        body: annualTargetBodySchema,
         response: { 200: annualTargetSchema },
       },
     },

@@ -2,7 +2,7 @@ import { useRef, type ReactElement } from 'react';
 import { App } from 'antd';
 import { ModalForm, ProForm, ProFormText, ProFormTextArea, type ProFormInstance } from '@ant-design/pro-components';
 import { ApiError, showError, showSuccess } from '../../api/client';
-import { enterprisesApi, type ContactInput, type MaskedContact, type RevealedContact } from '../../api/enterprises';
+import { enterprisesApi, type NewContactBody, type MaskedContact, type RevealedContact } from '../../api/enterprises';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -71,11 +71,11 @@ export function ContactsForm({ enterpriseKey, trigger, contact, revealed, onSave
       }
     : {};
 
-  const toBody = (v: Values): Partial<ContactInput> => {
+  const toBody = (v: Values): Partial<NewContactBody> => {
     if (!contact) {
       return { name: (v.name ?? '').trim(), title: blank(v.title), phone: blank(v.phone), email: blank(v.email), notes: blank(v.notes), regionCode: v.regionCode };
     }
-    const body: Partial<ContactInput> = {};
+    const body: Partial<NewContactBody> = {};
     if (blank(v.title) !== contact.title) body.title = blank(v.title);
     if (v.regionCode && v.regionCode !== contact.regionCode) body.regionCode = v.regionCode;
     for (const f of PERSONAL) {
@@ -136,7 +136,7 @@ export function ContactsForm({ enterpriseKey, trigger, contact, revealed, onSave
             if (Object.keys(body).length === 0) return true;
             await enterprisesApi.updateContact(contact.id, { ...body, version: contact.version });
           } else {
-            await enterprisesApi.addContact(enterpriseKey, body as ContactInput);
+            await enterprisesApi.addContact(enterpriseKey, body as NewContactBody);
           }
           showSuccess(contact ? t('contacts.saved') : t('contacts.added'));
           onSaved();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { colleaguesApi } from '../../api/stats';
+import type { ColleagueQuery } from '../../../../src/contracts/users';
 import { roleNames } from '../../components/labels';
 import { useI18n } from '../../i18n';
 
@@ -13,7 +14,7 @@ interface Known {
 interface BaseProps {
   id?: string;
   /** Only people holding this role (e.g. leader for 包联领导). */
-  role?: string;
+  role?: ColleagueQuery['role'];
   placeholder?: string;
   /** People already on the project, so their names show before any search. */
   known?: Known[];

@@ -3,12 +3,14 @@ import { Alert } from 'antd';
 import { ProFormCheckbox } from '@ant-design/pro-components';
 import { showSuccess } from '../../api/client';
 import type { User } from '../../api/types';
-import { usersApi } from '../../api/users';
+import { usersApi, type Role } from '../../api/users';
 import { ALL_ROLES, roleName } from '../../components/labels';
 import { ReasonModalForm, type ReasonValues } from '../../components/ReasonModalForm';
 import { useI18n } from '../../i18n';
 
-type Values = ReasonValues & { roles: string[] };
+type Values = ReasonValues & { roles: Role[] };
+
+const isRole = (r: string): r is Role => (ALL_ROLES as readonly string[]).includes(r);
 
 /** 授权角色 (security administrator): the server rejects holding two of sysadmin/secadmin/auditor. */
 export function RoleGrantModal({ user, trigger, onSaved }: { user: User; trigger: ReactElement; onSaved: () => void }) {
@@ -17,7 +19,7 @@ export function RoleGrantModal({ user, trigger, onSaved }: { user: User; trigger
     <ReasonModalForm<Values>
       title={t('users.grantRolesTitle', { name: user.displayName })}
       trigger={trigger}
-      initialValues={{ roles: user.roles }}
+      initialValues={{ roles: user.roles.filter(isRole) }}
       onSubmit={async ({ roles, reason }) => {
         await usersApi.setRoles(user.id, roles ?? [], reason);
         showSuccess(t('users.saved'));

@@ -19,7 +19,7 @@ interface Filters {
   q?: string;
   regionCode?: string;
   status?: UserQuery['status'];
-  role?: string;
+  role?: UserQuery['role'];
 }
 
 export default function UserList() {
