@@ -161,6 +161,9 @@ export const enterpriseListMemberSchema = enterpriseSummarySchema.extend({
 export type EnterpriseListMember = z.infer<typeof enterpriseListMemberSchema>;
 
 export const enterpriseListMemberPageSchema = z.object({ items: z.array(enterpriseListMemberSchema), total: z.number() });
+/** GET /api/enterprise-lists/:id/members. */
+export const listMemberQuerySchema = z.object({ page: z.coerce.number<number>().int().min(1).default(1), pageSize: z.coerce.number<number>().int().min(1).max(500).default(50) });
+export type ListMemberQuery = z.input<typeof listMemberQuerySchema>;
 export type EnterpriseListMemberPage = z.infer<typeof enterpriseListMemberPageSchema>;
 
 const description = z.string().max(1000).nullable();

@@ -4,6 +4,7 @@
  * query schemas of the routes and the web's types; zod only.
  */
 import { z } from 'zod';
+import { dateSchema, pageQuery } from './common';
 
 export const IMPORT_KINDS = ['enterprises', 'projects', 'funds'] as const;
 export const importKindSchema = z.enum(IMPORT_KINDS);
@@ -114,3 +115,17 @@ export type ImportJob = z.infer<typeof importJobSchema>;
 
 export const importJobPageSchema = z.object({ total: z.number(), items: z.array(importJobSchema) });
 export type ImportJobPage = z.infer<typeof importJobPageSchema>;
+
+/** POST /api/import-jobs: the file is the body, the rest is the query string. */
+export const importJobUploadQuerySchema = z.object({
+  kind: z.literal('enterprises').default('enterprises').describe('导入类型（目前只有 enterprises 企业库）'),
+  fileName: z.string().min(1).max(255).optional().describe('文件名（含扩展名 .xlsx 或 .csv）；也可放在请求头 x-file-name（URL 编码）'),
+  source: z.string().max(100).optional().describe('数据来源（行内未填“数据来源”时使用）；默认为文件名'),
+  sourceDate: dateSchema.optional().describe('数据日期 YYYY-MM-DD（行内未填“数据日期”时使用）；默认为今天'),
+  dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
+});
+export type ImportJobUploadQuery = z.input<typeof importJobUploadQuerySchema>;
+
+/** GET /api/import-jobs. */
+export const importJobListQuerySchema = z.object({ kind: z.literal('enterprises').optional(), ...pageQuery });
+export type ImportJobListQuery = z.input<typeof importJobListQuerySchema>;

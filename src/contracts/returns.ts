@@ -4,7 +4,7 @@
  * routes and the web's types; zod only.
  */
 import { z } from 'zod';
-import { reasonSchema } from './common';
+import { dateSchema, monthSchema, reasonSchema, regionCodeSchema } from './common';
 import { summarySchema } from './statistics';
 
 export const RETURN_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
@@ -136,3 +136,7 @@ export const reportingCalendarSchema = z.object({ countyDay: day, prefectureDay:
 export type ReportingCalendar = z.infer<typeof reportingCalendarSchema>;
 export const reportingCalendarBodySchema = reportingCalendarSchema.extend({ reason: reasonSchema });
 export type ReportingCalendarBody = z.input<typeof reportingCalendarBodySchema>;
+
+/** GET /api/returns/status. */
+export const returnsStatusQuerySchema = z.object({ region: regionCodeSchema, month: monthSchema, asOf: dateSchema.optional().describe('按某日查看（默认今天）') });
+export type ReturnsStatusQuery = z.input<typeof returnsStatusQuerySchema>;

@@ -42,5 +42,8 @@ export type LeaderLights = z.infer<typeof leaderLightsSchema>;
 export const savedFilterSchema = z.object({ id: z.string(), page: z.string(), name: z.string(), filter: z.record(z.string(), z.unknown()), createdAt: z.string() });
 export type SavedFilter = z.infer<typeof savedFilterSchema>;
 export const savedFilterPageSchema = z.string().regex(/^[a-z][a-zA-Z.-]{1,40}$/, '页面名称不合规');
+/** GET /api/saved-filters. */
+export const savedFilterQuerySchema = z.object({ page: savedFilterPageSchema });
+export type SavedFilterQuery = z.input<typeof savedFilterQuerySchema>;
 export const savedFilterBodySchema = z.object({ page: savedFilterPageSchema, name: z.string().trim().min(1).max(40), filter: z.record(z.string(), z.unknown()) });
 export type SavedFilterBody = z.input<typeof savedFilterBodySchema>;

@@ -130,3 +130,11 @@ export type RankingsQuery = z.input<typeof rankingsQuerySchema>;
 /** PUT /api/targets/:regionCode/:year. */
 export const annualTargetBodySchema = z.object({ fundsTargetYuan: yuanSchema.min(1), signedTargetYuan: yuanSchema.min(1).nullable().default(null), reason: reasonSchema });
 export type AnnualTargetBody = z.input<typeof annualTargetBodySchema>;
+
+/** GET /api/documents/:kind.:format. */
+export const documentQuerySchema = z.object({
+  region: regionCodeSchema,
+  month: monthSchema,
+  issuer: z.string().trim().min(2).max(60).optional().describe('制表机关；默认“<地区名称>招商引资工作领导小组办公室”'),
+});
+export type DocumentQuery = z.input<typeof documentQuerySchema>;

@@ -8,7 +8,7 @@ import { schemaMessage } from '../domain/messages/catalog';
 import { ROLES, type Role } from '../domain/roles';
 import { ROLES as CONTRACT_ROLES } from '../contracts/users';
 
-export { dateSchema, monthSchema, pageQuery, regionCodeSchema } from '../contracts/common';
+export { dateSchema, monthSchema, regionCodeSchema } from '../contracts/common';
 // the contracts name their messages by catalog key (they cannot import the catalog): each must be one
 for (const key of [...Object.values(CONTRACT_MESSAGES), ...Object.values(AUTH_MESSAGES)]) schemaMessage(key);
 // and they repeat three limits of the domain: a difference stops the server here

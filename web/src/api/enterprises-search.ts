@@ -10,6 +10,7 @@ import type {
   EnterpriseSearchQuery,
   EnterpriseSearchResult,
   EnterpriseStatus,
+  ListMemberQuery,
   MAX_ADD_FROM_SEARCH as SERVER_MAX_ADD,
   NewEnterpriseListBody,
   NewSavedSearchBody,
@@ -78,7 +79,7 @@ const id = encodeURIComponent;
 
 export const enterpriseSearchApi = {
   search: (c: EnterpriseCriteria, page: number, pageSize: number) =>
-    api.get<EnterpriseSearchResult>('/api/enterprises', { ...criteriaToQuery(c), page, pageSize }),
+    api.get<EnterpriseSearchResult>('/api/enterprises', { ...criteriaToQuery(c), page, pageSize } satisfies EnterpriseSearchQuery),
   tags: () => api.get<{ items: EnterpriseTag[] }>('/api/enterprise-tags').then((r) => r.items),
 
   savedSearches: () => api.get<{ items: SavedSearch[] }>('/api/enterprise-saved-searches').then((r) => r.items),
@@ -95,7 +96,7 @@ export const enterpriseSearchApi = {
     api.patch<EnterpriseList>(`/api/enterprise-lists/${id(listId)}`, body),
   deleteList: (listId: string) => api.delete<void>(`/api/enterprise-lists/${id(listId)}`),
   members: (listId: string, page: number, pageSize: number) =>
-    api.get<EnterpriseListMemberPage>(`/api/enterprise-lists/${id(listId)}/members`, { page, pageSize }),
+    api.get<EnterpriseListMemberPage>(`/api/enterprise-lists/${id(listId)}/members`, { page, pageSize } satisfies ListMemberQuery),
   addMembers: (listId: string, body: AddMembersBody) => api.post<AddMembersResult>(`/api/enterprise-lists/${id(listId)}/members`, body),
   removeMembers: (listId: string, body: RemoveMembersBody) =>
     api.delete<RemoveMembersResult>(`/api/enterprise-lists/${id(listId)}/members`, body),

@@ -6,7 +6,7 @@
 import { ApiError, api } from './client';
 import { translate } from '../i18n/translate';
 import { acceptLanguage } from '../i18n/current';
-import type { ImportJob, ImportJobPage } from '../../../src/contracts/imports';
+import type { ImportJob, ImportJobListQuery, ImportJobPage, ImportJobUploadQuery } from '../../../src/contracts/imports';
 
 // The answers' types come from the server's contract (src/contracts/imports.ts).
 export type { ImportJob, ImportJobStatus } from '../../../src/contracts/imports';
@@ -28,10 +28,11 @@ export interface UploadOptions {
 
 /** Sends the file as the request body; resolves with the queued job (202). */
 export function uploadImportJob(file: File, options: UploadOptions = {}): Promise<ImportJob> {
-  const params = new URLSearchParams({ kind: 'enterprises', fileName: file.name });
-  if (options.source?.trim()) params.set('source', options.source.trim());
-  if (options.sourceDate) params.set('sourceDate', options.sourceDate);
-  if (options.dryRun) params.set('dryRun', 'true');
+  const query: ImportJobUploadQuery = { kind: 'enterprises', fileName: file.name };
+  if (options.source?.trim()) query.source = options.source.trim();
+  if (options.sourceDate) query.sourceDate = options.sourceDate;
+  if (options.dryRun) query.dryRun = 'true';
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const isCsv = file.name.toLowerCase().endsWith('.csv');
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -69,7 +70,7 @@ export function uploadImportJob(file: File, options: UploadOptions = {}): Promis
 
 export const importJobsApi = {
   list: (page = 1, pageSize = 10) =>
-    api.get<ImportJobPage>('/api/import-jobs', { kind: 'enterprises', page, pageSize }),
+    api.get<ImportJobPage>('/api/import-jobs', { kind: 'enterprises', page, pageSize } satisfies ImportJobListQuery),
   get: (id: string) => api.get<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}`, undefined, true),
   cancel: (id: string) => api.post<ImportJob>(`/api/import-jobs/${encodeURIComponent(id)}/cancel`),
   rejectedUrl: (id: string) => `/api/import-jobs/${encodeURIComponent(id)}/rejected`,

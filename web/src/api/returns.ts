@@ -1,6 +1,15 @@
 import { api } from './client';
 import type { ReasonBody } from '../../../src/contracts/common';
-import type { ApproveReturnBody, MonthlyReturn, Reminders, ReportingCalendar, ReportingCalendarBody, ReturnsStatus, SubmitReturnBody } from '../../../src/contracts/returns';
+import type {
+  ApproveReturnBody,
+  MonthlyReturn,
+  Reminders,
+  ReportingCalendar,
+  ReportingCalendarBody,
+  ReturnsStatus,
+  ReturnsStatusQuery,
+  SubmitReturnBody,
+} from '../../../src/contracts/returns';
 
 // The answers' types come from the server's contract (src/contracts/returns.ts): a changed field fails the type check here.
 export type {
@@ -19,7 +28,7 @@ const seg = (value: string) => encodeURIComponent(value);
 const path = (regionCode: string, month: string) => `/api/returns/${seg(regionCode)}/${seg(month)}`;
 
 export const returnsApi = {
-  status: (region: string, month: string) => api.get<ReturnsStatus>('/api/returns/status', { region, month }),
+  status: (region: string, month: string) => api.get<ReturnsStatus>('/api/returns/status', { region, month } satisfies ReturnsStatusQuery),
   reminders: () => api.get<Reminders>('/api/returns/reminders', undefined, true),
   get: (regionCode: string, month: string) => api.get<MonthlyReturn>(path(regionCode, month)),
   // actions are silent: the page shows the server's message in an Alert

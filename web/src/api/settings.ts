@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { ReasonBody } from '../../../src/contracts/common';
+import type { ReasonBody, RegionQuery } from '../../../src/contracts/common';
 import type {
   CalendarOverride,
   CalendarOverrideBody,
@@ -11,6 +11,7 @@ import type {
   LightRulesBody,
   SavedFilter,
   SavedFilterBody,
+  SavedFilterQuery,
 } from '../../../src/contracts/settings';
 
 // The answers' types come from the server's contract (src/contracts/settings.ts).
@@ -27,8 +28,8 @@ export const settingsApi = {
   saveOverride: (date: string, body: CalendarOverrideBody) => api.put<CalendarOverride>(`/api/calendar/overrides/${seg(date)}`, body),
   deleteOverride: (date: string, reason: string) => api.delete<void>(`/api/calendar/overrides/${seg(date)}`, { reason } satisfies ReasonBody),
   lightsByLeader: (regionCode?: string) =>
-    api.get<{ items: LeaderLights[] }>('/api/lights/by-leader', { regionCode }).then((r) => r.items),
-  savedFilters: (page: string) => api.get<{ items: SavedFilter[] }>('/api/saved-filters', { page }).then((r) => r.items),
+    api.get<{ items: LeaderLights[] }>('/api/lights/by-leader', { regionCode } satisfies RegionQuery).then((r) => r.items),
+  savedFilters: (page: string) => api.get<{ items: SavedFilter[] }>('/api/saved-filters', { page } satisfies SavedFilterQuery).then((r) => r.items),
   saveFilter: (body: SavedFilterBody) => api.post<SavedFilter>('/api/saved-filters', body),
   deleteFilter: (filterId: string) => api.delete<void>(`/api/saved-filters/${seg(filterId)}`),
 };

@@ -6,7 +6,7 @@ import { listImportChanges } from '../../../services/imports/import-history';
 import { listEnterpriseImportHistory } from '../../../services/enterprise-imports/import-history';
 import type { Deps } from '../../../services/context';
 import { requireCaller } from '../../access';
-import { pageQuery } from '../../schemas';
+import { pageQuerySchema } from '../../../contracts/common';
 import { enterpriseKeyParams } from '../enterprises/enterprises';
 import { auditPageSchema, auditQuerySchema, enterpriseImportHistorySchema, importChangePageSchema } from '../../../contracts/audit';
 
@@ -47,7 +47,7 @@ export async function auditRoutes(app: FastifyInstance, { deps }: { deps: Deps }
         tags: ['audit'],
         summary: '一次项目/到位资金导入新建或修改了哪些对象：每个项目、到位资金记录及其各字段的前后值（导入的审计记录的对象编号即导入编号）',
         params: z.object({ importId: z.string().uuid() }),
-        querystring: z.object({ ...pageQuery }),
+        querystring: pageQuerySchema,
         response: { 200: importChangePageSchema },
       },
     },

@@ -7,16 +7,15 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../../domain/app-error';
 import { buildRejectedReport } from '../../../exports/rejected-rows-xlsx';
 import type { Deps } from '../../../services/context';
 import { cancelImportJob, createImportJobFromUpload, getImportJob, listImportJobs } from '../../../services/enterprise-imports/import-jobs';
 import { requireCaller } from '../../access';
 import { checkHeaderText } from '../../plugins/input-guard';
-import { dateSchema, idParams, pageQuery } from '../../schemas';
+import { idParams } from '../../schemas';
 import { IMPORT_CONTENT_TYPES } from '../imports/imports';
-import { importJobPageSchema, importJobSchema } from '../../../contracts/imports';
+import { importJobListQuerySchema, importJobPageSchema, importJobSchema, importJobUploadQuerySchema } from '../../../contracts/imports';
 import { msg } from '../../../domain/messages/catalog';
 
 const tags = ['imports'];
@@ -36,13 +35,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
         summary: '上传企业库文件（xlsx 的“企业”工作表或 CSV），在后台导入：请求体为文件本身，答复 202 与任务',
         description:
           '文件先存入数据目录并检查（类型、大小、压缩炸弹、CSV 表头），然后排队。整个文件要么全部导入，要么一行也不写；进度、取消与被拒绝行报告见其他 /api/import-jobs 接口。',
-        querystring: z.object({
-          kind: z.literal('enterprises').default('enterprises').describe('导入类型（目前只有 enterprises 企业库）'),
-          fileName: z.string().min(1).max(255).optional().describe('文件名（含扩展名 .xlsx 或 .csv）；也可放在请求头 x-file-name（URL 编码）'),
-          source: z.string().max(100).optional().describe('数据来源（行内未填“数据来源”时使用）；默认为文件名'),
-          sourceDate: dateSchema.optional().describe('数据日期 YYYY-MM-DD（行内未填“数据日期”时使用）；默认为今天'),
-          dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只检查与统计，不写入'),
-        }),
+        querystring: importJobUploadQuerySchema,
         response: { 202: importJobSchema },
       },
     },
@@ -80,7 +73,7 @@ export async function importJobRoutes(app: FastifyInstance, { deps }: { deps: De
       schema: {
         tags,
         summary: '导入任务列表（本人所属地区及下级地区的账号创建的任务，最新的在前）',
-        querystring: z.object({ kind: z.literal('enterprises').optional(), ...pageQuery }),
+        querystring: importJobListQuerySchema,
         response: { 200: importJobPageSchema },
       },
     },

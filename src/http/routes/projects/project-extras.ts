@@ -13,10 +13,11 @@ import {
   uploadEvidence,
 } from '../../../services/projects/project-extras';
 import { requireCaller } from '../../access';
-import { idParams, regionCodeSchema } from '../../schemas';
+import { idParams } from '../../schemas';
 import { historyEntrySchema } from '../../../contracts/audit';
 import { evidenceSchema, evidenceUploadBodySchema } from '../../../contracts/evidence';
-import { leaderLightsSchema, savedFilterBodySchema, savedFilterPageSchema, savedFilterSchema } from '../../../contracts/settings';
+import { regionQuerySchema } from '../../../contracts/common';
+import { leaderLightsSchema, savedFilterBodySchema, savedFilterQuerySchema, savedFilterSchema } from '../../../contracts/settings';
 
 export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -75,7 +76,7 @@ export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps:
       schema: {
         tags: ['projects'],
         summary: '按包联领导统计红灯、黄灯项目',
-        querystring: z.object({ regionCode: regionCodeSchema.optional() }),
+        querystring: regionQuerySchema,
         response: { 200: z.object({ items: z.array(leaderLightsSchema) }) },
       },
     },
@@ -84,7 +85,7 @@ export async function projectExtraRoutes(app: FastifyInstance, { deps }: { deps:
 
   r.get(
     '/api/saved-filters',
-    { config: { access: 'session' }, schema: { tags: ['savedFilters'], summary: '我保存的筛选条件', querystring: z.object({ page: savedFilterPageSchema }), response: { 200: z.object({ items: z.array(savedFilterSchema) }) } } },
+    { config: { access: 'session' }, schema: { tags: ['savedFilters'], summary: '我保存的筛选条件', querystring: savedFilterQuerySchema, response: { 200: z.object({ items: z.array(savedFilterSchema) }) } } },
     async (request) => ({ items: await listSavedFilters(deps, requireCaller(request), request.query.page) }),
   );
   r.post(

@@ -6,7 +6,7 @@ import type { Deps } from '../../../services/context';
 import { getReportingCalendar, updateReportingCalendar } from '../../../services/returns/reporting-calendar';
 import { approveReturn, getReturn, listReminders, listReturnStatus, reopenReturn, sendBackReturn, submitReturn } from '../../../services/returns/returns';
 import { requireCaller } from '../../access';
-import { dateSchema, monthSchema, regionCodeSchema } from '../../schemas';
+import { monthSchema, regionCodeSchema } from '../../schemas';
 import { reasonBodySchema } from '../../../contracts/common';
 import {
   approveReturnBodySchema,
@@ -14,12 +14,12 @@ import {
   remindersSchema,
   reportingCalendarBodySchema,
   reportingCalendarSchema,
+  returnsStatusQuerySchema,
   returnsStatusSchema,
   submitReturnBodySchema,
 } from '../../../contracts/returns';
 
 const month = monthSchema;
-const date = dateSchema;
 const params = z.object({ regionCode: regionCodeSchema, month });
 
 export async function returnRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
@@ -31,7 +31,7 @@ export async function returnRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       schema: {
         tags: ['returns'],
         summary: '下级地区某月月报的报送情况：状态、截止日期、逾期与缺报',
-        querystring: z.object({ region: regionCodeSchema, month, asOf: date.optional().describe('按某日查看（默认今天）') }),
+        querystring: returnsStatusQuerySchema,
         response: { 200: returnsStatusSchema },
       },
     },

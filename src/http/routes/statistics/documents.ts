@@ -7,7 +7,7 @@ import { renderNoticePdf } from '../../../documents/notice-pdf';
 import { renderNoticeXlsx } from '../../../documents/notice-xlsx';
 import type { Deps } from '../../../services/context';
 import { requireCaller } from '../../access';
-import { monthSchema, regionCodeSchema } from '../../schemas';
+import { documentQuerySchema } from '../../../contracts/statistics';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,11 +21,7 @@ export async function documentRoutes(app: FastifyInstance, { deps }: { deps: Dep
         tags: ['statistics'],
         summary: '统计文书：月通报（monthly）、季总结（quarterly）、年排名（annual），xlsx 或 PDF（嵌入中文字体）；地区含全部下级，口径同 /api/stats/*',
         params: z.object({ kind: z.enum(DOCUMENT_KINDS), format: z.enum(['xlsx', 'pdf']) }),
-        querystring: z.object({
-          region: regionCodeSchema,
-          month: monthSchema,
-          issuer: z.string().trim().min(2).max(60).optional().describe('制表机关；默认“<地区名称>招商引资工作领导小组办公室”'),
-        }),
+        querystring: documentQuerySchema,
       },
     },
     async (request, reply) => {

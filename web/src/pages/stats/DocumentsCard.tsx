@@ -3,6 +3,7 @@ import { Button, Card, Space, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { downloadFile } from '../../components/download';
 import { useI18n } from '../../i18n';
+import type { DocumentQuery } from '../../../../src/contracts/statistics';
 
 const KINDS = ['monthly', 'quarterly', 'annual'] as const;
 const FORMATS = ['pdf', 'xlsx'] as const;
@@ -18,7 +19,7 @@ export function DocumentsCard({ region, regionName, month }: { region: string; r
     const key = `${kind}.${format}`;
     setLoading(key);
     try {
-      const query = new URLSearchParams({ region, month }).toString();
+      const query = new URLSearchParams({ region, month } satisfies DocumentQuery).toString();
       await downloadFile(`/api/documents/${kind}.${format}?${query}`, `${region}-${month}-${kind}.${format}`);
     } finally {
       setLoading(null);
