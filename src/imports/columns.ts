@@ -4,6 +4,7 @@
  * inner spaces (ASCII and full-width) and full-width parentheses: `注册资本（万元）` = `注册资本(万元)`.
  */
 import { AppError } from '../domain/app-error';
+import { msg, renderMessage } from '../domain/messages/catalog';
 
 export type ImportKind = 'enterprise' | 'project' | 'funds';
 
@@ -130,14 +131,15 @@ export function mapHeaders(headerRow: readonly string[], kind: SheetKind): Heade
   });
   const label = SHEET_NAMES[kind];
   if (duplicates.length > 0) {
-    throw new AppError('VALIDATION', `${label}表头中列“${duplicates.join('”“')}”出现了不止一次`);
+    throw new AppError('VALIDATION', msg('read.headerDuplicate', { sheet: label, columns: duplicates.join('”“') }));
   }
   const missing = defs.filter((d) => d.required && !indexByHeader.has(d.header)).map((d) => d.header);
   if (missing.length > 0) {
     throw new AppError(
       'VALIDATION',
-      `${label}表头缺少必填列：${missing.map((h) => `“${h}”`).join('、')}`,
-      missing.map((h) => ({ field: h, message: `缺少必填列“${h}”` })),
+      msg('read.headerMissing', { sheet: label, columns: missing.map((h) => `“${h}”`).join('、') }),
+      // details stay plain Chinese text (the shape callers and tests read); the message above is rendered per language
+      missing.map((h) => ({ field: h, message: renderMessage(msg('read.headerMissingOne', { column: h }), 'zh') })),
     );
   }
   return { indexByHeader, ignored };

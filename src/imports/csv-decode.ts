@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { AppError } from '../domain/app-error';
 import { CsvParser, type CsvRecord } from './csv-parser';
+import { msg } from '../domain/messages/catalog';
 
 export type { CsvRecord } from './csv-parser';
 
@@ -20,7 +21,7 @@ export interface DecodedCsv {
 
 export function decodeCsvBytes(bytes: Uint8Array, fileName = 'CSV'): DecodedCsv {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new AppError('VALIDATION', `文件“${fileName}”是 UTF-16 编码，请另存为“CSV UTF-8”或 GB18030 编码的 CSV`);
+    throw new AppError('VALIDATION', msg('read.utf16', { file: fileName }));
   }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
@@ -31,12 +32,12 @@ export function decodeCsvBytes(bytes: Uint8Array, fileName = 'CSV'): DecodedCsv 
     // not UTF-8: fall through to GB18030
   }
   if (hasBom) {
-    throw new AppError('VALIDATION', `文件“${fileName}”标明为 UTF-8（带 BOM），但内容中有不是 UTF-8 的字节，请重新保存`);
+    throw new AppError('VALIDATION', msg('read.badBom', { file: fileName }));
   }
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
   } catch {
-    throw new AppError('VALIDATION', `文件“${fileName}”既不是 UTF-8 也不是 GB18030 编码的文本，请另存为“CSV UTF-8”后再导入`);
+    throw new AppError('VALIDATION', msg('read.notText', { file: fileName }));
   }
 }
 
@@ -68,7 +69,7 @@ const SNIFF_BYTES = 64 * 1024;
  */
 export function sniffCsvEncoding(head: Uint8Array, fileName = 'CSV'): CsvEncoding {
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
-    throw new AppError('VALIDATION', `文件“${fileName}”是 UTF-16 编码，请另存为“CSV UTF-8”或 GB18030 编码的 CSV`);
+    throw new AppError('VALIDATION', msg('read.utf16', { file: fileName }));
   }
   const hasBom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   try {
@@ -77,7 +78,7 @@ export function sniffCsvEncoding(head: Uint8Array, fileName = 'CSV'): CsvEncodin
   } catch {
     // not UTF-8
   }
-  if (hasBom) throw new AppError('VALIDATION', `文件“${fileName}”标明为 UTF-8（带 BOM），但内容中有不是 UTF-8 的字节，请重新保存`);
+  if (hasBom) throw new AppError('VALIDATION', msg('read.badBom', { file: fileName }));
   return 'gb18030';
 }
 
@@ -108,8 +109,8 @@ export async function* readCsvFileBatches(filePath: string, fileName = 'CSV', ch
     new AppError(
       'VALIDATION',
       encoding === 'gb18030'
-        ? `文件“${fileName}”既不是 UTF-8 也不是 GB18030 编码的文本（第 ${parser.rowsSeen + 1} 行附近），请另存为“CSV UTF-8”后再导入`
-        : `文件“${fileName}”开头是 UTF-8 编码，但第 ${parser.rowsSeen + 1} 行附近有不是 UTF-8 的字节，请整个文件另存为“CSV UTF-8”后再导入`,
+        ? msg('read.notTextAt', { file: fileName, row: parser.rowsSeen + 1 })
+        : msg('read.notUtf8At', { file: fileName, row: parser.rowsSeen + 1 }),
     );
   let bytesRead = 0;
   const stream = fs.createReadStream(filePath, { highWaterMark: chunkBytes });

@@ -11,6 +11,7 @@
  * quote, an unclosed quote, or a single record over `maxRecordChars` is an AppError naming the row.
  */
 import { AppError } from '../domain/app-error';
+import { msg } from '../domain/messages/catalog';
 
 export interface CsvRecord {
   /** the row number Excel would show when opening the file (the first record is row 1) */
@@ -65,7 +66,7 @@ export class CsvParser {
   }
 
   private fail(row: number): never {
-    throw new AppError('VALIDATION', `文件“${this.fileName}”不是格式正确的 CSV（第 ${row} 行附近）：引号不配对或引号后有多余字符`);
+    throw new AppError('VALIDATION', msg('read.csvQuotes', { file: this.fileName, row }));
   }
 
   /**

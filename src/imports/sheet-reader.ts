@@ -22,6 +22,7 @@ import { describeBadText } from '../domain/text-input';
 import { SHEET_NAMES, mapHeaders, rowCells, type HeaderMapping, type SheetKind } from './columns';
 import { readCsvFileBatches, readCsvRecords } from './csv-decode';
 import { sniffContent, type ImportFormat } from './file-guard';
+import { msg } from '../domain/messages/catalog';
 
 /** An import file: in memory, or on disk (large uploads wait there for their background job). */
 export type ImportInput = Buffer | { path: string };
@@ -131,10 +132,7 @@ export async function* readXlsxSheetRows(
 function describeUnreadableXlsx(err: unknown, fileName: string, sheetName: string): unknown {
   if (err instanceof AppError || !(err instanceof Error)) return err;
   const detail = describeBadText(err.message) ? '' : err.message.replace(/\s+/g, ' ').slice(0, 200);
-  return new AppError(
-    'VALIDATION',
-    `文件“${fileName}”的工作表“${sheetName}”无法读取（${detail || '格式错误'}）：工作簿已损坏或含有 Excel 不会写入的内容（如空字符 U+0000、不成对的代理字符），请在 Excel/WPS 中重新保存后再导入`,
-  );
+  return new AppError('VALIDATION', msg('read.sheetUnreadable', { file: fileName, sheet: sheetName, detail: detail || msg('read.badFormat') }));
 }
 
 /** Runs `use` with random access to the input's bytes. */
@@ -196,7 +194,7 @@ async function* readXlsxSheetRowsOnce(
     const sheet = wb.worksheets.find((w) => w.name.trim() === sheetName);
     if (!sheet) {
       const seen = wb.worksheets.map((w) => `“${w.name.trim()}”`).join('、');
-      throw new AppError('VALIDATION', `文件“${fileName}”中没有名为“${sheetName}”的工作表${seen ? `（现有：${seen}）` : ''}`);
+      throw new AppError('VALIDATION', seen ? msg('read.sheetMissingSeen', { file: fileName, sheet: sheetName, names: seen }) : msg('read.sheetMissing', { file: fileName, sheet: sheetName }));
     }
     const rows: RawRow[] = [];
     sheet.eachRow({ includeEmpty: false }, (row) => {
@@ -247,7 +245,7 @@ async function* readXlsxSheetRowsOnce(
   if (!found) {
     throw new AppError(
       'VALIDATION',
-      `文件“${fileName}”中没有名为“${sheetName}”的工作表${seen.length ? `（现有：${seen.map((s) => `“${s}”`).join('、')}）` : ''}`,
+      seen.length ? msg('read.sheetMissingSeen', { file: fileName, sheet: sheetName, names: seen.map((s) => `“${s}”`).join('、') }) : msg('read.sheetMissing', { file: fileName, sheet: sheetName }),
     );
   }
 }
@@ -283,7 +281,7 @@ export async function* readRows(input: ImportInput, kind: SheetKind, opts: ReadR
     }
     yield { rowNumber: raw.rowNumber, cells: rowCells(raw.values, mapping) };
   }
-  if (!mapping) throw new AppError('VALIDATION', `${SHEET_NAMES[kind]}数据为空：找不到表头行`);
+  if (!mapping) throw new AppError('VALIDATION', msg('read.noHeader', { sheet: SHEET_NAMES[kind] }));
 }
 
 export interface RowBatch {
@@ -337,5 +335,5 @@ export async function* readRowBatches(
     const rows = toRows(pending);
     if (rows.length > 0 || bytesRead > 0) yield { rows, bytesRead };
   }
-  if (!mapping) throw new AppError('VALIDATION', `${SHEET_NAMES[kind]}数据为空：找不到表头行`);
+  if (!mapping) throw new AppError('VALIDATION', msg('read.noHeader', { sheet: SHEET_NAMES[kind] }));
 }

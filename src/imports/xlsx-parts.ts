@@ -4,7 +4,8 @@
  */
 import zlib from 'node:zlib';
 import { AppError } from '../domain/app-error';
-import { formatBytes, toByteSource, type ByteSource, type ZipEntryInfo } from './file-guard';
+import { sizeMessage, toByteSource, type ByteSource, type ZipEntryInfo } from './file-guard';
+import { msg, type Message } from '../domain/messages/catalog';
 
 /** The small parts read here (workbook.xml and its rels) are a few KiB; none may inflate past this. */
 export const SMALL_PART_CAP_BYTES = 16 * 1024 * 1024;
@@ -27,16 +28,15 @@ export function readEntryText(input: Buffer | ByteSource, entries: ZipEntryInfo[
   const q = entry.localHeaderOffset;
   const head = src.read(q, 30);
   const start = q + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
-  const overLimit = (limit: string) =>
-    new AppError('LIMIT_EXCEEDED', `文件“${fileName}”的 ${name} 解压后超过${limit}，疑似压缩炸弹，已停止解压并拒绝导入`);
-  if (entry.uncompressedSize > SMALL_PART_CAP_BYTES) throw overLimit(`上限 ${formatBytes(SMALL_PART_CAP_BYTES)}`);
+  const overLimit = (limit: Message) => new AppError('LIMIT_EXCEEDED', msg('read.partOver', { file: fileName, part: name, limit }));
+  if (entry.uncompressedSize > SMALL_PART_CAP_BYTES) throw overLimit(msg('read.partCap', { max: sizeMessage(SMALL_PART_CAP_BYTES) }));
   const data = src.read(start, entry.compressedSize);
   try {
     // inflation stops at the declared size (≤ the cap): a lying header costs no more than it declares
     return (entry.method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) }) : data).toString('utf8');
   } catch (err) {
-    if (err instanceof RangeError) throw overLimit(`其声明的大小 ${formatBytes(entry.uncompressedSize)}`);
-    throw new AppError('VALIDATION', `文件“${fileName}”的 ${name} 无法解压，请在 Excel/WPS 中重新保存后再导入`);
+    if (err instanceof RangeError) throw overLimit(msg('read.partDeclared', { max: sizeMessage(entry.uncompressedSize) }));
+    throw new AppError('VALIDATION', msg('read.partBroken', { file: fileName, part: name }));
   }
 }
 

@@ -207,4 +207,44 @@ export const importMessages = defineMessages({
     zh: '文件“{file}”解压后超过 {max}（解压后总大小上限），疑似压缩炸弹，拒绝{action}',
     en: 'File “{file}” is over {max} uncompressed (the limit for all entries): a suspected zip bomb; refused to {action}',
   },
+  'read.partOver': {
+    zh: '文件“{file}”的 {part} 解压后超过{limit}，疑似压缩炸弹，已停止解压并拒绝导入',
+    en: 'The {part} of file “{file}” inflates past {limit}: a suspected zip bomb; decompression stopped and the import refused',
+  },
+  'read.partCap': { zh: '上限 {max}', en: 'the limit of {max}' },
+  'read.partDeclared': { zh: '其声明的大小 {max}', en: 'its declared size of {max}' },
+  'read.partBroken': { zh: '文件“{file}”的 {part} 无法解压，请在 Excel/WPS 中重新保存后再导入', en: 'The {part} of file “{file}” cannot be decompressed; save it again in Excel/WPS, then import it' },
+  'read.utf16': { zh: '文件“{file}”是 UTF-16 编码，请另存为“CSV UTF-8”或 GB18030 编码的 CSV', en: 'File “{file}” is UTF-16 text; save it as “CSV UTF-8” or as CSV in GB18030' },
+  'read.badBom': {
+    zh: '文件“{file}”标明为 UTF-8（带 BOM），但内容中有不是 UTF-8 的字节，请重新保存',
+    en: 'File “{file}” is marked as UTF-8 (with a BOM) but holds bytes that are not UTF-8; save it again',
+  },
+  'read.notText': {
+    zh: '文件“{file}”既不是 UTF-8 也不是 GB18030 编码的文本，请另存为“CSV UTF-8”后再导入',
+    en: 'File “{file}” is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”, then import it',
+  },
+  'read.notTextAt': {
+    zh: '文件“{file}”既不是 UTF-8 也不是 GB18030 编码的文本（第 {row} 行附近），请另存为“CSV UTF-8”后再导入',
+    en: 'File “{file}” is neither UTF-8 nor GB18030 text (near row {row}); save it as “CSV UTF-8”, then import it',
+  },
+  'read.notUtf8At': {
+    zh: '文件“{file}”开头是 UTF-8 编码，但第 {row} 行附近有不是 UTF-8 的字节，请整个文件另存为“CSV UTF-8”后再导入',
+    en: 'File “{file}” starts as UTF-8 but has bytes that are not UTF-8 near row {row}; save the whole file as “CSV UTF-8”, then import it',
+  },
+  'read.sheetUnreadable': {
+    zh: '文件“{file}”的工作表“{sheet}”无法读取（{detail}）：工作簿已损坏或含有 Excel 不会写入的内容（如空字符 U+0000、不成对的代理字符），请在 Excel/WPS 中重新保存后再导入',
+    en: 'Sheet “{sheet}” of file “{file}” cannot be read ({detail}): the workbook is damaged or holds what Excel never writes (such as NUL characters or unpaired surrogates); save it again in Excel/WPS, then import it',
+  },
+  'read.badFormat': { zh: '格式错误', en: 'invalid format' },
+  'read.sheetMissing': { zh: '文件“{file}”中没有名为“{sheet}”的工作表', en: 'File “{file}” has no sheet named “{sheet}”' },
+  'read.sheetMissingSeen': { zh: '文件“{file}”中没有名为“{sheet}”的工作表（现有：{names}）', en: 'File “{file}” has no sheet named “{sheet}” (it has: {names})' },
+  'read.noHeader': { zh: '{sheet}数据为空：找不到表头行', en: 'The {sheet} data is empty: there is no header row' },
+  'read.csvQuotes': {
+    zh: '文件“{file}”不是格式正确的 CSV（第 {row} 行附近）：引号不配对或引号后有多余字符',
+    en: 'File “{file}” is not well-formed CSV (near row {row}): unpaired quotes or characters after a closing quote',
+  },
+  'read.noWorkbook': { zh: '文件“{file}”缺少 xl/workbook.xml', en: 'File “{file}” lacks xl/workbook.xml' },
+  'read.headerDuplicate': { zh: '{sheet}表头中列“{columns}”出现了不止一次', en: 'The {sheet} header has column “{columns}” more than once' },
+  'read.headerMissing': { zh: '{sheet}表头缺少必填列：{columns}', en: 'The {sheet} header lacks required columns: {columns}' },
+  'read.headerMissingOne': { zh: '缺少必填列“{column}”', en: 'Required column “{column}” is missing' },
 });

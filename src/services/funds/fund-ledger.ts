@@ -56,7 +56,7 @@ export async function getFundGrid(deps: Deps, caller: Caller, q: { region: strin
             evidenceCount: r.evidenceCount,
             ...judgedCounts(judgeReceipt(policy, { verified: r.verifiedAt !== null, evidenceCount: r.evidenceCount })),
           },
-    lock: describeLock(r.lock, q.month),
+    lock: describeLock(r.lock, q.month, caller.lang),
   }));
   return {
     regionCode: region.code,
@@ -140,7 +140,7 @@ export async function listPendingReceipts(deps: Deps, caller: Caller, q: { regio
       enteredAt: r.enteredAt.toISOString(),
       version: r.version,
       evidenceCount: r.evidenceCount,
-      lock: describeLock(r.lock, r.month),
+      lock: describeLock(r.lock, r.month, caller.lang),
     })),
   };
 }

@@ -76,7 +76,7 @@ export async function listReceipts(deps: Deps, caller: Caller, projectId: string
   const locks = await selectProjectMonthLocks(deps.db, projectId);
   return rows.map((r) => ({
     ...toReceiptDto(r, names, judgeReceipt(policy, { verified: r.verifiedAt !== null, evidenceCount: evidence.get(r.id) ?? 0 })),
-    lock: describeLock(locks.get(r.month) ?? null, r.month),
+    lock: describeLock(locks.get(r.month) ?? null, r.month, caller.lang),
   }));
 }
 
