@@ -30,6 +30,13 @@ export const CONTRACT_MESSAGES = {
   enterpriseRegion: 'schema.enterpriseRegion',
   contactName: 'schema.contactName',
   parkParent: 'schema.parkParent',
+  userDisplayName: 'schema.userDisplayName',
+  savedFilterPage: 'schema.savedFilterPage',
+  yearMin: 'schema.yearMin',
+  listName: 'schema.listName',
+  enterpriseIdUuid: 'schema.enterpriseIdUuid',
+  reminderDay: 'schema.reminderDay',
+  reminderDayMax: 'schema.reminderDayMax',
 } as const;
 
 /**

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { enterpriseSummarySchema } from './enterprises';
+import { CONTRACT_MESSAGES } from './common';
 
 export const ENTERPRISE_STATUSES = ['existing', 'operating', 'revoked', 'deregistered', 'movedOut', 'suspended', 'liquidating'] as const;
 export const enterpriseStatusSchema = z.enum(ENTERPRISE_STATUSES);
@@ -45,8 +46,8 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((v) => v.split(/[,，]/).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
 
-const yuan = z.coerce.number<string | number>().int('金额须为整数元').min(0, '金额不能为负数').max(Number.MAX_SAFE_INTEGER);
-const year = z.coerce.number<string | number>().int().min(1900, '年份须在 1900 年之后').max(2100);
+const yuan = z.coerce.number<string | number>().int(CONTRACT_MESSAGES.amountInteger).min(0, CONTRACT_MESSAGES.amountNegative).max(Number.MAX_SAFE_INTEGER);
+const year = z.coerce.number<string | number>().int().min(1900, CONTRACT_MESSAGES.yearMin).max(2100);
 
 /** GET /api/enterprises: the criteria as query text (lists comma-separated), and the page. */
 export const enterpriseSearchQuerySchema = z.object({
@@ -122,7 +123,7 @@ export const savedSearchSchema = z.object({
 });
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
-const name = z.string().trim().min(1, '请填写名称').max(60);
+const name = z.string().trim().min(1, CONTRACT_MESSAGES.listName).max(60);
 const shared = z.boolean().describe('共享给本地区及上级');
 
 export const newSavedSearchBodySchema = z.object({ name, query: enterpriseCriteriaSchema, shared: shared.optional() });
@@ -173,7 +174,7 @@ export const enterpriseListChangeBodySchema = z.object({ name: name.optional(), 
 export type EnterpriseListChangeBody = z.input<typeof enterpriseListChangeBodySchema>;
 
 const creditCodes = z.array(z.string().trim().min(1).max(18)).max(500);
-const enterpriseIds = z.array(z.string().uuid('企业 id 须为 UUID')).max(500).describe('企业 id（如搜索结果的 id；无信用代码的企业也可）');
+const enterpriseIds = z.array(z.string().uuid(CONTRACT_MESSAGES.enterpriseIdUuid)).max(500).describe('企业 id（如搜索结果的 id；无信用代码的企业也可）');
 
 export const addMembersBodySchema = z.object({
   creditCodes: creditCodes.optional(),

@@ -4,7 +4,7 @@
  * routes and the web's types; zod only.
  */
 import { z } from 'zod';
-import { dateSchema, monthSchema, reasonSchema, regionCodeSchema } from './common';
+import { CONTRACT_MESSAGES, dateSchema, monthSchema, reasonSchema, regionCodeSchema } from './common';
 import { summarySchema } from './statistics';
 
 export const RETURN_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
@@ -130,7 +130,7 @@ export type ApproveReturnBody = z.input<typeof approveReturnBodySchema>;
 
 // ---- 报送日历 -------------------------------------------------------------------------------------
 
-const day = z.number().int().min(1, '须为 1–28 日').max(28, '须为 1–28 日（每月都有的日子）');
+const day = z.number().int().min(1, CONTRACT_MESSAGES.reminderDay).max(28, CONTRACT_MESSAGES.reminderDayMax);
 /** The day of the following month each level's return is due (shifted to the next working day). */
 export const reportingCalendarSchema = z.object({ countyDay: day, prefectureDay: day, provinceDay: day });
 export type ReportingCalendar = z.infer<typeof reportingCalendarSchema>;

@@ -4,7 +4,7 @@
  * web's types; zod only. (报送日历 is in returns.ts, 安全策略 in security.ts.)
  */
 import { z } from 'zod';
-import { reasonSchema } from './common';
+import { CONTRACT_MESSAGES, reasonSchema } from './common';
 
 export const lightRulesSchema = z.object({
   noProgressYellowDays: z.number().int().min(1).max(3650),
@@ -41,7 +41,7 @@ export type LeaderLights = z.infer<typeof leaderLightsSchema>;
 
 export const savedFilterSchema = z.object({ id: z.string(), page: z.string(), name: z.string(), filter: z.record(z.string(), z.unknown()), createdAt: z.string() });
 export type SavedFilter = z.infer<typeof savedFilterSchema>;
-export const savedFilterPageSchema = z.string().regex(/^[a-z][a-zA-Z.-]{1,40}$/, '页面名称不合规');
+export const savedFilterPageSchema = z.string().regex(/^[a-z][a-zA-Z.-]{1,40}$/, CONTRACT_MESSAGES.savedFilterPage);
 /** GET /api/saved-filters. */
 export const savedFilterQuerySchema = z.object({ page: savedFilterPageSchema });
 export type SavedFilterQuery = z.input<typeof savedFilterQuerySchema>;

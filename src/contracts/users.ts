@@ -41,7 +41,7 @@ export type UserQuery = z.input<typeof userQuerySchema>;
 
 export const newUserBodySchema = z.object({
   username: z.string().max(32),
-  displayName: z.string().trim().min(1, '请填写姓名').max(40),
+  displayName: z.string().trim().min(1, CONTRACT_MESSAGES.userDisplayName).max(40),
   regionCode: regionCodeSchema,
   password: z.string().max(128),
 });

@@ -88,5 +88,12 @@ export const httpMessages = defineMessages({
   'schema.enterpriseRegion': { zh: '注册地区代码须为 6 位行政区划代码', en: 'A registered region code is a 6-digit administrative division code' },
   'schema.projectIdUuid': { zh: 'projectId 须为 UUID', en: 'projectId must be a UUID' },
   'schema.noRows': { zh: '没有要保存的行', en: 'There are no rows to save' },
+  'schema.userDisplayName': { zh: '请填写姓名', en: 'Give the name' },
+  'schema.savedFilterPage': { zh: '页面名称不合规', en: 'The page name is not valid' },
+  'schema.yearMin': { zh: '年份须在 1900 年之后', en: 'The year must be 1900 or later' },
+  'schema.listName': { zh: '请填写名称', en: 'Give a name' },
+  'schema.enterpriseIdUuid': { zh: '企业 id 须为 UUID', en: 'An enterprise id must be a UUID' },
+  'schema.reminderDay': { zh: '须为 1–28 日', en: 'Must be day 1–28' },
+  'schema.reminderDayMax': { zh: '须为 1–28 日（每月都有的日子）', en: 'Must be day 1–28 (a day every month has)' },
   'schema.parkParent': { zh: '上级须为 6 位县区或地市代码', en: 'The parent must be a 6-digit county or prefecture code' },
 });
