@@ -66,7 +66,7 @@ export const SERVICE_TYPES = [
 export const CHANNELS = ['chain', 'partner', 'event', 'residentTeam', 'commissioned', 'online', 'direct'] as const satisfies readonly Channel[];
 
 /** The list's filters, the form's fields and the request bodies are the server's contracts (input types): a changed request fails the type check here. */
-export type { ProjectFields, ProjectListQuery as ProjectQuery } from '../../../src/contracts/projects';
+export type { ProjectFields, ProjectListQuery as ProjectQuery, StageMoveBody } from '../../../src/contracts/projects';
 
 const id = (value: string) => encodeURIComponent(value);
 

@@ -1,5 +1,6 @@
 import { Alert, Tooltip, Typography } from 'antd';
-import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
+import { PageContainer, ProTable } from '@ant-design/pro-components';
+import type { CheckedColumns } from '../../components/columns';
 import dayjs from 'dayjs';
 import { securityApi } from '../../api/security';
 import type { AuditEntry, AuditOutcome } from '../../api/types';
@@ -26,7 +27,7 @@ function toIso(value: string | undefined): string | undefined {
 export default function AuditLog() {
   const { t, lang } = useI18n();
   const phone = usePhone();
-  const columns: ProColumns<AuditEntry>[] = [
+  const columns: CheckedColumns<AuditEntry, Filters> = [
     { title: t('audit.range'), dataIndex: 'range', valueType: 'dateTimeRange', hideInTable: true },
     {
       title: t('audit.at'),

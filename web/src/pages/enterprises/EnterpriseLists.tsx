@@ -1,6 +1,7 @@
 import { Button, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { ModalForm, PageContainer, ProFormCheckbox, ProFormText, ProFormTextArea, ProTable, type ProColumns } from '@ant-design/pro-components';
+import { ModalForm, PageContainer, ProFormCheckbox, ProFormText, ProFormTextArea, ProTable } from '@ant-design/pro-components';
+import type { CheckedColumns } from '../../components/columns';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { showSuccess } from '../../api/client';
@@ -80,7 +81,7 @@ export default function EnterpriseLists() {
     void client.invalidateQueries({ queryKey: ['enterprise-lists'] });
   };
 
-  const columns: ProColumns<EnterpriseList>[] = [
+  const columns: CheckedColumns<EnterpriseList> = [
     {
       title: t('entLists.name'),
       dataIndex: 'name',

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { Button, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { PageContainer, ProTable, type ActionType } from '@ant-design/pro-components';
+import type { CheckedColumns } from '../../components/columns';
 import { Link, useSearchParams } from 'react-router-dom';
 import { showSuccess } from '../../api/client';
 import { fundsApi, type PendingReceipt } from '../../api/funds';
@@ -23,7 +24,7 @@ export default function PendingReceipts() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const actionRef = useRef<ActionType>(null);
-  const columns: ProColumns<PendingReceipt>[] = [
+  const columns: CheckedColumns<PendingReceipt, Filters> = [
     { title: t('stats.region'), dataIndex: 'region', hideInTable: true, renderFormItem: () => <RegionTreeSelect allowClear={false} /> },
     { title: t('funds.month'), dataIndex: 'month', valueType: 'dateMonth', width: 100, render: (_, r) => r.month },
     {

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Empty, Input, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns, type ProFormInstance } from '@ant-design/pro-components';
+import type { CheckedColumns } from '../../components/columns';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { downloadFile } from '../../components/download';
@@ -152,7 +153,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
   };
   const { move, dialogs } = useStageMove(() => reload());
 
-  const columns: ProColumns<ProjectListItem>[] = [
+  const columns: CheckedColumns<ProjectListItem, Filters> = [
     { title: t('projects.keyword'), dataIndex: 'q', hideInTable: true, order: 10, fieldProps: { placeholder: t('projects.keywordPlaceholder') } },
     {
       title: t('projects.light'),

@@ -8,14 +8,14 @@ import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
 import { EvidenceUpload } from './EvidenceUpload';
 import { ApiError, showError, showSuccess } from '../../api/client';
-import { PIPELINE, projectsApi, type Project, type Stage } from '../../api/projects';
+import { PIPELINE, projectsApi, type Project, type Stage, type StageMoveBody } from '../../api/projects';
 import { useI18n } from '../../i18n';
 import { fieldDetails } from './ProjectForm';
 import { stageName } from './labels';
 
 type Pending = { project: Pick<Project, 'id' | 'name' | 'stage' | 'version'>; to: Stage; kind: 'back' | 'terminate' };
 type Refusal = { projectId: string; to: Stage; items: { field: string; message: string }[]; message: string };
-type Extra = { note?: string; terminationReason?: string };
+type Extra = Pick<StageMoveBody, 'note' | 'terminationReason'>;
 /** A move refused because the stage needs evidence: pick or upload some, then retry. */
 type EvidenceNeed = { project: Pick<Project, 'id' | 'version'>; to: Stage; extra: Extra; message: string };
 

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { Button, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ModalForm, ProFormText, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { ModalForm, ProFormText, ProTable, type ActionType } from '@ant-design/pro-components';
+import type { CheckedColumns } from '../../components/columns';
 import { showSuccess } from '../../api/client';
 import { regionsApi } from '../../api/regions';
 import type { Park } from '../../api/types';
@@ -34,7 +35,7 @@ export function ParkTable({ regionCode, canAdd, onChanged }: Props) {
     />
   );
 
-  const columns: ProColumns<Park>[] = [
+  const columns: CheckedColumns<Park> = [
     { title: t('parks.name'), dataIndex: 'name' },
     { title: t('parks.code'), dataIndex: 'code', render: (_, p) => <Typography.Text code>{p.code}</Typography.Text> },
     { title: t('parks.parent'), dataIndex: 'parentName' },

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Empty, Typography } from 'antd';
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { PageContainer, ProTable, type ActionType } from '@ant-design/pro-components';
+import type { CheckedColumns } from '../../components/columns';
 import { showSuccess } from '../../api/client';
 import type { User } from '../../api/types';
 import { securityApi } from '../../api/security';
@@ -14,7 +15,7 @@ import { onTableError } from '../../components/table';
 export default function Locks() {
   const { t } = useI18n();
   const actionRef = useRef<ActionType>(null);
-  const columns: ProColumns<User>[] = [
+  const columns: CheckedColumns<User> = [
     { title: t('users.username'), dataIndex: 'username' },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.region'), dataIndex: 'regionName' },

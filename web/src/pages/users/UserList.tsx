@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { Button, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { PageContainer, ProTable, type ActionType } from '@ant-design/pro-components';
+import type { CheckedColumns } from '../../components/columns';
 import { usersApi, type UserQuery } from '../../api/users';
 import type { User } from '../../api/types';
 import { can } from '../../access';
@@ -30,7 +31,7 @@ export default function UserList() {
   const canManage = can(me, 'users.manage');
   const canGrant = can(me, 'security.manage');
 
-  const columns: ProColumns<User>[] = [
+  const columns: CheckedColumns<User, Filters> = [
     {
       title: t('users.keyword'),
       dataIndex: 'q',
