@@ -91,6 +91,15 @@ describe.each(DATABASE_KINDS)('chains import on %s', (kind) => {
     const current = (await t.call('GET', '/api/chains/PV', { cookie: officer })).json();
     expect(current).toMatchObject({ code: 'PV', version: 2, currentVersion: 2, nodeCount: 5, canChange: false });
     expect(current.nodes.map((n: { code: string }) => n.code)).toEqual(['PV-D02', 'PV-M01-01', 'PV-M01', 'PV-U02', 'PV-D01']);
+    // the current version as a file of the import format: importing it again changes nothing
+    const file = await t.call('GET', '/api/chains/PV/file', { cookie: officer });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toContain('PV-v2.csv');
+    expect(file.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(file.body.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('PV,光伏产业链,PV-D02,储能,,下游,3841,储能电站');
+    expect((await upload(urumqi, file.rawPayload)).json().chains).toEqual([expect.objectContaining({ code: 'PV', status: 'unchanged', version: 2 })]);
+    const v1file = await t.call('GET', '/api/chains/PV/file?version=1', { cookie: officer });
+    expect(v1file.body).toContain('PV-U01,工业硅,,上游,3218,工业硅;金属硅');
     const old = (await t.call('GET', '/api/chains/PV?version=1', { cookie: officer })).json();
     expect(old.nodes.map((n: { code: string }) => n.code)).toContain('PV-U01');
     expect((await t.call('GET', '/api/chains/PV?version=9', { cookie: officer })).statusCode).toBe(404);

@@ -57,7 +57,7 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal'],
+    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read'],
     officer: [
       'projects.read',
       'projects.manage',
@@ -69,10 +69,11 @@ describe('listPermissions', () => {
       'enterprises.import',
       'contacts.reveal',
       'contacts.export',
+      'chains.read',
     ],
-    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read'],
-    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read'],
-    analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import'],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read'],
+    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read'],
+    analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage'],
   };
 
   it.each(ROLES)('grants %s its permissions', (role) => {
@@ -94,6 +95,7 @@ describe('listPermissions', () => {
       'enterprises.import',
       'contacts.reveal',
       'contacts.export',
+      'chains.read',
     ]);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });

@@ -52,6 +52,7 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
           'enterprises.import',
           'contacts.reveal',
           'contacts.export',
+          'chains.read',
         ],
       },
     });

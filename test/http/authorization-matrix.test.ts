@@ -894,6 +894,7 @@ const CASES: Record<string, RouteCase> = {
   // ── industry chains (issue 12) ──
   'GET /api/chains': { access: 'chains.read', scoped: false, ok: 200, build: async () => ({ url: '/api/chains' }) },
   'GET /api/chains/:code': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}` }) },
+  'GET /api/chains/:code/file': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/file` }) },
   'GET /api/chains/:code/versions': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/versions` }) },
   'GET /api/chains/:code/diff': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/diff` }) },
   'GET /api/chains/:code/coverage': { access: 'chains.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/chains/${await f.chain(t)}/coverage?regionCode=${OWN}` }) },

@@ -65,6 +65,7 @@ export const chainsApi = {
   nodeProjects: (code: string, node: string, query: NodeRecordsQuery) =>
     api.get<Page<NodeProject>>(`${path(code)}/nodes/${encodeURIComponent(node)}/projects`, { ...query }),
   templates: () => api.get<{ items: ChainTemplate[] }>('/api/chain-templates').then((r) => r.items),
+  fileUrl: (code: string, version: number) => `${path(code)}/file?version=${version}`,
   templateFileUrl: (code: string) => `/api/chain-templates/${encodeURIComponent(code)}/file`,
   /** Silent: a taken code (409) is answered by asking for another one. */
   adopt: (templateCode: string, body: AdoptTemplateBody) =>

@@ -1199,6 +1199,7 @@ export const en: Record<MessageKey, string> = {
   'chains.emptyManage': 'No chains yet: adopt a template or import a chains file.',
   'chains.toTemplates': 'See templates',
   'chains.import': 'Import chains',
+  'chains.downloadVersion': 'Download this version (CSV)',
   'chains.importVersion': 'Import a new version',
   'chains.import.title': 'Import chains',
   'chains.import.intro': 'A CSV, or an xlsx with a 产业链 sheet, with the columns 产业链编码, 产业链名称, 节点编码, 节点名称, 上级节点编码, 环节, 行业代码, 关键产品 (a template\'s CSV has this format). Check first to see which chains would be created, updated or left unchanged; a file is imported whole or not at all.',

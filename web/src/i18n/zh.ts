@@ -1197,6 +1197,7 @@ export const zh = {
   'chains.emptyManage': '还没有产业链：采用一个模板，或导入产业链文件。',
   'chains.toTemplates': '查看模板',
   'chains.import': '导入产业链',
+  'chains.downloadVersion': '下载本版 CSV',
   'chains.importVersion': '导入新版本',
   'chains.import.title': '导入产业链',
   'chains.import.intro': 'CSV 或含“产业链”工作表的 xlsx，列为：产业链编码、产业链名称、节点编码、节点名称、上级节点编码、环节、行业代码、关键产品（模板的 CSV 即是这种格式）。先试导入查看将新建、更新或不变的产业链；整个文件要么全部导入，要么一条也不写。',

@@ -21,6 +21,7 @@ import {
   nodeRecordsQuerySchema,
 } from '../../../contracts/chains';
 import { AppError } from '../../../domain/app-error';
+import { buildChainCsv } from '../../../exports/chain-csv';
 import { adoptTemplate, listTemplates, readTemplateFile } from '../../../services/chains/chain-templates';
 import { diffChainVersions, getChain, listChains, listChainVersions } from '../../../services/chains/chains';
 import { importChains } from '../../../services/chains/import-chains';
@@ -50,6 +51,21 @@ export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       schema: { tags, summary: '一条产业链及其节点（默认当前版本）', params: codeParams, querystring: chainVersionQuerySchema, response: { 200: chainDetailSchema } },
     },
     async (request) => getChain(deps, requireCaller(request), request.params.code, request.query.version),
+  );
+  r.get(
+    '/api/chains/:code/file',
+    {
+      config: { access: 'chains.read' },
+      schema: { tags, summary: '下载产业链某一版本（默认当前版本）的 CSV（产业链导入格式），修改后可作为新版本导入', params: codeParams, querystring: chainVersionQuerySchema, produces: ['text/csv'] },
+    },
+    async (request, reply) => {
+      const chain = await getChain(deps, requireCaller(request), request.params.code, request.query.version);
+      const fileName = `${chain.code}-v${chain.version}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(`${chain.name}-第${chain.version}版.csv`)}`)
+        .send(buildChainCsv(chain));
+    },
   );
   r.get(
     '/api/chains/:code/versions',

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -6,6 +7,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { chainsApi } from '../../api/chains';
 import { ApiError } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { downloadFile } from '../../components/download';
 import { formatTime } from '../../components/labels';
 import { PageLoading } from '../../components/PageLoading';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
@@ -127,7 +129,12 @@ export default function ChainDetail() {
         </Tag>,
         <Tag key="region">{t('chains.definedBy', { region: chain.regionName })}</Tag>,
       ]}
-      extra={canManage && chain.canChange ? [<ChainImportButton key="import" label={t('chains.importVersion')} />] : undefined}
+      extra={[
+        <Button key="download" icon={<DownloadOutlined />} onClick={() => void downloadFile(chainsApi.fileUrl(chain.code, chain.version), `${chain.code}-v${chain.version}.csv`)}>
+          {t('chains.downloadVersion')}
+        </Button>,
+        ...(canManage && chain.canChange ? [<ChainImportButton key="import" label={t('chains.importVersion')} />] : []),
+      ]}
       content={
         <Typography.Text type="secondary">
           {t('chains.detailMeta', { nodes: chain.nodeCount, updated: formatTime(chain.updatedAt) })}
