@@ -218,19 +218,5 @@ export const stageMoveBodySchema = z.object({
 });
 export type StageMoveBody = z.input<typeof stageMoveBodySchema>;
 
-/** GET /api/projects/export.xlsx: the list's filters (no paging). */
-export const projectExportQuerySchema = z.object({
-  q: z.string().max(100).optional(),
-  regionCode: regionCodeSchema.optional(),
-  stage: csvQuery(stageSchema).optional(),
-  light: z.enum(['green', 'yellow', 'red']).optional(),
-  source: csvQuery(sourceSchema).optional(),
-  industry: z.string().regex(/^([A-T]|\d{2,4})$/, CONTRACT_MESSAGES.industryFilter).optional(),
-  amountMinYuan: yuanQuerySchema.optional(),
-  amountMaxYuan: yuanQuerySchema.optional(),
-  leaderId: z.string().uuid().optional(),
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  ...drillDownQuery,
-  sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
-});
+/** GET /api/projects/export.xlsx: the list's filters exactly (no paging), so an export holds what the list shows (待完善, 来源未填 …). */
+export const projectExportQuerySchema = projectListQuerySchema.omit({ page: true, pageSize: true });

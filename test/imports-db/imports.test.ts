@@ -303,6 +303,14 @@ describe.each(DATABASE_KINDS)('imports on %s', (kind) => {
     expect(first?.getCell(21).value).toBe(160.5);
     // EXP-3 is an 开工 project without an investor: its gap is exported
     expect(ws?.getRow(4).getCell(22).value).toBe('缺投资方');
+    // the export takes the list's filters exactly: the 待完善 list exports only the incomplete project
+    const incomplete = await t.call('GET', '/api/projects/export.xlsx?q=EXP-&incomplete=true', { cookie });
+    expect(incomplete.statusCode, incomplete.body).toBe(200);
+    const wbIncomplete = new ExcelJS.Workbook();
+    await wbIncomplete.xlsx.load(incomplete.rawPayload as unknown as ArrayBuffer);
+    expect(wbIncomplete.getWorksheet('项目')?.rowCount).toBe(2);
+    expect(wbIncomplete.getWorksheet('项目')?.getRow(2).getCell(1).value).toBe('EXP-3');
+    expect((await t.call('GET', '/api/projects/export.xlsx?q=EXP-&source=none', { cookie })).statusCode).toBe(200);
     const sibling = await t.call('GET', `/api/projects/export.xlsx?regionCode=${SIBLING}`, { cookie });
     expect(sibling.statusCode).toBe(404);
   });
