@@ -8,6 +8,7 @@
  *   P4 0511 种子种苗培育活动 (小类 → 05 → A, 第三产业)  2026-01  50万
  *   P5 361  汽车整车制造 (中类 → 36 → C)             no receipt
  * → by 门类: C 3 projects 600万, A 1 project 50万; by sector: 2 → 600万 (3), 3 → 50万 (1).
+ *   P6 01   农业 (→ A, 第一产业)                      2025-02 30万 only (last year)
  * P2's investor is tagged 央企, P4's 世界500强 → by investor type: none 400万 (2), 央企 200万, 世界500强 50万.
  */
 import { sql } from 'drizzle-orm';
@@ -39,6 +40,8 @@ describe.each(DATABASE_KINDS)('industry roll-up on %s', (kind) => {
     await t.database.db.execute(sql`update enterprises set tags = '{央企}' where name = '乙投资方'`);
     await t.database.db.execute(sql`update enterprises set tags = '{世界500强}' where name = '丁投资方'`);
     await project('P5', '361', []);
+    // only last year's money: its sector (第一产业) is first in code order though it is met last
+    await project('P6', '01', [['2025-02', 30]]);
     await t.createAccount('ir_reviewer', ['reviewer'], '650100');
     reviewer = await t.login('ir_reviewer');
   });
@@ -56,6 +59,7 @@ describe.each(DATABASE_KINDS)('industry roll-up on %s', (kind) => {
       ['C', '制造业', 3, 600 * WAN],
     ]);
     expect(b.bySector.map((s) => [s.key, s.projects, s.fundsYuan])).toEqual([
+      ['1', 0, 0],
       ['2', 3, 600 * WAN],
       ['3', 1, 50 * WAN],
     ]);
@@ -83,6 +87,7 @@ describe.each(DATABASE_KINDS)('industry roll-up on %s', (kind) => {
     ]);
     const sectors = await selectFundsBreakdown(t.deps.db, '/650000/650100/', 'sector', p, filter);
     expect(sectors.map((r) => [r.key, r.projects, r.fundsYuan]).sort()).toEqual([
+      ['1', 0, 0n],
       ['2', 3, BigInt(600 * WAN)],
       ['3', 1, BigInt(50 * WAN)],
     ]);
@@ -95,7 +100,7 @@ describe.each(DATABASE_KINDS)('industry roll-up on %s', (kind) => {
     expect(await names('36')).toEqual(['P1', 'P2', 'P5']);
     expect(await names('361')).toEqual(['P1', 'P5']);
     expect(await names('3612')).toEqual(['P1']);
-    expect(await names('A')).toEqual(['P4']);
+    expect(await names('A')).toEqual(['P4', 'P6']);
     expect(await names('05')).toEqual(['P4']);
     expect(await names('3618')).toEqual([]);
   });
