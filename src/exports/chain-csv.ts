@@ -3,6 +3,7 @@
  * download, edit, import again as the next version. RFC 4180 quoting; text cells protected against
  * formula injection (safe-cell.ts). UTF-8 with a BOM, so that Excel and WPS open it as UTF-8.
  */
+import { SEGMENT_NAMES } from '../domain/chains/chain-content';
 import { COLUMNS } from '../imports/columns';
 import { safeCell } from './safe-cell';
 
@@ -11,8 +12,6 @@ interface ChainFile {
   name: string;
   nodes: readonly { code: string; name: string; parentCode: string | null; segment: 'upstream' | 'midstream' | 'downstream'; industryCodes: readonly string[]; products: readonly string[] }[];
 }
-
-const SEGMENT_NAMES = { upstream: '上游', midstream: '中游', downstream: '下游' } as const;
 
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;

@@ -1,5 +1,4 @@
 /** yinfeng import --kind chains, and yinfeng chains templates|adopt: thin adapters over the chain services. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/config';
 import { AppError } from '../../domain/app-error';
@@ -7,6 +6,7 @@ import { adoptTemplate, listTemplates } from '../../services/chains/chain-templa
 import { importChains, type ChainImportResult } from '../../services/chains/import-chains';
 import type { ChainSaveOutcome } from '../../services/chains/save-chains';
 import { prepareDatabase } from '../prepare-database';
+import { readInputFile } from './read-input-file';
 import { buildImportCaller } from './import-caller';
 
 export const CHAINS_HELP = `用法: yinfeng chains templates
@@ -36,12 +36,7 @@ export function formatChainImport(r: ChainImportResult): string {
 }
 
 export async function runChainImportCommand(config: Config, args: { file: string; dryRun: boolean; as?: string; region?: string }): Promise<number> {
-  let buffer: Buffer;
-  try {
-    buffer = fs.readFileSync(args.file);
-  } catch (err) {
-    throw new AppError('NOT_FOUND', `无法读取文件 ${args.file}：${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  const buffer = readInputFile(args.file);
   const database = await prepareDatabase(config, 'yinfeng import');
   try {
     const { caller } = await buildImportCaller(database, args.as, 'chains.manage');

@@ -11,6 +11,7 @@ import type { JobProgressState } from '../../jobs/job-progress';
 import { createRunningImportJobFromFile } from '../../services/enterprise-imports/import-jobs';
 import { parseImportKindName, runImport, type ImportResult } from '../../services/imports/run-import';
 import { prepareDatabase } from '../prepare-database';
+import { readInputFile } from './read-input-file';
 import type { Caller } from '../../services/context';
 import { buildImportCaller } from './import-caller';
 import { runChainImportCommand } from './chains';
@@ -75,22 +76,14 @@ export function formatImportResult(r: ImportResult): string {
 
 /** Returns the exit code: 0 imported (or dry run clean), 1 rejected. */
 export async function runImportCommand(config: Config, args: ImportArgs): Promise<number> {
-  if (args.kind === 'chains') {
-    if (args.source !== undefined || args.sourceDate !== undefined) throw new AppError('VALIDATION', '--source 与 --source-date 只用于企业库导入（--kind enterprises）');
-    return runChainImportCommand(config, { file: args.file, dryRun: args.dryRun, as: args.as, region: args.region });
+  if (args.kind !== 'enterprises' && (args.source !== undefined || args.sourceDate !== undefined)) {
+    throw new AppError('VALIDATION', '--source 与 --source-date 只用于企业库导入（--kind enterprises）');
   }
+  if (args.kind === 'chains') return runChainImportCommand(config, { file: args.file, dryRun: args.dryRun, as: args.as, region: args.region });
   if (args.region !== undefined) throw new AppError('VALIDATION', '--region 只用于产业链导入（--kind chains）');
   const kind = args.kind ? parseImportKindName(args.kind) : undefined;
   if (kind === 'enterprises') return runEnterpriseImportCommand(config, args);
-  if (args.source !== undefined || args.sourceDate !== undefined) {
-    throw new AppError('VALIDATION', '--source 与 --source-date 只用于企业库导入（--kind enterprises）');
-  }
-  let buffer: Buffer;
-  try {
-    buffer = fs.readFileSync(args.file);
-  } catch (err) {
-    throw new AppError('NOT_FOUND', `无法读取文件 ${args.file}：${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
+  const buffer = readInputFile(args.file);
   const database = await prepareDatabase(config, 'yinfeng import');
   try {
     const { caller, extra } = await buildImportCaller(database, args.as);

@@ -11,6 +11,7 @@ export type Segment = (typeof SEGMENTS)[number];
 
 /** The Chinese names of the file format. */
 export const SEGMENT_BY_NAME: Readonly<Record<string, Segment>> = { 上游: 'upstream', 中游: 'midstream', 下游: 'downstream' };
+export const SEGMENT_NAMES: Readonly<Record<Segment, string>> = { upstream: '上游', midstream: '中游', downstream: '下游' };
 
 export interface ChainNode {
   code: string;

@@ -33,7 +33,8 @@ export interface ParsedChains {
 
 export const MAX_NODES_PER_CHAIN = 500;
 const MAX_LIST_ITEMS = 30;
-const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
+/** A chain or node code (after upper-casing): also the rule for a code chosen when adopting a template. */
+export const CHAIN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
 const LIST_SEPARATORS = /[;；、]/;
 
 /** Splits a list cell on ; ； or 、, trimmed, empty items dropped, duplicates once. */
@@ -61,7 +62,7 @@ class RowReader {
       if (required) this.problem(column, '', msg('chains.required', { column }));
       return null;
     }
-    if (!CODE_PATTERN.test(value)) {
+    if (!CHAIN_CODE_PATTERN.test(value)) {
       this.problem(column, this.cell(column), msg('chains.codeFormat', { value: this.cell(column) }));
       return null;
     }

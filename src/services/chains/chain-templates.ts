@@ -8,11 +8,10 @@
 import { AppError } from '../../domain/app-error';
 import type { ChainContent } from '../../domain/chains/chain-content';
 import { msg } from '../../domain/messages/catalog';
-import { listChainTemplates, readChainTemplateFile } from '../../imports/chains/chain-templates';
+import { CHAIN_CODE_PATTERN } from '../../imports/chains/chain-rows';
+import { listChainTemplates, readChainTemplateFile, type ChainTemplate } from '../../imports/chains/chain-templates';
 import type { Caller, Deps } from '../context';
 import { saveChainContents, type ChainSaveOutcome } from './save-chains';
-
-const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
 
 export async function listTemplates() {
   const templates = await listChainTemplates();
@@ -29,7 +28,7 @@ export async function listTemplates() {
   }));
 }
 
-export async function getTemplate(code: string): Promise<ChainContent> {
+async function getTemplate(code: string): Promise<ChainTemplate> {
   const t = (await listChainTemplates()).find((x) => x.code === code.trim().toUpperCase());
   if (!t) throw new AppError('NOT_FOUND', msg('chains.templateNotFound', { code }));
   return t;
@@ -37,8 +36,7 @@ export async function getTemplate(code: string): Promise<ChainContent> {
 
 /** The template's CSV as shipped, to edit and import. */
 export async function readTemplateFile(code: string): Promise<{ fileName: string; bytes: Buffer }> {
-  const t = (await listChainTemplates()).find((x) => x.code === code.trim().toUpperCase());
-  if (!t) throw new AppError('NOT_FOUND', msg('chains.templateNotFound', { code }));
+  const t = await getTemplate(code);
   return { fileName: t.fileName, bytes: await readChainTemplateFile(t.fileName) };
 }
 
@@ -61,7 +59,7 @@ export async function adoptTemplate(
 ): Promise<ChainSaveOutcome> {
   const template = await getTemplate(templateCode);
   const chainCode = (opts.chainCode ?? template.code).trim().toUpperCase();
-  if (!CODE_PATTERN.test(chainCode)) {
+  if (!CHAIN_CODE_PATTERN.test(chainCode)) {
     throw new AppError('VALIDATION', msg('chains.codeFormat', { value: chainCode }), [{ field: 'chainCode', message: msg('chains.codeFormat', { value: chainCode }) }]);
   }
   const content = recodeTemplate(template, chainCode);

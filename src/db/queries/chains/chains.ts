@@ -104,25 +104,26 @@ export interface ChainVersionRow {
   createdAt: Date;
 }
 
+const versionColumns = {
+  version: chainVersions.version,
+  name: chainVersions.name,
+  contentSha256: chainVersions.contentSha256,
+  source: chainVersions.source,
+  sourceName: chainVersions.sourceName,
+  nodeCount: chainVersions.nodeCount,
+  createdByName: chainVersions.createdByName,
+  createdAt: chainVersions.createdAt,
+};
+
 export async function selectChainVersions(db: Db, chainId: string): Promise<ChainVersionRow[]> {
-  return db
-    .select({
-      version: chainVersions.version,
-      name: chainVersions.name,
-      contentSha256: chainVersions.contentSha256,
-      source: chainVersions.source,
-      sourceName: chainVersions.sourceName,
-      nodeCount: chainVersions.nodeCount,
-      createdByName: chainVersions.createdByName,
-      createdAt: chainVersions.createdAt,
-    })
-    .from(chainVersions)
-    .where(eq(chainVersions.chainId, chainId))
-    .orderBy(desc(chainVersions.version));
+  return db.select(versionColumns).from(chainVersions).where(eq(chainVersions.chainId, chainId)).orderBy(desc(chainVersions.version));
 }
 
 export async function selectChainVersion(db: Db, chainId: string, version: number): Promise<ChainVersionRow | undefined> {
-  const [row] = (await selectChainVersions(db, chainId)).filter((v) => v.version === version);
+  const [row] = await db
+    .select(versionColumns)
+    .from(chainVersions)
+    .where(and(eq(chainVersions.chainId, chainId), eq(chainVersions.version, version)));
   return row;
 }
 
