@@ -5,6 +5,7 @@
  * (占比 贡献率 拉动) year to date, and the 赛马榜 of the sub-regions for the month, quarter or year.
  */
 import { AppError } from '../domain/app-error';
+import { msg } from '../domain/messages/catalog';
 import { resolveRankingPeriods, type Period, type RankingPeriodKind, type Summary } from '../domain/indicators';
 import type { Caller, Deps } from '../services/context';
 import { getSummary } from '../services/statistics/statistics';
@@ -85,7 +86,7 @@ export async function gatherNoticeData(
   caller: Caller,
   q: { kind: DocumentKind; region: string; month: string; issuer?: string | undefined },
 ): Promise<NoticeData> {
-  if (!MONTH_RE.test(q.month)) throw new AppError('VALIDATION', `月份“${q.month}”格式应为 YYYY-MM`, [{ field: 'month', message: '格式应为 YYYY-MM' }]);
+  if (!MONTH_RE.test(q.month)) throw new AppError('VALIDATION', msg('returns.monthFormat', { month: q.month }), [{ field: 'month', message: msg('returns.monthFormatShort') }]);
   const year = q.month.slice(0, 4);
   const ytdPeriod: Period = { from: `${year}-01`, to: q.month };
   const period = resolveRankingPeriods(RANKING_KIND[q.kind], q.month).current;

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { selectCalendarOverrides } from '../db/queries/projects/project-records';
 import { calendarOverrides } from '../db/schema/index';
 import { AppError } from '../domain/app-error';
+import { msg } from '../domain/messages/catalog';
 import { assertDate, createWorkingCalendar, OFFICIAL_LAST_YEAR, type WorkingCalendar } from '../domain/working-days';
 import { recordAudit } from './audit/audit';
 import type { Caller, Deps } from './context';
@@ -20,8 +21,8 @@ export async function listCalendarOverrides(deps: Deps) {
 function checkDate(date: string) {
   try {
     assertDate(date);
-  } catch (err) {
-    throw new AppError('VALIDATION', (err as Error).message, [{ field: 'date', message: (err as Error).message }]);
+  } catch {
+    throw new AppError('VALIDATION', msg('calendar.dateInvalid', { date }), [{ field: 'date', message: msg('calendar.dateInvalid', { date }) }]);
   }
 }
 
@@ -49,7 +50,7 @@ export async function deleteCalendarOverride(deps: Deps, caller: Caller, date: s
   checkDate(date);
   await deps.db.transaction(async (tx) => {
     const rows = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
-    if (rows.length === 0) throw new AppError('NOT_FOUND', `${date} 没有补充安排`);
+    if (rows.length === 0) throw new AppError('NOT_FOUND', msg('calendar.noOverride', { date }));
     await recordAudit(tx, caller, { action: 'calendar.override.delete', objectType: 'calendar', objectId: date, before: { kind: rows[0]?.kind, name: rows[0]?.name }, reason });
   });
 }

@@ -2,12 +2,11 @@
 import type { AuditObjectType } from '../domain/audit-actions';
 import { selectChildRegions, selectIndustries, selectNextParkCode, selectParks, selectRegion, selectRegionsByCodes, insertRegion, updateRegionVersioned, type RegionRow } from '../db/queries/regions';
 import { AppError } from '../domain/app-error';
+import { msg } from '../domain/messages/catalog';
 import { buildRegionPath, isPathWithin } from '../domain/region-scope';
 import { recordAudit } from './audit/audit';
 import { industryPinyinInitials } from '../reference/industry-classification';
 import type { Caller, Deps } from './context';
-
-const OUT_OF_SCOPE = (code: string) => `地区 ${code} 不存在或不在您的管辖范围内`;
 
 /** Records a refused access outside any transaction, so the row stays even though the request fails. */
 export async function recordOutOfScope(deps: Deps, caller: Caller, objectType: AuditObjectType, objectId: string): Promise<void> {
@@ -19,7 +18,7 @@ export async function requireRegionInScope(deps: Deps, caller: Caller, code: str
   const region = await selectRegion(deps.db, code);
   if (!region || !region.active || !isPathWithin(caller.actor.regionPath, region.path)) {
     if (region) await recordOutOfScope(deps, caller, 'region', code);
-    throw new AppError('NOT_FOUND', OUT_OF_SCOPE(code), [{ field, message: OUT_OF_SCOPE(code) }]);
+    throw new AppError('NOT_FOUND', msg('region.notFound', { code }), [{ field, message: msg('region.notFound', { code }) }]);
   }
   return region;
 }
@@ -64,7 +63,7 @@ function toParkDto(row: RegionRow, parentName: string) {
 function cleanName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length < 2 || trimmed.length > 60) {
-    throw new AppError('VALIDATION', '园区名称须为 2–60 个字符', [{ field: 'name', message: '2–60 个字符' }]);
+    throw new AppError('VALIDATION', msg('region.parkNameLength'), [{ field: 'name', message: msg('region.parkNameLengthShort') }]);
   }
   return trimmed;
 }
@@ -72,18 +71,19 @@ function cleanName(name: string): string {
 export async function createPark(deps: Deps, caller: Caller, input: { parentCode: string; name: string }) {
   const parent = await requireRegionInScope(deps, caller, input.parentCode, 'parentCode');
   if (parent.level !== 'county' && parent.level !== 'prefecture') {
-    throw new AppError('VALIDATION', `园区只能设在县区或地市之下，${parent.name}（${parent.code}）是${parent.level === 'park' ? '园区' : '省级'}`, [
-      { field: 'parentCode', message: '须为县区或地市' },
+    const level = parent.level === 'park' ? msg('region.level.park') : msg('region.level.province');
+    throw new AppError('VALIDATION', msg('region.parkParentLevel', { name: parent.name, code: parent.code, level }), [
+      { field: 'parentCode', message: msg('region.parkParentLevelShort') },
     ]);
   }
   const name = cleanName(input.name);
   return deps.db.transaction(async (tx) => {
     const siblings = await selectParks(tx, parent.path);
     if (siblings.some((p) => p.parentCode === parent.code && p.name === name)) {
-      throw new AppError('CONFLICT', `${parent.name}已有名为“${name}”的园区`, [{ field: 'name', message: '名称重复' }]);
+      throw new AppError('CONFLICT', msg('region.parkNameTaken', { parent: parent.name, name }), [{ field: 'name', message: msg('region.parkNameTakenShort') }]);
     }
     const code = await selectNextParkCode(tx, parent.code);
-    if (!code) throw new AppError('CONFLICT', `${parent.name}下的园区编码已用完（最多 999 个）`);
+    if (!code) throw new AppError('CONFLICT', msg('region.parkCodesUsedUp', { parent: parent.name }));
     const row = await insertRegion(tx, { code, name, level: 'park', parentCode: parent.code, path: buildRegionPath(parent.path, code), source: 'park' });
     const dto = toParkDto(row, parent.name);
     await recordAudit(tx, caller, { action: 'park.create', objectType: 'region', objectId: code, regionCode: code, after: dto });
@@ -93,7 +93,7 @@ export async function createPark(deps: Deps, caller: Caller, input: { parentCode
 
 async function requirePark(deps: Deps, caller: Caller, code: string) {
   const park = await requireRegionInScope(deps, caller, code, 'code');
-  if (park.level !== 'park') throw new AppError('VALIDATION', `${park.name}（${code}）是行政区划，不是园区，不能在此修改`);
+  if (park.level !== 'park') throw new AppError('VALIDATION', msg('region.notPark', { name: park.name, code }));
   const parent = park.parentCode ? await selectRegion(deps.db, park.parentCode) : undefined;
   return { park, parentName: parent?.name ?? '' };
 }
@@ -103,7 +103,7 @@ export async function renamePark(deps: Deps, caller: Caller, code: string, input
   const name = cleanName(input.name);
   return deps.db.transaction(async (tx) => {
     const saved = await updateRegionVersioned(tx, code, input.version, { name });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该园区已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('region.parkVersionConflict'));
     const after = toParkDto(saved, parentName);
     await recordAudit(tx, caller, { action: 'park.update', objectType: 'region', objectId: code, regionCode: code, before: toParkDto(park, parentName), after });
     return after;
@@ -113,10 +113,10 @@ export async function renamePark(deps: Deps, caller: Caller, code: string, input
 /** Parks are archived, not deleted: users and (later) projects may still point at them. */
 export async function archivePark(deps: Deps, caller: Caller, code: string, reason: string) {
   const { park, parentName } = await requirePark(deps, caller, code);
-  if (!reason.trim()) throw new AppError('VALIDATION', '请填写删除原因', [{ field: 'reason', message: '必填' }]);
+  if (!reason.trim()) throw new AppError('VALIDATION', msg('region.deleteReasonRequired'), [{ field: 'reason', message: msg('user.required') }]);
   await deps.db.transaction(async (tx) => {
     const saved = await updateRegionVersioned(tx, code, park.version, { active: false });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该园区已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('region.parkVersionConflict'));
     await recordAudit(tx, caller, { action: 'park.delete', objectType: 'region', objectId: code, regionCode: code, before: toParkDto(park, parentName), reason });
   });
 }

@@ -1,4 +1,4 @@
-/** Sign-in, session and permission messages, and the permission names they quote. */
+/** Sign-in, session and permission messages, the permission names they quote, and regions and parks. */
 import { defineMessages } from './define';
 
 export const accessMessages = defineMessages({
@@ -55,6 +55,8 @@ export const accessMessages = defineMessages({
   'totp.notEnrolled': { zh: '未绑定动态口令', en: 'No one-time password is enrolled' },
   'totp.cannotResetOwn': { zh: '不能重置自己的动态口令', en: 'You cannot reset your own one-time password' },
   'totp.userNotEnrolled': { zh: '用户 {username} 未绑定动态口令', en: 'User {username} has no one-time password enrolled' },
+  'totp.secretInvalid': { zh: '--totp-secret 须为 16–64 位 Base32（A–Z、2–7）', en: '--totp-secret must be 16–64 Base32 characters (A–Z, 2–7)' },
+  'totp.secretInvalidShort': { zh: 'Base32', en: 'Base32' },
 
   'user.notFound': { zh: '用户不存在或不在您的管辖范围内', en: 'The user does not exist or is outside your jurisdiction' },
   'user.adminOnlyBySecadmin': { zh: '管理员账号的{what}只能由安全管理员操作', en: 'Only the security administrator manages an administrator account’s {what}' },
@@ -87,6 +89,23 @@ export const accessMessages = defineMessages({
   'user.cannotChangeOwnRoles': { zh: '不能修改自己的角色', en: 'You cannot change your own roles' },
   'user.cannotUnlockSelf': { zh: '不能解锁自己的账号', en: 'You cannot unlock your own account' },
   'policy.reasonRequired': { zh: '请填写修改原因', en: 'Give a reason for the change' },
+
+  'region.notFound': { zh: '地区 {code} 不存在或不在您的管辖范围内', en: 'Region {code} does not exist or is outside your jurisdiction' },
+  'region.parkNameLength': { zh: '园区名称须为 2–60 个字符', en: 'A park name has 2–60 characters' },
+  'region.parkNameLengthShort': { zh: '2–60 个字符', en: '2–60 characters' },
+  'region.parkParentLevel': {
+    zh: '园区只能设在县区或地市之下，{name}（{code}）是{level}',
+    en: 'A park can only be set up under a county or a prefecture; {name} ({code}) is a {level}',
+  },
+  'region.parkParentLevelShort': { zh: '须为县区或地市', en: 'Must be a county or a prefecture' },
+  'region.level.park': { zh: '园区', en: 'park' },
+  'region.level.province': { zh: '省级', en: 'province' },
+  'region.parkNameTaken': { zh: '{parent}已有名为“{name}”的园区', en: '{parent} already has a park named “{name}”' },
+  'region.parkNameTakenShort': { zh: '名称重复', en: 'Name already used' },
+  'region.parkCodesUsedUp': { zh: '{parent}下的园区编码已用完（最多 999 个）', en: 'The park codes under {parent} are used up (at most 999)' },
+  'region.notPark': { zh: '{name}（{code}）是行政区划，不是园区，不能在此修改', en: '{name} ({code}) is an administrative division, not a park, and cannot be changed here' },
+  'region.parkVersionConflict': { zh: '该园区已被他人修改，请刷新后再试', en: 'Someone else changed this park; reload and try again' },
+  'region.deleteReasonRequired': { zh: '请填写删除原因', en: 'Give a reason for the deletion' },
 
   'permission.users.read': { zh: '查看用户', en: 'View users' },
   'permission.users.manage': { zh: '管理用户', en: 'Manage users' },

@@ -33,6 +33,7 @@ export const chainMessages = defineMessages({
   },
   'chains.tooManyNodes': { zh: '产业链 {chain} 有 {count} 个节点，最多 {max} 个', en: 'Chain {chain} has {count} nodes; at most {max} are allowed' },
   'chains.emptyFile': { zh: '文件中没有产业链数据行', en: 'The file has no chain rows' },
+  'chains.fileTooManyRows': { zh: '产业链文件“{file}”超过 {max} 行', en: 'Chain file “{file}” has more than {max} rows' },
   'chains.defineLevel': {
     zh: '产业链由省级或地州市级定义，您的所属地区 {region} 是{level}',
     en: 'Chains are defined by a province or a prefecture; your region {region} is a {level}',

@@ -198,7 +198,7 @@ export async function resetUserFactor(deps: Deps, caller: Caller, user: UserWith
 /** Scripted set-up (CLI, seed, tests): the account gets a factor with a known secret, already confirmed. */
 export async function enrolWithSecret(db: Db, userId: string, secretBase32: string): Promise<void> {
   const secret = normaliseTotpSecret(secretBase32);
-  if (!secret) throw new AppError('VALIDATION', '--totp-secret 须为 16–64 位 Base32（A–Z、2–7）', [{ field: 'totpSecret', message: 'Base32' }]);
+  if (!secret) throw new AppError('VALIDATION', msg('totp.secretInvalid'), [{ field: 'totpSecret', message: msg('totp.secretInvalidShort') }]);
   await insertConfirmedTotp(db, userId, secret);
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../domain/app-error';
-import { renderMessage, type Lang } from '../../domain/messages/catalog';
+import { msg, renderMessage, type Lang } from '../../domain/messages/catalog';
 import { parseChainRows, type ChainFileRow } from '../../imports/chains/chain-rows';
 import { DEFAULT_IMPORT_LIMITS, inspectImportFile } from '../../imports/file-guard';
 import { readRows } from '../../imports/sheet-reader';
@@ -49,7 +49,7 @@ export async function importChains(deps: Deps, caller: Caller, buffer: Buffer, o
   for await (const row of readRows(buffer, 'chain', { fileName: opts.fileName, format: inspected.format })) {
     if (Object.values(row.cells).every((v) => v === '')) continue;
     rows.push(row);
-    if (rows.length > MAX_ROWS) throw new AppError('LIMIT_EXCEEDED', `产业链文件“${opts.fileName}”超过 ${MAX_ROWS} 行`);
+    if (rows.length > MAX_ROWS) throw new AppError('LIMIT_EXCEEDED', msg('chains.fileTooManyRows', { file: opts.fileName, max: MAX_ROWS }));
   }
   const base = { fileName: opts.fileName, sha256, dryRun: opts.dryRun ?? false };
   const parsed = parseChainRows(rows);

@@ -12,6 +12,7 @@ import {
   type ImportChangeRow,
 } from '../../db/queries/imports/import-changes';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { isPathWithin } from '../../domain/region-scope';
 import type { Caller, Deps } from '../context';
 import { selectRegion } from '../../db/queries/regions';
@@ -66,7 +67,7 @@ export async function listImportChanges(deps: Deps, caller: Caller, importId: st
   const audit = /^[0-9a-f-]{36}$/i.test(importId) ? await selectImportAudit(deps.db, importId) : undefined;
   const region = audit?.regionCode ? await selectRegion(deps.db, audit.regionCode) : undefined;
   const inScope = audit && (region ? isPathWithin(caller.actor.regionPath, region.path) : caller.actor.regionPath.split('/').filter(Boolean).length <= 1);
-  if (!audit || !inScope) throw new AppError('NOT_FOUND', '导入记录不存在或不在您的管辖范围内');
+  if (!audit || !inScope) throw new AppError('NOT_FOUND', msg('import.historyNotFound'));
   const page = await selectImportChangePage(deps.db, importId, q.pageSize, (q.page - 1) * q.pageSize);
   return { importId, fileName: audit.fileName, ...page };
 }

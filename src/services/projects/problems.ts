@@ -2,6 +2,7 @@
 import { touchProjectProgress } from '../../db/queries/projects/projects';
 import { insertProblem, selectProblem, selectProblems, updateProblemVersioned, type ProblemRow } from '../../db/queries/projects/project-records';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { todayInShanghai } from '../../domain/dates';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
@@ -47,11 +48,11 @@ export async function updateProblem(
   input: { description?: string; ownerName?: string; dueDate?: string; status?: 'open' | 'resolved'; resolution?: string | null; version: number },
 ) {
   const problem = /^[0-9a-f-]{36}$/i.test(id) ? await selectProblem(deps.db, id) : undefined;
-  if (!problem) throw new AppError('NOT_FOUND', '问题不存在或不在您的管辖范围内');
+  if (!problem) throw new AppError('NOT_FOUND', msg('project.problemNotFound'));
   const project = await requireProjectInScope(deps, caller, problem.projectId);
   const resolving = input.status === 'resolved' && problem.status !== 'resolved';
   if (resolving && !input.resolution?.trim()) {
-    throw new AppError('VALIDATION', '解决问题时须填写解决情况', [{ field: 'resolution', message: '必填' }]);
+    throw new AppError('VALIDATION', msg('project.problemResolutionRequired'), [{ field: 'resolution', message: msg('user.required') }]);
   }
   const today = todayInShanghai();
   const row = await deps.db.transaction(async (tx) => {
@@ -62,7 +63,7 @@ export async function updateProblem(
       ...(input.status !== undefined ? { status: input.status, resolvedOn: input.status === 'resolved' ? (problem.resolvedOn ?? today) : null } : {}),
       ...(input.resolution !== undefined ? { resolution: input.resolution?.trim() || null } : {}),
     });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该问题已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('project.problemVersionConflict'));
     await touchProjectProgress(tx, problem.projectId);
     await recordAudit(tx, caller, {
       action: resolving ? 'problem.resolve' : 'problem.update',

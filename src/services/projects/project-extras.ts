@@ -13,6 +13,7 @@ import {
 } from '../../db/queries/projects/project-extras';
 import { selectReceipt, selectUserNames } from '../../db/queries/projects/project-records';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { todayInShanghai } from '../../domain/dates';
 import { sniffEvidenceType } from '../../imports/evidence-sniff';
 import { recordAudit } from '../audit/audit';
@@ -32,17 +33,19 @@ export async function uploadEvidence(
 ) {
   const project = await requireProjectInScope(deps, caller, projectId);
   const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length === 0) throw new AppError('VALIDATION', `文件“${input.fileName}”为空`, [{ field: 'contentBase64', message: '文件为空' }]);
+  if (content.length === 0) throw new AppError('VALIDATION', msg('project.evidenceEmpty', { file: input.fileName }), [{ field: 'contentBase64', message: msg('project.evidenceEmptyShort') }]);
   if (content.length > EVIDENCE_MAX_BYTES) {
-    throw new AppError('VALIDATION', `文件“${input.fileName}”超过 ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB`, [{ field: 'contentBase64', message: '文件过大' }]);
+    throw new AppError('VALIDATION', msg('project.evidenceTooLarge', { file: input.fileName, max: EVIDENCE_MAX_BYTES / 1024 / 1024 }), [
+      { field: 'contentBase64', message: msg('project.evidenceTooLargeShort') },
+    ]);
   }
   const mimeType = await sniffEvidenceType(content, input.fileName); // Office/OFD archives inflated under the zip-bomb guard
   if (!mimeType) {
-    throw new AppError('VALIDATION', `文件“${input.fileName}”的类型不支持：请上传 PDF、JPG、PNG 或 Office/OFD 文档`, [{ field: 'fileName', message: '类型不支持' }]);
+    throw new AppError('VALIDATION', msg('project.evidenceType', { file: input.fileName }), [{ field: 'fileName', message: msg('file.typeUnsupported') }]);
   }
   const receipt = input.fundReceiptId ? await selectReceipt(deps.db, input.fundReceiptId) : undefined;
   if (input.fundReceiptId && (!receipt || receipt.projectId !== projectId)) {
-    throw new AppError('VALIDATION', '到位资金记录不属于该项目', [{ field: 'fundReceiptId', message: '不属于该项目' }]);
+    throw new AppError('VALIDATION', msg('project.receiptOfOtherProject'), [{ field: 'fundReceiptId', message: msg('project.receiptOfOtherProjectShort') }]);
   }
   const sha256 = createHash('sha256').update(content).digest('hex');
   const row = await deps.db.transaction(async (tx) => {
@@ -97,7 +100,7 @@ export async function listEvidence(deps: Deps, caller: Caller, projectId: string
 
 export async function downloadEvidence(deps: Deps, caller: Caller, id: string) {
   const file = /^[0-9a-f-]{36}$/i.test(id) ? await selectEvidenceFile(deps.db, id) : undefined;
-  if (!file) throw new AppError('NOT_FOUND', '文件不存在或不在您的管辖范围内');
+  if (!file) throw new AppError('NOT_FOUND', msg('project.evidenceNotFound'));
   await requireProjectInScope(deps, caller, file.projectId);
   return { fileName: file.fileName, mimeType: file.mimeType, content: file.content };
 }
@@ -139,13 +142,13 @@ export async function listSavedFilters(deps: Deps, caller: Caller, page: string)
 }
 
 export async function saveFilter(deps: Deps, caller: Caller, page: string, name: string, filter: Record<string, unknown>) {
-  if (!caller.actor.id) throw new AppError('FORBIDDEN', '只有登录用户可以保存筛选条件');
+  if (!caller.actor.id) throw new AppError('FORBIDDEN', msg('project.savedFilterSignedIn'));
   const row = await upsertSavedFilter(deps.db, caller.actor.id, page, name.trim(), JSON.stringify(filter));
   return { id: row.id, page: row.page, name: row.name, filter, createdAt: row.createdAt.toISOString() };
 }
 
 export async function removeSavedFilter(deps: Deps, caller: Caller, id: string) {
-  if (!caller.actor.id || !(await deleteSavedFilter(deps.db, caller.actor.id, id))) throw new AppError('NOT_FOUND', '筛选条件不存在');
+  if (!caller.actor.id || !(await deleteSavedFilter(deps.db, caller.actor.id, id))) throw new AppError('NOT_FOUND', msg('project.savedFilterNotFound'));
 }
 
 export async function summarizeLightsByLeader(deps: Deps, caller: Caller, regionCode?: string) {

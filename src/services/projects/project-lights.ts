@@ -6,6 +6,7 @@ import { lightRulesSchema } from '../../contracts/settings';
 import { computeLight, DEFAULT_LIGHT_RULES, type LightResult, type LightRules } from '../../domain/project-light';
 import { shiftDate } from '../../domain/working-days';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
 
@@ -19,7 +20,7 @@ export async function getLightRules(deps: Deps): Promise<LightRules> {
 
 export async function updateLightRules(deps: Deps, caller: Caller, rules: LightRules, reason: string): Promise<LightRules> {
   if (rules.noProgressRedDays < rules.noProgressYellowDays || rules.notStartedRedDays < rules.notStartedYellowDays) {
-    throw new AppError('VALIDATION', '红灯天数不能少于黄灯天数');
+    throw new AppError('VALIDATION', msg('light.rulesOrder'));
   }
   const before = await getLightRules(deps);
   await deps.db.transaction(async (tx) => {

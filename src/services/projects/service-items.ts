@@ -4,6 +4,7 @@
  */
 import { insertServiceItem, selectServiceItem, selectServiceItemCounts, selectServiceItemCountsHeldDirectly, selectServiceItems, updateServiceItemVersioned, type ServiceItemRow } from '../../db/queries/projects/project-records';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { todayInShanghai } from '../../domain/dates';
 import { addWorkingDays, assertDate, countWorkingDays, type WorkingCalendar } from '../../domain/working-days';
 import { recordAudit } from '../audit/audit';
@@ -82,12 +83,12 @@ export async function updateServiceItem(
   input: { status?: 'open' | 'closed'; closedOn?: string; handlerName?: string; note?: string | null; version: number },
 ) {
   const item = /^[0-9a-f-]{36}$/i.test(id) ? await selectServiceItem(deps.db, id) : undefined;
-  if (!item) throw new AppError('NOT_FOUND', '帮办事项不存在或不在您的管辖范围内');
+  if (!item) throw new AppError('NOT_FOUND', msg('project.serviceItemNotFound'));
   const project = await requireProjectInScope(deps, caller, item.projectId);
   const today = todayInShanghai();
   const closedOn = input.status === 'closed' ? (input.closedOn ?? today) : input.status === 'open' ? null : item.closedOn;
-  if (closedOn && closedOn < item.openedOn) throw new AppError('VALIDATION', '办结日期不能早于受理日期', [{ field: 'closedOn', message: '早于受理日期' }]);
-  if (closedOn && closedOn > today) throw new AppError('VALIDATION', '办结日期不能晚于今天', [{ field: 'closedOn', message: '晚于今天' }]);
+  if (closedOn && closedOn < item.openedOn) throw new AppError('VALIDATION', msg('project.serviceClosedBeforeOpened'), [{ field: 'closedOn', message: msg('project.serviceClosedBeforeOpenedShort') }]);
+  if (closedOn && closedOn > today) throw new AppError('VALIDATION', msg('project.serviceClosedFuture'), [{ field: 'closedOn', message: msg('project.serviceClosedFutureShort') }]);
   const cal = await loadWorkingCalendar(deps);
   const row = await deps.db.transaction(async (tx) => {
     const saved = await updateServiceItemVersioned(tx, id, input.version, {
@@ -95,7 +96,7 @@ export async function updateServiceItem(
       ...(input.handlerName !== undefined ? { handlerName: input.handlerName.trim() } : {}),
       ...(input.note !== undefined ? { note: input.note?.trim() || null } : {}),
     });
-    if (!saved) throw new AppError('VERSION_CONFLICT', '该事项已被他人修改，请刷新后再试');
+    if (!saved) throw new AppError('VERSION_CONFLICT', msg('project.serviceItemVersionConflict'));
     await recordAudit(tx, caller, {
       action: input.status === 'closed' && item.status !== 'closed' ? 'serviceItem.close' : 'serviceItem.update',
       objectType: 'serviceItem',

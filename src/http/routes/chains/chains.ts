@@ -21,6 +21,7 @@ import {
   nodeRecordsQuerySchema,
 } from '../../../contracts/chains';
 import { AppError } from '../../../domain/app-error';
+import { msg } from '../../../domain/messages/catalog';
 import { buildChainCsv } from '../../../exports/chain-csv';
 import { adoptTemplate, listTemplates, readTemplateFile } from '../../../services/chains/chain-templates';
 import { diffChainVersions, getChain, listChains, listChainVersions } from '../../../services/chains/chains';
@@ -139,7 +140,7 @@ export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }
     },
     async (request, reply) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body)) throw new AppError('BAD_REQUEST', `请求体须为文件本身（Content-Type：${IMPORT_CONTENT_TYPES.join('、')}）`);
+      if (!Buffer.isBuffer(body)) throw new AppError('BAD_REQUEST', msg('http.fileBody', { types: { names: IMPORT_CONTENT_TYPES.map((type) => msg('text.plain', { text: type })) } }));
       const fileName = decodeFileName(request.headers['x-file-name'], body, request.headers['content-type']);
       const result = await importChains(deps, requireCaller(request), body, { fileName, dryRun: request.query.dryRun });
       if (!result.ok) {
