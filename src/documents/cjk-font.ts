@@ -7,8 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../domain/app-error';
+import { msg, renderMessage, type Message } from '../domain/messages/catalog';
 
-export const NO_FONT_MESSAGE = '未找到中文字体：请安装 fonts-noto-cjk（apt-get install -y fonts-noto-cjk）或设置 YINFENG_PDF_FONT 指向字体文件';
+export const NO_FONT_MESSAGE = renderMessage(msg('font.missing'), 'zh');
+
+/** No usable font, with why (a catalog message: the HTTP answer is in the reader's language). */
+function noFont(why?: Message): AppError {
+  return new AppError('CONFLICT', why ? msg('font.missingBecause', { missing: msg('font.missing'), why }) : msg('font.missing'));
+}
 
 /** One face: a file and, for a collection (.ttc), the PostScript name of the face in it. */
 export interface FontFace {
@@ -96,17 +102,17 @@ function pickFace(spec: string): FontFace {
   try {
     names = readFaces(file);
   } catch {
-    throw new AppError('CONFLICT', `${NO_FONT_MESSAGE}（无法读取字体文件 ${file}）`);
+    throw noFont(msg('font.unreadable', { file }));
   }
   const isCollection = names.length > 1;
   let name: string | null;
   if (wanted) {
-    if (!names.includes(wanted)) throw new AppError('CONFLICT', `字体文件 ${file} 中没有字形“${wanted}”（可用：${names.join('、')}）`);
+    if (!names.includes(wanted)) throw new AppError('CONFLICT', msg('font.faceMissing', { file, face: wanted, available: names.join(', ') }));
     name = wanted;
   } else {
     name = names.find((n) => /sc-|SC\b|SC-/.test(n)) ?? names[0] ?? null;
   }
-  if (!name) throw new AppError('CONFLICT', `${NO_FONT_MESSAGE}（${file} 不是可用的字体文件）`);
+  if (!name) throw noFont(msg('font.unusable', { file }));
   const face: FontFace = { file, postscriptName: isCollection ? name : null, faceName: name };
   faceCache.set(spec, face);
   return face;
@@ -123,9 +129,9 @@ export function resolveCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
   if (configured) {
     const file = fileOf(configured);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      throw new AppError('CONFLICT', `${NO_FONT_MESSAGE}（YINFENG_PDF_FONT 指向的 ${file} 不存在）`);
+      throw noFont(msg('font.configuredMissing', { file }));
     }
-    if (!/\.(ttf|otf|ttc)$/i.test(file)) throw new AppError('CONFLICT', `${NO_FONT_MESSAGE}（${path.basename(file)} 不是 .ttf/.otf/.ttc 字体文件）`);
+    if (!/\.(ttf|otf|ttc)$/i.test(file)) throw noFont(msg('font.notFontFile', { file: path.basename(file) }));
     const face = pickFace(configured);
     return { normal: face, bold: face, name: face.faceName };
   }
@@ -135,5 +141,5 @@ export function resolveCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
     const bold = c.bold && fs.existsSync(c.bold) ? pickFace(c.bold) : normal;
     return { normal, bold, name: normal.faceName };
   }
-  throw new AppError('CONFLICT', NO_FONT_MESSAGE);
+  throw noFont();
 }

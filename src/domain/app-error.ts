@@ -3,7 +3,7 @@
  * (see http/plugins/error-handler.ts); the CLI prints `message`. Messages name what the user can
  * act on (field, row, value). A message given as a catalog Message (`msg(key, params)`,
  * domain/messages) is answered in the reader's language; `message` is always its Chinese text.
- * A plain string stays Chinese in every language (older throw sites; count in docs/architecture.md).
+ * A plain string stays Chinese in every language (only CLI and operator paths still throw one; docs/architecture.md).
  */
 import { msg, renderMessage, type Message } from './messages/catalog';
 export type AppErrorCode =

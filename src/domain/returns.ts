@@ -2,13 +2,20 @@
  * 月报 (monthly returns), pure rules: the state machine of 层层审核, the diff of two submitted
  * snapshots, and the reporting calendar's due dates.
  */
+import { msg, type Message } from './messages/catalog';
 import { nextWorkingDayOnOrAfter, type WorkingCalendar } from './working-days';
 
 export const RETURN_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReturnState = (typeof RETURN_STATES)[number];
 export type ReturnAction = 'submit' | 'approve' | 'return' | 'reopen';
 
-export const RETURN_STATE_LABELS: Record<ReturnState, string> = { draft: '草稿', submitted: '已上报', approved: '已审核通过', returned: '已退回' };
+/** The states' names, for the reader's language (renderMessage). */
+export const RETURN_STATE_NAMES: Record<ReturnState, Message> = {
+  draft: msg('returns.state.draft'),
+  submitted: msg('returns.state.submitted'),
+  approved: msg('returns.state.approved'),
+  returned: msg('returns.state.returned'),
+};
 
 /**
  * draft → submitted (submit); submitted → approved (approve) | returned (return);
@@ -21,14 +28,20 @@ const TRANSITIONS: Record<ReturnAction, { from: readonly ReturnState[]; to: Retu
   reopen: { from: ['approved'], to: 'returned' },
 };
 
-const ACTION_LABELS: Record<ReturnAction, string> = { submit: '上报', approve: '审核通过', return: '退回', reopen: '重新开放' };
+const ACTION_NAMES: Record<ReturnAction, Message> = {
+  submit: msg('returns.action.submit'),
+  approve: msg('returns.action.approve'),
+  return: msg('returns.action.return'),
+  reopen: msg('returns.action.reopen'),
+};
 
-/** The state after `action`, or a Chinese reason why the action is not possible in `state`. */
-export function nextReturnState(state: ReturnState, action: ReturnAction): { ok: true; to: ReturnState } | { ok: false; reason: string } {
+/** The state after `action`, or why the action is not possible in `state`. */
+export function nextReturnState(state: ReturnState, action: ReturnAction): { ok: true; to: ReturnState } | { ok: false; reason: Message } {
   const t = TRANSITIONS[action];
   if (t.from.includes(state)) return { ok: true, to: t.to };
-  const allowed = t.from.map((s) => RETURN_STATE_LABELS[s]).join('或');
-  return { ok: false, reason: `月报当前为“${RETURN_STATE_LABELS[state]}”，不能${ACTION_LABELS[action]}（须为${allowed}）` };
+  const [first, second] = t.from.map((s) => RETURN_STATE_NAMES[s]);
+  const allowed = first && second ? msg('returns.either', { first, second }) : (first ?? '');
+  return { ok: false, reason: msg('returns.transition', { state: RETURN_STATE_NAMES[state], action: ACTION_NAMES[action], allowed }) };
 }
 
 /** The numeric leaves of a snapshot, keyed by their dotted path (arrays by index): a flat list of figures. */

@@ -4,7 +4,7 @@
  * inner spaces (ASCII and full-width) and full-width parentheses: `注册资本（万元）` = `注册资本(万元)`.
  */
 import { AppError } from '../domain/app-error';
-import { msg, renderMessage } from '../domain/messages/catalog';
+import { msg } from '../domain/messages/catalog';
 
 export type ImportKind = 'enterprise' | 'project' | 'funds';
 
@@ -138,8 +138,7 @@ export function mapHeaders(headerRow: readonly string[], kind: SheetKind): Heade
     throw new AppError(
       'VALIDATION',
       msg('read.headerMissing', { sheet: label, columns: missing.map((h) => `“${h}”`).join('、') }),
-      // details stay plain Chinese text (the shape callers and tests read); the message above is rendered per language
-      missing.map((h) => ({ field: h, message: renderMessage(msg('read.headerMissingOne', { column: h }), 'zh') })),
+      missing.map((h) => ({ field: h, message: msg('read.headerMissingOne', { column: h }) })),
     );
   }
   return { indexByHeader, ignored };

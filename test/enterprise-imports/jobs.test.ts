@@ -130,6 +130,15 @@ describe.each(DATABASE_KINDS)('enterprise import jobs on %s', (kind) => {
     const ws = wb.getWorksheet('被拒绝的行');
     expect(ws?.getRow(1).values).toEqual([undefined, '工作表', '行', '列', '值', '原因']);
     expect(ws?.getRow(3).values).toEqual([undefined, '企业', 19_002, '注册地区代码', '659999', '注册地区代码“659999”不存在（不在行政区划或园区列表中）']);
+
+    // in English: headers and reasons (sheet and column names stay as the file wrote them)
+    const en = await t.call('GET', `/api/import-jobs/${done?.id}/rejected`, { cookie, headers: { 'accept-language': 'en' } });
+    expect(decodeURIComponent(String(en.headers['content-disposition']))).toContain('大文件-rejected rows.xlsx');
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load(en.rawPayload as unknown as Parameters<typeof wbEn.xlsx.load>[0]);
+    const wsEn = wbEn.getWorksheet('rejected rows');
+    expect(wsEn?.getRow(1).values).toEqual([undefined, 'Sheet', 'Row', 'Column', 'Value', 'Reason']);
+    expect(wsEn?.getRow(3).values).toEqual([undefined, '企业', 19_002, '注册地区代码', '659999', 'Registered region code “659999” does not exist (not among the administrative divisions or parks)']);
   });
 
   it('a value starting with = is reported as text in the xlsx (no formula)', async () => {
@@ -255,6 +264,9 @@ describe.each(DATABASE_KINDS)('enterprise import jobs on %s', (kind) => {
     const failed = await getJob(job.id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toBe('处理该导入的进程已停止（服务重启或意外退出），导入未完成，没有写入任何数据；请重新导入');
+    const english = (await t.call('GET', `/api/import-jobs/${job.id}`, { cookie, headers: { 'accept-language': 'en' } })).json() as JobJson;
+    expect(english.error).toBe('The process handling this import stopped (the service restarted or exited unexpectedly); the import did not finish and nothing was written; import the file again');
+    expect(english.result).toBeNull();
     expect(fs.existsSync(file)).toBe(false);
     expect(await count(t.deps.db, 'audit_log', sql`object_id = ${job.id} and action = 'import_job.fail'`)).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { renderMessage } from '../../src/domain/messages/catalog';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/app-error';
 import { COLUMNS, mapHeaders, normalizeHeader, rowCells } from '../../src/imports/columns';
@@ -39,10 +40,13 @@ describe('columns', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('VALIDATION');
     expect((err as AppError).message).toBe('企业表头缺少必填列：“统一社会信用代码”、“注册地区代码”');
-    expect((err as AppError).details).toEqual([
+    const details = (err as AppError).details ?? [];
+    expect(details.map((d) => ({ field: d.field, message: d.message }))).toEqual([
       { field: '统一社会信用代码', message: '缺少必填列“统一社会信用代码”' },
       { field: '注册地区代码', message: '缺少必填列“注册地区代码”' },
     ]);
+    // each detail also carries its catalog message, rendered in the reader's language by the HTTP layer
+    expect(details.map((d) => (d.text ? renderMessage(d.text, 'en') : null))).toEqual(['Required column “统一社会信用代码” is missing', 'Required column “注册地区代码” is missing']);
   });
 
   it('refuses a column given twice', () => {

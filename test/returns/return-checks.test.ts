@@ -178,6 +178,9 @@ describe.each(DATABASE_KINDS)('return checks on %s', (kind) => {
       today: '2026-02-03',
       items: [{ kind: 'dueSoon', regionCode: '650109', regionName: '米东区', month: '2026-01', state: 'draft', dueDate: '2026-02-05', message: '米东区 2026-01 的月报将于 2026-02-05 到期' }],
     });
+    // in the reader's language
+    const english = await listReminders(t.deps, { ...me, lang: 'en' }, '2026-01-10');
+    expect(english.items.map((i) => i.message)).toEqual(['The 2025-12 return of 米东区 is late (it was due by 2026-01-05)']);
   });
 
   it("reminds the parent level's reviewer of a return waiting for review", async () => {

@@ -1,5 +1,6 @@
 /** The pure rules of monthly returns: the state machine, the snapshot diff, and due dates by the official calendar. */
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/domain/messages/catalog';
 import { DEFAULT_REPORTING_CALENDAR, diffSnapshots, flattenFigures, isReportingLevel, nextMonth, nextReturnState, returnDueDate } from '../../src/domain/returns';
 import { createWorkingCalendar } from '../../src/domain/working-days';
 
@@ -10,7 +11,13 @@ describe('monthly return rules', () => {
     expect(nextReturnState('submitted', 'approve')).toEqual({ ok: true, to: 'approved' });
     expect(nextReturnState('submitted', 'return')).toEqual({ ok: true, to: 'returned' });
     expect(nextReturnState('approved', 'reopen')).toEqual({ ok: true, to: 'returned' });
-    expect(nextReturnState('approved', 'submit')).toEqual({ ok: false, reason: '月报当前为“已审核通过”，不能上报（须为草稿或已退回）' });
+    const refused = nextReturnState('approved', 'submit');
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(renderMessage(refused.reason, 'zh')).toBe('月报当前为“已审核通过”，不能上报（须为草稿或已退回）');
+    expect(renderMessage(refused.reason, 'en')).toBe('The return is “approved”; you cannot submit it (it must be draft or returned)');
+    const single = nextReturnState('draft', 'approve');
+    expect(single.ok ? null : renderMessage(single.reason, 'zh')).toBe('月报当前为“草稿”，不能审核通过（须为已上报）');
     expect(nextReturnState('draft', 'approve').ok).toBe(false);
     expect(nextReturnState('returned', 'reopen').ok).toBe(false);
     expect(nextReturnState('submitted', 'submit').ok).toBe(false);

@@ -175,6 +175,8 @@ describe.each(DATABASE_KINDS)('rankings on %s', (kind) => {
       signedAmount: { reason: 'single', message: '天山区只有 1 个下级地区，签约额不排名' },
       startRate: { reason: 'single', message: '天山区只有 1 个下级地区，开工率不排名' },
     });
+    const english = await t.call('GET', '/api/stats/rankings?region=650102&period=quarter&to=2026-03', { cookie: reviewer, headers: { 'accept-language': 'en' } });
+    expect((english.json() as { unranked: Record<string, unknown> }).unranked.startRate).toEqual({ reason: 'single', message: '天山区 has only 1 sub-region; start rate is not ranked' });
     expect(single.items).toEqual([
       { code: park.code, name: '赛马榜测试园区', metrics: { funds: m(0, null, null), yoy: m(null, null, null), completion: m(null, null, null), signedAmount: m(0, null, null), startRate: m(null, null, null) } },
     ]);

@@ -62,4 +62,14 @@ export const domainMessages = defineMessages({
 
   'calendar.dateInvalid': { zh: '日期“{date}”格式不正确，应为 YYYY-MM-DD', en: 'Date “{date}” is invalid: use YYYY-MM-DD' },
   'calendar.noOverride': { zh: '{date} 没有补充安排', en: 'There is no calendar adjustment on {date}' },
+  'font.missing': {
+    zh: '未找到中文字体：请安装 fonts-noto-cjk（apt-get install -y fonts-noto-cjk）或设置 YINFENG_PDF_FONT 指向字体文件',
+    en: 'No Chinese font found: install fonts-noto-cjk (apt-get install -y fonts-noto-cjk) or set YINFENG_PDF_FONT to a font file',
+  },
+  'font.missingBecause': { zh: '{missing}（{why}）', en: '{missing} ({why})' },
+  'font.unreadable': { zh: '无法读取字体文件 {file}', en: 'the font file {file} cannot be read' },
+  'font.unusable': { zh: '{file} 不是可用的字体文件', en: '{file} is not a usable font file' },
+  'font.configuredMissing': { zh: 'YINFENG_PDF_FONT 指向的 {file} 不存在', en: '{file}, named by YINFENG_PDF_FONT, does not exist' },
+  'font.notFontFile': { zh: '{file} 不是 .ttf/.otf/.ttc 字体文件', en: '{file} is not a .ttf/.otf/.ttc font file' },
+  'font.faceMissing': { zh: '字体文件 {file} 中没有字形“{face}”（可用：{available}）', en: 'The font file {file} has no face “{face}” (available: {available})' },
 });

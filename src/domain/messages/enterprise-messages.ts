@@ -155,4 +155,17 @@ export const enterpriseMessages = defineMessages({
   'importJob.status.cancelled': { zh: '已取消', en: 'cancelled' },
   'importJob.rejected': { zh: '文件“{file}”有 {count} 个问题，未导入任何数据', en: 'File “{file}” has {count} problems; nothing was imported' },
   'importJob.notEnded': { zh: '导入任务尚未结束，还没有被拒绝行的报告', en: 'The import job has not ended; there is no report of rejected rows yet' },
+  'importJob.failed': { zh: '导入失败，没有写入任何数据：{detail}', en: 'The import failed and nothing was written: {detail}' },
+  'importJob.kindUnsupported': { zh: '不支持的导入类型“{kind}”', en: 'Import kind “{kind}” is not supported' },
+  'importJob.stale': {
+    zh: '处理该导入的进程已停止（服务重启或意外退出），导入未完成，没有写入任何数据；请重新导入',
+    en: 'The process handling this import stopped (the service restarted or exited unexpectedly); the import did not finish and nothing was written; import the file again',
+  },
+  'rejectedReport.sheet': { zh: '被拒绝的行', en: 'rejected rows' },
+  'rejectedReport.sheetColumn': { zh: '工作表', en: 'Sheet' },
+  'rejectedReport.row': { zh: '行', en: 'Row' },
+  'rejectedReport.column': { zh: '列', en: 'Column' },
+  'rejectedReport.value': { zh: '值', en: 'Value' },
+  'rejectedReport.reason': { zh: '原因', en: 'Reason' },
+  'rejectedReport.more': { zh: '另有 {more} 个问题未列出（共 {total} 个），请先更正以上各行后重新导入', en: '{more} more problems are not listed ({total} in all); correct the rows above first, then import again' },
 });

@@ -20,7 +20,8 @@ import {
   type ImportJobWithPath,
 } from '../../db/queries/enterprise-imports/import-jobs';
 import { selectUserById } from '../../db/queries/accounts/users';
-import { isAppError } from '../../domain/app-error';
+import { AppError, isAppError } from '../../domain/app-error';
+import { msg, renderMessage, type Message } from '../../domain/messages/catalog';
 import { isRole, listPermissions } from '../../domain/roles';
 import { recordAudit } from '../../services/audit/audit';
 import { createSystemCaller, type Caller } from '../../services/context';
@@ -70,10 +71,10 @@ async function removeFile(file: string): Promise<void> {
   await fs.promises.rm(file, { force: true });
 }
 
-function describeFailure(err: unknown): string {
-  if (isAppError(err)) return err.message;
-  const message = err instanceof Error ? err.message : String(err);
-  return `导入失败，没有写入任何数据：${message}`;
+/** A job-level failure as a catalog message (stored as the result's errorText, read back in the reader's language). */
+function describeFailure(err: unknown): Message {
+  if (isAppError(err)) return err.text;
+  return msg('importJob.failed', { detail: err instanceof Error ? err.message : String(err) });
 }
 
 /**
@@ -93,7 +94,7 @@ export async function executeImportJob(database: Database, job: ImportJobRow, op
   const audit = (action: AuditAction, after: Record<string, unknown>, reason?: string) =>
     recordAudit(db, caller, { action, objectType: 'import_job', objectId: job.id, regionCode: job.regionCode, after: { kind: job.kind, fileName: job.fileName, ...after }, reason });
   try {
-    if (!(IMPORT_JOB_KINDS as readonly string[]).includes(job.kind)) throw new Error(`不支持的导入类型“${job.kind}”`);
+    if (!(IMPORT_JOB_KINDS as readonly string[]).includes(job.kind)) throw new AppError('VALIDATION', msg('importJob.kindUnsupported', { kind: job.kind }));
     const outcome = await runEnterpriseImportJob({ database, job, caller, progress, keyThreads: opts.keyThreads, stageRows: opts.stageRows, chunkRows: opts.chunkRows, bulkMinRows: opts.bulkMinRows });
     if (outcome.status === 'succeeded' && !outcome.written) {
       // a dry run: counted, rolled back
@@ -112,8 +113,9 @@ export async function executeImportJob(database: Database, job: ImportJobRow, op
       await audit('import_job.cancel', { rowsRead: progress.state.rowsRead, phase: progress.state.phase });
       await removeFile(job.filePath);
     } else {
-      const error = describeFailure(err);
-      await finishImportJob(db, job.id, { status: 'failed', error, progress: { ...progress.state, phase: 'done' } });
+      const errorText = describeFailure(err);
+      const error = renderMessage(errorText, 'zh');
+      await finishImportJob(db, job.id, { status: 'failed', error, result: { errorText }, progress: { ...progress.state, phase: 'done' } });
       await audit('import_job.fail', { rowsRead: progress.state.rowsRead }, error);
       await removeFile(job.filePath);
       if (!isAppError(err)) console.error(`导入任务 ${job.id} 失败：`, err);
@@ -125,7 +127,8 @@ export async function executeImportJob(database: Database, job: ImportJobRow, op
 }
 
 /** The error of a job whose process stopped while running it. */
-export const STALE_JOB_ERROR = '处理该导入的进程已停止（服务重启或意外退出），导入未完成，没有写入任何数据；请重新导入';
+const STALE_JOB_TEXT = msg('importJob.stale');
+export const STALE_JOB_ERROR = renderMessage(STALE_JOB_TEXT, 'zh');
 
 /**
  * Fails running jobs left by a process that is gone (no heartbeat for `staleSeconds`, or, with `all`,
@@ -133,7 +136,7 @@ export const STALE_JOB_ERROR = '处理该导入的进程已停止（服务重启
  * audits each.
  */
 export async function failStaleImportJobsOf(database: Database, f: { worker: string; staleSeconds: number; all: boolean }): Promise<ImportJobRow[]> {
-  const failed = await failStaleImportJobs(database.db, { ...f, error: STALE_JOB_ERROR });
+  const failed = await failStaleImportJobs(database.db, { ...f, error: STALE_JOB_ERROR, result: { errorText: STALE_JOB_TEXT } });
   for (const job of failed) {
     await removeFile(job.filePath);
     await recordAudit(database.db, await callerForJob(database, job), {

@@ -46,7 +46,13 @@ const REJECTED_PREVIEW = 20;
 
 /** The stored JSON as the contract reads it; a malformed value (never written by this code) reads as nothing. */
 const storedProgress = importJobProgressSchema.catch({});
-const storedResult = importJobResultSchema.nullable().catch(null);
+const storedResultSchema = importJobResultSchema.nullable().catch(null);
+
+/** The stored result; a job that failed before reading its file stores only its errorText, which is no result. */
+function readStoredResult(stored: unknown): ImportJobDto['result'] {
+  const result = storedResultSchema.parse(stored);
+  return result && Object.keys(result).length > 0 ? result : null;
+}
 
 /** A stored message of the job's result (`rejectedText[i]`, `errorText`) rendered in `lang`; null when there is none. */
 function renderStored(stored: unknown, lang: Lang): string | null {
@@ -68,7 +74,7 @@ function localizeResult(job: ImportJobWithPath, result: ImportJobDto['result'], 
 }
 
 function toDto(job: ImportJobWithPath, lang: Lang = 'zh'): ImportJobDto {
-  const { result, error } = localizeResult(job, storedResult.parse(job.result), lang);
+  const { result, error } = localizeResult(job, readStoredResult(job.result), lang);
   if (result?.rejected) result.rejected = result.rejected.slice(0, REJECTED_PREVIEW);
   return {
     id: job.id,
@@ -335,5 +341,9 @@ export async function getRejectedRows(deps: Deps, caller: Caller, id: string): P
   const rejected = (Array.isArray(result.rejected) ? result.rejected : []) as ImportProblem[];
   const total = typeof result.rejectedTotal === 'number' ? result.rejectedTotal : rejected.length;
   if (job.status === 'queued' || job.status === 'running') throw new AppError('CONFLICT', msg('importJob.notEnded'));
-  return { fileName: job.fileName, rejected, total };
+  const lang = caller.lang ?? 'zh';
+  if (lang === 'zh') return { fileName: job.fileName, rejected, total };
+  // each reason in the reader's language, from the message stored beside it (Chinese for older reports)
+  const texts = Array.isArray(result.rejectedText) ? (result.rejectedText as unknown[]) : [];
+  return { fileName: job.fileName, rejected: rejected.map((p, i) => ({ ...p, reason: renderStored(texts[i], lang) ?? p.reason })), total };
 }

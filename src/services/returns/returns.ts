@@ -38,10 +38,10 @@ import type { Db } from '../../db/client';
 import { selectReceiptChanges } from '../../db/queries/funds/fund-ledger';
 import { selectRegion, type RegionRow } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
-import { msg } from '../../domain/messages/catalog';
+import { msg, renderMessage, type Lang, type Message } from '../../domain/messages/catalog';
 import { isMonth, todayInShanghai, toShanghaiDate } from '../../domain/dates';
 import { type Summary } from '../../domain/indicators';
-import { diffSnapshots, isReportingLevel, nextReturnState, RETURN_STATE_LABELS, type ReturnAction, type ReturnState } from '../../domain/returns';
+import { diffSnapshots, isReportingLevel, nextReturnState, RETURN_STATE_NAMES, type ReturnAction, type ReturnState } from '../../domain/returns';
 import { countWorkingDays } from '../../domain/working-days';
 import { recordAudit } from '../audit/audit';
 import { loadWorkingCalendar } from '../calendar';
@@ -154,7 +154,7 @@ export async function getReturn(deps: Deps, caller: Caller, regionCode: string, 
     level: region.level,
     month,
     state,
-    stateLabel: RETURN_STATE_LABELS[state],
+    stateLabel: renderMessage(RETURN_STATE_NAMES[state], caller.lang ?? 'zh'),
     locked: state === 'approved',
     dueDate,
     submissions: row?.submissions ?? 0,
@@ -202,7 +202,7 @@ export async function submitReturn(deps: Deps, caller: Caller, regionCode: strin
     const returns = new Map((await selectReturnsOfRegions(deps.db, children.map((c) => c.code), month)).map((r) => [r.regionCode, r]));
     const pending = children.filter((c) => returns.get(c.code)?.state !== 'approved');
     if (pending.length > 0) {
-      const list = pending.map((c) => `${c.name}（${RETURN_STATE_LABELS[stateOf(returns.get(c.code))]}）`).join('、');
+      const list = { names: pending.map((c) => msg('returns.pendingChild', { region: c.name, state: RETURN_STATE_NAMES[stateOf(returns.get(c.code))] })) };
       throw new AppError('CONFLICT', msg('returns.childrenPending', { region: region.name, month, pending: list }));
     }
   }
@@ -246,10 +246,7 @@ async function decide(deps: Deps, caller: Caller, regionCode: string, month: str
     const parentReturn = await selectReturn(deps.db, region.parentCode, month);
     if (parentReturn && (parentReturn.state === 'submitted' || parentReturn.state === 'approved')) {
       const parent = await selectRegion(deps.db, region.parentCode);
-      throw new AppError(
-        'CONFLICT',
-        `${parent?.name ?? region.parentCode} ${month} 的月报${RETURN_STATE_LABELS[parentReturn.state]}，已汇总${region.name}的数据；须先由其上级退回或重新开放${parent?.name ?? ''}的月报`,
-      );
+      throw new AppError('CONFLICT', msg('returns.parentHolds', { parent: parent?.name ?? region.parentCode, month, state: RETURN_STATE_NAMES[parentReturn.state], region: region.name }));
     }
   }
   const now = new Date();
@@ -320,7 +317,7 @@ interface StatusItem {
   dueSoon: boolean;
 }
 
-async function statusFlags(deps: Deps, today: string) {
+async function statusFlags(deps: Deps, today: string, lang: Lang) {
   const due = await loadDueDates(deps);
   const cal = await loadWorkingCalendar(deps);
   return (r: { code: string; name: string; level: string; hasProjects: boolean }, month: string, row: ReturnRow | undefined, submittedByName: string | null = null): StatusItem => {
@@ -334,7 +331,7 @@ async function statusFlags(deps: Deps, today: string) {
       level: r.level,
       required: r.hasProjects,
       state,
-      stateLabel: RETURN_STATE_LABELS[state],
+      stateLabel: renderMessage(RETURN_STATE_NAMES[state], lang),
       submissions: row?.submissions ?? 0,
       firstSubmittedAt: row?.firstSubmittedAt?.toISOString() ?? null,
       submittedAt: row?.submittedAt?.toISOString() ?? null,
@@ -356,7 +353,7 @@ export async function listReturnStatus(deps: Deps, caller: Caller, q: { region: 
   const found = await selectReturnsOfRegions(deps.db, [region.code, ...children.map((c) => c.code)], q.month);
   const rows = new Map(found.map((r) => [r.regionCode, r]));
   const names = await selectLatestSubmitterNames(deps.db, found);
-  const flags = await statusFlags(deps, today);
+  const flags = await statusFlags(deps, today, caller.lang ?? 'zh');
   const item = (r: { code: string; name: string; level: string; hasProjects: boolean }) => {
     const row = rows.get(r.code);
     return flags(r, q.month, row, row ? (names.get(row.id) ?? null) : null);
@@ -380,6 +377,7 @@ const monthsOfYearUpTo = (month: string) => Array.from({ length: Number(month.sl
  */
 export async function listReminders(deps: Deps, caller: Caller, today: string = todayInShanghai()) {
   const items: { kind: 'late' | 'dueSoon' | 'toReview'; regionCode: string; regionName: string; month: string; state: ReturnState; dueDate: string | null; message: string }[] = [];
+  const say = (m: Message) => renderMessage(m, caller.lang ?? 'zh');
   const home = caller.actor.regionCode ? await selectRegion(deps.db, caller.actor.regionCode) : undefined;
   if (!home || !isReportingLevel(home.level)) return { today, items };
   if (caller.actor.permissions.includes('returns.submit') && (await hasProjectsInSubtree(deps.db, home.path))) {
@@ -387,17 +385,17 @@ export async function listReminders(deps: Deps, caller: Caller, today: string = 
     const current = today.slice(0, 7);
     const months = [...(current.endsWith('-01') ? [`${Number(current.slice(0, 4)) - 1}-12`] : []), ...monthsOfYearUpTo(current)];
     const rows = new Map((await selectReturnsOfRegion(deps.db, home.code, months[0] ?? current, current)).map((r) => [r.month, r]));
-    const flags = await statusFlags(deps, today);
+    const flags = await statusFlags(deps, today, caller.lang ?? 'zh');
     for (const month of months) {
       const s = flags({ code: home.code, name: home.name, level: home.level, hasProjects: true }, month, rows.get(month));
       const open = s.state === 'draft' || s.state === 'returned';
-      if (open && s.late) items.push({ kind: 'late', regionCode: home.code, regionName: home.name, month, state: s.state, dueDate: s.dueDate, message: `${home.name} ${month} 的月报已逾期（应于 ${s.dueDate} 前上报）` });
-      else if (s.dueSoon) items.push({ kind: 'dueSoon', regionCode: home.code, regionName: home.name, month, state: s.state, dueDate: s.dueDate, message: `${home.name} ${month} 的月报将于 ${s.dueDate} 到期` });
+      if (open && s.late) items.push({ kind: 'late', regionCode: home.code, regionName: home.name, month, state: s.state, dueDate: s.dueDate, message: say(msg('returns.reminder.late', { region: home.name, month, due: s.dueDate })) });
+      else if (s.dueSoon) items.push({ kind: 'dueSoon', regionCode: home.code, regionName: home.name, month, state: s.state, dueDate: s.dueDate, message: say(msg('returns.reminder.dueSoon', { region: home.name, month, due: s.dueDate })) });
     }
   }
   if (caller.actor.permissions.includes('returns.review')) {
     for (const r of await selectReturnsAwaitingReview(deps.db, home.code, home.level === 'province')) {
-      items.push({ kind: 'toReview', regionCode: r.regionCode, regionName: r.regionName, month: r.month, state: 'submitted', dueDate: null, message: `${r.regionName} ${r.month} 的月报已上报，待您审核` });
+      items.push({ kind: 'toReview', regionCode: r.regionCode, regionName: r.regionName, month: r.month, state: 'submitted', dueDate: null, message: say(msg('returns.reminder.toReview', { region: r.regionName, month: r.month })) });
     }
   }
   return { today, items };

@@ -1,6 +1,7 @@
 /** 赛马榜: the direct sub-regions of a region ranked by five indicators, with the rank change against the previous period. */
 import { selectChildRegions } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
+import { msg, renderMessage, type Message } from '../../domain/messages/catalog';
 import { rankDescending, resolveRankingPeriods, type RankingPeriodKind, type Summary } from '../../domain/indicators';
 import type { Caller, Deps } from '../context';
 import { requireRegionInScope } from '../regions';
@@ -24,12 +25,12 @@ function valueOf(s: Summary, metric: RankingMetric): number | null {
   }
 }
 
-const METRIC_NAMES: Record<RankingMetric, string> = {
-  funds: '到位资金',
-  yoy: '同比增速',
-  completion: '目标完成率',
-  signedAmount: '签约额',
-  startRate: '开工率',
+const METRIC_NAMES: Record<RankingMetric, Message> = {
+  funds: msg('stats.metric.funds'),
+  yoy: msg('stats.metric.yoy'),
+  completion: msg('stats.metric.completion'),
+  signedAmount: msg('stats.metric.signedAmount'),
+  startRate: msg('stats.metric.startRate'),
 };
 
 export type UnrankedReason = 'single' | 'noData' | 'allZero';
@@ -46,15 +47,15 @@ export function findUnrankedReason(values: (number | null)[]): UnrankedReason | 
   return null;
 }
 
-function describeUnranked(metric: RankingMetric, reason: UnrankedReason, regionName: string, count: number): string {
+function describeUnranked(metric: RankingMetric, reason: UnrankedReason, regionName: string, count: number): Message {
   const name = METRIC_NAMES[metric];
-  if (reason === 'single') return count === 0 ? `${regionName}没有下级地区，不排名` : `${regionName}只有 1 个下级地区，${name}不排名`;
-  if (reason === 'noData') return `各下级地区本期均无${name}数据，不排名`;
-  return `各下级地区本期${name}均为 0，不排名`;
+  if (reason === 'single') return count === 0 ? msg('stats.unranked.noChildren', { region: regionName }) : msg('stats.unranked.single', { region: regionName, metric: name });
+  if (reason === 'noData') return msg('stats.unranked.noData', { metric: name });
+  return msg('stats.unranked.allZero', { metric: name });
 }
 
 export async function getRankings(deps: Deps, caller: Caller, q: { region: string; period: RankingPeriodKind; to: string }) {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.to)) throw new AppError('VALIDATION', `月份“${q.to}”格式应为 YYYY-MM`, [{ field: 'to', message: '格式应为 YYYY-MM' }]);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.to)) throw new AppError('VALIDATION', msg('stats.monthFormat', { month: q.to }), [{ field: 'to', message: msg('stats.monthFormatShort') }]);
   const region = await requireRegionInScope(deps, caller, q.region, 'region');
   const children = await selectChildRegions(deps.db, region.code);
   const { current, previous } = resolveRankingPeriods(q.period, q.to);
@@ -87,7 +88,7 @@ export async function getRankings(deps: Deps, caller: Caller, q: { region: strin
     unranked: Object.fromEntries(
       RANKING_METRICS.map((m) => {
         const reason = unrankedNow[m];
-        return [m, reason ? { reason, message: describeUnranked(m, reason, region.name, children.length) } : null];
+        return [m, reason ? { reason, message: renderMessage(describeUnranked(m, reason, region.name, children.length), caller.lang ?? 'zh') } : null];
       }),
     ) as Record<RankingMetric, { reason: UnrankedReason; message: string } | null>,
     items: children.map((c, i) => ({

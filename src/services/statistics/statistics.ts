@@ -1,6 +1,7 @@
 /** 统计: the summary of a region and period by the definitions of DESIGN.md, and annual targets. */
 import { selectSignedAggregates, selectTarget, upsertTarget } from '../../db/queries/statistics/statistics';
 import { AppError } from '../../domain/app-error';
+import { msg } from '../../domain/messages/catalog';
 import { buildSummary, checkPeriodMessage, lastDayOfMonth, shiftPeriodYear, SIZE_BANDS_YUAN, type Period, type Summary } from '../../domain/indicators';
 import { isPathWithin } from '../../domain/region-scope';
 import { recordAudit } from '../audit/audit';
@@ -41,10 +42,10 @@ export async function setTarget(
 ) {
   const region = await requireRegionInScope(deps, caller, input.regionCode, 'regionCode');
   if (region.path === caller.actor.regionPath || !isPathWithin(caller.actor.regionPath, region.path)) {
-    throw new AppError('FORBIDDEN', `${region.name}的年度目标由上级下达，不能由本级设定`);
+    throw new AppError('FORBIDDEN', msg('stats.targetFromAbove', { region: region.name }));
   }
   if (!Number.isSafeInteger(input.fundsTargetYuan) || input.fundsTargetYuan <= 0) {
-    throw new AppError('VALIDATION', '到位资金目标须为大于 0 的整数元', [{ field: 'fundsTargetYuan', message: '须大于 0' }]);
+    throw new AppError('VALIDATION', msg('stats.fundsTargetPositive'), [{ field: 'fundsTargetYuan', message: msg('stats.aboveZero') }]);
   }
   const before = await selectTarget(deps.db, region.code, input.year);
   await deps.db.transaction(async (tx) => {

@@ -186,10 +186,10 @@ export async function requeueImportJob(db: Db, id: string, worker: string, progr
  * Fails running jobs whose process is gone: their heartbeat is older than `staleSeconds`, or
  * (`all`) any running job of another worker (embedded PGlite: only one process can open the data).
  */
-export async function failStaleImportJobs(db: Db, f: { worker: string; staleSeconds: number; all: boolean; error: string }): Promise<ImportJobRow[]> {
+export async function failStaleImportJobs(db: Db, f: { worker: string; staleSeconds: number; all: boolean; error: string; result: Record<string, unknown> }): Promise<ImportJobRow[]> {
   return db
     .update(importJobs)
-    .set({ status: 'failed', error: f.error, finishedAt: sql`now()` })
+    .set({ status: 'failed', error: f.error, result: f.result, finishedAt: sql`now()` })
     .where(
       and(
         eq(importJobs.status, 'running'),
