@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { chainNodeCodes } from './chains';
 import { industries } from './industries';
 import { enterprises } from './enterprises';
 import { regions } from './regions';
@@ -41,6 +42,12 @@ export const projects = pgTable(
     isKey: boolean('is_key').notNull().default(false),
     /** 招商方式 (domain/project-channels.ts); null: not recorded */
     channel: text('channel', { enum: ['chain', 'partner', 'event', 'residentTeam', 'commissioned', 'online', 'direct'] }),
+    /**
+     * 产业链节点: a node code of a chain visible to the project's region (services/projects/project-chain-node.ts);
+     * the FK is to chain_node_codes, which keep every code ever used, so a node dropped by a newer chain
+     * version stays on old projects (shown as 已不在当前版本). null: none.
+     */
+    chainNodeCode: text('chain_node_code').references(() => chainNodeCodes.code),
     /** the last time someone reported progress (stage change, receipt, problem, plan) */
     lastProgressAt: timestamp('last_progress_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -54,6 +61,7 @@ export const projects = pgTable(
     index('projects_stage_idx').on(t.stage),
     index('projects_leader_idx').on(t.leaderId),
     index('projects_investor_idx').on(t.investorId),
+    index('projects_chain_node_idx').on(t.chainNodeCode),
     // signed projects of a period (statistics: signed amount, bands, start and fulfilment rates)
     index('projects_signed_date_idx').on(t.signedDate),
     // the projects of one funds-rollup part (a region's bucket): recomputing one stale part reads

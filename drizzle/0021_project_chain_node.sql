@@ -1,0 +1,3 @@
+ALTER TABLE "projects" ADD COLUMN "chain_node_code" text;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_chain_node_code_chain_node_codes_code_fk" FOREIGN KEY ("chain_node_code") REFERENCES "public"."chain_node_codes"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "projects_chain_node_idx" ON "projects" USING btree ("chain_node_code");
