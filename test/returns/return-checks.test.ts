@@ -166,6 +166,23 @@ describe.each(DATABASE_KINDS)('return checks on %s', (kind) => {
     ]);
   });
 
+  it('trims a reopen reason on every path, and will not reopen a return its parent has submitted or approved', async () => {
+    // (after the test above: 650000 returned, 650100 and 650109 approved) — the service called directly, as the CLI does
+    expect(await reopenReturn(t.deps, sys, '650100', M, '  米东区更正  ')).toMatchObject({ state: 'returned', reviewReason: '重新开放：米东区更正' });
+    // the prefecture submits again: 米东区's approved figures are in it, so 米东区 cannot be reopened under it
+    await ok(await act('ck_stat_pref', 'submit', '650100'));
+    await refused(
+      await act('ck_rev_pref', 'reopen', '650109', { reason: '更正' }),
+      409,
+      'CONFLICT',
+      zh('returns.parentHolds', { parent: '乌鲁木齐市', month: M, state: msg('returns.state.submitted'), region: '米东区' }),
+    );
+    const english = await t.call('POST', `/api/returns/650109/${M}/reopen`, { cookie: cookie.ck_rev_pref, body: { reason: '更正' }, headers: { 'accept-language': 'en' } });
+    expect(english.json()).toMatchObject({
+      error: { code: 'CONFLICT', message: `The ${M} return of 乌鲁木齐市 is submitted and includes the figures of 米东区; the level above 乌鲁木齐市 must first return or reopen it` },
+    });
+  });
+
   it("reminds in January of last December's return too, and not of returns already submitted", async () => {
     const me = statisticianOf('ck_stat_mid', '650109', '/650000/650100/650109/');
     // 2025-12 was due on 2026-01-05 (a Monday); 2026-01 is due on 2026-02-05, not soon on 01-10
