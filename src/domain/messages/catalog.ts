@@ -13,14 +13,15 @@ import { fillTemplate, type Lang, type Message, type ParamsOf, type ParamValue }
 import { httpMessages } from './http-messages';
 import { projectMessages } from './project-messages';
 import { statisticsMessages } from './statistics-messages';
+import { targetMessages } from './target-messages';
 
 export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;
