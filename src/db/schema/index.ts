@@ -9,3 +9,4 @@ export * from './projects';
 export * from './statistics';
 export * from './returns';
 export * from './chains';
+export * from './targets';

@@ -14,6 +14,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../client';
+import { moveTargetsOfEnterprise } from '../targets/target-merge';
 import { matchNormalizedNames, normalizeEnterpriseName, type NameMatch } from '../../../domain/enterprise-names';
 import { enterpriseDuplicateCandidates, enterpriseListMembers, enterpriseContacts, enterprises, projects } from '../../schema/index';
 import { escapeLike } from '../audit/audit';
@@ -262,7 +263,8 @@ export async function resolveCandidate(db: Db, id: string, status: 'dismissed' |
 
 /**
  * Moves what points at `fromId` to `toId`: projects' investor, contacts, list memberships (a list
- * already holding the target keeps its own entry). Returns the ids moved, for the audit row.
+ * already holding the target keeps its own entry), targets and feedback (targets/target-merge.ts).
+ * Returns the ids moved, for the audit row.
  */
 export async function moveEnterpriseReferences(db: Db, fromId: string, toId: string) {
   const movedProjects = await db.update(projects).set({ investorId: toId }).where(eq(projects.investorId, fromId)).returning({ id: projects.id });
@@ -276,7 +278,9 @@ export async function moveEnterpriseReferences(db: Db, fromId: string, toId: str
     select list_id, ${toId}, note, added_by, added_at from enterprise_list_members where enterprise_id = ${fromId}
     on conflict do nothing returning list_id`);
   await db.delete(enterpriseListMembers).where(eq(enterpriseListMembers.enterpriseId, fromId));
+  const targetIds = await moveTargetsOfEnterprise(db, fromId, toId);
   return {
+    targetIds,
     projectIds: movedProjects.map((p) => p.id),
     contactIds: movedContacts.map((c) => c.id),
     listIds: (movedLists as unknown as { rows: { list_id: string }[] }).rows.map((r) => r.list_id),
