@@ -130,3 +130,14 @@ export const industryProximity = pgTable(
   },
   (t) => [primaryKey({ columns: [t.industryA, t.industryB] })],
 );
+
+/**
+ * Counties specialised in each 大类 and the national enterprise count per 大类, written by the same
+ * job as industry_proximity: a region's revealed comparative advantage reads its own counts against
+ * these instead of scanning the national table on every request.
+ */
+export const industryDivisionCounts = pgTable('industry_division_counts', {
+  division: text('division').primaryKey(),
+  enterprises: integer('enterprises').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});
