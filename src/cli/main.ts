@@ -24,7 +24,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   user add|disable|reset-password|reset-totp   管理账号
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链；--kind enterprises 为企业库导入任务）
   chains templates|adopt   产业链模板：列出、采用
-  stats --region CODE --from YYYY-MM --to YYYY-MM [--json]   统计汇总（与 /api/stats/summary 相同）
+  stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
   backup --out FILE    备份数据库（嵌入式须先停止服务；PostgreSQL 在线，用 pg_dump）
@@ -96,8 +96,12 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'stats': {
       if (wantsHelp) return void console.log(STATS_HELP);
-      const { values } = parseArgs({ args: rest, strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
-      return runStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), json: Boolean(values.json) });
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'exclude-tags': { type: 'string' }, json: { type: 'boolean' } },
+      });
+      return runStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), excludeTags: values['exclude-tags'], json: Boolean(values.json) });
     }
     case 'report': {
       if (wantsHelp) return void console.log(REPORT_HELP);

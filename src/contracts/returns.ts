@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CONTRACT_MESSAGES, dateSchema, monthSchema, reasonSchema, regionCodeSchema } from './common';
-import { summarySchema } from './statistics';
+import { summaryCoreSchema } from './statistics';
 
 export const RETURN_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export const returnStateSchema = z.enum(RETURN_STATES);
@@ -15,8 +15,8 @@ export const returnFiguresSchema = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   month: z.string(),
-  yearToDate: summarySchema,
-  monthOnly: summarySchema.describe('当月数据；不含年度目标（target 为 null，完成率见 yearToDate）'),
+  yearToDate: summaryCoreSchema,
+  monthOnly: summaryCoreSchema.describe('当月数据；不含年度目标（target 为 null，完成率见 yearToDate）'),
 });
 
 export const figureChangeSchema = z.object({

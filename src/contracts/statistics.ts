@@ -15,7 +15,29 @@ export type SignedBand = z.infer<typeof signedBandSchema>;
 
 export const statsTargetSchema = z.object({ annualYuan: z.number(), completionPct: pct, schedulePct: pct, aheadPts: pct });
 
-export const summarySchema = z.object({
+const signedCoreSchema = z.object({
+  projects: z.number(),
+  amountYuan: z.number(),
+  bands: z.array(signedBandSchema),
+  topInvestorProjects: z.number(),
+  startRatePct: pct,
+  fulfilmentRatePct: pct,
+});
+
+/** One group of the signed projects' structure (签约项目结构). */
+export const signedShareSchema = z.object({
+  projects: z.number().describe('本组签约项目数'),
+  amountYuan: z.number().describe('本组签约额（元）'),
+  projectSharePct: pct.describe('占统计期全部签约项目数的比重（%）；无签约项目时为 null'),
+  amountSharePct: pct.describe('占统计期签约总额的比重（%）；签约总额为 0 时为 null'),
+});
+export type SignedShare = z.infer<typeof signedShareSchema>;
+
+/**
+ * The summary as frozen in a monthly return (统计报表): the figures without the signed structure and
+ * the exclusions, which returns do not carry.
+ */
+export const summaryCoreSchema = z.object({
   region: z.string(),
   from: z.string(),
   to: z.string(),
@@ -25,15 +47,21 @@ export const summarySchema = z.object({
   bySource: z.object({ local: fundsBlock, outOfRegion: fundsBlock, foreign: fundsBlock }),
   unknownSource: z.object({ projects: z.number(), fundsYuan: z.number() }).describe('未填写资金来源的执行项目：计入合计，不计入任何来源'),
   domestic: fundsBlock,
-  signed: z.object({
-    projects: z.number(),
-    amountYuan: z.number(),
-    bands: z.array(signedBandSchema),
-    topInvestorProjects: z.number(),
-    startRatePct: pct,
-    fulfilmentRatePct: pct,
+  signed: signedCoreSchema,
+  target: statsTargetSchema.nullable().describe('年度目标完成情况；未下达目标，或统计期跨年（无单一年度目标可比）时为 null'),
+});
+
+export const summarySchema = summaryCoreSchema.extend({
+  excludeTags: z.array(z.string()).describe('已排除的项目标签：带有其中任一标签的项目不计入任何指标；未排除时为空数组'),
+  signed: signedCoreSchema.extend({
+    bySector: z
+      .object({ primary: signedShareSchema, secondary: signedShareSchema, tertiary: signedShareSchema })
+      .describe('签约项目按三次产业（由项目行业代码，按《三次产业划分规定》）；未填行业的项目不属任何产业，占比仍以全部签约项目为基数'),
+    byChain: z.record(z.string(), signedShareSchema).describe('签约项目按产业链（项目所属链节点的产业链代码）；按签约额从高到低'),
+    byInvestorTag: z
+      .record(z.string(), signedShareSchema)
+      .describe('签约项目按投资方企业的每个标签；一个项目可计入多个标签，按签约额从高到低'),
   }),
-  target: statsTargetSchema.nullable(),
 });
 export type StatsSummary = z.infer<typeof summarySchema>;
 
@@ -58,12 +86,15 @@ export const breakdownsSchema = z.object({
   regionName: z.string(),
   from: z.string(),
   to: z.string(),
+  excludeTags: z.array(z.string()).describe('已排除的项目标签；未排除时为空数组'),
   total: z.object({ fundsYuan: z.number(), lastYearFundsYuan: z.number() }),
   bySubRegion: z.array(subRegionRowSchema),
   bySector: z.array(keyedRowSchema),
   bySection: z.array(keyedRowSchema),
   byInvestorType: z.array(keyedRowSchema),
-  monthly: z.object({ year: z.number(), thisYear: z.array(z.number()), lastYear: z.array(z.number()) }),
+  monthly: z
+    .object({ year: z.number(), thisYear: z.array(z.number()), lastYear: z.array(z.number()) })
+    .describe('逐月序列：统计期最后一年（截止月份所在年）与其上一年'),
 });
 export type StatsBreakdowns = z.infer<typeof breakdownsSchema>;
 
@@ -93,6 +124,7 @@ export const rankingsSchema = z.object({
   region: z.string(),
   regionName: z.string(),
   period: rankingPeriodSchema,
+  excludeTags: z.array(z.string()).describe('已排除的项目标签；未排除时为空数组'),
   current: z.object({ from: z.string(), to: z.string() }),
   previous: z.object({ from: z.string(), to: z.string() }),
   unranked: z
@@ -119,12 +151,23 @@ export type AnnualTarget = z.infer<typeof annualTargetSchema>;
 
 // ——— requests: the routes validate with these, the web sends their input types ———
 
-/** GET /api/stats/summary and /api/stats/breakdowns: a region and a month range. */
-export const statsQuerySchema = z.object({ region: regionCodeSchema, from: monthSchema, to: monthSchema });
+const excludeTagsSchema = z
+  .string()
+  .max(2000)
+  .optional()
+  .describe('排除标签：带有其中任一项目标签的项目不计入任何指标，如“光伏,煤化工”（逗号、顿号或分号分隔；每个不超过 50 字，最多 20 个）');
+
+/** GET /api/stats/summary and /api/stats/breakdowns: a region, a month range (may span years), tags to exclude. */
+export const statsQuerySchema = z.object({
+  region: regionCodeSchema,
+  from: monthSchema.describe('起始月份 YYYY-MM；统计期可跨年'),
+  to: monthSchema.describe('截止月份 YYYY-MM，不早于起始月份'),
+  excludeTags: excludeTagsSchema,
+});
 export type StatsQuery = z.input<typeof statsQuerySchema>;
 
 /** GET /api/stats/rankings. */
-export const rankingsQuerySchema = z.object({ region: regionCodeSchema, period: rankingPeriodSchema, to: monthSchema });
+export const rankingsQuerySchema = z.object({ region: regionCodeSchema, period: rankingPeriodSchema, to: monthSchema, excludeTags: excludeTagsSchema });
 export type RankingsQuery = z.input<typeof rankingsQuerySchema>;
 
 /** PUT /api/targets/:regionCode/:year. */

@@ -5,6 +5,7 @@
  */
 import { msg, renderMessage, type Message } from './messages/catalog';
 import { percentHalfUp } from './money';
+import type { SignedSector, SignedShare } from './signed-structure';
 
 export const SOURCES = ['local', 'outOfRegion', 'foreign'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -17,12 +18,14 @@ export interface Period {
   to: string; // YYYY-MM
 }
 
-/** Validates a period: months within one year, from ≤ to. Returns a Chinese reason or null. */
+/**
+ * Validates a period: two months YYYY-MM, from ≤ to; a period may span years (DESIGN.md, second
+ * half: "2020年以来" is 2020-01..the current month). Returns the reason or null.
+ */
 export function checkPeriodMessage(p: Period): Message | null {
   const re = /^\d{4}-(0[1-9]|1[0-2])$/;
   if (!re.test(p.from)) return msg('period.fromFormat', { month: p.from });
   if (!re.test(p.to)) return msg('period.toFormat', { month: p.to });
-  if (p.from.slice(0, 4) !== p.to.slice(0, 4)) return msg('period.sameYear');
   if (p.from > p.to) return msg('period.order');
   return null;
 }
@@ -31,6 +34,11 @@ export function checkPeriodMessage(p: Period): Message | null {
 export function checkPeriod(p: Period): string | null {
   const problem = checkPeriodMessage(p);
   return problem ? renderMessage(problem, 'zh') : null;
+}
+
+/** Whether a period's months lie in more than one calendar year. */
+export function spansYears(p: Period): boolean {
+  return p.from.slice(0, 4) !== p.to.slice(0, 4);
 }
 
 /** The same months a year earlier. */
@@ -178,4 +186,17 @@ export function resolveRankingPeriods(kind: RankingPeriodKind, to: string): { cu
 /** Competition ranking (1, 2, 2, 4) by value, highest first; null values are unranked. */
 export function rankDescending(values: (number | null)[]): (number | null)[] {
   return values.map((v) => (v === null ? null : values.filter((o) => o !== null && o > v).length + 1));
+}
+
+/** The summary as the statistics answer it: the core figures, the tags left out, and the signed structure. */
+export type FullSummary = Omit<Summary, 'signed'> & {
+  excludeTags: string[];
+  signed: Summary['signed'] & { bySector: Record<SignedSector, SignedShare>; byChain: Record<string, SignedShare>; byInvestorTag: Record<string, SignedShare> };
+};
+
+/** The core figures of a summary (what a monthly return freezes): without the exclusions and the signed structure. */
+export function toCoreSummary(s: FullSummary): Summary {
+  const { excludeTags: _excluded, signed, ...rest } = s;
+  const { bySector: _sector, byChain: _chain, byInvestorTag: _tag, ...core } = signed;
+  return { ...rest, signed: core };
 }

@@ -17,7 +17,7 @@ const row = (source: FundsBySource['source'], projects: number, funds: number, n
 });
 
 describe('statistical periods', () => {
-  it('checks the format and the order of a period within one year', () => {
+  it('checks the format and the order of a period, which may span years', () => {
     expect(checkPeriod({ from: '2026-01', to: '2026-03' })).toBeNull();
     expect(checkPeriod({ from: '2026-03', to: '2026-03' })).toBeNull();
     expect(checkPeriod({ from: '2026-1', to: '2026-03' })).toBe('起始月份“2026-1”格式应为 YYYY-MM');
@@ -26,8 +26,11 @@ describe('statistical periods', () => {
     expect(checkPeriod({ from: '2026-01', to: '2026-13' })).toBe('截止月份“2026-13”格式应为 YYYY-MM');
     expect(checkPeriod({ from: '2026-01', to: '2026-03x' })).toBe('截止月份“2026-03x”格式应为 YYYY-MM');
     expect(checkPeriod({ from: '2026-10', to: '2026-1O' })).toBe('截止月份“2026-1O”格式应为 YYYY-MM');
-    expect(checkPeriod({ from: '2025-12', to: '2026-01' })).toBe('统计期须在同一年内（起止月份同年）');
+    // periods span years (DESIGN.md, second half: "2020年以来" = 2020-01..the current month)
+    expect(checkPeriod({ from: '2025-12', to: '2026-01' })).toBeNull();
+    expect(checkPeriod({ from: '2020-01', to: '2026-11' })).toBeNull();
     expect(checkPeriod({ from: '2026-04', to: '2026-03' })).toBe('起始月份不能晚于截止月份');
+    expect(checkPeriod({ from: '2026-01', to: '2025-12' })).toBe('起始月份不能晚于截止月份');
   });
 
   it('shifts a period by years and names the last day of a month', () => {

@@ -57,7 +57,6 @@ export const domainMessages = defineMessages({
 
   'period.fromFormat': { zh: '起始月份“{month}”格式应为 YYYY-MM', en: 'Start month “{month}” must be YYYY-MM' },
   'period.toFormat': { zh: '截止月份“{month}”格式应为 YYYY-MM', en: 'End month “{month}” must be YYYY-MM' },
-  'period.sameYear': { zh: '统计期须在同一年内（起止月份同年）', en: 'A period lies within one year (start and end month in the same year)' },
   'period.order': { zh: '起始月份不能晚于截止月份', en: 'The start month cannot be later than the end month' },
 
   'calendar.dateInvalid': { zh: '日期“{date}”格式不正确，应为 YYYY-MM-DD', en: 'Date “{date}” is invalid: use YYYY-MM-DD' },

@@ -1,5 +1,5 @@
 /**
- * Statistics: annual targets and the 赛马榜 (why a metric is not ranked, the names of the metrics).
+ * Statistics: excluded tags, annual targets and the 赛马榜 (why a metric is not ranked, the names of the metrics).
  */
 import { defineMessages } from './define';
 
@@ -9,6 +9,12 @@ export const statisticsMessages = defineMessages({
   'stats.aboveZero': { zh: '须大于 0', en: 'Must be above 0' },
   'stats.monthFormat': { zh: '月份“{month}”格式应为 YYYY-MM', en: 'Month “{month}” must be YYYY-MM' },
   'stats.monthFormatShort': { zh: '格式应为 YYYY-MM', en: 'Must be YYYY-MM' },
+  'stats.excludeTags.empty': {
+    zh: '排除标签（excludeTags）中有空标签：标签之间用逗号、顿号或分号分隔，如“光伏,煤化工”',
+    en: 'excludeTags has an empty tag: separate tags with commas (or the Chinese enumeration comma or semicolon), e.g. “solar,coal”',
+  },
+  'stats.excludeTags.tooMany': { zh: '排除标签（excludeTags）最多 {max} 个，现有 {count} 个', en: 'excludeTags takes at most {max} tags; {count} were given' },
+  'stats.excludeTags.tooLong': { zh: '排除标签（excludeTags）“{tag}”超过 {max} 个字符', en: 'excludeTags: the tag “{tag}” is longer than {max} characters' },
   'stats.metric.funds': { zh: '到位资金', en: 'funds in place' },
   'stats.metric.yoy': { zh: '同比增速', en: 'year-on-year growth' },
   'stats.metric.completion': { zh: '目标完成率', en: 'target completion' },

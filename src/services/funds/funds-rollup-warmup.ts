@@ -139,7 +139,7 @@ async function computeBatch(deps: Deps, range: RollupRange, filter: ReceiptFilte
       // versions as of this snapshot; a part a request computed meanwhile is no longer stale
       const stale = await selectStaleParts(tx, '/', range, variant, batch);
       const computed = await computeRollups(tx, stale.map((s) => s.part), range, filter);
-      return stale.map((s) => ({ part: s.part, range, variant, version: s.version, figures: computed.get(partKey(s.part)) ?? emptyPartFigures() }));
+      return stale.map((s) => ({ part: s.part, range, variant, version: s.version, figures: computed.get(partKey(s.part)) ?? emptyPartFigures(range) }));
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

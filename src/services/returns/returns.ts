@@ -40,7 +40,7 @@ import { selectRegion, type RegionRow } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
 import { msg, renderMessage, type Lang, type Message } from '../../domain/messages/catalog';
 import { isMonth, todayInShanghai, toShanghaiDate } from '../../domain/dates';
-import { type Summary } from '../../domain/indicators';
+import { toCoreSummary, type Summary } from '../../domain/indicators';
 import { diffSnapshots, isReportingLevel, nextReturnState, RETURN_STATE_NAMES, type ReturnAction, type ReturnState } from '../../domain/returns';
 import { countWorkingDays } from '../../domain/working-days';
 import { recordAudit } from '../audit/audit';
@@ -90,8 +90,9 @@ async function requireReportingRegion(deps: Deps, caller: Caller, code: string):
 /** The figures of a return as the ledger gives them now. */
 async function draftFigures(deps: Deps, caller: Caller, region: RegionRow, month: string): Promise<ReturnSnapshot> {
   const yearStart = `${month.slice(0, 4)}-01`;
-  const yearToDate = await getSummary(deps, caller, { region: region.code, from: yearStart, to: month });
-  const monthOnly = await getSummary(deps, caller, { region: region.code, from: month, to: month });
+  // a return freezes the core figures only (no exclusions, no signed structure)
+  const yearToDate = toCoreSummary(await getSummary(deps, caller, { region: region.code, from: yearStart, to: month }));
+  const monthOnly = toCoreSummary(await getSummary(deps, caller, { region: region.code, from: month, to: month }));
   return { regionCode: region.code, regionName: region.name, month, yearToDate, monthOnly: { ...monthOnly, target: null } };
 }
 

@@ -1,11 +1,11 @@
 /** Breakdowns of a region's funds in a period: by direct sub-region, sector, industry section, investor type; monthly series. */
 import { selectChildRegions, selectIndustries } from '../../db/queries/regions';
 import { loadRollupGroups, toRange, type RollupGroupRow } from '../funds/funds-rollups';
-import { AppError } from '../../domain/app-error';
-import { buildBreakdownRow, checkPeriodMessage, shiftPeriodYear } from '../../domain/indicators';
+import { buildBreakdownRow, shiftPeriodYear } from '../../domain/indicators';
 import type { Caller, Deps } from '../context';
 import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import { requireRegionInScope } from '../regions';
+import { readStatsQuery, type StatsQueryInput } from './statistics-query';
 import { rollUpIndustry } from '../../reference/industry-classification';
 
 const SECTOR_NAMES: Record<string, string> = { '1': '第一产业', '2': '第二产业', '3': '第三产业', '': '未填行业' };
@@ -43,16 +43,25 @@ function groupRows(current: readonly RollupGroupRow[], lastYear: readonly Rollup
   return [...out.values()];
 }
 
-export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: string; from: string; to: string }) {
-  const problem = checkPeriodMessage(q);
-  if (problem) throw new AppError('VALIDATION', problem, [{ field: 'from', message: problem }]);
+/**
+ * The breakdowns of a region's funds in a period (it may span years), projects carrying one of
+ * `excludeTags` left out. The monthly series is of the period's last year (`to`'s) and the year before.
+ */
+export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: string } & StatsQueryInput) {
+  const { period, excludeTags } = readStatsQuery(q);
   const region = await requireRegionInScope(deps, caller, q.region, 'region');
-  const last = shiftPeriodYear(q);
+  const last = shiftPeriodYear(period);
   const policy = await getEvidencePolicy(deps);
   const filter = receiptFilterOf(policy);
-  const year = Number(q.from.slice(0, 4));
+  const year = Number(period.to.slice(0, 4));
   const [loaded, industries, childRegions] = await Promise.all([
-    loadRollupGroups(deps, region.path, [toRange(q.from, q.to), toRange(last.from, last.to), toRange(`${year}-01`, `${year}-12`), toRange(`${year - 1}-01`, `${year - 1}-12`)], filter),
+    loadRollupGroups(
+      deps,
+      region.path,
+      [toRange(period.from, period.to), toRange(last.from, last.to), toRange(`${year}-01`, `${year}-12`), toRange(`${year - 1}-01`, `${year - 1}-12`)],
+      filter,
+      excludeTags,
+    ),
     selectIndustries(deps.db),
     selectChildRegions(deps.db, region.code),
   ]);
@@ -85,8 +94,9 @@ export async function getBreakdowns(deps: Deps, caller: Caller, q: { region: str
   return {
     region: region.code,
     regionName: region.name,
-    from: q.from,
-    to: q.to,
+    from: period.from,
+    to: period.to,
+    excludeTags,
     total: { fundsYuan: Number(total.fundsYuan), lastYearFundsYuan: Number(total.lastYearFundsYuan) },
     bySubRegion,
     bySector: sectors

@@ -6,6 +6,7 @@ import { rankDescending, resolveRankingPeriods, type RankingPeriodKind, type Sum
 import type { Caller, Deps } from '../context';
 import { requireRegionInScope } from '../regions';
 import { getSummary } from './statistics';
+import { readExcludeTags } from './statistics-query';
 
 export const RANKING_METRICS = ['funds', 'yoy', 'completion', 'signedAmount', 'startRate'] as const;
 export type RankingMetric = (typeof RANKING_METRICS)[number];
@@ -54,16 +55,17 @@ function describeUnranked(metric: RankingMetric, reason: UnrankedReason, regionN
   return msg('stats.unranked.allZero', { metric: name });
 }
 
-export async function getRankings(deps: Deps, caller: Caller, q: { region: string; period: RankingPeriodKind; to: string }) {
+export async function getRankings(deps: Deps, caller: Caller, q: { region: string; period: RankingPeriodKind; to: string; excludeTags?: string }) {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.to)) throw new AppError('VALIDATION', msg('stats.monthFormat', { month: q.to }), [{ field: 'to', message: msg('stats.monthFormatShort') }]);
+  const excludeTags = readExcludeTags(q.excludeTags);
   const region = await requireRegionInScope(deps, caller, q.region, 'region');
   const children = await selectChildRegions(deps.db, region.code);
   const { current, previous } = resolveRankingPeriods(q.period, q.to);
   const now: Summary[] = [];
   const before: Summary[] = [];
   for (const c of children) {
-    now.push(await getSummary(deps, caller, { region: c.code, ...current }));
-    before.push(await getSummary(deps, caller, { region: c.code, ...previous }));
+    now.push(await getSummary(deps, caller, { region: c.code, ...current, excludeTags: excludeTags.join(',') }));
+    before.push(await getSummary(deps, caller, { region: c.code, ...previous, excludeTags: excludeTags.join(',') }));
   }
   const unrankedNow = Object.fromEntries(RANKING_METRICS.map((m) => [m, findUnrankedReason(now.map((s) => valueOf(s, m)))])) as Record<RankingMetric, UnrankedReason | null>;
   const ranks = Object.fromEntries(
@@ -82,6 +84,7 @@ export async function getRankings(deps: Deps, caller: Caller, q: { region: strin
     region: region.code,
     regionName: region.name,
     period: q.period,
+    excludeTags,
     current,
     previous,
     /** per metric: why it is not ranked this period (one sub-region, no data, all zeros), or null */

@@ -5,9 +5,9 @@
  * Valid while the stored version equals the part's version, which triggers bump on every change
  * (migration 0008).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { countedReceipts, investorTypeSql, type ReceiptFilter } from './statistics';
+import { countedReceipts, investorTypeSql, taggedProjects, type ReceiptFilter } from './statistics';
 
 export interface SourceFigures {
   projects: number;
@@ -22,14 +22,24 @@ export interface PartFigures {
   bySource: Map<string, SourceFigures>;
   /** "industryCode|investorType" ('' = none) → executing projects and funds */
   groups: Map<string, { projects: number; fundsYuan: bigint }>;
-  /** funds per month of the year (index 0 = January; months outside the range are 0) */
+  /** funds per month from January of the range's year (index 0; months outside the range are 0) */
   months: bigint[];
 }
 
+/**
+ * A period as months counted from January of `year` (1 = January of `year`): a period within one
+ * year has 1 ≤ fromMonth ≤ toMonth ≤ 12; a period spanning years goes on past 12 (2025-11..2026-02
+ * = year 2025, months 11..14). "New" is always measured from January of `year`.
+ */
 export interface RollupRange {
   year: number;
   fromMonth: number;
   toMonth: number;
+}
+
+/** The months of the range's `months` array: a year, or more when the range goes on past December. */
+export function monthsLength(range: RollupRange): number {
+  return Math.max(12, range.toMonth);
 }
 
 /** A region's bucket of projects (funds_rollup_bucket in SQL: the last byte of the id, 0–15). */
@@ -50,35 +60,73 @@ export interface RollupRow {
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
-const month = (year: number, m: number) => `${year}-${String(m).padStart(2, '0')}`;
+/** Month `m` counted from January of `year` (13 = January of the next year) as YYYY-MM. */
+const month = (year: number, m: number) => `${year + Math.floor((m - 1) / 12)}-${String(((m - 1) % 12) + 1).padStart(2, '0')}`;
+/** A month YYYY-MM as its index in the range's `months` array (January of the range's year = 0). */
+const monthIndex = (range: RollupRange, m: string) => (Number(m.slice(0, 4)) - range.year) * 12 + Number(m.slice(5, 7)) - 1;
 
-export function emptyPartFigures(): PartFigures {
-  return { bySource: new Map(), groups: new Map(), months: Array.from({ length: 12 }, () => 0n) };
+export function emptyPartFigures(range: RollupRange): PartFigures {
+  return { bySource: new Map(), groups: new Map(), months: Array.from({ length: monthsLength(range) }, () => 0n) };
 }
 
 export function toVariant(filter: ReceiptFilter): number {
   return (filter.verifiedOnly ? 1 : 0) | (filter.withEvidenceOnly ? 2 : 0);
 }
 
+/** Which projects to compute figures for, and the key (a text expression over p) each one's figures go under. */
+interface ProjectSelection {
+  join: SQL;
+  where: SQL;
+  key: SQL;
+}
+
 /**
  * Computes the figures of the given parts from the receipts, by the definitions of DESIGN.md:
- * executing = funds > 0 in the range; new = no counted positive receipt before the year. Driven by
- * projects (index probes on fund_receipts (project_id, month)), which is fast for the few parts a
- * change makes stale. Parts without executing projects get empty figures. Keyed by partKey.
+ * executing = funds > 0 in the range; new = no counted positive receipt before January of the
+ * range's year. Driven by projects (index probes on fund_receipts (project_id, month)), which is
+ * fast for the few parts a change makes stale. Parts without executing projects get empty figures.
+ * Keyed by partKey.
  */
 export async function computeRollups(db: Db, parts: readonly RollupPart[], range: RollupRange, filter: ReceiptFilter): Promise<Map<string, PartFigures>> {
-  const out = new Map<string, PartFigures>(parts.map((p) => [partKey(p), emptyPartFigures()]));
+  const out = new Map<string, PartFigures>(parts.map((p) => [partKey(p), emptyPartFigures(range)]));
   if (parts.length === 0) return out;
   const wanted = sql`(select * from unnest(${sql.param(parts.map((p) => p.regionCode))}::text[], ${sql.param(parts.map((p) => p.bucket))}::int[]) as w(region_code, bucket))`;
+  const selection = {
+    join: sql`join ${wanted} w on w.region_code = p.region_code and w.bucket = funds_rollup_bucket(p.id)`,
+    where: sql`true`,
+    key: sql`p.region_code || ':' || funds_rollup_bucket(p.id)`,
+  };
+  await computeFiguresInto(db, selection, range, filter, (key) => out.get(key));
+  return out;
+}
+
+/**
+ * The figures of the projects of a subtree carrying one of `tags` (what excludeTags drops), keyed
+ * by the path of the region holding them: the same arithmetic as computeRollups, so subtracting
+ * them from the rollups leaves exactly the figures of the other projects.
+ */
+export async function computeTaggedFigures(db: Db, scopePath: string, tags: readonly string[], range: RollupRange, filter: ReceiptFilter): Promise<Map<string, PartFigures>> {
+  const out = new Map<string, PartFigures>();
+  if (tags.length === 0) return out;
+  const selection = { join: sql`join regions g on g.code = p.region_code`, where: sql`g.path like ${`${scopePath}%`} and ${taggedProjects(tags)}`, key: sql`g.path` };
+  await computeFiguresInto(db, selection, range, filter, (key) => {
+    const figures = out.get(key) ?? emptyPartFigures(range);
+    out.set(key, figures);
+    return figures;
+  });
+  return out;
+}
+
+async function computeFiguresInto(db: Db, selection: ProjectSelection, range: RollupRange, filter: ReceiptFilter, figuresOf: (key: string) => PartFigures | undefined): Promise<void> {
   const from = month(range.year, range.fromMonth);
   const to = month(range.year, range.toMonth);
   const grouped = await db.execute(sql`
-    select p.region_code, funds_rollup_bucket(p.id) as bucket, coalesce(p.source, '') as source,
+    select ${selection.key} as key, coalesce(p.source, '') as source,
       coalesce(p.industry_code, '') as industry, ${investorTypeSql('e')} as investor_type,
       count(*)::int as projects, sum(x.current)::text as funds,
       count(*) filter (where x.is_new)::int as new_projects, coalesce(sum(x.current) filter (where x.is_new), 0)::text as new_funds
     from projects p
-    join ${wanted} w on w.region_code = p.region_code and w.bucket = funds_rollup_bucket(p.id)
+    ${selection.join}
     left join enterprises e on e.id = p.investor_id
     cross join lateral (
       select sum(f.amount_yuan) as current,
@@ -89,10 +137,10 @@ export async function computeRollups(db: Db, parts: readonly RollupPart[], range
       from fund_receipts f
       where f.project_id = p.id and f.month between ${from} and ${to} and ${countedReceipts(filter)}
     ) x
-    where x.current > 0
-    group by 1, 2, 3, 4, 5`);
+    where x.current > 0 and ${selection.where}
+    group by 1, 2, 3, 4`);
   for (const r of rowsOf(grouped)) {
-    const figures = out.get(partKey({ regionCode: String(r.region_code), bucket: Number(r.bucket) }));
+    const figures = figuresOf(String(r.key));
     if (!figures) continue;
     const source = String(r.source);
     const s = figures.bySource.get(source) ?? { projects: 0, fundsYuan: 0n, newProjects: 0, newFundsYuan: 0n };
@@ -108,16 +156,16 @@ export async function computeRollups(db: Db, parts: readonly RollupPart[], range
     figures.groups.set(key, g);
   }
   const monthly = await db.execute(sql`
-    select p.region_code, funds_rollup_bucket(p.id) as bucket, f.month, sum(f.amount_yuan)::text as funds
+    select ${selection.key} as key, f.month, sum(f.amount_yuan)::text as funds
     from projects p
-    join ${wanted} w on w.region_code = p.region_code and w.bucket = funds_rollup_bucket(p.id)
+    ${selection.join}
     join fund_receipts f on f.project_id = p.id and f.month between ${from} and ${to} and ${countedReceipts(filter)}
-    group by 1, 2, 3`);
+    where ${selection.where}
+    group by 1, 2`);
   for (const r of rowsOf(monthly)) {
-    const figures = out.get(partKey({ regionCode: String(r.region_code), bucket: Number(r.bucket) }));
-    if (figures) figures.months[Number(String(r.month).slice(5, 7)) - 1] = BigInt(String(r.funds));
+    const figures = figuresOf(String(r.key));
+    if (figures) figures.months[monthIndex(range, String(r.month))] = BigInt(String(r.funds));
   }
-  return out;
 }
 
 /** Stores computed rollups; a row computed at an older version never replaces a newer one. */
@@ -242,7 +290,7 @@ export async function selectCurrentRollupGroups(db: Db, scopePath: string, child
     from ${current} cross join lateral jsonb_array_elements_text(r.months) with ordinality m(value, i)
     where ${where}
     group by 1`);
-  const monthly = Array.from({ length: 12 }, () => 0n);
+  const monthly = Array.from({ length: monthsLength(range) }, () => 0n);
   for (const r of rowsOf(months)) monthly[Number(r.i) - 1] = BigInt(String(r.funds));
   return {
     groups: rowsOf(groups).map((r) => ({ child: String(r.child), group: String(r.grp), projects: Number(r.projects), fundsYuan: BigInt(String(r.funds)) })),

@@ -23,6 +23,20 @@ export function countedReceipts(f: ReceiptFilter, alias = 'f'): SQL {
   );
 }
 
+/**
+ * Projects that stay in the statistics when `excludeTags` is given: those carrying none of the
+ * tags (projects.tags). No tags: every project.
+ */
+export function keptProjects(excludeTags: readonly string[], alias = 'p'): SQL {
+  if (excludeTags.length === 0) return sql`true`;
+  return sql`not (${sql.raw(alias)}.tags && ${sql.param([...excludeTags])}::text[])`;
+}
+
+/** Projects carrying at least one of the tags (the ones excludeTags drops). */
+export function taggedProjects(tags: readonly string[], alias = 'p'): SQL {
+  return sql`${sql.raw(alias)}.tags && ${sql.param([...tags])}::text[]`;
+}
+
 type Row = Record<string, unknown>;
 function rowsOf(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
@@ -30,13 +44,14 @@ function rowsOf(result: unknown): Row[] {
 
 /**
  * Per source: executing projects (funds > 0 in the period) and their funds, the new ones (earliest
- * fund month in the period's year), and last year's executing projects and funds for the same months.
+ * fund month on or after `yearStart`, January of the period's first year), and last year's executing projects and funds for the same months.
  */
 export async function selectFundsBySource(
   db: Db,
   scopePath: string,
   p: { from: string; to: string; lastFrom: string; lastTo: string; yearStart: string },
   filter: ReceiptFilter,
+  excludeTags: readonly string[] = [],
 ) {
   // Reads only last year's period … this period. "New" = funds in the period and no counted positive
   // receipt before the year: for a project with funds in the period this is exactly "its earliest fund
@@ -44,7 +59,7 @@ export async function selectFundsBySource(
   const result = await db.execute(sql`
     with scoped as (
       select p.id, p.source from projects p join regions r on r.code = p.region_code
-      where r.path like ${`${scopePath}%`}
+      where r.path like ${`${scopePath}%`} and ${keptProjects(excludeTags)}
     ),
     per_project as (
       select f.project_id, s.source,
@@ -84,8 +99,19 @@ export async function selectFundsBySource(
   }));
 }
 
+/**
+ * 签约项目 in P, the one definition every signed figure uses: projects of the subtree (p, with
+ * regions r and the investor e) whose signing date lies within [start, end], without the excluded tags.
+ */
+function signedProjectsIn(scopePath: string, start: string, end: string, excludeTags: readonly string[]): SQL {
+  return sql`projects p
+    join regions r on r.code = p.region_code
+    left join enterprises e on e.id = p.investor_id
+    where r.path like ${`${scopePath}%`} and p.signed_date between ${start} and ${end} and ${keptProjects(excludeTags)}`;
+}
+
 /** Projects signed within [start, end]: count, amount, cumulative size bands, top investors, started by the end, not terminated. */
-export async function selectSignedAggregates(db: Db, scopePath: string, start: string, end: string, bandsYuan: readonly bigint[]) {
+export async function selectSignedAggregates(db: Db, scopePath: string, start: string, end: string, bandsYuan: readonly bigint[], excludeTags: readonly string[] = []) {
   const bandCols = bandsYuan.map(
     (b, i) => sql`count(*) filter (where p.signed_amount_yuan >= ${String(b)}::bigint)::int as band${sql.raw(String(i))}_n,
       coalesce(sum(p.signed_amount_yuan) filter (where p.signed_amount_yuan >= ${String(b)}::bigint), 0)::text as band${sql.raw(String(i))}_a`,
@@ -97,10 +123,7 @@ export async function selectSignedAggregates(db: Db, scopePath: string, start: s
       count(*) filter (where e.tags && ${sql.param(TOP_INVESTOR_TAGS)}::text[])::int as top_investor,
       count(*) filter (where p.started_date is not null and p.started_date <= ${end})::int as started_by_end,
       count(*) filter (where p.stage <> 'terminated')::int as not_terminated
-    from projects p
-    join regions r on r.code = p.region_code
-    left join enterprises e on e.id = p.investor_id
-    where r.path like ${`${scopePath}%`} and p.signed_date between ${start} and ${end}`);
+    from ${signedProjectsIn(scopePath, start, end, excludeTags)}`);
   const r = rowsOf(result)[0] ?? {};
   return {
     projects: Number(r.projects ?? 0),
@@ -110,6 +133,23 @@ export async function selectSignedAggregates(db: Db, scopePath: string, start: s
     startedByEnd: Number(r.started_by_end ?? 0),
     notTerminated: Number(r.not_terminated ?? 0),
   };
+}
+
+/**
+ * 签约项目结构: the projects signed within [start, end] (the same projects as selectSignedAggregates)
+ * grouped by industry code ('' = none) and by each distinct tag of the investor enterprise.
+ */
+export async function selectSignedStructure(db: Db, scopePath: string, start: string, end: string, excludeTags: readonly string[] = []) {
+  const result = await db.execute(sql`
+    with signed as (select p.industry_code, p.signed_amount_yuan, e.tags as investor_tags from ${signedProjectsIn(scopePath, start, end, excludeTags)})
+    select 'industry' as split, coalesce(s.industry_code, '') as key, count(*)::int as projects, coalesce(sum(s.signed_amount_yuan), 0)::text as amount
+    from signed s group by 2
+    union all
+    select 'investorTag', t.tag, count(*)::int, coalesce(sum(s.signed_amount_yuan), 0)::text
+    from signed s cross join lateral (select distinct x as tag from unnest(s.investor_tags) x) t group by 2`);
+  const rows = rowsOf(result).map((r) => ({ split: String(r.split), key: String(r.key), projects: Number(r.projects), amountYuan: BigInt(String(r.amount)) }));
+  const pick = (split: string) => rows.filter((r) => r.split === split).map(({ key, projects, amountYuan }) => ({ key, projects, amountYuan }));
+  return { byIndustry: pick('industry'), byInvestorTag: pick('investorTag') };
 }
 
 export async function selectTarget(db: Db, regionCode: string, year: number) {
@@ -158,6 +198,7 @@ export async function selectFundsBreakdown(
   key: BreakdownKey,
   p: { from: string; to: string; lastFrom: string; lastTo: string },
   filter: ReceiptFilter,
+  excludeTags: readonly string[] = [],
 ) {
   const depth = scopePath.split('/').filter(Boolean).length;
   const result = await db.execute(sql`
@@ -169,7 +210,7 @@ export async function selectFundsBreakdown(
       join projects p on p.id = f.project_id
       join regions r on r.code = p.region_code
       where r.path like ${`${scopePath}%`} and (f.month between ${p.from} and ${p.to} or f.month between ${p.lastFrom} and ${p.lastTo})
-        and ${countedReceipts(filter)}
+        and ${countedReceipts(filter)} and ${keptProjects(excludeTags)}
       group by f.project_id
     )
     select ${keyExpression(key, depth)} as key,
@@ -192,13 +233,13 @@ export async function selectFundsBreakdown(
 }
 
 /** Funds per month of a year, for the monthly series (this year and last). */
-export async function selectMonthlyFunds(db: Db, scopePath: string, year: number, filter: ReceiptFilter) {
+export async function selectMonthlyFunds(db: Db, scopePath: string, year: number, filter: ReceiptFilter, excludeTags: readonly string[] = []) {
   const result = await db.execute(sql`
     select f.month, sum(f.amount_yuan)::text as funds
     from fund_receipts f
     join projects p on p.id = f.project_id
     join regions r on r.code = p.region_code
-    where r.path like ${`${scopePath}%`} and f.month between ${`${year}-01`} and ${`${year}-12`} and ${countedReceipts(filter)}
+    where r.path like ${`${scopePath}%`} and f.month between ${`${year}-01`} and ${`${year}-12`} and ${countedReceipts(filter)} and ${keptProjects(excludeTags)}
     group by f.month`);
   return new Map(rowsOf(result).map((r) => [String(r.month), BigInt(String(r.funds))]));
 }
