@@ -64,6 +64,8 @@ export const summarySchema = summaryCoreSchema.extend({
   }),
 });
 export type StatsSummary = z.infer<typeof summarySchema>;
+/** The core figures (a monthly return's): StatsSummary without excludeTags and the signed structure. */
+export type StatsSummaryCore = z.infer<typeof summaryCoreSchema>;
 
 const breakdownRow = {
   projects: z.number(),

@@ -82,6 +82,9 @@ describe.each(DATABASE_KINDS)('drill-down lists on %s', (kind) => {
       ['650100', '2026-01', '2026-12'],
       ['650102', '2026-01', '2026-03'],
       ['650100', '2025-01', '2025-12'],
+      // periods across the year boundary
+      ['650100', '2025-12', '2026-02'],
+      ['650109', '2025-02', '2026-04'],
     ] as const) {
       const s = await summary(region, from, to);
       const page = await list(`regionCode=${region}&fundsFrom=${from}&fundsTo=${to}`);
@@ -95,6 +98,18 @@ describe.each(DATABASE_KINDS)('drill-down lists on %s', (kind) => {
     expect(names).toEqual(['A', 'E', 'F']);
     // without the period, the region holds every project
     expect((await list('regionCode=650109')).total).toBe(8);
+  });
+
+  it('splits new and continued across the year boundary as the summary does (new: first funds on or after January of the first year)', async () => {
+    const s = await summary('650100', '2025-12', '2026-02');
+    const base = 'regionCode=650100&fundsFrom=2025-12&fundsTo=2026-02';
+    const fresh = await list(`${base}&fundsKind=new`);
+    const continued = await list(`${base}&fundsKind=continued`);
+    expect([fresh.total, fresh.periodFundsYuan]).toEqual([s.newProjects.projects, s.newProjects.fundsYuan]);
+    expect([continued.total, continued.periodFundsYuan]).toEqual([s.continuedProjects.projects, s.continuedProjects.fundsYuan]);
+    // A (first funds 2025-02), C (2025-12), E (2026-02) are all new since 2025-01; nothing continues
+    expect(fresh.items.map((i) => i.name).sort()).toEqual(['A', 'C', 'E']);
+    expect(continued.total).toBe(0);
   });
 
   it('splits new and continued, and by source, as the summary does', async () => {
@@ -155,13 +170,14 @@ describe.each(DATABASE_KINDS)('drill-down lists on %s', (kind) => {
     }
   });
 
-  it('refuses a half period or one across years with a Chinese message naming the field', async () => {
+  it('refuses a half period or one ending before it starts with a Chinese message naming the field', async () => {
     const half = await t.call('GET', '/api/projects?fundsFrom=2026-01', { cookie: leader });
     expect(half.statusCode).toBe(400);
     expect(half.json().error.message).toContain('到位资金期间须同时给出起止月份');
-    const across = await t.call('GET', '/api/projects?fundsFrom=2025-12&fundsTo=2026-01', { cookie: leader });
-    expect(across.statusCode).toBe(400);
-    expect(across.json().error.message).toContain('同一年内');
+    const inverted = await t.call('GET', '/api/projects?fundsFrom=2026-01&fundsTo=2025-12', { cookie: leader });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json().error.message).toContain('起始月份不能晚于截止月份');
+    expect(inverted.json().error.details[0].field).toBe('fundsFrom');
     const kindOnly = await t.call('GET', '/api/projects?fundsKind=new', { cookie: leader });
     expect(kindOnly.statusCode).toBe(400);
     expect(kindOnly.json().error.details[0].field).toBe('fundsKind');

@@ -53,7 +53,7 @@ export async function getSummary(deps: Deps, caller: Caller, q: { region: string
     signed: {
       ...core.signed,
       bySector: buildSignedBySector(bySector, total),
-      byChain: buildSignedShares([], total),
+      byChain: buildSignedShares(structure.byChain, total),
       byInvestorTag: buildSignedShares(structure.byInvestorTag, total),
     },
   };

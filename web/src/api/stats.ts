@@ -24,7 +24,9 @@ export type {
   Rankings,
   SignedBand,
   StatsBreakdowns,
+  SignedShare,
   StatsSummary,
+  StatsSummaryCore,
   SubRegionRow,
 } from '../../../src/contracts/statistics';
 
@@ -33,9 +35,11 @@ export const RANKING_METRICS = ['funds', 'yoy', 'completion', 'signedAmount', 's
 const seg = (value: string | number) => encodeURIComponent(String(value));
 
 export const statsApi = {
-  summary: (region: string, from: string, to: string) => api.get<StatsSummary>('/api/stats/summary', { region, from, to } satisfies StatsQuery),
-  breakdowns: (region: string, from: string, to: string) =>
-    api.get<StatsBreakdowns>('/api/stats/breakdowns', { region, from, to } satisfies StatsQuery),
+  /** excludeTags: "光伏,煤化工" ('' or absent: none) */
+  summary: (region: string, from: string, to: string, excludeTags = '') =>
+    api.get<StatsSummary>('/api/stats/summary', { region, from, to, ...(excludeTags ? { excludeTags } : {}) } satisfies StatsQuery),
+  breakdowns: (region: string, from: string, to: string, excludeTags = '') =>
+    api.get<StatsBreakdowns>('/api/stats/breakdowns', { region, from, to, ...(excludeTags ? { excludeTags } : {}) } satisfies StatsQuery),
   rankings: (region: string, period: RankingPeriod, to: string) =>
     api.get<Rankings>('/api/stats/rankings', { region, period, to } satisfies RankingsQuery),
   /** null when no target has been set for that year (the server answers 200 with null). */

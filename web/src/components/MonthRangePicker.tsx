@@ -7,7 +7,7 @@ interface Props {
   onChange: (range: MonthRange) => void;
 }
 
-/** A month range inside one calendar year (the statistics are defined for a period within one year). */
+/** A month range; it may span years (DESIGN.md, second half: "2020年以来" is 2020-01..the current month). */
 export function MonthRangePicker({ value, onChange }: Props) {
   return (
     <DatePicker.RangePicker
@@ -15,15 +15,11 @@ export function MonthRangePicker({ value, onChange }: Props) {
       allowClear={false}
       data-testid="month-range"
       value={[dayjs(`${value.from}-01`), dayjs(`${value.to}-01`)]}
-      disabledDate={(current: Dayjs, info?: { from?: Dayjs }) =>
-        current.isAfter(dayjs(), 'month') || (info?.from ? current.year() !== info.from.year() : false)
-      }
+      disabledDate={(current: Dayjs) => current.isAfter(dayjs(), 'month')}
       onChange={(dates) => {
         const [from, to] = dates ?? [];
         if (!from || !to) return;
-        // a range across years keeps the end's year
-        const start = from.year() === to.year() ? from : to.startOf('year');
-        onChange({ from: start.format('YYYY-MM'), to: to.format('YYYY-MM') });
+        onChange({ from: from.format('YYYY-MM'), to: to.format('YYYY-MM') });
       }}
     />
   );

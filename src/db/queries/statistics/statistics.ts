@@ -137,19 +137,26 @@ export async function selectSignedAggregates(db: Db, scopePath: string, start: s
 
 /**
  * 签约项目结构: the projects signed within [start, end] (the same projects as selectSignedAggregates)
- * grouped by industry code ('' = none) and by each distinct tag of the investor enterprise.
+ * grouped by industry code ('' = none), by the chain of the project's chain node (projects without a
+ * node left out) and by each distinct tag of the investor enterprise.
  */
 export async function selectSignedStructure(db: Db, scopePath: string, start: string, end: string, excludeTags: readonly string[] = []) {
   const result = await db.execute(sql`
-    with signed as (select p.industry_code, p.signed_amount_yuan, e.tags as investor_tags from ${signedProjectsIn(scopePath, start, end, excludeTags)})
+    with signed as (
+      select p.industry_code, p.signed_amount_yuan, e.tags as investor_tags,
+        (select ch.code from chain_node_codes nc join chains ch on ch.id = nc.chain_id where nc.code = p.chain_node_code) as chain_code
+      from ${signedProjectsIn(scopePath, start, end, excludeTags)})
     select 'industry' as split, coalesce(s.industry_code, '') as key, count(*)::int as projects, coalesce(sum(s.signed_amount_yuan), 0)::text as amount
     from signed s group by 2
+    union all
+    select 'chain', s.chain_code, count(*)::int, coalesce(sum(s.signed_amount_yuan), 0)::text
+    from signed s where s.chain_code is not null group by 2
     union all
     select 'investorTag', t.tag, count(*)::int, coalesce(sum(s.signed_amount_yuan), 0)::text
     from signed s cross join lateral (select distinct x as tag from unnest(s.investor_tags) x) t group by 2`);
   const rows = rowsOf(result).map((r) => ({ split: String(r.split), key: String(r.key), projects: Number(r.projects), amountYuan: BigInt(String(r.amount)) }));
   const pick = (split: string) => rows.filter((r) => r.split === split).map(({ key, projects, amountYuan }) => ({ key, projects, amountYuan }));
-  return { byIndustry: pick('industry'), byInvestorTag: pick('investorTag') };
+  return { byIndustry: pick('industry'), byChain: pick('chain'), byInvestorTag: pick('investorTag') };
 }
 
 export async function selectTarget(db: Db, regionCode: string, year: number) {

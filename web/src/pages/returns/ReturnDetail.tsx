@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { showSuccess } from '../../api/client';
 import { regionsApi } from '../../api/regions';
 import { returnsApi, type FigureChange, type MonthlyReturn, type ReceiptChange, type ReturnVersion } from '../../api/returns';
-import type { StatsSummary } from '../../api/stats';
+import type { StatsSummaryCore } from '../../api/stats';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { formatTime, levelName } from '../../components/labels';
@@ -19,7 +19,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { StateTag, figureLabel, formatDelta, formatFigure } from './labels';
 
 /** One period's figures; the target's completion only for the year to date (the month alone has none). */
-function FiguresBlock({ t, title, s, testId, withTarget }: { t: Translate; title: string; s: StatsSummary; testId: string; withTarget: boolean }) {
+function FiguresBlock({ t, title, s, testId, withTarget }: { t: Translate; title: string; s: StatsSummaryCore; testId: string; withTarget: boolean }) {
   const n = (count: number) => t('dash.nProjects', { n: count });
   const yoy = (pct: number | null) => `${t('stats.yoy')} ${formatPct(pct, true)}`;
   return (

@@ -1,7 +1,8 @@
-import { Alert, Card, Col, Row, Space, Tabs, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Card, Col, Input, Row, Space, Tabs, Typography } from 'antd';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, Link as RouterLink } from 'react-router-dom';
 import { statsApi, type KeyedRow, type StatsSummary, type SubRegionRow } from '../../api/stats';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
@@ -13,7 +14,7 @@ import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { formatPct, formatPts, projectsLink, rangeLabel, type MonthRange } from '../../components/stats';
 import { usePeriodParams } from '../../components/usePeriodParams';
 import { useI18n, type Translate } from '../../i18n';
-import { BandTable, BreakdownTable, SourceTable, breakdownColumns } from './tables';
+import { BandTable, BreakdownTable, SignedStructureTables, SourceTable, breakdownColumns } from './tables';
 import { DocumentsCard } from './DocumentsCard';
 import { TargetsCard } from './TargetsCard';
 
@@ -23,6 +24,8 @@ function yoyText(value: number | null): string {
 
 function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSummary; region: string; range: MonthRange }) {
   const target = s.target;
+  // with tags excluded the project lists would not match the figures: show the figures unlinked
+  const Link = s.excludeTags.length > 0 ? ({ children }: { to: string; children: ReactNode }) => <>{children}</> : RouterLink;
   return (
     <ProDescriptions column={{ xs: 1, sm: 2, lg: 3, xxl: 4 }} bordered size="small" data-testid="stats-summary">
       <ProDescriptions.Item label={t('stats.funds')}>
@@ -65,23 +68,48 @@ function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSu
         </>
       ) : (
         <ProDescriptions.Item label={t('stats.annualTarget')}>
-          <Typography.Text type="secondary">{t('stats.noTarget')}</Typography.Text>
+          <Typography.Text type="secondary">{s.from.slice(0, 4) !== s.to.slice(0, 4) ? t('stats.targetSpansYears') : t('stats.noTarget')}</Typography.Text>
         </ProDescriptions.Item>
       )}
     </ProDescriptions>
   );
 }
 
-/** 统计分析: the indicators of a region for a period within one year, with breakdowns and the monthly chart. */
+/** The tags to exclude, typed freely and applied on Enter or when the field is left. */
+function ExcludeTagsInput({ value, onChange, placeholder }: { value: string; onChange: (v: string) => void; placeholder: string }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <Input
+      data-testid="stats-exclude-tags"
+      allowClear
+      style={{ width: 220, maxWidth: '100%' }}
+      value={text}
+      placeholder={placeholder}
+      onChange={(e) => {
+        setText(e.target.value);
+        if (e.target.value === '') onChange('');
+      }}
+      onPressEnter={() => onChange(text)}
+      onBlur={() => text !== value && onChange(text)}
+    />
+  );
+}
+
+/** 统计分析: the indicators of a region for a period (it may span years), with breakdowns, the signed structure and the monthly chart. */
 export default function StatsAnalysis() {
   const me = useMe();
   const { t } = useI18n();
-  const { region, range, set } = usePeriodParams(me.regionCode);
-  const summary = useQuery({ queryKey: ['stats-summary', region, range.from, range.to], queryFn: () => statsApi.summary(region, range.from, range.to) });
-  const breakdowns = useQuery({
-    queryKey: ['stats-breakdowns', region, range.from, range.to],
-    queryFn: () => statsApi.breakdowns(region, range.from, range.to),
+  const { region, range, excludeTags, set } = usePeriodParams(me.regionCode);
+  const summary = useQuery({
+    queryKey: ['stats-summary', region, range.from, range.to, excludeTags],
+    queryFn: () => statsApi.summary(region, range.from, range.to, excludeTags),
   });
+  const breakdowns = useQuery({
+    queryKey: ['stats-breakdowns', region, range.from, range.to, excludeTags],
+    queryFn: () => statsApi.breakdowns(region, range.from, range.to, excludeTags),
+  });
+  const excluding = (s: { excludeTags: string[] } | undefined) => (s?.excludeTags.length ?? 0) > 0;
   const s = summary.data;
   const b = breakdowns.data;
   const loading = breakdowns.isLoading;
@@ -91,10 +119,11 @@ export default function StatsAnalysis() {
   const lastMonth = Number(range.to.slice(5));
   const monthlyEmpty = !b || [...b.monthly.thisYear, ...b.monthly.lastYear].every((v) => v === 0);
 
+  const tagsQuery = excludeTags ? `&excludeTags=${encodeURIComponent(excludeTags)}` : '';
   const subColumns = breakdownColumns<SubRegionRow>(t, {
     nameTitle: t('stats.subRegion'),
-    nameRender: (r) => (r.code === region ? r.name : <Link to={`/stats?region=${r.code}&from=${range.from}&to=${range.to}`}>{r.name}</Link>),
-    projectsLink: (r) => projectsLink({ region: r.code, executing: range }),
+    nameRender: (r) => (r.code === region ? r.name : <Link to={`/stats?region=${r.code}&from=${range.from}&to=${range.to}${tagsQuery}`}>{r.name}</Link>),
+    projectsLink: (r) => (excluding(b) ? null : projectsLink({ region: r.code, executing: range })),
   });
   const keyed = (title: string) => breakdownColumns<KeyedRow>(t, { nameTitle: title });
   const keyOf = (r: KeyedRow) => r.key || r.name;
@@ -117,11 +146,16 @@ export default function StatsAnalysis() {
             <span>{t('stats.period')}</span>
             <MonthRangePicker value={range} onChange={(r) => set({ range: r })} />
           </Space>
+          <Space>
+            <span>{t('stats.excludeTags')}</span>
+            <ExcludeTagsInput value={excludeTags} placeholder={t('stats.excludeTagsPlaceholder')} onChange={(v) => set({ excludeTags: v })} />
+          </Space>
           <Typography.Text type="secondary">{t('stats.periodHint')}</Typography.Text>
         </Space>
       </Card>
+      {s && excluding(s) && <Alert type="info" showIcon message={t('stats.excludeTagsActive', { tags: s.excludeTags.join('、') })} style={{ marginBottom: 16 }} />}
       <DocumentsCard region={region} regionName={b?.regionName} month={range.to} />
-      {summary.isError && <Alert type="error" showIcon message={t('stats.loadFailed')} style={{ marginBottom: 16 }} />}
+      {summary.isError && <Alert type="error" showIcon message={summary.error instanceof Error && summary.error.message ? summary.error.message : t('stats.loadFailed')} style={{ marginBottom: 16 }} />}
       <Card title={t('stats.summary')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
         {s && <SummaryDescriptions t={t} s={s} region={region} range={range} />}
       </Card>
@@ -139,7 +173,7 @@ export default function StatsAnalysis() {
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('stats.bySource')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
-            {s && <SourceTable t={t} summary={s} drill={{ region, executing: range }} />}
+            {s && <SourceTable t={t} summary={s} drill={excluding(s) ? undefined : { region, executing: range }} />}
           </Card>
         </Col>
       </Row>
@@ -184,6 +218,7 @@ export default function StatsAnalysis() {
               ),
             },
             { key: 'bands', label: t('stats.byBand'), children: s ? <BandTable t={t} summary={s} /> : null },
+            { key: 'signedStructure', label: t('stats.signedStructure'), children: s ? <SignedStructureTables t={t} summary={s} /> : null },
           ]}
         />
       </Card>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import type { BreakdownRow, SignedBand, StatsSummary } from '../../api/stats';
+import type { BreakdownRow, SignedBand, SignedShare, StatsSummary, StatsSummaryCore } from '../../api/stats';
 import { formatTableWan, formatYuan } from '../../components/money';
 import { keyColumnsOnPhone } from '../../components/responsive';
 import { formatPct, projectsLink, type ProjectDrillDown } from '../../components/stats';
@@ -131,7 +131,7 @@ interface SourceRow {
  * 资金来源: 区内, 区外, 境外, 国内 (= 区内 + 区外), and projects without a source when there are any.
  * Each source's project count opens the project list of exactly those executing projects (`drill`).
  */
-export function SourceTable({ t, summary, drill }: { t: Translate; summary: StatsSummary; drill?: Omit<ProjectDrillDown, 'source'> }) {
+export function SourceTable({ t, summary, drill }: { t: Translate; summary: StatsSummaryCore; drill?: Omit<ProjectDrillDown, 'source'> }) {
   const total = summary.executing.fundsYuan;
   const row = (key: string, name: string, v: { projects: number; fundsYuan: number; yoyPct?: number | null }, strong = false, sources?: SourceRow['sources']): SourceRow => ({
     key,
@@ -185,7 +185,7 @@ function bandLabel(minYuan: number): string {
 }
 
 /** 签约项目 by size (cumulative bands). */
-export function BandTable({ t, summary }: { t: Translate; summary: StatsSummary }) {
+export function BandTable({ t, summary }: { t: Translate; summary: StatsSummaryCore }) {
   const rows = [
     { minYuan: 0, projects: summary.signed.projects, amountYuan: summary.signed.amountYuan, sharePct: summary.signed.amountYuan ? 100 : null },
     ...summary.signed.bands,
@@ -204,5 +204,59 @@ export function BandTable({ t, summary }: { t: Translate; summary: StatsSummary 
         { title: t('stats.bandShare'), dataIndex: 'sharePct', align: 'right', width: 160, render: (_: unknown, r) => formatPct(r.sharePct) },
       ]}
     />
+  );
+}
+
+interface ShareRow extends SignedShare {
+  key: string;
+  name: string;
+}
+
+/** One split of the signed projects: name, projects (share of all signed), amount (share of the total); three columns fit a phone. */
+function ShareTable({ t, testId, title, rows }: { t: Translate; testId: string; title: string; rows: ShareRow[] }) {
+  return (
+    <Table<ShareRow>
+      data-testid={testId}
+      size="small"
+      rowKey="key"
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: t('stats.noData') }}
+      columns={[
+        { title, dataIndex: 'name', ellipsis: true },
+        { title: t('stats.projectsShare'), dataIndex: 'projects', align: 'right', width: 110, render: (_: unknown, r) => `${r.projects}（${formatPct(r.projectSharePct)}）` },
+        {
+          title: t('stats.amountShare'),
+          dataIndex: 'amountYuan',
+          align: 'right',
+          width: 150,
+          render: (_: unknown, r) => (
+            <>
+              {formatTableWan(r.amountYuan, '—')}
+              <br />
+              <Typography.Text type="secondary">{formatPct(r.amountSharePct)}</Typography.Text>
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** 签约项目结构: by three sectors, by chain, by investor tag; shares of all projects signed in the period and of their total amount. */
+export function SignedStructureTables({ t, summary }: { t: Translate; summary: StatsSummary }) {
+  const sectors = (['primary', 'secondary', 'tertiary'] as const).map((k) => ({ key: k, name: t(`stats.sector.${k}`), ...summary.signed.bySector[k] }));
+  const keyed = (record: Record<string, SignedShare>) => Object.entries(record).map(([k, v]) => ({ key: k, name: k, ...v }));
+  return (
+    <div data-testid="signed-structure">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('stats.signedStructureHint', { n: summary.signed.projects, amount: formatYuan(summary.signed.amountYuan, '—') })}
+      </Typography.Paragraph>
+      <ShareTable t={t} testId="table-signed-sectors" title={t('stats.sector')} rows={sectors} />
+      <div style={{ height: 12 }} />
+      <ShareTable t={t} testId="table-signed-chains" title={t('stats.chain')} rows={keyed(summary.signed.byChain)} />
+      <div style={{ height: 12 }} />
+      <ShareTable t={t} testId="table-signed-tags" title={t('stats.investorTag')} rows={keyed(summary.signed.byInvestorTag)} />
+    </div>
   );
 }
