@@ -96,6 +96,30 @@ test('on a phone the officer signs in, reads the dashboard, opens a project from
   }
 });
 
+test('on a phone the leader reads the signed structure of a period across years, with a tag excluded', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'leader');
+    await page.getByTestId('indicator-funds').waitFor();
+    const year = Number(thisMonth().slice(0, 4));
+    const summary = page.waitForResponse((r) => r.url().includes('/api/stats/summary') && r.url().includes('excludeTags='));
+    await page.goto(`/stats?region=650100&from=${year - 1}-11&to=${year}-01&excludeTags=${encodeURIComponent('光伏')}`);
+    assert.equal((await summary).status(), 200);
+    await page.getByTestId('stats-summary').getByText('统计期跨年，无单一年度目标，不计算完成率').waitFor();
+    await page.getByText('已排除带有标签 光伏 的项目', { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('summary-executing-link').count(), 0, 'no drill-down link while tags are excluded');
+    await page.getByRole('tab', { name: '签约结构' }).click();
+    const sectors = page.getByTestId('table-signed-sectors');
+    for (const name of ['第一产业', '第二产业', '第三产业']) await sectors.getByText(name).waitFor();
+    await page.getByTestId('table-signed-chains').waitFor();
+    await page.getByTestId('table-signed-tags').waitFor();
+    await assertFits(page, 'the signed structure');
+    await screenshot(page, 'phone-signed-structure');
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a phone the statistician enters a month of 到位资金 in a project’s ledger', async () => {
   const { context, page } = await newPage(browser, PHONE);
   try {

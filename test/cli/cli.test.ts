@@ -162,6 +162,26 @@ describe('bin/yinfeng', () => {
     expect(res.stdout).toBe(`迁移完成：嵌入式数据库 ${dir}\n`);
   });
 
+  it('prints the summary of a period across years without the excluded tags, and refuses a malformed --exclude-tags', async () => {
+    const args = ['stats', '--region', '650100', '--from', '2025-11', '--to', '2026-02'];
+    const json = await runCli([...args, '--exclude-tags', '光伏、 储能', '--json'], env);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const s = JSON.parse(json.stdout) as { from: string; to: string; excludeTags: string[]; target: unknown; signed: { projects: number; bySector: Record<string, { projects: number }> } };
+    expect(s).toMatchObject({ from: '2025-11', to: '2026-02', excludeTags: ['光伏', '储能'], target: null });
+    expect(Object.keys(s.signed.bySector)).toEqual(['primary', 'secondary', 'tertiary']);
+    expect(s.signed.bySector.primary!.projects + s.signed.bySector.secondary!.projects + s.signed.bySector.tertiary!.projects).toBeLessThanOrEqual(s.signed.projects);
+    const table = await runCli(args, env);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('统计期 2025-11 至 2026-02');
+    expect(table.stdout).toContain('按三次产业');
+    expect(table.stdout).toContain('统计期跨年，不计算年度目标完成率');
+    const bad = await runCli([...args, '--exclude-tags', '光伏,,储能'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('排除标签（excludeTags）中有空标签');
+    expect(bad.stdout).toBe('');
+  });
+
   it('refuses a second process on a data directory that yinfeng serve holds', async () => {
     server = await startServe(env);
     const lock = JSON.parse(fs.readFileSync(path.join(dir, 'yinfeng.lock'), 'utf8')) as { pid: number; owner: string };

@@ -3,6 +3,7 @@ import { Alert, Card, Col, Input, Row, Space, Tabs, Typography } from 'antd';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Link as RouterLink } from 'react-router-dom';
+import { chainsApi } from '../../api/chains';
 import { statsApi, type KeyedRow, type StatsSummary, type SubRegionRow } from '../../api/stats';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
@@ -110,6 +111,9 @@ export default function StatsAnalysis() {
     queryFn: () => statsApi.breakdowns(region, range.from, range.to, excludeTags),
   });
   const excluding = (s: { excludeTags: string[] } | undefined) => (s?.excludeTags.length ?? 0) > 0;
+  // chain names for the signed structure (keyed by chain code); without chains.read the codes are shown
+  const chains = useQuery({ queryKey: ['chains'], queryFn: () => chainsApi.list(), enabled: can(me, 'chains.read') });
+  const chainNames = new Map((chains.data ?? []).map((c) => [c.code, c.name]));
   const s = summary.data;
   const b = breakdowns.data;
   const loading = breakdowns.isLoading;
@@ -218,7 +222,7 @@ export default function StatsAnalysis() {
               ),
             },
             { key: 'bands', label: t('stats.byBand'), children: s ? <BandTable t={t} summary={s} /> : null },
-            { key: 'signedStructure', label: t('stats.signedStructure'), children: s ? <SignedStructureTables t={t} summary={s} /> : null },
+            { key: 'signedStructure', label: t('stats.signedStructure'), children: s ? <SignedStructureTables t={t} summary={s} chainNames={chainNames} /> : null },
           ]}
         />
       </Card>

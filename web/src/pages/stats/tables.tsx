@@ -244,9 +244,13 @@ function ShareTable({ t, testId, title, rows }: { t: Translate; testId: string; 
 }
 
 /** 签约项目结构: by three sectors, by chain, by investor tag; shares of all projects signed in the period and of their total amount. */
-export function SignedStructureTables({ t, summary }: { t: Translate; summary: StatsSummary }) {
+export function SignedStructureTables({ t, summary, chainNames }: { t: Translate; summary: StatsSummary; chainNames?: ReadonlyMap<string, string> }) {
   const sectors = (['primary', 'secondary', 'tertiary'] as const).map((k) => ({ key: k, name: t(`stats.sector.${k}`), ...summary.signed.bySector[k] }));
-  const keyed = (record: Record<string, SignedShare>) => Object.entries(record).map(([k, v]) => ({ key: k, name: k, ...v }));
+  const keyed = (record: Record<string, SignedShare>, nameOf: (key: string) => string = (k) => k) => Object.entries(record).map(([k, v]) => ({ key: k, name: nameOf(k), ...v }));
+  const chainName = (code: string) => {
+    const name = chainNames?.get(code);
+    return name ? `${name}（${code}）` : code;
+  };
   return (
     <div data-testid="signed-structure">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -254,7 +258,7 @@ export function SignedStructureTables({ t, summary }: { t: Translate; summary: S
       </Typography.Paragraph>
       <ShareTable t={t} testId="table-signed-sectors" title={t('stats.sector')} rows={sectors} />
       <div style={{ height: 12 }} />
-      <ShareTable t={t} testId="table-signed-chains" title={t('stats.chain')} rows={keyed(summary.signed.byChain)} />
+      <ShareTable t={t} testId="table-signed-chains" title={t('stats.chain')} rows={keyed(summary.signed.byChain, chainName)} />
       <div style={{ height: 12 }} />
       <ShareTable t={t} testId="table-signed-tags" title={t('stats.investorTag')} rows={keyed(summary.signed.byInvestorTag)} />
     </div>
