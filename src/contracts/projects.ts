@@ -58,6 +58,11 @@ export const projectSchema = z.object({
   tags: z.array(z.string()),
   isKey: z.boolean(),
   channel: channelSchema.nullable(),
+  chainNode: z.string().nullable().describe('产业链节点编码；null 表示未填'),
+  chainNodeName: z.string().nullable(),
+  chainNodeCurrent: z.boolean().nullable().describe('false：该节点已不在其产业链的当前版本中（已不在当前版本）；未填节点时为 null'),
+  chainCode: z.string().nullable().describe('节点所属产业链的编码'),
+  chainName: z.string().nullable(),
   missingFields: z.array(missingFieldSchema).describe('资料不全：该阶段需要而尚未填写的资料；为空表示资料完整（由项目本身算出，补全即消失）'),
   fundsTotalYuan: z.number(),
   light: lightSchema,
@@ -158,6 +163,8 @@ export const projectListQuerySchema = z.object({
   leaderId: z.string().uuid().optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('只看我包联或参与专班的项目'),
   isKey: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  chainNode: z.string().trim().max(32).optional().describe('产业链节点编码：该节点及其下级节点（当前版本）的项目'),
+  chain: z.string().trim().max(32).optional().describe('产业链编码：填了该产业链节点的项目'),
   ...drillDownQuery,
   incomplete: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true：只看资料不全（待完善）的项目'),
   sort: z.enum(['updated', 'signedAmount', 'code', 'signedDate']).optional(),
@@ -196,6 +203,12 @@ const projectBody = z.object({
   tags: z.array(z.string().max(30)).max(30).optional(),
   isKey: z.boolean().optional(),
   channel: channelSchema.nullable().optional().describe('招商方式：chain 以链、partner 以商、event 以会、residentTeam 驻点、commissioned 委托、online 云招商、direct 直接'),
+  chainNode: z
+    .string()
+    .max(32)
+    .nullable()
+    .optional()
+    .describe('产业链节点编码：须是本地区或上级地区定义的产业链当前版本中的节点；空或 null 表示不填'),
 });
 /** The editable fields as the form sends them (every one, on create and on change). */
 export type ProjectFields = Required<z.input<typeof projectBody>>;

@@ -40,7 +40,7 @@ export function projectExportRow(p: ProjectDto): (string | number | null)[] {
     p.operatingDate,
     safeText(p.leaderName),
     p.tags.length > 0 ? safeText(p.tags.join('、')) : null,
-    null, // 产业链节点: not stored until chains exist
+    p.chainNode,
     p.channel ? CHANNEL_LABELS[p.channel] : null,
     p.isKey ? '是' : '否',
     LIGHT_LABELS[p.light],

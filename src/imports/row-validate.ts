@@ -105,7 +105,7 @@ export interface ProjectRow {
   leader: string | null;
   /** 标签 (empty when the cell or the column is empty) */
   tags: string[];
-  /** 产业链节点 as written: not validated nor stored until chains exist (the import reports the column as not yet supported) */
+  /** 产业链节点 (node code, upper case); whether the project's region may name it is checked against the database */
   chainNode: string | null;
   channel: ProjectChannel | null;
   /** 重点项目 是/否; null when empty */
@@ -406,7 +406,7 @@ export function validateProjectRow(row: number, cells: Record<string, string>, t
   const tags = parseTags(c.raw('标签'));
   const longTag = tags.find((t) => t.length > 50);
   if (longTag) c.problem('标签', msg('import.tagTooLong', { tag: longTag.slice(0, 20) }));
-  const chainNode = c.text('产业链节点', false, 64);
+  const chainNode = c.text('产业链节点', false, 64)?.toUpperCase() ?? null;
   const channel = c.field('招商方式', parseChannelCell);
   const isKey = c.field('重点项目', parseYesNo);
 

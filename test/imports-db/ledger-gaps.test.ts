@@ -15,6 +15,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/domain/dates';
+import { importChains } from '../../src/services/chains/import-chains';
+import { createSystemCaller } from '../../src/services/context';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
@@ -22,7 +24,7 @@ const WAN = 10_000;
 const PROJECTS_CSV = [
   '项目编号,项目名称,地区代码,投资方,资金来源,阶段,签约额(万元),签约日期,开工日期,投产日期,标签,招商方式,重点项目,产业链节点',
   'L1,甲续建项目,650109,甲公司,区内,开工,,,2019-05-01,,续建;工业,以商,是,',
-  'L2,乙续建项目,650109,乙公司,区外,投产,,,2018-03-01,2020-06-30,续建,以链,,GF-01',
+  'L2,乙续建项目,650109,乙公司,区外,投产,,,2018-03-01,2020-06-30,续建,以链,,lg-01',
   'L3,丙续建项目,650102,丙公司,境外,开工,,,,,,,否,',
   'L4,丁新签项目,650109,丁公司,区外,签约,5000,2026-02-10,,,,委托招商,,',
   'L5,戊续建项目,650109,戊公司,区内,开工,,,2020-01-01,,,,,',
@@ -52,11 +54,14 @@ describe.each(DATABASE_KINDS)('a bureau ledger with gaps on %s', (kind) => {
     const item = (list.json() as { items: { code: string; id: string }[] }).items.find((p) => p.code === code);
     if (!item) throw new Error(`no project ${code}`);
     const res = await t.call('GET', `/api/projects/${item.id}`, { cookie });
-    return res.json() as { id: string; version: number; stage: string; tags: string[]; channel: string | null; isKey: boolean; missingFields: { field: string; label: string }[] };
+    return res.json() as { id: string; version: number; stage: string; tags: string[]; channel: string | null; isKey: boolean; chainNode: string | null; missingFields: { field: string; label: string }[] };
   };
 
   beforeAll(async () => {
     t = await createTestApp(kind);
+    const chain = ['产业链编码,产业链名称,节点编码,节点名称,上级节点编码,环节,行业代码,关键产品', 'LG,台账链,LG-01,台账节点,,上游,,'].join('\n');
+    const imported = await importChains(t.deps, createSystemCaller('test'), Buffer.from(chain), { fileName: 'lg.csv', regionCode: '650100' });
+    expect(imported.problems).toEqual([]);
     await t.createAccount('ledger_pref', ['officer'], '650100');
     await t.createAccount('ledger_county', ['officer'], '650109');
     prefecture = await t.login('ledger_pref');
@@ -80,7 +85,7 @@ describe.each(DATABASE_KINDS)('a bureau ledger with gaps on %s', (kind) => {
         { sheet: '项目', row: 7, code: 'L6', missing: ['投资方'] },
       ],
     });
-    expect(r.notices).toEqual(['“产业链节点”列暂不支持：产业链功能上线前不校验也不保存该列（本文件有 1 行填写了该列，其余各列照常导入）']);
+    expect(r.notices).toEqual([]);
     const funds = await upload(prefecture, FUNDS_CSV, '到位资金台账.csv');
     expect(funds.statusCode, funds.body).toBe(200);
     expect(funds.json().counts.funds).toEqual({ created: 8, updated: 0, unchanged: 0 });
@@ -91,7 +96,9 @@ describe.each(DATABASE_KINDS)('a bureau ledger with gaps on %s', (kind) => {
       { field: 'signedDate', label: '签约日期' },
       { field: 'signedAmountYuan', label: '签约额' },
     ]);
-    expect(await project(prefecture, 'L4')).toMatchObject({ channel: 'commissioned', isKey: false, missingFields: [] });
+    expect(await project(prefecture, 'L4')).toMatchObject({ channel: 'commissioned', isKey: false, missingFields: [], chainNode: null });
+    // 产业链节点 (upper-cased) is stored with its chain
+    expect(await project(prefecture, 'L2')).toMatchObject({ chainNode: 'LG-01', chainNodeName: '台账节点', chainCode: 'LG', chainNodeCurrent: true });
   });
 
   it('counts the ledger exactly: gaps have no 签约 statistics, their funds count as executing, new and continued', async () => {

@@ -106,10 +106,6 @@ export const importMessages = defineMessages({
   },
   'import.permission': { zh: '您没有权限执行此操作（需要“导入数据”权限）', en: 'You are not allowed to do this (it needs the “Import data” permission)' },
   'import.historyNotFound': { zh: '导入记录不存在或不在您的管辖范围内', en: 'The import record does not exist or is outside your jurisdiction' },
-  'import.chainNodeNotice': {
-    zh: '“{column}”列暂不支持：产业链功能上线前不校验也不保存该列（本文件有 {rows} 行填写了该列，其余各列照常导入）',
-    en: 'The “{column}” (industry chain node) column is not supported yet: until industry chains arrive it is neither checked nor stored ({rows} rows of this file fill it; the other columns import as usual)',
-  },
 
   'file.bytes': { zh: '{n} 字节', en: '{n} bytes' },
   'file.name': { zh: '文件“{file}”', en: 'File “{file}”' },

@@ -7,6 +7,15 @@ export const projectMessages = defineMessages({
     zh: '行业代码“{code}”不在国民经济行业分类（GB/T 4754-2017）中',
     en: 'Industry code “{code}” is not in the national industry classification (GB/T 4754-2017)',
   },
+  'project.chainNodeUnknown': { zh: '产业链节点“{code}”不存在（节点编码见产业链页面）', en: 'Industry chain node “{code}” does not exist (node codes are on the chain pages)' },
+  'project.chainNodeNotCurrent': {
+    zh: '产业链节点“{code}”（{name}）已不在产业链“{chain}”的当前版本中，请选择当前版本的节点',
+    en: 'Industry chain node “{code}” ({name}) is no longer in the current version of chain “{chain}”; choose a node of the current version',
+  },
+  'project.chainNodeOutOfRegion': {
+    zh: '产业链节点“{code}”所属的产业链不是{region}或其上级地区定义的，{region}的项目不能使用',
+    en: 'Industry chain node “{code}” belongs to a chain not defined by {region} or a region above it, so a project of {region} cannot name it',
+  },
   'project.userInactive': { zh: '用户 {id} 不存在或已停用', en: 'User {id} does not exist or is disabled' },
   'project.userOutOfRegion': { zh: '{name} 不在本地区的上下级范围内', en: '{name} is not in this region or a region above or below it' },
   'project.creditCodeInvalid': { zh: '统一社会信用代码不正确', en: 'The unified social credit code is invalid' },

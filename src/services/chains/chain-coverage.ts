@@ -30,14 +30,14 @@ function buildProductQuery(products: readonly string[]): string | null {
   return parts.length > 0 ? [...new Set(parts)].join(' | ') : null;
 }
 
-/** What a node matches: its own and its sub-nodes' codes (with every code below them) and products. */
+/** What a node matches: itself and its sub-nodes (named by projects), their industry codes (with every code below them) and products. */
 function buildMatches(nodes: readonly ChainNode[]): Map<string, NodeMatch> {
   const byCode = new Map(nodes.map((n) => [n.code, n]));
   const out = new Map<string, NodeMatch>();
   for (const [code, subtree] of listSubtreeCodes(nodes)) {
     const members = subtree.map((c) => byCode.get(c)!);
     const industryCodes = [...new Set(members.flatMap((m) => m.industryCodes.flatMap((ic) => listIndustryCodesUnder(ic))))].sort();
-    out.set(code, { industryCodes, productQuery: buildProductQuery(members.flatMap((m) => m.products)) });
+    out.set(code, { nodeCodes: subtree, industryCodes, productQuery: buildProductQuery(members.flatMap((m) => m.products)) });
   }
   return out;
 }

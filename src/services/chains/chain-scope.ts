@@ -10,8 +10,13 @@ import { isPathWithin } from '../../domain/region-scope';
 import type { Actor, Caller, Deps } from '../context';
 import { recordOutOfScope } from '../regions';
 
+/** A region uses the chains defined at it or above it (a project of the region may name their nodes). */
+export function canRegionUseChain(regionPath: string, chainRegionPath: string): boolean {
+  return isPathWithin(chainRegionPath, regionPath);
+}
+
 export function canSeeChain(actor: Actor, chainRegionPath: string): boolean {
-  return isPathWithin(chainRegionPath, actor.regionPath) || isPathWithin(actor.regionPath, chainRegionPath);
+  return canRegionUseChain(actor.regionPath, chainRegionPath) || isPathWithin(actor.regionPath, chainRegionPath);
 }
 
 export function canChangeChain(actor: Actor, chainRegionPath: string): boolean {

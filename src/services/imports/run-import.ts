@@ -23,6 +23,7 @@ import {
   selectStagedFundMonths,
   selectActiveUsersByDisplayNames,
   selectIndustryIndex,
+  selectProjectChainNodes,
   selectProjectPathsByCodes,
   selectRegionIndex,
   stageFunds,
@@ -32,6 +33,7 @@ import {
   type StagedProject,
 } from '../../db/queries/imports/imports';
 import type { Db } from '../../db/client';
+import { selectNodeUses } from '../../db/queries/chains/chains';
 import { lockReceiptMonth } from '../../db/queries/returns/returns';
 import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterpriseRow } from '../../db/queries/enterprise-imports/enterprise-imports';
 import { AppError } from '../../domain/app-error';
@@ -54,6 +56,7 @@ import { fillSearchKeys, mergeStagedEnterprises } from '../enterprise-imports/me
 import { announceRollupsStale } from '../funds/funds-rollup-signal';
 import { describeLockedChange, describeReopener, findLockedProjectChanges, LockedFiguresRejection } from '../returns/locked-figures';
 import { listXlsxSheetNames } from './xlsx-sheets';
+import { explainChainNodeRefusal } from '../projects/project-chain-node';
 import { liftStatementTimeoutInTransaction } from '../../db/pool-settings';
 
 export type ImportKindName = 'enterprises' | 'projects' | 'funds';
@@ -196,14 +199,14 @@ class ImportRun {
   resolvedLeaders: { name: string; id: string }[] = [];
   readonly incomplete: ImportResult['incomplete'] = { total: 0, byField: {}, rows: [] };
   /** the optional project columns the file carries (absent ones leave the stored values alone) */
-  readonly projectColumns = { tags: false, channel: false, isKey: false };
-  /** rows with a 产业链节点 (not stored until chains exist) */
-  chainNodeRows = 0;
+  readonly projectColumns = { tags: false, channel: false, isKey: false, chainNode: false };
+  /** 产业链节点 of the project rows, checked together once the file is read (checkChainNodes) */
+  private readonly chainNodeRows: { row: number; projectCode: string; regionCode: string; node: string }[] = [];
 
   constructor(
     private readonly tx: Db,
     caller: Caller,
-    private readonly regions: Map<string, { path: string; active: boolean }>,
+    private readonly regions: Map<string, { path: string; name: string; active: boolean }>,
     private readonly industries: Map<string, string | null>,
     private readonly batchSize: number,
     private readonly maxProblems: number,
@@ -291,8 +294,8 @@ class ImportRun {
           this.projectColumns.tags = '标签' in cells;
           this.projectColumns.channel = '招商方式' in cells;
           this.projectColumns.isKey = '重点项目' in cells;
+          this.projectColumns.chainNode = '产业链节点' in cells;
         }
-        if ((cells['产业链节点'] ?? '').trim() !== '') this.chainNodeRows++;
         const r = validateProjectRow(rowNumber, cells);
         let ok = r.ok && dupOf === undefined;
         const bad = (column: string, value: string, text: Message) => {
@@ -324,6 +327,7 @@ class ImportRun {
           if (list) list.push(rowNumber);
           else this.leaderRows.set(v.leader, [rowNumber]);
         }
+        if (v.chainNode) this.chainNodeRows.push({ row: rowNumber, projectCode: v.code, regionCode: v.regionCode, node: v.chainNode });
         if (ok) this.noteGaps(sheet, rowNumber, v);
         if (ok && this.staging) {
           batch.push({
@@ -346,6 +350,7 @@ class ImportRun {
             tags: v.tags,
             channel: v.channel,
             isKey: v.isKey ?? false,
+            chainNode: v.chainNode,
           });
           if (batch.length >= this.batchSize) {
             await stageProjects(this.tx, batch);
@@ -450,6 +455,22 @@ class ImportRun {
     }
   }
 
+  /**
+   * 产业链节点 by the projects' rule (services/projects/project-chain-node.ts): a node of the current
+   * version of a chain the row's region uses; the node a stored project names already may stay.
+   */
+  async checkChainNodes(): Promise<void> {
+    if (this.chainNodeRows.length === 0) return;
+    const nodes = await selectNodeUses(this.tx, [...new Set(this.chainNodeRows.map((r) => r.node))]);
+    const kept = await selectProjectChainNodes(this.tx, [...new Set(this.chainNodeRows.map((r) => r.projectCode))]);
+    for (const r of this.chainNodeRows) {
+      const region = this.regions.get(r.regionCode);
+      if (!region) continue; // reported as 地区代码
+      const refusal = explainChainNodeRefusal(r.node, nodes.get(r.node), { path: region.path, name: region.name }, kept.get(r.projectCode) === r.node);
+      if (refusal) this.add(SHEET_NAMES.project, rowProblem(r.row, '产业链节点', r.node, refusal));
+    }
+  }
+
   /** 包联领导 by display name: an active user in the importer's region tree or above it. */
   async resolveLeaders(): Promise<void> {
     if (this.leaderRows.size === 0) return;
@@ -529,6 +550,7 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       const run = new ImportRun(tx, caller, regions, industries, opts.batchSize ?? 5_000, opts.maxReportedProblems ?? 1_000, `导入文件“${opts.fileName}”`);
       for (const kind of kinds) await run.readKind(buffer, kind, inspected.format, opts.fileName);
       await run.resolveLeaders();
+      await run.checkChainNodes();
       if (kinds.includes('funds')) {
         // a month approved in a monthly return is locked: the import may not change it either; the
         // months' locks (shared) keep an approval from committing between this check and the import's commit
@@ -554,9 +576,6 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
       result.rows = run.rowCounts;
       result.preview = run.preview;
       result.incomplete = run.incomplete;
-      if (run.chainNodeRows > 0) {
-        result.notices.push(renderMessage(msg('import.chainNodeNotice', { column: '产业链节点', rows: run.chainNodeRows }), caller.lang ?? 'zh'));
-      }
       const rejectIfProblems = () => {
         if (run.problemTotal === 0) return;
         const order = (s: string) => IMPORT_KINDS.findIndex((k) => SHEET_NAMES[k] === s);

@@ -54,6 +54,7 @@ import { recordOutOfScope, requireRegionInScope } from '../regions';
 import type { ProjectChannel } from '../../domain/project-channels';
 import { assertProjectFiguresUnlocked, type ProjectFiguresChange } from '../returns/locked-figures';
 import { listIndustryCodesUnder } from '../../reference/industry-classification';
+import { checkProjectChainNode, listChainNodeFilterCodes, normalizeChainNodeCode } from './project-chain-node';
 
 export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
 
@@ -80,6 +81,8 @@ export interface ProjectInput {
   tags: string[];
   isKey: boolean;
   channel: ProjectChannel | null;
+  /** 产业链节点 (node code); null: none */
+  chainNode: string | null;
 }
 
 export type ProjectEdit = Partial<Omit<ProjectInput, 'code' | 'milestones'>> & { milestones?: MilestoneInput[]; version: number };
@@ -123,6 +126,7 @@ function withProjectDefaults(raw: ProjectCreateInput): ProjectInput & { stage?: 
     tags: raw.tags ?? [],
     isKey: raw.isKey ?? false,
     channel: raw.channel ?? null,
+    chainNode: normalizeChainNodeCode(raw.chainNode),
   };
 }
 
@@ -216,6 +220,12 @@ export function toProjectDto(v: ProjectViewRow, light: LightResult, lang: Lang =
     tags: p.tags,
     isKey: p.isKey,
     channel: p.channel,
+    /** 产业链节点 (code) with its name and chain; chainNodeCurrent false: no longer in the chain's current version */
+    chainNode: p.chainNodeCode,
+    chainNodeName: v.chainNodeName,
+    chainNodeCurrent: v.chainNodeCurrent,
+    chainCode: v.chainCode,
+    chainName: v.chainName,
     /** 资料不全: the facts its stage needs that are unknown (derived, so filling one clears it) */
     missingFields: describeMissingFacts(listMissingFacts(toFacts(p, v.investorName)), lang),
     fundsTotalYuan: Number(v.fundsTotalYuan),
@@ -312,6 +322,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
   const input = withProjectDefaults(raw);
   const region = await requireRegionInScope(deps, caller, input.regionCode);
   await checkIndustry(deps, input.industryCode);
+  await checkProjectChainNode(deps, input.chainNode, region, null);
   await checkPeople(deps, caller, input.leaderId, input.teamMemberIds);
   const code = input.code?.trim() || (await generateCode(deps, region.code));
   if (await selectProjectByCode(deps.db, code)) fail('code', msg('project.codeTaken', { code }));
@@ -373,6 +384,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
       tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
       isKey: input.isKey,
       channel: input.channel,
+      chainNodeCode: input.chainNode,
       createdBy: caller.actor.id,
     });
     await replaceTeam(tx, row.id, input.teamMemberIds);
@@ -390,8 +402,13 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
 export async function updateProject(deps: Deps, caller: Caller, id: string, edit: ProjectEdit): Promise<ProjectDto> {
   const view = await requireProjectInScope(deps, caller, id);
   const before = view.project;
-  if (edit.regionCode !== undefined && edit.regionCode !== before.regionCode) await requireRegionInScope(deps, caller, edit.regionCode);
+  const newRegion = edit.regionCode !== undefined && edit.regionCode !== before.regionCode ? await requireRegionInScope(deps, caller, edit.regionCode) : null;
   if (edit.industryCode !== undefined) await checkIndustry(deps, edit.industryCode);
+  const chainNode = edit.chainNode !== undefined ? normalizeChainNodeCode(edit.chainNode) : before.chainNodeCode;
+  // a new node, or the node under a new region: the node must suit the project's region (an old node may stay)
+  if (chainNode !== before.chainNodeCode || newRegion) {
+    await checkProjectChainNode(deps, chainNode, newRegion ?? { path: view.regionPath, name: view.regionName }, before.chainNodeCode);
+  }
   if (edit.leaderId !== undefined || edit.teamMemberIds !== undefined) await checkPeople(deps, caller, edit.leaderId, edit.teamMemberIds);
   const patch: ProjectPatch = { lastProgressAt: new Date() };
   if (edit.name !== undefined) patch.name = edit.name.trim();
@@ -406,6 +423,7 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
   if (edit.tags !== undefined) patch.tags = [...new Set(edit.tags.map((t) => t.trim()).filter(Boolean))];
   if (edit.isKey !== undefined) patch.isKey = edit.isKey;
   if (edit.channel !== undefined) patch.channel = edit.channel;
+  if (edit.chainNode !== undefined) patch.chainNodeCode = chainNode;
   const investorChanged = edit.investorName !== undefined || edit.investorCreditCode !== undefined;
   const afterFacts = toFacts({ ...before, ...patch } as ProjectRow, investorChanged ? edit.investorName?.trim() || null : view.investorName);
   const broken = listBrokenRulesForEdit(toFacts(before, view.investorName), afterFacts, TODAY());
@@ -542,6 +560,10 @@ export interface ProjectListQuery {
   leaderId?: string;
   mine?: boolean;
   isKey?: boolean;
+  /** 产业链节点: projects naming the node or a node below it (current version) */
+  chainNode?: string;
+  /** 产业链: projects naming a node of the chain (code) */
+  chain?: string;
   /** executing in fundsFrom..fundsTo (YYYY-MM, one year): the list behind 执行项目 of the statistics */
   fundsFrom?: string;
   fundsTo?: string;
@@ -592,6 +614,8 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
       leaderId: q.leaderId,
       involvesUserId: q.mine ? (caller.actor.id ?? undefined) : undefined,
       isKey: q.isKey,
+      chainNodeCodes: q.chainNode ? await listChainNodeFilterCodes(deps, q.chainNode) : undefined,
+      chainCode: q.chain?.trim().toUpperCase() || undefined,
       funds:
         fundsPeriod && policy
           ? { ...fundsPeriod, kind: q.fundsKind, counted: receiptFilterOf(policy) }

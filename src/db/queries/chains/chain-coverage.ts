@@ -1,7 +1,8 @@
 /**
  * SQL of a chain node's local coverage in a region's subtree: the enterprises registered there whose
  * industry code falls under the node's codes or whose search words (business scope, products, name)
- * hold one of its products, and the projects there whose industry falls under the node's codes.
+ * hold one of its products, and the projects there that name the node or a node below it (产业链节点) or,
+ * naming no node, whose industry falls under the node's codes.
  * Revoked and deregistered enterprises and terminated projects do not count. Funds are the counted
  * receipts (the installation's evidence policy, as the statistics count them) to date.
  */
@@ -14,6 +15,8 @@ async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
 }
 
 export interface NodeMatch {
+  /** the node and the nodes below it (current version): projects naming one of them count whatever their industry */
+  nodeCodes: readonly string[];
   /** every industry code at or under the node's codes (and its sub-nodes'): matched with = any, so the index serves it */
   industryCodes: readonly string[];
   /** a to_tsquery('simple') text OR-ing the products' words, or null when the node has no usable product */
@@ -69,8 +72,11 @@ export async function selectNodeEnterprises(db: Db, regionPath: string, m: NodeM
   );
 }
 
+/** A project counts for a node when it names the node (or one below it), or names no node and its industry falls under the node's codes. */
 function projectMatch(m: NodeMatch): SQL {
-  return m.industryCodes.length > 0 ? sql`p.industry_code = any(${sql.param([...m.industryCodes])}::text[])` : sql`false`;
+  const byNode = m.nodeCodes.length > 0 ? sql`p.chain_node_code = any(${sql.param([...m.nodeCodes])}::text[])` : sql`false`;
+  const byIndustry = m.industryCodes.length > 0 ? sql`(p.chain_node_code is null and p.industry_code = any(${sql.param([...m.industryCodes])}::text[]))` : sql`false`;
+  return sql`(${byNode} or ${byIndustry})`;
 }
 
 export interface NodeProjectCounts {

@@ -138,6 +138,36 @@ export async function selectNodeCodeOwners(db: Db, codes: readonly string[]): Pr
   return new Map(found.map((r) => [r.code, r.chain_code]));
 }
 
+/** What a project needs to know of a node code it names (services/projects/project-chain-node.ts). */
+export interface NodeUseRow {
+  code: string;
+  /** the name in the current version, else in the latest version that has the node */
+  name: string;
+  inCurrentVersion: boolean;
+  chainCode: string;
+  chainName: string;
+  chainRegionPath: string;
+}
+
+/** The known node codes among `codes` (any version of their chain), with their chain. */
+export async function selectNodeUses(db: Db, codes: readonly string[]): Promise<Map<string, NodeUseRow>> {
+  if (codes.length === 0) return new Map();
+  const found = await rows<{ code: string; name: string; in_current: boolean; chain_code: string; chain_name: string; chain_region_path: string }>(
+    db,
+    sql`select nc.code, latest.name, latest.version = c.current_version as in_current, c.code as chain_code, c.name as chain_name,
+          r.path as chain_region_path
+        from ${chainNodeCodes} nc
+        join ${chains} c on c.id = nc.chain_id
+        join ${regions} r on r.code = c.region_code
+        join lateral (select n.name, n.version from ${chainNodes} n where n.chain_id = nc.chain_id and n.code = nc.code
+                      order by n.version desc limit 1) latest on true
+        where nc.code = any(${sql.param([...codes])}::text[])`,
+  );
+  return new Map(
+    found.map((r) => [r.code, { code: r.code, name: r.name, inCurrentVersion: r.in_current, chainCode: r.chain_code, chainName: r.chain_name, chainRegionPath: r.chain_region_path }]),
+  );
+}
+
 export async function insertChain(tx: Db, values: { code: string; name: string; regionCode: string; templateCode: string | null }): Promise<string> {
   const [row] = await tx
     .insert(chains)

@@ -23,10 +23,10 @@ export interface KindCounts {
   unchanged: number;
 }
 
-/** Every region: code → materialised path and whether it is active (a few thousand rows). */
-export async function selectRegionIndex(db: Db): Promise<Map<string, { path: string; active: boolean }>> {
-  const rows = await query<{ code: string; path: string; active: boolean }>(db, sql`select code, path, active from regions`);
-  return new Map(rows.map((r) => [r.code, { path: r.path, active: r.active }]));
+/** Every region: code → materialised path, name and whether it is active (a few thousand rows). */
+export async function selectRegionIndex(db: Db): Promise<Map<string, { path: string; name: string; active: boolean }>> {
+  const rows = await query<{ code: string; path: string; name: string; active: boolean }>(db, sql`select code, path, name, active from regions`);
+  return new Map(rows.map((r) => [r.code, { path: r.path, name: r.name, active: r.active }]));
 }
 
 /** Every industry code with its parent code (门类 letter for a 大类, 大类 for a 中类 …). */
@@ -43,6 +43,16 @@ export async function selectProjectPathsByCodes(db: Db, codes: string[]): Promis
     sql`select p.code, r.path from projects p join regions r on r.code = p.region_code where p.code = any(${sql.param(codes)}::text[])`,
   );
   return new Map(rows.map((r) => [r.code, r.path]));
+}
+
+/** The 产业链节点 the stored projects among `codes` name (projects without one are left out). */
+export async function selectProjectChainNodes(db: Db, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await query<{ code: string; node: string }>(
+    db,
+    sql`select code, chain_node_code as node from projects where chain_node_code is not null and code = any(${sql.param(codes)}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.code, r.node]));
 }
 
 /** Active users whose display name is one of `names`, with the path of their home region. */
@@ -65,7 +75,7 @@ export async function createStagingTables(db: Db): Promise<void> {
     investor_name text, investor_credit_code text, investor_id uuid, source text not null, industry_code text,
     stage text not null, planned bigint, signed bigint, signed_date date, agreed_start_date date,
     started_date date, operating_date date, leader_name text, leader_id uuid,
-    tags text[] not null default '{}', channel text, is_key boolean not null default false) on commit drop`);
+    tags text[] not null default '{}', channel text, is_key boolean not null default false, chain_node_code text) on commit drop`);
   await db.execute(sql`create temporary table imp_funds (row_no int not null, project_code text not null, month text not null, amount bigint not null, note text) on commit drop`);
 }
 
@@ -89,6 +99,7 @@ export interface StagedProject {
   tags: string[];
   channel: string | null;
   isKey: boolean;
+  chainNode: string | null;
 }
 
 const big = (v: bigint | null) => (v === null ? null : v.toString());
@@ -99,19 +110,19 @@ export async function stageProjects(db: Db, rows: StagedProject[]): Promise<void
   // tags travel as one text per row joined by the unit separator (unnest cannot take arrays of differing lengths)
   await db.execute(sql`insert into imp_projects (row_no, code, name, region_code, investor_name, investor_credit_code, source,
       industry_code, stage, planned, signed, signed_date, agreed_start_date, started_date, operating_date, leader_name,
-      tags, channel, is_key)
+      tags, channel, is_key, chain_node_code)
     select u.row_no, u.code, u.name, u.region_code, u.investor_name, u.investor_credit_code, u.source, u.industry_code, u.stage,
       u.planned, u.signed, u.signed_date, u.agreed_start_date, u.started_date, u.operating_date, u.leader_name,
-      case when u.tags = '' then '{}'::text[] else string_to_array(u.tags, chr(31)) end, u.channel, u.is_key
+      case when u.tags = '' then '{}'::text[] else string_to_array(u.tags, chr(31)) end, u.channel, u.is_key, u.chain_node_code
     from unnest(${col((r) => r.rowNo)}::int[], ${col((r) => r.code)}::text[], ${col((r) => r.name)}::text[],
       ${col((r) => r.regionCode)}::text[], ${col((r) => r.investorName)}::text[], ${col((r) => r.investorCreditCode)}::text[],
       ${col((r) => r.source)}::text[], ${col((r) => r.industryCode)}::text[], ${col((r) => r.stage)}::text[],
       ${col((r) => big(r.planned))}::bigint[], ${col((r) => big(r.signed))}::bigint[], ${col((r) => r.signedDate)}::date[],
       ${col((r) => r.agreedStartDate)}::date[], ${col((r) => r.startedDate)}::date[], ${col((r) => r.operatingDate)}::date[],
       ${col((r) => r.leaderName)}::text[], ${col((r) => r.tags.join('\u001f'))}::text[], ${col((r) => r.channel)}::text[],
-      ${col((r) => r.isKey)}::boolean[])
+      ${col((r) => r.isKey)}::boolean[], ${col((r) => r.chainNode)}::text[])
       as u(row_no, code, name, region_code, investor_name, investor_credit_code, source, industry_code, stage, planned, signed,
-        signed_date, agreed_start_date, started_date, operating_date, leader_name, tags, channel, is_key)`);
+        signed_date, agreed_start_date, started_date, operating_date, leader_name, tags, channel, is_key, chain_node_code)`);
 }
 
 export interface StagedFund {
@@ -145,7 +156,7 @@ export async function compareStagedProjects(
   importId: string,
   leaders: { name: string; id: string }[],
   /** the optional columns the file carries; an absent one keeps the stored value (a new project gets the default) */
-  columns: { tags: boolean; channel: boolean; isKey: boolean } = { tags: true, channel: true, isKey: true },
+  columns: { tags: boolean; channel: boolean; isKey: boolean; chainNode: boolean } = { tags: true, channel: true, isKey: true, chainNode: true },
 ): Promise<{ investorsCreated: number }> {
   // temporary tables have no statistics until analysed: without them the planner guesses badly
   await db.execute(sql`analyze imp_projects`);
@@ -181,14 +192,15 @@ export async function compareStagedProjects(
   if (!columns.tags) await db.execute(sql`update imp_projects s set tags = p.tags from projects p where p.code = s.code`);
   if (!columns.channel) await db.execute(sql`update imp_projects s set channel = p.channel from projects p where p.code = s.code`);
   if (!columns.isKey) await db.execute(sql`update imp_projects s set is_key = p.is_key from projects p where p.code = s.code`);
+  if (!columns.chainNode) await db.execute(sql`update imp_projects s set chain_node_code = p.chain_node_code from projects p where p.code = s.code`);
   await db.execute(sql`create temporary table imp_project_cmp on commit drop as
     select s.*, p.id as old_id, p.stage as old_stage,
       (p.id is not null and row(p.name, p.region_code, p.investor_id, p.source, p.industry_code, p.planned_investment_yuan,
           p.signed_amount_yuan, p.signed_date, p.agreed_start_date, p.started_date, p.operating_date, p.stage, p.leader_id,
-          p.tags, p.channel, p.is_key)
+          p.tags, p.channel, p.is_key, p.chain_node_code)
         is not distinct from row(s.name, s.region_code, s.investor_id, s.source, s.industry_code, s.planned, s.signed,
           s.signed_date, s.agreed_start_date, s.started_date, s.operating_date, s.stage, s.leader_id,
-          s.tags, s.channel, s.is_key)) as same
+          s.tags, s.channel, s.is_key, s.chain_node_code)) as same
     from imp_projects s left join projects p on p.code = s.code`);
   await db.execute(sql`analyze imp_project_cmp`);
   return { investorsCreated: num(inv1?.n) + num(inv2?.n) };
@@ -247,7 +259,8 @@ export async function applyStagedProjects(db: Db, actor: { id: string | null; di
         ('leaderName', to_jsonb(uo.display_name), to_jsonb(c.leader_name), p.leader_id is distinct from c.leader_id),
         ('tags', to_jsonb(p.tags), to_jsonb(c.tags), p.tags is distinct from c.tags),
         ('channel', to_jsonb(p.channel), to_jsonb(c.channel), p.channel is distinct from c.channel),
-        ('isKey', to_jsonb(p.is_key), to_jsonb(c.is_key), p.is_key is distinct from c.is_key)
+        ('isKey', to_jsonb(p.is_key), to_jsonb(c.is_key), p.is_key is distinct from c.is_key),
+        ('chainNode', to_jsonb(p.chain_node_code), to_jsonb(c.chain_node_code), p.chain_node_code is distinct from c.chain_node_code)
       ) as v(k, b, a, changed)
       where v.changed) d
     where not c.same
@@ -256,14 +269,14 @@ export async function applyStagedProjects(db: Db, actor: { id: string | null; di
       industry_code = c.industry_code, planned_investment_yuan = c.planned, signed_amount_yuan = c.signed, signed_date = c.signed_date,
       agreed_start_date = c.agreed_start_date, started_date = c.started_date, operating_date = c.operating_date, stage = c.stage,
       stage_before_termination = case when c.stage = 'terminated' and p.stage <> 'terminated' then p.stage else p.stage_before_termination end,
-      leader_id = c.leader_id, tags = c.tags, channel = c.channel, is_key = c.is_key,
+      leader_id = c.leader_id, tags = c.tags, channel = c.channel, is_key = c.is_key, chain_node_code = c.chain_node_code,
       version = p.version + 1, updated_at = now(), last_progress_at = now()
     from imp_project_cmp c where p.id = c.old_id and not c.same`);
   await db.execute(sql`with ins as (
       insert into projects (code, name, region_code, investor_id, source, industry_code, planned_investment_yuan, signed_amount_yuan,
-        signed_date, agreed_start_date, started_date, operating_date, stage, leader_id, tags, channel, is_key, created_by)
+        signed_date, agreed_start_date, started_date, operating_date, stage, leader_id, tags, channel, is_key, chain_node_code, created_by)
       select code, name, region_code, investor_id, source, industry_code, planned, signed, signed_date, agreed_start_date,
-        started_date, operating_date, stage, leader_id, tags, channel, is_key, ${actor.id}::uuid
+        started_date, operating_date, stage, leader_id, tags, channel, is_key, chain_node_code, ${actor.id}::uuid
       from imp_project_cmp where old_id is null order by row_no
       returning id, code, stage),
     history as (
@@ -273,7 +286,8 @@ export async function applyStagedProjects(db: Db, actor: { id: string | null; di
           'source', c.source, 'industryCode', c.industry_code, 'plannedInvestmentYuan', c.planned, 'signedAmountYuan', c.signed,
           'signedDate', c.signed_date, 'agreedStartDate', c.agreed_start_date, 'startedDate', c.started_date,
           'operatingDate', c.operating_date, 'stage', c.stage, 'leaderName', c.leader_name,
-          'tags', case when cardinality(c.tags) > 0 then to_jsonb(c.tags) end, 'channel', c.channel, 'isKey', case when c.is_key then true end))
+          'tags', case when cardinality(c.tags) > 0 then to_jsonb(c.tags) end, 'channel', c.channel, 'isKey', case when c.is_key then true end,
+          'chainNode', c.chain_node_code))
       from ins join imp_project_cmp c on c.code = ins.code)
     insert into project_stage_history (project_id, from_stage, to_stage, note, changed_by, changed_by_name)
     select id, null, stage, '导入新建', ${actor.id}::uuid, ${actor.displayName} from ins`);

@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, t
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../client';
 import {
+  chainNodeCodes,
+  chains,
   enterprises,
   industries,
   projectMilestones,
@@ -30,6 +32,14 @@ const projectView = {
   industryName: industries.name,
   leaderName: leader.displayName,
   fundsTotalYuan: sql<string>`coalesce((select sum(f.amount_yuan) from fund_receipts f where f.project_id = "projects"."id"), 0)`,
+  chainCode: chains.code,
+  chainName: chains.name,
+  /** the node's name in the latest version of its chain that has it */
+  chainNodeName: sql<string | null>`(select n.name from chain_nodes n where n.chain_id = ${chains.id} and n.code = "projects"."chain_node_code"
+    order by n.version desc limit 1)`,
+  /** false: the node is no longer in the chain's current version (已不在当前版本); null: no node */
+  chainNodeCurrent: sql<boolean | null>`case when "projects"."chain_node_code" is null then null else exists (select 1 from chain_nodes n
+    where n.chain_id = ${chains.id} and n.version = ${chains.currentVersion} and n.code = "projects"."chain_node_code") end`,
 };
 
 export type ProjectViewRow = {
@@ -41,6 +51,10 @@ export type ProjectViewRow = {
   industryName: string | null;
   leaderName: string | null;
   fundsTotalYuan: string;
+  chainCode: string | null;
+  chainName: string | null;
+  chainNodeName: string | null;
+  chainNodeCurrent: boolean | null;
 };
 
 function fromProjects(db: Db) {
@@ -50,7 +64,9 @@ function fromProjects(db: Db) {
     .innerJoin(regions, eq(regions.code, projects.regionCode))
     .leftJoin(enterprises, eq(enterprises.id, projects.investorId))
     .leftJoin(industries, eq(industries.code, projects.industryCode))
-    .leftJoin(leader, eq(leader.id, projects.leaderId));
+    .leftJoin(leader, eq(leader.id, projects.leaderId))
+    .leftJoin(chainNodeCodes, eq(chainNodeCodes.code, projects.chainNodeCode))
+    .leftJoin(chains, eq(chains.id, chainNodeCodes.chainId));
 }
 
 export async function selectProjectView(db: Db, id: string): Promise<ProjectViewRow | undefined> {
@@ -132,6 +148,10 @@ export interface ProjectFilter {
   /** leader or team member */
   involvesUserId?: string;
   isKey?: boolean;
+  /** 产业链节点: projects naming one of these node codes (a node and the nodes below it) */
+  chainNodeCodes?: string[];
+  /** projects naming a node (of any version) of this chain */
+  chainCode?: string;
   /**
    * Executing in a period (DESIGN.md 执行项目): the counted receipts (先证后计) of from..to sum to > 0;
    * `kind` new = no counted positive receipt before January of from's year, continued = some.
@@ -174,6 +194,10 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
     );
   }
   if (f.isKey !== undefined) conditions.push(eq(projects.isKey, f.isKey));
+  if (f.chainNodeCodes) conditions.push(f.chainNodeCodes.length > 0 ? inArray(projects.chainNodeCode, f.chainNodeCodes) : sql`false`);
+  if (f.chainCode) {
+    conditions.push(sql`${projects.chainNodeCode} in (select nc.code from chain_node_codes nc join chains c on c.id = nc.chain_id where c.code = ${f.chainCode})`);
+  }
   if (f.funds) conditions.push(...fundsConditions(f.funds));
   if (f.signed) conditions.push(sql`${projects.signedDate} between ${f.signed.from} and ${f.signed.to}`);
   if (f.incomplete !== undefined) conditions.push(f.incomplete ? INCOMPLETE_SQL : sql`not ${INCOMPLETE_SQL}`);
