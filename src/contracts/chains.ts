@@ -1,5 +1,6 @@
 /** Industry chains (产业链): requests and answers of /api/chains and /api/chain-templates. zod only. */
 import { z } from 'zod';
+import { regionCodeSchema } from './common';
 
 export const segmentSchema = z.enum(['upstream', 'midstream', 'downstream']).describe('环节：上游、中游、下游');
 
@@ -70,6 +71,11 @@ export const chainDiffQuerySchema = z.object({
   from: z.coerce.number().int().min(1).optional().describe('起始版本（默认：目标版本的上一版）'),
   to: z.coerce.number().int().min(1).optional().describe('目标版本（默认：当前版本）'),
 });
+/** GET /api/chains. */
+export const chainListQuerySchema = z.object({
+  usedBy: regionCodeSchema.optional().describe('只列该地区使用的产业链（该地区或其上级定义的），供项目选择产业链节点'),
+});
+
 export const chainVersionQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional().describe('版本（默认：当前版本）') });
 
 export const chainOutcomeSchema = z.object({

@@ -12,6 +12,7 @@ import { adoptTemplate } from '../services/chains/chain-templates';
 import { createPark } from '../services/regions';
 import { createUser } from '../services/accounts/users';
 import { seedDemoProjects } from './demo-projects';
+import { linkDemoProjectsToChains } from './demo-chain-links';
 import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoReturns } from './demo-returns';
 import { selectTarget } from '../db/queries/statistics/statistics';
@@ -80,6 +81,7 @@ export const DEMO_CHAINS = ['PV', 'SILICONE', 'COALCHEM'] as const;
 
 async function seedDemoChains(deps: Deps, caller: ReturnType<typeof createSystemCaller>) {
   for (const code of DEMO_CHAINS) await adoptTemplate(deps, caller, code, { regionCode: DEMO_PREFECTURE });
+  await linkDemoProjectsToChains(deps, caller, DEMO_CHAINS, DEMO_PREFECTURE);
 }
 
 export async function isDemoSeeded(deps: Deps): Promise<boolean> {

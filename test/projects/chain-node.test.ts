@@ -120,6 +120,16 @@ describe.each(DATABASE_KINDS)('a project’s 产业链节点 on %s', (kind) => {
     expect(await list('chain=CN')).toEqual(['B显式硅石', 'C显式组件', '旧节点项目（改名）']);
   });
 
+  it('lists the chains a region uses for the picker: defined at it or above, not those of another prefecture', async () => {
+    await t.createAccount('cn_analyst', ['analyst'], '650000');
+    const province = await t.login('cn_analyst');
+    const codes = async (q: string) => ((await t.call('GET', `/api/chains${q}`, { cookie: province })).json() as { items: { code: string }[] }).items.map((c) => c.code);
+    expect(await codes('')).toEqual(['CJ', 'CN']);
+    expect(await codes('?usedBy=650109')).toEqual(['CN']);
+    expect(await codes('?usedBy=652300')).toEqual(['CJ']);
+    expect((await t.call('GET', '/api/chains?usedBy=650102', { cookie: officer })).statusCode).toBe(404);
+  });
+
   it('imports 产业链节点: stored when the region may name it; a bad code rejects the file with row, column, value and reason', async () => {
     const upload = (csv: string) =>
       t.call('POST', '/api/imports', { cookie: officer, body: Buffer.from(csv), headers: { 'content-type': 'text/csv', 'x-file-name': encodeURIComponent('projects.csv') } });

@@ -4,7 +4,8 @@ import { AppError } from '../../domain/app-error';
 import { diffChains, type ChainContent } from '../../domain/chains/chain-content';
 import { msg } from '../../domain/messages/catalog';
 import type { Caller, Deps } from '../context';
-import { canChangeChain, requireVisibleChain } from './chain-scope';
+import { requireRegionInScope } from '../regions';
+import { canChangeChain, canRegionUseChain, requireVisibleChain } from './chain-scope';
 
 function toChainSummary(c: ChainRow, caller: Caller) {
   return {
@@ -20,9 +21,11 @@ function toChainSummary(c: ChainRow, caller: Caller) {
   };
 }
 
-export async function listChains(deps: Deps, caller: Caller) {
+/** The chains the caller sees; with `usedBy` (a region in scope), only those that region uses (defined at it or above: a project's 产业链节点 picker). */
+export async function listChains(deps: Deps, caller: Caller, usedBy?: string) {
   const list = await selectChainsForPath(deps.db, caller.actor.regionPath);
-  return list.map((c) => toChainSummary(c, caller));
+  const region = usedBy ? await requireRegionInScope(deps, caller, usedBy, 'usedBy') : null;
+  return list.filter((c) => !region || canRegionUseChain(region.path, c.regionPath)).map((c) => toChainSummary(c, caller));
 }
 
 async function loadVersion(deps: Deps, chain: ChainRow, version: number): Promise<ChainContent> {

@@ -39,7 +39,7 @@ import { createEnterpriseStage, insertEnterpriseStageRows, type StagedEnterprise
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { isPathWithin } from '../../domain/region-scope';
-import { msg, renderMessage, type Message } from '../../domain/messages/catalog';
+import { msg, type Message } from '../../domain/messages/catalog';
 import { copyText, renderReason, textOf } from '../../imports/problem-text';
 import { IMPORT_KINDS, mapHeaders, SHEET_NAMES, type ImportKind } from '../../imports/columns';
 import { DEFAULT_IMPORT_LIMITS, inspectImportFile, type ImportFileLimits, type ImportFormat } from '../../imports/file-guard';

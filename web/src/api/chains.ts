@@ -54,7 +54,8 @@ interface Page<T> {
 const path = (code: string) => `/api/chains/${encodeURIComponent(code)}`;
 
 export const chainsApi = {
-  list: () => api.get<{ items: ChainSummary[] }>('/api/chains').then((r) => r.items),
+  /** with `usedBy`: only the chains that region uses (defined at it or above), for a project's 产业链节点 */
+  list: (usedBy?: string) => api.get<{ items: ChainSummary[] }>('/api/chains', { usedBy }).then((r) => r.items),
   get: (code: string, version?: number) => api.get<ChainDetail>(path(code), { version }),
   versions: (code: string) => api.get<{ items: ChainVersion[] }>(`${path(code)}/versions`).then((r) => r.items),
   diff: (code: string, from: number, to: number) => api.get<ChainDiff>(`${path(code)}/diff`, { from, to }),

@@ -1161,6 +1161,11 @@ export const en: Record<MessageKey, string> = {
   // ── end H4b ──
   // ── issue 11: ledgers with gaps ──
   'menu.completion': 'To complete',
+  'projects.chainNode': 'Chain node',
+  'projects.chainNodePlaceholder': 'Pick an industry chain node (search by name or code)',
+  'projects.chainNodeNotCurrent': 'no longer in the current version',
+  'projects.chainNodeHint': 'Only chains defined by the region or a region above it; when empty, chain coverage counts the project by its industry code',
+  'projects.chainNodeFilter': 'Chain node',
   'projects.channel': 'Channel',
   'channel.chain': 'Industry chain',
   'channel.partner': 'Via partners',

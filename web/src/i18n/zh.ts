@@ -1159,6 +1159,11 @@ export const zh = {
   // ── end H4b ──
   // ── issue 11: ledgers with gaps ──
   'menu.completion': '待完善',
+  'projects.chainNode': '产业链节点',
+  'projects.chainNodePlaceholder': '选择产业链节点（可按名称或编码搜索）',
+  'projects.chainNodeNotCurrent': '已不在当前版本',
+  'projects.chainNodeHint': '只列本地区或上级地区定义的产业链；不填则按行业代码计入产业链覆盖',
+  'projects.chainNodeFilter': '产业链节点',
   'projects.channel': '招商方式',
   'channel.chain': '以链',
   'channel.partner': '以商',

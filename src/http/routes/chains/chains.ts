@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  chainListQuerySchema,
   adoptTemplateBodySchema,
   chainDetailSchema,
   chainDiffQuerySchema,
@@ -42,8 +43,11 @@ export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }
 
   r.get(
     '/api/chains',
-    { config: { access: 'chains.read' }, schema: { tags, summary: '本级使用（上级定义）与下级定义的产业链', response: { 200: z.object({ items: z.array(chainSummarySchema) }) } } },
-    async (request) => ({ items: await listChains(deps, requireCaller(request)) }),
+    {
+      config: { access: 'chains.read' },
+      schema: { tags, summary: '本级使用（上级定义）与下级定义的产业链', querystring: chainListQuerySchema, response: { 200: z.object({ items: z.array(chainSummarySchema) }) } },
+    },
+    async (request) => ({ items: await listChains(deps, requireCaller(request), request.query.usedBy) }),
   );
   r.get(
     '/api/chains/:code',

@@ -19,7 +19,7 @@ export default function ChainList() {
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') === 'templates' ? 'templates' : 'chains';
   const setTab = (k: string) => setSearch(k === 'templates' ? { tab: k } : {}, { replace: true });
-  const { data = [], isLoading } = useQuery({ queryKey: ['chains'], queryFn: chainsApi.list });
+  const { data = [], isLoading } = useQuery({ queryKey: ['chains'], queryFn: () => chainsApi.list() });
 
   const columns: ColumnsType<ChainSummary> = [
     {

@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n';
 import { EvidenceTab } from './EvidenceTab';
 import { FundsTab } from './FundsTab';
 import { HistoryTab } from './HistoryTab';
-import { IncompleteTag, KeyMark, LandingCountdown, LightDot, StageTag, sourceName, stageName } from './labels';
+import { ChainNodeText, IncompleteTag, KeyMark, LandingCountdown, LightDot, StageTag, sourceName, stageName } from './labels';
 import { ProblemsTab } from './ProblemsTab';
 import { ProjectForm } from './ProjectForm';
 import { ServiceItemsTab } from './ServiceItemsTab';
@@ -152,6 +152,9 @@ export default function ProjectDetail() {
               <ProDescriptions.Item label={t('projects.source')}>{sourceName(t, project.source)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.isKey')}>{project.isKey ? t('common.yes') : t('common.no')}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.channel')}>{project.channel ? t(`channel.${project.channel}`) : '—'}</ProDescriptions.Item>
+              <ProDescriptions.Item label={t('projects.chainNode')}>
+                <ChainNodeText t={t} project={project} />
+              </ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.plannedInvestment')}>{formatYuan(project.plannedInvestmentYuan, unknown)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.signedAmount')}>{formatYuan(project.signedAmountYuan, unknown)}</ProDescriptions.Item>
               <ProDescriptions.Item label={t('projects.funds')}>{formatYuan(project.fundsTotalYuan, unknown)}</ProDescriptions.Item>

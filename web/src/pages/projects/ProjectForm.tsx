@@ -37,6 +37,7 @@ import { stageName } from './labels';
 import { unitWan, withWanUnit } from '../../i18n/units';
 import { IndustryTreeSelect } from '../../components/IndustryTreeSelect';
 import { InvestorAutoComplete } from './InvestorAutoComplete';
+import { ChainNodeSelect } from './ChainNodeSelect';
 
 export interface FormValues {
   name: string;
@@ -58,6 +59,7 @@ export interface FormValues {
   tags?: string[];
   isKey?: boolean;
   channel?: Channel;
+  chainNode?: string | null;
   milestones?: { title: string; dueDate?: string; doneOn?: string }[];
   leaderId?: string | null;
   teamMemberIds?: string[];
@@ -72,7 +74,7 @@ const FIELD_MAP: Record<string, keyof FormValues> = {
 const FORM_FIELDS: readonly (keyof FormValues)[] = [
   'name', 'regionCode', 'stage', 'investorName', 'investorCreditCode', 'source', 'industryCode',
   'plannedInvestmentWan', 'signedAmountWan', 'signedDate', 'agreedStartDate', 'startedDate', 'operatingDate',
-  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'channel', 'milestones', 'leaderId', 'teamMemberIds',
+  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'channel', 'chainNode', 'milestones', 'leaderId', 'teamMemberIds',
 ];
 
 /** The form field showing a server field, or null when the form has none. */
@@ -125,6 +127,7 @@ function toFields(values: FormValues): ProjectFields {
     tags: values.tags ?? [],
     isKey: values.isKey ?? false,
     channel: values.channel ?? null,
+    chainNode: values.chainNode ?? null,
   };
 }
 
@@ -149,6 +152,7 @@ function toValues(p: ProjectDetail): FormValues {
     tags: p.tags,
     isKey: p.isKey,
     channel: p.channel ?? undefined,
+    chainNode: p.chainNode,
     milestones: p.milestones.map((m) => ({ title: m.title, dueDate: opt(m.dueDate), doneOn: opt(m.doneOn) })),
     leaderId: p.leaderId,
     teamMemberIds: p.team.map((m) => m.userId),
@@ -302,10 +306,21 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
           width="sm"
           options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
         />
-        <ProForm.Item name="industryCode" label={t('projects.industry')} style={{ width: 360 }}>
+        <ProForm.Item name="industryCode" label={t('projects.industry')} style={{ width: 360, maxWidth: '100%' }}>
           <IndustryTreeSelect testId="industry-picker" />
         </ProForm.Item>
       </ProFormGroup>
+      <ProFormDependency name={['regionCode']}>
+        {({ regionCode }: { regionCode?: string }) => (
+          <ProForm.Item name="chainNode" label={t('projects.chainNode')} extra={t('projects.chainNodeHint')} style={{ width: 440, maxWidth: '100%' }}>
+            <ChainNodeSelect
+              regionCode={regionCode}
+              testId="chain-node-picker"
+              known={project?.chainNode ? { code: project.chainNode, name: project.chainNodeName, chainName: project.chainName, current: project.chainNodeCurrent !== false } : null}
+            />
+          </ProForm.Item>
+        )}
+      </ProFormDependency>
       <ProFormGroup>
         <ProFormText
           name="plannedInvestmentWan"

@@ -23,6 +23,7 @@ import { IncompleteTag, KeyMark, LandingCountdown, LightDot, StageTag, sourceNam
 import { ProjectForm } from './ProjectForm';
 import { IndustryTreeSelect } from '../../components/IndustryTreeSelect';
 import { useStageMove } from './useStageMove';
+import { ChainNodeSelect } from './ChainNodeSelect';
 import { unitWan } from '../../i18n/units';
 
 interface Filters {
@@ -32,6 +33,7 @@ interface Filters {
   light?: Light;
   source?: string[];
   industry?: string;
+  chainNode?: string;
   amount?: [string | undefined, string | undefined];
   leaderId?: string;
   isKey?: 'true';
@@ -120,6 +122,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       leaderId: searchParams.get('leaderId') ?? undefined,
       light: light === 'red' || light === 'yellow' || light === 'green' ? light : undefined,
       regionCode: searchParams.get('regionCode') ?? undefined,
+      chainNode: searchParams.get('chainNode') ?? undefined,
     };
   });
   const [drill, setDrill] = useState<DrillDown | null>(() => readDrillDown(searchParams));
@@ -239,6 +242,13 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
       align: 'right',
       render: (_, p) =>
         p.signedAmountYuan === null ? <Typography.Text type="secondary">{t('common.unknown')}</Typography.Text> : formatTableWan(p.signedAmountYuan, ''),
+    },
+    {
+      title: t('projects.chainNodeFilter'),
+      dataIndex: 'chainNode',
+      hideInTable: true,
+      order: 4,
+      renderFormItem: () => <ChainNodeSelect allVisible testId="chain-node-filter" />,
     },
     { title: t('projects.signedAmountRange'), dataIndex: 'amount', hideInTable: true, order: 3, renderFormItem: () => <AmountRange /> },
     ...(drill?.executing
@@ -365,6 +375,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
             light: params.light,
             source: params.source?.length ? params.source.join(',') : undefined,
             industry: params.industry,
+            chainNode: params.chainNode || undefined,
             amountMinYuan: wanToYuan(min) ?? undefined,
             amountMaxYuan: wanToYuan(max) ?? undefined,
             leaderId: params.leaderId,

@@ -2,6 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, StarFilled } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { LIGHT_TEXT } from '../../theme';
 import type { Light, MissingField, Project, ServiceType, Source, Stage } from '../../api/projects';
 import type { Translate } from '../../i18n';
@@ -110,5 +111,26 @@ export function LandingCountdown({ t, project }: { t: Translate; project: Pick<P
         {text}
       </Tag>
     </Tooltip>
+  );
+}
+
+/** 产业链节点: the node (name and code) with its chain linking to the chain's page; 已不在当前版本 when its chain dropped it. */
+export function ChainNodeText({ t, project }: { t: Translate; project: Pick<Project, 'chainNode' | 'chainNodeName' | 'chainNodeCurrent' | 'chainCode' | 'chainName'> }) {
+  if (!project.chainNode) return <>—</>;
+  return (
+    <span data-testid="project-chain-node" style={{ overflowWrap: 'anywhere' }}>
+      {project.chainCode && (
+        <>
+          <Link to={`/chains/${encodeURIComponent(project.chainCode)}`}>{project.chainName ?? project.chainCode}</Link>
+          {' · '}
+        </>
+      )}
+      {project.chainNodeName ?? project.chainNode}（{project.chainNode}）
+      {project.chainNodeCurrent === false && (
+        <Tag color="warning" style={{ marginLeft: 4 }}>
+          {t('projects.chainNodeNotCurrent')}
+        </Tag>
+      )}
+    </span>
   );
 }
