@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, login, menuLabels, newPage, screenshot, sideMenu } from './helpers';
+import { fitsWidth, launch, login, menuLabels, newPage, PHONE, screenshot, sideMenu } from './helpers';
 
 let browser: Browser;
 const projectName = `e2e 数据中心项目 ${Date.now().toString(36)}`;
@@ -78,6 +78,39 @@ test('the officer creates a project, meets the checklist on the Kanban, fills it
     await page.locator('.ant-steps-item-process').getByText('在谈').waitFor();
     await page.getByText('线索 → 在谈').waitFor();
     await screenshot(page, 'project-detail-negotiating');
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone, the officer names the project’s 产业链节点 with the picker and the detail links its chain', async () => {
+  assert.ok(projectPath, 'the first test created a project');
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'officer');
+    await page.goto(projectPath);
+    await page.getByTestId('project-name').getByText(projectName).waitFor();
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const drawer = page.locator('.ant-drawer-content');
+    const picker = drawer.getByTestId('chain-node-picker');
+    await picker.scrollIntoViewIfNeeded();
+    await picker.click();
+    await page.keyboard.type('光伏组件');
+    const option = page.locator('.ant-select-dropdown:visible').getByText('光伏组件（PV-M02）');
+    await option.waitFor();
+    await screenshot(page, 'project-chain-node-picker-phone');
+    await option.click();
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/projects/'));
+    await drawer.getByRole('button', { name: /确\s*定/ }).click();
+    const res = await saved;
+    assert.equal(res.status(), 200, await res.text());
+    assert.equal(((await res.json()) as { chainNode: string }).chainNode, 'PV-M02');
+    const shown = page.getByTestId('project-chain-node');
+    await shown.getByText('光伏组件（PV-M02）').waitFor();
+    assert.equal(await shown.getByRole('link', { name: '光伏产业链' }).getAttribute('href'), '/chains/PV');
+    await shown.scrollIntoViewIfNeeded();
+    assert.equal(await fitsWidth(page), null);
+    await screenshot(page, 'project-chain-node-phone');
   } finally {
     await context.close();
   }

@@ -173,4 +173,17 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     expect(all.some(([k, n]) => (k === 'present' || k === 'weak') && n > 0), JSON.stringify(statuses)).toBe(true);
     expect(all.some(([k, n]) => (k === 'gap' || k === 'extend') && n > 0), JSON.stringify(statuses)).toBe(true);
   });
+
+  it('links a handful of 乌鲁木齐市’s projects to the chain node their name and industry fit', async () => {
+    const linked = await rowsOf<{ name: string; node: string; chain: string; division: string; node_codes: string[] }>(t, sql`
+      select p.name, n.name as node, c.code as chain, p.industry_code as division, n.industry_codes as node_codes
+        from projects p join chain_node_codes nc on nc.code = p.chain_node_code join chains c on c.id = nc.chain_id
+        join chain_nodes n on n.chain_id = c.id and n.version = c.current_version and n.code = p.chain_node_code
+       where p.code like 'DEMO-%'`);
+    expect(linked.length).toBeGreaterThanOrEqual(5);
+    for (const l of linked) {
+      expect(DEMO_CHAINS as readonly string[]).toContain(l.chain);
+      expect(l.node_codes.map((c) => c.slice(0, 2)), `${l.name} → ${l.node}`).toContain(l.division.slice(0, 2));
+    }
+  });
 });
