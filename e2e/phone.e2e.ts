@@ -106,6 +106,8 @@ test('on a phone the leader reads the signed structure of a period across years,
     await page.goto(`/stats?region=650100&from=${year - 1}-11&to=${year}-01&excludeTags=${encodeURIComponent('光伏')}`);
     assert.equal((await summary).status(), 200);
     await page.getByTestId('stats-summary').getByText('统计期跨年，无单一年度目标，不计算完成率').waitFor();
+    // the title names both years of the period
+    await page.getByText(`${year - 1}年11月—${year}年1月`, { exact: false }).first().waitFor();
     await page.getByText('已排除带有标签 光伏 的项目', { exact: false }).waitFor();
     assert.equal(await page.getByTestId('summary-executing-link').count(), 0, 'no drill-down link while tags are excluded');
     await page.getByRole('tab', { name: '签约结构' }).click();

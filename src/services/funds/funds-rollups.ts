@@ -11,7 +11,7 @@
  * industry's or one campaign's) are computed from the receipts in the same snapshot, by the same
  * arithmetic, and subtracted. Every figure is a sum over projects and each project falls in exactly
  * one source, group and part, so the difference is exactly the figure without them
- * (test/statistics/exclude-tags.test.ts compares it with the direct statements).
+ * (test/statistics/signed-structure.test.ts compares it with the direct statements).
  */
 import type { ReceiptFilter } from '../../db/queries/statistics/statistics';
 import {

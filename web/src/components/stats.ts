@@ -25,8 +25,8 @@ export function yuanToYiNumber(yuan: number): number {
 /** "2026年1—10月" (English "Jan–Oct 2026") for a range within one year. */
 export function rangeLabel({ from, to }: MonthRange): string {
   const [fy, fm] = from.split('-');
-  const [, tm] = to.split('-');
-  return monthRangeName(fy ?? '', Number(fm), Number(tm));
+  const [ty, tm] = to.split('-');
+  return monthRangeName(fy ?? '', Number(fm), Number(tm), ty ?? fy ?? '');
 }
 
 /** What a drill-down into the project list reproduces: the projects behind one figure of region and period. */

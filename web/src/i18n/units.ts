@@ -33,7 +33,9 @@ export function yearName(year: number): string {
 }
 
 /** "2026年1—10月" / "Jan–Oct 2026", "2026年3月" / "Mar 2026". */
-export function monthRangeName(year: string, fromMonth: number, toMonth: number): string {
+export function monthRangeName(year: string, fromMonth: number, toMonth: number, toYear: string = year): string {
+  // a period across years names both years: 2025年11月—2026年2月 / Nov 2025–Feb 2026
+  if (toYear !== year) return getLang() === 'en' ? `${monthName(fromMonth)} ${year}–${monthName(toMonth)} ${toYear}` : `${year}年${fromMonth}月—${toYear}年${toMonth}月`;
   if (getLang() === 'en') return fromMonth === toMonth ? `${monthName(fromMonth)} ${year}` : `${monthName(fromMonth)}–${monthName(toMonth)} ${year}`;
   return fromMonth === toMonth ? `${year}年${fromMonth}月` : `${year}年${fromMonth}—${toMonth}月`;
 }

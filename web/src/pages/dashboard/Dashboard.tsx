@@ -49,7 +49,7 @@ function TargetCard({ t, summary, to }: { t: Translate; summary: StatsSummary; t
         testId="indicator-target"
         title={t('dash.target')}
         to={to}
-        value={<Typography.Text type="secondary">{t('stats.noTarget')}</Typography.Text>}
+        value={<Typography.Text type="secondary">{summary.from.slice(0, 4) !== summary.to.slice(0, 4) ? t('stats.targetSpansYears') : t('stats.noTarget')}</Typography.Text>}
         footer={t('dash.targetHint')}
       />
     );
