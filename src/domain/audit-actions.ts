@@ -83,6 +83,9 @@ export const AUDIT_ACTIONS = [
   'enterprise-tag.delete',
   'chain.import',
   'chain.adopt',
+  'investmentTarget.claim',
+  'investmentTarget.status',
+  'investmentTarget.feedback',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -111,5 +114,6 @@ export const AUDIT_OBJECT_TYPES = [
   'enterprise-tag',
   'enterprise-duplicate',
   'chain',
+  'investmentTarget',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'contacts.export',
   'chains.read',
   'chains.manage',
+  'targeting.read',
+  'targeting.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,7 +52,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read'],
+  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read'],
   officer: [
     'projects.read',
     'projects.manage',
@@ -63,10 +65,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contacts.reveal',
     'contacts.export',
     'chains.read',
+    'targeting.read',
+    'targeting.manage',
   ],
   statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read'],
   reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read'],
-  analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage'],
+  analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage'],
 };
 
 /** Holders of the administrator roles must sign in with a second factor (TOTP); it is optional for the others. */
@@ -129,4 +133,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'contacts.export': '导出联系人（留痕）',
   'chains.read': '查看产业链',
   'chains.manage': '维护产业链（导入、采用模板、编辑）',
+  'targeting.read': '查看招商目标（评分、认领、漏斗）',
+  'targeting.manage': '管理招商目标（认领、推进、反馈）',
 };

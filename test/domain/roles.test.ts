@@ -57,7 +57,7 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read'],
+    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read'],
     officer: [
       'projects.read',
       'projects.manage',
@@ -70,10 +70,12 @@ describe('listPermissions', () => {
       'contacts.reveal',
       'contacts.export',
       'chains.read',
+      'targeting.read',
+      'targeting.manage',
     ],
     statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read'],
     reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read'],
-    analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage'],
+    analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage'],
   };
 
   it.each(ROLES)('grants %s its permissions', (role) => {
@@ -96,6 +98,8 @@ describe('listPermissions', () => {
       'contacts.reveal',
       'contacts.export',
       'chains.read',
+      'targeting.read',
+      'targeting.manage',
     ]);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });

@@ -53,6 +53,8 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
           'contacts.reveal',
           'contacts.export',
           'chains.read',
+          'targeting.read',
+          'targeting.manage',
         ],
       },
     });

@@ -124,6 +124,19 @@ class Fixture {
     }
     return made;
   }
+  /** a firm outside 乌鲁木齐 fitting chain MXOWN's node (its credit code) */
+  async outsideFirm() {
+    const { testEnterprise } = await import('../enterprises/fixtures');
+    const firm = await testEnterprise(this.t.deps, { regionCode: '320505', industryCode: '3841' });
+    return firm.creditCode as string;
+  }
+  /** a target of the own or the sibling county on chain MXOWN (both counties use it) */
+  async investmentTarget(target: Target) {
+    const code = await this.chain('own');
+    const { claimTarget } = await import('../../src/services/targets/target-claims');
+    const claimed = await claimTarget(this.t.deps, this.system, { region: this.region(target), chain: code, node: `${code}-01`, enterprise: await this.outsideFirm() });
+    return claimed.id;
+  }
   /** chains are defined by a prefecture: the analyst role acts through an analyst of 乌鲁木齐市 (others keep their own session, and get 403) */
   private chainMaintainer: Promise<string> | undefined;
   async chainCookie(role: Role): Promise<string | undefined> {
@@ -934,6 +947,42 @@ const CASES: Record<string, RouteCase> = {
     build: async (f, _t, role) => ({ url: '/api/chain-templates/PV/adopt', body: { chainCode: `MX${f.unique('A').replace('_', '')}` }, cookie: await f.chainCookie(role) }),
   },
   // ── end industry chains ──
+  // ── investment targets (issue 12) ──
+  'GET /api/targets/scored': {
+    access: 'targeting.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const code = await f.chain('own');
+      return { url: `/api/targets/scored?chain=${code}&node=${code}-01&region=${f.region(t)}` };
+    },
+  },
+  'GET /api/targets': { access: 'targeting.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/targets?region=${f.region(t)}` }) },
+  'POST /api/targets': {
+    access: 'targeting.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const code = await f.chain('own');
+      return { url: '/api/targets', body: { region: f.region(t), chain: code, node: `${code}-01`, enterprise: await f.outsideFirm() } };
+    },
+  },
+  'POST /api/targets/:id/status': {
+    access: 'targeting.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/targets/${await f.investmentTarget(t)}/status`, body: { status: 'contacted', version: 1 } }),
+  },
+  'PUT /api/targets/feedback': {
+    access: 'targeting.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const code = await f.chain('own');
+      return { url: '/api/targets/feedback', body: { region: f.region(t), chain: code, node: `${code}-01`, enterprise: await f.outsideFirm(), kind: 'goodLead' } };
+    },
+  },
+  // ── end investment targets ──
 };
 
 // ── content-dependent permissions (enterprise database, issue 5) ──

@@ -7,6 +7,7 @@ const base: TargetFacts = {
   industryMatch: null,
   productsMatched: [],
   density: null,
+  relatednessComputed: true,
   pull: null,
   registeredCapitalYuan: null,
   tags: [],
@@ -62,6 +63,9 @@ describe('target score', () => {
     expect(s.features.every((f) => f.points === 0 && f.value === 0)).toBe(true);
     expect(renderMessage(s.features[0]!.reason, 'zh')).toBe('行业代码 — 不在本节点的代码内（+0）');
     expect(renderMessage(s.features[2]!.reason, 'zh')).toBe('行业未知，无法计算与本地产业的关联度（+0）');
+    const notYet = scoreTarget({ ...base, density: 0.5, relatednessComputed: false });
+    expect(notYet.features[2]!.points).toBe(0); // nothing is counted before the job has run
+    expect(renderMessage(notYet.features[2]!.reason, 'zh')).toBe('产业关联度尚未计算（+0）');
   });
 
   it('grades the industry match and the scale, and caps each value at 1', () => {

@@ -23,7 +23,9 @@ export type Permission =
   | 'contacts.reveal'
   | 'contacts.export'
   | 'chains.read'
-  | 'chains.manage';
+  | 'chains.manage'
+  | 'targeting.read'
+  | 'targeting.manage';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

@@ -130,4 +130,6 @@ export const accessMessages = defineMessages({
   'permission.contacts.export': { zh: '导出联系人（留痕）', en: 'Export contacts (audited)' },
   'permission.chains.read': { zh: '查看产业链', en: 'View industry chains' },
   'permission.chains.manage': { zh: '维护产业链（导入、采用模板、编辑）', en: 'Maintain industry chains (import, adopt templates, edit)' },
+  'permission.targeting.read': { zh: '查看招商目标（评分、认领、漏斗）', en: 'View investment targets (scores, claims, funnel)' },
+  'permission.targeting.manage': { zh: '管理招商目标（认领、推进、反馈）', en: 'Manage investment targets (claim, advance, give feedback)' },
 });

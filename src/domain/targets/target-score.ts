@@ -39,6 +39,8 @@ export interface TargetFacts {
   productsMatched: readonly string[];
   /** relatedness (co-location density) of the firm's industry to the region's industries, 0..1; null when unknown */
   density: number | null;
+  /** false until the relatedness job has run once (industry_proximity is empty) */
+  relatednessComputed: boolean;
   /** the neighbouring node with the most local enterprises (upstream or downstream of the node), if any */
   pull: { nodeName: string; direction: 'upstream' | 'downstream'; localEnterprises: number } | null;
   registeredCapitalYuan: bigint | null;
@@ -140,10 +142,15 @@ function readFeature(feature: TargetFeature, f: TargetFacts): { value: number; r
       };
     }
     case 'relatedness': {
-      const value = clamp01(f.density ?? 0);
+      const value = f.relatednessComputed ? clamp01(f.density ?? 0) : 0;
       return {
         value,
-        reason: (points) => (f.density === null ? msg('target.reason.relatednessUnknown') : msg('target.reason.relatedness', { pct: Math.round(value * 100), points })),
+        reason: (points) =>
+          !f.relatednessComputed
+            ? msg('target.reason.relatednessNotComputed')
+            : f.density === null
+              ? msg('target.reason.relatednessUnknown')
+              : msg('target.reason.relatedness', { pct: Math.round(value * 100), points }),
       };
     }
     case 'chainPull': {

@@ -14,33 +14,13 @@ import {
 import { selectChainNodes, type ChainRow } from '../../db/queries/chains/chains';
 import type { RegionRow } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
-import type { ChainNode } from '../../domain/chains/chain-content';
-import { judgeCoverage, listSubtreeCodes, summarizeCoverage, WEAK_BELOW, type NodeFigures } from '../../domain/chains/chain-coverage';
+import { judgeCoverage, summarizeCoverage, WEAK_BELOW, type NodeFigures } from '../../domain/chains/chain-coverage';
 import { msg, renderMessage } from '../../domain/messages/catalog';
-import { listIndustryCodesUnder } from '../../reference/industry-classification';
-import { toQueryWords } from '../../search/enterprise-search-keys';
 import type { Caller, Deps } from '../context';
 import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import { requireRegionInScope } from '../regions';
 import { requireVisibleChain } from './chain-scope';
-
-/** The to_tsquery text matching any of the products: each product's words all present. */
-function buildProductQuery(products: readonly string[]): string | null {
-  const parts = products.map((p) => toQueryWords(p)).filter((w) => w.length > 0).map((w) => (w.length === 1 ? w[0]! : `(${w.join(' & ')})`));
-  return parts.length > 0 ? [...new Set(parts)].join(' | ') : null;
-}
-
-/** What a node matches: itself and its sub-nodes (named by projects), their industry codes (with every code below them) and products. */
-function buildMatches(nodes: readonly ChainNode[]): Map<string, NodeMatch> {
-  const byCode = new Map(nodes.map((n) => [n.code, n]));
-  const out = new Map<string, NodeMatch>();
-  for (const [code, subtree] of listSubtreeCodes(nodes)) {
-    const members = subtree.map((c) => byCode.get(c)!);
-    const industryCodes = [...new Set(members.flatMap((m) => m.industryCodes.flatMap((ic) => listIndustryCodesUnder(ic))))].sort();
-    out.set(code, { nodeCodes: subtree, industryCodes, productQuery: buildProductQuery(members.flatMap((m) => m.products)) });
-  }
-  return out;
-}
+import { buildMatches } from './node-match';
 
 async function resolveRegion(deps: Deps, caller: Caller, regionCode: string | undefined): Promise<RegionRow> {
   const code = regionCode ?? caller.actor.regionCode;

@@ -84,6 +84,9 @@ const ACTIONS: Record<string, Names> = {
   'enterprise-tag.delete': ['删除企业标签', 'Delete enterprise tag'],
   'chain.import': ['导入产业链', 'Import chain'],
   'chain.adopt': ['采用产业链模板', 'Adopt chain template'],
+  'investmentTarget.claim': ['认领招商目标', 'Claim investment target'],
+  'investmentTarget.status': ['推进招商目标', 'Advance investment target'],
+  'investmentTarget.feedback': ['反馈候选企业', 'Feedback on a candidate'],
 };
 
 const OBJECT_TYPES: Record<string, Names> = {
@@ -111,6 +114,7 @@ const OBJECT_TYPES: Record<string, Names> = {
   'enterprise-tag': ['企业标签', 'Enterprise tag'],
   'enterprise-duplicate': ['疑似重复企业', 'Possible duplicate'],
   chain: ['产业链', 'Industry chain'],
+  investmentTarget: ['招商目标企业', 'Investment target'],
 };
 
 function pick(table: Record<string, Names>, code: string, lang: Lang): string {

@@ -1,0 +1,128 @@
+/** 精准招商: requests and answers of /api/targets (scored candidates, claims, status, feedback). zod only. */
+import { z } from 'zod';
+import { chainCodeSchema, segmentSchema } from './chains';
+import { pageQuery, regionCodeSchema } from './common';
+
+export const TARGET_STATUS_VALUES = ['new', 'contacted', 'visited', 'negotiating', 'signed', 'dropped'] as const;
+export const targetStatusSchema = z.enum(TARGET_STATUS_VALUES).describe('新目标、已接触、已拜访、洽谈中、已签约、已放弃');
+const featureSchema = z.enum(['industryFit', 'productFit', 'relatedness', 'chainPull', 'scale', 'tags', 'growth', 'ties']);
+const nodeCodeSchema = z.string().trim().min(1).max(40).describe('节点编码');
+
+export const scoredTargetsQuerySchema = z.object({
+  region: regionCodeSchema.optional().describe('认领地区（默认本人所在地区）'),
+  chain: chainCodeSchema,
+  node: nodeCodeSchema,
+  limit: z.coerce.number().int().min(1).max(100).optional().describe('前多少家（1–100，默认 50）'),
+});
+
+const weightsSchema = z.record(featureSchema, z.number());
+
+export const scoredTargetsSchema = z.object({
+  region: z.object({ code: z.string(), name: z.string() }),
+  chain: z.object({ code: z.string(), name: z.string() }),
+  node: z.object({ code: z.string(), name: z.string(), segment: segmentSchema }),
+  weights: weightsSchema.describe('各项特征的权重（分）'),
+  weightsSource: z.enum(['default', 'fitted']).describe('默认权重，或按本系统的招商结果拟合的权重'),
+  candidates: z.number().int().describe('参与评分的候选企业数'),
+  poolLimit: z.number().int().describe('候选池上限（行业匹配优先，再按注册资本）'),
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      enterprise: z.object({
+        id: z.string(),
+        name: z.string(),
+        creditCode: z.string().nullable(),
+        regionCode: z.string().nullable(),
+        regionName: z.string().nullable(),
+        industryCode: z.string().nullable(),
+        registeredCapitalYuan: z.number().nullable(),
+        tags: z.array(z.string()),
+      }),
+      score: z.number().describe('总分（0–100）'),
+      features: z.array(z.object({ feature: featureSchema, label: z.string(), value: z.number(), points: z.number(), reason: z.string() })),
+      belowAbove: z
+        .array(z.object({ feature: featureSchema, label: z.string(), higherPoints: z.number(), lowerPoints: z.number(), gap: z.number() }))
+        .describe('比上一名少得分的各项（差距大的在前）'),
+      claim: z
+        .object({ targetId: z.string().nullable(), regionCode: z.string().nullable(), regionName: z.string(), status: targetStatusSchema })
+        .nullable()
+        .describe('已被认领时的认领地区（管辖范围外的只显示“其他地区”）'),
+    }),
+  ),
+});
+
+export const claimTargetBodySchema = z.object({
+  region: regionCodeSchema.optional(),
+  chain: chainCodeSchema,
+  node: nodeCodeSchema,
+  enterprise: z.string().trim().min(1).max(40).describe('企业的统一社会信用代码或编号'),
+});
+
+export const targetSchema = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  nodeCode: z.string(),
+  enterpriseId: z.string(),
+  status: targetStatusSchema,
+  dropReason: z.string().nullable(),
+  score: z.number().nullable().describe('认领时的得分'),
+  projectId: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  statusChangedAt: z.string(),
+});
+
+export const targetStatusBodySchema = z.object({
+  status: targetStatusSchema,
+  reason: z.string().trim().max(500).nullable().optional().describe('放弃时必填'),
+  projectCode: z.string().trim().min(1).max(40).nullable().optional().describe('关联的项目编号（投资方须为该企业）'),
+  version: z.number().int().min(1),
+});
+
+export const targetFeedbackBodySchema = z.object({
+  region: regionCodeSchema.optional(),
+  chain: chainCodeSchema,
+  node: nodeCodeSchema,
+  enterprise: z.string().trim().min(1).max(40),
+  kind: z.enum(['irrelevant', 'contacted', 'goodLead']).describe('不相关、已接触、好线索'),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+
+export const targetFeedbackSchema = z.object({ regionCode: z.string(), nodeCode: z.string(), enterpriseId: z.string(), kind: z.enum(['irrelevant', 'contacted', 'goodLead']), note: z.string().nullable() });
+
+export const targetListQuerySchema = z.object({
+  region: regionCodeSchema.optional().describe('地区（含下级；默认本人所在地区）'),
+  chain: chainCodeSchema.optional(),
+  node: nodeCodeSchema.optional(),
+  status: targetStatusSchema.optional(),
+  ...pageQuery,
+});
+
+export const targetListSchema = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      regionCode: z.string(),
+      regionName: z.string(),
+      chainCode: z.string(),
+      chainName: z.string(),
+      nodeCode: z.string(),
+      nodeName: z.string().nullable().describe('节点名称（已不在当前版本时为空）'),
+      enterpriseId: z.string(),
+      enterpriseName: z.string(),
+      creditCode: z.string().nullable(),
+      enterpriseRegionName: z.string().nullable(),
+      status: targetStatusSchema,
+      statusLabel: z.string(),
+      dropReason: z.string().nullable(),
+      ownerName: z.string().nullable(),
+      score: z.number().nullable(),
+      project: z.object({ id: z.string(), code: z.string().nullable(), name: z.string().nullable(), stage: z.string().nullable() }).nullable(),
+      overlaps: z.number().int().describe('本辖区内另有几个地区把同一企业认领到其他节点'),
+      version: z.number().int(),
+      createdAt: z.string(),
+      statusChangedAt: z.string(),
+    }),
+  ),
+});

@@ -1,0 +1,61 @@
+/** /api/targets: scored candidates of a chain node for a region, claims, their status, feedback. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  claimTargetBodySchema,
+  scoredTargetsQuerySchema,
+  scoredTargetsSchema,
+  targetFeedbackBodySchema,
+  targetFeedbackSchema,
+  targetListQuerySchema,
+  targetListSchema,
+  targetSchema,
+  targetStatusBodySchema,
+} from '../../../contracts/targets';
+import type { Deps } from '../../../services/context';
+import { changeTargetStatus, claimTarget, giveTargetFeedback, listTargets } from '../../../services/targets/target-claims';
+import { listScoredTargets } from '../../../services/targets/target-scoring';
+import { requireCaller } from '../../access';
+
+const tags = ['targets'];
+const idParams = z.object({ id: z.string().min(1).max(40) });
+
+export async function targetRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/targets/scored',
+    {
+      config: { access: 'targeting.read' },
+      schema: { tags, summary: '为本地区和产业链节点评分的候选企业（可解释：各项得分与理由、比上一名少在哪里、认领情况）', querystring: scoredTargetsQuerySchema, response: { 200: scoredTargetsSchema } },
+    },
+    async (request) => listScoredTargets(deps, requireCaller(request), request.query),
+  );
+  r.get(
+    '/api/targets',
+    { config: { access: 'targeting.read' }, schema: { tags, summary: '本地区及下级认领的招商目标', querystring: targetListQuerySchema, response: { 200: targetListSchema } } },
+    async (request) => {
+      const { page, pageSize, ...q } = request.query;
+      return listTargets(deps, requireCaller(request), { ...q, limit: pageSize, offset: (page - 1) * pageSize });
+    },
+  );
+  r.post(
+    '/api/targets',
+    { config: { access: 'targeting.manage' }, schema: { tags, summary: '认领招商目标（同一节点的企业同一时间只能由一个地区认领）', body: claimTargetBodySchema, response: { 200: targetSchema } } },
+    async (request) => claimTarget(deps, requireCaller(request), request.body),
+  );
+  r.post(
+    '/api/targets/:id/status',
+    {
+      config: { access: 'targeting.manage' },
+      schema: { tags, summary: '推进或放弃招商目标，关联其项目（标为已签约须关联已签约的项目）', params: idParams, body: targetStatusBodySchema, response: { 200: targetSchema } },
+    },
+    async (request) => changeTargetStatus(deps, requireCaller(request), request.params.id, request.body),
+  );
+  r.put(
+    '/api/targets/feedback',
+    { config: { access: 'targeting.manage' }, schema: { tags, summary: '对候选企业的反馈：不相关、已接触、好线索（用于拟合权重）', body: targetFeedbackBodySchema, response: { 200: targetFeedbackSchema } } },
+    async (request) => giveTargetFeedback(deps, requireCaller(request), request.body),
+  );
+}
