@@ -143,11 +143,16 @@ export const csvQuery = <T extends z.ZodType<string, string>>(item: T) =>
 
 /** The filters that reproduce a statistic exactly (the list behind a figure), shared by the list and its export. */
 export const drillDownQuery = {
-  fundsFrom: monthSchema.optional().describe('执行项目：该期间（同一年内）到位资金 > 0 的项目，口径同统计（先证后计）'),
+  fundsFrom: monthSchema.optional().describe('执行项目：该期间（可跨年）到位资金 > 0 的项目，口径同统计（先证后计）'),
   fundsTo: monthSchema.optional(),
   fundsKind: z.enum(['new', 'continued']).optional().describe('与 fundsFrom/fundsTo 同用：新建或续建'),
   signedFrom: monthSchema.optional().describe('签约项目：签约日期在该期间内'),
   signedTo: monthSchema.optional(),
+  excludeTags: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('排除标签：不列带有其中任一项目标签的项目（与统计的 excludeTags 相同写法与口径：逗号、顿号或分号分隔）'),
 };
 
 /** GET /api/projects. */

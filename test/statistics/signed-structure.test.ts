@@ -187,6 +187,27 @@ describe.each(DATABASE_KINDS)('periods across years, excludeTags and the signed 
     expect(two.executing).toEqual({ projects: 3, fundsYuan: 1900 * WAN, lastYearFundsYuan: 200 * WAN, yoyPct: 850 }); // 1930 − 30; 270 − 70
   });
 
+  it('opens the same projects in the list behind each figure, with the same tags excluded', async () => {
+    const tags = encodeURIComponent('光伏');
+    const list = async (query: string) => {
+      const res = await get(`/api/projects?pageSize=500&regionCode=650100&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { total: number; periodFundsYuan: number | null; items: { name: string }[] };
+    };
+    const s = await summary(`region=650100&from=2025-11&to=2026-02&excludeTags=${tags}`);
+    const executing = await list(`fundsFrom=2025-11&fundsTo=2026-02&excludeTags=${tags}`);
+    // F1 500 + F2 400 (F3, F4 carry 光伏)
+    expect([executing.total, executing.periodFundsYuan]).toEqual([2, 900 * WAN]);
+    expect([executing.total, executing.periodFundsYuan]).toEqual([(s.executing as { projects: number }).projects, (s.executing as { fundsYuan: number }).fundsYuan]);
+    const fresh = await list(`fundsFrom=2025-11&fundsTo=2026-02&fundsKind=new&excludeTags=${tags}`);
+    expect(fresh.items.map((i) => i.name)).toEqual(['F2']);
+    const signed = await list(`signedFrom=2025-11&signedTo=2026-02&excludeTags=${tags}`);
+    expect(signed.items.map((i) => i.name).sort()).toEqual(['S1', 'S2', 'S4', 'S6']);
+    const bad = await get(`/api/projects?fundsFrom=2025-11&fundsTo=2026-02&excludeTags=${encodeURIComponent('光伏,,')}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION', details: [{ field: 'excludeTags' }] } });
+  });
+
   it('applies excludeTags to the breakdowns and the rankings', async () => {
     const res = await get(`/api/stats/breakdowns?region=650100&from=2025-11&to=2026-02&excludeTags=${encodeURIComponent('光伏')}`);
     expect(res.statusCode, res.body).toBe(200);

@@ -55,6 +55,7 @@ import type { ProjectChannel } from '../../domain/project-channels';
 import { assertProjectFiguresUnlocked, type ProjectFiguresChange } from '../returns/locked-figures';
 import { listIndustryCodesUnder } from '../../reference/industry-classification';
 import { checkProjectChainNode, listChainNodeFilterCodes, normalizeChainNodeCode } from './project-chain-node';
+import { readExcludeTags } from '../statistics/statistics-query';
 
 export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
 
@@ -564,7 +565,7 @@ export interface ProjectListQuery {
   chainNode?: string;
   /** 产业链: projects naming a node of the chain (code) */
   chain?: string;
-  /** executing in fundsFrom..fundsTo (YYYY-MM, one year): the list behind 执行项目 of the statistics */
+  /** executing in fundsFrom..fundsTo (YYYY-MM, may span years): the list behind 执行项目 of the statistics */
   fundsFrom?: string;
   fundsTo?: string;
   /** with a funds period: only the new (新建) or continued (续建) executing projects */
@@ -572,13 +573,15 @@ export interface ProjectListQuery {
   /** signed in signedFrom..signedTo (YYYY-MM): the list behind 签约项目 */
   signedFrom?: string;
   signedTo?: string;
+  /** "光伏,煤化工": leave out projects carrying one of these tags (the statistics' excludeTags) */
+  excludeTags?: string;
   incomplete?: boolean;
   sort?: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   page: number;
   pageSize: number;
 }
 
-/** A drill-down period of the list: both ends or neither, months of one year, from ≤ to (as the statistics' periods). */
+/** A drill-down period of the list: both ends or neither, from ≤ to, possibly across years (as the statistics' periods). */
 function readListPeriod(from: string | undefined, to: string | undefined, field: 'fundsFrom' | 'signedFrom'): { from: string; to: string } | undefined {
   if (from === undefined && to === undefined) return undefined;
   const label = field === 'fundsFrom' ? msg('project.periodFunds') : msg('project.periodSigned');
@@ -622,6 +625,7 @@ export async function listProjects(deps: Deps, caller: Caller, q: ProjectListQue
           : undefined,
       signed: signedPeriod ? { from: `${signedPeriod.from}-01`, to: lastDayOfMonth(signedPeriod.to) } : undefined,
       incomplete: q.incomplete,
+      excludeTags: readExcludeTags(q.excludeTags),
       sort: q.sort ?? 'updated',
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,

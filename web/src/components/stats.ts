@@ -39,6 +39,8 @@ export interface ProjectDrillDown {
   source?: readonly ('local' | 'outOfRegion' | 'foreign' | 'none')[];
   /** signed in the period */
   signed?: MonthRange;
+  /** leave out projects carrying one of these tags ("光伏,煤化工"), as the statistic did */
+  excludeTags?: string;
 }
 
 /** The project list filtered to exactly the projects a statistic counts (the server applies the same definitions). */
@@ -54,6 +56,7 @@ export function projectsLink(d: ProjectDrillDown): string {
     q.set('signedFrom', d.signed.from);
     q.set('signedTo', d.signed.to);
   }
+  if (d.excludeTags) q.set('excludeTags', d.excludeTags);
   return `/projects?${q.toString()}`;
 }
 

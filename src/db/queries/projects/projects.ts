@@ -161,6 +161,8 @@ export interface ProjectFilter {
   signed?: { from: string; to: string };
   /** 资料不全: the stage needs a fact the project lacks (INCOMPLETE_SQL) */
   incomplete?: boolean;
+  /** projects carrying none of these tags (the statistics' excludeTags) */
+  excludeTags?: readonly string[];
   sort: 'updated' | 'signedAmount' | 'code' | 'signedDate';
   limit: number;
   offset: number;
@@ -201,6 +203,7 @@ export async function selectProjectPage(db: Db, f: ProjectFilter, cutoffs: Light
   if (f.funds) conditions.push(...fundsConditions(f.funds));
   if (f.signed) conditions.push(sql`${projects.signedDate} between ${f.signed.from} and ${f.signed.to}`);
   if (f.incomplete !== undefined) conditions.push(f.incomplete ? INCOMPLETE_SQL : sql`not ${INCOMPLETE_SQL}`);
+  if (f.excludeTags?.length) conditions.push(sql`not (${projects.tags} && ${sql.param([...f.excludeTags])}::text[])`);
   if (f.light === 'red') conditions.push(red);
   else if (f.light === 'yellow') conditions.push(yellow);
   else if (f.light === 'green') conditions.push(sql`not ${red} and not ${yellow}`);

@@ -63,6 +63,8 @@ interface DrillDown {
   executing: MonthRange | null;
   kind: 'new' | 'continued' | null;
   signed: MonthRange | null;
+  /** the statistic's excluded tags ("光伏,煤化工"), or '' */
+  excludeTags: string;
 }
 
 function readDrillDown(params: URLSearchParams): DrillDown | null {
@@ -70,13 +72,14 @@ function readDrillDown(params: URLSearchParams): DrillDown | null {
   const kindParam = params.get('fundsKind');
   const kind = executing && (kindParam === 'new' || kindParam === 'continued') ? kindParam : null;
   const signed = readPeriod(params.get('signedFrom'), params.get('signedTo'));
-  return executing || signed ? { executing, kind, signed } : null;
+  return executing || signed ? { executing, kind, signed, excludeTags: params.get('excludeTags')?.trim() ?? '' } : null;
 }
 
 function describeDrillDown(t: Translate, d: DrillDown): string {
   const parts: string[] = [];
   if (d.executing) parts.push(t(d.kind ? `projects.drill.${d.kind}` : 'projects.drill.executing', { period: rangeLabel(d.executing) }));
   if (d.signed) parts.push(t('projects.drill.signed', { period: rangeLabel(d.signed) }));
+  if (d.excludeTags) parts.push(t('projects.drill.excluding', { tags: d.excludeTags }));
   return parts.join('；');
 }
 
@@ -386,6 +389,7 @@ export function ProjectListPage({ mineOnly = false }: { mineOnly?: boolean }) {
             fundsKind: drill?.kind ?? undefined,
             signedFrom: drill?.signed?.from,
             signedTo: drill?.signed?.to,
+            excludeTags: drill?.excludeTags || undefined,
             sort,
             page: view === 'list' ? params.current : 1,
             pageSize: view === 'list' ? params.pageSize : 500,

@@ -1,8 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Card, Col, Input, Row, Space, Tabs, Typography } from 'antd';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Link as RouterLink } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { chainsApi } from '../../api/chains';
 import { statsApi, type KeyedRow, type StatsSummary, type SubRegionRow } from '../../api/stats';
 import { can } from '../../access';
@@ -25,8 +25,8 @@ function yoyText(value: number | null): string {
 
 function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSummary; region: string; range: MonthRange }) {
   const target = s.target;
-  // with tags excluded the project lists would not match the figures: show the figures unlinked
-  const Link = s.excludeTags.length > 0 ? ({ children }: { to: string; children: ReactNode }) => <>{children}</> : RouterLink;
+  // the lists behind the figures leave out the same tags
+  const excludeTags = s.excludeTags.join(',') || undefined;
   return (
     <ProDescriptions column={{ xs: 1, sm: 2, lg: 3, xxl: 4 }} bordered size="small" data-testid="stats-summary">
       <ProDescriptions.Item label={t('stats.funds')}>
@@ -35,16 +35,16 @@ function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSu
       <ProDescriptions.Item label={t('stats.lastYear')}>{formatYuan(s.executing.lastYearFundsYuan, '—')}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.yoy')}>{yoyText(s.executing.yoyPct)}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.executing')}>
-        <Link to={projectsLink({ region, executing: range })} data-testid="summary-executing-link">
+        <Link to={projectsLink({ region, executing: range, excludeTags })} data-testid="summary-executing-link">
           {t('dash.nProjects', { n: s.executing.projects })}
         </Link>
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.new')}>
-        <Link to={projectsLink({ region, executing: range, kind: 'new' })}>{t('dash.nProjects', { n: s.newProjects.projects })}</Link> ·{' '}
+        <Link to={projectsLink({ region, executing: range, kind: 'new', excludeTags })}>{t('dash.nProjects', { n: s.newProjects.projects })}</Link> ·{' '}
         {formatYuan(s.newProjects.fundsYuan, '—')}
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.continued')}>
-        <Link to={projectsLink({ region, executing: range, kind: 'continued' })}>{t('dash.nProjects', { n: s.continuedProjects.projects })}</Link> ·{' '}
+        <Link to={projectsLink({ region, executing: range, kind: 'continued', excludeTags })}>{t('dash.nProjects', { n: s.continuedProjects.projects })}</Link> ·{' '}
         {formatYuan(s.continuedProjects.fundsYuan, '—')}
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.domestic')}>
@@ -54,7 +54,7 @@ function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSu
         {formatYuan(s.bySource.foreign.fundsYuan, '—')}（{t('stats.yoy')} {yoyText(s.bySource.foreign.yoyPct)}）
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.signed')}>
-        <Link to={projectsLink({ region, signed: range })}>{t('dash.nProjects', { n: s.signed.projects })}</Link>
+        <Link to={projectsLink({ region, signed: range, excludeTags })}>{t('dash.nProjects', { n: s.signed.projects })}</Link>
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.signedAmount')}>{formatYuan(s.signed.amountYuan, '—')}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.topInvestors')}>{t('dash.nProjects', { n: s.signed.topInvestorProjects })}</ProDescriptions.Item>
@@ -127,7 +127,7 @@ export default function StatsAnalysis() {
   const subColumns = breakdownColumns<SubRegionRow>(t, {
     nameTitle: t('stats.subRegion'),
     nameRender: (r) => (r.code === region ? r.name : <Link to={`/stats?region=${r.code}&from=${range.from}&to=${range.to}${tagsQuery}`}>{r.name}</Link>),
-    projectsLink: (r) => (excluding(b) ? null : projectsLink({ region: r.code, executing: range })),
+    projectsLink: (r) => projectsLink({ region: r.code, executing: range, excludeTags: excludeTags || undefined }),
   });
   const keyed = (title: string) => breakdownColumns<KeyedRow>(t, { nameTitle: title });
   const keyOf = (r: KeyedRow) => r.key || r.name;
@@ -177,7 +177,7 @@ export default function StatsAnalysis() {
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('stats.bySource')} size="small" style={{ marginBottom: 16 }} loading={summary.isLoading}>
-            {s && <SourceTable t={t} summary={s} drill={excluding(s) ? undefined : { region, executing: range }} />}
+            {s && <SourceTable t={t} summary={s} drill={{ region, executing: range, excludeTags: excludeTags || undefined }} />}
           </Card>
         </Col>
       </Row>
