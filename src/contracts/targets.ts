@@ -126,3 +126,35 @@ export const targetListSchema = z.object({
     }),
   ),
 });
+
+const precisionSchema = z.object({
+  fitted: z.number().nullable().describe('按拟合权重排序'),
+  defaults: z.number().nullable().describe('按默认权重排序'),
+  capital: z.number().nullable().describe('基线：按注册资本排序'),
+  random: z.number().nullable().describe('基线：随机（期望值 = 正例占比）'),
+});
+
+export const targetWeightsSchema = z.object({
+  weights: weightsSchema,
+  source: z.enum(['default', 'fitted']),
+  fittedAt: z.string().nullable(),
+  examples: z.number().int().nullable().describe('拟合用的样本数（认领的目标与反馈）'),
+  positives: z.number().int().nullable().describe('其中推进到已拜访及以后、或标为好线索的'),
+  backtest: z
+    .object({
+      cutoff: z.string().describe('时间切分点：此前认领的用于拟合，此后的用于检验'),
+      train: z.object({ examples: z.number(), positives: z.number() }),
+      test: z.object({ examples: z.number(), positives: z.number() }),
+      weights: weightsSchema,
+      precision: z.object({ at10: precisionSchema, at50: precisionSchema }).describe('precision@10、@50（%）'),
+    })
+    .nullable(),
+});
+
+export const targetWeightsFitSchema = z.object({
+  fitted: z.boolean().describe('样本足够时才拟合'),
+  examples: z.number().int(),
+  positives: z.number().int(),
+  needed: z.object({ total: z.number(), positives: z.number(), negatives: z.number() }),
+  current: targetWeightsSchema,
+});

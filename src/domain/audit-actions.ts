@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'investmentTarget.claim',
   'investmentTarget.status',
   'investmentTarget.feedback',
+  'investmentTarget.fit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -148,6 +148,17 @@ class Fixture {
     })();
     return this.chainMaintainer;
   }
+  /** the score weights are refitted by the province: the analyst role acts through an analyst of 新疆 650000 */
+  private provinceAnalyst: Promise<string> | undefined;
+  async provinceCookie(role: Role): Promise<string | undefined> {
+    if (role !== 'analyst') return undefined;
+    this.provinceAnalyst ??= (async () => {
+      const username = this.unique('prov_analyst');
+      await this.t.createAccount(username, ['analyst'], '650000');
+      return this.t.login(username);
+    })();
+    return this.provinceAnalyst;
+  }
   async freshSession(role: Role) {
     const username = this.unique('fresh');
     await this.t.createAccount(username, [role], OWN);
@@ -981,6 +992,13 @@ const CASES: Record<string, RouteCase> = {
       const code = await f.chain('own');
       return { url: '/api/targets/feedback', body: { region: f.region(t), chain: code, node: `${code}-01`, enterprise: await f.outsideFirm(), kind: 'goodLead' } };
     },
+  },
+  'GET /api/targets/weights': { access: 'targeting.read', scoped: false, ok: 200, build: async () => ({ url: '/api/targets/weights' }) },
+  'POST /api/targets/weights/fit': {
+    access: 'chains.manage',
+    scoped: false, // installation-wide, province only: test/targets/target-learning.test.ts
+    ok: 200,
+    build: async (f, _t, role) => ({ url: '/api/targets/weights/fit', cookie: await f.provinceCookie(role) }),
   },
   // ── end investment targets ──
 };

@@ -12,10 +12,14 @@ import {
   targetListSchema,
   targetSchema,
   targetStatusBodySchema,
+  targetWeightsFitSchema,
+  targetWeightsSchema,
 } from '../../../contracts/targets';
 import type { Deps } from '../../../services/context';
 import { changeTargetStatus, claimTarget, giveTargetFeedback, listTargets } from '../../../services/targets/target-claims';
+import { fitTargetWeightsAs } from '../../../services/targets/target-learning';
 import { listScoredTargets } from '../../../services/targets/target-scoring';
+import { loadTargetWeights } from '../../../services/targets/target-weights';
 import { requireCaller } from '../../access';
 
 const tags = ['targets'];
@@ -57,5 +61,18 @@ export async function targetRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     '/api/targets/feedback',
     { config: { access: 'targeting.manage' }, schema: { tags, summary: '对候选企业的反馈：不相关、已接触、好线索（用于拟合权重）', body: targetFeedbackBodySchema, response: { 200: targetFeedbackSchema } } },
     async (request) => giveTargetFeedback(deps, requireCaller(request), request.body),
+  );
+  r.get(
+    '/api/targets/weights',
+    { config: { access: 'targeting.read' }, schema: { tags, summary: '评分权重（默认或按本系统的招商结果拟合）及回测：precision@10/@50 与两条基线', response: { 200: targetWeightsSchema } } },
+    async (request) => {
+      requireCaller(request);
+      return loadTargetWeights(deps);
+    },
+  );
+  r.post(
+    '/api/targets/weights/fit',
+    { config: { access: 'chains.manage' }, schema: { tags, summary: '按认领目标的结果与反馈重新拟合评分权重（省级；全系统共用）', response: { 200: targetWeightsFitSchema } } },
+    async (request) => fitTargetWeightsAs(deps, requireCaller(request)),
   );
 }

@@ -87,6 +87,7 @@ const ACTIONS: Record<string, Names> = {
   'investmentTarget.claim': ['认领招商目标', 'Claim investment target'],
   'investmentTarget.status': ['推进招商目标', 'Advance investment target'],
   'investmentTarget.feedback': ['反馈候选企业', 'Feedback on a candidate'],
+  'investmentTarget.fit': ['按招商结果拟合评分权重', 'Fit target weights on outcomes'],
 };
 
 const OBJECT_TYPES: Record<string, Names> = {
