@@ -158,3 +158,16 @@ export const targetWeightsFitSchema = z.object({
   needed: z.object({ total: z.number(), positives: z.number(), negatives: z.number() }),
   current: targetWeightsSchema,
 });
+
+export type TargetStatus = z.infer<typeof targetStatusSchema>;
+export type ScoredTargets = z.infer<typeof scoredTargetsSchema>;
+export type ScoredTarget = ScoredTargets['items'][number];
+export type ScoredTargetsQuery = z.input<typeof scoredTargetsQuerySchema>;
+export type ClaimTargetBody = z.input<typeof claimTargetBodySchema>;
+export type Target = z.infer<typeof targetSchema>;
+export type TargetStatusBody = z.input<typeof targetStatusBodySchema>;
+export type TargetFeedbackBody = z.input<typeof targetFeedbackBodySchema>;
+export type TargetFeedback = z.infer<typeof targetFeedbackSchema>;
+export type TargetListQuery = z.input<typeof targetListQuerySchema>;
+export type TargetList = z.infer<typeof targetListSchema>;
+export type TargetListItem = TargetList['items'][number];

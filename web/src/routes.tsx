@@ -1,6 +1,9 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AimOutlined,
   AlertOutlined,
+  FlagOutlined,
+  RadarChartOutlined,
   ApartmentOutlined,
   AuditOutlined,
   FileDoneOutlined,
@@ -147,6 +150,27 @@ export const routes: AppRoute[] = [
     permission: 'chains.read',
     hideInMenu: true,
     component: lazy(() => import('./pages/chains/ChainDetail')),
+  },
+  {
+    path: '/targeting',
+    name: 'menu.targeting',
+    icon: <AimOutlined />,
+    children: [
+      {
+        path: '/targets/scored',
+        name: 'menu.targetsScored',
+        icon: <RadarChartOutlined />,
+        permission: 'targeting.read',
+        component: lazy(() => import('./pages/targets/ScoredTargets')),
+      },
+      {
+        path: '/targets',
+        name: 'menu.targets',
+        icon: <FlagOutlined />,
+        permission: 'targeting.read',
+        component: lazy(() => import('./pages/targets/TargetList')),
+      },
+    ],
   },
   {
     path: '/funds/grid',

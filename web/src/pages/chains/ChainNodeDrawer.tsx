@@ -1,10 +1,15 @@
-import { Alert, Descriptions, Drawer, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Space, Tabs, Tag, Typography } from 'antd';
+import { AimOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { can } from '../../access';
 import type { ChainNode, NodeCoverage } from '../../api/chains';
 import { PIPELINE } from '../../api/projects';
 import { formatYuan } from '../../components/money';
 import { usePhone } from '../../components/responsive';
 import { useIndustryTitles } from '../../components/useIndustryTree';
+import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { scoredPath } from '../targets/labels';
 import { stageName } from '../projects/labels';
 import { segmentName, StatusTag } from './coverage';
 import { NodeEnterprises, NodeProjects } from './NodeRecords';
@@ -25,6 +30,8 @@ interface Props {
 export function ChainNodeDrawer({ chainCode, node, nodes, coverage, regionCode, regionName, onOpen, onClose }: Props) {
   const { t } = useI18n();
   const phone = usePhone();
+  const canTarget = can(useMe(), 'targeting.read');
+  const navigate = useNavigate();
   const industries = useIndustryTitles();
   const parent = node?.parentCode ? nodes.find((n) => n.code === node.parentCode) : undefined;
   const children = node ? nodes.filter((n) => n.parentCode === node.code) : [];
@@ -40,6 +47,11 @@ export function ChainNodeDrawer({ chainCode, node, nodes, coverage, regionCode, 
     >
       {node && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          {canTarget && (
+            <Button type="primary" icon={<AimOutlined />} onClick={() => navigate(scoredPath(chainCode, node.code))} data-testid="node-find-targets">
+              {t('chains.node.findTargets')}
+            </Button>
+          )}
           <Descriptions column={1} size="small" bordered labelStyle={{ width: phone ? 96 : 120 }}>
             <Descriptions.Item label={t('chains.node.code')}>{node.code}</Descriptions.Item>
             <Descriptions.Item label={t('chains.node.segment')}>{segmentName(t, node.segment)}</Descriptions.Item>

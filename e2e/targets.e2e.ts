@@ -1,0 +1,172 @@
+/**
+ * 精准招商: the officer of 米东区 opens a node of a demo chain from the chain map, reads the ranked firms with their
+ * reasons and the gap to the firm above, claims one, finds it on 招商目标 and moves it to 已接触. On a phone the
+ * prefecture analyst does the same with cards. Each page fits the width and axe finds no serious or critical violation.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, fitsWidth, launch, login, newPage, PHONE, screenshot, settle, sideMenu } from './helpers';
+
+let browser: Browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+interface Scored {
+  node: { name: string };
+  items: { rank: number; enterprise: { name: string }; claim: unknown }[];
+}
+
+async function assertClean(page: Page, what: string): Promise<void> {
+  await settle(page);
+  assert.equal(await fitsWidth(page), null, `${what} does not fit the width`);
+  assert.deepEqual(await axeViolations(page), [], `${what}: axe`);
+}
+
+/** A node of the demo chain whose candidates include at least two firms nobody claimed yet (skipping `skip`). */
+async function findNode(page: Page, chain: string, skip: readonly string[] = []): Promise<{ code: string; name: string; firm: string }> {
+  const detail = (await (await page.request.get(`/api/chains/${chain}`)).json()) as { nodes: { code: string; name: string }[] };
+  for (const node of detail.nodes) {
+    if (skip.includes(node.code)) continue;
+    const res = await page.request.get(`/api/targets/scored?chain=${chain}&node=${encodeURIComponent(node.code)}&limit=20`);
+    assert.equal(res.status(), 200, await res.text());
+    const scored = (await res.json()) as Scored;
+    const free = scored.items.filter((i) => i.claim === null && i.rank > 1);
+    if (scored.items.length >= 3 && free.length > 0) return { code: node.code, name: node.name, firm: free[0]!.enterprise.name };
+  }
+  throw new Error(`no node of ${chain} has unclaimed candidates`);
+}
+
+/** On 招商目标: the firm's row (or card) is 新目标; 推进 → 已接触 moves it. */
+async function moveToContacted(page: Page, firm: string, row: string): Promise<void> {
+  const target = page.getByTestId('target-list').locator(row).filter({ hasText: firm });
+  await target.getByTestId('target-status').getByText('新目标').waitFor();
+  await target.getByTestId('target-move').click();
+  const modal = page.getByTestId('target-status-modal');
+  await modal.getByText(`推进：${firm}`).waitFor();
+  await modal.getByTestId('target-next-status').getByText('已接触').waitFor();
+  const saved = page.waitForResponse((r) => r.url().includes('/status') && r.request().method() === 'POST');
+  await modal.getByRole('button', { name: /保\s*存/ }).click();
+  assert.equal((await saved).status(), 200);
+  await target.getByTestId('target-status').getByText('已接触').waitFor();
+}
+
+let deskNode = '';
+
+test('the officer opens a node from the chain map, reads the reasons, claims a firm and moves it to 已接触', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    const node = await findNode(page, 'PV');
+    deskNode = node.code;
+
+    // from the chain map: the node's drawer links to its candidates
+    await page.goto('/chains/PV');
+    await page.getByTestId('chain-map').locator(`[data-code="${node.code}"]`).click();
+    await page.locator('.ant-drawer-content').getByTestId('node-find-targets').click();
+    await page.waitForURL(/\/targets\/scored\?/);
+    assert.equal(new URL(page.url()).searchParams.get('node'), node.code);
+    await sideMenu(page).getByText('目标企业推荐').waitFor();
+
+    const list = page.getByTestId('scored-list');
+    await list.getByTestId('target-name').first().waitFor();
+    await page.getByTestId('scored-meta').getByText(/米东区 · 光伏产业链/).waitFor();
+    // the first row is rank 1 with a score bar
+    const rows = list.locator('tr.ant-table-row');
+    assert.match((await rows.first().innerText()).trim(), /^1\s/);
+    await assertClean(page, 'the ranked candidates');
+    await screenshot(page, 'targets-scored');
+
+    // the second row opens on its eight features with reasons and what it lacks against the first
+    await rows.nth(1).getByRole('button', { name: /展开行|Expand row/ }).click();
+    const reasons = list.getByTestId('target-reasons').first();
+    assert.equal(await reasons.getByTestId('target-feature').count(), 8);
+    await reasons.getByTestId('target-below-above').getByText('比上一名少在哪里').waitFor();
+    const reasonText = await reasons.innerText();
+    assert.match(reasonText, /（[+＋-]?\d/, 'reasons are sentences with their points');
+    await assertClean(page, 'a candidate with its reasons');
+    await screenshot(page, 'targets-scored-reasons');
+
+    // claim: the row shows 米东区已认领 · 新目标
+    const row = rows.filter({ hasText: node.firm });
+    const claimed = page.waitForResponse((r) => r.url().endsWith('/api/targets') && r.request().method() === 'POST');
+    await row.getByTestId('target-claim').click();
+    assert.equal((await claimed).status(), 200, 'the claim');
+    await row.getByTestId('target-claim-tag').getByText('米东区已认领').waitFor();
+    assert.equal(await row.getByTestId('target-claim').count(), 0);
+    // feedback
+    const fed = page.waitForResponse((r) => r.url().includes('/api/targets/feedback'));
+    await row.getByTestId('target-feedback-goodLead').click();
+    assert.equal((await fed).status(), 200);
+    await row.getByTestId('target-feedback-goodLead').and(page.locator('[aria-pressed="true"]')).waitFor();
+
+    // 招商目标: the claimed firm, then 已接触
+    await sideMenu(page).getByText('招商目标', { exact: true }).click();
+    await page.waitForURL('**/targets');
+    await page.getByTestId('target-list').getByText(node.firm).waitFor();
+    await assertClean(page, 'the target list');
+    await screenshot(page, 'targets-list');
+    await moveToContacted(page, node.firm, 'tr.ant-table-row');
+    await page.getByTestId('target-list').locator('tr.ant-table-row').filter({ hasText: node.firm }).getByText(`光伏产业链 · ${node.name}`).waitFor();
+    await assertClean(page, 'the target list after the move');
+    await screenshot(page, 'targets-list-contacted');
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone the analyst reads the candidates as cards, claims one and moves it on; pages fit 390 px', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'analyst');
+    const node = await findNode(page, 'PV', [deskNode]);
+    await page.goto(`/targets/scored?chain=PV&node=${encodeURIComponent(node.code)}`);
+    const list = page.getByTestId('scored-list');
+    await list.getByTestId('scored-card').first().waitFor();
+    await assertClean(page, 'the candidates on a phone');
+    await screenshot(page, 'phone-targets-scored');
+
+    const card = list.getByTestId('scored-card').filter({ hasText: node.firm });
+    await card.getByText('得分理由').click();
+    assert.equal(await card.getByTestId('target-feature').count(), 8);
+    await card.getByTestId('target-below-above').waitFor();
+    await assertClean(page, 'a card with its reasons on a phone');
+    await screenshot(page, 'phone-targets-reasons');
+
+    const claimed = page.waitForResponse((r) => r.url().endsWith('/api/targets') && r.request().method() === 'POST');
+    await card.getByTestId('target-claim').click();
+    assert.equal((await claimed).status(), 200);
+    await card.getByTestId('target-claim-tag').getByText('乌鲁木齐市已认领').waitFor();
+
+    await page.goto('/targets');
+    await page.getByTestId('target-list').getByTestId('target-card').first().waitFor();
+    await assertClean(page, 'the target list on a phone');
+    await screenshot(page, 'phone-targets-list');
+    await moveToContacted(page, node.firm, '[data-testid="target-card"]');
+    await assertClean(page, 'the target list on a phone after the move');
+  } finally {
+    await context.close();
+  }
+});
+
+test('no node picked: the page says what to do', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'leader');
+    await page.goto('/targets/scored');
+    await page.getByTestId('targets-empty').getByText('选择产业链和节点').waitFor();
+    // a leader reads but does not claim
+    await page.goto('/targets/scored?chain=PV&node=' + encodeURIComponent(deskNode));
+    await page.getByTestId('scored-list').getByTestId('target-name').first().waitFor();
+    assert.equal(await page.getByTestId('target-claim').count(), 0);
+    await assertClean(page, 'the candidates for a leader');
+  } finally {
+    await context.close();
+  }
+});
