@@ -17,8 +17,11 @@ import './targets.css';
 const enterprisePath = (e: ScoredTarget['enterprise']) => `/enterprises/${encodeURIComponent(e.creditCode ?? e.id)}`;
 
 function ScoreBar({ score }: { score: number }) {
+  const { t } = useI18n();
+  const n = (Math.round(score * 10) / 10).toString();
   return (
     <Progress
+      aria-label={`${t('targets.score')} ${t('targets.scoreN', { n })}`}
       percent={score}
       size="small"
       format={(p) => (Math.round((p ?? 0) * 10) / 10).toString()}
