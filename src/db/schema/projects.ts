@@ -61,6 +61,8 @@ export const projects = pgTable(
     index('projects_stage_idx').on(t.stage),
     index('projects_leader_idx').on(t.leaderId),
     index('projects_investor_idx').on(t.investorId),
+    // excludeTags (统计排除标签): the few projects carrying a tag are found without reading every project
+    index('projects_tags_idx').using('gin', t.tags),
     index('projects_chain_node_idx').on(t.chainNodeCode),
     // signed projects of a period (statistics: signed amount, bands, start and fulfilment rates)
     index('projects_signed_date_idx').on(t.signedDate),

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_tags_idx" ON "projects" USING gin ("tags");
