@@ -138,7 +138,37 @@ export const enterpriseDetailSchema = enterpriseSchema.extend({
   timeline: z.array(timelineItemSchema),
   timelineHasMore: z.boolean(),
   activities: z.null().describe('招商活动：随“招商活动”功能加入，此前为 null'),
-  chainNodes: z.null().describe('产业链节点：随“产业链图谱”功能加入，此前为 null'),
+  chainNodes: z
+    .object({
+      nodes: z
+        .array(
+          z.object({
+            chainCode: z.string(),
+            chainName: z.string(),
+            nodeCode: z.string(),
+            nodeName: z.string(),
+            segment: z.string(),
+            byIndustry: z.boolean().describe('行业代码落在节点代码之下'),
+            products: z.array(z.string()).describe('产品或经营范围提到的节点关键产品'),
+          }),
+        )
+        .describe('本企业契合的产业链节点（本人可见的产业链的当前版本）'),
+      targetedBy: z
+        .array(
+          z.object({
+            targetId: z.string(),
+            regionCode: z.string(),
+            regionName: z.string(),
+            chainCode: z.string(),
+            chainName: z.string(),
+            nodeCode: z.string(),
+            status: z.string(),
+            statusLabel: z.string(),
+          }),
+        )
+        .describe('本辖区内把本企业认领为招商目标的地区'),
+    })
+    .describe('产业链节点与招商目标'),
 });
 export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
 

@@ -203,6 +203,26 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     ]);
   });
 
+  it('shows on the enterprise page the nodes the firm fits and the regions targeting it, within scope', async () => {
+    type Fit = { chainNodes: { nodes: { nodeCode: string; byIndustry: boolean; products: string[] }[]; targetedBy: { regionName: string; nodeCode: string; statusLabel: string }[] } };
+    const page = async (who: string, key: string) => {
+      const res = await t.call('GET', `/api/enterprises/${key}`, { cookie: cookie[who] });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as Fit).chainNodes;
+    };
+    const mid = await page('tg_officer_mid', e.A!.creditCode!);
+    expect(mid.nodes).toEqual([expect.objectContaining({ nodeCode: 'TG-U01', byIndustry: true, products: [] })]);
+    // 米东区 sees its own claim only; the prefecture sees 米东区's and 天山区's
+    expect(mid.targetedBy.map((c) => [c.regionName, c.nodeCode])).toEqual([['米东区', 'TG-U01']]);
+    const pref = await page('tg_analyst_pref', e.A!.creditCode!);
+    expect(pref.targetedBy.map((c) => [c.regionName, c.nodeCode]).sort()).toEqual([
+      ['天山区', 'TG-M01'],
+      ['米东区', 'TG-U01'],
+    ]);
+    // a firm without a code fits by the products its scope names
+    expect((await page('tg_officer_mid', e.C!.creditCode!)).nodes).toEqual([expect.objectContaining({ nodeCode: 'TG-U01', byIndustry: false, products: ['工业硅'] })]);
+  });
+
   it('keeps feedback per person, region, node and firm (the latest word counts), audited', async () => {
     const give = (kind: string) => t.call('PUT', '/api/targets/feedback', { cookie: cookie.tg_officer_mid, body: { chain: 'TG', node: 'TG-U01', enterprise: e.C!.creditCode, kind, note: ' 只做冶炼 ' } });
     expect((await give('irrelevant')).json()).toEqual({ regionCode: '650109', nodeCode: 'TG-U01', enterpriseId: e.C!.id, kind: 'irrelevant', note: '只做冶炼' });

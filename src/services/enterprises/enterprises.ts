@@ -37,6 +37,7 @@ import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
 import { toMaskedContactDto } from './enterprise-contacts';
 import { checkTagsAllowed } from './enterprise-tags';
+import { describeEnterpriseChainFit } from '../targets/enterprise-fit';
 
 /** The source recorded for every field a person edits on the enterprise page. */
 export const MANUAL_SOURCE = '手工维护';
@@ -198,13 +199,14 @@ export async function getEnterpriseDetail(deps: Deps, caller: Caller, key: strin
   const limit = Math.min(Math.max(opts.timelineLimit ?? 50, 1), 200);
   const before = opts.timelineBefore ? new Date(opts.timelineBefore) : undefined;
   if (before && Number.isNaN(before.getTime())) fail('timelineBefore', msg('enterprise.timeInvalid', { value: opts.timelineBefore ?? '' }));
-  const [dto, contacts, projects, lists, duplicates, timeline] = await Promise.all([
+  const [dto, contacts, projects, lists, duplicates, timeline, chainFit] = await Promise.all([
     toEnterpriseDto(deps, e),
     selectEnterpriseContacts(deps.db, e.id, scope),
     selectInvestorProjects(deps.db, e.id, scope, 200),
     selectVisibleListsContaining(deps.db, e.id, caller.actor.id, scope),
     selectPendingCandidatesOf(deps.db, e.id),
     selectTimeline(deps.db, e.id, scope, limit + 1, before),
+    describeEnterpriseChainFit(deps, caller, e),
   ]);
   const page = await cutTimelinePage(deps, e.id, scope, timeline, limit);
   return {
@@ -237,8 +239,7 @@ export async function getEnterpriseDetail(deps: Deps, caller: Caller, key: strin
     timelineHasMore: timeline.length > limit,
     /** 招商活动 (visits, receptions…) arrive with the activities capability; null until then */
     activities: null,
-    /** 产业链节点 arrive with the industry-chain capability; null until then */
-    chainNodes: null,
+    chainNodes: chainFit,
   };
 }
 
