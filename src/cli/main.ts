@@ -8,6 +8,7 @@ import { runServe, SERVE_HELP } from './commands/serve';
 import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { CHAINS_HELP, runChainsCommand } from './commands/chains';
 import { runStats, STATS_HELP } from './commands/stats';
+import { runTargetsCommand, TARGETS_HELP } from './commands/targets';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
 import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from './commands/backup';
@@ -24,6 +25,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   user add|disable|reset-password|reset-totp   管理账号
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链；--kind enterprises 为企业库导入任务）
   chains templates|adopt   产业链模板：列出、采用
+  targets refresh-relatedness   重算产业关联度（精准招商评分用；服务每晚自动重算）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
@@ -144,6 +146,12 @@ async function main(argv: string[]): Promise<void> {
         options: { code: { type: 'string' }, region: { type: 'string' }, as: { type: 'string' } },
       });
       process.exitCode = await runChainsCommand(loadConfig(), sub, { template: positionals[0], code: values.code, region: values.region, as: values.as });
+      return;
+    }
+    case 'targets': {
+      const [sub] = rest;
+      if (!sub || wantsHelp) return void console.log(TARGETS_HELP);
+      process.exitCode = await runTargetsCommand(loadConfig(), sub);
       return;
     }
     case 'audit': {

@@ -87,6 +87,9 @@ export const AUDIT_ACTIONS = [
   'investmentTarget.status',
   'investmentTarget.feedback',
   'investmentTarget.fit',
+  'industryRelatedness.refresh',
+  'chain.leader',
+  'chain.roadmap',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -37,6 +37,7 @@ import { enterpriseContactRoutes } from './routes/enterprises/enterprise-contact
 import { enterpriseDuplicateRoutes } from './routes/enterprises/enterprise-duplicates';
 import { enterpriseTagRoutes } from './routes/enterprises/enterprise-tags';
 import { chainRoutes } from './routes/chains/chains';
+import { chainRoadmapRoutes } from './routes/chains/chain-roadmap';
 import { targetRoutes } from './routes/targets/targets';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(enterpriseDuplicateRoutes, { deps });
   await app.register(enterpriseTagRoutes, { deps });
   await app.register(chainRoutes, { deps });
+  await app.register(chainRoadmapRoutes, { deps });
   await app.register(targetRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);

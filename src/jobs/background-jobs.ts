@@ -1,7 +1,7 @@
 /**
  * Everything `yinfeng serve` runs in the background, on the one job engine (engine.ts): enterprise
- * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal and the nightly
- * cleanup of leftover upload files. Every process runs the same set; the engine makes each job and
+ * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal, the nightly
+ * cleanup of leftover upload files and the nightly refresh of industry relatedness. Every process runs the same set; the engine makes each job and
  * each schedule's occurrence run once, in one of them. Schedules the next features add (weekly
  * briefings, SLA escalations, reminders) go here: define a queue, schedule it.
  */
@@ -13,6 +13,7 @@ import { defineAuditSealJob } from './audit-seal-job';
 import { JobEngine, type JobEngineOptions } from './engine';
 import { defineImportJobQueue, type ImportJobQueueOptions } from './enterprise-imports/import-job-queue';
 import { defineLeftoverFilesJob } from './enterprise-imports/leftover-import-files';
+import { defineRelatednessJob } from './relatedness-job';
 import { defineRollupWarmupJob, type RollupWarmupJob, type RollupWarmupJobOptions } from './rollup-warmup-job';
 
 export interface BackgroundJobsOptions {
@@ -40,6 +41,7 @@ export async function startBackgroundJobs(database: Database, config: Config, op
     : null;
   await defineAuditSealJob(engine, database.db, { seconds: config.auditSealSeconds, onSealed: opts.onSealed });
   await defineLeftoverFilesJob(engine, database, config);
+  await defineRelatednessJob(engine, deps);
   try {
     await engine.start();
     if (!warmup) await engine.unschedule('rollup-warmup').catch(() => undefined);

@@ -18,6 +18,7 @@ import { seedDemoReturns } from './demo-returns';
 import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
 import { setTarget } from '../services/statistics/statistics';
+import { refreshRelatedness } from '../services/targets/industry-relatedness';
 
 export const DEMO_PASSWORD = 'Yinfeng@2026';
 /**
@@ -112,6 +113,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoEnterprises(deps);
   await seedDemoTargets(deps, caller);
   await seedDemoChains(deps, caller);
+  // industry relatedness from the demo enterprises, so targets are scored with it on first start (the job refreshes it nightly)
+  await refreshRelatedness(deps, caller);
   await seedDemoReturns(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;

@@ -1000,6 +1000,33 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, _t, role) => ({ url: '/api/targets/weights/fit', cookie: await f.provinceCookie(role) }),
   },
+  'PUT /api/chains/:code/leader': {
+    access: 'chains.manage',
+    scoped: false, // who may set which chain's leader: test/targets/chain-roadmap.test.ts
+    ok: 200,
+    build: async (f, _t, role) => ({ url: `/api/chains/${await f.chain('own')}/leader`, body: { userId: null }, cookie: await f.chainCookie(role) }),
+  },
+  'GET /api/chains/:code/roadmap': {
+    access: 'chains.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/chains/${await f.chain('own')}/roadmap?region=${f.region(t)}` }),
+  },
+  'PUT /api/chains/:code/roadmap': {
+    access: 'targeting.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const code = await f.chain('own');
+      return { url: `/api/chains/${code}/roadmap?region=${f.region(t)}`, body: { items: [{ node: `${code}-01`, goal: 'fill' }] } };
+    },
+  },
+  'GET /api/chains/:code/funnel': {
+    access: 'targeting.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/chains/${await f.chain('own')}/funnel?region=${f.region(t)}&from=2026-01&to=2026-06` }),
+  },
   // ── end investment targets ──
 };
 

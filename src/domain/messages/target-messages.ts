@@ -69,6 +69,8 @@ export const targetMessages = defineMessages({
   },
   'target.projectMismatch': { zh: '项目 {code} 的投资方不是该企业，或项目不在认领地区辖内', en: 'Project {code} is not invested by this firm or is not in the claiming region' },
   'target.versionConflict': { zh: '该目标已被他人修改，请刷新后再试', en: 'Someone else changed this target; reload and try again' },
+  'target.funnelPeriod': { zh: '结束月份不能早于起始月份', en: 'The last month cannot come before the first' },
+  'target.funnelPeriodLong': { zh: '期间最长 {max} 个月', en: 'The period can be at most {max} months long' },
   'target.limit': { zh: 'limit 须为 1–100 的整数', en: 'limit must be a whole number from 1 to 100' },
   'target.fitProvinceOnly': { zh: '评分权重全系统共用，只能由省级重新拟合', en: 'The score weights are shared by the whole installation; only the province level refits them' },
 });
