@@ -136,6 +136,7 @@ test('on a phone the analyst reads the candidates as cards, claims one and moves
     await card.getByText('得分理由').click();
     assert.equal(await card.getByTestId('target-feature').count(), 8);
     await card.getByTestId('target-below-above').waitFor();
+    await card.getByTestId('target-reasons').scrollIntoViewIfNeeded();
     await assertClean(page, 'a card with its reasons on a phone');
     await screenshot(page, 'phone-targets-reasons');
 

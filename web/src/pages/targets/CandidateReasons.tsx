@@ -14,31 +14,34 @@ const points = (n: number) => (Math.round(n * 10) / 10).toString();
 export function CandidateReasons({ item, weights, phone }: Props) {
   const { t } = useI18n();
   return (
-    <div className="target-reasons" data-testid="target-reasons">
-      <Typography.Text strong>{t('targets.features')}</Typography.Text>
-      <ul className="target-features">
-        {item.features.map((f) => {
-          const max = weights[f.feature] ?? 0;
-          return (
-            <li key={f.feature} data-testid="target-feature">
-              <div className="target-feature-head">
-                <span className="target-feature-label">{f.label}</span>
-                <Progress
-                  percent={max > 0 ? Math.round((f.points / max) * 100) : 0}
-                  showInfo={false}
-                  size="small"
-                  aria-label={t('targets.featurePoints', { label: f.label, points: points(f.points), max: points(max) })}
-                  style={{ flex: 1, margin: 0, minWidth: phone ? 60 : 120 }}
-                />
-                <span className="target-feature-points">{t('targets.pointsOf', { points: points(f.points), max: points(max) })}</span>
-              </div>
-              <Typography.Text type="secondary" className="target-feature-reason">
-                {f.reason}
-              </Typography.Text>
-            </li>
-          );
-        })}
-      </ul>
+    <div className={phone ? 'target-reasons' : 'target-reasons target-reasons-desk'} data-testid="target-reasons">
+      <div>
+        <Typography.Text strong>{t('targets.features')}</Typography.Text>
+        <ul className="target-features">
+          {item.features.map((f) => {
+            const max = weights[f.feature] ?? 0;
+            return (
+              <li key={f.feature} data-testid="target-feature">
+                <div className="target-feature-head">
+                  <span className="target-feature-label">{f.label}</span>
+                  <Progress
+                    percent={max > 0 ? Math.round((f.points / max) * 100) : 0}
+                    showInfo={false}
+                    size="small"
+                    aria-label={t('targets.featurePoints', { label: f.label, points: points(f.points), max: points(max) })}
+                    className="target-feature-bar"
+                    style={{ margin: 0 }}
+                  />
+                  <span className="target-feature-points">{t('targets.pointsOf', { points: points(f.points), max: points(max) })}</span>
+                </div>
+                <Typography.Text type="secondary" className="target-feature-reason">
+                  {f.reason}
+                </Typography.Text>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       {item.rank > 1 && (
         <div data-testid="target-below-above">
           <Typography.Text strong>{t('targets.belowAbove')}</Typography.Text>

@@ -65,7 +65,7 @@ interface ListProps {
 function DeskList({ data, chain, node, manage }: ListProps) {
   const { t } = useI18n();
   const columns: ColumnsType<ScoredTarget> = [
-    { title: t('targets.rank'), dataIndex: 'rank', width: 64, align: 'right' },
+    { title: t('targets.rank'), dataIndex: 'rank', width: 60, align: 'right' },
     {
       title: t('targets.enterprise'),
       key: 'name',
@@ -78,10 +78,10 @@ function DeskList({ data, chain, node, manage }: ListProps) {
         </Space>
       ),
     },
-    { title: t('targets.region'), key: 'region', width: 150, render: (_, r) => r.enterprise.regionName ?? '—' },
-    { title: t('targets.score'), dataIndex: 'score', width: 170, render: (v: number) => <ScoreBar score={v} /> },
-    { title: t('targets.tags'), key: 'tags', width: 200, render: (_, r) => <Tags tags={r.enterprise.tags} /> },
-    ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 330, render: (_: unknown, r: ScoredTarget) => <CandidateActions item={r} chain={chain} node={node} /> }] : []),
+    { title: t('targets.region'), key: 'region', width: 110, render: (_, r) => r.enterprise.regionName ?? '—' },
+    { title: t('targets.score'), dataIndex: 'score', width: 150, render: (v: number) => <ScoreBar score={v} /> },
+    { title: t('targets.tags'), key: 'tags', width: 150, render: (_, r) => <Tags tags={r.enterprise.tags} /> },
+    ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 372, render: (_: unknown, r: ScoredTarget) => <CandidateActions item={r} chain={chain} node={node} /> }] : []),
   ];
   return (
     <Table<ScoredTarget>
