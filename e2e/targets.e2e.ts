@@ -162,6 +162,7 @@ test('no node picked: the page says what to do', async () => {
     await login(page, 'leader');
     await page.goto('/targets/scored');
     await page.getByTestId('targets-empty').getByText('选择产业链和节点').waitFor();
+    await assertClean(page, 'the page before a node is picked');
     // a leader reads but does not claim
     await page.goto('/targets/scored?chain=PV&node=' + encodeURIComponent(deskNode));
     await page.getByTestId('scored-list').getByTestId('target-name').first().waitFor();

@@ -27,6 +27,7 @@ export function CandidateReasons({ item, weights, phone }: Props) {
                   <Progress
                     percent={max > 0 ? Math.round((f.points / max) * 100) : 0}
                     showInfo={false}
+                    status="normal"
                     size="small"
                     aria-label={t('targets.featurePoints', { label: f.label, points: points(f.points), max: points(max) })}
                     className="target-feature-bar"

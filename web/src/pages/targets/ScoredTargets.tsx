@@ -23,6 +23,7 @@ function ScoreBar({ score }: { score: number }) {
     <Progress
       aria-label={`${t('targets.score')} ${t('targets.scoreN', { n })}`}
       percent={score}
+      status="normal"
       size="small"
       format={(p) => (Math.round((p ?? 0) * 10) / 10).toString()}
       style={{ margin: 0, minWidth: 100 }}
