@@ -104,13 +104,13 @@ export default function TargetList() {
         </Space>
       ),
     },
-    { title: t('targets.node'), key: 'node', width: 200, render: (_, r) => <NodeCell r={r} /> },
-    { title: t('targets.claimRegion'), dataIndex: 'regionName', width: 120 },
-    { title: t('targets.statusCol'), key: 'status', width: 150, render: (_, r) => <StatusCell t={t} r={r} /> },
-    { title: t('targets.score'), dataIndex: 'score', width: 80, align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
-    { title: t('targets.project'), key: 'project', width: 180, render: (_, r) => <ProjectCell r={r} /> },
+    { title: t('targets.node'), key: 'node', width: 180, render: (_, r) => <NodeCell r={r} /> },
+    { title: t('targets.claimRegion'), dataIndex: 'regionName', width: 100 },
+    { title: t('targets.statusCol'), key: 'status', width: 120, render: (_, r) => <StatusCell t={t} r={r} /> },
+    { title: t('targets.score'), dataIndex: 'score', width: 70, align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+    { title: t('targets.project'), key: 'project', width: 160, render: (_, r) => <ProjectCell r={r} /> },
     { title: t('targets.updatedAt'), dataIndex: 'statusChangedAt', width: 150, render: (v: string) => formatTime(v) },
-    ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 90, render: (_: unknown, r: TargetListItem) => moveButton(r) }] : []),
+    ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 84, render: (_: unknown, r: TargetListItem) => moveButton(r) }] : []),
   ];
 
   const empty = (
