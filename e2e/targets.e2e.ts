@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, fitsWidth, launch, login, newPage, PHONE, screenshot, settle, sideMenu } from './helpers';
+import { axeViolations, fitsWidth, launch, login, newPage, PHONE, SAME_ORIGIN, screenshot, settle, sideMenu } from './helpers';
 
 let browser: Browser;
 
@@ -20,7 +20,7 @@ after(async () => {
 
 interface Scored {
   node: { name: string };
-  items: { rank: number; enterprise: { name: string }; claim: unknown }[];
+  items: { rank: number; enterprise: { id: string; name: string }; claim: unknown }[];
 }
 
 async function assertClean(page: Page, what: string): Promise<void> {
@@ -30,7 +30,7 @@ async function assertClean(page: Page, what: string): Promise<void> {
 }
 
 /** A node of the demo chain whose candidates include at least two firms nobody claimed yet (skipping `skip`). */
-async function findNode(page: Page, chain: string, skip: readonly string[] = []): Promise<{ code: string; name: string; firm: string }> {
+async function findNode(page: Page, chain: string, skip: readonly string[] = []): Promise<{ code: string; name: string; firm: string; other: string }> {
   const detail = (await (await page.request.get(`/api/chains/${chain}`)).json()) as { nodes: { code: string; name: string }[] };
   for (const node of detail.nodes) {
     if (skip.includes(node.code)) continue;
@@ -38,7 +38,7 @@ async function findNode(page: Page, chain: string, skip: readonly string[] = [])
     assert.equal(res.status(), 200, await res.text());
     const scored = (await res.json()) as Scored;
     const free = scored.items.filter((i) => i.claim === null && i.rank > 1);
-    if (scored.items.length >= 3 && free.length > 0) return { code: node.code, name: node.name, firm: free[0]!.enterprise.name };
+    if (scored.items.length >= 3 && free.length > 1) return { code: node.code, name: node.name, firm: free[0]!.enterprise.name, other: free[1]!.enterprise.name };
   }
   throw new Error(`no node of ${chain} has unclaimed candidates`);
 }
@@ -144,6 +144,23 @@ test('on a phone the analyst reads the candidates as cards, claims one and moves
     await card.getByTestId('target-claim').click();
     assert.equal((await claimed).status(), 200);
     await card.getByTestId('target-claim-tag').getByText('乌鲁木齐市已认领').waitFor();
+
+    // meanwhile the officer of 米东区 claims another firm of this list: claiming it here is refused, naming 米东区
+    const officer = await newPage(browser);
+    try {
+      await login(officer.page, 'officer');
+      const scored = (await (await officer.page.request.get(`/api/targets/scored?chain=PV&node=${encodeURIComponent(node.code)}&limit=20`)).json()) as Scored;
+      const other = scored.items.find((i) => i.enterprise.name === node.other)!;
+      const res = await officer.page.request.post('/api/targets', { headers: SAME_ORIGIN, data: { chain: 'PV', node: node.code, enterprise: other.enterprise.id } });
+      assert.equal(res.status(), 200, await res.text());
+    } finally {
+      await officer.context.close();
+    }
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/targets') && r.request().method() === 'POST');
+    await list.getByTestId('scored-card').filter({ hasText: node.other }).getByTestId('target-claim').click();
+    assert.equal((await refused).status(), 409);
+    await page.locator('.ant-message').getByText(/已被米东区认领/).waitFor();
+    await list.getByTestId('scored-card').filter({ hasText: node.other }).getByTestId('target-claim-tag').getByText('米东区已认领').waitFor();
 
     await page.goto('/targets');
     await page.getByTestId('target-list').getByTestId('target-card').first().waitFor();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Space } from 'antd';
 import { CheckCircleOutlined, DislikeOutlined, FlagOutlined, LikeOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { showSuccess } from '../../api/client';
+import { ApiError, showSuccess } from '../../api/client';
 import { FEEDBACK_KINDS, targetsApi, type FeedbackKind, type ScoredTarget } from '../../api/targets';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -25,6 +25,10 @@ export function CandidateActions({ item, chain, node }: Props) {
     onSuccess: () => {
       showSuccess(t('targets.claimed', { name: item.enterprise.name }));
       void qc.invalidateQueries({ queryKey: ['targets'] });
+    },
+    // claimed elsewhere meanwhile: the message names who; the list then shows the claim
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: ['targets'] });
     },
   });
   const feedback = useMutation({
