@@ -26,6 +26,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链；--kind enterprises 为企业库导入任务）
   chains templates|adopt   产业链模板：列出、采用
   targets refresh-relatedness   重算产业关联度（精准招商评分用；服务每晚自动重算）
+  targets fit-weights           按招商结果重新拟合评分权重并回测（服务每周自动拟合）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）

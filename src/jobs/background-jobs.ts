@@ -1,7 +1,7 @@
 /**
  * Everything `yinfeng serve` runs in the background, on the one job engine (engine.ts): enterprise
  * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal, the nightly
- * cleanup of leftover upload files and the nightly refresh of industry relatedness. Every process runs the same set; the engine makes each job and
+ * cleanup of leftover upload files the nightly refresh of industry relatedness and the weekly refit of the targeting weights. Every process runs the same set; the engine makes each job and
  * each schedule's occurrence run once, in one of them. Schedules the next features add (weekly
  * briefings, SLA escalations, reminders) go here: define a queue, schedule it.
  */
@@ -14,6 +14,7 @@ import { JobEngine, type JobEngineOptions } from './engine';
 import { defineImportJobQueue, type ImportJobQueueOptions } from './enterprise-imports/import-job-queue';
 import { defineLeftoverFilesJob } from './enterprise-imports/leftover-import-files';
 import { defineRelatednessJob } from './relatedness-job';
+import { defineTargetWeightsJob } from './target-weights-job';
 import { defineRollupWarmupJob, type RollupWarmupJob, type RollupWarmupJobOptions } from './rollup-warmup-job';
 
 export interface BackgroundJobsOptions {
@@ -42,6 +43,7 @@ export async function startBackgroundJobs(database: Database, config: Config, op
   await defineAuditSealJob(engine, database.db, { seconds: config.auditSealSeconds, onSealed: opts.onSealed });
   await defineLeftoverFilesJob(engine, database, config);
   await defineRelatednessJob(engine, deps);
+  await defineTargetWeightsJob(engine, deps);
   try {
     await engine.start();
     if (!warmup) await engine.unschedule('rollup-warmup').catch(() => undefined);

@@ -12,6 +12,8 @@ import { createSystemCaller } from '../../src/services/context';
 import { createProject } from '../../src/services/projects/projects';
 import { changeTargetStatus, claimTarget } from '../../src/services/targets/target-claims';
 import { collectTrainingExamples, fitTargetWeights } from '../../src/services/targets/target-learning';
+import { JobEngine } from '../../src/jobs/engine';
+import { defineTargetWeightsJob, TARGET_WEIGHTS_QUEUE } from '../../src/jobs/target-weights-job';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { testEnterprise } from '../enterprises/fixtures';
@@ -93,5 +95,24 @@ describe.each(DATABASE_KINDS)('learning target weights on %s', (kind) => {
     await t.createAccount('tl_analyst_prov', ['analyst'], '650000');
     const prov = await t.call('POST', '/api/targets/weights/fit', { cookie: await t.login('tl_analyst_prov') });
     expect(prov.statusCode, prov.body).toBe(200);
+  });
+
+  it('refits weekly on the job engine (Mondays 03:00, one queue across processes)', async () => {
+    const engine = new JobEngine(t.database, { pollSeconds: 0.5, onError: () => undefined });
+    const fitted: boolean[] = [];
+    try {
+      await defineTargetWeightsJob(engine, t.deps, { onFitted: (f) => fitted.push(f) });
+      await engine.start();
+      const schedules = (await engine.pgBoss.getSchedules()).filter((x) => x.name === TARGET_WEIGHTS_QUEUE);
+      expect(schedules.map((x) => [x.cron, x.options?.tz])).toEqual([['0 3 * * 1', 'Asia/Shanghai']]);
+      await engine.send(TARGET_WEIGHTS_QUEUE, {});
+      const end = Date.now() + 30_000;
+      while (fitted.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(fitted).toEqual([true]);
+    } finally {
+      await engine.stop();
+    }
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'investmentTarget.fit'));
+    expect(audit.map((a) => a.actorUsername)).toContain('cli:target-weights-job');
   });
 });
