@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastCompleteMonth, shiftMonth } from '../../src/contracts/periods';
 import { DEMO_ACCOUNTS, DEMO_CHAINS, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
 import { SHOP_THEMES, vocabularyOf } from '../../src/seed/industry-vocabulary';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -185,5 +186,46 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
       expect(DEMO_CHAINS as readonly string[]).toContain(l.chain);
       expect(l.node_codes.map((c) => c.slice(0, 2)), `${l.name} → ${l.node}`).toContain(l.division.slice(0, 2));
     }
+  });
+
+  it('gives 米东区, 天山区 and 乌鲁木齐市 a year of targets in every status, a 链长 per chain and roadmaps, and a funnel down to landed projects', async () => {
+    const byRegion = await rowsOf<{ region_code: string; statuses: string[]; n: number; local: number; dropped_without_reason: number }>(t, sql`
+      select t.region_code, array_agg(distinct t.status order by t.status) as statuses, count(*)::int as n,
+             count(*) filter (where e.region_code like '6501%')::int as local,
+             count(*) filter (where t.status = 'dropped' and t.drop_reason is null)::int as dropped_without_reason
+        from targets t join enterprises e on e.id = t.enterprise_id group by 1 order by 1`);
+    expect(byRegion.map((r) => r.region_code)).toEqual(['650100', '650102', '650109']);
+    for (const r of byRegion) {
+      expect(r.statuses, r.region_code).toEqual(['contacted', 'dropped', 'negotiating', 'new', 'signed', 'visited']);
+      expect(r.n, r.region_code).toBeGreaterThanOrEqual(25);
+      expect(r.n, r.region_code).toBeLessThanOrEqual(40);
+      expect(r.local).toBe(0);
+      expect(r.dropped_without_reason).toBe(0);
+    }
+    // a signed target has a signed (or later) project of its firm naming its node
+    const signed = await rowsOf<{ ok: boolean }>(t, sql`
+      select (p.investor_id = t.enterprise_id and p.chain_node_code = t.node_code and p.stage in ('signed', 'started', 'operating')) as ok
+        from targets t left join projects p on p.id = t.project_id where t.status = 'signed'`);
+    expect(signed.length).toBeGreaterThan(0);
+    expect(signed.every((r) => r.ok)).toBe(true);
+    const chains = await rowsOf<{ code: string; leader: string | null }>(t, sql`select c.code, u.username as leader from chains c left join users u on u.id = c.leader_user_id order by 1`);
+    expect(chains).toEqual([...DEMO_CHAINS].sort().map((code) => ({ code, leader: 'leader' })));
+    const cookie = await t.login('officer', DEMO_PASSWORD);
+    const to = lastCompleteMonth();
+    const from = shiftMonth(to, -11);
+    let landed = 0;
+    for (const code of DEMO_CHAINS) {
+      const roadmap = await t.call('GET', `/api/chains/${code}/roadmap`, { cookie });
+      expect(roadmap.statusCode, roadmap.body).toBe(200);
+      expect((roadmap.json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
+      const res = await t.call('GET', `/api/chains/${code}/funnel?from=${from}&to=${to}`, { cookie });
+      expect(res.statusCode, res.body).toBe(200);
+      const f = res.json() as { total: { totals: Record<'claimed' | 'contacted' | 'landed', number>; byMonth: { claimed: number }[] } };
+      expect(f.total.totals.claimed).toBeGreaterThan(0);
+      expect(f.total.totals.contacted).toBeGreaterThan(0);
+      expect(f.total.byMonth.filter((m) => m.claimed > 0).length, code).toBeGreaterThanOrEqual(4); // spread over the year
+      landed += f.total.totals.landed;
+    }
+    expect(landed).toBeGreaterThan(0);
   });
 });

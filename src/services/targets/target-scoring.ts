@@ -93,6 +93,7 @@ export async function scoreCandidates(deps: Deps, ctx: TargetChainContext, node:
     pool: CANDIDATE_POOL,
     enterpriseIds,
   });
+  if (rows.length === 0) return [];
   const shared: SharedFacts = {
     densities: await selectRegionDensities(deps.db, ctx.region.path),
     pull: await findPull(deps, ctx, node),
