@@ -20,6 +20,7 @@ import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
 import { setTarget } from '../services/statistics/statistics';
 import { refreshRelatedness } from '../services/targets/industry-relatedness';
+import { fitTargetWeights } from '../services/targets/target-learning';
 
 export const DEMO_PASSWORD = 'Yinfeng@2026';
 /**
@@ -117,6 +118,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   // industry relatedness from the demo enterprises, so targets are scored with it on first start (the job refreshes it nightly)
   await refreshRelatedness(deps, caller);
   await seedDemoTargetHistory(deps, DEMO_CHAINS);
+  // the weights fitted on that history, with its backtest, so 精准招商 shows both on first start (the job refits weekly)
+  await fitTargetWeights(deps, caller);
   await seedDemoReturns(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;

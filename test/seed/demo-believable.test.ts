@@ -227,5 +227,15 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
       landed += f.total.totals.landed;
     }
     expect(landed).toBeGreaterThan(0);
+    // the weights are fitted on this history, and the backtest sets precision@10 beside the baselines
+    const weights = (await t.call('GET', '/api/targets/weights', { cookie })).json() as {
+      source: string;
+      examples: number;
+      backtest: { test: { examples: number }; precision: { at10: Record<'fitted' | 'defaults' | 'capital' | 'random', number | null> } } | null;
+    };
+    expect(weights.source).toBe('fitted');
+    expect(weights.examples).toBeGreaterThanOrEqual(20);
+    expect(weights.backtest?.test.examples).toBeGreaterThan(0);
+    for (const v of Object.values(weights.backtest?.precision.at10 ?? {})) expect(v).toEqual(expect.any(Number));
   });
 });
