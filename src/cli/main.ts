@@ -25,6 +25,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   user add|disable|reset-password|reset-totp   管理账号
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链；--kind enterprises 为企业库导入任务）
   chains templates|adopt   产业链模板：列出、采用
+  targets score|claim|status|funnel  精准招商：节点目标企业评分、认领、推进、转化漏斗
   targets refresh-relatedness   重算产业关联度（精准招商评分用；服务每晚自动重算）
   targets fit-weights           按招商结果重新拟合评分权重并回测（服务每周自动拟合）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
@@ -150,9 +151,16 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'targets': {
-      const [sub] = rest;
+      const [sub, ...args] = rest;
       if (!sub || wantsHelp) return void console.log(TARGETS_HELP);
-      process.exitCode = await runTargetsCommand(loadConfig(), sub);
+      const text = { type: 'string' } as const;
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: { chain: text, node: text, region: text, enterprise: text, to: text, from: text, reason: text, project: text, limit: text, as: text, json: { type: 'boolean' } },
+      });
+      process.exitCode = await runTargetsCommand(loadConfig(), sub, { ...values, id: positionals[0] });
       return;
     }
     case 'audit': {
