@@ -152,6 +152,13 @@ export const routes: AppRoute[] = [
     component: lazy(() => import('./pages/chains/ChainDetail')),
   },
   {
+    path: '/chains/:code/dashboard',
+    name: 'menu.chainDashboard',
+    permission: 'targeting.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/chains/ChainDashboard')),
+  },
+  {
     path: '/targeting',
     name: 'menu.targeting',
     icon: <AimOutlined />,

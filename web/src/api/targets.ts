@@ -3,6 +3,7 @@
  * and requests' types come from the server's contract (src/contracts/targets.ts); a changed answer fails the type
  * check here.
  */
+import type { z } from 'zod';
 import type {
   ClaimTargetBody,
   ScoredTargets,
@@ -14,8 +15,12 @@ import type {
   TargetListQuery,
   TargetStatus,
   TargetStatusBody,
+  targetWeightsSchema,
 } from '../../../src/contracts/targets';
 import { api } from './client';
+
+/** The weights in use and their backtest (inferred from the contract's schema). */
+export type TargetWeights = z.infer<typeof targetWeightsSchema>;
 
 export type { ScoredTarget, ScoredTargets, TargetListItem, TargetStatus } from '../../../src/contracts/targets';
 
@@ -35,5 +40,6 @@ export const targetsApi = {
   claim: (body: ClaimTargetBody) => api.post<Target>('/api/targets', body),
   /** Silent: the status dialog shows the refusal inline. */
   changeStatus: (id: string, body: TargetStatusBody) => api.post<Target>(`/api/targets/${encodeURIComponent(id)}/status`, body, true),
+  weights: () => api.get<TargetWeights>('/api/targets/weights'),
   feedback: (body: TargetFeedbackBody) => api.put<TargetFeedback>('/api/targets/feedback', body),
 };

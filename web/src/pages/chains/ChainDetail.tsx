@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DashboardOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { can } from '../../access';
 import { chainsApi } from '../../api/chains';
 import { ApiError } from '../../api/client';
 import { useMe } from '../../auth/session';
@@ -130,6 +131,13 @@ export default function ChainDetail() {
         <Tag key="region">{t('chains.definedBy', { region: chain.regionName })}</Tag>,
       ]}
       extra={[
+        ...(can(me, 'targeting.read')
+          ? [
+              <Button key="dashboard" type="primary" icon={<DashboardOutlined />} data-testid="open-dashboard" onClick={() => navigate(`/chains/${encodeURIComponent(chain.code)}/dashboard`)}>
+                {t('chains.openDashboard')}
+              </Button>,
+            ]
+          : []),
         <Button key="download" icon={<DownloadOutlined />} onClick={() => void downloadFile(chainsApi.fileUrl(chain.code, chain.version), `${chain.code}-v${chain.version}.csv`)}>
           {t('chains.downloadVersion')}
         </Button>,
