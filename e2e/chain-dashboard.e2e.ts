@@ -67,7 +67,7 @@ test('the leader opens the dashboard from the chain page and reads the 链长, K
     assert.ok(roadmap.items.length > 0, 'the demo has roadmap items');
     const planned = roadmap.items[0]!.nodeName!;
     await nodes.locator('tr.ant-table-row').filter({ hasText: planned }).getByTestId('node-goal').waitFor();
-    for (const step of ['认领', '接触', '拜访', '立项', '签约', '落地']) await nodes.locator('th').getByText(step, { exact: true }).waitFor();
+    for (const step of ['认领', '接触', '拜访', '立项', '签约', '落地']) await nodes.getByRole('columnheader', { name: step, exact: true }).waitFor();
 
     await assertClean(page, 'the dashboard');
     await screenshot(page, 'chain-dashboard');

@@ -1411,6 +1411,7 @@ export const en: Record<MessageKey, string> = {
   'dashboard.nodes.owner': 'Owner',
   'dashboard.nodes.due': 'Due',
   'dashboard.nodes.ownerDue': 'Owner {owner} · due {due}',
+  'dashboard.nodes.notPlanned': 'Not on the roadmap',
   'dashboard.goal.extend': 'Extend',
   'dashboard.goal.fill': 'Fill',
   'dashboard.goal.strengthen': 'Strengthen',

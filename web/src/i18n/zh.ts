@@ -1409,6 +1409,7 @@ export const zh = {
   'dashboard.nodes.owner': '责任人',
   'dashboard.nodes.due': '期限',
   'dashboard.nodes.ownerDue': '责任人 {owner} · 期限 {due}',
+  'dashboard.nodes.notPlanned': '未列入路线图',
   'dashboard.goal.extend': '延链',
   'dashboard.goal.fill': '补链',
   'dashboard.goal.strengthen': '强链',

@@ -57,10 +57,10 @@ export function NodeTable({ rows, loading }: { rows: NodeRow[]; loading: boolean
               <Space direction="vertical" size={2} style={{ width: '100%' }}>
                 <Space size={8} wrap>
                   <Typography.Text strong>{r.name}</Typography.Text>
-                  <GoalTag t={t} item={r.item} />
+                  {r.item && <GoalTag t={t} item={r.item} />}
                 </Space>
                 <Typography.Text type="secondary">
-                  {t('dashboard.nodes.ownerDue', { owner: r.item?.owner?.displayName ?? '—', due: r.item?.dueOn ?? '—' })}
+                  {r.item ? t('dashboard.nodes.ownerDue', { owner: r.item.owner?.displayName ?? '—', due: r.item.dueOn ?? '—' }) : t('dashboard.nodes.notPlanned')}
                 </Typography.Text>
                 <Typography.Text>{FUNNEL_STEPS.map((s) => `${stepName(t, s)} ${r.counts?.[s] ?? '—'}`).join(' · ')}</Typography.Text>
               </Space>
