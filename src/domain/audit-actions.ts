@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'demo.seed',
   'demo.seed.enterprises',
   'demo.seed.returns',
+  'demo.seed.targets',
   'settings.lightRules.update',
   'settings.evidencePolicy.update',
   'settings.reportingCalendar.update',

@@ -193,9 +193,14 @@ export interface DemoTargetCounts {
   byStatus: Record<string, number>;
 }
 
-export async function seedDemoTargetHistory(deps: Deps, chainCodes: readonly string[], options: { today?: string } = {}): Promise<DemoTargetCounts | null> {
+/** Whether the demo regions have targets already (the history is seeded once). */
+export async function hasDemoTargets(deps: Deps): Promise<boolean> {
   const taken = (await deps.db.execute(sql`select 1 from targets where region_code in ('650109', '650102', '650100') limit 1`)) as unknown as { rows: unknown[] };
-  if (taken.rows.length > 0) return null;
+  return taken.rows.length > 0;
+}
+
+export async function seedDemoTargetHistory(deps: Deps, chainCodes: readonly string[], options: { today?: string } = {}): Promise<DemoTargetCounts | null> {
+  if (await hasDemoTargets(deps)) return null;
   const today = options.today ?? todayInShanghai();
   const lastMonth = lastCompleteMonth(new Date(`${today}T12:00:00+08:00`));
   const window = { first: `${shiftMonth(lastMonth, -11)}-01`, last: shiftDate(`${shiftMonth(lastMonth, 1)}-01`, -1) };
@@ -261,7 +266,7 @@ export async function seedDemoTargetHistory(deps: Deps, chainCodes: readonly str
     const byStatus: Record<string, number> = {};
     for (const p of planned) byStatus[p.row.status as string] = (byStatus[p.row.status as string] ?? 0) + 1;
     const counts: DemoTargetCounts = { targets: planned.length, events: events.length, projects: projectRows.length, byStatus };
-    await recordAudit(tx, system, { action: 'demo.seed', objectType: 'demo', regionCode: '650100', after: { targetHistory: { today, ...counts } } });
+    await recordAudit(tx, system, { action: 'demo.seed.targets', objectType: 'demo', regionCode: '650100', after: { targetHistory: { today, ...counts } } });
     return counts;
   });
 }

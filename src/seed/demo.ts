@@ -15,7 +15,7 @@ import { seedDemoProjects } from './demo-projects';
 import { linkDemoProjectsToChains } from './demo-chain-links';
 import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoReturns } from './demo-returns';
-import { seedDemoTargetHistory } from './demo-targets';
+import { hasDemoTargets, seedDemoTargetHistory } from './demo-targets';
 import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
 import { setTarget } from '../services/statistics/statistics';
@@ -115,11 +115,13 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoEnterprises(deps);
   await seedDemoTargets(deps, caller);
   await seedDemoChains(deps, caller);
-  // industry relatedness from the demo enterprises, so targets are scored with it on first start (the job refreshes it nightly)
-  await refreshRelatedness(deps, caller);
-  await seedDemoTargetHistory(deps, DEMO_CHAINS);
-  // the weights fitted on that history, with its backtest, so 精准招商 shows both on first start (the job refits weekly)
-  await fitTargetWeights(deps, caller);
+  if (!(await hasDemoTargets(deps))) {
+    // industry relatedness from the demo enterprises, so targets are scored with it on first start (the job refreshes it nightly)
+    await refreshRelatedness(deps, caller);
+    await seedDemoTargetHistory(deps, DEMO_CHAINS);
+    // the weights fitted on that history, with its backtest, so 精准招商 shows both on first start (the job refits weekly)
+    await fitTargetWeights(deps, caller);
+  }
   await seedDemoReturns(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;

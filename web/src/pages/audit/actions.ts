@@ -56,6 +56,7 @@ const ACTIONS: Record<string, Names> = {
   'import_job.cancel_request': ['申请取消导入任务', 'Request to cancel import job'],
   'demo.seed.enterprises': ['生成演示企业', 'Seed demo enterprises'],
   'demo.seed.returns': ['生成演示月报', 'Seed demo monthly returns'],
+  'demo.seed.targets': ['生成演示招商目标', 'Seed demo investment targets'],
   'settings.reportingCalendar.update': ['修改报送日历', 'Update reporting calendar'],
   'target.set': ['下达年度目标', 'Set annual target'],
   'return.submit': ['上报月报', 'Submit monthly return'],
