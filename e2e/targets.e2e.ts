@@ -44,8 +44,9 @@ async function findNode(page: Page, chain: string, skip: readonly string[] = [])
 }
 
 /** On 招商目标: the firm's row (or card) is 新目标; 推进 → 已接触 moves it. */
-async function moveToContacted(page: Page, firm: string, row: string): Promise<void> {
-  const target = page.getByTestId('target-list').locator(row).filter({ hasText: firm });
+/** The firm's target on the node: the demo history may hold the same firm on other nodes (one claim per node and firm). */
+async function moveToContacted(page: Page, firm: string, nodeName: string, row: string): Promise<void> {
+  const target = page.getByTestId('target-list').locator(row).filter({ hasText: firm }).filter({ hasText: `光伏产业链 · ${nodeName}` });
   await target.getByTestId('target-status').getByText('新目标').waitFor();
   await target.getByTestId('target-move').click();
   const modal = page.getByTestId('target-status-modal');
@@ -109,10 +110,10 @@ test('the officer opens a node from the chain map, reads the reasons, claims a f
     // 招商目标: the claimed firm, then 已接触
     await sideMenu(page).getByText('招商目标', { exact: true }).click();
     await page.waitForURL('**/targets');
-    await page.getByTestId('target-list').getByText(node.firm).waitFor();
+    await page.getByTestId('target-list').locator('tr.ant-table-row').filter({ hasText: node.firm }).filter({ hasText: `光伏产业链 · ${node.name}` }).first().waitFor();
     await assertClean(page, 'the target list');
     await screenshot(page, 'targets-list');
-    await moveToContacted(page, node.firm, 'tr.ant-table-row');
+    await moveToContacted(page, node.firm, node.name, 'tr.ant-table-row');
     await page.getByTestId('target-list').locator('tr.ant-table-row').filter({ hasText: node.firm }).getByText(`光伏产业链 · ${node.name}`).waitFor();
     await assertClean(page, 'the target list after the move');
     await screenshot(page, 'targets-list-contacted');
@@ -166,7 +167,7 @@ test('on a phone the analyst reads the candidates as cards, claims one and moves
     await page.getByTestId('target-list').getByTestId('target-card').first().waitFor();
     await assertClean(page, 'the target list on a phone');
     await screenshot(page, 'phone-targets-list');
-    await moveToContacted(page, node.firm, '[data-testid="target-card"]');
+    await moveToContacted(page, node.firm, node.name, '[data-testid="target-card"]');
     await assertClean(page, 'the target list on a phone after the move');
   } finally {
     await context.close();
