@@ -8,11 +8,9 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { regionSubtree, selectRows } from '../sql-rows';
 import { countedReceipts, type ReceiptFilter } from '../statistics/statistics';
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 export interface NodeMatch {
   /** the node and the nodes below it (current version): projects naming one of them count whatever their industry */
@@ -25,9 +23,6 @@ export interface NodeMatch {
 
 const NOT_COUNTED_STATUSES = ['revoked', 'deregistered'];
 
-function subtree(regionPath: string): SQL {
-  return sql`(select r.code from regions r where r.path like ${`${regionPath.replace(/[\\%_]/g, '\\$&')}%`})`;
-}
 
 function enterpriseMatch(m: NodeMatch): { byIndustry: SQL; any: SQL } {
   const byIndustry = m.industryCodes.length > 0 ? sql`e.industry_code = any(${sql.param([...m.industryCodes])}::text[])` : sql`false`;
@@ -39,10 +34,10 @@ const counted = sql`coalesce(e.status, '') <> all(${sql.param(NOT_COUNTED_STATUS
 
 export async function countNodeEnterprises(db: Db, regionPath: string, m: NodeMatch): Promise<{ total: number; byIndustry: number }> {
   const match = enterpriseMatch(m);
-  const [r] = await rows<{ total: string; by_industry: string }>(
+  const [r] = await selectRows<{ total: string; by_industry: string }>(
     db,
     sql`select count(*) as total, count(*) filter (where ${match.byIndustry}) as by_industry
-        from enterprises e where e.region_code in ${subtree(regionPath)} and ${counted} and ${match.any}`,
+        from enterprises e where e.region_code in ${regionSubtree(regionPath)} and ${counted} and ${match.any}`,
   );
   return { total: Number(r?.total ?? 0), byIndustry: Number(r?.by_industry ?? 0) };
 }
@@ -61,12 +56,12 @@ export interface NodeEnterpriseRow {
 /** A page of the node's local enterprises, largest registered capital first. */
 export async function selectNodeEnterprises(db: Db, regionPath: string, m: NodeMatch, page: { limit: number; offset: number }): Promise<NodeEnterpriseRow[]> {
   const match = enterpriseMatch(m);
-  return rows<NodeEnterpriseRow>(
+  return selectRows<NodeEnterpriseRow>(
     db,
     sql`select e.id, e.name, e.credit_code, e.region_code, r.name as region_name, e.industry_code, e.registered_capital_yuan::text,
           (${match.byIndustry}) as by_industry
         from enterprises e left join regions r on r.code = e.region_code
-        where e.region_code in ${subtree(regionPath)} and ${counted} and ${match.any}
+        where e.region_code in ${regionSubtree(regionPath)} and ${counted} and ${match.any}
         order by e.registered_capital_yuan desc nulls last, e.name, e.id
         limit ${page.limit} offset ${page.offset}`,
   );
@@ -85,14 +80,14 @@ export interface NodeProjectCounts {
 }
 
 export async function countNodeProjects(db: Db, regionPath: string, m: NodeMatch, filter: ReceiptFilter): Promise<NodeProjectCounts> {
-  const stages = await rows<{ stage: string; n: string }>(
+  const stages = await selectRows<{ stage: string; n: string }>(
     db,
-    sql`select p.stage, count(*) as n from projects p where p.region_code in ${subtree(regionPath)} and ${projectMatch(m)} group by p.stage`,
+    sql`select p.stage, count(*) as n from projects p where p.region_code in ${regionSubtree(regionPath)} and ${projectMatch(m)} group by p.stage`,
   );
-  const [funds] = await rows<{ yuan: string | null }>(
+  const [funds] = await selectRows<{ yuan: string | null }>(
     db,
     sql`select sum(f.amount_yuan)::text as yuan from fund_receipts f join projects p on p.id = f.project_id
-        where p.region_code in ${subtree(regionPath)} and p.stage <> 'terminated' and ${projectMatch(m)} and ${countedReceipts(filter)}`,
+        where p.region_code in ${regionSubtree(regionPath)} and p.stage <> 'terminated' and ${projectMatch(m)} and ${countedReceipts(filter)}`,
   );
   return { byStage: Object.fromEntries(stages.map((s) => [s.stage, Number(s.n)])), fundsYuan: BigInt(funds?.yuan ?? '0') };
 }
@@ -111,13 +106,13 @@ export interface NodeProjectRow {
 
 /** A page of the node's local projects (terminated ones last), with their counted funds to date and the total count. */
 export async function selectNodeProjects(db: Db, regionPath: string, m: NodeMatch, filter: ReceiptFilter, page: { limit: number; offset: number }): Promise<NodeProjectRow[]> {
-  return rows<NodeProjectRow>(
+  return selectRows<NodeProjectRow>(
     db,
     sql`select p.id, p.code, p.name, p.stage, p.region_code, r.name as region_name, p.signed_amount_yuan::text,
           (select coalesce(sum(f.amount_yuan), 0) from fund_receipts f where f.project_id = p.id and ${countedReceipts(filter)})::text as funds_yuan,
           count(*) over () as total
         from projects p join regions r on r.code = p.region_code
-        where p.region_code in ${subtree(regionPath)} and ${projectMatch(m)}
+        where p.region_code in ${regionSubtree(regionPath)} and ${projectMatch(m)}
         order by (p.stage = 'terminated'), p.signed_amount_yuan desc nulls last, p.code
         limit ${page.limit} offset ${page.offset}`,
   );

@@ -1,11 +1,9 @@
 /** 链长 and 路线图: the chain's leader, a region's roadmap items for the chain's nodes, the targets behind each. */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { selectRows } from '../sql-rows';
 import { chainRoadmapItems } from '../../schema/index';
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 export interface UserInRegionRow {
   id: string;
@@ -17,7 +15,7 @@ export interface UserInRegionRow {
 
 export async function selectUsersByIds(db: Db, ids: readonly string[]): Promise<Map<string, UserInRegionRow>> {
   if (ids.length === 0) return new Map();
-  const found = await rows<UserInRegionRow>(
+  const found = await selectRows<UserInRegionRow>(
     db,
     sql`select u.id, u.display_name, u.region_code, u.status, r.path as region_path from users u left join regions r on r.code = u.region_code
          where u.id in (${sql.join(
@@ -44,7 +42,7 @@ export interface RoadmapItemRow {
 
 /** The region's roadmap items on any code of the chain (also codes a newer version dropped). */
 export async function selectRoadmapItems(db: Db, chainId: string, regionCode: string): Promise<RoadmapItemRow[]> {
-  return rows<RoadmapItemRow>(
+  return selectRows<RoadmapItemRow>(
     db,
     sql`select i.node_code, i.goal, i.owner_id, u.display_name as owner_name, i.due_on::text as due_on, i.note, i.updated_at
           from chain_roadmap_items i join chain_node_codes nc on nc.code = i.node_code left join users u on u.id = i.owner_id
@@ -70,7 +68,7 @@ export async function replaceRoadmapItems(tx: Db, chainId: string, regionCode: s
 /** Targets of the region's subtree per node code of the chain and status. */
 export async function countTargetsByNodeStatus(db: Db, chainId: string, regionPath: string): Promise<{ node_code: string; status: string; n: number }[]> {
   const like = `${regionPath.replace(/[\\%_]/g, '\\$&')}%`;
-  return rows(
+  return selectRows(
     db,
     sql`select t.node_code, t.status, count(*)::int as n from targets t join regions r on r.code = t.region_code join chain_node_codes nc on nc.code = t.node_code
          where nc.chain_id = ${chainId} and r.path like ${like} group by 1, 2`,

@@ -1,12 +1,10 @@
 /** SQL of industry chains: chains, their versions and nodes, and the installation-wide node codes. */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { orderParentsFirst, type ChainNode, type Segment } from '../../../domain/chains/chain-content';
 import type { Db } from '../../client';
+import { selectRows } from '../sql-rows';
 import { chainNodeCodes, chainNodes, chains, chainVersions, regions } from '../../schema/index';
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 /** pg_advisory_xact_lock key: chain writes (imports, adoptions, edits) one at a time across processes */
 const CHAIN_WRITE_LOCK_KEY = 0x4348_4e53;
@@ -130,7 +128,7 @@ export async function selectChainVersion(db: Db, chainId: string, version: numbe
 /** The chain code owning each of `codes` (node codes already used by some chain). */
 export async function selectNodeCodeOwners(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const found = await rows<{ code: string; chain_code: string }>(
+  const found = await selectRows<{ code: string; chain_code: string }>(
     db,
     sql`select n.code, c.code as chain_code from ${chainNodeCodes} n join ${chains} c on c.id = n.chain_id
         where n.code = any(${sql.param([...codes])}::text[])`,
@@ -152,7 +150,7 @@ export interface NodeUseRow {
 /** The known node codes among `codes` (any version of their chain), with their chain. */
 export async function selectNodeUses(db: Db, codes: readonly string[]): Promise<Map<string, NodeUseRow>> {
   if (codes.length === 0) return new Map();
-  const found = await rows<{ code: string; name: string; in_current: boolean; chain_code: string; chain_name: string; chain_region_path: string }>(
+  const found = await selectRows<{ code: string; name: string; in_current: boolean; chain_code: string; chain_name: string; chain_region_path: string }>(
     db,
     sql`select nc.code, latest.name, latest.version = c.current_version as in_current, c.code as chain_code, c.name as chain_name,
           r.path as chain_region_path

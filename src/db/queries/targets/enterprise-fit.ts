@@ -1,16 +1,14 @@
 /** For one enterprise: which product queries its search words satisfy, and the active claims on it. */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { selectRows } from '../sql-rows';
 import type { TargetStatus } from './targets';
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 /** One boolean per query (to_tsquery('simple') texts), in order. */
 export async function selectProductHits(db: Db, enterpriseId: string, queries: readonly string[]): Promise<boolean[]> {
   if (queries.length === 0) return [];
-  const [row] = await rows<{ hits: boolean[] }>(
+  const [row] = await selectRows<{ hits: boolean[] }>(
     db,
     sql`select array[${sql.join(queries.map((q) => sql`coalesce(e.search_words @@ to_tsquery('simple', ${q}), false)`), sql`, `)}] as hits from enterprises e where e.id = ${enterpriseId}`,
   );
@@ -29,7 +27,7 @@ export interface ClaimOnEnterpriseRow {
 }
 
 export async function selectClaimsOnEnterprise(db: Db, enterpriseId: string): Promise<ClaimOnEnterpriseRow[]> {
-  return rows<ClaimOnEnterpriseRow>(
+  return selectRows<ClaimOnEnterpriseRow>(
     db,
     sql`select t.id, t.region_code, r.name as region_name, r.path as region_path, t.node_code, c.code as chain_code, c.name as chain_name, t.status
           from targets t join regions r on r.code = t.region_code join chain_node_codes nc on nc.code = t.node_code join chains c on c.id = nc.chain_id

@@ -7,18 +7,13 @@
  * in which the region itself is specialised. Parks count with their county (the first six digits).
  * Revoked and deregistered enterprises and codes without a 大类 do not count.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { regionSubtree, selectRows } from '../sql-rows';
 
 const COUNTED = sql`coalesce(e.status, '') not in ('revoked', 'deregistered') and e.industry_code ~ '^[0-9]{2}'`;
 
-function subtree(regionPath: string): SQL {
-  return sql`(select r.code from regions r where r.path like ${`${regionPath.replace(/[\\%_]/g, '\\$&')}%`})`;
-}
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 /** Recomputes industry_division_counts and industry_proximity from the enterprise database (one transaction). */
 export async function refreshIndustryRelatedness(db: Db): Promise<{ divisions: number; pairs: number }> {
@@ -40,7 +35,7 @@ export async function refreshIndustryRelatedness(db: Db): Promise<{ divisions: n
       u as (select d, count(*)::float8 as k from m group by d),
       p as (select a.d as da, b.d as db, count(*)::float8 as k from m a join m b on a.c = b.c and a.d <> b.d group by 1, 2)
       select p.da, p.db, p.k / greatest(ua.k, ub.k) from p join u ua on ua.d = p.da join u ub on ub.d = p.db`);
-    const [counts] = await rows<{ divisions: string; pairs: string }>(
+    const [counts] = await selectRows<{ divisions: string; pairs: string }>(
       tx,
       sql`select (select count(*) from industry_division_counts) as divisions, (select count(*) from industry_proximity) as pairs`,
     );
@@ -53,13 +48,13 @@ export async function refreshIndustryRelatedness(db: Db): Promise<{ divisions: n
  * been computed yet. A 大类 close to nothing (no pair) is absent: its density is 0.
  */
 export async function selectRegionDensities(db: Db, regionPath: string): Promise<Map<string, number> | null> {
-  const [computed] = await rows<{ n: string }>(db, sql`select count(*) as n from industry_division_counts`);
+  const [computed] = await selectRows<{ n: string }>(db, sql`select count(*) as n from industry_division_counts`);
   if (Number(computed?.n ?? 0) === 0) return null;
-  const found = await rows<{ d: string; density: number | null }>(
+  const found = await selectRows<{ d: string; density: number | null }>(
     db,
     sql`with rd as (
           select left(e.industry_code, 2) as d, count(*)::float8 as n from enterprises e
-           where e.region_code in ${subtree(regionPath)} and ${COUNTED} group by 1),
+           where e.region_code in ${regionSubtree(regionPath)} and ${COUNTED} group by 1),
         rt as (select sum(n) as n from rd),
         nd as (select division as d, enterprises::float8 as n from industry_division_counts),
         nt as (select sum(n) as n from nd),

@@ -7,17 +7,12 @@
  * increases and its group's new establishments elsewhere in the last 24 months, whether it already
  * invests in or has a contact in the region, and whoever holds an active claim on it for the node.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { regionSubtree, selectRows } from '../sql-rows';
 import type { TargetStatus } from './targets';
 
-function subtree(regionPath: string): SQL {
-  return sql`(select r.code from regions r where r.path like ${`${regionPath.replace(/[\\%_]/g, '\\$&')}%`})`;
-}
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 export interface CandidateQuery {
   regionPath: string;
@@ -62,10 +57,10 @@ export async function selectTargetCandidates(db: Db, q: CandidateQuery): Promise
   const pool = q.enterpriseIds
     ? sql`select e.id from enterprises e where e.id = any(${sql.param([...q.enterpriseIds])}::uuid[])`
     : sql`select e.id from enterprises e
-           where (e.region_code is null or e.region_code not in ${subtree(q.regionPath)}) and ${COUNTED} and (${byIndustry} or ${anyProduct})
+           where (e.region_code is null or e.region_code not in ${regionSubtree(q.regionPath)}) and ${COUNTED} and (${byIndustry} or ${anyProduct})
            order by (${byIndustry}) desc, e.registered_capital_yuan desc nulls last, e.id
            limit ${q.pool}`;
-  return rows<CandidateRow>(
+  return selectRows<CandidateRow>(
     db,
     sql`with pool as (${pool})
         select e.id, e.name, e.credit_code, e.region_code, r.name as region_name, e.industry_code, e.registered_capital_yuan::text, e.tags,
@@ -78,8 +73,8 @@ export async function selectTargetCandidates(db: Db, q: CandidateQuery): Promise
             (select count(distinct left(g.region_code, 2)) from enterprises g
               where g.parent_group = e.parent_group and g.id <> e.id and g.established_on >= current_date - 730
                 and g.region_code is not null and left(g.region_code, 2) <> left(e.region_code, 2)) end)::int as new_branch_regions,
-          exists (select 1 from projects p where p.investor_id = e.id and p.region_code in ${subtree(q.regionPath)}) as investor_in_region,
-          exists (select 1 from enterprise_contacts c where c.enterprise_id = e.id and c.region_code in ${subtree(q.regionPath)}) as contact_in_region,
+          exists (select 1 from projects p where p.investor_id = e.id and p.region_code in ${regionSubtree(q.regionPath)}) as investor_in_region,
+          exists (select 1 from enterprise_contacts c where c.enterprise_id = e.id and c.region_code in ${regionSubtree(q.regionPath)}) as contact_in_region,
           t.id as claim_target_id, t.region_code as claim_region_code, tr.name as claim_region_name, tr.path as claim_region_path, t.status as claim_status
         from pool join enterprises e on e.id = pool.id
         left join regions r on r.code = e.region_code
@@ -90,11 +85,11 @@ export async function selectTargetCandidates(db: Db, q: CandidateQuery): Promise
 
 /** Enterprises of each province (first two digits of the region code) investing in projects of the region, not terminated. */
 export async function countInvestorsByProvince(db: Db, regionPath: string): Promise<Map<string, number>> {
-  const found = await rows<{ province: string; n: string }>(
+  const found = await selectRows<{ province: string; n: string }>(
     db,
     sql`select left(e.region_code, 2) as province, count(distinct e.id) as n
           from projects p join enterprises e on e.id = p.investor_id
-         where p.region_code in ${subtree(regionPath)} and p.stage <> 'terminated' and e.region_code is not null
+         where p.region_code in ${regionSubtree(regionPath)} and p.stage <> 'terminated' and e.region_code is not null
          group by 1`,
   );
   return new Map(found.map((r) => [r.province, Number(r.n)]));

@@ -1,6 +1,7 @@
 /** The months each target of a chain first reached each funnel step (domain/targets/target-funnel.ts has the definitions). */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { selectRows } from '../sql-rows';
 
 export interface FunnelTargetRow {
   node_code: string;
@@ -12,16 +13,13 @@ export interface FunnelTargetRow {
   landed: string | null;
 }
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 const month = (at: SQL) => sql`to_char((${at}) at time zone 'Asia/Shanghai', 'YYYY-MM')`;
 
 /** Every target of the regions in `regionPath`'s subtree on a node code of the chain (any version). */
 export async function selectFunnelTargets(db: Db, chainId: string, regionPath: string): Promise<FunnelTargetRow[]> {
   const like = `${regionPath.replace(/[\\%_]/g, '\\$&')}%`;
-  return rows<FunnelTargetRow>(
+  return selectRows<FunnelTargetRow>(
     db,
     sql`select t.node_code,
           ${month(sql`t.created_at`)} as claimed,

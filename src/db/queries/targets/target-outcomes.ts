@@ -1,10 +1,8 @@
 /** What the weights are fitted on: each target's feature values at its claim and how far it got; staff feedback. */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { selectRows } from '../sql-rows';
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 export interface TargetOutcomeRow {
   features: unknown;
@@ -15,7 +13,7 @@ export interface TargetOutcomeRow {
 }
 
 export async function selectTargetOutcomes(db: Db): Promise<TargetOutcomeRow[]> {
-  return rows<TargetOutcomeRow>(
+  return selectRows<TargetOutcomeRow>(
     db,
     sql`select t.features, t.created_at as claimed_at, t.status,
           exists (select 1 from target_events ev where ev.target_id = t.id and ev.status in ('visited', 'negotiating', 'signed')) as progressed
@@ -34,7 +32,7 @@ export interface FeedbackRow {
 
 /** Feedback that says something about a candidate (好线索, 不相关), oldest first. */
 export async function selectTellingFeedback(db: Db): Promise<FeedbackRow[]> {
-  return rows<FeedbackRow>(
+  return selectRows<FeedbackRow>(
     db,
     sql`select f.region_code, f.node_code, c.code as chain_code, f.enterprise_id, f.kind, f.created_at
           from target_feedback f join chain_node_codes nc on nc.code = f.node_code join chains c on c.id = nc.chain_id

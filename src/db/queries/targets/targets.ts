@@ -1,6 +1,8 @@
 /** Targets: claims, their status changes, feedback, and the lists a region and its parents read. */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
+import { escapeLike } from '../audit/audit';
+import { selectRows } from '../sql-rows';
 import type { TARGET_STATUSES, TARGET_FEEDBACK_KINDS } from '../../schema/index';
 import { targetEvents, targetFeedback, targets } from '../../schema/index';
 
@@ -8,9 +10,6 @@ export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export type TargetFeedbackKind = (typeof TARGET_FEEDBACK_KINDS)[number];
 export type TargetRow = typeof targets.$inferSelect;
 
-async function rows<T>(db: Db, statement: SQL): Promise<T[]> {
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 /** Inserts a claim, or returns null when the firm is already claimed for the node (the partial unique index). */
 export async function insertTarget(
@@ -34,7 +33,7 @@ export async function selectTargetById(db: Db, id: string): Promise<TargetRow | 
 
 /** The active claim on a firm for a node, with the claiming region. */
 export async function selectActiveClaim(db: Db, nodeCode: string, enterpriseId: string) {
-  const [row] = await rows<{ id: string; region_code: string; region_name: string; region_path: string; status: TargetStatus }>(
+  const [row] = await selectRows<{ id: string; region_code: string; region_name: string; region_path: string; status: TargetStatus }>(
     db,
     sql`select t.id, t.region_code, r.name as region_name, r.path as region_path, t.status from targets t join regions r on r.code = t.region_code
          where t.node_code = ${nodeCode} and t.enterprise_id = ${enterpriseId} and t.status <> 'dropped'`,
@@ -102,12 +101,12 @@ export interface TargetListRow {
 
 /** Targets of the regions in `scopePath`'s subtree, filtered; newest status change first. */
 export async function selectTargets(db: Db, f: { scopePath: string; chainId?: string; nodeCode?: string; status?: TargetStatus; limit: number; offset: number }) {
-  const like = `${f.scopePath.replace(/[\\%_]/g, '\\$&')}%`;
+  const like = `${escapeLike(f.scopePath)}%`;
   const conds: SQL[] = [sql`r.path like ${like}`];
   if (f.chainId) conds.push(sql`nc.chain_id = ${f.chainId}`);
   if (f.nodeCode) conds.push(sql`t.node_code = ${f.nodeCode}`);
   if (f.status) conds.push(sql`t.status = ${f.status}`);
-  return rows<TargetListRow & { total: string }>(
+  return selectRows<TargetListRow & { total: string }>(
     db,
     sql`select t.id, t.region_code, r.name as region_name, t.node_code,
           (select n.name from chain_nodes n where n.chain_id = c.id and n.version = c.current_version and n.code = t.node_code) as node_name,
