@@ -20,7 +20,10 @@ const roadmapItemInput = z.object({
   dueOn: dateSchema.nullable().optional(),
   note: z.string().trim().max(500).nullable().optional(),
 });
-export const roadmapBodySchema = z.object({ items: z.array(roadmapItemInput).max(500).describe('本地区该链的全部路线图条目（替换原有）') });
+export const roadmapBodySchema = z.object({
+  revision: z.string().min(1).max(64).describe('所依据的路线图版本（GET 的 revision）；其间他人保存过则 409，不写入'),
+  items: z.array(roadmapItemInput).max(500).describe('本地区该链的全部路线图条目（替换原有）'),
+});
 
 const funnelCounts = z.object({
   claimed: z.number().int(),
@@ -35,6 +38,7 @@ export const roadmapSchema = z.object({
   chain: z.object({ code: z.string(), name: z.string(), version: z.number().int() }),
   region: z.object({ code: z.string(), name: z.string() }),
   leader: chainLeaderSchema.shape.leader,
+  revision: z.string().describe('路线图版本：每次保存都变；保存时原样带回'),
   items: z.array(
     z.object({
       nodeCode: z.string(),

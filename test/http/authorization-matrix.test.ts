@@ -1018,7 +1018,9 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async (f, t) => {
       const code = await f.chain('own');
-      return { url: `/api/chains/${code}/roadmap?region=${f.region(t)}`, body: { items: [{ node: `${code}-01`, goal: 'fill' }] } };
+      const { getRoadmap } = await import('../../src/services/chains/chain-roadmap');
+      const { revision } = await getRoadmap(f.t.deps, f.system, code, { region: f.region(t) });
+      return { url: `/api/chains/${code}/roadmap?region=${f.region(t)}`, body: { revision, items: [{ node: `${code}-01`, goal: 'fill' }] } };
     },
   },
   'GET /api/chains/:code/funnel': {

@@ -140,9 +140,10 @@ describe.each(DATABASE_KINDS)('chain funnel, roadmap and leader on %s', (kind) =
   });
 
   it('keeps a roadmap per region: nodes of the current version, owners of the region, targets by status; audited', async () => {
+    const empty = (await t.call('GET', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_mid })).json();
     const put = await t.call('PUT', '/api/chains/FN/roadmap', {
       cookie: cookie.fn_officer_mid,
-      body: { items: [{ node: 'fn-u01', goal: 'fill', ownerId: users.fn_officer_mid, dueOn: '2026-12-31', note: ' 补齐硅料 ' }, { node: 'FN-M01', goal: 'strengthen' }] },
+      body: { revision: empty.revision, items: [{ node: 'fn-u01', goal: 'fill', ownerId: users.fn_officer_mid, dueOn: '2026-12-31', note: ' 补齐硅料 ' }, { node: 'FN-M01', goal: 'strengthen' }] },
     });
     expect(put.statusCode).toBe(200);
     const roadmap = put.json();
@@ -154,15 +155,47 @@ describe.each(DATABASE_KINDS)('chain funnel, roadmap and leader on %s', (kind) =
     // the sibling county keeps its own (empty) roadmap; the officer of 米东区 cannot read it
     expect((await t.call('GET', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_ts })).json().items).toEqual([]);
     expect((await t.call('GET', '/api/chains/FN/roadmap?region=650102', { cookie: cookie.fn_officer_mid })).statusCode).toBe(404);
-    const badOwner = await t.call('PUT', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_mid, body: { items: [{ node: 'FN-U01', goal: 'fill', ownerId: users.fn_officer_ts }] } });
+    const badOwner = await t.call('PUT', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_mid, body: { revision: roadmap.revision, items: [{ node: 'FN-U01', goal: 'fill', ownerId: users.fn_officer_ts }] } });
     expect(badOwner.json().error.message).toBe('责任人须为米东区或其下级地区的在用账号');
-    const badNode = await t.call('PUT', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_mid, body: { items: [{ node: 'FN-X01', goal: 'fill' }] } });
+    const badNode = await t.call('PUT', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_mid, body: { revision: roadmap.revision, items: [{ node: 'FN-X01', goal: 'fill' }] } });
     expect(badNode.json().error.message).toBe('节点 FN-X01 不在漏斗测试链的当前版本中');
     const leaderRead = await t.call('GET', '/api/chains/FN/roadmap?region=650109', { cookie: cookie.fn_leader_pref });
     expect(leaderRead.json().items).toHaveLength(2);
-    const cleared = await t.call('PUT', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_mid, body: { items: [] } });
+    const cleared = await t.call('PUT', '/api/chains/FN/roadmap', { cookie: cookie.fn_officer_mid, body: { revision: roadmap.revision, items: [] } });
     expect(cleared.json().items).toEqual([]);
     const audit = (await t.deps.db.execute(sql`select object_id from audit_log where action = 'chain.roadmap' order by id`)) as unknown as { rows: { object_id: string }[] };
     expect(audit.rows.map((a) => a.object_id)).toEqual(['FN/650109', 'FN/650109']);
+  });
+
+  it('refuses a save based on a stale revision with 409 and writes nothing, also after the roadmap was cleared', async () => {
+    const path = '/api/chains/FN/roadmap?region=650109';
+    const start = (await t.call('GET', path, { cookie: cookie.fn_officer_mid })).json();
+    const first = await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: start.revision, items: [{ node: 'FN-U01', goal: 'fill', note: '甲' }] } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().revision).not.toBe(start.revision);
+    const auditsBefore = (await t.deps.db.execute(sql`select count(*)::int as n from audit_log where action = 'chain.roadmap'`)) as unknown as { rows: { n: number }[] };
+    // a second editor still holds the page loaded before the first save
+    const stale = await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: start.revision, items: [{ node: 'FN-M01', goal: 'extend', note: '乙' }] } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toBe('他人已修改此路线图，请刷新后再改');
+    const now = (await t.call('GET', path, { cookie: cookie.fn_officer_mid })).json();
+    expect(now.items.map((i: { nodeCode: string; note: string | null }) => [i.nodeCode, i.note])).toEqual([['FN-U01', '甲']]);
+    expect(now.revision).toBe(first.json().revision);
+    const auditsAfter = (await t.deps.db.execute(sql`select count(*)::int as n from audit_log where action = 'chain.roadmap'`)) as unknown as { rows: { n: number }[] };
+    expect(auditsAfter.rows[0]?.n).toBe(auditsBefore.rows[0]?.n);
+    // saving the same content again still moves the revision (an editor of the older one is refused)
+    const same = await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: now.revision, items: [{ node: 'FN-U01', goal: 'fill', note: '甲' }] } });
+    expect(same.json().revision).not.toBe(now.revision);
+    expect((await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: now.revision, items: [] } })).statusCode).toBe(409);
+    // clearing then adding again gives a new revision, not the one of the first save
+    const cleared = (await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: same.json().revision, items: [] } })).json();
+    const again = (await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: cleared.revision, items: [{ node: 'FN-U01', goal: 'fill', note: '甲' }] } })).json();
+    expect(again.revision).not.toBe(first.json().revision);
+    expect((await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: first.json().revision, items: [] } })).statusCode).toBe(409);
+    // no revision: 400 naming the field
+    const missing = await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { items: [] } });
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json().error)).toContain('revision');
+    await t.call('PUT', path, { cookie: cookie.fn_officer_mid, body: { revision: again.revision, items: [] } });
   });
 });

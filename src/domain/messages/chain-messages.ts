@@ -66,6 +66,7 @@ export const chainMessages = defineMessages({
   'chains.ownerField': { zh: '责任人', en: 'The owner' },
   'chains.roadmapNode': { zh: '节点 {node} 不在{chain}的当前版本中', en: 'Node {node} is not in the current version of {chain}' },
   'chains.roadmapDuplicate': { zh: '节点 {node} 出现了不止一次', en: 'Node {node} appears more than once' },
+  'chains.roadmapStale': { zh: '他人已修改此路线图，请刷新后再改', en: 'Someone else changed this roadmap; reload and edit again' },
   'chains.regionRequired': { zh: '请指定地区（regionCode）', en: 'Name a region (regionCode)' },
   'chains.segment.upstream': { zh: '上游', en: 'upstream' },
   'chains.segment.midstream': { zh: '中游', en: 'midstream' },

@@ -5,14 +5,22 @@
  * strengthen), an owner (an active user of the region or below), a due date and a note; PUT replaces
  * the region's whole roadmap for the chain. Each item shows the targets of the region's subtree on
  * its node by status. Every write is audited with the state before and after.
+ *
+ * Optimistic check: GET answers the roadmap's `revision` (a digest of the region's items and their
+ * save times, so it changes with every save, also one that clears the roadmap); PUT names the
+ * revision it was based on and, under a per-roadmap lock, a different current revision is a 409
+ * (VERSION_CONFLICT) and nothing is written.
  */
+import { createHash } from 'node:crypto';
 import {
   countTargetsByNodeStatus,
+  lockRoadmap,
   replaceRoadmapItems,
   selectRoadmapItems,
   selectUsersByIds,
   updateChainLeader,
   type NewRoadmapItem,
+  type RoadmapItemRow,
 } from '../../db/queries/chains/chain-roadmap';
 import { AppError } from '../../domain/app-error';
 import { msg, type Message } from '../../domain/messages/catalog';
@@ -23,6 +31,11 @@ import { resolveRegionChain } from '../targets/target-context';
 import { canChangeChain, requireVisibleChain } from './chain-scope';
 
 type Goal = NewRoadmapItem['goal'];
+
+function roadmapRevision(rows: readonly RoadmapItemRow[]): string {
+  const content = rows.map((r) => [r.node_code, r.goal, r.owner_id, r.due_on, r.note, r.updated_stamp]);
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 24);
+}
 
 async function requireActiveUserIn(deps: Deps, userId: string, regionPath: string, regionName: string, field: string, label: Message) {
   const user = (await selectUsersByIds(deps.db, [userId])).get(userId);
@@ -68,6 +81,7 @@ export async function getRoadmap(deps: Deps, caller: Caller, chainCode: string, 
     chain: { code: ctx.chain.code, name: ctx.chain.name, version: ctx.chain.currentVersion },
     region: { code: ctx.region.code, name: ctx.region.name },
     leader: await describeLeader(deps, ctx.chain.leaderUserId),
+    revision: roadmapRevision(items),
     items: items.map((i) => {
       const mine = counts.filter((c) => c.node_code === i.node_code);
       return {
@@ -90,7 +104,7 @@ export async function saveRoadmap(
   caller: Caller,
   chainCode: string,
   q: { region?: string },
-  input: { items: { node: string; goal: Goal; ownerId?: string | null; dueOn?: string | null; note?: string | null }[] },
+  input: { revision: string; items: { node: string; goal: Goal; ownerId?: string | null; dueOn?: string | null; note?: string | null }[] },
 ) {
   const ctx = await resolveRegionChain(deps, caller, { region: q.region, chain: chainCode });
   const seen = new Set<string>();
@@ -109,8 +123,10 @@ export async function saveRoadmap(
     if (item.ownerId) await requireActiveUserIn(deps, item.ownerId, ctx.region.path, ctx.region.name, `items.${i}.ownerId`, msg('chains.ownerField'));
     items.push({ nodeCode: code, goal: item.goal, ownerId: item.ownerId ?? null, dueOn: item.dueOn ?? null, note: item.note?.trim() || null });
   }
-  const before = await selectRoadmapItems(deps.db, ctx.chain.id, ctx.region.code);
   await deps.db.transaction(async (tx) => {
+    await lockRoadmap(tx, ctx.chain.id, ctx.region.code);
+    const before = await selectRoadmapItems(tx, ctx.chain.id, ctx.region.code);
+    if (roadmapRevision(before) !== input.revision) throw new AppError('VERSION_CONFLICT', msg('chains.roadmapStale'));
     await replaceRoadmapItems(tx, ctx.chain.id, ctx.region.code, items);
     await recordAudit(tx, caller, {
       action: 'chain.roadmap',

@@ -38,13 +38,15 @@ export interface RoadmapItemRow {
   due_on: string | null;
   note: string | null;
   updated_at: Date | string;
+  /** updated_at to the microsecond, as text (the roadmap's revision reads it) */
+  updated_stamp: string;
 }
 
 /** The region's roadmap items on any code of the chain (also codes a newer version dropped). */
 export async function selectRoadmapItems(db: Db, chainId: string, regionCode: string): Promise<RoadmapItemRow[]> {
   return selectRows<RoadmapItemRow>(
     db,
-    sql`select i.node_code, i.goal, i.owner_id, u.display_name as owner_name, i.due_on::text as due_on, i.note, i.updated_at
+    sql`select i.node_code, i.goal, i.owner_id, u.display_name as owner_name, i.due_on::text as due_on, i.note, i.updated_at, i.updated_at::text as updated_stamp
           from chain_roadmap_items i join chain_node_codes nc on nc.code = i.node_code left join users u on u.id = i.owner_id
          where nc.chain_id = ${chainId} and i.region_code = ${regionCode} order by i.node_code`,
   );
@@ -56,6 +58,11 @@ export interface NewRoadmapItem {
   ownerId: string | null;
   dueOn: string | null;
   note: string | null;
+}
+
+/** Holds the region's roadmap of the chain until the transaction ends (a save reads, compares and replaces under it). */
+export async function lockRoadmap(tx: Db, chainId: string, regionCode: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`roadmap:${chainId}:${regionCode}`}))`);
 }
 
 /** Replaces the region's roadmap items of the chain with `items`. */
