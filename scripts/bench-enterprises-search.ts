@@ -9,7 +9,8 @@
  * BENCH_RUNS (200) times with terms drawn from the generated names: two-word Chinese search + two
  * filters, pinyin initials, substring across a word boundary, credit-code prefix, filter-only
  * browse (sorted by capital). Reported per mix: p50/p95/max of the service call (API path minus
- * HTTP), of the same SQL statement alone (raw, through the pg pool) and of the HTTP call
+ * HTTP), of the same SQL statements alone (raw: the capped count and, for a search with more than
+ * 10,000 matches, the capital tiers and the sample; without validation, names and highlights) and of the HTTP call
  * (app.inject, no network), and the median result size. Each input runs the three ways in turn,
  * the way that goes first rotating (the first run finds the rows outside the buffer cache).
  *
@@ -30,7 +31,6 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig, type Config } from '../src/config/config';
 import { createPglite, wrapPglite, wrapPool, type Database, type Db } from '../src/db/client';
-import { buildEnterpriseSearchSql } from '../src/db/queries/enterprises/enterprise-search';
 import { migrateDatabase } from '../src/db/migrate';
 import { listPermissions } from '../src/domain/roles';
 import { buildApp } from '../src/http/app';
@@ -40,7 +40,7 @@ import { toPinyinKeys } from '../src/search/pinyin-keys';
 import { generateEnterprise, sectionOfIndustry, type GeneratedEnterprise } from '../src/seed/enterprise-generator';
 import { createRng, type Rng } from '../src/seed/random';
 import { createSystemCaller, type Caller, type Deps } from '../src/services/context';
-import { compileEnterpriseSearch, searchEnterprises, toPageOptions, type EnterpriseSearchInput } from '../src/services/enterprises/enterprise-search';
+import { compileEnterpriseSearch, runCompiledSearch, searchEnterprises, type EnterpriseSearchInput } from '../src/services/enterprises/enterprise-search';
 import { loadReferenceData } from '../src/services/reference-data';
 import { createUser } from '../src/services/accounts/users';
 
@@ -67,6 +67,8 @@ function withDatabase(url: string, database: string): string {
 interface Universe {
   regionCodes: string[];
   industryCodes: string[];
+  /** 大类 → its 小类: enterprises are stored with 小类 codes, as registries record them (chain nodes match on them) */
+  classCodes: Map<string, string[]>;
   xinjiangCounties: string[];
   /** region code → its prefecture (or province-level parent) code, for filters */
   prefectureOf: Map<string, string>;
@@ -75,6 +77,9 @@ interface Universe {
 async function readUniverse(db: Db): Promise<Universe> {
   const regions = (await db.execute(sql`select code, path from regions where level = 'county' and active`)) as unknown as { rows: { code: string; path: string }[] };
   const industries = (await db.execute(sql`select code from industries where level = 'division'`)) as unknown as { rows: { code: string }[] };
+  const classes = (await db.execute(sql`select code from industries where level = 'class' order by code`)) as unknown as { rows: { code: string }[] };
+  const classCodes = new Map<string, string[]>();
+  for (const { code } of classes.rows) classCodes.set(code.slice(0, 2), [...(classCodes.get(code.slice(0, 2)) ?? []), code]);
   const counties = regions.rows.map((r) => r.code);
   const xinjiangCounties = counties.filter((c) => c.startsWith('65'));
   // a Xinjiang installation: about a third of the registry is local, the rest national
@@ -82,11 +87,11 @@ async function readUniverse(db: Db): Promise<Universe> {
   const regionCodes = [...counties];
   for (let i = 0; i < weight; i++) regionCodes.push(...xinjiangCounties);
   const prefectureOf = new Map(regions.rows.map((r) => [r.code, r.path.split('/').filter(Boolean)[1] ?? r.code]));
-  return { regionCodes, industryCodes: industries.rows.map((r) => r.code), xinjiangCounties, prefectureOf };
+  return { regionCodes, industryCodes: industries.rows.map((r) => r.code), classCodes, xinjiangCounties, prefectureOf };
 }
 
 function generate(u: Universe, index: number): GeneratedEnterprise {
-  return generateEnterprise(index, { seed: SEED, regionCodes: u.regionCodes, industryCodes: u.industryCodes });
+  return generateEnterprise(index, { seed: SEED, regionCodes: u.regionCodes, industryCodes: u.industryCodes, classCodes: u.classCodes });
 }
 
 /** About 1 % of enterprises are "in contact" somewhere in Xinjiang, a third of those in 米东区. */
@@ -290,8 +295,6 @@ const fmt = (s: Stats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.t
 interface Target {
   label: string;
   deps: Deps;
-  /** runs the compiled statements without the service (raw SQL) */
-  raw(statements: SQL[]): Promise<void>;
   explain(statement: SQL): Promise<string>;
   app: FastifyInstance;
   cookie: string;
@@ -300,7 +303,7 @@ interface Target {
 
 async function measure(target: Target, u: Universe, sampleSize: number, targetMs: number): Promise<void> {
   console.log(`\n${target.label}: p50 / p95 / max in ms (${RUNS} runs per mix after ${WARM} warm-up)`);
-  console.log('mix | service | raw SQL | HTTP (inject) | median total | example');
+  console.log('mix | service | raw SQL | HTTP (inject) | median total (estimated when over 10,000) | broad (over 10,000) | example');
   const only = process.env.BENCH_MIXES?.split(',');
   for (const mix of MIXES.filter((m, i) => !only || only.includes(String(i + 1)))) {
     const rng = createRng(MIXES.indexOf(mix) + 7);
@@ -310,15 +313,22 @@ async function measure(target: Target, u: Universe, sampleSize: number, targetMs
     const http: number[] = [];
     const totals: number[] = [];
     const slow: { ms: number; total: number; input: EnterpriseSearchInput }[] = [];
+    let broad = 0;
     for (const [i, input] of inputs.entries()) {
       const c = await compileEnterpriseSearch(target.deps, target.caller, input);
-      const statements = [buildEnterpriseSearchSql(c.filter, toPageOptions(c), c.facetRoot)];
       let total = 0;
+      let capped = false;
+      let statements: SQL[] = [];
       const timed = {
         service: async () => {
-          total = (await searchEnterprises(target.deps, target.caller, input)).total;
+          const r = await searchEnterprises(target.deps, target.caller, input);
+          total = r.totalCapped ? (r.totalEstimate ?? r.total) : r.total;
+          capped = r.totalCapped;
         },
-        raw: () => target.raw(statements),
+        // the statements alone: the capped count, and for a broad search the tiers and the sample
+        raw: async () => {
+          statements = (await runCompiledSearch(target.deps, c)).statements;
+        },
         http: async () => {
           const res = await target.app.inject({ method: 'GET', url: `/api/enterprises?${toQueryString(input)}`, headers: { cookie: target.cookie } });
           if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${res.body}`);
@@ -335,6 +345,7 @@ async function measure(target: Target, u: Universe, sampleSize: number, targetMs
       const [serviceMs, rawMs, httpMs] = [ms.service, ms.raw, ms.http];
       const result = { total };
       if (i < WARM) continue;
+      if (capped) broad++;
       service.push(serviceMs);
       raw.push(rawMs);
       http.push(httpMs);
@@ -346,16 +357,14 @@ async function measure(target: Target, u: Universe, sampleSize: number, targetMs
     }
     const s = summarize(service);
     const example = JSON.stringify(inputs[WARM]);
-    console.log(`${mix} | ${fmt(s)} | ${fmt(summarize(raw))} | ${fmt(summarize(http))} | ${summarize(totals).p50} | ${example}`);
+    console.log(`${mix} | ${fmt(s)} | ${fmt(summarize(raw))} | ${fmt(summarize(http))} | ${summarize(totals).p50} | ${broad} | ${example}`);
     const showSlowest = Number(process.env.BENCH_SLOWEST ?? 0);
     for (const x of slow.sort((a, b) => b.ms - a.ms).slice(0, showSlowest)) console.log(`  slow: ${x.ms.toFixed(0)} ms, total ${x.total}: ${JSON.stringify(x.input)}`);
-    if (mix === 'two words + two filters' || mix === 'pinyin initials') {
-      console.log(`  target p95 < ${targetMs} ms: ${s.p95 < targetMs ? 'met' : 'MISSED'}`);
-    }
+    console.log(`  target p95 < ${targetMs} ms: ${s.p95 < targetMs ? 'met' : 'MISSED'}`);
   }
 }
 
-async function prepareTarget(label: string, database: Database, config: Config, raw: Target['raw'], explain: Target['explain']): Promise<Target> {
+async function prepareTarget(label: string, database: Database, config: Config, explain: Target['explain']): Promise<Target> {
   const deps: Deps = { db: database.db, config };
   const username = `bench_officer_${process.pid}`;
   const user = await createUser(deps, createSystemCaller('bench'), { username, displayName: 'bench', regionCode: CALLER_REGION, password: PASSWORD, roles: ['officer'], mustChangePassword: false });
@@ -376,7 +385,7 @@ async function prepareTarget(label: string, database: Database, config: Config, 
     clientIp: null,
     requestId: null,
   };
-  return { label, deps, raw, explain, app, cookie: `yinfeng_session=${cookie.value}`, caller };
+  return { label, deps, explain, app, cookie: `yinfeng_session=${cookie.value}`, caller };
 }
 
 async function benchPostgres(config: Config): Promise<void> {
@@ -404,17 +413,10 @@ async function benchPostgres(config: Config): Promise<void> {
     }
     const size = await pool.query<{ t: string; i: string }>(`select pg_size_pretty(pg_table_size('enterprises')) as t, pg_size_pretty(pg_indexes_size('enterprises')) as i`);
     console.log(`  enterprises: table ${size.rows[0]?.t}, indexes ${size.rows[0]?.i}`);
-    const run = (s: SQL) => {
-      const q = dialect.sqlToQuery(s);
-      return pool.query(q.sql, q.params as unknown[]);
-    };
     const target = await prepareTarget(
       `PostgreSQL, ${COUNT} enterprises`,
       database,
       config,
-      async (statements) => {
-        await Promise.all(statements.map(run));
-      },
       async (s) => {
         const q = dialect.sqlToQuery(s);
         const res = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
@@ -422,7 +424,9 @@ async function benchPostgres(config: Config): Promise<void> {
       },
     );
     app = target.app;
-    await measure(target, u, reuse ? Number(process.env.BENCH_REUSE_COUNT ?? COUNT) : COUNT, 50);
+    const count = reuse ? Number(process.env.BENCH_REUSE_COUNT ?? COUNT) : COUNT;
+    // issue 12: p95 under 50 ms at 1,000,000 enterprises, under 150 ms at 10,000,000
+    await measure(target, u, count, count > 2_000_000 ? 150 : 50);
   } finally {
     await app?.close();
     await database.close();
@@ -448,9 +452,6 @@ async function benchPglite(config: Config): Promise<void> {
       `PGlite, ${PGLITE_COUNT} enterprises`,
       database,
       config,
-      async (statements) => {
-        for (const s of statements) await database.db.execute(s);
-      },
       async (s) => {
         const q = dialect.sqlToQuery(s);
         const res = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);

@@ -75,6 +75,11 @@ export const enterpriseSearchQuerySchema = z.object({
   sort: enterpriseSortSchema.optional().describe('relevance：相关度（无搜索词时按注册资本）；capital：注册资本从高到低'),
   page: z.coerce.number<string | number>().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number<string | number>().int().min(1).max(ENTERPRISE_SEARCH_MAX_PAGE_SIZE).default(20),
+  exact: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('精确计数：结果超过 1 万家时也数清全部并精确计算分面（较慢，数十万家时需数秒）'),
 });
 export type EnterpriseSearchQuery = z.input<typeof enterpriseSearchQuerySchema>;
 
@@ -94,7 +99,10 @@ export type EnterpriseSearchItem = z.infer<typeof enterpriseSearchItemSchema>;
 
 export const enterpriseSearchResultSchema = z.object({
   items: z.array(enterpriseSearchItemSchema),
-  total: z.number(),
+  total: z.number().describe('结果总数；totalCapped 时为 10000（显示为“10,000+”）'),
+  totalCapped: z.boolean().describe('结果超过 1 万家：只数到 1 万，分面为抽样估计，只能翻到前 1 万条；exact=true 可精确计数'),
+  totalEstimate: z.number().nullable().describe('totalCapped 时按抽样估计的总数（两位有效数字）'),
+  facetsEstimated: z.boolean().describe('分面为抽样估计（显示时标“≈”）'),
   page: z.number(),
   pageSize: z.number(),
   facets: z.object({

@@ -42,6 +42,11 @@ export interface GenerateEnterprisesOptions {
   industryCodes: readonly string[];
   /** the smallest size class to draw (the demo projects' investors are no micro firms); default micro */
   sizeAtLeast?: EnterpriseSize;
+  /**
+   * 大类 → its 小类 codes: when given, a drawn 大类 is stored as one of its 小类, as registries record
+   * them (the words still come from the 大类); drawn apart from the record's other values
+   */
+  classCodes?: ReadonlyMap<string, readonly string[]>;
 }
 
 // ---------------------------------------------------------------- vocabulary
@@ -274,6 +279,14 @@ function drawWeighted(rng: Rng, d: { codes: string[]; cumulative: number[] }): s
   return d.codes[lo] ?? null;
 }
 
+/** A 2-digit 大类 as one of its 小类 when the options give them (its own random stream: the other values stay as they were). */
+function refineToClass(code: string, index: number, opts: Pick<GenerateEnterprisesOptions, 'seed' | 'classCodes'>): string {
+  const classes = opts.classCodes?.get(code);
+  if (!classes || classes.length === 0) return code;
+  const rng = createRng(((opts.seed ?? 20260101) ^ Math.imul(index + 1, 0x85ebca6b) ^ 0x5bd1e995) >>> 0);
+  return rng.pick(classes);
+}
+
 // ---------------------------------------------------------------- the generator
 
 export function generateEnterprise(index: number, opts: Omit<GenerateEnterprisesOptions, 'count' | 'startIndex'>): GeneratedEnterprise {
@@ -285,6 +298,7 @@ export function generateEnterprise(index: number, opts: Omit<GenerateEnterprises
   const industryCode = individual ? drawWeighted(rng, draw.shops) : minSize === 0 && rng.chance(0.04) ? null : drawWeighted(rng, draw);
   // an enterprise without a recorded industry still works in one: its words come from a common trade
   const vocab = vocabularyOf(industryCode ?? rng.pick(['51', '52', '72', '75']));
+  const storedIndustry = industryCode ? refineToClass(industryCode, index, opts) : null;
   let size: EnterpriseSize = individual ? 'micro' : rng.weighted(SIZES);
   if (SIZE_ORDER.indexOf(size) < minSize) size = SIZE_ORDER[minSize] as EnterpriseSize;
   const cls = SIZE_CLASSES[size];
@@ -332,7 +346,7 @@ export function generateEnterprise(index: number, opts: Omit<GenerateEnterprises
     name,
     formerNames,
     regionCode,
-    industryCode,
+    industryCode: storedIndustry,
     registeredCapitalYuan: rng.chance(0.03) ? null : BigInt(capitalWan) * 10_000n,
     establishedOn: rng.chance(0.98) ? dateIn(rng, individual ? [2005, 2025, 1.8] : cls.years) : null,
     status,

@@ -124,6 +124,10 @@ export const enterpriseMessages = defineMessages({
     zh: '注册资本下限（{min} 元）大于上限（{max} 元）',
     en: 'The minimum registered capital ({min} yuan) is greater than the maximum ({max} yuan)',
   },
+  'search.pageBeyondCap': {
+    zh: '结果超过 {cap} 家时只能翻到前 {cap} 条（第 {page} 页超出），请加筛选条件缩小范围',
+    en: 'With more than {cap} results only the first {cap} can be paged through (page {page} is beyond them); add filters to narrow the search',
+  },
   'search.foundedOrder': { zh: '成立年份起（{from}）晚于止（{to}）', en: 'The first founding year ({from}) is later than the last ({to})' },
 
   'importJob.permission': { zh: '您没有权限执行此操作（需要“导入企业库”权限）', en: 'You are not allowed to do this (it needs the “Import enterprises” permission)' },

@@ -4,7 +4,10 @@
  * the caller's subtree) and to saved searches and lists (services/enterprises/enterprise-lists).
  */
 import { ENTERPRISE_SEARCH_MAX_PAGE_SIZE } from '../../contracts/enterprise-search';
+import type { SQL } from 'drizzle-orm';
+import { selectBroadPage, selectSampledFacets, selectSamplePercent } from '../../db/queries/enterprises/enterprise-search-broad';
 import {
+  buildEnterpriseSearchSql,
   selectEnterpriseSearch,
   selectRegionSubtree,
   type EnterpriseFacets,
@@ -36,7 +39,12 @@ export interface EnterpriseSearchInput {
   sort?: EnterpriseSort;
   page?: number;
   pageSize?: number;
+  /** count and facet every match however many (slow over hundreds of thousands): the "exact count on request" */
+  exact?: boolean;
 }
+
+/** Above this many matches the total is shown as "10,000+", the facets are estimates and the page comes in capital tiers. */
+export const SEARCH_TOTAL_CAP = 10_000;
 
 
 export interface EnterpriseHighlight {
@@ -86,6 +94,7 @@ export interface CompiledSearch {
   sort: EnterpriseSort;
   page: number;
   pageSize: number;
+  exact: boolean;
 }
 
 function cleanTags(tags: readonly string[] | undefined): string[] {
@@ -122,6 +131,7 @@ export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input:
     sort: input.sort ?? 'relevance',
     page: input.page ?? 1,
     pageSize,
+    exact: input.exact === true,
   };
 }
 
@@ -187,7 +197,13 @@ export interface EnterpriseSearchFacetsDto {
 
 export interface EnterpriseSearchResult {
   items: EnterpriseItem[];
+  /** exact, or SEARCH_TOTAL_CAP when totalCapped */
   total: number;
+  /** more matches than SEARCH_TOTAL_CAP ("10,000+"): the facets are estimates */
+  totalCapped: boolean;
+  /** when capped: the total estimated from the sample (never below the cap + 1) */
+  totalEstimate: number | null;
+  facetsEstimated: boolean;
   page: number;
   pageSize: number;
   facets: EnterpriseSearchFacetsDto;
@@ -211,17 +227,64 @@ export function toPageOptions(c: CompiledSearch) {
   return { sort: c.sort, limit: c.pageSize, offset: (c.page - 1) * c.pageSize, callerScopePath: c.callerScopePath };
 }
 
-export async function runCompiledSearch(deps: Deps, c: CompiledSearch): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets }> {
-  return selectEnterpriseSearch(deps.db, c.filter, toPageOptions(c), c.facetRoot);
+export interface CompiledSearchOutcome {
+  rows: EnterpriseSearchRow[];
+  facets: EnterpriseFacets;
+  capped: boolean;
+  /** when capped: the estimated total */
+  estimate: number | null;
+  /** the statements run, in order (the bench times them alone) */
+  statements: SQL[];
 }
 
-export async function searchEnterprises(deps: Deps, caller: Caller, input: EnterpriseSearchInput): Promise<EnterpriseSearchResult> {
+/** An estimate from a sample, to two significant figures (12,345 → 12,000; 87 → 87). */
+function roundEstimate(n: number): number {
+  if (n < 100) return Math.round(n);
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
+
+function scaleFacets(facets: EnterpriseFacets, scale: number): EnterpriseFacets {
+  const scaled = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, roundEstimate(n * scale)]));
+  return { ...facets, total: roundEstimate(facets.total * scale), tags: scaled(facets.tags), regions: scaled(facets.regions) };
+}
+
+/**
+ * Counts up to SEARCH_TOTAL_CAP + 1 matches in one statement; at most the cap, everything is exact.
+ * Above it (unless `exact`): the page in capital tiers and the facets from a sample
+ * (db/queries/enterprises/enterprise-search-broad.ts), paging only within the first SEARCH_TOTAL_CAP.
+ */
+export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap = SEARCH_TOTAL_CAP): Promise<CompiledSearchOutcome> {
+  const o = toPageOptions(c);
+  const cap = c.exact ? null : totalCap;
+  const first = await selectEnterpriseSearch(deps.db, c.filter, o, c.facetRoot, cap);
+  const statements = [buildEnterpriseSearchSql(c.filter, o, c.facetRoot, cap)];
+  if (cap === null || first.facets.total <= cap) return { ...first, capped: false, estimate: null, statements };
+  if (o.offset + o.limit > cap) fail('page', msg('search.pageBeyondCap', { cap, page: c.page }));
+  const page = await selectBroadPage(deps.db, c.filter, o);
+  const percent = await selectSamplePercent(deps.db);
+  const sample = await selectSampledFacets(deps.db, c.filter, c.facetRoot, percent);
+  const facets = scaleFacets(sample.facets, 100 / percent);
+  return {
+    rows: page.rows,
+    facets,
+    capped: true,
+    estimate: Math.max(cap + 1, facets.total),
+    statements: [...statements, ...page.statements, sample.statement],
+  };
+}
+
+/** `totalCap`: SEARCH_TOTAL_CAP except in tests, which reach the broad path with a few rows. */
+export async function searchEnterprises(deps: Deps, caller: Caller, input: EnterpriseSearchInput, totalCap = SEARCH_TOTAL_CAP): Promise<EnterpriseSearchResult> {
   const compiled = await compileEnterpriseSearch(deps, caller, input);
-  const { rows, facets } = await runCompiledSearch(deps, compiled);
+  const { rows, facets, capped, estimate } = await runCompiledSearch(deps, compiled, totalCap);
   const root = splitFacetRoot(compiled.facetRoot);
   return {
     items: rows.map((r) => toEnterpriseItem(compiled.filter.query, r)),
-    total: facets.total,
+    total: capped ? totalCap : facets.total,
+    totalCapped: capped,
+    totalEstimate: estimate,
+    facetsEstimated: capped,
     page: compiled.page,
     pageSize: compiled.pageSize,
     facets: {

@@ -105,7 +105,7 @@ export function buildWhere(f: EnterpriseSearchFilter): SQL {
  * Pinyin: 4 when a key of the name starts with the letters, 2 when the name's keys contain them,
  * 1 for a former name. Ties: larger registered capital first.
  */
-function scoreSql(q: EnterpriseQuery | null): SQL {
+export function scoreSql(q: EnterpriseQuery | null): SQL {
   if (!q || q.kind === 'creditCode') return sql`0::real`;
   if (q.kind === 'pinyin') {
     // the name's own keys come first in search_pinyin: full, then initials; former names follow
@@ -130,7 +130,7 @@ function scoreSql(q: EnterpriseQuery | null): SQL {
 }
 
 /** The order over `alias`: "e" the table (score as the select's output column), "p" a relation carrying score and the sort keys. */
-function orderSql(q: EnterpriseQuery | null, sort: EnterpriseSort, alias: 'e' | 'p'): SQL {
+export function orderSql(q: EnterpriseQuery | null, sort: EnterpriseSort, alias: 'e' | 'p'): SQL {
   const a = sql.raw(alias);
   const capital = sql`${a}.registered_capital_yuan desc nulls last, ${a}.id`;
   if (sort === 'capital' || !q) return capital;
@@ -156,7 +156,7 @@ export interface EnterpriseSearchRow {
 }
 
 type Row = Record<string, unknown>;
-function rowsOf(result: unknown): Row[] {
+export function rowsOf(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
 
@@ -183,20 +183,13 @@ export interface EnterpriseFacets {
 }
 
 /**
- * One statement, one pass over the matches: `m` holds every match (id, score, sort keys, tags,
- * region), the page is its top rows joined to names, and the facets are counted from it. Every
- * result row carries the facets and the administrator-defined tag names (one row with null item
- * columns when the page is empty). Built apart so the bench can time the raw SQL.
+ * The facet counts over a relation `m` of matches (region_code, tags): the total, each tag's count
+ * and the children of the facet root, with the administrator-defined tag names. Shared by the exact
+ * statement and the sample behind the estimates (enterprise-search-broad.ts).
  */
-export function buildEnterpriseSearchSql(f: EnterpriseSearchFilter, o: EnterprisePageOptions, root: FacetRoot): SQL {
+export function buildFacetsSql(root: FacetRoot): SQL {
   const depth = root.path.split('/').filter(Boolean).length;
   return sql`
-    with m as materialized (
-      select e.id, ${scoreSql(f.query)} as score, e.registered_capital_yuan, e.credit_code, e.tags, e.region_code
-      from enterprises e
-      where ${buildWhere(f)}
-    ),
-    page as (select * from m p order by ${orderSql(f.query, o.sort, 'p')} limit ${o.limit} offset ${o.offset}),
     g as (select m.region_code, count(*)::int as n from m group by m.region_code),
     facets as (
       select json_build_object(
@@ -210,18 +203,42 @@ export function buildEnterpriseSearchSql(f: EnterpriseSearchFilter, o: Enterpris
                           group by 1) c),
         'definedTags', (select coalesce(json_agg(d.name order by d.name), '[]'::json) from enterprise_tag_definitions d)
       ) as facets
-    )
-    select facets.facets, p.*
-    from facets
-    left join lateral (
+    )`;
+}
+
+/** The display columns of a page's rows `p` (id, score and sort keys), joined to the enterprise, its region and industry. */
+export function buildPageRowsSql(callerScopePath: string): SQL {
+  return sql`
       select p.id, p.score, p.registered_capital_yuan, p.credit_code, e.name, e.former_names, e.region_code,
         r.name as region_name, e.industry_code, i.name as industry_name, e.registered_capital_yuan::text as capital,
-        e.established_on::text as established_on, e.status, e.tags, ${contactCondition(o.callerScopePath)} as in_contact
+        e.established_on::text as established_on, e.status, e.tags, ${contactCondition(callerScopePath)} as in_contact
       from page p
       join enterprises e on e.id = p.id
       left join regions r on r.code = e.region_code
-      left join industries i on i.code = e.industry_code
-    ) p on true
+      left join industries i on i.code = e.industry_code`;
+}
+
+/**
+ * One statement, one pass over the matches: `m` holds the matches (id, score, sort keys, tags,
+ * region), the page is its top rows joined to names, and the facets are counted from it. Every
+ * result row carries the facets and the administrator-defined tag names (one row with null item
+ * columns when the page is empty). With a `cap`, `m` stops after cap + 1 matches: a total above
+ * the cap means the page and facets are not exact and the caller takes the broad path
+ * (enterprise-search-broad.ts). Built apart so the bench can time the raw SQL.
+ */
+export function buildEnterpriseSearchSql(f: EnterpriseSearchFilter, o: EnterprisePageOptions, root: FacetRoot, cap: number | null = null): SQL {
+  return sql`
+    with m as materialized (
+      select e.id, ${scoreSql(f.query)} as score, e.registered_capital_yuan, e.credit_code, e.tags, e.region_code
+      from enterprises e
+      where ${buildWhere(f)}
+      ${cap === null ? sql`` : sql`limit ${cap + 1}`}
+    ),
+    page as (select * from m p order by ${orderSql(f.query, o.sort, 'p')} limit ${o.limit} offset ${o.offset}),
+    ${buildFacetsSql(root)}
+    select facets.facets, p.*
+    from facets
+    left join lateral (${buildPageRowsSql(o.callerScopePath)}) p on true
     order by ${orderSql(f.query, o.sort, 'p')}`;
 }
 
@@ -231,21 +248,20 @@ function toCounts(value: unknown): Record<string, number> {
   return out;
 }
 
-export async function selectEnterpriseSearch(
-  db: Db,
-  f: EnterpriseSearchFilter,
-  o: EnterprisePageOptions,
-  root: FacetRoot,
-): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets }> {
-  const result = rowsOf(await db.execute(buildEnterpriseSearchSql(f, o, root)));
+/** The facets object of a search statement's first row. */
+export function readFacets(result: Row[]): EnterpriseFacets {
   const raw = (result[0]?.facets ?? {}) as { total?: unknown; tags?: unknown; regions?: unknown; definedTags?: unknown };
-  const facets: EnterpriseFacets = {
+  return {
     total: Number(raw.total ?? 0),
     tags: toCounts(raw.tags),
     regions: toCounts(raw.regions),
     definedTags: ((raw.definedTags as unknown[] | null) ?? []).map(String),
   };
-  const rows = result
+}
+
+/** The item rows of a statement ending in buildPageRowsSql (rows without an id are the empty page's facets row). */
+export function readSearchRows(result: Row[]): EnterpriseSearchRow[] {
+  return result
     .filter((r) => r.id !== null && r.id !== undefined)
     .map((r) => ({
       id: String(r.id),
@@ -262,7 +278,18 @@ export async function selectEnterpriseSearch(
       tags: (r.tags as string[] | null) ?? [],
       inContact: r.in_contact === true,
     }));
-  return { rows, facets };
+}
+
+/** The page and facets in one statement; with a cap, `facets.total` above it means neither is exact (see buildEnterpriseSearchSql). */
+export async function selectEnterpriseSearch(
+  db: Db,
+  f: EnterpriseSearchFilter,
+  o: EnterprisePageOptions,
+  root: FacetRoot,
+  cap: number | null = null,
+): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets }> {
+  const result = rowsOf(await db.execute(buildEnterpriseSearchSql(f, o, root, cap)));
+  return { rows: readSearchRows(result), facets: readFacets(result) };
 }
 
 /** The ids of the first `limit` results in the search's order (to add a search's results to a list). */

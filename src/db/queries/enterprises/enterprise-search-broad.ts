@@ -1,0 +1,120 @@
+/**
+ * Broad enterprise searches: more matches than the search counts exactly (enterprise-search.ts
+ * with a cap). Reading every match to rank it, count it and facet it costs about a microsecond or
+ * more a row, seconds over the hundreds of thousands a broad search finds in a national registry.
+ * Here the page comes in tiers of registered capital instead, and the facets from a sample:
+ *
+ * - the page: names equal to the search first (relevance with a text search), then the matches
+ *   with registered capital ≥ 1亿, ≥ 1000万, ≥ 100万 and the rest (unknown capital last), each tier
+ *   in the search's order (relevance, then capital), tier after tier until the page is full. A tier
+ *   reads only its own matches (the capital btree narrows the search index's bitmap), and the top
+ *   tiers are small: a broad search fills its first pages from its largest firms. Sorted by
+ *   capital the tiers change nothing: the order is exactly the capital order.
+ * - the facets: the same filter over a fixed sample of the table's pages (TABLESAMPLE SYSTEM,
+ *   REPEATABLE: the same pages each time, so the numbers do not move between pages), about
+ *   SAMPLE_ROWS rows; the service scales the counts and marks them as estimates.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../client';
+import {
+  buildFacetsSql,
+  buildPageRowsSql,
+  buildWhere,
+  orderSql,
+  readFacets,
+  readSearchRows,
+  rowsOf,
+  scoreSql,
+  type EnterpriseFacets,
+  type EnterprisePageOptions,
+  type EnterpriseSearchFilter,
+  type EnterpriseSearchRow,
+  type FacetRoot,
+} from './enterprise-search';
+
+/** Registered capital tiers (yuan), largest first; the last tier is everything below the smallest, and unknown. */
+export const CAPITAL_TIERS_YUAN = [100_000_000n, 10_000_000n, 1_000_000n] as const;
+/** About this many rows of the table are sampled for the estimated facets. */
+export const SAMPLE_ROWS = 40_000;
+const SAMPLE_SEED = 20260101;
+
+/** The condition of each tier, in order: `e.name = …` first when given, then the capital tiers. */
+function listTiers(exactName: string | null): SQL[] {
+  const notExact = exactName === null ? sql`` : sql` and e.name <> ${exactName}`;
+  const capital = sql`e.registered_capital_yuan`;
+  const tiers: SQL[] = exactName === null ? [] : [sql`e.name = ${exactName}`];
+  let upper: bigint | null = null;
+  for (const floor of CAPITAL_TIERS_YUAN) {
+    // constants, not parameters: the planner sees the range for the capital index
+    const lower = sql`${capital} >= ${sql.raw(floor.toString())}`;
+    tiers.push(upper === null ? sql`${lower}${notExact}` : sql`${lower} and ${capital} < ${sql.raw(upper.toString())}${notExact}`);
+    upper = floor;
+  }
+  tiers.push(sql`(${capital} < ${sql.raw((upper ?? 0n).toString())} or ${capital} is null)${notExact}`);
+  return tiers;
+}
+
+/** The name a text search would equal, for the first tier (none for pinyin and credit codes). */
+function exactNameOf(f: EnterpriseSearchFilter, o: EnterprisePageOptions): string | null {
+  return f.query?.kind === 'text' && o.sort === 'relevance' ? f.query.whole.replace(/ /g, '') : null;
+}
+
+interface Ranked {
+  id: string;
+}
+
+/**
+ * The statements that fill the page, run one after another until it is full; returned with the
+ * rows so a bench can time the same SQL alone.
+ */
+export async function selectBroadPage(db: Db, f: EnterpriseSearchFilter, o: EnterprisePageOptions): Promise<{ rows: EnterpriseSearchRow[]; statements: SQL[] }> {
+  const want = o.offset + o.limit;
+  const where = buildWhere(f);
+  const ranked: Ranked[] = [];
+  const statements: SQL[] = [];
+  // a credit-code prefix in code order: one scan of the code index, no tiers needed
+  const tiers = f.query?.kind === 'creditCode' && o.sort === 'relevance' ? [sql`true`] : listTiers(exactNameOf(f, o));
+  for (const tier of tiers) {
+    if (ranked.length >= want) break;
+    const statement = sql`
+      select e.id, ${scoreSql(f.query)} as score
+      from enterprises e
+      where ${where} and ${tier}
+      order by ${orderSql(f.query, o.sort, 'e')}
+      limit ${want - ranked.length}`;
+    statements.push(statement);
+    const found = rowsOf(await db.execute(statement));
+    ranked.push(...found.map((r) => ({ id: String(r.id) })));
+  }
+  const ids = ranked.slice(o.offset, want).map((r) => r.id);
+  if (ids.length === 0) return { rows: [], statements };
+  const display = sql`
+    with page as (
+      select e.id, ${scoreSql(f.query)} as score, e.registered_capital_yuan, e.credit_code
+      from enterprises e where e.id = any(${sql.param(ids)}::uuid[])
+    )
+    ${buildPageRowsSql(o.callerScopePath)}`;
+  statements.push(display);
+  const byId = new Map(readSearchRows(rowsOf(await db.execute(display))).map((r) => [r.id, r]));
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), statements };
+}
+
+/** The share of the table's pages to sample (percent) for about SAMPLE_ROWS rows, from the planner's row count. */
+export async function selectSamplePercent(db: Db): Promise<number> {
+  const rows = rowsOf(await db.execute(sql`select reltuples::float8 as n from pg_class where oid = 'enterprises'::regclass`));
+  const n = Number(rows[0]?.n ?? -1);
+  return n > 0 ? Math.min(100, (100 * SAMPLE_ROWS) / n) : 100;
+}
+
+/** The facets over the sample of `percent` of the table's pages: raw counts (the caller scales them). */
+export async function selectSampledFacets(db: Db, f: EnterpriseSearchFilter, root: FacetRoot, percent: number): Promise<{ facets: EnterpriseFacets; statement: SQL }> {
+  const statement = sql`
+    with m as materialized (
+      select e.region_code, e.tags
+      from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED})
+      where ${buildWhere(f)}
+    ),
+    ${buildFacetsSql(root)}
+    select facets.facets from facets`;
+  return { facets: readFacets(rowsOf(await db.execute(statement))), statement };
+}
