@@ -27,6 +27,9 @@ function nextSearch(page: Page, check: (url: URL) => boolean = () => true) {
       assert.equal(r.status(), 200);
       return (await r.json()) as {
         total: number;
+        totalCapped: boolean;
+        totalEstimate: number | null;
+        facetsEstimated: boolean;
         items: { name: string }[];
         facets: { tags: Record<string, number>; regions: Record<string, number>; regionRoot: string | null; regionNames: Record<string, string> };
       };
@@ -47,9 +50,25 @@ test('the officer searches by name fragment and pinyin initials, filters by a ta
     await page.getByTestId('search-intro').getByText('输入企业名称、拼音或信用代码开始检索').waitFor();
     await screenshot(page, 'enterprise-search-intro');
 
+    // browsing all 30,000 demo enterprises is a broad search: over 10,000 (the demo's table is small enough to be sampled whole,
+    // so its facets are exact and carry no ≈), the exact count on request
+    let searched = nextSearch(page, (u) => u.searchParams.get('sort') === 'capital' && !u.searchParams.has('exact'));
+    await page.getByTestId('search-intro').getByText(/浏览全部/).click();
+    const broad = await searched;
+    assert.ok(broad.totalCapped && !broad.facetsEstimated && broad.total === 10_000, JSON.stringify({ ...broad, items: [] }));
+    await page.getByTestId('result-total').getByText(`超过 10,000 家企业（约 ${(broad.totalEstimate ?? 0).toLocaleString('en-US')} 家`, { exact: false }).waitFor();
+    await screenshot(page, 'enterprise-search-broad');
+    searched = nextSearch(page, (u) => u.searchParams.get('exact') === 'true');
+    await page.getByTestId('exact-count').click();
+    const exact = await searched;
+    assert.ok(!exact.totalCapped && exact.total === broad.totalEstimate, `${exact.total} ${broad.totalEstimate}`);
+    await page.getByTestId('result-total').getByText(`共 ${exact.total.toLocaleString('en-US')} 家企业`).waitFor();
+    assert.equal(await page.getByTestId('tag-facet-item').filter({ hasText: '≈' }).count(), 0);
+    await page.goto('/enterprises');
+
     // a fragment of a name: every result marks it
     const box = page.getByTestId('enterprise-search-box').locator('input');
-    let searched = nextSearch(page, (u) => u.searchParams.get('q') === '其亚');
+    searched = nextSearch(page, (u) => u.searchParams.get('q') === '其亚');
     await box.fill('其亚');
     let body = await searched;
     assert.ok(body.total > 0, 'the fragment finds enterprises');

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/app-error';
 import { createSystemCaller } from '../../src/services/context';
-import { searchEnterprises, type EnterpriseSearchInput } from '../../src/services/enterprises/enterprise-search';
+import { roundEstimate, scaleFacets, searchEnterprises, type EnterpriseSearchInput } from '../../src/services/enterprises/enterprise-search';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { insertEnterprises, makeCreditCode, type TestEnterprise } from './fixtures';
@@ -36,6 +36,15 @@ const FIRMS = [
 ];
 const CAP = 5;
 
+describe('estimates from a sample', () => {
+  it('scales each count by the sampled share and rounds it to two significant figures', () => {
+    expect([87, 99.6, 1234, 12_345, 9_250].map(roundEstimate)).toEqual([87, 100, 1200, 12_000, 9_300]);
+    // a 0.4 % sample: every count × 250
+    const scaled = scaleFacets({ total: 37, tags: { 高新技术: 3, 上市: 0 }, regions: { '650100': 12 }, definedTags: ['重点'] }, 250);
+    expect(scaled).toEqual({ total: 9_300, tags: { 高新技术: 750, 上市: 0 }, regions: { '650100': 3_000 }, definedTags: ['重点'] });
+  });
+});
+
 describe.each(DATABASE_KINDS)('broad enterprise search on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
@@ -49,10 +58,10 @@ describe.each(DATABASE_KINDS)('broad enterprise search on %s', (kind) => {
   const keyOf = (name: string) => FIRMS.find((f) => f.name === name)?.key;
   const keys = (r: Awaited<ReturnType<typeof search>>) => r.items.map((i) => keyOf(i.name));
 
-  it('caps the total above the cap, with an estimate, and says the facets are estimates', async () => {
+  it('caps the total above the cap, with the total and facets from the sample', async () => {
     const r = await search({ q: '天山 光伏' });
-    expect(r).toMatchObject({ total: CAP, totalCapped: true, totalEstimate: 6, facetsEstimated: true });
-    // the sample of a small table is the whole table: the estimates are the counts
+    // a small table is sampled whole: the facets and the "estimate" are exact, and say so
+    expect(r).toMatchObject({ total: CAP, totalCapped: true, totalEstimate: 6, facetsEstimated: false });
     expect(r.facets.tags['高新技术']).toBe(2);
     expect(r.facets.regions).toEqual({ '650000': 6 });
   });

@@ -201,7 +201,7 @@ export interface EnterpriseSearchResult {
   total: number;
   /** more matches than SEARCH_TOTAL_CAP ("10,000+"): the facets are estimates */
   totalCapped: boolean;
-  /** when capped: the total estimated from the sample (never below the cap + 1) */
+  /** when capped: the total from the sample (never below the cap + 1; exact when the table is small enough to be sampled whole) */
   totalEstimate: number | null;
   facetsEstimated: boolean;
   page: number;
@@ -231,20 +231,23 @@ export interface CompiledSearchOutcome {
   rows: EnterpriseSearchRow[];
   facets: EnterpriseFacets;
   capped: boolean;
-  /** when capped: the estimated total */
+  /** the facets come from a sample of part of the table */
+  facetsEstimated: boolean;
+  /** when capped: the total, estimated from the sample (exact when the whole table was the sample) */
   estimate: number | null;
   /** the statements run, in order (the bench times them alone) */
   statements: SQL[];
 }
 
 /** An estimate from a sample, to two significant figures (12,345 → 12,000; 87 → 87). */
-function roundEstimate(n: number): number {
+export function roundEstimate(n: number): number {
   if (n < 100) return Math.round(n);
   const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
   return Math.round(n / unit) * unit;
 }
 
-function scaleFacets(facets: EnterpriseFacets, scale: number): EnterpriseFacets {
+/** Sample counts scaled to the table (1 / the sampled share), each rounded as an estimate. */
+export function scaleFacets(facets: EnterpriseFacets, scale: number): EnterpriseFacets {
   const scaled = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, roundEstimate(n * scale)]));
   return { ...facets, total: roundEstimate(facets.total * scale), tags: scaled(facets.tags), regions: scaled(facets.regions) };
 }
@@ -259,17 +262,20 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap 
   const cap = c.exact ? null : totalCap;
   const first = await selectEnterpriseSearch(deps.db, c.filter, o, c.facetRoot, cap);
   const statements = [buildEnterpriseSearchSql(c.filter, o, c.facetRoot, cap)];
-  if (cap === null || first.facets.total <= cap) return { ...first, capped: false, estimate: null, statements };
+  if (cap === null || first.facets.total <= cap) return { ...first, capped: false, facetsEstimated: false, estimate: null, statements };
   if (o.offset + o.limit > cap) fail('page', msg('search.pageBeyondCap', { cap, page: c.page }));
   const page = await selectBroadPage(deps.db, c.filter, o);
   const percent = await selectSamplePercent(deps.db);
   const sample = await selectSampledFacets(deps.db, c.filter, c.facetRoot, percent);
-  const facets = scaleFacets(sample.facets, 100 / percent);
+  // a small table is sampled whole: its counts are exact
+  const whole = percent >= 100;
+  const facets = whole ? sample.facets : scaleFacets(sample.facets, 100 / percent);
   return {
     rows: page.rows,
     facets,
     capped: true,
-    estimate: Math.max(cap + 1, facets.total),
+    facetsEstimated: !whole,
+    estimate: whole ? facets.total : Math.max(cap + 1, facets.total),
     statements: [...statements, ...page.statements, sample.statement],
   };
 }
@@ -277,14 +283,14 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap 
 /** `totalCap`: SEARCH_TOTAL_CAP except in tests, which reach the broad path with a few rows. */
 export async function searchEnterprises(deps: Deps, caller: Caller, input: EnterpriseSearchInput, totalCap = SEARCH_TOTAL_CAP): Promise<EnterpriseSearchResult> {
   const compiled = await compileEnterpriseSearch(deps, caller, input);
-  const { rows, facets, capped, estimate } = await runCompiledSearch(deps, compiled, totalCap);
+  const { rows, facets, capped, facetsEstimated, estimate } = await runCompiledSearch(deps, compiled, totalCap);
   const root = splitFacetRoot(compiled.facetRoot);
   return {
     items: rows.map((r) => toEnterpriseItem(compiled.filter.query, r)),
     total: capped ? totalCap : facets.total,
     totalCapped: capped,
     totalEstimate: estimate,
-    facetsEstimated: capped,
+    facetsEstimated,
     page: compiled.page,
     pageSize: compiled.pageSize,
     facets: {

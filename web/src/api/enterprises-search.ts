@@ -78,8 +78,9 @@ export function criteriaToSaved(c: EnterpriseCriteria): EnterpriseCriteria {
 const id = encodeURIComponent;
 
 export const enterpriseSearchApi = {
-  search: (c: EnterpriseCriteria, page: number, pageSize: number) =>
-    api.get<EnterpriseSearchResult>('/api/enterprises', { ...criteriaToQuery(c), page, pageSize } satisfies EnterpriseSearchQuery),
+  /** `exact`: count every match even past 10,000 (slower) */
+  search: (c: EnterpriseCriteria, page: number, pageSize: number, exact = false) =>
+    api.get<EnterpriseSearchResult>('/api/enterprises', { ...criteriaToQuery(c), page, pageSize, ...(exact ? { exact: 'true' as const } : {}) } satisfies EnterpriseSearchQuery),
   tags: () => api.get<{ items: EnterpriseTag[] }>('/api/enterprise-tags').then((r) => r.items),
 
   savedSearches: () => api.get<{ items: SavedSearch[] }>('/api/enterprise-saved-searches').then((r) => r.items),

@@ -28,7 +28,7 @@ const EXAMPLES: { q: string; kind: 'entSearch.exampleWord' | 'entSearch.exampleP
 
 const DEBOUNCE_MS = 300;
 
-function BlankState({ total, onExample, onBrowse }: { total: number | undefined; onExample: (q: string) => void; onBrowse: () => void }) {
+function BlankState({ total, about, onExample, onBrowse }: { total: number | undefined; about: boolean; onExample: (q: string) => void; onBrowse: () => void }) {
   const { t } = useI18n();
   return (
     <div style={{ padding: '40px 24px', textAlign: 'center' }} data-testid="search-intro">
@@ -49,7 +49,7 @@ function BlankState({ total, onExample, onBrowse }: { total: number | undefined;
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 20, marginBottom: 0 }}>
         {t('entSearch.introFilters')}{' '}
-        {total !== undefined && <Typography.Link onClick={onBrowse}>{t('entSearch.browseAll', { n: total.toLocaleString('en-US') })}</Typography.Link>}
+        {total !== undefined && <Typography.Link onClick={onBrowse}>{t(about ? 'entSearch.browseAllAbout' : 'entSearch.browseAll', { n: total.toLocaleString('en-US') })}</Typography.Link>}
       </Typography.Paragraph>
     </div>
   );
@@ -93,9 +93,13 @@ export default function EnterpriseSearch() {
     // commitText reads the latest URL through setParams' callback, so only the text matters here
   }, [text]);
 
+  // the exact count past 10,000, asked for these criteria (a new search goes back to the fast, capped count)
+  const criteriaKey = JSON.stringify(criteria);
+  const [exactFor, setExactFor] = useState<string | null>(null);
+  const exact = exactFor === criteriaKey;
   const search = useQuery({
-    queryKey: ['enterprise-search', criteria, page, pageSize],
-    queryFn: () => enterpriseSearchApi.search(criteria, page, pageSize),
+    queryKey: ['enterprise-search', criteria, page, pageSize, exact],
+    queryFn: () => enterpriseSearchApi.search(criteria, page, pageSize, exact),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -171,8 +175,15 @@ export default function EnterpriseSearch() {
               <Space wrap size={[8, 8]}>
                 {showTable && (
                   <Typography.Text strong data-testid="result-total">
-                    {t('entSearch.total', { n: total.toLocaleString('en-US') })}
+                    {result?.totalCapped
+                      ? t('entSearch.totalCapped', { n: total.toLocaleString('en-US'), estimate: (result.totalEstimate ?? total).toLocaleString('en-US') })
+                      : t('entSearch.total', { n: total.toLocaleString('en-US') })}
                   </Typography.Text>
+                )}
+                {showTable && result?.totalCapped && (
+                  <Typography.Link onClick={() => setExactFor(criteriaKey)} disabled={search.isFetching} data-testid="exact-count">
+                    {t('entSearch.exactCount')}
+                  </Typography.Link>
                 )}
                 {chips.map((c) => (
                   <Tag key={c.key} closable onClose={(e) => { e.preventDefault(); update(c.remove); }} data-testid="filter-chip">
@@ -222,6 +233,7 @@ export default function EnterpriseSearch() {
               <EnterpriseSearchResults
                 items={result?.items ?? []}
                 total={total}
+                capped={result?.totalCapped ?? false}
                 page={page}
                 pageSize={pageSize}
                 loading={search.isFetching}
@@ -240,7 +252,8 @@ export default function EnterpriseSearch() {
               />
             ) : (
               <BlankState
-                total={result?.total}
+                total={result ? (result.totalEstimate ?? result.total) : undefined}
+                about={result?.facetsEstimated ?? false}
                 onExample={(q) => {
                   setText(q);
                   lastQ.current = q;

@@ -10,13 +10,15 @@ interface Props {
   /** a line that explains a count and cannot be clicked */
   muted?: boolean;
   disabled?: boolean;
+  /** the count is an estimate from a sample (a search of more than 10,000): shown with ≈ */
+  estimated?: boolean;
   title?: string;
   testId?: string;
   onClick?: () => void;
 }
 
 /** One facet value: its label on the left, its count on the right; the whole line is the button. */
-export function FacetRow({ label, count, checked, muted, disabled, title, testId, onClick }: Props) {
+export function FacetRow({ label, count, checked, muted, disabled, estimated, title, testId, onClick }: Props) {
   const { token } = theme.useToken();
   const clickable = Boolean(onClick) && !disabled && !muted;
   const style: CSSProperties = {
@@ -40,6 +42,7 @@ export function FacetRow({ label, count, checked, muted, disabled, title, testId
       <span style={{ width: 14, flex: 'none', color: token.colorPrimary }}>{checked ? <CheckOutlined /> : null}</span>
       <span style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{label}</span>
       <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>
+        {estimated ? '≈' : ''}
         {count.toLocaleString('en-US')}
       </Typography.Text>
     </>

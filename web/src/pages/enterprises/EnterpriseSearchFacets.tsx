@@ -182,6 +182,7 @@ export function EnterpriseSearchFacets({ criteria, result, tagNames, facetRoot, 
               key={tag}
               label={tag}
               count={count}
+              estimated={result?.facetsEstimated}
               checked={checked}
               disabled={!checked && result !== undefined && count === 0}
               testId="tag-facet-item"
@@ -194,7 +195,8 @@ export function EnterpriseSearchFacets({ criteria, result, tagNames, facetRoot, 
       <Section title={t('entSearch.region')} hint={t('entSearch.regionHint')}>
         <RegionFacet
           counts={result?.facets.regions ?? {}}
-          total={result?.total ?? 0}
+          total={result?.totalEstimate ?? result?.total ?? 0}
+          estimated={result?.facetsEstimated}
           selected={criteria.region}
           root={facetRoot}
           names={regionNames}

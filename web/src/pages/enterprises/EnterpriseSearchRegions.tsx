@@ -23,6 +23,8 @@ interface RegionFacetProps {
   /** child code → enterprises (the server's facets.regions) */
   counts: Record<string, number>;
   total: number;
+  /** the counts are estimates (facetsEstimated) */
+  estimated?: boolean;
   /** the region filter, if any */
   selected?: string;
   /** the region whose children are counted (facets.regionRoot); null: the whole country */
@@ -32,7 +34,7 @@ interface RegionFacetProps {
 }
 
 /** 注册地区: the sub-regions of the current level with their counts; a click drills down, the breadcrumb goes back up. */
-export function RegionFacet({ counts, total, selected, root, names, onSelect }: RegionFacetProps) {
+export function RegionFacet({ counts, total, estimated, selected, root, names, onSelect }: RegionFacetProps) {
   const { t } = useI18n();
   const nameOf = (code: string) => names[code] ?? code;
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -72,7 +74,7 @@ export function RegionFacet({ counts, total, selected, root, names, onSelect }: 
       {rows.length > 0 && (
         <div style={{ maxHeight: 260, overflowY: 'auto', marginTop: 4 }}>
           {rows.map(([code, n]) => (
-            <FacetRow key={code} label={nameOf(code)} count={n} onClick={() => onSelect(code)} title={code} testId="region-facet-item" />
+            <FacetRow key={code} label={nameOf(code)} count={n} estimated={estimated} onClick={() => onSelect(code)} title={code} testId="region-facet-item" />
           ))}
         </div>
       )}
@@ -80,6 +82,7 @@ export function RegionFacet({ counts, total, selected, root, names, onSelect }: 
         <FacetRow
           label={selected ? t('entSearch.regionRestSelected') : t('entSearch.regionRestOther')}
           count={rest}
+          estimated={estimated}
           muted
           title={selected ? t('entSearch.regionRestSelectedHint') : t('entSearch.regionRestOtherHint')}
         />

@@ -10,6 +10,8 @@ import { EnterpriseStatusTag, EnterpriseTags, enterpriseHref, Highlighted } from
 interface Props {
   items: EnterpriseSearchItem[];
   total: number;
+  /** more than `total` matched (10,000+): the pages reach only the first `total` */
+  capped?: boolean;
   page: number;
   pageSize: number;
   loading: boolean;
@@ -26,7 +28,7 @@ interface Props {
 const hasMatch = (segments: { match: boolean }[]) => segments.some((s) => s.match);
 
 /** The result table: highlighted name (and the former name that matched), code, region, industry, capital, founded, status, tags. */
-export function EnterpriseSearchResults({ items, total, page, pageSize, loading, selectable, selectedKeys, onSelect, onPage, empty, words }: Props) {
+export function EnterpriseSearchResults({ items, total, capped, page, pageSize, loading, selectable, selectedKeys, onSelect, onPage, empty, words }: Props) {
   const { t } = useI18n();
   const phone = usePhone();
   const columns: TableColumnsType<EnterpriseSearchItem> = [
@@ -127,7 +129,7 @@ export function EnterpriseSearchResults({ items, total, page, pageSize, loading,
         total,
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100],
-        showTotal: (n) => t('entSearch.totalShort', { n: n.toLocaleString('en-US') }),
+        showTotal: (n) => t(capped ? 'entSearch.totalShortCapped' : 'entSearch.totalShort', { n: n.toLocaleString('en-US') }),
         onChange: onPage,
       }}
       locale={{ emptyText: empty }}
