@@ -106,6 +106,24 @@ export const chainImportQuerySchema = z.object({
     .describe('试导入：检查并报告，不写入'),
 });
 
+/** PUT /api/chains/:code: the whole chain as the editor shows it; the rules are those of the chains file. */
+const chainEditNodeSchema = z.object({
+  code: z.string().max(64).describe('节点编码（小写自动转大写）；已有节点的编码不变'),
+  name: z.string().max(200),
+  parentCode: z.string().max(64).nullable().describe('上级节点编码；空为顶层'),
+  segment: segmentSchema,
+  industryCodes: z.array(z.string().max(80)).max(100).describe('GB/T 4754-2017 行业代码（小类、中类或大类）或国标名称'),
+  products: z.array(z.string().max(80)).max(100).describe('关键产品'),
+});
+
+export const chainEditBodySchema = z.object({
+  baseVersion: z.number().int().min(1).describe('编辑所依据的版本；产业链已有更新的版本时 409，不保存'),
+  name: z.string().max(200).describe('产业链名称'),
+  nodes: z.array(chainEditNodeSchema).max(2000).describe('全部节点，按显示顺序'),
+});
+
+export const chainEditResultSchema = chainOutcomeSchema.extend({ baseVersion: z.number().int() });
+
 export const chainTemplateSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -195,6 +213,8 @@ export type ChainDiff = z.infer<typeof chainDiffSchema>;
 export type ChainOutcome = z.infer<typeof chainOutcomeSchema>;
 export type ChainImportResult = z.infer<typeof chainImportResultSchema>;
 export type ChainTemplate = z.infer<typeof chainTemplateSchema>;
+export type ChainEditBody = z.infer<typeof chainEditBodySchema>;
+export type ChainEditResult = z.infer<typeof chainEditResultSchema>;
 export type AdoptTemplateBody = z.input<typeof adoptTemplateBodySchema>;
 export type CoverageStatus = z.infer<typeof coverageStatusSchema>;
 export type NodeCoverage = z.infer<typeof nodeCoverageSchema>;

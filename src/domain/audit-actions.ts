@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'enterprise-tag.delete',
   'chain.import',
   'chain.adopt',
+  'chain.edit',
   'investmentTarget.claim',
   'investmentTarget.status',
   'investmentTarget.feedback',

@@ -949,6 +949,16 @@ const CASES: Record<string, RouteCase> = {
       return { url: '/api/chains/import?dryRun=true', raw: Buffer.from(csv), headers: { 'content-type': 'text/csv', 'x-file-name': 'chain.csv' }, cookie: await f.chainCookie(role) };
     },
   },
+  'PUT /api/chains/:code': {
+    access: 'chains.manage',
+    scoped: false, // who may edit which chain: test/chains/chain-edit.test.ts
+    ok: 200,
+    build: async (f, _t, role) => {
+      const code = await f.chain('own');
+      const nodes = [{ code: `${code}-01`, name: '节点', parentCode: null, segment: 'upstream', industryCodes: ['3841'], products: ['电芯'] }];
+      return { url: `/api/chains/${code}?dryRun=true`, body: { baseVersion: 1, name: '矩阵链', nodes }, cookie: await f.chainCookie(role) };
+    },
+  },
   'GET /api/chain-templates': { access: 'chains.read', scoped: false, ok: 200, build: async () => ({ url: '/api/chain-templates' }) },
   'GET /api/chain-templates/:code/file': { access: 'chains.read', scoped: false, ok: 200, build: async () => ({ url: '/api/chain-templates/H2/file' }) },
   'POST /api/chain-templates/:code/adopt': {

@@ -1,9 +1,10 @@
 /**
  * The one write path of chain contents, for every door (file import from the API, the UI and the
- * CLI; template adoption): under the chain write lock, checks what needs the database — who may
- * change each chain, where a new chain is defined, node codes already used by another chain — then
- * writes a new version for each chain whose content changed (same content: nothing, so re-importing
- * a file changes nothing) and one audit row per written chain. Problems come back with the file row
+ * CLI; template adoption; the chain editor of the UI, edit-chain.ts): under the chain write lock,
+ * checks what needs the database — who may change each chain, where a new chain is defined, node
+ * codes already used by another chain — then writes a new version for each chain whose content
+ * changed (same content: nothing, so re-importing a file changes nothing) and one audit row per
+ * written chain. Problems come back with the file row
  * they concern; with any problem nothing is written.
  */
 import {
@@ -44,7 +45,7 @@ export interface ChainSaveOutcome {
 
 export interface SaveChainsInput {
   contents: readonly ChainContent[];
-  source: 'import' | 'template';
+  source: 'import' | 'template' | 'edit';
   sourceName: string | null;
   /** the region that defines new chains: the caller's own (or given by the CLI operator) */
   definingRegionCode: string | null;
@@ -52,6 +53,8 @@ export interface SaveChainsInput {
   rowOfChain?: ReadonlyMap<string, number>;
   rowOfNode?: ReadonlyMap<string, number>;
 }
+
+const AUDIT_ACTION_OF_SOURCE = { import: 'chain.import', template: 'chain.adopt', edit: 'chain.edit' } as const;
 
 /** Runs inside the caller's transaction; returns problems (nothing written) or the outcomes. */
 export async function saveChainContents(
@@ -96,6 +99,7 @@ export async function saveChainContents(
   if (problems.length > 0) return { problems: problems.sort((a, b) => a.row - b.row), outcomes: [] };
 
   const outcomes: ChainSaveOutcome[] = [];
+  const action = AUDIT_ACTION_OF_SOURCE[input.source];
   for (const content of input.contents) {
     const sha = fingerprintChain(content);
     const chain = existing.get(content.code);
@@ -113,7 +117,7 @@ export async function saveChainContents(
       await insertChainVersion(tx, { chainId, version: 1, ...version });
       const outcome: ChainSaveOutcome = { code: content.code, name: content.name, status: 'created', version: 1, nodeCount: content.nodes.length, added: content.nodes.length, removed: 0, changed: 0 };
       await recordAudit(tx, caller, {
-        action: input.source === 'template' ? 'chain.adopt' : 'chain.import',
+        action,
         objectType: 'chain',
         objectId: content.code,
         regionCode: definingRegion!.code,
@@ -143,7 +147,7 @@ export async function saveChainContents(
       changed: diff.changed.length,
     };
     await recordAudit(tx, caller, {
-      action: input.source === 'template' ? 'chain.adopt' : 'chain.import',
+      action,
       objectType: 'chain',
       objectId: chain.code,
       regionCode: chain.regionCode,

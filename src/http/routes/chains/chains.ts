@@ -8,6 +8,8 @@ import {
   chainDetailSchema,
   chainDiffQuerySchema,
   chainDiffSchema,
+  chainEditBodySchema,
+  chainEditResultSchema,
   chainImportQuerySchema,
   chainImportResultSchema,
   chainOutcomeSchema,
@@ -26,6 +28,7 @@ import { msg } from '../../../domain/messages/catalog';
 import { buildChainCsv } from '../../../exports/chain-csv';
 import { adoptTemplate, listTemplates, readTemplateFile } from '../../../services/chains/chain-templates';
 import { diffChainVersions, getChain, listChains, listChainVersions } from '../../../services/chains/chains';
+import { editChain } from '../../../services/chains/edit-chain';
 import { importChains } from '../../../services/chains/import-chains';
 import { getChainCoverage, listNodeEnterprises, listNodeProjects } from '../../../services/chains/chain-coverage';
 import type { Deps } from '../../../services/context';
@@ -56,6 +59,25 @@ export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }
       schema: { tags, summary: '一条产业链及其节点（默认当前版本）', params: codeParams, querystring: chainVersionQuerySchema, response: { 200: chainDetailSchema } },
     },
     async (request) => getChain(deps, requireCaller(request), request.params.code, request.query.version),
+  );
+  r.put(
+    '/api/chains/:code',
+    {
+      config: { access: 'chains.manage' },
+      schema: {
+        tags,
+        summary: '编辑产业链：保存整条产业链（名称与全部节点）为新版本，规则与导入文件相同',
+        description:
+          '请求体为编辑后的整条产业链与编辑所依据的版本 baseVersion。只有定义地区本级或其上级的产业研究员能修改（否则 403；看不见的产业链 404）。' +
+          '有问题时 400，details 逐条给出 field（nodes.<序号>.<字段>，或 name）与指明节点编码和字段的说明，不保存；' +
+          '产业链已有比 baseVersion 更新的版本时 409（说明谁保存了第几版），不保存。内容与当前版本相同则不变。dryRun=true 只检查。',
+        params: codeParams,
+        querystring: chainImportQuerySchema,
+        body: chainEditBodySchema,
+        response: { 200: chainEditResultSchema },
+      },
+    },
+    async (request) => editChain(deps, requireCaller(request), request.params.code, request.body, { dryRun: request.query.dryRun }),
   );
   r.get(
     '/api/chains/:code/file',

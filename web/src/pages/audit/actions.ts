@@ -85,6 +85,7 @@ const ACTIONS: Record<string, Names> = {
   'enterprise-tag.delete': ['删除企业标签', 'Delete enterprise tag'],
   'chain.import': ['导入产业链', 'Import chain'],
   'chain.adopt': ['采用产业链模板', 'Adopt chain template'],
+  'chain.edit': ['编辑产业链', 'Edit chain'],
   'investmentTarget.claim': ['认领招商目标', 'Claim investment target'],
   'investmentTarget.status': ['推进招商目标', 'Advance investment target'],
   'investmentTarget.feedback': ['反馈候选企业', 'Feedback on a candidate'],
