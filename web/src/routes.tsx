@@ -152,6 +152,13 @@ export const routes: AppRoute[] = [
     component: lazy(() => import('./pages/chains/ChainDetail')),
   },
   {
+    path: '/chains/:code/edit',
+    name: 'menu.chainEdit',
+    permission: 'chains.manage',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/chains/ChainEdit')),
+  },
+  {
     path: '/chains/:code/dashboard',
     name: 'menu.chainDashboard',
     permission: 'targeting.read',

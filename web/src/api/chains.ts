@@ -8,6 +8,8 @@ import type {
   ChainCoverage,
   ChainDetail,
   ChainDiff,
+  ChainEditBody,
+  ChainEditResult,
   ChainImportResult,
   ChainOutcome,
   ChainSummary,
@@ -18,7 +20,7 @@ import type {
 } from '../../../src/contracts/chains';
 import { acceptLanguage } from '../i18n/current';
 import { translate } from '../i18n/translate';
-import { api, ApiError } from './client';
+import { api, ApiError, request } from './client';
 
 export type {
   ChainCoverage,
@@ -68,6 +70,12 @@ export const chainsApi = {
   templates: () => api.get<{ items: ChainTemplate[] }>('/api/chain-templates').then((r) => r.items),
   fileUrl: (code: string, version: number) => `${path(code)}/file?version=${version}`,
   templateFileUrl: (code: string) => `/api/chain-templates/${encodeURIComponent(code)}/file`,
+  /**
+   * Saves the edited chain as its next version (`dryRun`: checks only). Silent: the editor shows the problems
+   * (400, per node and field) and a newer version (409) itself.
+   */
+  edit: (code: string, body: ChainEditBody, dryRun: boolean) =>
+    request<ChainEditResult>('PUT', path(code), { body, query: { dryRun: dryRun ? 'true' : undefined }, silent: true }),
   /** Silent: a taken code (409) is answered by asking for another one. */
   adopt: (templateCode: string, body: AdoptTemplateBody) =>
     api.post<ChainOutcome>(`/api/chain-templates/${encodeURIComponent(templateCode)}/adopt`, body, true),

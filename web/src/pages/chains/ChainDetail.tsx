@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { DashboardOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DashboardOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -141,7 +141,14 @@ export default function ChainDetail() {
         <Button key="download" icon={<DownloadOutlined />} onClick={() => void downloadFile(chainsApi.fileUrl(chain.code, chain.version), `${chain.code}-v${chain.version}.csv`)}>
           {t('chains.downloadVersion')}
         </Button>,
-        ...(canManage && chain.canChange ? [<ChainImportButton key="import" label={t('chains.importVersion')} />] : []),
+        ...(canManage && chain.canChange
+          ? [
+              <Button key="edit" icon={<EditOutlined />} data-testid="chain-edit" onClick={() => navigate(`/chains/${encodeURIComponent(chain.code)}/edit`)}>
+                {t('chains.edit')}
+              </Button>,
+              <ChainImportButton key="import" label={t('chains.importVersion')} />,
+            ]
+          : []),
       ]}
       content={
         <Typography.Text type="secondary">
