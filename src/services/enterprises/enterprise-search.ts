@@ -253,30 +253,65 @@ export function scaleFacets(facets: EnterpriseFacets, scale: number): Enterprise
 }
 
 /**
+ * A browse (filters only) whose sample shows at least twice the cap, from at least this many
+ * sampled matches, is broad for sure: it skips the exact count of the first 10,001. (Sampled pages
+ * hold about a dozen rows each, so the evidence is some twenty independent pages at the least;
+ * a true total at or under the cap would have to show half as many.)
+ */
+const SURE_SAMPLE_MATCHES = 200;
+
+interface Sampled {
+  facets: EnterpriseFacets;
+  /** matches in the sample itself */
+  matches: number;
+  /** the sample was the whole table: the counts are exact */
+  whole: boolean;
+  statement: SQL;
+}
+
+async function sampleFacets(deps: Deps, c: CompiledSearch): Promise<Sampled> {
+  const percent = await selectSamplePercent(deps.db);
+  const sample = await selectSampledFacets(deps.db, c.filter, c.facetRoot, percent);
+  const whole = percent >= 100;
+  return { facets: whole ? sample.facets : scaleFacets(sample.facets, 100 / percent), matches: sample.facets.total, whole, statement: sample.statement };
+}
+
+/**
  * Counts up to SEARCH_TOTAL_CAP + 1 matches in one statement; at most the cap, everything is exact.
  * Above it (unless `exact`): the page in capital tiers and the facets from a sample
  * (db/queries/enterprises/enterprise-search-broad.ts), paging only within the first SEARCH_TOTAL_CAP.
+ * A browse by filters alone asks the sample first, and a sure broad one skips the count.
  */
 export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap = SEARCH_TOTAL_CAP): Promise<CompiledSearchOutcome> {
   const o = toPageOptions(c);
   const cap = c.exact ? null : totalCap;
-  const first = await selectEnterpriseSearch(deps.db, c.filter, o, c.facetRoot, cap);
-  const statements = [buildEnterpriseSearchSql(c.filter, o, c.facetRoot, cap)];
-  if (cap === null || first.facets.total <= cap) return { ...first, capped: false, facetsEstimated: false, estimate: null, statements };
-  if (o.offset + o.limit > cap) fail('page', msg('search.pageBeyondCap', { cap, page: c.page }));
+  const statements: SQL[] = [];
+  let sampled: Sampled | null = null;
+  if (cap !== null && c.filter.query === null) {
+    sampled = await sampleFacets(deps, c);
+    statements.push(sampled.statement);
+  }
+  const sure = sampled !== null && cap !== null && !sampled.whole && sampled.matches >= SURE_SAMPLE_MATCHES && sampled.facets.total >= 2 * cap;
+  if (!sure) {
+    const first = await selectEnterpriseSearch(deps.db, c.filter, o, c.facetRoot, cap);
+    statements.push(buildEnterpriseSearchSql(c.filter, o, c.facetRoot, cap));
+    if (cap === null || first.facets.total <= cap) return { ...first, capped: false, facetsEstimated: false, estimate: null, statements };
+  }
+  const limit = cap ?? totalCap;
+  if (o.offset + o.limit > limit) fail('page', msg('search.pageBeyondCap', { cap: limit, page: c.page }));
   const page = await selectBroadPage(deps.db, c.filter, o);
-  const percent = await selectSamplePercent(deps.db);
-  const sample = await selectSampledFacets(deps.db, c.filter, c.facetRoot, percent);
-  // a small table is sampled whole: its counts are exact
-  const whole = percent >= 100;
-  const facets = whole ? sample.facets : scaleFacets(sample.facets, 100 / percent);
+  statements.push(...page.statements);
+  if (!sampled) {
+    sampled = await sampleFacets(deps, c);
+    statements.push(sampled.statement);
+  }
   return {
     rows: page.rows,
-    facets,
+    facets: sampled.facets,
     capped: true,
-    facetsEstimated: !whole,
-    estimate: whole ? facets.total : Math.max(cap + 1, facets.total),
-    statements: [...statements, ...page.statements, sample.statement],
+    facetsEstimated: !sampled.whole,
+    estimate: sampled.whole ? sampled.facets.total : Math.max(limit + 1, sampled.facets.total),
+    statements,
   };
 }
 
