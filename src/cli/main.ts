@@ -26,7 +26,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链；--kind enterprises 为企业库导入任务）
   chains templates|adopt   产业链模板：列出、采用
   targets score|claim|status|funnel  精准招商：节点目标企业评分、认领、推进、转化漏斗
-  targets refresh-relatedness   重算产业关联度（精准招商评分用；服务每晚自动重算）
+  targets refresh-features      重算精准招商的预计算特征：产业关联度、地区行业企业数、成长信号（服务每晚自动重算）
   targets fit-weights           按招商结果重新拟合评分权重并回测（服务每周自动拟合）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名

@@ -25,6 +25,7 @@ export const scoredTargetsSchema = z.object({
   weightsSource: z.enum(['default', 'fitted']).describe('默认权重，或按本系统的招商结果拟合的权重'),
   candidates: z.number().int().describe('参与评分的候选企业数'),
   poolLimit: z.number().int().describe('候选池上限（行业匹配优先，再按注册资本）'),
+  featuresAsOf: z.string().nullable().describe('产业关联度与成长信号的计算时间（后台任务每晚重算）；null 为尚未计算'),
   items: z.array(
     z.object({
       rank: z.number().int(),

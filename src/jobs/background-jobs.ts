@@ -1,7 +1,7 @@
 /**
  * Everything `yinfeng serve` runs in the background, on the one job engine (engine.ts): enterprise
  * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal, the nightly
- * cleanup of leftover upload files the nightly refresh of industry relatedness and the weekly refit of the targeting weights. Every process runs the same set; the engine makes each job and
+ * cleanup of leftover upload files, the nightly refresh of the targeting features (relatedness, region counts, growth signals) and the weekly refit of the targeting weights. Every process runs the same set; the engine makes each job and
  * each schedule's occurrence run once, in one of them. Schedules the next features add (weekly
  * briefings, SLA escalations, reminders) go here: define a queue, schedule it.
  */

@@ -1,8 +1,9 @@
 /**
- * The nightly refresh of industry relatedness (services/targets/industry-relatedness.ts) on the job
+ * The nightly refresh of the targeting features — counts per region and industry, industry
+ * relatedness, growth signals (services/targets/industry-relatedness.ts) — on the job
  * engine: 02:30 北京时间 unless `cron`, one run per night across every app process (the schedule's
  * occurrence is claimed once; the queue is `stately`, so a second request waits for the running one).
- * No retry: the scores read yesterday's relatedness until the next night.
+ * No retry: the scores read yesterday's features until the next night.
  */
 import { createSystemCaller, type Deps } from '../services/context';
 import { refreshRelatedness, type RelatednessRefresh } from '../services/targets/industry-relatedness';

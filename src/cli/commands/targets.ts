@@ -22,14 +22,15 @@ export const TARGETS_HELP = `用法:
   yinfeng targets claim --chain CODE --node NODE --region CODE --enterprise 信用代码 [--as 用户名]
   yinfeng targets status ID --to new|contacted|visited|negotiating|signed|dropped [--reason 原因] [--project 项目编号] [--as 用户名]
   yinfeng targets funnel --chain CODE --region CODE --from YYYY-MM --to YYYY-MM [--json]
-  yinfeng targets refresh-relatedness | fit-weights
+  yinfeng targets refresh-features | fit-weights
 
 score                按可解释的评分列出节点的目标企业（每项得分与理由）
 claim                认领目标企业（同一节点的企业同一时间只能由一个地区认领）
 status               推进、放弃目标或关联其项目（已签约须关联已签约的项目；放弃须写原因）
 funnel               产业链各节点的转化漏斗：认领 → 接触 → 拜访 → 项目 → 签约 → 落地
-refresh-relatedness  按企业库重算产业关联度（各大类的专业化县数与两两关联度 φ），精准招商评分随即使用；
-                     服务每晚 02:30 自动重算一次
+refresh-features     按企业库重算精准招商的预计算特征：各地区各行业代码的企业数、产业关联度（两两关联度 φ）、
+                     各企业的成长信号（近 24 个月增资、集团近 730 天在外省新设企业），评分随即使用；
+                     服务每晚 02:30 自动重算一次（旧名 refresh-relatedness 仍可用）
 fit-weights          按认领目标的推进结果与反馈重新拟合评分权重，并按时间切分回测（precision@10/@50）；
                      服务每周一 03:00 自动拟合一次；样本不足时保留原权重`;
 
@@ -55,7 +56,7 @@ function need(args: TargetsArgs, key: keyof TargetsArgs, flag: string): string {
 }
 
 export async function runTargetsCommand(config: Config, sub: string, args: TargetsArgs = {}): Promise<number> {
-  const known = ['score', 'claim', 'status', 'funnel', 'refresh-relatedness', 'fit-weights'];
+  const known = ['score', 'claim', 'status', 'funnel', 'refresh-features', 'refresh-relatedness', 'fit-weights'];
   if (!known.includes(sub)) throw new AppError('VALIDATION', `未知的 targets 子命令：${sub}（${known.join('、')}）`);
   const database = await prepareDatabase(config, 'yinfeng targets');
   const deps = { db: database.db, config };
@@ -110,7 +111,7 @@ export async function runTargetsCommand(config: Config, sub: string, args: Targe
       }
       default: {
         const r = await refreshRelatedness(deps, createSystemCaller('targets'));
-        console.log(`已重算产业关联度：${r.divisions} 个大类，${r.pairs} 对关联，用时 ${r.ms} 毫秒`);
+        console.log(`已重算精准招商特征：${r.divisions} 个大类，${r.pairs} 对关联，${r.regionIndustries} 组地区×行业企业数，${r.growthSignals} 家企业有成长信号，用时 ${r.ms} 毫秒`);
         return 0;
       }
     }

@@ -94,6 +94,8 @@ export const enterprises = pgTable(
     index('enterprises_name_idx').on(t.name),
     index('enterprises_region_idx').on(t.regionCode),
     index('enterprises_industry_idx').on(t.industryCode),
+    // a node's candidates per industry code in registered-capital order (targets): each code's largest firms are a walk down the index
+    index('enterprises_industry_capital_idx').on(t.industryCode, t.registeredCapitalYuan.desc().nullsLast(), t.id),
     // in the search's capital order (desc nulls last, id): a sorted page is a walk down the index, not a sort of every match
     index('enterprises_capital_order_idx').on(t.registeredCapitalYuan.desc().nullsLast(), t.id),
   ],

@@ -141,3 +141,32 @@ export const industryDivisionCounts = pgTable('industry_division_counts', {
   enterprises: integer('enterprises').notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Counted enterprises (not revoked or deregistered) per registered region and industry code, written
+ * by the feature refresh (services/targets/industry-relatedness.ts) in the same pass as
+ * industry_division_counts: a region's densities sum its subtree's rows here instead of counting its
+ * enterprises on every request. Enterprises without a region or an industry code are not listed.
+ */
+export const regionIndustryCounts = pgTable(
+  'region_industry_counts',
+  {
+    regionCode: text('region_code').notNull(),
+    industryCode: text('industry_code').notNull(),
+    enterprises: integer('enterprises').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.industryCode] })],
+);
+
+/**
+ * An enterprise's growth signals as of the last feature refresh, only for enterprises with one:
+ * capital increases recorded in the last 24 months, and the provinces other than its own where its
+ * group (parent_group) established an enterprise in the last 730 days. Scoring reads 0 for absent rows.
+ * No reference to enterprises: the bulk swap replaces that table, and a stale row is never read
+ * (scoring joins from enterprises).
+ */
+export const enterpriseGrowthSignals = pgTable('enterprise_growth_signals', {
+  enterpriseId: uuid('enterprise_id').primaryKey(),
+  capitalIncreases: integer('capital_increases').notNull(),
+  newBranchRegions: integer('new_branch_regions').notNull(),
+});

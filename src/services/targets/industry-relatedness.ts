@@ -1,21 +1,21 @@
 /**
- * Relatedness of industries (db/queries/targets/industry-relatedness.ts) recomputed from the
- * enterprise database: by the nightly job (jobs/relatedness-job.ts), at the end of the demo seed and
- * by `yinfeng targets refresh-relatedness`. Each refresh is audited with its counts and duration.
+ * The precomputed targeting features (db/queries/targets/industry-relatedness.ts: counts per region
+ * and industry, relatedness, growth signals) recomputed from the enterprise database: by the nightly
+ * job (jobs/relatedness-job.ts), at the end of the demo seed and by `yinfeng targets refresh-features`
+ * (alias refresh-relatedness). Scoring reads them as of the last refresh. Each refresh is audited with
+ * its counts and duration (`industryRelatedness.refresh`).
  */
-import { refreshIndustryRelatedness } from '../../db/queries/targets/industry-relatedness';
+import { refreshTargetFeatures, type FeatureCounts } from '../../db/queries/targets/industry-relatedness';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
 
-export interface RelatednessRefresh {
-  divisions: number;
-  pairs: number;
+export interface RelatednessRefresh extends FeatureCounts {
   ms: number;
 }
 
 export async function refreshRelatedness(deps: Deps, caller: Caller): Promise<RelatednessRefresh> {
   const t0 = performance.now();
-  const counts = await refreshIndustryRelatedness(deps.db);
+  const counts = await refreshTargetFeatures(deps.db);
   const ms = Math.round(performance.now() - t0);
   await recordAudit(deps.db, caller, {
     action: 'industryRelatedness.refresh',

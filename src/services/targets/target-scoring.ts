@@ -4,7 +4,7 @@
  * gap to the firm ranked just above ("why a similar firm ranks lower"), and who holds a claim on it.
  */
 import { selectTargetCandidates, countInvestorsByProvince, type CandidateRow } from '../../db/queries/targets/target-candidates';
-import { selectRegionDensities } from '../../db/queries/targets/industry-relatedness';
+import { selectFeaturesRefreshedAt, selectRegionDensities } from '../../db/queries/targets/industry-relatedness';
 import { countNodeEnterprises } from '../../db/queries/chains/chain-coverage';
 import { AppError } from '../../domain/app-error';
 import type { ChainNode, Segment } from '../../domain/chains/chain-content';
@@ -94,8 +94,9 @@ export async function scoreCandidates(deps: Deps, ctx: TargetChainContext, node:
     enterpriseIds,
   });
   if (rows.length === 0) return [];
+  const relatedness = await selectRegionDensities(deps.db, ctx.region.path);
   const shared: SharedFacts = {
-    densities: await selectRegionDensities(deps.db, ctx.region.path),
+    densities: relatedness.densities,
     pull: await findPull(deps, ctx, node),
     provinceInvestors: await countInvestorsByProvince(deps.db, ctx.region.path),
   };
@@ -146,6 +147,8 @@ export async function listScoredTargets(deps: Deps, caller: Caller, q: { region?
     weightsSource: weights.source,
     candidates: scored.length,
     poolLimit: CANDIDATE_POOL,
+    /** relatedness and growth signals are as of this refresh (null: never refreshed) */
+    featuresAsOf: (await selectFeaturesRefreshedAt(deps.db))?.toISOString() ?? null,
     items: top.map((s, i) => {
       const above = i > 0 ? top[i - 1] : undefined;
       return {

@@ -1375,6 +1375,8 @@ export const en: Record<MessageKey, string> = {
   'targets.scoredMeta': '{region} · {chain} · {node}: {candidates} candidates scored, top {shown} shown. ',
   'targets.weightsDefault': 'Default weights.',
   'targets.weightsFitted': 'Weights fitted to the outcomes recorded here.',
+  'targets.featuresAsOf': 'Relatedness and growth signals as of {time} (refreshed nightly).',
+  'targets.featuresNever': 'Relatedness and growth signals not computed yet.',
   'targets.noChains': 'Your region uses no chain yet: adopt a template or import a chain first',
   'targets.toChains': 'Go to chains',
   'targets.pickNode': 'Pick a chain and a node to see recommended firms',

@@ -1373,6 +1373,8 @@ export const zh = {
   'targets.scoredMeta': '{region} · {chain} · {node}：评分候选 {candidates} 家，显示前 {shown} 家。',
   'targets.weightsDefault': '权重为默认值。',
   'targets.weightsFitted': '权重按本系统的招商结果拟合。',
+  'targets.featuresAsOf': '产业关联度与成长信号计算于 {time}（每晚重算）。',
+  'targets.featuresNever': '产业关联度与成长信号尚未计算。',
   'targets.noChains': '本地区还没有采用产业链，先在产业链页面采用模板或导入产业链',
   'targets.toChains': '前往产业链',
   'targets.pickNode': '选择产业链和节点，查看推荐的目标企业',

@@ -4,10 +4,10 @@
  * or deregistered, whose industry code falls under the node's codes or whose search words hold one of
  * its products. The pool is bounded: industry matches first, then by registered capital, `pool` rows
  * at most (the score then ranks the pool). Facts per candidate: which products it names, capital
- * increases and its group's new establishments elsewhere in the last 24 months, whether it already
+ * increases and its group's new establishments elsewhere lately (precomputed), whether it already
  * invests in or has a contact in the region, and whoever holds an active claim on it for the node.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { regionSubtree, selectRows } from '../sql-rows';
 import type { TargetStatus } from './targets';
@@ -50,36 +50,69 @@ export interface CandidateRow {
 
 const COUNTED = sql`coalesce(e.status, '') not in ('revoked', 'deregistered')`;
 
+function notLocal(regionPath: string): SQL {
+  return sql`(e.region_code is null or e.region_code not in ${regionSubtree(regionPath)})`;
+}
+
+/**
+ * The pool, best first: the industry matches by registered capital (desc, nulls last, then id), then
+ * the product matches that are not industry matches in the same order, `pool` ids in all. The
+ * industry part walks enterprises_industry_capital_idx per code (each code's `pool` largest
+ * candidates hold the pool's), so a code with a hundred thousand firms costs a few thousand rows;
+ * the product part runs only when the industry matches do not fill the pool.
+ */
+export async function selectCandidatePool(db: Db, q: CandidateQuery): Promise<string[]> {
+  const ids: string[] = [];
+  if (q.industryCodes.length > 0) {
+    const found = await selectRows<{ id: string }>(
+      db,
+      sql`select x.id from unnest(${sql.param([...q.industryCodes])}::text[]) as c(code)
+          cross join lateral (
+            select e.id, e.registered_capital_yuan as cap from enterprises e
+             where e.industry_code = c.code and ${notLocal(q.regionPath)} and ${COUNTED}
+             order by e.registered_capital_yuan desc nulls last, e.id limit ${q.pool}) x
+          order by x.cap desc nulls last, x.id
+          limit ${q.pool}`,
+    );
+    ids.push(...found.map((r) => r.id));
+  }
+  if (ids.length < q.pool && q.productQueries.length > 0) {
+    const notIndustry = q.industryCodes.length > 0 ? sql`coalesce(e.industry_code <> all(${sql.param([...q.industryCodes])}::text[]), true)` : sql`true`;
+    const found = await selectRows<{ id: string }>(
+      db,
+      sql`select e.id from enterprises e
+           where e.search_words @@ to_tsquery('simple', ${q.productQueries.join(' | ')}) and ${notIndustry} and ${notLocal(q.regionPath)} and ${COUNTED}
+           order by e.registered_capital_yuan desc nulls last, e.id
+           limit ${q.pool - ids.length}`,
+    );
+    ids.push(...found.map((r) => r.id));
+  }
+  return ids;
+}
+
+/**
+ * The candidates with their facts: the pool (selectCandidatePool) or only `enterpriseIds`. Growth
+ * signals are read from enterprise_growth_signals (as of the last feature refresh; 0 when absent).
+ */
 export async function selectTargetCandidates(db: Db, q: CandidateQuery): Promise<CandidateRow[]> {
-  const byIndustry = q.industryCodes.length > 0 ? sql`e.industry_code = any(${sql.param([...q.industryCodes])}::text[])` : sql`false`;
-  const anyProduct = q.productQueries.length > 0 ? sql`e.search_words @@ to_tsquery('simple', ${q.productQueries.join(' | ')})` : sql`false`;
+  const ids = q.enterpriseIds ? [...q.enterpriseIds] : await selectCandidatePool(db, q);
+  if (ids.length === 0) return [];
   const hits = q.productQueries.length > 0 ? sql`array[${sql.join(q.productQueries.map((p) => sql`coalesce(e.search_words @@ to_tsquery('simple', ${p}), false)`), sql`, `)}]` : sql`'{}'::boolean[]`;
-  const pool = q.enterpriseIds
-    ? sql`select e.id from enterprises e where e.id = any(${sql.param([...q.enterpriseIds])}::uuid[])`
-    : sql`select e.id from enterprises e
-           where (e.region_code is null or e.region_code not in ${regionSubtree(q.regionPath)}) and ${COUNTED} and (${byIndustry} or ${anyProduct})
-           order by (${byIndustry}) desc, e.registered_capital_yuan desc nulls last, e.id
-           limit ${q.pool}`;
   return selectRows<CandidateRow>(
     db,
-    sql`with pool as (${pool})
-        select e.id, e.name, e.credit_code, e.region_code, r.name as region_name, e.industry_code, e.registered_capital_yuan::text, e.tags,
+    sql`select e.id, e.name, e.credit_code, e.region_code, r.name as region_name, e.industry_code, e.registered_capital_yuan::text, e.tags,
           ${hits} as product_hits,
-          (select count(*) from enterprise_field_changes fc
-            where fc.enterprise_id = e.id and fc.field = 'registeredCapitalYuan' and fc.changed_at >= now() - interval '24 months'
-              and jsonb_typeof(fc.new_value) = 'number' and jsonb_typeof(fc.old_value) = 'number'
-              and (fc.new_value #>> '{}')::numeric > (fc.old_value #>> '{}')::numeric)::int as capital_increases,
-          (case when e.parent_group is null or e.region_code is null then 0 else
-            (select count(distinct left(g.region_code, 2)) from enterprises g
-              where g.parent_group = e.parent_group and g.id <> e.id and g.established_on >= current_date - 730
-                and g.region_code is not null and left(g.region_code, 2) <> left(e.region_code, 2)) end)::int as new_branch_regions,
+          coalesce(gs.capital_increases, 0)::int as capital_increases,
+          coalesce(gs.new_branch_regions, 0)::int as new_branch_regions,
           exists (select 1 from projects p where p.investor_id = e.id and p.region_code in ${regionSubtree(q.regionPath)}) as investor_in_region,
           exists (select 1 from enterprise_contacts c where c.enterprise_id = e.id and c.region_code in ${regionSubtree(q.regionPath)}) as contact_in_region,
           t.id as claim_target_id, t.region_code as claim_region_code, tr.name as claim_region_name, tr.path as claim_region_path, t.status as claim_status
-        from pool join enterprises e on e.id = pool.id
+        from enterprises e
+        left join enterprise_growth_signals gs on gs.enterprise_id = e.id
         left join regions r on r.code = e.region_code
         left join targets t on t.enterprise_id = e.id and t.node_code = ${q.nodeCode} and t.status <> 'dropped'
-        left join regions tr on tr.code = t.region_code`,
+        left join regions tr on tr.code = t.region_code
+        where e.id = any(${sql.param(ids)}::uuid[])`,
   );
 }
 

@@ -90,7 +90,7 @@ const ACTIONS: Record<string, Names> = {
   'investmentTarget.status': ['推进招商目标', 'Advance investment target'],
   'investmentTarget.feedback': ['反馈候选企业', 'Feedback on a candidate'],
   'investmentTarget.fit': ['按招商结果拟合评分权重', 'Fit target weights on outcomes'],
-  'industryRelatedness.refresh': ['重算产业关联度', 'Refresh industry relatedness'],
+  'industryRelatedness.refresh': ['重算精准招商特征（产业关联度、成长信号）', 'Refresh targeting features (relatedness, growth signals)'],
   'chain.leader': ['设置链长', 'Set chain leader'],
   'chain.roadmap': ['修改产业链路线图', 'Change chain roadmap'],
 };

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { can } from '../../access';
 import { targetsApi, type ScoredTarget, type ScoredTargets as Scored } from '../../api/targets';
 import { useMe } from '../../auth/session';
+import { formatTime } from '../../components/labels';
 import { usePhone } from '../../components/responsive';
 import { useI18n, type Translate } from '../../i18n';
 import { CandidateActions } from './CandidateActions';
@@ -192,6 +193,7 @@ export default function ScoredTargetsPage() {
                 shown: data.items.length,
               })}
               {data.weightsSource === 'fitted' ? t('targets.weightsFitted') : t('targets.weightsDefault')}
+              {data.featuresAsOf ? t('targets.featuresAsOf', { time: formatTime(data.featuresAsOf) }) : t('targets.featuresNever')}
             </Typography.Paragraph>
           )}
           {body}
