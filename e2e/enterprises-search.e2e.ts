@@ -56,7 +56,8 @@ test('the officer searches by name fragment and pinyin initials, filters by a ta
     await page.getByTestId('search-intro').getByText(/浏览全部/).click();
     const broad = await searched;
     assert.ok(broad.totalCapped && !broad.facetsEstimated && broad.total === 10_000, JSON.stringify({ ...broad, items: [] }));
-    await page.getByTestId('result-total').getByText(`超过 10,000 家企业（约 ${(broad.totalEstimate ?? 0).toLocaleString('en-US')} 家`, { exact: false }).waitFor();
+    await page.getByTestId('result-total').getByText(`超过 10,000 家企业（共 ${(broad.totalEstimate ?? 0).toLocaleString('en-US')} 家）`).waitFor();
+    await page.getByTestId('capped-help').waitFor();
     await screenshot(page, 'enterprise-search-broad');
     searched = nextSearch(page, (u) => u.searchParams.get('exact') === 'true');
     await page.getByTestId('exact-count').click();

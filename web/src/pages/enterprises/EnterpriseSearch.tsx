@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type Key } from 'react';
-import { Button, Card, Col, Input, Row, Segmented, Space, Tag, Typography } from 'antd';
-import { PlusOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Input, Row, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined, QuestionCircleOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -176,9 +176,17 @@ export default function EnterpriseSearch() {
                 {showTable && (
                   <Typography.Text strong data-testid="result-total">
                     {result?.totalCapped
-                      ? t('entSearch.totalCapped', { n: total.toLocaleString('en-US'), estimate: (result.totalEstimate ?? total).toLocaleString('en-US') })
+                      ? t(result.facetsEstimated ? 'entSearch.totalCapped' : 'entSearch.totalCappedKnown', {
+                          n: total.toLocaleString('en-US'),
+                          estimate: (result.totalEstimate ?? total).toLocaleString('en-US'),
+                        })
                       : t('entSearch.total', { n: total.toLocaleString('en-US') })}
                   </Typography.Text>
+                )}
+                {showTable && result?.totalCapped && (
+                  <Tooltip title={t(result.facetsEstimated ? 'entSearch.cappedHelpSampled' : 'entSearch.cappedHelp', { n: total.toLocaleString('en-US') })}>
+                    <QuestionCircleOutlined aria-label={t('entSearch.cappedHelpLabel')} tabIndex={0} style={{ color: 'rgba(0,0,0,0.45)' }} data-testid="capped-help" />
+                  </Tooltip>
                 )}
                 {showTable && result?.totalCapped && (
                   <Typography.Link onClick={() => setExactFor(criteriaKey)} disabled={search.isFetching} data-testid="exact-count">
