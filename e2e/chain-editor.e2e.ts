@@ -65,6 +65,12 @@ test('the prefecture analyst edits a chain: renames a node, adds one, fixes a pr
     await form.getByLabel('节点名称').fill(`${first.name}（改）`);
     await tree.locator(`[data-code="${first.code}"]`).getByText(`${first.name}（改）`).waitFor();
     await page.getByTestId('edit-dirty').waitFor();
+    // 取消 with unsaved changes asks first; 继续编辑 stays
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    const leave = page.locator('.ant-modal-confirm').filter({ hasText: '放弃未保存的修改？' });
+    await leave.getByRole('button', { name: '继续编辑' }).click();
+    await leave.waitFor({ state: 'detached' });
+    assert.match(page.url(), /\/edit$/);
 
     // add a downstream node with a malformed code: the problem shows on the node and its field
     await tree.getByRole('button', { name: '在下游新增节点' }).click();

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Drawer, Empty, Form, Input, Result, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Input, Result, Row, Space, Tag, Typography } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -59,9 +59,21 @@ function ChainEditor({ chain, onReload }: { chain: ChainDetail; onReload: () => 
   const [conflict, setConflict] = useState<string | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
   const [busy, setBusy] = useState<'check' | 'save' | null>(null);
-  const back = () => navigate(`/chains/${encodeURIComponent(chain.code)}`);
+  const { modal } = App.useApp();
+  const toChain = () => navigate(`/chains/${encodeURIComponent(chain.code)}`);
 
   const dirty = useMemo(() => name !== chain.name || JSON.stringify(toChainNodes(nodes)) !== JSON.stringify(chain.nodes), [name, nodes, chain]);
+  // leaving with unsaved changes asks first (closing or reloading the tab: the browser's own question)
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [dirty]);
+  const back = () => {
+    if (!dirty) return toChain();
+    modal.confirm({ title: t('chains.edit.leaveTitle'), content: t('chains.edit.leaveBody'), okText: t('chains.edit.leave'), cancelText: t('chains.edit.stay'), onOk: toChain });
+  };
   const node = selected ? (nodes.find((n) => n.key === selected) ?? null) : null;
   const problemCount = problems.chain.length + Object.values(problems.byNode).reduce((sum, e) => sum + Object.keys(e).length, 0);
 
@@ -113,7 +125,7 @@ function ChainEditor({ chain, onReload }: { chain: ChainDetail; onReload: () => 
       ]);
       if (result.status === 'unchanged') {
         showSuccess(t('chains.edit.unchanged', { n: result.version }));
-        back();
+        toChain();
       } else {
         showSuccess(t('chains.edit.saved', counts));
         // the versions tab opens on the diff of the newest two: what this edit changed
