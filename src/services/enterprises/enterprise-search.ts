@@ -5,7 +5,7 @@
  */
 import { ENTERPRISE_SEARCH_MAX_PAGE_SIZE } from '../../contracts/enterprise-search';
 import type { SQL } from 'drizzle-orm';
-import { selectBroadPage, selectSampledFacets, selectSamplePercent } from '../../db/queries/enterprises/enterprise-search-broad';
+import { estimateMatches, selectBroadPage, selectSampledFacets, selectSamplePercent } from '../../db/queries/enterprises/enterprise-search-broad';
 import {
   buildEnterpriseSearchSql,
   selectEnterpriseSearch,
@@ -253,12 +253,14 @@ export function scaleFacets(facets: EnterpriseFacets, scale: number): Enterprise
 }
 
 /**
- * A browse (filters only) whose sample shows at least twice the cap, from at least this many
- * sampled matches, is broad for sure: it skips the exact count of the first 10,001. (Sampled pages
- * hold about a dozen rows each, so the evidence is some twenty independent pages at the least;
- * a true total at or under the cap would have to show half as many.)
+ * A search whose sample shows at least twice the cap, from at least this many sampled matches, is
+ * broad for sure: it skips the exact count of the first 10,001 (which reads a common word's whole
+ * posting list). Sampled pages hold about a dozen rows each, so the evidence is some twenty
+ * independent pages at the least; a true total at or under the cap would show half as many.
  */
 const SURE_SAMPLE_MATCHES = 200;
+/** The sample is asked first when the planner expects at least this share of the cap. */
+const SAMPLE_FIRST_SHARE = 0.5;
 
 interface Sampled {
   facets: EnterpriseFacets;
@@ -280,18 +282,21 @@ async function sampleFacets(deps: Deps, c: CompiledSearch): Promise<Sampled> {
  * Counts up to SEARCH_TOTAL_CAP + 1 matches in one statement; at most the cap, everything is exact.
  * Above it (unless `exact`): the page in capital tiers and the facets from a sample
  * (db/queries/enterprises/enterprise-search-broad.ts), paging only within the first SEARCH_TOTAL_CAP.
- * A browse by filters alone asks the sample first, and a sure broad one skips the count.
+ * When the planner expects many matches the sample comes first, and a search it shows to be broad
+ * for sure skips the count.
  */
 export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap = SEARCH_TOTAL_CAP): Promise<CompiledSearchOutcome> {
   const o = toPageOptions(c);
   const cap = c.exact ? null : totalCap;
   const statements: SQL[] = [];
   let sampled: Sampled | null = null;
-  if (cap !== null && c.filter.query === null) {
+  if (cap !== null && (await estimateMatches(deps.db, c.filter)) >= cap * SAMPLE_FIRST_SHARE) {
     sampled = await sampleFacets(deps, c);
     statements.push(sampled.statement);
   }
-  const sure = sampled !== null && cap !== null && !sampled.whole && sampled.matches >= SURE_SAMPLE_MATCHES && sampled.facets.total >= 2 * cap;
+  // a whole-table sample is the exact count; a partial one must be sure
+  const sure =
+    sampled !== null && cap !== null && (sampled.whole ? sampled.facets.total > cap : sampled.matches >= SURE_SAMPLE_MATCHES && sampled.facets.total >= 2 * cap);
   if (!sure) {
     const first = await selectEnterpriseSearch(deps.db, c.filter, o, c.facetRoot, cap);
     statements.push(buildEnterpriseSearchSql(c.filter, o, c.facetRoot, cap));
