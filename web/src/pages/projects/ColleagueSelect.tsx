@@ -19,11 +19,15 @@ interface BaseProps {
   /** People already on the project, so their names show before any search. */
   known?: Known[];
   testId?: string;
+  /** the accessible name when no form label names the picker */
+  ariaLabel?: string;
+  /** the picker's width (default: as wide as its content) */
+  width?: number | string;
 }
 
 type Props = BaseProps &
   (
-    | { multiple?: false; value?: string | null; onChange?: (value: string | null) => void }
+    | { multiple?: false; value?: string | null; onChange?: (value: string | null, label?: string) => void }
     | { multiple: true; value?: string[]; onChange?: (value: string[]) => void }
   );
 
@@ -74,11 +78,13 @@ export function ColleagueSelect(props: Props) {
       </span>
     ),
     'data-testid': props.testId,
+    'aria-label': props.ariaLabel,
+    style: props.width === undefined ? undefined : { width: props.width },
   };
   if (props.multiple) {
     const { value, onChange } = props;
     return <Select<string[]> {...common} mode="multiple" value={value ?? []} onChange={(v) => onChange?.(v ?? [])} />;
   }
   const { value, onChange } = props;
-  return <Select<string> {...common} value={value ?? undefined} onChange={(v) => onChange?.(v ?? null)} />;
+  return <Select<string> {...common} value={value ?? undefined} onChange={(v) => onChange?.(v ?? null, options.find((o) => o.value === v)?.label)} />;
 }

@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { Card, List, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FUNNEL_STEPS, type Funnel, type RoadmapItem } from '../../../api/chain-roadmap';
 import { usePhone } from '../../../components/responsive';
 import { useI18n, type MessageKey, type Translate } from '../../../i18n';
 import { stepName } from './FunnelCard';
+import { GOAL_COLORS, isOverdue, today } from './roadmapDraft';
 
 type Counts = Funnel['nodes'][number]['cohort'];
 
@@ -14,14 +16,26 @@ export interface NodeRow {
   counts: Counts | null;
 }
 
-const GOAL_COLORS: Record<RoadmapItem['goal'], string> = { extend: 'purple', fill: 'red', strengthen: 'blue' };
-
 function GoalTag({ t, item }: { t: Translate; item: RoadmapItem | null }) {
   if (!item) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Tag color={GOAL_COLORS[item.goal]} bordered={false} data-testid="node-goal">
       {t(`dashboard.goal.${item.goal}` as MessageKey)}
     </Tag>
+  );
+}
+
+function Due({ t, item, on }: { t: Translate; item: RoadmapItem | null; on: string }) {
+  if (!item?.dueOn) return <>—</>;
+  return (
+    <Space size={4}>
+      <span>{item.dueOn}</span>
+      {isOverdue(item.dueOn, on) && (
+        <Tag color="error" data-testid="node-overdue">
+          {t('dashboard.nodes.overdue')}
+        </Tag>
+      )}
+    </Space>
   );
 }
 
@@ -41,12 +55,13 @@ function stepColumns(t: Translate): ColumnsType<NodeRow> {
 }
 
 /** 各节点: the roadmap's goal, owner and due date beside the node's funnel counts; cards on a phone. */
-export function NodeTable({ rows, loading }: { rows: NodeRow[]; loading: boolean }) {
+export function NodeTable({ rows, loading, extra }: { rows: NodeRow[]; loading: boolean; extra?: ReactNode }) {
   const { t } = useI18n();
+  const on = today();
   const phone = usePhone();
   const empty = t('dashboard.nodes.empty');
   return (
-    <Card size="small" title={t('dashboard.nodes.title')} data-testid="dashboard-nodes" styles={{ body: phone ? { padding: 8 } : undefined }}>
+    <Card size="small" title={t('dashboard.nodes.title')} extra={extra} data-testid="dashboard-nodes" styles={{ body: phone ? { padding: 8 } : undefined }}>
       {phone ? (
         <List<NodeRow>
           loading={loading}
@@ -58,6 +73,11 @@ export function NodeTable({ rows, loading }: { rows: NodeRow[]; loading: boolean
                 <Space size={8} wrap>
                   <Typography.Text strong>{r.name}</Typography.Text>
                   {r.item && <GoalTag t={t} item={r.item} />}
+                  {isOverdue(r.item?.dueOn, on) && (
+                    <Tag color="error" data-testid="node-overdue">
+                      {t('dashboard.nodes.overdue')}
+                    </Tag>
+                  )}
                 </Space>
                 <Typography.Text type="secondary">
                   {r.item ? t('dashboard.nodes.ownerDue', { owner: r.item.owner?.displayName ?? '—', due: r.item.dueOn ?? '—' }) : t('dashboard.nodes.notPlanned')}
@@ -80,7 +100,7 @@ export function NodeTable({ rows, loading }: { rows: NodeRow[]; loading: boolean
             { title: t('dashboard.nodes.node'), key: 'node', render: (_: unknown, r) => r.name },
             { title: t('dashboard.nodes.goal'), key: 'goal', render: (_: unknown, r) => <GoalTag t={t} item={r.item} /> },
             { title: t('dashboard.nodes.owner'), key: 'owner', render: (_: unknown, r) => r.item?.owner?.displayName ?? '—' },
-            { title: t('dashboard.nodes.due'), key: 'due', render: (_: unknown, r) => r.item?.dueOn ?? '—' },
+            { title: t('dashboard.nodes.due'), key: 'due', render: (_: unknown, r) => <Due t={t} item={r.item} on={on} /> },
             ...stepColumns(t),
           ]}
         />
