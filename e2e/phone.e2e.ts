@@ -78,6 +78,13 @@ test('on a phone the officer signs in, reads the dashboard, opens a project from
     await hits.first().waitFor();
     await assertFits(page, 'the enterprise search');
     await screenshot(page, 'phone-enterprises');
+    // browsing everything: over 10,000, the help beside the total, still one column
+    await page.goto('/enterprises?sort=capital');
+    await page.getByTestId('result-total').getByText(/^超过 10,000 家企业/).waitFor();
+    await page.getByTestId('exact-count').waitFor();
+    await hits.first().waitFor();
+    await assertFits(page, 'the enterprise search over 10,000');
+    await screenshot(page, 'phone-enterprises-broad');
     await hits.first().click();
     await page.getByTestId('enterprise-name').waitFor();
     await assertFits(page, 'the enterprise detail');
