@@ -107,4 +107,16 @@ describe.each(DATABASE_KINDS)('targeting features on %s', (kind) => {
     expect(await refreshRelatedness(t.deps, sys)).toMatchObject({ divisions: 3, regionIndustries: 5, growthSignals: 5 });
     expect(await points()).toMatchObject({ A: { relatedness: 0, growth: 5 }, B: { relatedness: 0, growth: 4 }, reasonA: '近两年增资 1 次、在 2 个外地设立分支（+5）' });
   });
+
+  it('counts the pull live over the region, by industry code or product, not revoked firms (one statement for every neighbour)', async () => {
+    const pullOf = async () => {
+      const r = await listScoredTargets(t.deps, sys, { chain: 'TF', node: 'TF-U01', region: '650109', limit: 1 });
+      return r.items[0]?.features.find((f) => f.feature === 'chainPull')?.reason;
+    };
+    expect(await pullOf()).toBe('下游节点 组件 已有本地企业 1 家（+0.5）');
+    await testEnterprise(t.deps, { regionCode: '650109', businessScope: '光伏组件的生产与销售' });
+    await testEnterprise(t.deps, { regionCode: '650109', industryCode: '3825', status: 'revoked' });
+    await testEnterprise(t.deps, { regionCode: '650102', industryCode: '3825' });
+    expect(await pullOf()).toBe('下游节点 组件 已有本地企业 2 家（+1）');
+  });
 });

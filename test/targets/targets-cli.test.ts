@@ -15,7 +15,7 @@ describe('bin/yinfeng targets', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('scores a node, claims a firm, refuses a drop without reason, advances it, prints the funnel and keeps the weights with too few outcomes', { timeout: 400_000 }, async () => {
+  it('scores a node, refreshes the features, claims a firm, refuses a drop without reason, advances it, prints the funnel and keeps the weights with too few outcomes', { timeout: 400_000 }, async () => {
     const env = cleanEnv({ YINFENG_DATA_DIR: path.join(dir, 'data') });
     const chain = path.join(dir, 'chain.csv');
     fs.writeFileSync(chain, CHAIN);
@@ -34,6 +34,11 @@ describe('bin/yinfeng targets', () => {
     expect(scored.stdout).toMatch(/1\. {2}35\.0 {2}苏州甲硅业有限公司（虎丘区）/);
     expect(scored.stdout).toMatch(/2\. {2}29\.0 {2}苏州乙硅业有限公司/);
     expect(scored.stdout).toContain('行业代码 3218 与本节点同小类（+25）');
+
+    // the features by hand: one 大类 (32), no pair, one region × code count (320505, 3218), no growth signal; the scores stay
+    const refreshed = await runCli(['targets', 'refresh-features'], env, 120_000);
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    expect(refreshed.stdout).toMatch(/已重算精准招商特征：1 个大类，0 对关联，1 组地区×行业企业数，0 家企业有成长信号，用时 \d+ 毫秒/);
 
     const claimed = await runCli(['targets', 'claim', '--chain', 'SC', '--node', 'SC-01', '--region', '650109', '--enterprise', big], env, 120_000);
     expect(claimed.code, claimed.stderr).toBe(0);

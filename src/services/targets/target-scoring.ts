@@ -5,7 +5,7 @@
  */
 import { selectTargetCandidates, countInvestorsByProvince, type CandidateRow } from '../../db/queries/targets/target-candidates';
 import { selectFeaturesRefreshedAt, selectRegionDensities } from '../../db/queries/targets/industry-relatedness';
-import { countNodeEnterprises } from '../../db/queries/chains/chain-coverage';
+import { countLocalEnterprisesPerNode } from '../../db/queries/targets/target-pull';
 import { AppError } from '../../domain/app-error';
 import type { ChainNode, Segment } from '../../domain/chains/chain-content';
 import { msg, renderMessage, type Lang } from '../../domain/messages/catalog';
@@ -36,15 +36,15 @@ const NEIGHBOURS: Record<Segment, { segment: Segment; direction: 'upstream' | 'd
   downstream: [{ segment: 'midstream', direction: 'upstream' }],
 };
 
-/** The top-level node of the neighbouring segments with the most local enterprises (its subtree counted). */
+/** The top-level node of the neighbouring segments with the most local enterprises (its subtree counted; the first on a tie). */
 async function findPull(deps: Deps, ctx: TargetChainContext, node: ChainNode): Promise<TargetFacts['pull']> {
   const matches = buildMatches(ctx.nodes);
+  const tops = NEIGHBOURS[node.segment].flatMap(({ segment, direction }) => ctx.nodes.filter((n) => n.segment === segment && n.parentCode === null).map((top) => ({ top, direction })));
+  const counts = await countLocalEnterprisesPerNode(deps.db, ctx.region.path, tops.map((t) => matches.get(t.top.code)!));
   let best: TargetFacts['pull'] = null;
-  for (const { segment, direction } of NEIGHBOURS[node.segment]) {
-    for (const top of ctx.nodes.filter((n) => n.segment === segment && n.parentCode === null)) {
-      const count = await countNodeEnterprises(deps.db, ctx.region.path, matches.get(top.code)!);
-      if (!best || count.total > best.localEnterprises) best = { nodeName: top.name, direction, localEnterprises: count.total };
-    }
+  for (const [i, { top, direction }] of tops.entries()) {
+    const count = counts[i] ?? 0;
+    if (!best || count > best.localEnterprises) best = { nodeName: top.name, direction, localEnterprises: count };
   }
   return best;
 }
