@@ -37,8 +37,7 @@ const NEIGHBOURS: Record<Segment, { segment: Segment; direction: 'upstream' | 'd
 };
 
 /** The top-level node of the neighbouring segments with the most local enterprises (its subtree counted; the first on a tie). */
-async function findPull(deps: Deps, ctx: TargetChainContext, node: ChainNode): Promise<TargetFacts['pull']> {
-  const matches = buildMatches(ctx.nodes);
+async function findPull(deps: Deps, ctx: TargetChainContext, node: ChainNode, matches: ReturnType<typeof buildMatches>): Promise<TargetFacts['pull']> {
   const tops = NEIGHBOURS[node.segment].flatMap(({ segment, direction }) => ctx.nodes.filter((n) => n.segment === segment && n.parentCode === null).map((top) => ({ top, direction })));
   const counts = await countLocalEnterprisesPerNode(deps.db, ctx.region.path, tops.map((t) => matches.get(t.top.code)!));
   let best: TargetFacts['pull'] = null;
@@ -85,10 +84,12 @@ export async function scoreCandidates(deps: Deps, ctx: TargetChainContext, node:
   const members = listSubtreeMembers(ctx.nodes).get(node.code) ?? [node];
   const declared = [...new Set(members.flatMap((m) => m.industryCodes))];
   const products = listProductQueries(members.flatMap((m) => m.products));
+  // the node matches of the whole chain (codes expanded, product queries): built once per request
+  const matches = buildMatches(ctx.nodes);
   const rows = await selectTargetCandidates(deps.db, {
     regionPath: ctx.region.path,
     nodeCode: node.code,
-    industryCodes: buildMatches(ctx.nodes).get(node.code)?.industryCodes ?? [],
+    industryCodes: matches.get(node.code)?.industryCodes ?? [],
     productQueries: products.map((p) => p.query),
     pool: CANDIDATE_POOL,
     enterpriseIds,
@@ -97,7 +98,7 @@ export async function scoreCandidates(deps: Deps, ctx: TargetChainContext, node:
   const relatedness = await selectRegionDensities(deps.db, ctx.region.path);
   const shared: SharedFacts = {
     densities: relatedness.densities,
-    pull: await findPull(deps, ctx, node),
+    pull: await findPull(deps, ctx, node, matches),
     provinceInvestors: await countInvestorsByProvince(deps.db, ctx.region.path),
   };
   return rows
