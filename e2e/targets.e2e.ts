@@ -190,3 +190,85 @@ test('no node picked: the page says what to do', async () => {
     await context.close();
   }
 });
+
+/** Picks `chain` and `node` in the claim dialog's pickers. */
+async function pickChainNode(page: Page, dialog: ReturnType<Page['locator']>, chain: string, node: string): Promise<void> {
+  await dialog.getByTestId('targets-chain').click();
+  await page.locator('.ant-select-dropdown:visible').getByText(chain, { exact: true }).click();
+  await dialog.getByTestId('targets-node').click();
+  await page.keyboard.type(node);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: node }).first().click();
+}
+
+let listPath = '';
+
+test('targets ↔ enterprise lists at the desk: chosen targets join a new list; the list claims its members for a node, each refusal with its reason', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    await page.goto('/targets');
+    const rows = page.getByTestId('target-list').locator('tr.ant-table-row');
+    await rows.nth(1).waitFor();
+    const nodeCell = (await rows.first().locator('td').nth(2).innerText()).trim();
+    const [chainName = '', nodeName = ''] = nodeCell.split(' · ');
+    const firm = (await rows.first().getByTestId('target-name').innerText()).trim();
+    await rows.nth(0).locator('.ant-checkbox-input').check();
+    await rows.nth(1).locator('.ant-checkbox-input').check();
+    const add = page.getByTestId('targets-add-to-list');
+    await add.getByText(/把 [12] 家企业加入名单/).waitFor();
+    await add.click();
+    const dialog = page.locator('.ant-modal-content').filter({ hasText: /把选中的 [12] 家企业加入名单/ });
+    await dialog.getByText('新建名单', { exact: true }).click();
+    await dialog.getByLabel('名单名称').fill('从招商目标加入的名单');
+    await assertClean(page, 'adding targets to a list');
+    await dialog.getByRole('button', { name: /加\s*入/ }).click();
+    await page.getByTestId('added-to-list').getByText('打开名单').click();
+    await page.waitForURL(/\/enterprises\/lists\/[0-9a-f-]{36}$/);
+    listPath = new URL(page.url()).pathname;
+    await page.getByTestId('list-members').getByText(firm).waitFor();
+
+    // the list's members as targets of 米东区 for the node the first firm is already claimed on: it is refused, with why
+    await page.getByTestId('claim-from-list').click();
+    const claim = page.locator('.ant-modal-content').filter({ hasText: '把名单中的企业认领为招商目标' });
+    await claim.getByText(/名单全部 [12] 家企业认领为本地区该节点的目标/).waitFor();
+    await pickChainNode(page, claim, chainName, nodeName);
+    await assertClean(page, 'the claim-from-list dialog');
+    const answered = page.waitForResponse((r) => /\/api\/enterprise-lists\/[^/]+\/targets$/.test(r.url()));
+    await claim.getByTestId('claim-from-list-ok').click();
+    assert.equal((await answered).status(), 200);
+    const result = claim.getByTestId('claim-from-list-result');
+    await result.getByText(/已认领 \d 家，未认领 [12] 家/).waitFor();
+    await result.locator('tr.ant-table-row').filter({ hasText: firm }).getByText(/已被米东区认领为本节点的目标/).waitFor();
+    await assertClean(page, 'the claim-from-list result');
+    await screenshot(page, 'enterprise-list-claim-result');
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone the officer chooses a target card for a list and claims from the list page; it fits 390 px', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'officer');
+    await page.goto('/targets');
+    const card = page.getByTestId('target-card').first();
+    await card.waitFor();
+    await card.getByTestId('target-choose').check();
+    await page.getByTestId('targets-add-to-list').getByText('把 1 家企业加入名单').waitFor();
+    await assertClean(page, 'the target cards with a choice');
+    await screenshot(page, 'phone-targets-chosen');
+
+    assert.ok(listPath, 'the desk test made the list');
+    await page.goto(listPath);
+    await page.getByTestId('claim-from-list').click();
+    const claim = page.locator('.ant-modal-content').filter({ hasText: '把名单中的企业认领为招商目标' });
+    const detail = (await (await page.request.get('/api/chains/PV')).json()) as { name: string; nodes: { name: string }[] };
+    await pickChainNode(page, claim, detail.name, detail.nodes.at(-1)!.name);
+    await claim.getByTestId('claim-from-list-ok').click();
+    await claim.getByTestId('claim-from-list-result').getByText(/已认领 \d 家，未认领 \d 家/).waitFor();
+    await assertClean(page, 'the claim result on a phone');
+    await screenshot(page, 'phone-enterprise-list-claim-result');
+  } finally {
+    await context.close();
+  }
+});

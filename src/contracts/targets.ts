@@ -59,6 +59,39 @@ export const claimTargetBodySchema = z.object({
   enterprise: z.string().trim().min(1).max(40).describe('企业的统一社会信用代码或编号'),
 });
 
+export const MAX_CLAIM_FROM_LIST = 200;
+
+export const claimFromListBodySchema = z.object({
+  region: regionCodeSchema.optional().describe('认领地区（默认本人所在地区）'),
+  chain: chainCodeSchema,
+  node: nodeCodeSchema,
+  enterpriseIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(MAX_CLAIM_FROM_LIST)
+    .optional()
+    .describe(`只认领名单中的这些企业（企业编号）；不填为名单全部成员（最多 ${MAX_CLAIM_FROM_LIST} 家）`),
+});
+
+export const claimFromListResultSchema = z.object({
+  list: z.object({ id: z.string(), name: z.string() }),
+  region: z.object({ code: z.string(), name: z.string() }),
+  chain: z.object({ code: z.string(), name: z.string() }),
+  node: z.object({ code: z.string(), name: z.string() }),
+  claimed: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(
+    z.object({
+      enterpriseId: z.string(),
+      creditCode: z.string().nullable(),
+      name: z.string(),
+      outcome: z.enum(['claimed', 'refused']),
+      targetId: z.string().nullable(),
+      reason: z.string().nullable().describe('未认领的原因（如已被其他地区认领、是本地企业）'),
+    }),
+  ),
+});
+
 export const targetSchema = z.object({
   id: z.string(),
   regionCode: z.string(),
@@ -165,6 +198,8 @@ export type ScoredTargets = z.infer<typeof scoredTargetsSchema>;
 export type ScoredTarget = ScoredTargets['items'][number];
 export type ScoredTargetsQuery = z.input<typeof scoredTargetsQuerySchema>;
 export type ClaimTargetBody = z.input<typeof claimTargetBodySchema>;
+export type ClaimFromListBody = z.input<typeof claimFromListBodySchema>;
+export type ClaimFromListResult = z.infer<typeof claimFromListResultSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type TargetStatusBody = z.input<typeof targetStatusBodySchema>;
 export type TargetFeedbackBody = z.input<typeof targetFeedbackBodySchema>;

@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'chain.adopt',
   'chain.edit',
   'investmentTarget.claim',
+  'investmentTarget.claimFromList',
   'investmentTarget.status',
   'investmentTarget.feedback',
   'investmentTarget.fit',

@@ -988,6 +988,16 @@ const CASES: Record<string, RouteCase> = {
       return { url: '/api/targets', body: { region: f.region(t), chain: code, node: `${code}-01`, enterprise: await f.outsideFirm() } };
     },
   },
+  'POST /api/enterprise-lists/:id/targets': {
+    access: 'targeting.manage',
+    scoped: true, // the list of the sibling county is invisible (404); who is claimed or refused: test/targets/target-list-claims.test.ts
+    ok: 200,
+    build: async (f, t, role) => {
+      const code = await f.chain('own');
+      const list = await (await import('../enterprise-search/matrix-fixtures')).listFor(f, t, role, false);
+      return { url: `/api/enterprise-lists/${list}/targets`, body: { region: f.region(t), chain: code, node: `${code}-01`, enterpriseIds: [crypto.randomUUID()] } };
+    },
+  },
   'POST /api/targets/:id/status': {
     access: 'targeting.manage',
     scoped: true,

@@ -73,4 +73,10 @@ export const targetMessages = defineMessages({
   'target.funnelPeriodLong': { zh: '期间最长 {max} 个月', en: 'The period can be at most {max} months long' },
   'target.limit': { zh: 'limit 须为 1–100 的整数', en: 'limit must be a whole number from 1 to 100' },
   'target.fitProvinceOnly': { zh: '评分权重全系统共用，只能由省级重新拟合', en: 'The score weights are shared by the whole installation; only the province level refits them' },
+  'target.listTooMany': {
+    zh: '名单有 {count} 家企业，一次最多认领 {max} 家；请勾选要认领的企业',
+    en: 'The list holds {count} enterprises; at most {max} can be claimed at once, so select the ones to claim',
+  },
+  'target.listEmpty': { zh: '名单中没有企业', en: 'The list has no enterprises' },
+  'target.notInList': { zh: '不在该名单中', en: 'Not in this list' },
 });

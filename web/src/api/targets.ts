@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod';
 import type {
+  ClaimFromListBody,
+  ClaimFromListResult,
   ClaimTargetBody,
   ScoredTargets,
   ScoredTargetsQuery,
@@ -22,7 +24,7 @@ import { api } from './client';
 /** The weights in use and their backtest (inferred from the contract's schema). */
 export type TargetWeights = z.infer<typeof targetWeightsSchema>;
 
-export type { ScoredTarget, ScoredTargets, TargetListItem, TargetStatus } from '../../../src/contracts/targets';
+export type { ClaimFromListResult, ScoredTarget, ScoredTargets, TargetListItem, TargetStatus } from '../../../src/contracts/targets';
 
 /** The way of a target in order; 已放弃 is reached from any open status. */
 export const TARGET_STEPS = ['new', 'contacted', 'visited', 'negotiating', 'signed'] as const satisfies readonly TargetStatus[];
@@ -38,6 +40,8 @@ export const targetsApi = {
   list: (query: TargetListQuery) => api.get<TargetList>('/api/targets', { ...query }),
   /** A claim held by another region (409) is refused with the server's words (who holds it, or 其他地区). */
   claim: (body: ClaimTargetBody) => api.post<Target>('/api/targets', body),
+  /** Silent: the dialog shows a refusal of the whole request; each enterprise's refusal is in the answer. */
+  claimFromList: (listId: string, body: ClaimFromListBody) => api.post<ClaimFromListResult>(`/api/enterprise-lists/${encodeURIComponent(listId)}/targets`, body, true),
   /** Silent: the status dialog shows the refusal inline. */
   changeStatus: (id: string, body: TargetStatusBody) => api.post<Target>(`/api/targets/${encodeURIComponent(id)}/status`, body, true),
   weights: () => api.get<TargetWeights>('/api/targets/weights'),

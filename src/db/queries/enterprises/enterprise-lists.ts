@@ -254,6 +254,19 @@ export interface ListMemberRow extends Omit<EnterpriseSearchRow, 'inContact'> {
   addedAt: Date;
 }
 
+/** The first `limit` members (id, credit code, name) in the order they were added, or those of `ids` that are members. */
+export async function selectListMemberKeys(db: Db, listId: string, limit: number, ids?: readonly string[]): Promise<{ id: string; creditCode: string | null; name: string }[]> {
+  const only = ids ? sql`and m.enterprise_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const rows = rowsOf(
+    await db.execute(sql`
+      select e.id, e.credit_code, e.name from enterprise_list_members m join enterprises e on e.id = m.enterprise_id
+      where m.list_id = ${listId} ${only}
+      order by m.added_at, e.credit_code, e.id
+      limit ${limit}`),
+  );
+  return rows.map((r) => ({ id: String(r.id), creditCode: (r.credit_code as string | null) ?? null, name: String(r.name) }));
+}
+
 /** Members in the order they were added (then by credit code). */
 export async function selectListMembers(db: Db, listId: string, limit: number, offset: number): Promise<ListMemberRow[]> {
   const rows = rowsOf(

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  claimFromListBodySchema,
+  claimFromListResultSchema,
   claimTargetBodySchema,
+  MAX_CLAIM_FROM_LIST,
   scoredTargetsQuerySchema,
   scoredTargetsSchema,
   targetFeedbackBodySchema,
@@ -18,9 +21,11 @@ import {
 import type { Deps } from '../../../services/context';
 import { changeTargetStatus, claimTarget, giveTargetFeedback, listTargets } from '../../../services/targets/target-claims';
 import { fitTargetWeightsAs } from '../../../services/targets/target-learning';
+import { claimTargetsFromList } from '../../../services/targets/target-list-claims';
 import { listScoredTargets } from '../../../services/targets/target-scoring';
 import { loadTargetWeights } from '../../../services/targets/target-weights';
 import { requireCaller } from '../../access';
+import { idParams as uuidParams } from '../../schemas';
 
 const tags = ['targets'];
 const idParams = z.object({ id: z.string().min(1).max(40) });
@@ -48,6 +53,20 @@ export async function targetRoutes(app: FastifyInstance, { deps }: { deps: Deps 
     '/api/targets',
     { config: { access: 'targeting.manage' }, schema: { tags, summary: '认领招商目标（同一节点的企业同一时间只能由一个地区认领）', body: claimTargetBodySchema, response: { 200: targetSchema } } },
     async (request) => claimTarget(deps, requireCaller(request), request.body),
+  );
+  r.post(
+    '/api/enterprise-lists/:id/targets',
+    {
+      config: { access: 'targeting.manage' },
+      schema: {
+        tags,
+        summary: '把名单中的企业（全部或所选）认领为本地区某产业链节点的招商目标；逐家报告认领或未认领及原因',
+        params: uuidParams,
+        body: claimFromListBodySchema,
+        response: { 200: claimFromListResultSchema },
+      },
+    },
+    async (request) => claimTargetsFromList(deps, requireCaller(request), request.params.id, request.body, MAX_CLAIM_FROM_LIST),
   );
   r.post(
     '/api/targets/:id/status',

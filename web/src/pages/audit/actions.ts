@@ -87,6 +87,7 @@ const ACTIONS: Record<string, Names> = {
   'chain.adopt': ['采用产业链模板', 'Adopt chain template'],
   'chain.edit': ['编辑产业链', 'Edit chain'],
   'investmentTarget.claim': ['认领招商目标', 'Claim investment target'],
+  'investmentTarget.claimFromList': ['以企业名单认领招商目标', 'Claim targets from an enterprise list'],
   'investmentTarget.status': ['推进招商目标', 'Advance investment target'],
   'investmentTarget.feedback': ['反馈候选企业', 'Feedback on a candidate'],
   'investmentTarget.fit': ['按招商结果拟合评分权重', 'Fit target weights on outcomes'],

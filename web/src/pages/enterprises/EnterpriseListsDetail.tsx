@@ -1,5 +1,5 @@
 import { useState, type Key } from 'react';
-import { Button, Card, Descriptions, Empty, Popconfirm, Result, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, type CheckboxProps, Descriptions, Empty, Popconfirm, Result, Space, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { ModalForm, PageContainer, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { formatTableWan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../i18n';
 import { AddByNameButton } from './EnterpriseListsAddByName';
+import { ClaimFromListButton } from './EnterpriseListsClaim';
 import { EnterpriseStatusTag, EnterpriseTags, enterpriseHref } from './EnterpriseSearchCells';
 import { SharedTag } from './EnterpriseLists';
 
@@ -188,6 +189,7 @@ export default function EnterpriseListsDetail() {
     },
   ];
 
+  const canClaim = can(me, 'targeting.manage');
   const selectedIds = (members.data?.items ?? []).filter((m) => selected.includes(m.id)).map((m) => m.id);
 
   return (
@@ -240,6 +242,7 @@ export default function EnterpriseListsDetail() {
               <Space>
                 <Switch
                   size="small"
+                  aria-label={t('entLists.sharedLabel', { region: list.regionName })}
                   checked={list.shared}
                   data-testid="share-switch"
                   onChange={async (shared) => {
@@ -270,7 +273,8 @@ export default function EnterpriseListsDetail() {
         title={t('entLists.members')}
         extra={
           editable ? (
-            <Space>
+            <Space wrap>
+              {canClaim && <ClaimFromListButton listId={list.id} memberCount={list.memberCount} chosen={selectedIds} />}
               <Popconfirm
                 title={t('entLists.removeConfirm', { n: selectedIds.length })}
                 disabled={selectedIds.length === 0}
@@ -291,6 +295,8 @@ export default function EnterpriseListsDetail() {
                 {t('entLists.addFromSearch')}
               </Button>
             </Space>
+          ) : canClaim ? (
+            <ClaimFromListButton listId={list.id} memberCount={list.memberCount} chosen={[]} />
           ) : null
         }
       >
@@ -302,7 +308,17 @@ export default function EnterpriseListsDetail() {
           dataSource={members.data?.items ?? []}
           loading={members.isFetching}
           scroll={{ x: 1450 }}
-          rowSelection={editable ? { selectedRowKeys: selected, onChange: setSelected } : undefined}
+          rowSelection={
+            editable
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: setSelected,
+                  // the checkboxes need a name (axe); antd's CheckboxProps type leaves out the aria attributes it passes on
+                  getTitleCheckboxProps: () => ({ 'aria-label': t('entLists.chooseAll') }) as CheckboxProps,
+                  getCheckboxProps: (m) => ({ 'aria-label': t('targets.choose', { name: m.name }) }) as CheckboxProps,
+                }
+              : undefined
+          }
           pagination={{
             current: page,
             pageSize,

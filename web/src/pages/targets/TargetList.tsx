@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Empty, List, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Badge, Button, Card, Checkbox, Empty, List, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,6 +12,7 @@ import { useMe } from '../../auth/session';
 import { formatTime } from '../../components/labels';
 import { usePhone } from '../../components/responsive';
 import { useI18n, type Translate } from '../../i18n';
+import { EnterpriseListsAddModal, type AddTarget } from '../enterprises/EnterpriseListsAddModal';
 import { ChainNodePickers } from './ChainNodePickers';
 import { scoredPath, targetStatusName, TargetStatusTag } from './labels';
 import { nextStatuses, TargetStatusModal } from './TargetStatusModal';
@@ -68,6 +70,18 @@ export default function TargetList() {
   const status = (search.get('status') as TargetStatus | null) ?? null;
   const page = Number(search.get('page')) || 1;
   const [moving, setMoving] = useState<TargetListItem | null>(null);
+  /** chosen targets (kept across pages), whose enterprises 加入企业名单 adds */
+  const [chosen, setChosen] = useState<ReadonlyMap<string, TargetListItem>>(new Map());
+  const [adding, setAdding] = useState<AddTarget | null>(null);
+  const canAddToList = can(me, 'enterprises.manage');
+  const choose = (r: TargetListItem, on: boolean) =>
+    setChosen((prev) => {
+      const next = new Map(prev);
+      if (on) next.set(r.id, r);
+      else next.delete(r.id);
+      return next;
+    });
+  const chosenFirms = [...new Set([...chosen.values()].map((r) => r.enterpriseId))];
   const setFilter = (next: { chain?: string | null; node?: string | null; status?: string | null; page?: number }) => {
     const merged = { chain, node, status, page: 1, ...next };
     const out: Record<string, string> = {};
@@ -126,6 +140,19 @@ export default function TargetList() {
       title={t('targets.listTitle')}
       subTitle={phone ? undefined : t('targets.listSubtitle')}
       extra={[
+        ...(canAddToList
+          ? [
+              <Button
+                key="add-to-list"
+                icon={<UnorderedListOutlined />}
+                disabled={chosenFirms.length === 0}
+                onClick={() => setAdding({ kind: 'ids', ids: chosenFirms })}
+                data-testid="targets-add-to-list"
+              >
+                {chosenFirms.length > 0 ? t('targets.addToListN', { n: chosenFirms.length }) : t('targets.addToList')}
+              </Button>,
+            ]
+          : []),
         <Button key="scored" icon={<AimOutlined />} onClick={() => navigate('/targets/scored')}>
           {t('menu.targetsScored')}
         </Button>,
@@ -160,6 +187,14 @@ export default function TargetList() {
                   <Card size="small" style={{ width: '100%' }} data-testid="target-card">
                     <Space direction="vertical" size={6} style={{ width: '100%' }}>
                       <Space size={6} wrap>
+                        {canAddToList && (
+                          <Checkbox
+                            checked={chosen.has(r.id)}
+                            onChange={(e) => choose(r, e.target.checked)}
+                            aria-label={t('targets.choose', { name: r.enterpriseName })}
+                            data-testid="target-choose"
+                          />
+                        )}
                         <Link to={enterprisePath(r)} data-testid="target-name">
                           {r.enterpriseName}
                         </Link>
@@ -195,11 +230,25 @@ export default function TargetList() {
               dataSource={items}
               pagination={pagination}
               locale={{ emptyText: q.isLoading ? ' ' : empty }}
+              rowSelection={
+                canAddToList
+                  ? {
+                      preserveSelectedRowKeys: true,
+                      selectedRowKeys: [...chosen.keys()],
+                      onSelect: (r, on) => choose(r, on),
+                      onSelectAll: (on, _rows, changed) => changed.forEach((r) => choose(r, on)),
+                      // the checkboxes need a name (axe); antd's CheckboxProps type leaves out the aria attributes it passes on
+                      getTitleCheckboxProps: () => ({ 'aria-label': t('targets.chooseAll') }) as CheckboxProps,
+                      getCheckboxProps: (r) => ({ 'aria-label': t('targets.choose', { name: r.enterpriseName }) }) as CheckboxProps,
+                    }
+                  : undefined
+              }
             />
           )}
         </Space>
       </Card>
       <TargetStatusModal target={moving} onClose={() => setMoving(null)} />
+      <EnterpriseListsAddModal target={adding} onClose={() => setAdding(null)} onDone={() => { setAdding(null); setChosen(new Map()); }} />
     </PageContainer>
   );
 }
