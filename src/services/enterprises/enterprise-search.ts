@@ -5,7 +5,7 @@
  */
 import { ENTERPRISE_SEARCH_MAX_PAGE_SIZE } from '../../contracts/enterprise-search';
 import type { SQL } from 'drizzle-orm';
-import { estimateMatches, selectBroadPage, selectSampledFacets, selectSamplePercent } from '../../db/queries/enterprises/enterprise-search-broad';
+import { countSampledMatches, selectBroadPage, selectSampledFacets, selectTableRows, toSamplePercent } from '../../db/queries/enterprises/enterprise-search-broad';
 import {
   buildEnterpriseSearchSql,
   selectEnterpriseSearch,
@@ -253,14 +253,21 @@ export function scaleFacets(facets: EnterpriseFacets, scale: number): Enterprise
 }
 
 /**
- * A search whose sample shows at least twice the cap, from at least this many sampled matches, is
- * broad for sure: it skips the exact count of the first 10,001 (which reads a common word's whole
- * posting list). Sampled pages hold about a dozen rows each, so the evidence is some twenty
- * independent pages at the least; a true total at or under the cap would show half as many.
+ * Sampling (TABLESAMPLE SYSTEM over the table's pages, the same pages every time). A probe of about
+ * PROBE_ROWS rows first tells a search that may be broad (its scaled count at least half the cap)
+ * from one that surely is not, for a few milliseconds: the planner's estimates of word searches are
+ * off ten times either way. A possibly broad search then samples enough rows to expect about
+ * SAMPLE_MATCHES matches (the broader the search, the smaller the sample), between PROBE_ROWS and
+ * MAX_SAMPLE_ROWS, for its estimated total and facets. It is broad for sure — and skips the exact
+ * count of the first 10,001, which reads a common word's whole posting list — when the sample
+ * holds at least SURE_SAMPLE_MATCHES matches and its total is at least twice the cap: sampled pages
+ * hold about a dozen rows each, so that is some twenty independent pages or more, and a true total
+ * at or under the cap would show half as many.
  */
+const PROBE_ROWS = 5_000;
+const SAMPLE_MATCHES = 800;
+const MAX_SAMPLE_ROWS = 40_000;
 const SURE_SAMPLE_MATCHES = 200;
-/** The sample is asked first when the planner expects at least this share of the cap. */
-const SAMPLE_FIRST_SHARE = 0.5;
 
 interface Sampled {
   facets: EnterpriseFacets;
@@ -271,8 +278,7 @@ interface Sampled {
   statement: SQL;
 }
 
-async function sampleFacets(deps: Deps, c: CompiledSearch): Promise<Sampled> {
-  const percent = await selectSamplePercent(deps.db);
+async function sampleFacets(deps: Deps, c: CompiledSearch, percent: number): Promise<Sampled> {
   const sample = await selectSampledFacets(deps.db, c.filter, c.facetRoot, percent);
   const whole = percent >= 100;
   return { facets: whole ? sample.facets : scaleFacets(sample.facets, 100 / percent), matches: sample.facets.total, whole, statement: sample.statement };
@@ -282,21 +288,27 @@ async function sampleFacets(deps: Deps, c: CompiledSearch): Promise<Sampled> {
  * Counts up to SEARCH_TOTAL_CAP + 1 matches in one statement; at most the cap, everything is exact.
  * Above it (unless `exact`): the page in capital tiers and the facets from a sample
  * (db/queries/enterprises/enterprise-search-broad.ts), paging only within the first SEARCH_TOTAL_CAP.
- * When the planner expects many matches the sample comes first, and a search it shows to be broad
- * for sure skips the count.
+ * A probe of the sample comes first on a large table, and a search it shows to be broad for sure
+ * skips the count.
  */
 export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap = SEARCH_TOTAL_CAP): Promise<CompiledSearchOutcome> {
   const o = toPageOptions(c);
   const cap = c.exact ? null : totalCap;
   const statements: SQL[] = [];
   let sampled: Sampled | null = null;
-  if (cap !== null && (await estimateMatches(deps.db, c.filter)) >= cap * SAMPLE_FIRST_SHARE) {
-    sampled = await sampleFacets(deps, c);
-    statements.push(sampled.statement);
+  const tableRows = cap === null ? 0 : await selectTableRows(deps.db);
+  const probePercent = toSamplePercent(PROBE_ROWS, tableRows);
+  if (cap !== null && probePercent < 100) {
+    const probe = await countSampledMatches(deps.db, c.filter, probePercent);
+    statements.push(probe.statement);
+    const estimate = (probe.matches * 100) / probePercent;
+    if (estimate >= cap / 2) {
+      const rows = Math.min(MAX_SAMPLE_ROWS, Math.max(PROBE_ROWS, (SAMPLE_MATCHES * tableRows) / Math.max(estimate, 1)));
+      sampled = await sampleFacets(deps, c, toSamplePercent(rows, tableRows));
+      statements.push(sampled.statement);
+    }
   }
-  // a whole-table sample is the exact count; a partial one must be sure
-  const sure =
-    sampled !== null && cap !== null && (sampled.whole ? sampled.facets.total > cap : sampled.matches >= SURE_SAMPLE_MATCHES && sampled.facets.total >= 2 * cap);
+  const sure = sampled !== null && cap !== null && sampled.matches >= SURE_SAMPLE_MATCHES && sampled.facets.total >= 2 * cap;
   if (!sure) {
     const first = await selectEnterpriseSearch(deps.db, c.filter, o, c.facetRoot, cap);
     statements.push(buildEnterpriseSearchSql(c.filter, o, c.facetRoot, cap));
@@ -307,7 +319,9 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap 
   const page = await selectBroadPage(deps.db, c.filter, o);
   statements.push(...page.statements);
   if (!sampled) {
-    sampled = await sampleFacets(deps, c);
+    // a table small enough for no probe is sampled whole (exact); else for a search as broad as the cap
+    const rows = Math.min(MAX_SAMPLE_ROWS, Math.max(PROBE_ROWS, (SAMPLE_MATCHES * tableRows) / limit));
+    sampled = await sampleFacets(deps, c, probePercent >= 100 ? 100 : toSamplePercent(rows, tableRows));
     statements.push(sampled.statement);
   }
   return {

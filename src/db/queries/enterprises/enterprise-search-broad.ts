@@ -11,8 +11,9 @@
  *   tiers are small: a broad search fills its first pages from its largest firms. Sorted by
  *   capital the tiers change nothing: the order is exactly the capital order.
  * - the facets: the same filter over a fixed sample of the table's pages (TABLESAMPLE SYSTEM,
- *   REPEATABLE: the same pages each time, so the numbers do not move between pages), about
- *   SAMPLE_ROWS rows; the service scales the counts and marks them as estimates.
+ *   REPEATABLE: the same pages each time, so the numbers do not move between pages), as large as
+ *   the search's breadth needs (services/enterprises/enterprise-search.ts); the service scales the
+ *   counts and marks them as estimates.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../client';
@@ -34,8 +35,6 @@ import {
 
 /** Registered capital tiers (yuan), largest first; the last tier is everything below the smallest, and unknown. */
 export const CAPITAL_TIERS_YUAN = [100_000_000n, 10_000_000n, 1_000_000n] as const;
-/** About this many rows of the table are sampled for the estimated facets. */
-export const SAMPLE_ROWS = 40_000;
 const SAMPLE_SEED = 20260101;
 
 /** The condition of each tier, in order: `e.name = …` first when given, then the capital tiers. */
@@ -99,35 +98,22 @@ export async function selectBroadPage(db: Db, f: EnterpriseSearchFilter, o: Ente
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), statements };
 }
 
-interface PlanNode {
-  'Plan Rows'?: number;
-  Plans?: PlanNode[];
-}
-
-function maxRows(node: PlanNode): number {
-  return Math.max(node['Plan Rows'] ?? 0, ...(node.Plans ?? []).map(maxRows));
-}
-
-/**
- * The planner's estimate of the matches (EXPLAIN, no execution: about a millisecond). A search's
- * text conditions are estimated from the index's candidates (the largest row count in the plan: the
- * checks on the candidates are guessed far too selective), filters alone from the plan's result.
- * Rough, but enough to tell a search that may be broad from one that surely is not.
- */
-export async function estimateMatches(db: Db, f: EnterpriseSearchFilter): Promise<number> {
-  const rows = rowsOf(await db.execute(sql`explain (format json) select 1 from enterprises e where ${buildWhere(f)}`));
-  const plan = rows[0]?.['QUERY PLAN'];
-  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan?: PlanNode }[] | undefined;
-  const top = parsed?.[0]?.Plan;
-  if (!top) return 0;
-  return f.query === null ? (top['Plan Rows'] ?? 0) : maxRows(top);
-}
-
-/** The share of the table's pages to sample (percent) for about SAMPLE_ROWS rows, from the planner's row count. */
-export async function selectSamplePercent(db: Db): Promise<number> {
+/** The planner's row count of the table (pg_class.reltuples; -1 or 0 before the first ANALYZE). */
+export async function selectTableRows(db: Db): Promise<number> {
   const rows = rowsOf(await db.execute(sql`select reltuples::float8 as n from pg_class where oid = 'enterprises'::regclass`));
-  const n = Number(rows[0]?.n ?? -1);
-  return n > 0 ? Math.min(100, (100 * SAMPLE_ROWS) / n) : 100;
+  return Number(rows[0]?.n ?? -1);
+}
+
+/** The share of the table's pages (percent, at most 100) that holds about `rows` rows. */
+export function toSamplePercent(rows: number, tableRows: number): number {
+  return tableRows > 0 ? Math.min(100, (100 * rows) / tableRows) : 100;
+}
+
+/** The matches within the sample of `percent` of the table's pages (the same pages every time). */
+export async function countSampledMatches(db: Db, f: EnterpriseSearchFilter, percent: number): Promise<{ matches: number; statement: SQL }> {
+  const statement = sql`select count(*)::int as n from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED}) where ${buildWhere(f)}`;
+  const rows = rowsOf(await db.execute(statement));
+  return { matches: Number(rows[0]?.n ?? 0), statement };
 }
 
 /** The facets over the sample of `percent` of the table's pages: raw counts (the caller scales them). */
