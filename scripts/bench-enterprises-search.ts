@@ -414,7 +414,7 @@ async function benchPostgres(config: Config): Promise<void> {
     const size = await pool.query<{ t: string; i: string }>(`select pg_size_pretty(pg_table_size('enterprises')) as t, pg_size_pretty(pg_indexes_size('enterprises')) as i`);
     console.log(`  enterprises: table ${size.rows[0]?.t}, indexes ${size.rows[0]?.i}`);
     const target = await prepareTarget(
-      `PostgreSQL, ${COUNT} enterprises`,
+      `PostgreSQL, ${reuse ? Number(process.env.BENCH_REUSE_COUNT ?? COUNT) : COUNT} enterprises`,
       database,
       config,
       async (s) => {

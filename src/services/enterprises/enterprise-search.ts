@@ -260,14 +260,15 @@ export function scaleFacets(facets: EnterpriseFacets, scale: number): Enterprise
  * SAMPLE_MATCHES matches (the broader the search, the smaller the sample), between PROBE_ROWS and
  * MAX_SAMPLE_ROWS, for its estimated total and facets. It is broad for sure — and skips the exact
  * count of the first 10,001, which reads a common word's whole posting list — when the sample
- * holds at least SURE_SAMPLE_MATCHES matches and its total is at least twice the cap: sampled pages
- * hold about a dozen rows each, so that is some twenty independent pages or more, and a true total
- * at or under the cap would show half as many.
+ * holds at least SURE_SAMPLE_MATCHES matches and its total is at least twice the cap: a true total
+ * at or under the cap would show half as many or fewer, and 100 matches make that more than five
+ * standard deviations away while the matches are spread over the table's pages (rows of one import
+ * stored together make the evidence weaker: see docs/enterprises.md).
  */
 const PROBE_ROWS = 5_000;
 const SAMPLE_MATCHES = 800;
-const MAX_SAMPLE_ROWS = 40_000;
-const SURE_SAMPLE_MATCHES = 200;
+const MAX_SAMPLE_ROWS = 60_000;
+const SURE_SAMPLE_MATCHES = 100;
 
 interface Sampled {
   facets: EnterpriseFacets;

@@ -6,9 +6,9 @@
  *
  * - the page: names equal to the search first (relevance with a text search), then the matches
  *   with registered capital ≥ 1亿, ≥ 1000万, ≥ 100万 and the rest (unknown capital last), each tier
- *   in the search's order (relevance, then capital), tier after tier until the page is full. A tier
- *   reads only its own matches (the capital btree narrows the search index's bitmap), and the top
- *   tiers are small: a broad search fills its first pages from its largest firms. Sorted by
+ *   in the search's order (relevance, then capital), tier after tier until the page is full. The
+ *   top tier has partial indexes of its own and is small: a broad search fills its first pages from
+ *   its largest firms for a few milliseconds; the lower tiers share one statement. Sorted by
  *   capital the tiers change nothing: the order is exactly the capital order.
  * - the facets: the same filter over a fixed sample of the table's pages (TABLESAMPLE SYSTEM,
  *   REPEATABLE: the same pages each time, so the numbers do not move between pages), as large as
@@ -37,19 +37,31 @@ import {
 export const CAPITAL_TIERS_YUAN = [100_000_000n, 10_000_000n, 1_000_000n] as const;
 const SAMPLE_SEED = 20260101;
 
-/** The condition of each tier, in order: `e.name = …` first when given, then the capital tiers. */
-function listTiers(exactName: string | null): SQL[] {
+interface Tier {
+  condition: SQL;
+  /** sorts before the search's own order within the statement (the lower tiers share one statement) */
+  rank: SQL | null;
+}
+
+/**
+ * The statements' tiers, in order: `e.name = …` first when given; then the top capital tier alone
+ * (its own partial indexes, migration 0027: cheap however common the words); then every lower tier
+ * in one statement ranked by tier, so a search without large firms reads its matches once, not once
+ * per tier.
+ */
+function listTiers(exactName: string | null): Tier[] {
   const notExact = exactName === null ? sql`` : sql` and e.name <> ${exactName}`;
   const capital = sql`e.registered_capital_yuan`;
-  const tiers: SQL[] = exactName === null ? [] : [sql`e.name = ${exactName}`];
-  let upper: bigint | null = null;
-  for (const floor of CAPITAL_TIERS_YUAN) {
-    // constants, not parameters: the planner sees the range for the capital index
-    const lower = sql`${capital} >= ${sql.raw(floor.toString())}`;
-    tiers.push(upper === null ? sql`${lower}${notExact}` : sql`${lower} and ${capital} < ${sql.raw(upper.toString())}${notExact}`);
-    upper = floor;
-  }
-  tiers.push(sql`(${capital} < ${sql.raw((upper ?? 0n).toString())} or ${capital} is null)${notExact}`);
+  const [top, ...lower] = CAPITAL_TIERS_YUAN;
+  // constants, not parameters: the planner matches the partial indexes' predicate
+  const topFloor = sql.raw(top.toString());
+  const tiers: Tier[] = exactName === null ? [] : [{ condition: sql`e.name = ${exactName}`, rank: null }];
+  tiers.push({ condition: sql`${capital} >= ${topFloor}${notExact}`, rank: null });
+  const whens = lower.map((floor, i) => sql`when ${capital} >= ${sql.raw(floor.toString())} then ${sql.raw(String(i))}`);
+  tiers.push({
+    condition: sql`(${capital} < ${topFloor} or ${capital} is null)${notExact}`,
+    rank: sql`(case ${sql.join(whens, sql` `)} else ${sql.raw(String(lower.length))} end)`,
+  });
   return tiers;
 }
 
@@ -72,14 +84,14 @@ export async function selectBroadPage(db: Db, f: EnterpriseSearchFilter, o: Ente
   const ranked: Ranked[] = [];
   const statements: SQL[] = [];
   // a credit-code prefix in code order: one scan of the code index, no tiers needed
-  const tiers = f.query?.kind === 'creditCode' && o.sort === 'relevance' ? [sql`true`] : listTiers(exactNameOf(f, o));
+  const tiers: Tier[] = f.query?.kind === 'creditCode' && o.sort === 'relevance' ? [{ condition: sql`true`, rank: null }] : listTiers(exactNameOf(f, o));
   for (const tier of tiers) {
     if (ranked.length >= want) break;
     const statement = sql`
       select e.id, ${scoreSql(f.query)} as score
       from enterprises e
-      where ${where} and ${tier}
-      order by ${orderSql(f.query, o.sort, 'e')}
+      where ${where} and ${tier.condition}
+      order by ${tier.rank === null ? sql`` : sql`${tier.rank}, `}${orderSql(f.query, o.sort, 'e')}
       limit ${want - ranked.length}`;
     statements.push(statement);
     const found = rowsOf(await db.execute(statement));
