@@ -121,7 +121,10 @@ export function ChainNodeText({ t, project }: { t: Translate; project: Pick<Proj
     <span data-testid="project-chain-node" style={{ overflowWrap: 'anywhere' }}>
       {project.chainCode && (
         <>
-          <Link to={`/chains/${encodeURIComponent(project.chainCode)}`}>{project.chainName ?? project.chainCode}</Link>
+          {/* beside text: underlined, not told apart by colour alone (axe link-in-text-block) */}
+          <Link to={`/chains/${encodeURIComponent(project.chainCode)}`} style={{ textDecoration: 'underline' }}>
+            {project.chainName ?? project.chainCode}
+          </Link>
           {' · '}
         </>
       )}

@@ -40,11 +40,18 @@ function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSu
         </Link>
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.new')}>
-        <Link to={projectsLink({ region, executing: range, kind: 'new', excludeTags })}>{t('dash.nProjects', { n: s.newProjects.projects })}</Link> ·{' '}
+        {/* a link beside text is underlined: not told apart by colour alone (axe link-in-text-block) */}
+        <Link to={projectsLink({ region, executing: range, kind: 'new', excludeTags })} style={{ textDecoration: 'underline' }}>
+          {t('dash.nProjects', { n: s.newProjects.projects })}
+        </Link>{' '}
+        ·{' '}
         {formatYuan(s.newProjects.fundsYuan, '—')}
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.continued')}>
-        <Link to={projectsLink({ region, executing: range, kind: 'continued', excludeTags })}>{t('dash.nProjects', { n: s.continuedProjects.projects })}</Link> ·{' '}
+        <Link to={projectsLink({ region, executing: range, kind: 'continued', excludeTags })} style={{ textDecoration: 'underline' }}>
+          {t('dash.nProjects', { n: s.continuedProjects.projects })}
+        </Link>{' '}
+        ·{' '}
         {formatYuan(s.continuedProjects.fundsYuan, '—')}
       </ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.domestic')}>
