@@ -1,8 +1,8 @@
 /**
- * The PostgreSQL loader of the enterprise benchmarks, copied from scripts/bench-enterprises-search.ts
- * (same generator, seed, search keys, COPY into a staging table, one INSERT … SELECT building the
- * tsvector as production does, the migrations' indexes dropped for the load and rebuilt after it,
- * VACUUM ANALYZE) for scripts/bench-targets.ts. Copied rather than moved so the search bench stays as it is.
+ * The PostgreSQL loader of the enterprise benchmarks (scripts/bench-enterprises-search.ts,
+ * scripts/bench-targets.ts): the generator with its seed, the search keys, COPY into a staging
+ * table, one INSERT … SELECT building the tsvector as production does, the migrations' indexes
+ * dropped for the load and rebuilt after it, VACUUM ANALYZE.
  */
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -64,13 +64,13 @@ function contactRegions(u: Universe, index: number): string[] {
   return rng.chance(0.33) ? [CALLER_REGION] : [rng.pick(u.xinjiangCounties)];
 }
 
-const COLUMNS = [
+export const COLUMNS = [
   'credit_code', 'name', 'former_names', 'region_code', 'industry_code', 'registered_capital_yuan', 'established_on', 'status',
   'ticker', 'business_scope', 'main_products', 'tags', 'website', 'parent_group', 'employees', 'revenue_band',
   'contact_region_codes', 'search_names', 'search_pinyin',
 ] as const;
 
-function rowValues(u: Universe, index: number): { values: (string | string[] | null)[]; nameWords: string; otherWords: string } {
+export function rowValues(u: Universe, index: number): { values: (string | string[] | null)[]; nameWords: string; otherWords: string } {
   const e = generate(u, index);
   const keys = buildEnterpriseSearchKeys(e);
   return {
