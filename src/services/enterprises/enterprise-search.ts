@@ -7,7 +7,6 @@ import { ENTERPRISE_SEARCH_MAX_PAGE_SIZE } from '../../contracts/enterprise-sear
 import type { SQL } from 'drizzle-orm';
 import { countSampledMatches, selectBroadPage, selectSampledFacets, selectTableRows, toSamplePercent } from '../../db/queries/enterprises/enterprise-search-broad';
 import {
-  buildEnterpriseSearchSql,
   selectEnterpriseSearch,
   selectRegionSubtree,
   type EnterpriseFacets,
@@ -312,8 +311,8 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap 
   const sure = sampled !== null && cap !== null && sampled.matches >= SURE_SAMPLE_MATCHES && sampled.facets.total >= 2 * cap;
   if (!sure) {
     const first = await selectEnterpriseSearch(deps.db, c.filter, o, c.facetRoot, cap);
-    statements.push(buildEnterpriseSearchSql(c.filter, o, c.facetRoot, cap));
-    if (cap === null || first.facets.total <= cap) return { ...first, capped: false, facetsEstimated: false, estimate: null, statements };
+    statements.push(first.statement);
+    if (cap === null || first.facets.total <= cap) return { rows: first.rows, facets: first.facets, capped: false, facetsEstimated: false, estimate: null, statements };
   }
   const limit = cap ?? totalCap;
   if (o.offset + o.limit > limit) fail('page', msg('search.pageBeyondCap', { cap: limit, page: c.page }));

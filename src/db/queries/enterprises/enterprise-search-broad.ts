@@ -70,10 +70,6 @@ function exactNameOf(f: EnterpriseSearchFilter, o: EnterprisePageOptions): strin
   return f.query?.kind === 'text' && o.sort === 'relevance' ? f.query.whole.replace(/ /g, '') : null;
 }
 
-interface Ranked {
-  id: string;
-}
-
 /**
  * The statements that fill the page, run one after another until it is full; returned with the
  * rows so a bench can time the same SQL alone.
@@ -81,7 +77,7 @@ interface Ranked {
 export async function selectBroadPage(db: Db, f: EnterpriseSearchFilter, o: EnterprisePageOptions): Promise<{ rows: EnterpriseSearchRow[]; statements: SQL[] }> {
   const want = o.offset + o.limit;
   const where = buildWhere(f);
-  const ranked: Ranked[] = [];
+  const ranked: string[] = [];
   const statements: SQL[] = [];
   // a credit-code prefix in code order: one scan of the code index, no tiers needed
   const tiers: Tier[] = f.query?.kind === 'creditCode' && o.sort === 'relevance' ? [{ condition: sql`true`, rank: null }] : listTiers(exactNameOf(f, o));
@@ -95,9 +91,9 @@ export async function selectBroadPage(db: Db, f: EnterpriseSearchFilter, o: Ente
       limit ${want - ranked.length}`;
     statements.push(statement);
     const found = rowsOf(await db.execute(statement));
-    ranked.push(...found.map((r) => ({ id: String(r.id) })));
+    ranked.push(...found.map((r) => String(r.id)));
   }
-  const ids = ranked.slice(o.offset, want).map((r) => r.id);
+  const ids = ranked.slice(o.offset, want);
   if (ids.length === 0) return { rows: [], statements };
   const display = sql`
     with page as (

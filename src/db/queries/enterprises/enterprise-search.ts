@@ -287,9 +287,10 @@ export async function selectEnterpriseSearch(
   o: EnterprisePageOptions,
   root: FacetRoot,
   cap: number | null = null,
-): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets }> {
-  const result = rowsOf(await db.execute(buildEnterpriseSearchSql(f, o, root, cap)));
-  return { rows: readSearchRows(result), facets: readFacets(result) };
+): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets; statement: SQL }> {
+  const statement = buildEnterpriseSearchSql(f, o, root, cap);
+  const result = rowsOf(await db.execute(statement));
+  return { rows: readSearchRows(result), facets: readFacets(result), statement };
 }
 
 /** The ids of the first `limit` results in the search's order (to add a search's results to a list). */
