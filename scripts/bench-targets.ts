@@ -290,8 +290,8 @@ async function main() {
 
     const r = await refreshRelatedness(deps, sys);
     console.log(
-      `\nfull feature refresh: ${(r.ms / 1000).toFixed(1)} s (counts ${(r.steps.counts / 1000).toFixed(1)} s, relatedness ${(r.steps.proximity / 1000).toFixed(1)} s, growth signals ${(r.steps.growth / 1000).toFixed(1)} s); ` +
-        `${r.divisions} 大类, ${r.pairs} pairs, ${r.regionIndustries} region × code counts, ${r.growthSignals} enterprises with growth signals` +
+      `\nfull feature refresh: ${(r.ms / 1000).toFixed(1)} s (counts ${(r.steps.counts / 1000).toFixed(1)} s, relatedness ${(r.steps.proximity / 1000).toFixed(1)} s, growth signals ${(r.steps.growth / 1000).toFixed(1)} s, node local counts ${(r.steps.pull / 1000).toFixed(1)} s); ` +
+        `${r.divisions} 大类, ${r.pairs} pairs, ${r.regionIndustries} region × code counts, ${r.growthSignals} enterprises with growth signals, ${r.nodeMatches} node matches` +
         ` — target under 30 min: ${r.ms < 1_800_000 ? 'met' : 'MISSED'}`,
     );
     await database.db.execute(sql`analyze region_industry_counts`);

@@ -108,15 +108,41 @@ describe.each(DATABASE_KINDS)('targeting features on %s', (kind) => {
     expect(await points()).toMatchObject({ A: { relatedness: 0, growth: 5 }, B: { relatedness: 0, growth: 4 }, reasonA: '近两年增资 1 次、在 2 个外地设立分支（+5）' });
   });
 
-  it('counts the pull live over the region, by industry code or product, not revoked firms (one statement for every neighbour)', async () => {
+  it('counts the pull as of the last refresh, by industry code or product, not revoked firms; an edited node live', async () => {
     const pullOf = async () => {
       const r = await listScoredTargets(t.deps, sys, { chain: 'TF', node: 'TF-U01', region: '650109', limit: 1 });
       return r.items[0]?.features.find((f) => f.feature === 'chainPull')?.reason;
     };
+    const localCounts = () =>
+      rows<{ codes: string; region_code: string; enterprises: number }>(
+        sql`select array_to_string(m.industry_codes, ',') as codes, c.region_code, c.enterprises from node_local_matches m join node_local_counts c using (match_key) order by 1, 2`,
+      );
+    // the refresh counted both top nodes per registered region: 组件 (3825 or 光伏组件) and 工业硅 (3218 or 工业硅)
+    expect(await localCounts()).toEqual([
+      { codes: '3218', region_code: '320505', enterprises: 1 },
+      { codes: '3218', region_code: '440305', enterprises: 1 },
+      { codes: '3825', region_code: '440305', enterprises: 1 },
+      { codes: '3825', region_code: '650109', enterprises: 1 },
+    ]);
     expect(await pullOf()).toBe('下游节点 组件 已有本地企业 1 家（+0.5）');
     await testEnterprise(t.deps, { regionCode: '650109', businessScope: '光伏组件的生产与销售' });
     await testEnterprise(t.deps, { regionCode: '650109', industryCode: '3825', status: 'revoked' });
     await testEnterprise(t.deps, { regionCode: '650102', industryCode: '3825' });
+    expect(await pullOf()).toBe('下游节点 组件 已有本地企业 1 家（+0.5）'); // as of the refresh
+    expect(await refreshRelatedness(t.deps, sys)).toMatchObject({ nodeMatches: 2 });
     expect(await pullOf()).toBe('下游节点 组件 已有本地企业 2 家（+1）');
+    expect((await localCounts()).filter((r) => r.codes === '3825')).toEqual([
+      { codes: '3825', region_code: '440305', enterprises: 1 },
+      { codes: '3825', region_code: '650102', enterprises: 1 },
+      { codes: '3825', region_code: '650109', enterprises: 2 },
+    ]);
+    // 乌鲁木齐市 sums its subtree: 米东区 2 + 天山区 1
+    const city = await listScoredTargets(t.deps, sys, { chain: 'TF', node: 'TF-U01', region: '650100', limit: 1 });
+    expect(city.items[0]?.features.find((f) => f.feature === 'chainPull')?.reason).toBe('下游节点 组件 已有本地企业 3 家（+1.5）');
+    // the node gains a product: its match is new to the refresh, so it is counted live at once
+    const edited = CHAIN.replace('3825,光伏组件', '3825,光伏组件;逆变器');
+    expect((await importChains(t.deps, sys, Buffer.from(edited), { fileName: 'tf2.csv', regionCode: '650100' })).problems).toEqual([]);
+    await testEnterprise(t.deps, { regionCode: '650109', businessScope: '逆变器制造' });
+    expect(await pullOf()).toBe('下游节点 组件 已有本地企业 3 家（+1.5）');
   });
 });

@@ -38,7 +38,7 @@ describe('bin/yinfeng targets', () => {
     // the features by hand: one 大类 (32), no pair, one region × code count (320505, 3218), no growth signal; the scores stay
     const refreshed = await runCli(['targets', 'refresh-features'], env, 120_000);
     expect(refreshed.code, refreshed.stderr).toBe(0);
-    expect(refreshed.stdout).toMatch(/已重算精准招商特征：1 个大类，0 对关联，1 组地区×行业企业数，0 家企业有成长信号，用时 \d+ 毫秒/);
+    expect(refreshed.stdout).toMatch(/已重算精准招商特征：1 个大类，0 对关联，1 组地区×行业企业数，0 家企业有成长信号，2 个产业链一级节点的本地企业数，用时 \d+ 毫秒/);
 
     const claimed = await runCli(['targets', 'claim', '--chain', 'SC', '--node', 'SC-01', '--region', '650109', '--enterprise', big], env, 120_000);
     expect(claimed.code, claimed.stderr).toBe(0);

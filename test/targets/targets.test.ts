@@ -18,6 +18,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshTargetFeatures } from '../../src/db/queries/targets/industry-relatedness';
+import { listTopNodeMatches } from '../../src/services/targets/node-local-counts';
 import { auditLog } from '../../src/db/schema/index';
 import { importChains } from '../../src/services/chains/import-chains';
 import { createSystemCaller } from '../../src/services/context';
@@ -123,7 +124,7 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
   });
 
   it('adds relatedness once the job has computed it from co-location', async () => {
-    expect(await refreshTargetFeatures(t.deps.db)).toMatchObject({ divisions: 3, pairs: 2, regionIndustries: 6, growthSignals: 0 });
+    expect(await refreshTargetFeatures(t.deps.db, await listTopNodeMatches(t.deps.db))).toMatchObject({ divisions: 3, pairs: 2, regionIndustries: 6, growthSignals: 0 });
     const s = await scored('tg_officer_mid');
     expect(s.items.map((i) => [i.enterprise.id, i.score])).toEqual([
       [e.A!.id, 58],

@@ -111,7 +111,7 @@ export async function runTargetsCommand(config: Config, sub: string, args: Targe
       }
       default: {
         const r = await refreshRelatedness(deps, createSystemCaller('targets'));
-        console.log(`已重算精准招商特征：${r.divisions} 个大类，${r.pairs} 对关联，${r.regionIndustries} 组地区×行业企业数，${r.growthSignals} 家企业有成长信号，用时 ${r.ms} 毫秒`);
+        console.log(`已重算精准招商特征：${r.divisions} 个大类，${r.pairs} 对关联，${r.regionIndustries} 组地区×行业企业数，${r.growthSignals} 家企业有成长信号，${r.nodeMatches} 个产业链一级节点的本地企业数，用时 ${r.ms} 毫秒`);
         return 0;
       }
     }

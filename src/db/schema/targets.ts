@@ -170,3 +170,33 @@ export const enterpriseGrowthSignals = pgTable('enterprise_growth_signals', {
   capitalIncreases: integer('capital_increases').notNull(),
   newBranchRegions: integer('new_branch_regions').notNull(),
 });
+
+/**
+ * What the feature refresh counted for the "上下游带动" feature: one row per node match (a chain
+ * node's subtree industry codes and product query, as services/chains/node-match.ts builds them)
+ * of the top-level nodes of every chain's current version. The key is a hash of the match itself,
+ * so an edited node whose match changed finds no row and is counted live until the next refresh.
+ */
+export const nodeLocalMatches = pgTable('node_local_matches', {
+  matchKey: text('match_key').primaryKey(),
+  industryCodes: text('industry_codes').array().notNull(),
+  productQuery: text('product_query'),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Counted enterprises (not revoked or deregistered) matching a node match, per registered region
+ * (only non-zero rows): a region's local enterprises of the node are its subtree's rows summed,
+ * the same definition as chain coverage (db/queries/chains/chain-coverage.ts countNodeEnterprises).
+ */
+export const nodeLocalCounts = pgTable(
+  'node_local_counts',
+  {
+    matchKey: text('match_key')
+      .notNull()
+      .references(() => nodeLocalMatches.matchKey, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull(),
+    enterprises: integer('enterprises').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.matchKey, t.regionCode] })],
+);

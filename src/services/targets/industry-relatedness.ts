@@ -1,6 +1,6 @@
 /**
  * The precomputed targeting features (db/queries/targets/industry-relatedness.ts: counts per region
- * and industry, relatedness, growth signals) recomputed from the enterprise database: by the nightly
+ * and industry, relatedness, growth signals, the top chain nodes' local enterprises) recomputed from the enterprise database: by the nightly
  * job (jobs/relatedness-job.ts), at the end of the demo seed and by `yinfeng targets refresh-features`
  * (alias refresh-relatedness). Scoring reads them as of the last refresh. Each refresh is audited with
  * its counts and duration (`industryRelatedness.refresh`).
@@ -8,6 +8,7 @@
 import { refreshTargetFeatures, type FeatureCounts } from '../../db/queries/targets/industry-relatedness';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
+import { listTopNodeMatches } from './node-local-counts';
 
 export interface RelatednessRefresh extends FeatureCounts {
   ms: number;
@@ -15,7 +16,7 @@ export interface RelatednessRefresh extends FeatureCounts {
 
 export async function refreshRelatedness(deps: Deps, caller: Caller): Promise<RelatednessRefresh> {
   const t0 = performance.now();
-  const counts = await refreshTargetFeatures(deps.db);
+  const counts = await refreshTargetFeatures(deps.db, await listTopNodeMatches(deps.db));
   const ms = Math.round(performance.now() - t0);
   await recordAudit(deps.db, caller, {
     action: 'industryRelatedness.refresh',

@@ -5,7 +5,6 @@
  */
 import { selectTargetCandidates, countInvestorsByProvince, type CandidateRow } from '../../db/queries/targets/target-candidates';
 import { selectFeaturesRefreshedAt, selectRegionDensities } from '../../db/queries/targets/industry-relatedness';
-import { countLocalEnterprisesPerNode } from '../../db/queries/targets/target-pull';
 import { AppError } from '../../domain/app-error';
 import type { ChainNode, Segment } from '../../domain/chains/chain-content';
 import { msg, renderMessage, type Lang } from '../../domain/messages/catalog';
@@ -14,6 +13,7 @@ import { explainRankGap, scoreTarget, type IndustryMatch, type TargetFacts, type
 import { buildMatches, listProductQueries, listSubtreeMembers } from '../chains/node-match';
 import type { Caller, Deps } from '../context';
 import { requireNode, resolveRegionChain, type TargetChainContext } from './target-context';
+import { countLocalEnterprises } from './node-local-counts';
 import { loadTargetWeights } from './target-weights';
 
 /** Candidates scored per request: industry matches first, then by registered capital. */
@@ -39,7 +39,7 @@ const NEIGHBOURS: Record<Segment, { segment: Segment; direction: 'upstream' | 'd
 /** The top-level node of the neighbouring segments with the most local enterprises (its subtree counted; the first on a tie). */
 async function findPull(deps: Deps, ctx: TargetChainContext, node: ChainNode, matches: ReturnType<typeof buildMatches>): Promise<TargetFacts['pull']> {
   const tops = NEIGHBOURS[node.segment].flatMap(({ segment, direction }) => ctx.nodes.filter((n) => n.segment === segment && n.parentCode === null).map((top) => ({ top, direction })));
-  const counts = await countLocalEnterprisesPerNode(deps.db, ctx.region.path, tops.map((t) => matches.get(t.top.code)!));
+  const counts = await countLocalEnterprises(deps.db, ctx.region.path, tops.map((t) => matches.get(t.top.code)!));
   let best: TargetFacts['pull'] = null;
   for (const [i, { top, direction }] of tops.entries()) {
     const count = counts[i] ?? 0;

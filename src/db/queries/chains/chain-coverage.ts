@@ -24,13 +24,13 @@ export interface NodeMatch {
 const NOT_COUNTED_STATUSES = ['revoked', 'deregistered'];
 
 
-function enterpriseMatch(m: NodeMatch): { byIndustry: SQL; any: SQL } {
+export function enterpriseMatch(m: NodeMatch): { byIndustry: SQL; any: SQL } {
   const byIndustry = m.industryCodes.length > 0 ? sql`e.industry_code = any(${sql.param([...m.industryCodes])}::text[])` : sql`false`;
   const byProducts = m.productQuery ? sql`e.search_words @@ to_tsquery('simple', ${m.productQuery})` : sql`false`;
   return { byIndustry, any: sql`(${byIndustry} or ${byProducts})` };
 }
 
-const counted = sql`coalesce(e.status, '') <> all(${sql.param(NOT_COUNTED_STATUSES)}::text[])`;
+export const counted = sql`coalesce(e.status, '') <> all(${sql.param(NOT_COUNTED_STATUSES)}::text[])`;
 
 export async function countNodeEnterprises(db: Db, regionPath: string, m: NodeMatch): Promise<{ total: number; byIndustry: number }> {
   const match = enterpriseMatch(m);

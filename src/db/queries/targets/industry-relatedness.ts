@@ -11,7 +11,9 @@
  *   counties specialised in the more common of the two. Parks count with their county (the first six
  *   digits of the region code);
  * - enterprise_growth_signals: capital increases in the last 24 months and the other provinces where
- *   the enterprise's group established an enterprise in the last 730 days (only non-zero rows).
+ *   the enterprise's group established an enterprise in the last 730 days (only non-zero rows);
+ * - node_local_counts: the enterprises matching each given chain node match per registered region
+ *   (target-pull.ts), for the "上下游带动" feature.
  *
  * A region's density for a 大类 is the φ-weighted share of the 大类 close to it in which the region
  * itself is specialised, read from region_industry_counts without touching enterprises.
@@ -20,6 +22,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../client';
 import { regionSubtree, selectRows } from '../sql-rows';
+import { replaceNodeLocalCounts, type KeyedNodeMatch } from './target-pull';
 
 const COUNTED = sql`coalesce(e.status, '') not in ('revoked', 'deregistered')`;
 const HAS_DIVISION = '^[0-9]{2}';
@@ -29,12 +32,14 @@ export interface FeatureCounts {
   pairs: number;
   regionIndustries: number;
   growthSignals: number;
+  /** node matches counted per region (the top nodes of every chain's current version) */
+  nodeMatches: number;
   /** milliseconds per step, in the order run */
-  steps: { counts: number; proximity: number; growth: number };
+  steps: { counts: number; proximity: number; growth: number; pull: number };
 }
 
 /** Recomputes every precomputed targeting feature from the enterprise database (one transaction). */
-export async function refreshTargetFeatures(db: Db): Promise<FeatureCounts> {
+export async function refreshTargetFeatures(db: Db, nodeMatches: readonly KeyedNodeMatch[]): Promise<FeatureCounts> {
   return db.transaction(async (tx) => {
     let t = performance.now();
     const lap = () => {
@@ -90,6 +95,8 @@ export async function refreshTargetFeatures(db: Db): Promise<FeatureCounts> {
       select coalesce(ci.id, nb.id), coalesce(ci.n, 0), coalesce(nb.n, 0)
         from ci full join (select * from nb where n > 0) nb on nb.id = ci.id`);
     const growth = lap();
+    const matched = await replaceNodeLocalCounts(tx, nodeMatches);
+    const pull = lap();
     const [n] = await selectRows<{ divisions: string; pairs: string; region_industries: string; growth: string }>(
       tx,
       sql`select (select count(*) from industry_division_counts) as divisions, (select count(*) from industry_proximity) as pairs,
@@ -100,7 +107,8 @@ export async function refreshTargetFeatures(db: Db): Promise<FeatureCounts> {
       pairs: Number(n?.pairs ?? 0),
       regionIndustries: Number(n?.region_industries ?? 0),
       growthSignals: Number(n?.growth ?? 0),
-      steps: { counts, proximity, growth },
+      nodeMatches: matched,
+      steps: { counts, proximity, growth, pull },
     };
   });
 }
