@@ -10,3 +10,4 @@ export * from './statistics';
 export * from './returns';
 export * from './chains';
 export * from './targets';
+export * from './activities';

@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { enterprises } from './enterprises';
+import { projects } from './projects';
+import { regions } from './regions';
+
+/**
+ * 招商活动 (DESIGN.md "The second half", issue 13 item 1): trips, visits, receptions, events,
+ * signing ceremonies and online work of an organising region, with the organisations met and the
+ * projects discussed or signed there. Keys and labels: domain/activities/activity-kinds.ts.
+ */
+// the same keys as domain/activities/activity-kinds.ts (the schema layer does not import the domain)
+const ACTIVITY_TYPES = ['trip', 'visit', 'reception', 'promotion', 'presentation', 'symposium', 'summit', 'expo', 'signing', 'online'] as const;
+const ACTIVITY_HOSTINGS = ['organised', 'attended'] as const;
+const LEADER_LEVELS = ['principal', 'leadership', 'official', 'none'] as const;
+const ORGANISATION_KINDS = ['enterprise', 'chamber', 'association', 'park', 'government', 'academic', 'other'] as const;
+const ACTIVITY_OUTCOMES = ['talks', 'intent', 'signed'] as const;
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 活动编号: unique in the installation (the import's key) */
+    code: text('code').notNull(),
+    type: text('type', { enum: ACTIVITY_TYPES }).notNull(),
+    name: text('name').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    /** the organising region: scope and statistics follow it */
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** 主办 / 参加; null: not recorded */
+    hosting: text('hosting', { enum: ACTIVITY_HOSTINGS }),
+    leaderName: text('leader_name'),
+    leaderLevel: text('leader_level', { enum: LEADER_LEVELS }).notNull().default('none'),
+    /** 参加人次; null: not recorded */
+    personTrips: integer('person_trips'),
+    destinations: text('destinations'),
+    /** 驻点小分队 by name until resident teams are records of their own */
+    residentTeam: text('resident_team'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('activities_code_uq').on(t.code),
+    // statistics and lists: a region's subtree (region codes) over a period of start dates
+    index('activities_region_start_idx').on(t.regionCode, t.startDate),
+    index('activities_start_idx').on(t.startDate),
+    index('activities_type_start_idx').on(t.type, t.startDate),
+    check('activities_dates_order', sql`${t.endDate} >= ${t.startDate}`),
+    check('activities_person_trips_nonnegative', sql`${t.personTrips} is null or ${t.personTrips} >= 0`),
+  ],
+);
+
+/** 活动对象: an organisation met, linked to the enterprise database when its credit code is known there. */
+export const activityOrganisations = pgTable(
+  'activity_organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    creditCode: text('credit_code'),
+    enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
+    kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('activity_organisations_activity_name_uq').on(t.activityId, t.name),
+    index('activity_organisations_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/** 活动项目: a project discussed or signed at an activity (outcome 对接洽谈 / 意向 / 签约). */
+export const activityProjects = pgTable(
+  'activity_projects',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    outcome: text('outcome', { enum: ACTIVITY_OUTCOMES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.projectId] }), index('activity_projects_project_idx').on(t.projectId)],
+);
