@@ -8,6 +8,7 @@ import { runServe, SERVE_HELP } from './commands/serve';
 import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { CHAINS_HELP, runChainsCommand } from './commands/chains';
 import { runStats, STATS_HELP } from './commands/stats';
+import { ACTIVITY_STATS_HELP, runActivityStats } from './commands/activities';
 import { runTargetsCommand, TARGETS_HELP } from './commands/targets';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
@@ -23,12 +24,13 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   migrate               应用数据库迁移并载入参考数据
   seed --demo           载入演示数据
   user add|disable|reset-password|reset-totp   管理账号
-  import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链；--kind enterprises 为企业库导入任务）
+  import FILE [--kind K] [--dry-run] [--as 用户名]   导入 xlsx/CSV（企业、项目、到位资金、产业链、招商活动；--kind enterprises 为企业库导入任务）
   chains templates|adopt   产业链模板：列出、采用
   targets score|claim|status|funnel  精准招商：节点目标企业评分、认领、推进、转化漏斗
   targets refresh-features      重算精准招商的预计算特征：产业关联度、地区行业企业数、成长信号（服务每晚自动重算）
   targets fit-weights           按招商结果重新拟合评分权重并回测（服务每周自动拟合）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
+  stats activities --region CODE --from YYYY-MM --to YYYY-MM [--type …] [--json]   招商活动统计（与 /api/stats/activities 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
   backup --out FILE    备份数据库（嵌入式须先停止服务；PostgreSQL 在线，用 pg_dump）
@@ -99,6 +101,26 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError(`未知的 user 子命令：${sub}`);
     }
     case 'stats': {
+      if (rest[0] === 'activities') {
+        if (wantsHelp) return void console.log(ACTIVITY_STATS_HELP);
+        const text = { type: 'string' } as const;
+        const { values } = parseArgs({
+          args: rest.slice(1),
+          strict: true,
+          options: { region: text, from: text, to: text, type: text, hosting: text, 'leader-level': text, team: text, activity: text, json: { type: 'boolean' } },
+        });
+        return runActivityStats(loadConfig(), {
+          region: need(values, 'region'),
+          from: need(values, 'from'),
+          to: need(values, 'to'),
+          type: values.type,
+          hosting: values.hosting,
+          leaderLevel: values['leader-level'],
+          team: values.team,
+          activity: values.activity,
+          json: Boolean(values.json),
+        });
+      }
       if (wantsHelp) return void console.log(STATS_HELP);
       const { values } = parseArgs({
         args: rest,

@@ -93,6 +93,10 @@ export const AUDIT_ACTIONS = [
   'industryRelatedness.refresh',
   'chain.leader',
   'chain.roadmap',
+  'activity.create',
+  'activity.update',
+  'activity.delete',
+  'activity.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -122,5 +126,6 @@ export const AUDIT_OBJECT_TYPES = [
   'enterprise-duplicate',
   'chain',
   'investmentTarget',
+  'activity',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

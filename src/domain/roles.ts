@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'chains.manage',
   'targeting.read',
   'targeting.manage',
+  'activities.read',
+  'activities.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,7 +54,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read'],
+  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read'],
   officer: [
     'projects.read',
     'projects.manage',
@@ -67,10 +69,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'chains.read',
     'targeting.read',
     'targeting.manage',
+    'activities.read',
+    'activities.manage',
   ],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read'],
-  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read'],
-  analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read'],
+  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read'],
+  analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage', 'activities.read'],
 };
 
 /** Holders of the administrator roles must sign in with a second factor (TOTP); it is optional for the others. */
@@ -135,4 +139,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'chains.manage': '维护产业链（导入、采用模板、编辑）',
   'targeting.read': '查看招商目标（评分、认领、漏斗）',
   'targeting.manage': '管理招商目标（认领、推进、反馈）',
+  'activities.read': '查看招商活动',
+  'activities.manage': '记录招商活动（登记、修改、删除、导入）',
 };

@@ -39,6 +39,7 @@ import { enterpriseTagRoutes } from './routes/enterprises/enterprise-tags';
 import { chainRoutes } from './routes/chains/chains';
 import { chainRoadmapRoutes } from './routes/chains/chain-roadmap';
 import { targetRoutes } from './routes/targets/targets';
+import { activityRoutes } from './routes/activities/activities';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -112,6 +113,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(chainRoutes, { deps });
   await app.register(chainRoadmapRoutes, { deps });
   await app.register(targetRoutes, { deps });
+  await app.register(activityRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -11,7 +11,7 @@ export type ImportKind = 'enterprise' | 'project' | 'funds';
 export const IMPORT_KINDS: readonly ImportKind[] = ['enterprise', 'project', 'funds'];
 
 /** Every kind of sheet a file can carry: the three of the data workbook, and chains (imported on their own). */
-export type SheetKind = ImportKind | 'chain';
+export type SheetKind = ImportKind | 'chain' | 'activity' | 'activityOrganisation' | 'activityProject';
 
 /** The xlsx sheet that carries each kind. */
 export const SHEET_NAMES: Record<SheetKind, string> = {
@@ -19,6 +19,9 @@ export const SHEET_NAMES: Record<SheetKind, string> = {
   project: '项目',
   funds: '到位资金',
   chain: '产业链',
+  activity: '招商活动',
+  activityOrganisation: '活动对象',
+  activityProject: '活动项目',
 };
 
 export interface ColumnDef {
@@ -92,6 +95,24 @@ export const COLUMNS = {
     col('行业代码', 'industryCodes'),
     col('关键产品', 'products'),
   ],
+  // DESIGN.md "Import files, second half": 招商活动, 活动对象, 活动项目 (kinds activities, activity-organisations, activity-projects)
+  activity: [
+    col('活动编号', 'code', true),
+    col('活动类型', 'type', true),
+    col('活动名称', 'name', true),
+    col('开始日期', 'startDate', true),
+    col('结束日期', 'endDate', true),
+    col('地区代码', 'regionCode', true),
+    col('主办或参加', 'hosting'),
+    col('带队领导', 'leaderName'),
+    col('领导级别', 'leaderLevel'),
+    col('参加人次', 'personTrips'),
+    col('目的地', 'destinations'),
+    col('驻点小分队', 'residentTeam'),
+    col('备注', 'notes'),
+  ],
+  activityOrganisation: [col('活动编号', 'activityCode', true), col('单位名称', 'name', true), col('统一社会信用代码', 'creditCode'), col('单位类型', 'kind', true)],
+  activityProject: [col('活动编号', 'activityCode', true), col('项目编号', 'projectCode', true), col('成果', 'outcome', true)],
 } as const satisfies Record<SheetKind, readonly ColumnDef[]>;
 
 /** Header text as compared: no spaces of any width, half-width parentheses. */

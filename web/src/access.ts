@@ -25,7 +25,9 @@ export type Permission =
   | 'chains.read'
   | 'chains.manage'
   | 'targeting.read'
-  | 'targeting.manage';
+  | 'targeting.manage'
+  | 'activities.read'
+  | 'activities.manage';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

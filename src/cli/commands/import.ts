@@ -15,9 +15,11 @@ import { readInputFile } from './read-input-file';
 import type { Caller } from '../../services/context';
 import { buildImportCaller } from './import-caller';
 import { runChainImportCommand } from './chains';
+import { runActivityImportCommand } from './activities';
+import { parseActivityImportKind } from '../../services/activities/import-activities';
 import { onStopSignal } from '../process-stop';
 
-export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|projects|funds|chains] [--dry-run] [--as 用户名]
+export const IMPORT_HELP = `用法: yinfeng import FILE [--kind enterprises|projects|funds|chains|activities|activity-organisations|activity-projects] [--dry-run] [--as 用户名]
       yinfeng import --kind enterprises FILE [--as 用户名] [--source 名称] [--source-date YYYY-MM-DD] [--dry-run]
 
 导入 xlsx（工作表 企业、项目、到位资金，按此顺序，在一个事务中）或 CSV（一种数据；--kind 省略时按表头判断）。
@@ -35,7 +37,10 @@ Ctrl-C 取消（回滚）。
   --source      数据来源（行内未填“数据来源”时使用），默认为文件名
   --source-date 数据日期 YYYY-MM-DD（行内未填“数据日期”时使用），默认为今天
 
---kind chains：产业链文件（yinfeng chains --help）；--region 为新建产业链的省或地州市。`;
+--kind chains：产业链文件（yinfeng chains --help）；--region 为新建产业链的省或地州市。
+
+--kind activities|activity-organisations|activity-projects：招商活动台账（招商活动、活动对象、活动项目；CSV 或含同名
+工作表的 xlsx）。按活动编号、（活动编号, 单位名称）、（活动编号, 项目编号）合并，重复导入不改变数据；全部导入或一行也不写。`;
 
 export interface ImportArgs {
   file: string;
@@ -81,6 +86,8 @@ export async function runImportCommand(config: Config, args: ImportArgs): Promis
   }
   if (args.kind === 'chains') return runChainImportCommand(config, { file: args.file, dryRun: args.dryRun, as: args.as, region: args.region });
   if (args.region !== undefined) throw new AppError('VALIDATION', '--region 只用于产业链导入（--kind chains）');
+  const activityKind = args.kind ? parseActivityImportKind(args.kind) : null;
+  if (activityKind) return runActivityImportCommand(config, { file: args.file, kind: activityKind, dryRun: args.dryRun, as: args.as });
   const kind = args.kind ? parseImportKindName(args.kind) : undefined;
   if (kind === 'enterprises') return runEnterpriseImportCommand(config, args);
   const buffer = readInputFile(args.file);

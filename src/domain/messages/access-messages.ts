@@ -132,4 +132,6 @@ export const accessMessages = defineMessages({
   'permission.chains.manage': { zh: '维护产业链（导入、采用模板、编辑）', en: 'Maintain industry chains (import, adopt templates, edit)' },
   'permission.targeting.read': { zh: '查看招商目标（评分、认领、漏斗）', en: 'View investment targets (scores, claims, funnel)' },
   'permission.targeting.manage': { zh: '管理招商目标（认领、推进、反馈）', en: 'Manage investment targets (claim, advance, give feedback)' },
+  'permission.activities.read': { zh: '查看招商活动', en: 'View investment promotion activities' },
+  'permission.activities.manage': { zh: '记录招商活动（登记、修改、删除、导入）', en: 'Record investment promotion activities (log, edit, delete, import)' },
 });

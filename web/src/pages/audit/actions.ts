@@ -94,6 +94,10 @@ const ACTIONS: Record<string, Names> = {
   'industryRelatedness.refresh': ['重算精准招商特征（产业关联度、成长信号）', 'Refresh targeting features (relatedness, growth signals)'],
   'chain.leader': ['设置链长', 'Set chain leader'],
   'chain.roadmap': ['修改产业链路线图', 'Change chain roadmap'],
+  'activity.create': ['登记招商活动', 'Log activity'],
+  'activity.update': ['修改招商活动', 'Edit activity'],
+  'activity.delete': ['删除招商活动', 'Delete activity'],
+  'activity.import': ['导入招商活动', 'Import activities'],
 };
 
 const OBJECT_TYPES: Record<string, Names> = {
@@ -122,6 +126,7 @@ const OBJECT_TYPES: Record<string, Names> = {
   'enterprise-duplicate': ['疑似重复企业', 'Possible duplicate'],
   chain: ['产业链', 'Industry chain'],
   investmentTarget: ['招商目标企业', 'Investment target'],
+  activity: ['招商活动', 'Activity'],
 };
 
 function pick(table: Record<string, Names>, code: string, lang: Lang): string {

@@ -1,0 +1,40 @@
+/** 招商活动 (issue 13): records, their links, the import format and the statistics' filters. */
+import { defineMessages } from './define';
+
+export const activityMessages = defineMessages({
+  'activity.notFound': { zh: '活动不存在或不在您的管辖范围内', en: 'The activity does not exist or is outside your scope' },
+  'activity.codeTaken': { zh: '活动编号 {code} 已被使用：活动编号在全系统唯一', en: 'Activity code {code} is already in use: activity codes are unique in the installation' },
+  'activity.codeFormat': {
+    zh: '活动编号“{code}”格式不对：应为 1–64 位字母、数字、“-”或“_”',
+    en: 'Activity code “{code}” is malformed: 1–64 letters, digits, “-” or “_”',
+  },
+  'activity.endBeforeStart': { zh: '结束日期 {end} 早于开始日期 {start}', en: 'The end date {end} is before the start date {start}' },
+  'activity.dateFuture': { zh: '“{column}” {date} 晚于今天（{today}）：活动台账只记已发生的活动', en: '“{column}” {date} is after today ({today}): the ledger records activities that took place' },
+  'activity.versionConflict': {
+    zh: '该活动已被他人修改（当前第 {current} 版，您基于第 {base} 版），未保存；请刷新后再改',
+    en: 'Someone else changed this activity (now version {current}, yours was based on {base}); nothing was saved. Reload and redo your changes',
+  },
+  'activity.projectNotFound': { zh: '项目 {project} 不存在或不在您的管辖范围内', en: 'Project {project} does not exist or is outside your scope' },
+  'activity.projectDuplicate': { zh: '项目 {project} 在本活动中列了两次', en: 'Project {project} is listed twice for this activity' },
+  'activity.organisationDuplicate': { zh: '单位“{name}”在本活动中列了两次', en: 'Organisation “{name}” is listed twice for this activity' },
+  'activity.creditCodeInvalid': { zh: '统一社会信用代码“{code}”无效：{reason}', en: 'Credit code “{code}” is invalid: {reason}' },
+  'activity.typeInvalid': { zh: '活动类型“{input}”无效，应为 {allowed}', en: 'Activity type “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
+  'activity.hostingInvalid': { zh: '“主办或参加”应为 主办 或 参加，不是“{input}”', en: '“Organised or attended” must be organised or attended (主办 or 参加), not “{input}”' },
+  'activity.leaderLevelInvalid': { zh: '领导级别“{input}”无效，应为 {allowed}', en: 'Leader level “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
+  'activity.organisationKindInvalid': { zh: '单位类型“{input}”无效，应为 {allowed}', en: 'Organisation type “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
+  'activity.outcomeInvalid': { zh: '成果“{input}”无效，应为 {allowed}', en: 'Outcome “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
+  'activity.personTripsInvalid': { zh: '参加人次“{input}”应为不小于 0 的整数', en: 'Person-trips “{input}” must be a whole number of at least 0' },
+  'activity.codeDuplicateRow': { zh: '活动编号 {code} 在第 {first} 行已出现', en: 'Activity code {code} already appears on row {first}' },
+  'activity.linkDuplicateRow': { zh: '与第 {first} 行重复（同一活动的同一{what}）', en: 'Repeats row {first} (the same {what} of the same activity)' },
+  'activity.codeUnknown': { zh: '活动编号 {code} 不存在（文件导入前须先导入该活动）', en: 'Activity code {code} does not exist (import the activity first)' },
+  'activity.codeOutOfScope': { zh: '活动编号 {code} 属于您管辖范围以外的地区', en: 'Activity code {code} belongs to a region outside your scope' },
+  'activity.projectCodeUnknown': { zh: '项目编号 {code} 不存在或不在您的管辖范围内', en: 'Project code {code} does not exist or is outside your scope' },
+  'activity.emptyFile': { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  'activity.fileTooManyRows': { zh: '文件“{file}”超过 {max} 行', en: 'File “{file}” has more than {max} rows' },
+  'activity.gapHosting': { zh: '主办或参加', en: 'organised or attended' },
+  'activity.gapPersonTrips': { zh: '参加人次', en: 'person-trips' },
+  'activity.gapLeaderLevel': { zh: '领导级别', en: 'leader level' },
+  'activity.linkOrganisation': { zh: '单位', en: 'organisation' },
+  'activity.linkProject': { zh: '项目', en: 'project' },
+  'activity.filterInvalid': { zh: '筛选条件“{field}”的值“{value}”无效，应为 {allowed}', en: 'Filter “{field}” has an invalid value “{value}”: it must be one of {allowed}' },
+});

@@ -1,0 +1,100 @@
+/**
+ * Activity statistics (DESIGN.md "Statistical definitions, second half"): GET /api/stats/activities
+ * and `yinfeng stats activities --json` give this object. Filters narrow the activities first; types
+ * and levels are given by Chinese name or key, separated by , 、 or ；. A leader-level filter of
+ * 四大班子领导 (leadership) takes 党政主要领导 (principal) in too: principal ⊂ leadership.
+ */
+import type { ActivityStats, ActivityStatsQuery } from '../../contracts/activities';
+import { selectActivityStats, selectReserveProjects, selectServiceItemStats } from '../../db/queries/activities/activity-stats';
+import {
+  ACTIVITY_HOSTINGS,
+  ACTIVITY_TYPE_LABELS,
+  ACTIVITY_TYPES,
+  EVENT_TYPES,
+  HOSTING_LABELS,
+  LEADER_LEVEL_LABELS,
+  LEADER_LEVELS,
+  parseLabelled,
+} from '../../domain/activities/activity-kinds';
+import { AppError } from '../../domain/app-error';
+import { checkPeriodMessage, lastDayOfMonth } from '../../domain/indicators';
+import { msg } from '../../domain/messages/catalog';
+import type { Caller, Deps } from '../context';
+import { requireRegionInScope } from '../regions';
+
+function parseList<K extends string>(field: string, raw: string | undefined, keys: readonly K[], labels: Record<K, string>): K[] {
+  const items = (raw ?? '')
+    .split(/[,，、;；]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return [
+    ...new Set(
+      items.map((item) => {
+        const key = parseLabelled(item, keys, labels);
+        if (!key) {
+          const message = msg('activity.filterInvalid', { field, value: item, allowed: keys.map((k) => `${labels[k]}（${k}）`).join('、') });
+          throw new AppError('VALIDATION', message, [{ field, message }]);
+        }
+        return key;
+      }),
+    ),
+  ];
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function getActivityStats(deps: Deps, caller: Caller, q: ActivityStatsQuery): Promise<ActivityStats> {
+  const problem = checkPeriodMessage({ from: q.from, to: q.to });
+  if (problem) throw new AppError('VALIDATION', problem, [{ field: 'from', message: problem }]);
+  const types = parseList('type', q.type, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS);
+  const hosting = parseList('hosting', q.hosting, ACTIVITY_HOSTINGS, HOSTING_LABELS);
+  if (hosting.length > 1) {
+    const message = msg('activity.filterInvalid', { field: 'hosting', value: q.hosting ?? '', allowed: '主办（organised）、参加（attended）' });
+    throw new AppError('VALIDATION', message, [{ field: 'hosting', message }]);
+  }
+  const levels = parseList('leaderLevel', q.leaderLevel, LEADER_LEVELS, LEADER_LEVEL_LABELS);
+  if (levels.includes('leadership') && !levels.includes('principal')) levels.push('principal');
+  const region = await requireRegionInScope(deps, caller, q.region, 'region');
+  const start = `${q.from}-01`;
+  const end = lastDayOfMonth(q.to);
+  const [row, reserve, serviceItems] = await Promise.all([
+    selectActivityStats(deps.db, {
+      scopePath: region.path,
+      start,
+      end,
+      types,
+      eventTypes: EVENT_TYPES,
+      hosting: hosting[0] ?? null,
+      leaderLevels: levels,
+      team: q.team?.trim() || null,
+      activityCode: q.activity?.trim() || null,
+    }),
+    selectReserveProjects(deps.db, region.path, nextDay(end)),
+    selectServiceItemStats(deps.db, region.path, start, end),
+  ]);
+  return {
+    region: region.code,
+    from: q.from,
+    to: q.to,
+    trips: {
+      count: row.trips,
+      personTrips: Number(row.person_trips),
+      ledByLeadership: row.led_leadership,
+      ledByPrincipal: row.led_principal,
+      ledByAnyLeader: row.led_any,
+      organisations: row.trip_organisations,
+    },
+    visits: { count: row.visits, organisations: row.visit_organisations },
+    receptions: { count: row.receptions, organisations: row.reception_organisations },
+    events: { organised: row.events_organised, attended: row.events_attended },
+    residentTeams: { active: row.teams },
+    projects: { talks: row.talks, signed: row.signed, signedAmountYuan: Number(row.signed_amount), plannedInvestmentYuan: Number(row.planned) },
+    // 发布: the investor portal (a later item) publishes projects; none are published until it exists
+    reserve: { projects: reserve, published: 0 },
+    serviceItems,
+  };
+}
