@@ -77,7 +77,6 @@ export const activityListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().describe('名称、编号或目的地包含'),
   ...pageQuery,
 });
-export type ActivityListQuery = z.input<typeof activityListQuerySchema>;
 
 const activityBase = {
   id: z.string(),
@@ -165,4 +164,3 @@ export const activityImportResultSchema = z.object({
   problems: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
   gaps: z.object({ total: z.number(), rows: z.array(z.object({ row: z.number(), code: z.string(), missing: z.array(z.string()) })) }).describe('资料不全的活动行（照常导入）'),
 });
-export type ActivityImportResult = z.infer<typeof activityImportResultSchema>;

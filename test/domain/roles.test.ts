@@ -57,7 +57,7 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read'],
+    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read'],
     officer: [
       'projects.read',
       'projects.manage',
@@ -72,10 +72,12 @@ describe('listPermissions', () => {
       'chains.read',
       'targeting.read',
       'targeting.manage',
+      'activities.read',
+      'activities.manage',
     ],
-    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read'],
-    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read'],
-    analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage'],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read'],
+    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read'],
+    analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage', 'activities.read'],
   };
 
   it.each(ROLES)('grants %s its permissions', (role) => {
@@ -100,6 +102,8 @@ describe('listPermissions', () => {
       'chains.read',
       'targeting.read',
       'targeting.manage',
+      'activities.read',
+      'activities.manage',
     ]);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });

@@ -55,6 +55,8 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
           'chains.read',
           'targeting.read',
           'targeting.manage',
+          'activities.read',
+          'activities.manage',
         ],
       },
     });

@@ -97,6 +97,11 @@ class Fixture {
   region(target: Target) {
     return target === 'own' ? OWN : SIBLING;
   }
+  async activity(target: Target) {
+    const { createActivity } = await import('../../src/services/activities/activities');
+    const a = await createActivity(this.t.deps, this.system, { type: 'visit', name: this.unique('矩阵拜访'), startDate: '2026-01-05', endDate: '2026-01-05', regionCode: this.region(target) });
+    return a.id;
+  }
   unique(prefix: string) {
     this.n += 1;
     return `${prefix}_${String(this.n).padStart(3, "0")}`;
@@ -940,6 +945,26 @@ const CASES: Record<string, RouteCase> = {
       return { url: `/api/chains/${code}/nodes/${code}-01/projects?regionCode=${OWN}` };
     },
   },
+  'GET /api/activities': { access: 'activities.read', scoped: false, ok: 200, build: async () => ({ url: '/api/activities' }) },
+  'GET /api/activities/:id': { access: 'activities.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activities/${await f.activity(t)}` }) },
+  'POST /api/activities': {
+    access: 'activities.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: '/api/activities', body: { type: 'trip', name: f.unique('矩阵出访'), startDate: '2026-01-05', endDate: '2026-01-06', regionCode: f.region(t) } }),
+  },
+  'PATCH /api/activities/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activities/${await f.activity(t)}`, body: { name: '改名', version: 1 } }) },
+  'DELETE /api/activities/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activities/${await f.activity(t)}`, body: { version: 1, reason: '测试' } }) },
+  'POST /api/activities/import': {
+    access: 'activities.manage',
+    scoped: false, // rows of a region outside the scope: test/activities/activity-stats.test.ts
+    ok: 200,
+    build: async (f) => {
+      const csv = `活动编号,活动类型,活动名称,开始日期,结束日期,地区代码\n${f.unique('MX')},上门拜访,矩阵导入,2026-01-05,2026-01-05,${OWN}\n`;
+      return { url: '/api/activities/import?dryRun=true', raw: Buffer.from(csv), headers: { 'content-type': 'text/csv', 'x-file-name': 'activities.csv' } };
+    },
+  },
+  'GET /api/stats/activities': { access: 'stats.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/stats/activities?region=${f.region(t)}&from=2026-01&to=2026-03` }) },
   'POST /api/chains/import': {
     access: 'chains.manage',
     scoped: false, // who may change which chain: test/chains/chain-import.test.ts

@@ -19,7 +19,7 @@ export const activityMessages = defineMessages({
   'activity.organisationDuplicate': { zh: '单位“{name}”在本活动中列了两次', en: 'Organisation “{name}” is listed twice for this activity' },
   'activity.creditCodeInvalid': { zh: '统一社会信用代码“{code}”无效：{reason}', en: 'Credit code “{code}” is invalid: {reason}' },
   'activity.typeInvalid': { zh: '活动类型“{input}”无效，应为 {allowed}', en: 'Activity type “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
-  'activity.hostingInvalid': { zh: '“主办或参加”应为 主办 或 参加，不是“{input}”', en: '“Organised or attended” must be organised or attended (主办 or 参加), not “{input}”' },
+  'activity.hostingInvalid': { zh: '“主办或参加”应为 主办 或 参加，不是“{input}”', en: '“Organised or attended” must be organised or attended, written in Chinese as in the template, not “{input}”' },
   'activity.leaderLevelInvalid': { zh: '领导级别“{input}”无效，应为 {allowed}', en: 'Leader level “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
   'activity.organisationKindInvalid': { zh: '单位类型“{input}”无效，应为 {allowed}', en: 'Organisation type “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
   'activity.outcomeInvalid': { zh: '成果“{input}”无效，应为 {allowed}', en: 'Outcome “{input}” is invalid: it must be one of {allowed}, written in Chinese as in the template' },
