@@ -77,6 +77,7 @@ export const activityListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().describe('名称、编号或目的地包含'),
   ...pageQuery,
 });
+export type ActivityListQuery = z.input<typeof activityListQuerySchema>;
 
 const activityBase = {
   id: z.string(),

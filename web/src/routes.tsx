@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AimOutlined,
+  CarOutlined,
   AlertOutlined,
   FlagOutlined,
   RadarChartOutlined,
@@ -185,6 +186,27 @@ export const routes: AppRoute[] = [
         component: lazy(() => import('./pages/targets/TargetList')),
       },
     ],
+  },
+  {
+    path: '/activities',
+    name: 'menu.activities',
+    icon: <CarOutlined />,
+    permission: 'activities.read',
+    component: lazy(() => import('./pages/activities/ActivityList')),
+  },
+  {
+    path: '/activities/new',
+    name: 'menu.activityNew',
+    permission: 'activities.manage',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/activities/ActivityForm')),
+  },
+  {
+    path: '/activities/:id',
+    name: 'menu.activities',
+    permission: 'activities.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/activities/ActivityDetail')),
   },
   {
     path: '/funds/grid',

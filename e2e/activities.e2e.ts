@@ -1,0 +1,114 @@
+/**
+ * 招商活动: at a desk the officer of 米东区 opens 招商活动 from the menu, logs a visit with a quick form and reads it back;
+ * on a 390 px phone the officer logs a trip — type, name, a firm found by search, a project — in one pass and finds it
+ * in the list as a card. Each page fits the width and axe finds no serious or critical violation.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, fitsWidth, launch, login, newPage, PHONE, screenshot, settle, sideMenu } from './helpers';
+
+let browser: Browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function assertClean(page: Page, what: string): Promise<void> {
+  await settle(page);
+  assert.equal(await fitsWidth(page), null, `${what} does not fit the width`);
+  assert.deepEqual(await axeViolations(page), [], `${what}: axe`);
+}
+
+async function saveAndOpen(page: Page): Promise<{ code: string; id: string }> {
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/activities') && r.request().method() === 'POST');
+  await page.getByTestId('activity-save').click();
+  const res = await saved;
+  assert.equal(res.status(), 200, await res.text());
+  const body = (await res.json()) as { code: string; id: string };
+  await page.waitForURL(new RegExp(`/activities/${body.id}$`));
+  await page.getByTestId('activity-detail').waitFor();
+  return body;
+}
+
+test('the officer opens 招商活动 from the menu, logs a visit and reads it back (desk)', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    await sideMenu(page).getByText('招商活动').click();
+    await page.waitForURL(/\/activities$/);
+    await page.getByTestId('activity-list').waitFor();
+    await assertClean(page, 'the activity list');
+    await screenshot(page, 'activities-list');
+
+    await page.getByTestId('activity-log').first().click();
+    await page.waitForURL(/\/activities\/new$/);
+    await page.getByTestId('activity-form').waitFor();
+    await assertClean(page, 'the activity form');
+    await screenshot(page, 'activities-form');
+    await page.getByTestId('activity-type').click();
+    await page.locator('.ant-select-dropdown').getByText('上门拜访', { exact: true }).click();
+    await page.getByTestId('activity-name-input').fill('拜访本地龙头企业');
+    const { code } = await saveAndOpen(page);
+    assert.match(code, /^HD650109\d{8}\d{3}$/);
+    await page.getByTestId('activity-detail').getByText('上门拜访').waitFor();
+    await assertClean(page, 'the activity detail');
+    await screenshot(page, 'activities-detail');
+
+    await page.goto('/activities');
+    await page.getByTestId('activity-list').getByText('拜访本地龙头企业').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('a trip is logged on a 390 px phone: type, name, a firm by search, a project', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'officer');
+    const firms = (await (await page.request.get('/api/enterprises?q=%E7%A7%91%E6%8A%80&pageSize=1')).json()) as { items: { name: string }[] };
+    const firm = firms.items[0]?.name;
+    assert.ok(firm, 'a demo firm to find');
+    const projects = (await (await page.request.get('/api/projects?pageSize=1')).json()) as { items: { code: string; name: string }[] };
+    const project = projects.items[0];
+    assert.ok(project, 'a demo project to link');
+
+    const started = Date.now();
+    await page.goto('/activities/new');
+    await page.getByTestId('activity-form').waitFor();
+    // 外出招商 is the default type; dates default to today and the region to the officer's own
+    await page.getByTestId('activity-name-input').fill('赴上海光伏企业对接');
+    await page.getByLabel('参加人次').fill('4');
+    await page.getByTestId('activity-org-search').locator('input').fill(firm.slice(0, 6));
+    await page.locator('.ant-select-dropdown:visible').getByText(firm, { exact: false }).first().click();
+    await page.getByTestId('activity-orgs').getByText(firm, { exact: false }).waitFor();
+    await page.getByTestId('activity-project-search').locator('input').fill(project.code);
+    await page.locator('.ant-select-dropdown:visible').getByText(project.code, { exact: false }).first().click();
+    await assertClean(page, 'the filled form on a phone');
+    await screenshot(page, 'activities-form-phone');
+    const { id } = await saveAndOpen(page);
+    assert.ok(Date.now() - started < 60_000, 'logged within a minute');
+
+    const detail = await (await page.request.get(`/api/activities/${id}`)).json();
+    assert.equal(detail.type, 'trip');
+    assert.equal(detail.personTrips, 4);
+    assert.equal(detail.organisations[0].name, firm);
+    assert.ok(detail.organisations[0].enterpriseId, 'the firm is linked to the enterprise database');
+    assert.equal(detail.projects[0].code, project.code);
+    await assertClean(page, 'the activity detail on a phone');
+    await screenshot(page, 'activities-detail-phone');
+
+    await page.goto('/activities');
+    const card = page.getByTestId('activity-card').filter({ hasText: '赴上海光伏企业对接' });
+    await card.waitFor();
+    await card.getByText('4 人次', { exact: false }).waitFor();
+    await assertClean(page, 'the activity list on a phone');
+    await screenshot(page, 'activities-list-phone');
+  } finally {
+    await context.close();
+  }
+});
