@@ -234,9 +234,9 @@ test('targets ↔ enterprise lists at the desk: chosen targets join a new list; 
     await pickChainNode(page, claim, chainName, nodeName);
     await assertClean(page, 'the claim-from-list dialog');
     const answered = page.waitForResponse((r) => /\/api\/enterprise-lists\/[^/]+\/targets$/.test(r.url()));
-    await claim.getByTestId('claim-from-list-ok').click();
+    await claim.getByTestId('claim-targets-ok').click();
     assert.equal((await answered).status(), 200);
-    const result = claim.getByTestId('claim-from-list-result');
+    const result = claim.getByTestId('claim-targets-result');
     await result.getByText(/已认领 \d 家，未认领 [12] 家/).waitFor();
     await result.locator('tr.ant-table-row').filter({ hasText: firm }).getByText(/已被米东区认领为本节点的目标/).waitFor();
     await assertClean(page, 'the claim-from-list result');
@@ -264,8 +264,8 @@ test('on a phone the officer chooses a target card for a list and claims from th
     const claim = page.locator('.ant-modal-content').filter({ hasText: '把名单中的企业认领为招商目标' });
     const detail = (await (await page.request.get('/api/chains/PV')).json()) as { name: string; nodes: { name: string }[] };
     await pickChainNode(page, claim, detail.name, detail.nodes.at(-1)!.name);
-    await claim.getByTestId('claim-from-list-ok').click();
-    await claim.getByTestId('claim-from-list-result').getByText(/已认领 \d 家，未认领 \d 家/).waitFor();
+    await claim.getByTestId('claim-targets-ok').click();
+    await claim.getByTestId('claim-targets-result').getByText(/已认领 \d 家，未认领 \d 家/).waitFor();
     await assertClean(page, 'the claim result on a phone');
     await screenshot(page, 'phone-enterprise-list-claim-result');
   } finally {

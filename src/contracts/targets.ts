@@ -73,8 +73,7 @@ export const claimFromListBodySchema = z.object({
     .describe(`只认领名单中的这些企业（企业编号）；不填为名单全部成员（最多 ${MAX_CLAIM_FROM_LIST} 家）`),
 });
 
-export const claimFromListResultSchema = z.object({
-  list: z.object({ id: z.string(), name: z.string() }),
+const batchClaimSchema = z.object({
   region: z.object({ code: z.string(), name: z.string() }),
   chain: z.object({ code: z.string(), name: z.string() }),
   node: z.object({ code: z.string(), name: z.string() }),
@@ -90,6 +89,28 @@ export const claimFromListResultSchema = z.object({
       reason: z.string().nullable().describe('未认领的原因（如已被其他地区认领、是本地企业）'),
     }),
   ),
+});
+
+export const claimFromListResultSchema = batchClaimSchema.extend({ list: z.object({ id: z.string(), name: z.string() }) });
+
+/** At most this many of a saved search's first matches are claimed at once. */
+export const MAX_CLAIM_FROM_SEARCH = 200;
+
+export const claimFromSearchBodySchema = z.object({
+  region: regionCodeSchema.optional().describe('认领地区（默认本人所在地区）'),
+  chain: chainCodeSchema,
+  node: nodeCodeSchema,
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_CLAIM_FROM_SEARCH)
+    .describe(`认领保存的搜索按其排序的前几家（1–${MAX_CLAIM_FROM_SEARCH}）；匹配的企业再多也只取这些，不计全部`),
+});
+
+export const claimFromSearchResultSchema = batchClaimSchema.extend({
+  search: z.object({ id: z.string(), name: z.string() }),
+  limit: z.number().int(),
 });
 
 export const targetSchema = z.object({
@@ -200,6 +221,10 @@ export type ScoredTargetsQuery = z.input<typeof scoredTargetsQuerySchema>;
 export type ClaimTargetBody = z.input<typeof claimTargetBodySchema>;
 export type ClaimFromListBody = z.input<typeof claimFromListBodySchema>;
 export type ClaimFromListResult = z.infer<typeof claimFromListResultSchema>;
+export type ClaimFromSearchBody = z.input<typeof claimFromSearchBodySchema>;
+export type ClaimFromSearchResult = z.infer<typeof claimFromSearchResultSchema>;
+/** What both batch claims answer (the dialog shows it). */
+export type BatchClaimResult = z.infer<typeof batchClaimSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type TargetStatusBody = z.input<typeof targetStatusBodySchema>;
 export type TargetFeedbackBody = z.input<typeof targetFeedbackBodySchema>;

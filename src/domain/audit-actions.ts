@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = [
   'chain.edit',
   'investmentTarget.claim',
   'investmentTarget.claimFromList',
+  'investmentTarget.claimFromSearch',
   'investmentTarget.status',
   'investmentTarget.feedback',
   'investmentTarget.fit',

@@ -55,9 +55,10 @@ async function ownerFor(f: MatrixFixture, target: 'own' | 'sibling', role: Role,
   return otherOfficer(f, OWN);
 }
 
-export async function savedSearchFor(f: MatrixFixture, target: 'own' | 'sibling', role: Role, mine: boolean): Promise<string> {
+/** `query`: what the search looks for (default 光伏 with a tag). */
+export async function savedSearchFor(f: MatrixFixture, target: 'own' | 'sibling', role: Role, mine: boolean, query: { q: string; tags?: string[] } = { q: '光伏', tags: ['高新技术'] }): Promise<string> {
   const owner = await ownerFor(f, target, role, mine);
-  const s = await createSavedSearch(f.t.deps, owner, { name: f.unique('光伏搜索'), query: { q: '光伏', tags: ['高新技术'] }, shared: true });
+  const s = await createSavedSearch(f.t.deps, owner, { name: f.unique('光伏搜索'), query, shared: true });
   return s.id;
 }
 

@@ -1023,6 +1023,17 @@ const CASES: Record<string, RouteCase> = {
       return { url: `/api/enterprise-lists/${list}/targets`, body: { region: f.region(t), chain: code, node: `${code}-01`, enterpriseIds: [crypto.randomUUID()] } };
     },
   },
+  'POST /api/enterprise-saved-searches/:id/targets': {
+    access: 'targeting.manage',
+    scoped: true, // the saved search of the sibling county is invisible (404); the first N, refusals and scope: test/targets/target-search-claims.test.ts
+    ok: 200,
+    build: async (f, t, role) => {
+      const code = await f.chain('own');
+      // a search for one fresh firm's credit code: it matches that firm
+      const search = await (await import('../enterprise-search/matrix-fixtures')).savedSearchFor(f, t, role, false, { q: await f.outsideFirm() });
+      return { url: `/api/enterprise-saved-searches/${search}/targets`, body: { region: f.region(t), chain: code, node: `${code}-01`, limit: 1 } };
+    },
+  },
   'POST /api/targets/:id/status': {
     access: 'targeting.manage',
     scoped: true,

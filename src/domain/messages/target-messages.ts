@@ -79,4 +79,9 @@ export const targetMessages = defineMessages({
   },
   'target.listEmpty': { zh: '名单中没有企业', en: 'The list has no enterprises' },
   'target.notInList': { zh: '不在该名单中', en: 'Not in this list' },
+  'target.searchLimit': {
+    zh: '认领家数（limit）须为 1 到 {max} 的整数，按保存的搜索的排序取前几家',
+    en: 'The number to claim (limit) must be a whole number from 1 to {max}; the first ones in the saved search order are taken',
+  },
+  'target.searchEmpty': { zh: '保存的搜索“{name}”现在没有匹配的企业', en: 'The saved search “{name}” matches no enterprise now' },
 });

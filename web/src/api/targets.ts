@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import type {
   ClaimFromListBody,
   ClaimFromListResult,
+  ClaimFromSearchBody,
+  ClaimFromSearchResult,
   ClaimTargetBody,
   ScoredTargets,
   ScoredTargetsQuery,
@@ -24,7 +26,7 @@ import { api } from './client';
 /** The weights in use and their backtest (inferred from the contract's schema). */
 export type TargetWeights = z.infer<typeof targetWeightsSchema>;
 
-export type { ClaimFromListResult, ScoredTarget, ScoredTargets, TargetListItem, TargetStatus } from '../../../src/contracts/targets';
+export type { BatchClaimResult, ScoredTarget, ScoredTargets, TargetListItem, TargetStatus } from '../../../src/contracts/targets';
 
 /** The way of a target in order; 已放弃 is reached from any open status. */
 export const TARGET_STEPS = ['new', 'contacted', 'visited', 'negotiating', 'signed'] as const satisfies readonly TargetStatus[];
@@ -42,6 +44,9 @@ export const targetsApi = {
   claim: (body: ClaimTargetBody) => api.post<Target>('/api/targets', body),
   /** Silent: the dialog shows a refusal of the whole request; each enterprise's refusal is in the answer. */
   claimFromList: (listId: string, body: ClaimFromListBody) => api.post<ClaimFromListResult>(`/api/enterprise-lists/${encodeURIComponent(listId)}/targets`, body, true),
+  /** Silent, like claimFromList: the first `limit` matches of a saved search, in its order. */
+  claimFromSearch: (searchId: string, body: ClaimFromSearchBody) =>
+    api.post<ClaimFromSearchResult>(`/api/enterprise-saved-searches/${encodeURIComponent(searchId)}/targets`, body, true),
   /** Silent: the status dialog shows the refusal inline. */
   changeStatus: (id: string, body: TargetStatusBody) => api.post<Target>(`/api/targets/${encodeURIComponent(id)}/status`, body, true),
   weights: () => api.get<TargetWeights>('/api/targets/weights'),

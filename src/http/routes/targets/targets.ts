@@ -5,8 +5,11 @@ import { z } from 'zod';
 import {
   claimFromListBodySchema,
   claimFromListResultSchema,
+  claimFromSearchBodySchema,
+  claimFromSearchResultSchema,
   claimTargetBodySchema,
   MAX_CLAIM_FROM_LIST,
+  MAX_CLAIM_FROM_SEARCH,
   scoredTargetsQuerySchema,
   scoredTargetsSchema,
   targetFeedbackBodySchema,
@@ -22,6 +25,7 @@ import type { Deps } from '../../../services/context';
 import { changeTargetStatus, claimTarget, giveTargetFeedback, listTargets } from '../../../services/targets/target-claims';
 import { fitTargetWeightsAs } from '../../../services/targets/target-learning';
 import { claimTargetsFromList } from '../../../services/targets/target-list-claims';
+import { claimTargetsFromSearch } from '../../../services/targets/target-search-claims';
 import { listScoredTargets } from '../../../services/targets/target-scoring';
 import { loadTargetWeights } from '../../../services/targets/target-weights';
 import { requireCaller } from '../../access';
@@ -67,6 +71,20 @@ export async function targetRoutes(app: FastifyInstance, { deps }: { deps: Deps 
       },
     },
     async (request) => claimTargetsFromList(deps, requireCaller(request), request.params.id, request.body, MAX_CLAIM_FROM_LIST),
+  );
+  r.post(
+    '/api/enterprise-saved-searches/:id/targets',
+    {
+      config: { access: 'targeting.manage' },
+      schema: {
+        tags,
+        summary: '把保存的搜索按其排序的前 limit 家（最多 200）认领为本地区某产业链节点的招商目标；逐家报告认领或未认领及原因',
+        params: uuidParams,
+        body: claimFromSearchBodySchema,
+        response: { 200: claimFromSearchResultSchema },
+      },
+    },
+    async (request) => claimTargetsFromSearch(deps, requireCaller(request), request.params.id, request.body, MAX_CLAIM_FROM_SEARCH),
   );
   r.post(
     '/api/targets/:id/status',

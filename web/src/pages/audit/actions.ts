@@ -88,6 +88,7 @@ const ACTIONS: Record<string, Names> = {
   'chain.edit': ['编辑产业链', 'Edit chain'],
   'investmentTarget.claim': ['认领招商目标', 'Claim investment target'],
   'investmentTarget.claimFromList': ['以企业名单认领招商目标', 'Claim targets from an enterprise list'],
+  'investmentTarget.claimFromSearch': ['以保存的搜索认领招商目标', 'Claim targets from a saved search'],
   'investmentTarget.status': ['推进招商目标', 'Advance investment target'],
   'investmentTarget.feedback': ['反馈候选企业', 'Feedback on a candidate'],
   'investmentTarget.fit': ['按招商结果拟合评分权重', 'Fit target weights on outcomes'],

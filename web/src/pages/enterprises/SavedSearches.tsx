@@ -1,11 +1,18 @@
 import { useState } from 'react';
-import { Button, Checkbox, Dropdown, Empty, Form, Input, Modal, Popconfirm, Space, Tag, Typography, type MenuProps } from 'antd';
-import { DeleteOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Dropdown, Empty, Form, Input, InputNumber, Modal, Popconfirm, Space, Tag, Typography, type MenuProps } from 'antd';
+import { AimOutlined, DeleteOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { showSuccess } from '../../api/client';
 import { criteriaToSaved, enterpriseSearchApi, type EnterpriseCriteria, type SavedSearch } from '../../api/enterprises-search';
+import type { MAX_CLAIM_FROM_SEARCH } from '../../../../src/contracts/targets';
+import { can } from '../../access';
+import { targetsApi } from '../../api/targets';
 import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { ClaimTargetsModal } from '../targets/ClaimTargetsModal';
+
+/** The server claims at most this many of a search's first matches at once. */
+const MAX_CLAIM = 200 satisfies typeof MAX_CLAIM_FROM_SEARCH;
 
 interface Props {
   current: EnterpriseCriteria;
@@ -24,6 +31,11 @@ export function SavedSearches({ current, onApply, canManage, canSave }: Props) {
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<{ name: string; shared: boolean }>();
   const { data = [], refetch } = useQuery({ queryKey: ['enterprise-saved-searches'], queryFn: enterpriseSearchApi.savedSearches });
+  const canClaim = can(me, 'targeting.manage');
+  /** the saved search whose first matches 认领为招商目标 claims, and how many */
+  const [claiming, setClaiming] = useState<SavedSearch | null>(null);
+  const [limit, setLimit] = useState<number | null>(50);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const entry = (s: SavedSearch): NonNullable<MenuProps['items']>[number] => ({
     key: s.id,
@@ -42,8 +54,22 @@ export function SavedSearches({ current, onApply, canManage, canSave }: Props) {
             </Typography.Text>
           )}
         </span>
-        {s.mine && canManage && (
-          <span onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} role="presentation">
+        <span onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} role="presentation">
+          {canClaim && (
+            <Button
+              type="text"
+              size="small"
+              icon={<AimOutlined />}
+              aria-label={t('entSearch.claimSaved', { name: s.name })}
+              title={t('entSearch.claimSaved', { name: s.name })}
+              data-testid="saved-search-claim"
+              onClick={() => {
+                setMenuOpen(false);
+                setClaiming(s);
+              }}
+            />
+          )}
+          {s.mine && canManage && (
             <Popconfirm
               title={t('entSearch.deleteSavedConfirm', { name: s.name })}
               onConfirm={async () => {
@@ -54,8 +80,8 @@ export function SavedSearches({ current, onApply, canManage, canSave }: Props) {
             >
               <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
             </Popconfirm>
-          </span>
-        )}
+          )}
+        </span>
       </Space>
     ),
     onClick: () => onApply(s.query),
@@ -77,7 +103,7 @@ export function SavedSearches({ current, onApply, canManage, canSave }: Props) {
   return (
     <>
       <Space.Compact>
-        <Dropdown menu={{ items }} trigger={['click']}>
+        <Dropdown menu={{ items }} trigger={['click']} open={menuOpen} onOpenChange={setMenuOpen}>
           <Button icon={<StarOutlined />} data-testid="saved-searches">
             {t('entSearch.savedSearches')}
             {data.length > 0 ? ` (${data.length})` : ''}
@@ -99,6 +125,19 @@ export function SavedSearches({ current, onApply, canManage, canSave }: Props) {
           </Button>
         )}
       </Space.Compact>
+      <ClaimTargetsModal
+        open={claiming !== null}
+        onClose={() => setClaiming(null)}
+        title={t('entSearch.claimSavedTitle', { name: claiming?.name ?? '' })}
+        hint={t('entSearch.claimSavedHint', { max: MAX_CLAIM })}
+        blocked={limit === null}
+        submit={(chain, node) => targetsApi.claimFromSearch(claiming?.id ?? '', { chain, node, limit: limit ?? 1 })}
+      >
+        <Space wrap>
+          <label htmlFor="claim-search-limit">{t('entSearch.claimSavedLimit')}</label>
+          <InputNumber id="claim-search-limit" min={1} max={MAX_CLAIM} precision={0} value={limit} onChange={(v) => setLimit(v)} data-testid="saved-search-claim-limit" />
+        </Space>
+      </ClaimTargetsModal>
       <Modal
         open={open}
         title={t('entSearch.saveSearch')}
