@@ -175,6 +175,7 @@ export const targetListSchema = z.object({
       score: z.number().nullable(),
       project: z.object({ id: z.string(), code: z.string().nullable(), name: z.string().nullable(), stage: z.string().nullable() }).nullable(),
       overlaps: z.number().int().describe('本辖区内另有几个地区把同一企业认领到其他节点'),
+      contacts: z.number().int().describe('本人管辖范围内记录的该企业联系人数（联系人本身见 GET /api/enterprises/:key/contacts，脱敏）'),
       version: z.number().int(),
       createdAt: z.string(),
       statusChangedAt: z.string(),

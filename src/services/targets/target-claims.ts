@@ -182,7 +182,7 @@ export async function listTargets(deps: Deps, caller: Caller, q: { region?: stri
   }
   const chain = q.chain ? await requireVisibleChain(deps, caller, q.chain) : undefined;
   const limit = q.limit ?? 50;
-  const found = await selectTargets(deps.db, { scopePath: scope.path, chainId: chain?.id, nodeCode: q.node?.trim().toUpperCase(), status: q.status, limit, offset: q.offset ?? 0 });
+  const found = await selectTargets(deps.db, { scopePath: scope.path, callerPath: caller.actor.regionPath, chainId: chain?.id, nodeCode: q.node?.trim().toUpperCase(), status: q.status, limit, offset: q.offset ?? 0 });
   const lang = caller.lang ?? 'zh';
   return {
     total: Number(found[0]?.total ?? 0),
@@ -205,6 +205,7 @@ export async function listTargets(deps: Deps, caller: Caller, q: { region?: stri
       score: r.score_tenths === null ? null : r.score_tenths / 10,
       project: r.project_id ? { id: r.project_id, code: r.project_code, name: r.project_name, stage: r.project_stage } : null,
       overlaps: r.overlaps,
+      contacts: r.contacts,
       version: r.version,
       createdAt: new Date(r.created_at).toISOString(),
       statusChangedAt: new Date(r.status_changed_at).toISOString(),

@@ -100,13 +100,18 @@ export interface TargetListRow {
 }
 
 /** Targets of the regions in `scopePath`'s subtree, filtered; newest status change first. */
-export async function selectTargets(db: Db, f: { scopePath: string; chainId?: string; nodeCode?: string; status?: TargetStatus; limit: number; offset: number }) {
+/**
+ * Targets of the regions under `scopePath`; `contacts`: the firm's contacts held within `callerPath`
+ * (the caller's own scope, which may be wider than the filtered region: a prefecture sees its counties' contacts).
+ */
+export async function selectTargets(db: Db, f: { scopePath: string; callerPath: string; chainId?: string; nodeCode?: string; status?: TargetStatus; limit: number; offset: number }) {
   const like = `${escapeLike(f.scopePath)}%`;
+  const callerLike = `${escapeLike(f.callerPath)}%`;
   const conds: SQL[] = [sql`r.path like ${like}`];
   if (f.chainId) conds.push(sql`nc.chain_id = ${f.chainId}`);
   if (f.nodeCode) conds.push(sql`t.node_code = ${f.nodeCode}`);
   if (f.status) conds.push(sql`t.status = ${f.status}`);
-  return selectRows<TargetListRow & { total: string }>(
+  return selectRows<TargetListRow & { total: string; contacts: number }>(
     db,
     sql`select t.id, t.region_code, r.name as region_name, t.node_code,
           (select n.name from chain_nodes n where n.chain_id = c.id and n.version = c.current_version and n.code = t.node_code) as node_name,
@@ -115,6 +120,8 @@ export async function selectTargets(db: Db, f: { scopePath: string; chainId?: st
           t.created_at, t.status_changed_at, t.version,
           (select count(distinct o.region_code)::int from targets o join regions orr on orr.code = o.region_code
             where o.enterprise_id = t.enterprise_id and o.region_code <> t.region_code and o.status <> 'dropped' and orr.path like ${like}) as overlaps,
+          (select count(*)::int from enterprise_contacts ec join regions cr on cr.code = ec.region_code
+            where ec.enterprise_id = t.enterprise_id and cr.path like ${callerLike}) as contacts,
           count(*) over () as total
         from targets t
         join regions r on r.code = t.region_code

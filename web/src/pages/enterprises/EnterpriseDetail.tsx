@@ -11,12 +11,13 @@ import { useMe } from '../../auth/session';
 import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../i18n';
 import { ContactsTab } from './ContactsTab';
+import { EnterpriseDetailChains } from './EnterpriseDetailChains';
 import { EnterpriseDetailForm } from './EnterpriseDetailForm';
 import { EnterpriseDetailProfile, EnterpriseStatusTag } from './EnterpriseDetailProfile';
 import { EnterpriseDetailDuplicates, EnterpriseDetailLists, EnterpriseDetailProjects } from './EnterpriseDetailRelated';
 import { EnterpriseDetailTimeline } from './EnterpriseDetailTimeline';
 
-const TABS = ['profile', 'contacts', 'projects', 'lists', 'timeline', 'duplicates'] as const;
+const TABS = ['profile', 'contacts', 'projects', 'lists', 'chains', 'timeline', 'duplicates'] as const;
 type TabKey = (typeof TABS)[number];
 
 function tabLabel(text: string, count?: number) {
@@ -30,7 +31,7 @@ function tabLabel(text: string, count?: number) {
   );
 }
 
-/** 企业页: profile with field sources, contacts (masked), related projects, lists, timeline, near-duplicates. */
+/** 企业页: profile with field sources, contacts (masked), related projects, lists, chain nodes and targets, timeline, near-duplicates. */
 export default function EnterpriseDetail() {
   const { key = '' } = useParams();
   const me = useMe();
@@ -125,6 +126,11 @@ export default function EnterpriseDetail() {
               children: <EnterpriseDetailProjects projects={e.projects} />,
             },
             { key: 'lists', label: tabLabel(t('entDetail.tabLists'), e.lists.length), children: <EnterpriseDetailLists lists={e.lists} /> },
+            {
+              key: 'chains',
+              label: tabLabel(t('entDetail.tabChains'), e.chainNodes.nodes.length),
+              children: <EnterpriseDetailChains fit={e.chainNodes} />,
+            },
             { key: 'timeline', label: t('entDetail.tabTimeline'), children: <EnterpriseDetailTimeline enterprise={e} /> },
             {
               key: 'duplicates',

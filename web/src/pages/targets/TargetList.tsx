@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Checkbox, Empty, List, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { CheckboxProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { AimOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AimOutlined, ContactsOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { EnterpriseListsAddModal, type AddTarget } from '../enterprises/EnterpriseListsAddModal';
 import { ChainNodePickers } from './ChainNodePickers';
 import { scoredPath, targetStatusName, TargetStatusTag } from './labels';
+import { TargetContacts } from './TargetContacts';
 import { nextStatuses, TargetStatusModal } from './TargetStatusModal';
 
 const PAGE_SIZE = 20;
@@ -57,6 +58,14 @@ function StatusCell({ t, r }: { t: Translate; r: TargetListItem }) {
   );
 }
 
+function ContactsToggle({ t, r, open, onToggle }: { t: Translate; r: TargetListItem; open: boolean; onToggle: () => void }) {
+  return (
+    <Button type={open ? 'primary' : 'default'} ghost={open} size="small" icon={<ContactsOutlined />} aria-expanded={open} onClick={onToggle} data-testid="target-contacts-toggle">
+      {t('targets.contactsN', { n: r.contacts })}
+    </Button>
+  );
+}
+
 /** 招商目标: the targets claimed by the user's region and those below it, with their status and the project they became. */
 export default function TargetList() {
   const { t } = useI18n();
@@ -73,6 +82,15 @@ export default function TargetList() {
   /** chosen targets (kept across pages), whose enterprises 加入企业名单 adds */
   const [chosen, setChosen] = useState<ReadonlyMap<string, TargetListItem>>(new Map());
   const [adding, setAdding] = useState<AddTarget | null>(null);
+  /** the targets whose firm's contacts are shown */
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const canAddToList = can(me, 'enterprises.manage');
   const choose = (r: TargetListItem, on: boolean) =>
     setChosen((prev) => {
@@ -124,6 +142,7 @@ export default function TargetList() {
     { title: t('targets.statusCol'), key: 'status', width: 120, render: (_, r) => <StatusCell t={t} r={r} /> },
     { title: t('targets.score'), dataIndex: 'score', width: 70, align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
     { title: t('targets.project'), key: 'project', width: 160, render: (_, r) => <ProjectCell r={r} /> },
+    { title: t('targets.contactsCol'), key: 'contacts', width: 110, render: (_, r) => <ContactsToggle t={t} r={r} open={open.has(r.id)} onToggle={() => toggle(r.id)} /> },
     { title: t('targets.updatedAt'), dataIndex: 'statusChangedAt', width: 150, render: (v: string) => formatTime(v) },
     ...(manage ? [{ title: t('common.actions'), key: 'actions', width: 84, render: (_: unknown, r: TargetListItem) => moveButton(r) }] : []),
   ];
@@ -212,10 +231,14 @@ export default function TargetList() {
                           {t('targets.project')}：<ProjectCell r={r} />
                         </span>
                       )}
-                      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
                         <Typography.Text type="secondary">{formatTime(r.statusChangedAt)}</Typography.Text>
-                        {moveButton(r)}
+                        <Space size={8}>
+                          <ContactsToggle t={t} r={r} open={open.has(r.id)} onToggle={() => toggle(r.id)} />
+                          {moveButton(r)}
+                        </Space>
                       </Space>
+                      {open.has(r.id) && <TargetContacts target={r} />}
                     </Space>
                   </Card>
                 </List.Item>
@@ -230,6 +253,7 @@ export default function TargetList() {
               dataSource={items}
               pagination={pagination}
               locale={{ emptyText: q.isLoading ? ' ' : empty }}
+              expandable={{ expandedRowKeys: [...open], showExpandColumn: false, expandedRowRender: (r) => <TargetContacts target={r} /> }}
               rowSelection={
                 canAddToList
                   ? {
