@@ -272,3 +272,115 @@ test('on a phone the officer chooses a target card for a list and claims from th
     await context.close();
   }
 });
+
+/** Opens the saved searches menu on the search page and the claim dialog of the search named `name`. */
+async function openSearchClaim(page: Page, name: string) {
+  await page.goto('/enterprises');
+  await page.getByTestId('saved-searches').click();
+  const entry = page.locator('.ant-dropdown:visible .ant-dropdown-menu-item').filter({ hasText: name });
+  await entry.getByTestId('saved-search-claim').click();
+  const dialog = page.locator('.ant-modal-content').filter({ hasText: `以保存的搜索“${name}”认领招商目标` });
+  await dialog.getByText(/按这个搜索的排序取前几家（最多 200 家）/).waitFor();
+  return dialog;
+}
+
+let searchFirm = '';
+const SEARCH_NAME = '认领测试搜索';
+
+test('targets ↔ saved searches, contacts and the enterprise page at the desk', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    const chain = (await (await page.request.get('/api/chains/PV')).json()) as { name: string };
+    const node = await findNode(page, 'PV', [deskNode]);
+    searchFirm = node.firm;
+    const made = await page.request.post('/api/enterprise-saved-searches', { headers: SAME_ORIGIN, data: { name: SEARCH_NAME, query: { q: node.firm }, shared: false } });
+    assert.equal(made.status(), 201, await made.text());
+
+    // the search's first match (the firm itself, by its full name) as a target of 米东区 for the node
+    const dialog = await openSearchClaim(page, SEARCH_NAME);
+    const limit = dialog.getByLabel('取前几家');
+    await limit.fill('1');
+    await pickChainNode(page, dialog, chain.name, node.name);
+    await assertClean(page, 'the claim-from-search dialog');
+    const answered = page.waitForResponse((r) => /\/api\/enterprise-saved-searches\/[^/]+\/targets$/.test(r.url()));
+    await dialog.getByTestId('claim-targets-ok').click();
+    const answer = await answered;
+    assert.equal(answer.status(), 200, await answer.text());
+    assert.deepEqual(((await answer.json()) as { results: { name: string; outcome: string }[] }).results.map((r) => [r.name, r.outcome]), [[node.firm, 'claimed']]);
+    const result = dialog.getByTestId('claim-targets-result');
+    await result.getByText('已认领 1 家，未认领 0 家').waitFor();
+    await result.locator('tr.ant-table-row').filter({ hasText: node.firm }).getByText('已认领').waitFor();
+    await assertClean(page, 'the claim-from-search result');
+    await screenshot(page, 'saved-search-claim-result');
+
+    // the new target's contacts: none yet; one added from the row counts and the page says it is still 新目标
+    await dialog.getByText('查看招商目标').click();
+    await page.waitForURL(/\/targets\?chain=PV&node=/);
+    const row = page.getByTestId('target-list').locator('tr.ant-table-row').filter({ hasText: node.firm });
+    await row.getByTestId('target-contacts-toggle').getByText('联系人 0').click();
+    const panel = page.getByTestId('target-contacts');
+    await panel.getByTestId('contacts-tab').waitFor();
+    await panel.getByRole('button', { name: /新增联系人/ }).click();
+    const form = page.locator('.ant-modal-content').filter({ hasText: '新增联系人' });
+    await form.getByLabel('姓名').fill('孙建国');
+    await form.getByLabel('电话').fill('13911112222');
+    const added = page.waitForResponse((r) => /\/api\/enterprises\/[^/]+\/contacts$/.test(r.url()) && r.request().method() === 'POST');
+    await form.getByRole('button', { name: /确\s*认|确\s*定|保\s*存/ }).click();
+    assert.equal((await added).status(), 201);
+    await row.getByTestId('target-contacts-toggle').getByText('联系人 1').waitFor();
+    await panel.getByTestId('contact-name').getByText('孙**').waitFor();
+    await panel.getByTestId('target-contacts-hint').waitFor();
+    await row.getByTestId('target-status').getByText('新目标').waitFor();
+    await assertClean(page, 'a target with its contacts');
+    await screenshot(page, 'target-contacts');
+
+    // the enterprise page: the nodes it fits and 米东区 targeting it
+    await row.getByTestId('target-name').click();
+    await page.getByRole('tab', { name: /产业链/ }).click();
+    await page.getByTestId('enterprise-targeted-by').locator('tr.ant-table-row').filter({ hasText: '米东区' }).filter({ hasText: node.code }).waitFor();
+    await page.getByTestId('enterprise-chain-nodes').locator('tr.ant-table-row').first().waitFor();
+    await assertClean(page, 'the enterprise page 产业链 tab');
+    await screenshot(page, 'enterprise-chains-tab');
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone the officer claims from a saved search, opens a target card\'s contacts and the enterprise 产业链 tab; 390 px', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'officer');
+    assert.ok(searchFirm, 'the desk test saved the search');
+    const chain = (await (await page.request.get('/api/chains/PV')).json()) as { name: string; nodes: { name: string }[] };
+    const dialog = await openSearchClaim(page, SEARCH_NAME);
+    await assertClean(page, 'the claim-from-search dialog on a phone');
+    await pickChainNode(page, dialog, chain.name, chain.nodes.at(-1)!.name);
+    await dialog.getByTestId('claim-targets-ok').click();
+    await dialog.getByTestId('claim-targets-result').getByText(/已认领 \d+ 家，未认领 \d+ 家/).waitFor();
+    await assertClean(page, 'the claim-from-search result on a phone');
+    await screenshot(page, 'phone-saved-search-claim-result');
+
+    await page.goto('/targets');
+    // a firm without contacts: the panel says so and offers to add one
+    const bare = page.getByTestId('target-card').filter({ has: page.getByTestId('target-contacts-toggle').getByText('联系人 0') }).first();
+    await bare.getByTestId('target-contacts-toggle').click();
+    await bare.getByTestId('target-contacts').getByRole('button', { name: /新增联系人/ }).waitFor();
+    await assertClean(page, 'a target card without contacts');
+    const card = page.getByTestId('target-card').filter({ hasText: searchFirm }).first();
+    await card.getByTestId('target-contacts-toggle').click();
+    await card.getByTestId('target-contacts').getByTestId('contacts-tab').waitFor();
+    await assertClean(page, 'a target card with its contacts');
+    await screenshot(page, 'phone-target-contacts');
+
+    // the tab bar folds on a phone: the 产业链 tab by its address
+    await card.getByTestId('target-name').click();
+    await page.waitForURL(/\/enterprises\/[^/?]+$/);
+    await page.goto(`${new URL(page.url()).pathname}?tab=chains`);
+    await page.getByTestId('enterprise-targeted-by').getByText('米东区').first().waitFor();
+    await assertClean(page, 'the enterprise 产业链 tab on a phone');
+    await screenshot(page, 'phone-enterprise-chains-tab');
+  } finally {
+    await context.close();
+  }
+});

@@ -162,6 +162,7 @@ export const enterpriseDetailSchema = enterpriseSchema.extend({
             chainCode: z.string(),
             chainName: z.string(),
             nodeCode: z.string(),
+            nodeName: z.string().nullable().describe('节点名称（已不在当前版本时为空）'),
             status: z.string(),
             statusLabel: z.string(),
           }),

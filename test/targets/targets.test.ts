@@ -205,7 +205,7 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
   });
 
   it('shows on the enterprise page the nodes the firm fits and the regions targeting it, within scope', async () => {
-    type Fit = { chainNodes: { nodes: { nodeCode: string; byIndustry: boolean; products: string[] }[]; targetedBy: { regionName: string; nodeCode: string; statusLabel: string }[] } };
+    type Fit = { chainNodes: { nodes: { nodeCode: string; byIndustry: boolean; products: string[] }[]; targetedBy: { regionName: string; nodeCode: string; nodeName: string | null; statusLabel: string }[] } };
     const page = async (who: string, key: string) => {
       const res = await t.call('GET', `/api/enterprises/${key}`, { cookie: cookie[who] });
       expect(res.statusCode, res.body).toBe(200);
@@ -214,11 +214,11 @@ describe.each(DATABASE_KINDS)('targets on %s', (kind) => {
     const mid = await page('tg_officer_mid', e.A!.creditCode!);
     expect(mid.nodes).toEqual([expect.objectContaining({ nodeCode: 'TG-U01', byIndustry: true, products: [] })]);
     // 米东区 sees its own claim only; the prefecture sees 米东区's and 天山区's
-    expect(mid.targetedBy.map((c) => [c.regionName, c.nodeCode])).toEqual([['米东区', 'TG-U01']]);
+    expect(mid.targetedBy.map((c) => [c.regionName, c.nodeCode, c.nodeName])).toEqual([['米东区', 'TG-U01', '工业硅']]);
     const pref = await page('tg_analyst_pref', e.A!.creditCode!);
-    expect(pref.targetedBy.map((c) => [c.regionName, c.nodeCode]).sort()).toEqual([
-      ['天山区', 'TG-M01'],
-      ['米东区', 'TG-U01'],
+    expect(pref.targetedBy.map((c) => [c.regionName, c.nodeCode, c.nodeName]).sort()).toEqual([
+      ['天山区', 'TG-M01', '组件'],
+      ['米东区', 'TG-U01', '工业硅'],
     ]);
     // a firm without a code fits by the products its scope names
     expect((await page('tg_officer_mid', e.C!.creditCode!)).nodes).toEqual([expect.objectContaining({ nodeCode: 'TG-U01', byIndustry: false, products: ['工业硅'] })]);

@@ -33,6 +33,7 @@ export async function describeEnterpriseChainFit(deps: Deps, caller: Caller, ent
       chainCode: c.chain_code,
       chainName: c.chain_name,
       nodeCode: c.node_code,
+      nodeName: c.node_name,
       status: c.status,
       statusLabel: renderMessage(msg(`target.status.${c.status}`), lang),
     })),

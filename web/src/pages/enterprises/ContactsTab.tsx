@@ -105,111 +105,115 @@ export function ContactsTab({ enterpriseKey, contacts, onChanged }: Props) {
       {revealedCount > 0 && (
         <Alert type="warning" showIcon data-testid="contacts-revealed-note" message={t('contacts.revealedNote', { n: revealedCount })} />
       )}
-      <Table<MaskedContact>
-        rowKey="id"
-        size="small"
-        dataSource={contacts}
-        pagination={contacts.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-        locale={{ emptyText: <Empty description={canManage ? t('contacts.emptyManage') : t('contacts.empty')} /> }}
-        scroll={{ x: 960 }}
-        columns={[
-          {
-            title: t('contacts.name'),
-            dataIndex: 'name',
-            width: 100,
-            render: (_: unknown, c) => (
-              <Space size={4}>
-                {shown(c, 'name')}
-                {revealed[c.id] && (
-                  <Tooltip title={t('contacts.revealedTag')}>
-                    <EyeOutlined style={{ color: '#faad14' }} />
-                  </Tooltip>
-                )}
-              </Space>
-            ),
-          },
-          { title: t('contacts.title'), dataIndex: 'title', width: 110, render: (_: unknown, c) => c.title ?? '—' },
-          { title: t('contacts.phone'), dataIndex: 'phone', width: 140, render: (_: unknown, c) => shown(c, 'phone') },
-          { title: t('contacts.email'), dataIndex: 'email', width: 190, render: (_: unknown, c) => shown(c, 'email') },
-          { title: t('contacts.notes'), dataIndex: 'notes', ellipsis: true, render: (_: unknown, c) => shown(c, 'notes') },
-          {
-            title: t('contacts.recorded'),
-            dataIndex: 'regionName',
-            width: 150,
-            render: (_: unknown, c) => (
-              <Space direction="vertical" size={0}>
-                <span>{c.regionName}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.createdByName ?? '—'} · {formatTime(c.createdAt).slice(0, 10)}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 230,
-            fixed: 'right',
-            render: (_: unknown, c) => (
-              <Space size={0} wrap>
-                {canReveal &&
-                  (revealed[c.id] ? (
-                    <Button type="link" size="small" icon={<EyeInvisibleOutlined />} onClick={() => hide(c.id)}>
-                      {t('contacts.hide')}
-                    </Button>
-                  ) : (
-                    <Popconfirm
-                      title={t('contacts.revealConfirmTitle')}
-                      description={<div style={{ maxWidth: 300 }}>{t('contacts.revealConfirm')}</div>}
-                      okText={t('contacts.reveal')}
-                      cancelText={t('common.cancel')}
-                      onConfirm={() => reveal(c.id)}
+      {contacts.length === 0 ? (
+        // no table without rows: a scrolling region with nothing to focus fails axe on a phone
+        <Empty description={canManage ? t('contacts.emptyManage') : t('contacts.empty')} />
+      ) : (
+        <Table<MaskedContact>
+          rowKey="id"
+          size="small"
+          dataSource={contacts}
+          pagination={contacts.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          scroll={{ x: 960 }}
+          columns={[
+            {
+              title: t('contacts.name'),
+              dataIndex: 'name',
+              width: 100,
+              render: (_: unknown, c) => (
+                <Space size={4}>
+                  {shown(c, 'name')}
+                  {revealed[c.id] && (
+                    <Tooltip title={t('contacts.revealedTag')}>
+                      <EyeOutlined style={{ color: '#faad14' }} />
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
+            },
+            { title: t('contacts.title'), dataIndex: 'title', width: 110, render: (_: unknown, c) => c.title ?? '—' },
+            { title: t('contacts.phone'), dataIndex: 'phone', width: 140, render: (_: unknown, c) => shown(c, 'phone') },
+            { title: t('contacts.email'), dataIndex: 'email', width: 190, render: (_: unknown, c) => shown(c, 'email') },
+            { title: t('contacts.notes'), dataIndex: 'notes', ellipsis: true, render: (_: unknown, c) => shown(c, 'notes') },
+            {
+              title: t('contacts.recorded'),
+              dataIndex: 'regionName',
+              width: 150,
+              render: (_: unknown, c) => (
+                <Space direction="vertical" size={0}>
+                  <span>{c.regionName}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {c.createdByName ?? '—'} · {formatTime(c.createdAt).slice(0, 10)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 230,
+              fixed: 'right',
+              render: (_: unknown, c) => (
+                <Space size={0} wrap>
+                  {canReveal &&
+                    (revealed[c.id] ? (
+                      <Button type="link" size="small" icon={<EyeInvisibleOutlined />} onClick={() => hide(c.id)}>
+                        {t('contacts.hide')}
+                      </Button>
+                    ) : (
+                      <Popconfirm
+                        title={t('contacts.revealConfirmTitle')}
+                        description={<div style={{ maxWidth: 300 }}>{t('contacts.revealConfirm')}</div>}
+                        okText={t('contacts.reveal')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => reveal(c.id)}
+                      >
+                        <Button type="link" size="small" icon={<EyeOutlined />} loading={revealing === c.id} data-testid="contact-reveal">
+                          {t('contacts.reveal')}
+                        </Button>
+                      </Popconfirm>
+                    ))}
+                  {canManage && (
+                    <ContactsForm
+                      enterpriseKey={enterpriseKey}
+                      contact={c}
+                      revealed={revealed[c.id]}
+                      onSaved={() => {
+                        hide(c.id);
+                        changed();
+                      }}
+                      trigger={
+                        <Button type="link" size="small" icon={<EditOutlined />}>
+                          {t('common.edit')}
+                        </Button>
+                      }
+                    />
+                  )}
+                  {canManage && (
+                    <ReasonModalForm
+                      title={t('contacts.deleteTitle', { name: c.name })}
+                      danger
+                      trigger={
+                        <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                          {t('common.delete')}
+                        </Button>
+                      }
+                      onSubmit={async ({ reason }) => {
+                        await enterprisesApi.deleteContact(c.id, reason);
+                        showSuccess(t('contacts.deleted'));
+                        hide(c.id);
+                        changed();
+                      }}
                     >
-                      <Button type="link" size="small" icon={<EyeOutlined />} loading={revealing === c.id} data-testid="contact-reveal">
-                        {t('contacts.reveal')}
-                      </Button>
-                    </Popconfirm>
-                  ))}
-                {canManage && (
-                  <ContactsForm
-                    enterpriseKey={enterpriseKey}
-                    contact={c}
-                    revealed={revealed[c.id]}
-                    onSaved={() => {
-                      hide(c.id);
-                      changed();
-                    }}
-                    trigger={
-                      <Button type="link" size="small" icon={<EditOutlined />}>
-                        {t('common.edit')}
-                      </Button>
-                    }
-                  />
-                )}
-                {canManage && (
-                  <ReasonModalForm
-                    title={t('contacts.deleteTitle', { name: c.name })}
-                    danger
-                    trigger={
-                      <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                        {t('common.delete')}
-                      </Button>
-                    }
-                    onSubmit={async ({ reason }) => {
-                      await enterprisesApi.deleteContact(c.id, reason);
-                      showSuccess(t('contacts.deleted'));
-                      hide(c.id);
-                      changed();
-                    }}
-                  >
-                    <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('contacts.deleteHint')} />
-                  </ReasonModalForm>
-                )}
-              </Space>
-            ),
-          },
-        ]}
-      />
+                      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('contacts.deleteHint')} />
+                    </ReasonModalForm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
       {!canReveal && contacts.length > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('contacts.noRevealHint')}

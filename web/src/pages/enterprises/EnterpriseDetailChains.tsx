@@ -80,7 +80,7 @@ export function EnterpriseDetailChains({ fit }: { fit: Fit }) {
               key: 'node',
               render: (_: unknown, c) => (
                 <Link to={`/targets?${new URLSearchParams({ chain: c.chainCode, node: c.nodeCode }).toString()}`}>
-                  {c.chainName} · {c.nodeCode}
+                  {c.chainName} · {c.nodeName ?? c.nodeCode}
                 </Link>
               ),
             },
