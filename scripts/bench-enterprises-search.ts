@@ -19,7 +19,8 @@
  * BENCH_KEEP=1 keeps the PostgreSQL database (BENCH_DATABASE_NAME names it); BENCH_REUSE=<database> measures an existing one
  * (no load; BENCH_REUSE_COUNT=<n> its enterprise count); BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE,
  * BUFFERS) of one query per mix; BENCH_SLOWEST=<n> lists the n slowest inputs per mix; BENCH_MIXES=1,3
- * runs only those mixes.
+ * runs only those mixes; BENCH_INPUT='<search input as JSON>' times that one search (3 runs) and
+ * prints EXPLAIN (ANALYZE, BUFFERS) of each statement it ran, instead of the mixes.
  */
 import type { FastifyInstance } from 'fastify';
 import { sql, type SQL } from 'drizzle-orm';
@@ -160,7 +161,19 @@ interface Target {
   caller: Caller;
 }
 
+/** BENCH_INPUT: one search, timed three times, then each of its statements explained. */
+async function explainInput(target: Target, input: EnterpriseSearchInput): Promise<void> {
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    const r = await searchEnterprises(target.deps, target.caller, input);
+    console.log(`run ${run + 1}: ${(performance.now() - t).toFixed(1)} ms, total ${r.total}${r.totalCapped ? ` (capped, about ${r.totalEstimate})` : ''}`);
+  }
+  const c = await compileEnterpriseSearch(target.deps, target.caller, input);
+  for (const s of (await runCompiledSearch(target.deps, c)).statements) console.log(`\n${await target.explain(s)}`);
+}
+
 async function measure(target: Target, u: Universe, sampleSize: number, targetMs: number): Promise<void> {
+  if (process.env.BENCH_INPUT) return explainInput(target, JSON.parse(process.env.BENCH_INPUT) as EnterpriseSearchInput);
   console.log(`\n${target.label}: p50 / p95 / max in ms (${RUNS} runs per mix after ${WARM} warm-up)`);
   console.log('mix | service | raw SQL | HTTP (inject) | median total (estimated when over 10,000) | broad (over 10,000) | example');
   const only = process.env.BENCH_MIXES?.split(',');
