@@ -338,7 +338,7 @@ test('targets ↔ saved searches, contacts and the enterprise page at the desk',
     // the enterprise page: the nodes it fits and 米东区 targeting it
     await row.getByTestId('target-name').click();
     await page.getByRole('tab', { name: /产业链/ }).click();
-    await page.getByTestId('enterprise-targeted-by').locator('tr.ant-table-row').filter({ hasText: '米东区' }).filter({ hasText: node.code }).waitFor();
+    await page.getByTestId('enterprise-targeted-by').locator('tr.ant-table-row').filter({ hasText: '米东区' }).filter({ hasText: `光伏产业链 · ${node.name}` }).waitFor();
     await page.getByTestId('enterprise-chain-nodes').locator('tr.ant-table-row').first().waitFor();
     await assertClean(page, 'the enterprise page 产业链 tab');
     await screenshot(page, 'enterprise-chains-tab');
