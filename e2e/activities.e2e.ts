@@ -66,6 +66,33 @@ test('the officer opens 招商活动 from the menu, logs a visit and reads it ba
   }
 });
 
+test('the officer imports an activity ledger: a contradiction is listed, the good file imports whole (desk)', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    await page.goto('/activities');
+    await page.getByTestId('activity-import').click();
+    const modal = page.locator('.ant-modal-content');
+    const header = '活动编号,活动类型,活动名称,开始日期,结束日期,地区代码,主办或参加,带队领导,领导级别,参加人次,目的地,驻点小分队,备注';
+    const upload = async (lines: string[]) => {
+      await modal.locator('input[type=file]').setInputFiles({ name: '活动台账.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n'), 'utf8') });
+      await modal.getByRole('button', { name: /试导入/ }).click();
+    };
+    await upload(['E2E-1,推介会,乌鲁木齐推介会,2025-08-02,2025-08-01,650109,主办,,,,,,']);
+    await modal.getByTestId('activity-import-rejected').getByText('结束日期 2025-08-01 早于开始日期 2025-08-02').waitFor();
+    await assertClean(page, 'the rejected import');
+    await screenshot(page, 'activities-import-rejected');
+    await upload(['E2E-1,推介会,乌鲁木齐推介会,2025-08-01,2025-08-01,650109,主办,,,,,,', 'E2E-2,外出招商,赴杭州招商,2025-09-01,2025-09-03,650109,,王局长,其他领导干部,3,杭州,,']);
+    await modal.getByTestId('activity-import-check').waitFor();
+    await modal.getByRole('button', { name: /确认导入/ }).click();
+    await modal.getByTestId('activity-import-done').waitFor();
+    await modal.getByRole('button', { name: /关\s*闭/ }).click();
+    await page.getByTestId('activity-list').getByText('赴杭州招商').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('a trip is logged on a 390 px phone: type, name, a firm by search, a project', async () => {
   const { context, page } = await newPage(browser, PHONE);
   try {

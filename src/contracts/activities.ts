@@ -165,3 +165,4 @@ export const activityImportResultSchema = z.object({
   problems: z.array(z.object({ sheet: z.string(), row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
   gaps: z.object({ total: z.number(), rows: z.array(z.object({ row: z.number(), code: z.string(), missing: z.array(z.string()) })) }).describe('资料不全的活动行（照常导入）'),
 });
+export type ActivityImportResult = z.infer<typeof activityImportResultSchema>;

@@ -1613,6 +1613,18 @@ export const zh = {
   'activities.outcome.talks': '对接洽谈',
   'activities.outcome.intent': '意向',
   'activities.outcome.signed': '签约',
+  'activities.import': '导入活动台账',
+  'activities.import.title': '导入招商活动台账',
+  'activities.import.intro': '招商活动、活动对象、活动项目三种文件（表头见 docs/activities.md），CSV 请选择种类；xlsx 按工作表名导入。整个文件要么全部导入，要么一行也不写；重复导入不改变数据。',
+  'activities.import.kind': '文件种类',
+  'activities.import.kind.activities': '招商活动',
+  'activities.import.kind.activity-organisations': '活动对象',
+  'activities.import.kind.activity-projects': '活动项目',
+  'activities.import.checkOk': '“{name}”检查通过，可以导入',
+  'activities.import.done': '已导入“{name}”',
+  'activities.import.rejected': '“{name}”有 {n} 个问题，未导入任何数据',
+  'activities.import.gaps': '资料不全的活动 {n} 个（照常导入）',
+  'activities.import.close': '关闭',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -9,6 +9,7 @@ import { ACTIVITY_TYPE_KEYS, activitiesApi, LEADER_LEVEL_KEYS, type ActivityList
 import { useMe } from '../../auth/session';
 import { usePhone } from '../../components/responsive';
 import { useI18n, type Translate } from '../../i18n';
+import { ActivityImportButton } from './ActivityImport';
 import { activityPath, levelName, typeName } from './labels';
 
 type Item = Page['items'][number];
@@ -82,7 +83,7 @@ export default function ActivityList() {
   const pagination = total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: (p: number) => setFilter({ page: p }) } : false;
 
   return (
-    <PageContainer title={t('activities.title')} subTitle={phone ? undefined : t('activities.subtitle')} extra={logButton ? [logButton] : []}>
+    <PageContainer title={t('activities.title')} subTitle={phone ? undefined : t('activities.subtitle')} extra={manage ? [<ActivityImportButton key="import" />, logButton] : []}>
       <Card styles={{ body: { padding: phone ? 12 : undefined } }}>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap size={[12, 8]} direction={phone ? 'vertical' : 'horizontal'} style={{ width: phone ? '100%' : undefined }}>
