@@ -59,8 +59,22 @@ test('the officer opens 招商活动 from the menu, logs a visit and reads it ba
     await assertClean(page, 'the activity detail');
     await screenshot(page, 'activities-detail');
 
+    // 修改: the same form, filled from the record; the change is saved with the version it was based on
+    await page.getByTestId('activity-edit').click();
+    await page.waitForURL(/\/edit$/);
+    const name = page.getByTestId('activity-name-input');
+    assert.equal(await name.inputValue(), '拜访本地龙头企业');
+    await name.fill('拜访本地龙头企业（二次）');
+    const patched = page.waitForResponse((r) => r.url().includes('/api/activities/') && r.request().method() === 'PATCH');
+    await page.getByTestId('activity-save').click();
+    const patch = await patched;
+    assert.equal(patch.status(), 200, await patch.text());
+    assert.equal(((await patch.json()) as { version: number }).version, 2);
+    await page.getByTestId('activity-detail').waitFor();
+    await page.getByText('拜访本地龙头企业（二次）').first().waitFor();
+
     await page.goto('/activities');
-    await page.getByTestId('activity-list').getByText('拜访本地龙头企业').waitFor();
+    await page.getByTestId('activity-list').getByText('拜访本地龙头企业（二次）').waitFor();
   } finally {
     await context.close();
   }

@@ -202,6 +202,13 @@ export const routes: AppRoute[] = [
     component: lazy(() => import('./pages/activities/ActivityForm')),
   },
   {
+    path: '/activities/:id/edit',
+    name: 'menu.activityEdit',
+    permission: 'activities.manage',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/activities/ActivityForm')),
+  },
+  {
     path: '/activities/:id',
     name: 'menu.activities',
     permission: 'activities.read',

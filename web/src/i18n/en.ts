@@ -1546,6 +1546,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.backtest.none': 'Too few examples to fit and backtest yet; the default weights are in use',
   'dashboard.backtest.explain': "precision@10: of the {test} targets claimed after {cutoff} ({positives} reached Visited or were marked good leads), the share of hits in each ranking's top 10",
   'menu.activities': 'Activities',
+  'menu.activityEdit': 'Edit activity',
+  'activities.edit': 'Edit',
   'menu.activityNew': 'Log an activity',
   'activities.title': 'Promotion activities',
   'activities.subtitle': 'Trips, visits, receptions, promotion events, signing ceremonies: one record each',

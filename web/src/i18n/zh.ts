@@ -1544,6 +1544,8 @@ export const zh = {
   'dashboard.backtest.none': '样本不足，尚未拟合与回测；目前使用默认权重',
   'dashboard.backtest.explain': 'precision@10：{cutoff} 之后认领的 {test} 个目标（{positives} 个推进到已拜访或标为好线索）中，各排序方法前 10 名的命中率',
   'menu.activities': '招商活动',
+  'menu.activityEdit': '修改活动',
+  'activities.edit': '修改',
   'menu.activityNew': '记一次活动',
   'activities.title': '招商活动',
   'activities.subtitle': '外出招商、上门拜访、接待来访、推介会、签约仪式……每次一条记录',

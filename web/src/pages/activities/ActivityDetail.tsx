@@ -10,7 +10,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
-import { hostingName, levelName, orgKindName, outcomeName, typeName } from './labels';
+import { activityPath, hostingName, levelName, orgKindName, outcomeName, typeName } from './labels';
 
 const text = (v: string | number | null) => (v === null || v === '' ? '—' : v);
 
@@ -26,7 +26,13 @@ export default function ActivityDetail() {
   const a = q.data;
   if (!a) return q.isLoading ? <PageLoading /> : <Empty />;
   const dates = a.startDate === a.endDate ? a.startDate : `${a.startDate} ~ ${a.endDate}`;
-  const remove = can(me, 'activities.manage') ? (
+  const manage = can(me, 'activities.manage');
+  const edit = manage ? (
+    <Button key="edit" onClick={() => navigate(`${activityPath(a.id)}/edit`)} data-testid="activity-edit">
+      {t('activities.edit')}
+    </Button>
+  ) : null;
+  const remove = manage ? (
     <ReasonModalForm
       key="delete"
       title={t('activities.delete')}
@@ -42,7 +48,7 @@ export default function ActivityDetail() {
   ) : null;
 
   return (
-    <PageContainer title={a.name} subTitle={phone ? undefined : a.code} onBack={() => navigate('/activities')} extra={remove ? [remove] : []}>
+    <PageContainer title={a.name} subTitle={phone ? undefined : a.code} onBack={() => navigate('/activities')} extra={edit && remove ? [edit, remove] : []}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card styles={{ body: { padding: phone ? 12 : undefined } }} data-testid="activity-detail">
           <ProDescriptions<Activity> column={phone ? 1 : 2} size="small">

@@ -3,14 +3,15 @@ import { Button, Card, Collapse, DatePicker, Form, Input, InputNumber, Select, S
 import { PageContainer } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useNavigate } from 'react-router-dom';
-import { ACTIVITY_TYPE_KEYS, activitiesApi, LEADER_LEVEL_KEYS, ORGANISATION_KIND_KEYS, OUTCOME_KEYS, type ActivityType, type LeaderLevel, type OrganisationKind, type Outcome } from '../../api/activities';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ACTIVITY_TYPE_KEYS, activitiesApi, type Activity, LEADER_LEVEL_KEYS, ORGANISATION_KIND_KEYS, OUTCOME_KEYS, type ActivityType, type LeaderLevel, type OrganisationKind, type Outcome } from '../../api/activities';
 import { showSuccess } from '../../api/client';
 import { enterpriseSearchApi } from '../../api/enterprises-search';
 import { projectsApi } from '../../api/projects';
 import { useMe } from '../../auth/session';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { usePhone } from '../../components/responsive';
+import { PageLoading } from '../../components/PageLoading';
 import { useI18n } from '../../i18n';
 import { activityPath, hostingName, levelName, orgKindName, outcomeName, typeName } from './labels';
 
@@ -61,8 +62,16 @@ function useSearchText() {
   return { text: text.trim(), setText };
 }
 
-/** 记一次活动: the quick form — type, dates (today), name and region (the user's) are enough; organisations and projects by search. */
+/** 记一次活动 (/activities/new) or 修改活动 (/activities/:id/edit): the same form, the latter filled from the record. */
 export default function ActivityForm() {
+  const { id } = useParams();
+  const q = useQuery({ queryKey: ['activities', 'detail', id], queryFn: () => activitiesApi.get(id ?? ''), enabled: Boolean(id) });
+  if (id && !q.data) return <PageLoading />;
+  return <ActivityEditor activity={q.data} />;
+}
+
+/** The quick form — type, dates (today), name and region (the user's) are enough; organisations and projects by search. */
+function ActivityEditor({ activity }: { activity?: Activity }) {
   const { t } = useI18n();
   const phone = usePhone();
   const me = useMe();
@@ -70,8 +79,8 @@ export default function ActivityForm() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
-  const [orgs, setOrgs] = useState<Org[]>([]);
-  const [projects, setProjects] = useState<LinkedProject[]>([]);
+  const [orgs, setOrgs] = useState<Org[]>(() => activity?.organisations.map((o) => ({ name: o.name, creditCode: o.creditCode, kind: o.kind })) ?? []);
+  const [projects, setProjects] = useState<LinkedProject[]>(() => activity?.projects.map((p) => ({ projectId: p.projectId, label: `${p.code} ${p.name}`, outcome: p.outcome })) ?? []);
   const [other, setOther] = useState('');
   const [otherKind, setOtherKind] = useState<OrganisationKind>('chamber');
   const firmSearch = useSearchText();
@@ -88,8 +97,8 @@ export default function ActivityForm() {
   });
   const addOrg = (org: Org) => setOrgs((prev) => (prev.some((o) => o.name === org.name) ? prev : [...prev, org]));
   const save = useMutation({
-    mutationFn: (v: Values) =>
-      activitiesApi.create({
+    mutationFn: (v: Values) => {
+      const body = {
         type: v.type,
         name: v.name,
         startDate: v.startDate.format('YYYY-MM-DD'),
@@ -104,9 +113,11 @@ export default function ActivityForm() {
         notes: v.notes || null,
         organisations: orgs,
         projects: projects.map((p) => ({ projectId: p.projectId, outcome: p.outcome })),
-      }),
+      };
+      return activity ? activitiesApi.update(activity.id, { ...body, version: activity.version }) : activitiesApi.create(body);
+    },
     onSuccess: (a) => {
-      showSuccess(t('activities.saved', { code: a.code }));
+      showSuccess(activity ? t('common.success') : t('activities.saved', { code: a.code }));
       void queryClient.invalidateQueries({ queryKey: ['activities'] });
       navigate(activityPath(a.id));
     },
@@ -115,13 +126,30 @@ export default function ActivityForm() {
   const full = { width: '100%' };
 
   return (
-    <PageContainer title={t('activities.log')} onBack={() => navigate('/activities')}>
+    <PageContainer title={activity ? t('activities.edit') : t('activities.log')} onBack={() => navigate(activity ? activityPath(activity.id) : '/activities')}>
       <Card styles={{ body: { padding: phone ? 12 : undefined } }} style={{ maxWidth: 760 }}>
         <Form<Values>
           form={form}
           layout="vertical"
           data-testid="activity-form"
-          initialValues={{ type: 'trip', startDate: today, endDate: today, regionCode: me.regionCode ?? undefined, leaderLevel: 'none' }}
+          initialValues={
+            activity
+              ? {
+                  type: activity.type,
+                  name: activity.name,
+                  startDate: dayjs(activity.startDate),
+                  endDate: dayjs(activity.endDate),
+                  regionCode: activity.regionCode,
+                  hosting: activity.hosting ?? undefined,
+                  leaderName: activity.leaderName ?? undefined,
+                  leaderLevel: activity.leaderLevel,
+                  personTrips: activity.personTrips,
+                  destinations: activity.destinations ?? undefined,
+                  residentTeam: activity.residentTeam ?? undefined,
+                  notes: activity.notes ?? undefined,
+                }
+              : { type: 'trip', startDate: today, endDate: today, regionCode: me.regionCode ?? undefined, leaderLevel: 'none' }
+          }
           onFinish={(v) => save.mutate(v)}
         >
           <Form.Item name="type" label={t('activities.type')}>
