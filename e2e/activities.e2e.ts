@@ -96,12 +96,20 @@ test('the officer imports an activity ledger: a contradiction is listed, the goo
     await modal.getByTestId('activity-import-rejected').getByText('结束日期 2025-08-01 早于开始日期 2025-08-02').waitFor();
     await assertClean(page, 'the rejected import');
     await screenshot(page, 'activities-import-rejected');
-    await upload(['E2E-1,推介会,乌鲁木齐推介会,2025-08-01,2025-08-01,650109,主办,,,,,,', 'E2E-2,外出招商,赴杭州招商,2025-09-01,2025-09-03,650109,,王局长,其他领导干部,3,杭州,,']);
+    await upload(['E2E-1,推介会,乌鲁木齐推介会,2025-08-01,2025-08-01,650109,主办,,,,,,', 'E2E-2,外出招商,赴杭州招商,2025-09-01,2025-09-03,650109,,王局长,其他领导干部,,杭州,,']);
     await modal.getByTestId('activity-import-check').waitFor();
     await modal.getByRole('button', { name: /确认导入/ }).click();
     await modal.getByTestId('activity-import-done').waitFor();
     await modal.getByRole('button', { name: /关\s*闭/ }).click();
-    await page.getByTestId('activity-list').getByText('赴杭州招商').waitFor();
+    // a trip without 参加人次 is a gap: imported, flagged 资料不全 and found with 只看资料不全
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/activities?') && r.url().includes('incomplete=true'));
+    await page.getByTestId('activities-incomplete-filter').click();
+    await filtered;
+    await settle(page);
+    const row = page.getByTestId('activity-list').locator('tr').filter({ hasText: '赴杭州招商' });
+    await row.getByTestId('activity-incomplete').waitFor();
+    assert.equal(await page.getByTestId('activity-list').getByText('乌鲁木齐推介会').count(), 0);
+    await assertClean(page, 'the incomplete activities');
   } finally {
     await context.close();
   }

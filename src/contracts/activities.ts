@@ -11,6 +11,7 @@ export const HOSTING_KEYS = ['organised', 'attended'] as const;
 export const LEADER_LEVEL_KEYS = ['principal', 'leadership', 'official', 'none'] as const;
 export const ORGANISATION_KIND_KEYS = ['enterprise', 'chamber', 'association', 'park', 'government', 'academic', 'other'] as const;
 export const OUTCOME_KEYS = ['talks', 'intent', 'signed'] as const;
+export const MISSING_FACT_KEYS = ['hosting', 'personTrips', 'leaderLevel'] as const;
 
 const activityType = z.enum(ACTIVITY_TYPE_KEYS);
 const hosting = z.enum(HOSTING_KEYS);
@@ -72,6 +73,11 @@ export const activityListQuerySchema = z.object({
   type: csvList(ACTIVITY_TYPE_KEYS).describe('活动类型，逗号分隔'),
   leaderLevel: csvList(LEADER_LEVEL_KEYS).describe('领导级别，逗号分隔'),
   hosting: hosting.optional(),
+  incomplete: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true：只看资料不全的活动'),
   from: dateSchema.optional().describe('开始日期不早于'),
   to: dateSchema.optional().describe('开始日期不晚于'),
   q: z.string().trim().max(100).optional().describe('名称、编号或目的地包含'),
@@ -93,6 +99,7 @@ const activityBase = {
   leaderLevel,
   personTrips: z.number().nullable(),
   destinations: z.string().nullable(),
+  missingFacts: z.array(z.enum(MISSING_FACT_KEYS)).describe('资料不全：缺少的事实（hosting 主办或参加、personTrips 参加人次、leaderLevel 领导级别）'),
 };
 
 export const activityListSchema = z.object({

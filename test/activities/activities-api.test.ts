@@ -160,6 +160,16 @@ describe.each(DATABASE_KINDS)('activities API on %s', (kind) => {
     const res = await upload([ACTIVITY_HEADER, 'GP1,推介会,缺主办,2025-01-01,2025-01-01,650109,,,,,,,', 'GP2,外出招商,缺人次,2025-01-01,2025-01-02,650109,,王局长,,,,,'], 'activities');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().gaps).toEqual({ total: 2, rows: [{ row: 2, code: 'GP1', missing: ['主办或参加'] }, { row: 3, code: 'GP2', missing: ['参加人次', '领导级别'] }] });
+    // flagged 资料不全 and listed for completion; choosing the level and the person-trips completes GP2
+    const incomplete = (await t.call('GET', '/api/activities?incomplete=true', { cookie: midong })).json() as { items: { id: string; code: string; missingFacts: string[] }[] };
+    expect(incomplete.items.map((i) => [i.code, i.missingFacts])).toEqual([
+      ['GP2', ['personTrips', 'leaderLevel']],
+      ['GP1', ['hosting']],
+    ]);
+    const gp2 = incomplete.items.find((i) => i.code === 'GP2')!;
+    const completed = await t.call('PATCH', `/api/activities/${gp2.id}`, { cookie: midong, body: { personTrips: 3, leaderLevel: 'official', version: 1 } });
+    expect(completed.json().missingFacts).toEqual([]);
+    expect((await t.call('GET', '/api/activities?incomplete=true', { cookie: midong })).json().total).toBe(1);
     const links = await upload(['活动编号,项目编号,成果', 'GP1,HDP1,签约', 'GP1,NOPE,签约', 'GPX,HDP1,意向', 'GP2,HDP1,成交'], 'activity-projects');
     expect(links.statusCode).toBe(422);
     expect(links.json().problems.map((p: { row: number; column: string; reason: string }) => `${p.row} ${p.column} ${p.reason}`)).toEqual([

@@ -1,6 +1,6 @@
 /** The keys of the contracts (which cannot import the domain) are those of domain/activities/activity-kinds.ts; labels parse back. */
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPE_KEYS, HOSTING_KEYS, LEADER_LEVEL_KEYS, ORGANISATION_KIND_KEYS, OUTCOME_KEYS } from '../../src/contracts/activities';
+import { ACTIVITY_TYPE_KEYS, HOSTING_KEYS, LEADER_LEVEL_KEYS, MISSING_FACT_KEYS, ORGANISATION_KIND_KEYS, OUTCOME_KEYS } from '../../src/contracts/activities';
 import {
   ACTIVITY_HOSTINGS,
   ACTIVITY_OUTCOMES,
@@ -8,6 +8,7 @@ import {
   ACTIVITY_TYPES,
   LEADER_LEVEL_LABELS,
   LEADER_LEVELS,
+  MISSING_FACTS,
   ORGANISATION_KINDS,
   parseLabelled,
 } from '../../src/domain/activities/activity-kinds';
@@ -19,6 +20,7 @@ describe('activity keys', () => {
     expect([...LEADER_LEVEL_KEYS]).toEqual([...LEADER_LEVELS]);
     expect([...ORGANISATION_KIND_KEYS]).toEqual([...ORGANISATION_KINDS]);
     expect([...OUTCOME_KEYS]).toEqual([...ACTIVITY_OUTCOMES]);
+    expect([...MISSING_FACT_KEYS]).toEqual([...MISSING_FACTS]);
   });
 
   it('parses the Chinese names of the import format and the keys, nothing else', () => {

@@ -41,6 +41,8 @@ export const activities = pgTable(
     /** 驻点小分队 by name until resident teams are records of their own */
     residentTeam: text('resident_team'),
     notes: text('notes'),
+    /** 资料不全: the facts the type needs that are unknown (hosting, personTrips, leaderLevel); empty when complete */
+    missingFacts: text('missing_facts').array().notNull().default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -52,3 +52,17 @@ export function parseLabelled<K extends string>(input: string, keys: readonly K[
   if ((keys as readonly string[]).includes(s)) return s as K;
   return keys.find((k) => labels[k] === s) ?? null;
 }
+
+/** 资料不全: facts an activity's type needs that are unknown (a gap, not an error: the record is kept and flagged). */
+export const MISSING_FACTS = ['hosting', 'personTrips', 'leaderLevel'] as const;
+export type MissingFact = (typeof MISSING_FACTS)[number];
+export const MISSING_FACT_LABELS: Record<MissingFact, string> = { hosting: '主办或参加', personTrips: '参加人次', leaderLevel: '领导级别' };
+
+/** An event without 主办或参加, a trip without 参加人次, a leader named without a level (null: not given). */
+export function listMissingActivityFacts(a: { type: ActivityType; hosting: ActivityHosting | null; personTrips: number | null; leaderName: string | null; leaderLevel: LeaderLevel | null }): MissingFact[] {
+  const missing: MissingFact[] = [];
+  if (a.hosting === null && EVENT_TYPES.includes(a.type)) missing.push('hosting');
+  if (a.personTrips === null && a.type === 'trip') missing.push('personTrips');
+  if (a.leaderLevel === null && a.leaderName !== null) missing.push('leaderLevel');
+  return missing;
+}

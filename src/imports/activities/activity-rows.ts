@@ -11,8 +11,9 @@ import {
   ACTIVITY_OUTCOMES,
   ACTIVITY_TYPE_LABELS,
   ACTIVITY_TYPES,
-  EVENT_TYPES,
   HOSTING_LABELS,
+  listMissingActivityFacts,
+  MISSING_FACT_LABELS,
   LEADER_LEVEL_LABELS,
   LEADER_LEVELS,
   ORGANISATION_KIND_LABELS,
@@ -23,6 +24,7 @@ import {
   type ActivityOutcome,
   type ActivityType,
   type LeaderLevel,
+  type MissingFact,
   type OrganisationKind,
 } from '../../domain/activities/activity-kinds';
 import { validateCreditCode } from '../../domain/credit-code';
@@ -58,7 +60,9 @@ export interface ParsedActivity {
   destinations: string | null;
   residentTeam: string | null;
   notes: string | null;
-  /** 资料不全: the columns the row leaves empty that its type needs */
+  /** 资料不全: the facts the row leaves unknown that its type needs */
+  missingFacts: MissingFact[];
+  /** the same as the columns' Chinese names */
   missing: string[];
 }
 
@@ -178,10 +182,7 @@ export function parseActivityRow(row: ActivityFileRow, today: string, problems: 
   const residentTeam = r.text('驻点小分队', false, 100);
   const notes = r.text('备注', false, 4000);
   if (!r.ok || !code || !type || !name || !startDate || !endDate || !regionCode) return null;
-  const missing: string[] = [];
-  if (hosting === null && EVENT_TYPES.includes(type)) missing.push('主办或参加');
-  if (personTrips === null && type === 'trip') missing.push('参加人次');
-  if (leaderLevel === null && leaderName !== null) missing.push('领导级别');
+  const missingFacts = listMissingActivityFacts({ type, hosting, personTrips, leaderName, leaderLevel });
   return {
     row: row.rowNumber,
     code,
@@ -197,7 +198,8 @@ export function parseActivityRow(row: ActivityFileRow, today: string, problems: 
     destinations,
     residentTeam,
     notes,
-    missing,
+    missingFacts,
+    missing: missingFacts.map((f) => MISSING_FACT_LABELS[f]),
   };
 }
 

@@ -21,7 +21,7 @@ import {
   type ActivityRow,
 } from '../../db/queries/activities/activities';
 import type { Activity, ActivityCreate, ActivityList, ActivityUpdate } from '../../contracts/activities';
-import type { ActivityOutcome, OrganisationKind } from '../../domain/activities/activity-kinds';
+import { listMissingActivityFacts, type MissingFact as MissingFactKey, type ActivityOutcome, type OrganisationKind } from '../../domain/activities/activity-kinds';
 import { AppError } from '../../domain/app-error';
 import { validateCreditCode } from '../../domain/credit-code';
 import { msg, type Message } from '../../domain/messages/catalog';
@@ -42,6 +42,7 @@ export interface ActivityListOptions {
   type?: string[];
   leaderLevel?: string[];
   hosting?: 'organised' | 'attended';
+  incomplete?: boolean;
   from?: string;
   to?: string;
   q?: string;
@@ -56,6 +57,7 @@ export async function listActivities(deps: Deps, caller: Caller, o: ActivityList
     types: o.type,
     leaderLevels: o.leaderLevel,
     hosting: o.hosting,
+    incomplete: o.incomplete,
     from: o.from,
     to: o.to,
     q: o.q || undefined,
@@ -78,6 +80,7 @@ export async function listActivities(deps: Deps, caller: Caller, o: ActivityList
       leaderLevel: r.leader_level as ActivityRow['leaderLevel'],
       personTrips: r.person_trips,
       destinations: r.destinations,
+      missingFacts: r.missing_facts as MissingFactKey[],
       organisations: r.organisations,
       projects: r.projects,
     })),
@@ -110,6 +113,7 @@ async function loadActivity(db: Db, row: ActivityRow & { regionName: string }): 
     leaderLevel: row.leaderLevel,
     personTrips: row.personTrips,
     destinations: row.destinations,
+    missingFacts: row.missingFacts as MissingFactKey[],
     residentTeam: row.residentTeam,
     notes: row.notes,
     version: row.version,
@@ -198,6 +202,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: Activity
       destinations: blank(input.destinations) ?? null,
       residentTeam: blank(input.residentTeam) ?? null,
       notes: blank(input.notes) ?? null,
+      missingFacts: listMissingActivityFacts({ type: input.type, hosting: input.hosting ?? null, personTrips: input.personTrips ?? null, leaderName: blank(input.leaderName) ?? null, leaderLevel: input.leaderLevel ?? 'none' }),
       createdBy: caller.actor.id,
     });
     await replaceActivityOrganisations(tx, row.id, organisations);
@@ -227,6 +232,14 @@ export async function updateActivity(deps: Deps, caller: Caller, id: string, inp
   const organisations = input.organisations ? await resolveOrganisations(deps.db, input.organisations) : undefined;
   const projects = input.projects ? await resolveProjects(deps.db, caller, input.projects) : undefined;
   const beforeLinks = await loadActivity(deps.db, before);
+  const missingFacts = listMissingActivityFacts({
+    type: input.type ?? before.type,
+    hosting: input.hosting !== undefined ? input.hosting : before.hosting,
+    personTrips: input.personTrips !== undefined ? input.personTrips : before.personTrips,
+    leaderName: input.leaderName !== undefined ? (blank(input.leaderName) ?? null) : before.leaderName,
+    // a level chosen (none included) is known; one left unknown by an import stays so until it is chosen
+    leaderLevel: input.leaderLevel ?? (before.missingFacts.includes('leaderLevel') ? null : before.leaderLevel),
+  });
   await deps.db.transaction(async (tx) => {
     const saved = await updateActivityVersioned(tx, id, input.version, {
       ...(input.type !== undefined ? { type: input.type } : {}),
@@ -241,6 +254,7 @@ export async function updateActivity(deps: Deps, caller: Caller, id: string, inp
       ...(input.destinations !== undefined ? { destinations: blank(input.destinations) ?? null } : {}),
       ...(input.residentTeam !== undefined ? { residentTeam: blank(input.residentTeam) ?? null } : {}),
       ...(input.notes !== undefined ? { notes: blank(input.notes) ?? null } : {}),
+      missingFacts,
     });
     if (!saved) throw new AppError('VERSION_CONFLICT', msg('activity.versionConflict', { current: before.version + 1, base: input.version }));
     if (organisations) await replaceActivityOrganisations(tx, id, organisations);

@@ -220,12 +220,13 @@ class ActivityImportRun {
           destinations: a.destinations,
           residentTeam: a.residentTeam,
           notes: a.notes,
+          missingFacts: a.missingFacts,
         };
         const old = stored.get(a.code);
         if (!old) {
           fresh.push({ code: a.code, ...fields, createdBy: this.caller.actor.id });
           c.created++;
-        } else if ((Object.keys(fields) as (keyof typeof fields)[]).some((k) => old[k] !== fields[k])) {
+        } else if ((Object.keys(fields) as (keyof typeof fields)[]).some((k) => JSON.stringify(old[k] ?? null) !== JSON.stringify(fields[k] ?? null))) {
           if (!dryRun) await updateActivityFields(this.tx, old.id, fields);
           c.updated++;
         } else c.unchanged++;

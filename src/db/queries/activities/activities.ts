@@ -16,6 +16,8 @@ export interface ActivityListFilter {
   to?: string;
   leaderLevels?: readonly string[];
   hosting?: string;
+  /** only 资料不全 */
+  incomplete?: boolean;
   /** name or code contains */
   q?: string;
   limit: number;
@@ -27,6 +29,7 @@ function listWhere(f: ActivityListFilter): SQL {
   if (f.types && f.types.length > 0) parts.push(sql`a.type = any(${sql.param([...f.types])}::text[])`);
   if (f.leaderLevels && f.leaderLevels.length > 0) parts.push(sql`a.leader_level = any(${sql.param([...f.leaderLevels])}::text[])`);
   if (f.hosting) parts.push(sql`a.hosting = ${f.hosting}`);
+  if (f.incomplete) parts.push(sql`cardinality(a.missing_facts) > 0`);
   if (f.from) parts.push(sql`a.start_date >= ${f.from}`);
   if (f.to) parts.push(sql`a.start_date <= ${f.to}`);
   if (f.q) {
@@ -50,6 +53,7 @@ export interface ActivityListRow {
   leader_level: string;
   person_trips: number | null;
   destinations: string | null;
+  missing_facts: string[];
   organisations: number;
   projects: number;
   total: number;
@@ -60,7 +64,7 @@ export async function selectActivityPage(db: Db, f: ActivityListFilter): Promise
   return selectRows<ActivityListRow>(
     db,
     sql`select a.id, a.code, a.type, a.name, a.start_date::text as start_date, a.end_date::text as end_date, a.region_code, r.name as region_name,
-          a.hosting, a.leader_name, a.leader_level, a.person_trips, a.destinations,
+          a.hosting, a.leader_name, a.leader_level, a.person_trips, a.destinations, a.missing_facts,
           (select count(*)::int from activity_organisations o where o.activity_id = a.id) as organisations,
           (select count(*)::int from activity_projects ap where ap.activity_id = a.id) as projects,
           count(*) over ()::int as total

@@ -1,0 +1,1 @@
+ALTER TABLE "activities" ADD COLUMN "missing_facts" text[] DEFAULT '{}'::text[] NOT NULL;
