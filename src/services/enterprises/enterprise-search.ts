@@ -9,6 +9,7 @@ import { countSampledMatches, selectBroadPage, selectSampledFacets, selectTableR
 import {
   selectEnterpriseSearch,
   selectRegionSubtree,
+  countRegionsWithCodePrefix,
   type EnterpriseFacets,
   type EnterpriseSearchFilter,
   type EnterpriseSearchRow,
@@ -71,6 +72,24 @@ async function resolveRegion(deps: Deps, code: string) {
   return region;
 }
 
+/**
+ * The region's key in enterprise_filter_keys (the first 2, 4 or 6 digits of a region code), when
+ * that prefix names exactly the region's subtree: a province 650000 → 65, a prefecture 650100 →
+ * 6501, a county → its code; every code of the subtree starts with it and no other region's does.
+ * Else null (a park, a region whose subtree was moved): the search lists the subtree's codes.
+ */
+async function findRegionKey(deps: Deps, region: { code: string; codes: string[] }): Promise<string | null> {
+  const m = /^(\d{2})0000$/.exec(region.code) ?? /^(\d{4})00$/.exec(region.code) ?? /^(\d{6})$/.exec(region.code);
+  const prefix = m?.[1];
+  if (!prefix || !region.codes.every((c) => c.startsWith(prefix))) return null;
+  return (await countRegionsWithCodePrefix(deps.db, prefix)) === region.codes.length ? prefix : null;
+}
+
+/** The industry's key in enterprise_filter_keys: a 门类 letter or a 2–4 digit code (every code the filter lists is under it). */
+function findIndustryKey(code: string): string | null {
+  return /^([A-Z]|\d{2,4})$/.test(code) ? code : null;
+}
+
 /** An industry code stands for itself and every code below it (GB/T 4754, the table the database is loaded from). */
 function resolveIndustry(code: string): string[] {
   const codes = listIndustryCodesUnder(code);
@@ -120,6 +139,8 @@ export async function compileEnterpriseSearch(deps: Deps, caller: Caller, input:
     establishedFrom: input.foundedFrom === undefined ? null : `${input.foundedFrom}-01-01`,
     establishedBefore: input.foundedTo === undefined ? null : `${input.foundedTo + 1}-01-01`,
     statuses: input.status && input.status.length > 0 ? [...new Set(input.status)] : null,
+    industryKey: input.industry ? findIndustryKey(input.industry) : null,
+    regionKey: region ? await findRegionKey(deps, region) : null,
     contactScopePath: input.inContact ? callerScopePath : null,
   };
   const pageSize = Math.min(input.pageSize ?? 20, ENTERPRISE_SEARCH_MAX_PAGE_SIZE);
