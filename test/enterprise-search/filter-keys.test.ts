@@ -1,7 +1,8 @@
 /**
  * The filter keys of filter-only browsing (migration 0031, enterprise_filter_keys and its GIN
  * index): the statement that counts the matches turns the tag, industry, region and single-status
- * filters into keys, and must find exactly the enterprises the plain conditions find.
+ * filters into keys (always on a table this small: no probe), and must find exactly the
+ * enterprises the plain conditions find.
  *
  * Firms (industry · region · tags · status):
  *   k1 3825 · 米东区 650109 · 高新技术 · existing      k2 5111 · 米东区 650109 · — · existing
@@ -65,10 +66,10 @@ describe.each(DATABASE_KINDS)('filter keys on %s', (kind) => {
     const rows = ((await t.deps.db.execute(sql`select code, enterprise_filter_keys(code, null, '{}'::text[], null) as keys from industries`)) as unknown as { rows: { code: string; keys: string[] }[] }).rows;
     expect(rows.length).toBe(INDUSTRIES.length);
     const sectionOf = new Map(INDUSTRIES.map((i) => [i.code, i.sectionCode]));
-    const wrong = rows.filter((r) => !r.keys.includes(`i:${sectionOf.get(r.code)}`));
+    const wrong = rows.filter((r) => !r.keys.includes(`|i:${sectionOf.get(r.code)}`));
     expect(wrong).toEqual([]);
     const sample = rows.find((r) => r.code === '5111');
-    expect(sample?.keys).toEqual(['i:F', 'i:51', 'i:511', 'i:5111', 's:']);
+    expect(sample?.keys).toEqual(['|i:F', '|i:51', '|i:511', '|i:5111', '|s:']);
   });
 
   it('keys the region by code prefix only when the prefix names exactly its subtree', async () => {

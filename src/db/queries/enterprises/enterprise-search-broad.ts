@@ -20,6 +20,7 @@ import type { Db } from '../../client';
 import {
   buildFacetsSql,
   buildPageRowsSql,
+  buildKeyedFiltersPlain,
   buildWhere,
   orderSql,
   readFacets,
@@ -117,11 +118,19 @@ export function toSamplePercent(rows: number, tableRows: number): number {
   return tableRows > 0 ? Math.min(100, (100 * rows) / tableRows) : 100;
 }
 
-/** The matches within the sample of `percent` of the table's pages (the same pages every time). */
-export async function countSampledMatches(db: Db, f: EnterpriseSearchFilter, percent: number): Promise<{ matches: number; statement: SQL }> {
-  const statement = sql`select count(*)::int as n from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED}) where ${buildWhere(f)}`;
+/**
+ * The matches within the sample of `percent` of the table's pages (the same pages every time), and
+ * the rows there that the search's filter keys alone match (null when it has none).
+ */
+export async function countSampledMatches(db: Db, f: EnterpriseSearchFilter, percent: number): Promise<{ matches: number; keyMatches: number | null; statement: SQL }> {
+  const keyed = buildKeyedFiltersPlain(f);
+  const statement = keyed
+    ? sql`select count(*) filter (where ${buildWhere(f)})::int as n, count(*) filter (where ${keyed})::int as k
+          from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED})`
+    : sql`select count(*)::int as n, null::int as k from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED}) where ${buildWhere(f)}`;
   const rows = rowsOf(await db.execute(statement));
-  return { matches: Number(rows[0]?.n ?? 0), statement };
+  const k = rows[0]?.k;
+  return { matches: Number(rows[0]?.n ?? 0), keyMatches: k === null || k === undefined ? null : Number(k), statement };
 }
 
 /** The facets over the sample of `percent` of the table's pages: raw counts (the caller scales them). */

@@ -111,7 +111,7 @@ export function buildWhere(f: EnterpriseSearchFilter, keyed = false): SQL {
   if (f.capitalMaxYuan !== null) c.push(sql`${capital} <= ${f.capitalMaxYuan.toString()}::bigint`);
   if (f.establishedFrom) c.push(sql`${established} >= ${f.establishedFrom}::date`);
   if (f.establishedBefore) c.push(sql`${established} < ${f.establishedBefore}::date`);
-  if (f.statuses && !keys.some((k) => k.startsWith('s:'))) c.push(sql`${status} = any(${textArray(f.statuses)})`);
+  if (f.statuses && !keys.some((k) => k.startsWith('|s:'))) c.push(sql`${status} = any(${textArray(f.statuses)})`);
   if (keys.length > 0) c.push(sql`${FILTER_KEYS} @> ${textArray(keys)}`);
   if (f.contactScopePath) c.push(contactCondition(f.contactScopePath));
   return c.length > 0 ? sql.join(c, sql` and `) : sql`true`;
@@ -121,12 +121,27 @@ export function buildWhere(f: EnterpriseSearchFilter, keyed = false): SQL {
  * The filters as keys of enterprise_filter_keys: each tag, the region and the industry when they
  * have a key, and one status with them (a status alone, or several, is checked on the rows).
  */
-function listFilterKeys(f: EnterpriseSearchFilter): string[] {
-  const keys = f.tags.map((t) => `t:${t}`);
-  if (f.regionCodes && f.regionKey) keys.push(`r:${f.regionKey}`);
-  if (f.industryCodes && f.industryKey) keys.push(`i:${f.industryKey}`);
-  if (keys.length > 0 && f.statuses?.length === 1) keys.push(`s:${f.statuses[0]}`);
+export function listFilterKeys(f: EnterpriseSearchFilter): string[] {
+  const keys = [...f.tags];
+  if (f.regionCodes && f.regionKey) keys.push(`|r:${f.regionKey}`);
+  if (f.industryCodes && f.industryKey) keys.push(`|i:${f.industryKey}`);
+  if (keys.length > 0 && f.statuses?.length === 1) keys.push(`|s:${f.statuses[0]}`);
   return keys;
+}
+
+/**
+ * What the filter keys stand for, as plain conditions (null when the search has no keys): the
+ * probe counts them on its sample to tell whether the keys index would hand back few enough rows
+ * to keep its bitmap exact (a lossy one makes every row of its pages evaluate the keys expression).
+ */
+export function buildKeyedFiltersPlain(f: EnterpriseSearchFilter): SQL | null {
+  if (f.query || listFilterKeys(f).length === 0) return null;
+  const c: SQL[] = [];
+  if (f.tags.length > 0) c.push(sql`e.tags @> ${textArray(f.tags)}`);
+  if (f.regionCodes && f.regionKey) c.push(sql`e.region_code = any(${textArray(f.regionCodes)})`);
+  if (f.industryCodes && f.industryKey) c.push(sql`e.industry_code = any(${textArray(f.industryCodes)})`);
+  if (f.statuses?.length === 1 && listFilterKeys(f).some((k) => k.startsWith('|s:'))) c.push(sql`e.status = ${f.statuses[0]}`);
+  return sql.join(c, sql` and `);
 }
 
 /** The indexed expression of enterprises_filter_keys_idx, written exactly as the index has it. */
@@ -260,12 +275,12 @@ export function buildPageRowsSql(callerScopePath: string): SQL {
  * the cap means the page and facets are not exact and the caller takes the broad path
  * (enterprise-search-broad.ts). Built apart so the bench can time the raw SQL.
  */
-export function buildEnterpriseSearchSql(f: EnterpriseSearchFilter, o: EnterprisePageOptions, root: FacetRoot, cap: number | null = null): SQL {
+export function buildEnterpriseSearchSql(f: EnterpriseSearchFilter, o: EnterprisePageOptions, root: FacetRoot, cap: number | null = null, keyed = false): SQL {
   return sql`
     with m as materialized (
       select e.id, ${scoreSql(f.query)} as score, e.registered_capital_yuan, e.credit_code, e.tags, e.region_code
       from enterprises e
-      where ${buildWhere(f, true)}
+      where ${buildWhere(f, keyed)}
       ${cap === null ? sql`` : sql`limit ${cap + 1}`}
     ),
     page as (select * from m p order by ${orderSql(f.query, o.sort, 'p')} limit ${o.limit} offset ${o.offset}),
@@ -321,8 +336,9 @@ export async function selectEnterpriseSearch(
   o: EnterprisePageOptions,
   root: FacetRoot,
   cap: number | null = null,
+  keyed = false,
 ): Promise<{ rows: EnterpriseSearchRow[]; facets: EnterpriseFacets; statement: SQL }> {
-  const statement = buildEnterpriseSearchSql(f, o, root, cap);
+  const statement = buildEnterpriseSearchSql(f, o, root, cap, keyed);
   const result = rowsOf(await db.execute(statement));
   return { rows: readSearchRows(result), facets: readFacets(result), statement };
 }
