@@ -294,8 +294,12 @@ const SURE_SAMPLE_MATCHES = 100;
  * match at most this many rows: its bitmap then stays exact in the default work_mem (4 MB holds
  * about 60,000 pages), and no row has the keys expression evaluated on it (about 10 µs a row). A
  * broader key (a whole 门类 with a capital floor) keeps the plain conditions and their indexes.
+ * On a smaller table the plain bitmaps are cheap too: at most KEYED_MAX_SHARE of its rows (a
+ * region of 37,000 of 1,000,000 with a capital floor read all 37,000 rows through the keys, where
+ * the region's and the capital's bitmaps intersected leave 4,150 to read).
  */
 const KEYED_MAX_ROWS = 40_000;
+const KEYED_MAX_SHARE = 0.02;
 
 interface Sampled {
   facets: EnterpriseFacets;
@@ -331,7 +335,7 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap 
   if (cap !== null && probePercent < 100) {
     const probe = await countSampledMatches(deps.db, c.filter, probePercent);
     statements.push(probe.statement);
-    keyed = probe.keyMatches !== null && (probe.keyMatches * 100) / probePercent <= KEYED_MAX_ROWS;
+    keyed = probe.keyMatches !== null && (probe.keyMatches * 100) / probePercent <= Math.min(KEYED_MAX_ROWS, KEYED_MAX_SHARE * tableRows);
     const estimate = (probe.matches * 100) / probePercent;
     if (estimate >= cap / 2) {
       const rows = Math.min(MAX_SAMPLE_ROWS, Math.max(PROBE_ROWS, (SAMPLE_MATCHES * tableRows) / Math.max(estimate, 1)));
