@@ -15,6 +15,7 @@ import { seedDemoProjects } from './demo-projects';
 import { linkDemoProjectsToChains } from './demo-chain-links';
 import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoReturns } from './demo-returns';
+import { seedDemoActivities } from './demo-activities';
 import { hasDemoTargets, seedDemoTargetHistory } from './demo-targets';
 import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
@@ -123,6 +124,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
     await fitTargetWeights(deps, caller);
   }
   await seedDemoReturns(deps);
+  // a year of 招商活动 through the ledger import, after the projects and enterprises they name
+  await seedDemoActivities(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }

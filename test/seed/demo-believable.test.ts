@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastCompleteMonth, shiftMonth } from '../../src/contracts/periods';
 import { DEMO_ACCOUNTS, DEMO_CHAINS, DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
+import { DEMO_ACTIVITY_PREFIX, DEMO_RESIDENT_TEAM, seedDemoActivities } from '../../src/seed/demo-activities';
 import { SHOP_THEMES, vocabularyOf } from '../../src/seed/industry-vocabulary';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
@@ -153,6 +154,65 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
        where r.path like (select path from regions where code = '650109') || '%' and f.verified_by is null
          and exists (select 1 from monthly_returns m where m.region_code = '650109' and m.month = f.month and m.state = 'approved')`);
     expect(open).toEqual([{ n: 0 }]);
+  });
+
+  it('has a year of activities: trips led at every level, receptions, events, a signing ceremony and the 杭州 team', async () => {
+    const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const from = shiftMonth(thisMonth, -11);
+    const [span] = await rowsOf<{ first: string; last: string; n: number; gaps: number; outside: number }>(t, sql`
+      select min(start_date)::text as first, max(end_date)::text as last, count(*)::int as n,
+             count(*) filter (where cardinality(missing_facts) > 0)::int as gaps,
+             count(*) filter (where region_code not in (select code from regions where path like (select path from regions where code = '650100') || '%'))::int as outside
+        from activities where code like ${`${DEMO_ACTIVITY_PREFIX}%`}`);
+    expect(span?.n).toBeGreaterThan(200);
+    expect(span?.first.slice(0, 7)).toBe(from);
+    expect(span && span.last <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)).toBe(true);
+    expect(span?.gaps).toBe(0);
+    expect(span?.outside).toBe(0);
+    const levels = await rowsOf<{ leader_level: string }>(t, sql`select distinct leader_level from activities where type = 'trip' order by 1`);
+    expect(levels.map((l) => l.leader_level)).toEqual(['leadership', 'none', 'official', 'principal']);
+    // the ceremony: the demo projects signed in its month, each signed and counted once
+    const ceremony = await rowsOf<{ stage: string; signed_date: string; day: string }>(t, sql`
+      select p.stage, p.signed_date::text, a.start_date::text as day from activities a join activity_projects ap on ap.activity_id = a.id join projects p on p.id = ap.project_id
+       where a.type = 'signing' and ap.outcome = 'signed'`);
+    expect(ceremony.length).toBeGreaterThanOrEqual(5);
+    for (const c of ceremony) {
+      expect(['signed', 'started', 'operating']).toContain(c.stage);
+      expect(c.signed_date.slice(0, 7)).toBe(c.day.slice(0, 7));
+    }
+
+    const cookie = await t.login('leader', DEMO_PASSWORD);
+    const res = await t.call('GET', `/api/stats/activities?region=650100&from=${from}&to=${thisMonth}`, { cookie });
+    expect(res.statusCode, res.body).toBe(200);
+    const stats = res.json() as {
+      trips: { count: number; personTrips: number; ledByLeadership: number; ledByPrincipal: number; ledByAnyLeader: number; organisations: number };
+      receptions: { count: number; organisations: number };
+      visits: { count: number; organisations: number };
+      events: { organised: number; attended: number };
+      residentTeams: { active: number };
+      projects: { talks: number; signed: number; signedAmountYuan: number };
+    };
+    expect(stats.trips.count).toBeGreaterThan(40);
+    expect(stats.trips.ledByPrincipal).toBeGreaterThan(0);
+    expect(stats.trips.ledByLeadership).toBeGreaterThan(stats.trips.ledByPrincipal);
+    expect(stats.trips.ledByAnyLeader).toBeGreaterThan(stats.trips.ledByLeadership);
+    expect(stats.trips.ledByAnyLeader).toBeLessThan(stats.trips.count);
+    expect(stats.trips.personTrips).toBeGreaterThan(stats.trips.count * 2);
+    expect(stats.trips.organisations).toBeGreaterThan(40);
+    expect(stats.receptions.organisations).toBeGreaterThan(40);
+    expect(stats.events.organised).toBeGreaterThan(0);
+    expect(stats.events.attended).toBeGreaterThan(0);
+    expect(stats.residentTeams.active).toBe(1);
+    expect(stats.projects.signed).toBe(ceremony.length);
+    expect(stats.projects.signedAmountYuan).toBeGreaterThan(0);
+    expect(stats.projects.talks).toBeGreaterThan(stats.projects.signed + 20);
+    // the enterprises met are those of the demo database, by credit code
+    const [linked] = await rowsOf<{ all: number; linked: number }>(t, sql`select count(*)::int as all, count(enterprise_id)::int as linked from activity_organisations where kind = 'enterprise'`);
+    expect(linked?.linked).toBe(linked?.all);
+    const team = (await t.call('GET', `/api/stats/activities?region=650100&from=${from}&to=${thisMonth}&team=${encodeURIComponent(DEMO_RESIDENT_TEAM)}`, { cookie })).json() as typeof stats;
+    expect(team.visits.count).toBeGreaterThan(20);
+    // seeded once
+    expect(await seedDemoActivities(t.deps)).toBeNull();
   });
 
   it('adopts three chains for the demo prefecture, whose coverage shows local presence and gaps on first start', async () => {
