@@ -5,7 +5,7 @@
  * 四大班子领导 (leadership) takes 党政主要领导 (principal) in too: principal ⊂ leadership.
  */
 import type { ActivityStats, ActivityStatsQuery } from '../../contracts/activities';
-import { selectActivityStats, selectReserveProjects, selectServiceItemStats } from '../../db/queries/activities/activity-stats';
+import { selectActivityStats, selectReserveProjects, selectServiceItemStats, selectSubtreeCodes } from '../../db/queries/activities/activity-stats';
 import {
   ACTIVITY_HOSTINGS,
   ACTIVITY_TYPE_LABELS,
@@ -61,9 +61,10 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
   const region = await requireRegionInScope(deps, caller, q.region, 'region');
   const start = `${q.from}-01`;
   const end = lastDayOfMonth(q.to);
+  const regionCodes = await selectSubtreeCodes(deps.db, region.path);
   const [row, reserve, serviceItems] = await Promise.all([
     selectActivityStats(deps.db, {
-      scopePath: region.path,
+      regionCodes,
       start,
       end,
       types,
@@ -73,8 +74,8 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
       team: q.team?.trim() || null,
       activityCode: q.activity?.trim() || null,
     }),
-    selectReserveProjects(deps.db, region.path, nextDay(end)),
-    selectServiceItemStats(deps.db, region.path, start, end),
+    selectReserveProjects(deps.db, regionCodes, nextDay(end)),
+    selectServiceItemStats(deps.db, regionCodes, start, end),
   ]);
   return {
     region: region.code,
