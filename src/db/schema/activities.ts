@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { enterprises } from './enterprises';
+import { partners, residentTeams } from './partners';
 import { projects } from './projects';
 import { regions } from './regions';
 
@@ -40,6 +41,10 @@ export const activities = pgTable(
     destinations: text('destinations'),
     /** 驻点小分队 by name until resident teams are records of their own */
     residentTeam: text('resident_team'),
+    /** the resident team record; null: none, or a name (residentTeam) no team of the region answers to yet */
+    teamId: uuid('team_id').references(() => residentTeams.id),
+    /** a partner met or working with the activity */
+    partnerId: uuid('partner_id').references(() => partners.id),
     notes: text('notes'),
     /** 资料不全: the facts the type needs that are unknown (hosting, personTrips, leaderLevel); empty when complete */
     missingFacts: text('missing_facts').array().notNull().default(sql`'{}'::text[]`),
@@ -54,6 +59,8 @@ export const activities = pgTable(
     index('activities_region_start_idx').on(t.regionCode, t.startDate),
     index('activities_start_idx').on(t.startDate),
     index('activities_type_start_idx').on(t.type, t.startDate),
+    index('activities_team_idx').on(t.teamId),
+    index('activities_partner_idx').on(t.partnerId),
     check('activities_dates_order', sql`${t.endDate} >= ${t.startDate}`),
     check('activities_person_trips_nonnegative', sql`${t.personTrips} is null or ${t.personTrips} >= 0`),
   ],

@@ -5,6 +5,7 @@ export * from './audit';
 export * from './import-changes';
 export * from './settings';
 export * from './enterprises';
+export * from './partners';
 export * from './projects';
 export * from './statistics';
 export * from './returns';

@@ -4,6 +4,7 @@ import { users } from './accounts';
 import { chainNodeCodes } from './chains';
 import { industries } from './industries';
 import { enterprises } from './enterprises';
+import { partners } from './partners';
 import { regions } from './regions';
 
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
@@ -50,6 +51,8 @@ export const projects = pgTable(
     chainNodeCode: text('chain_node_code').references(() => chainNodeCodes.code),
     /** the last time someone reported progress (stage change, receipt, problem, plan) */
     lastProgressAt: timestamp('last_progress_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the partner (招商大使, 商会, 委托招商 agency) who brought the project; null: none recorded */
+    broughtByPartnerId: uuid('brought_by_partner_id').references(() => partners.id),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -60,6 +63,7 @@ export const projects = pgTable(
     index('projects_region_idx').on(t.regionCode),
     index('projects_stage_idx').on(t.stage),
     index('projects_leader_idx').on(t.leaderId),
+    index('projects_partner_idx').on(t.broughtByPartnerId),
     index('projects_investor_idx').on(t.investorId),
     // excludeTags (统计排除标签): the few projects carrying a tag are found without reading every project
     index('projects_tags_idx').using('gin', t.tags),
