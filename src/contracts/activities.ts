@@ -11,7 +11,7 @@ export const HOSTING_KEYS = ['organised', 'attended'] as const;
 export const LEADER_LEVEL_KEYS = ['principal', 'leadership', 'official', 'none'] as const;
 export const ORGANISATION_KIND_KEYS = ['enterprise', 'chamber', 'association', 'park', 'government', 'academic', 'other'] as const;
 export const OUTCOME_KEYS = ['talks', 'intent', 'signed'] as const;
-export const MISSING_FACT_KEYS = ['hosting', 'personTrips', 'leaderLevel'] as const;
+export const MISSING_FACT_KEYS = ['hosting', 'personTrips', 'leaderLevel', 'residentTeam'] as const;
 
 const activityType = z.enum(ACTIVITY_TYPE_KEYS);
 const hosting = z.enum(HOSTING_KEYS);
@@ -41,7 +41,9 @@ export const activityCreateSchema = z.object({
   leaderLevel: leaderLevel.default('none'),
   personTrips: z.number().int().min(0).max(100_000).nullable().optional().describe('参加人次'),
   destinations: text(500).nullable().optional(),
-  residentTeam: text(100).nullable().optional().describe('驻点小分队名称'),
+  residentTeam: text(100).nullable().optional().describe('驻点小分队名称（没有 teamId 时按名称找本地区、上级或下级的小分队；找不到时照存名称，标为资料不全）'),
+  teamId: z.uuid().nullable().optional().describe('驻点小分队'),
+  partnerId: z.uuid().nullable().optional().describe('合作方（招商大使、商会、委托招商机构）'),
   notes: text(4000).nullable().optional(),
   organisations: z.array(activityOrganisationInputSchema).max(200).default([]),
   projects: z.array(activityProjectInputSchema).max(200).default([]),
@@ -99,7 +101,7 @@ const activityBase = {
   leaderLevel,
   personTrips: z.number().nullable(),
   destinations: z.string().nullable(),
-  missingFacts: z.array(z.enum(MISSING_FACT_KEYS)).describe('资料不全：缺少的事实（hosting 主办或参加、personTrips 参加人次、leaderLevel 领导级别）'),
+  missingFacts: z.array(z.enum(MISSING_FACT_KEYS)).describe('资料不全：缺少的事实（hosting 主办或参加、personTrips 参加人次、leaderLevel 领导级别、residentTeam 驻点小分队未建档）'),
 };
 
 export const activityListSchema = z.object({
@@ -111,6 +113,9 @@ export type ActivityList = z.infer<typeof activityListSchema>;
 export const activitySchema = z.object({
   ...activityBase,
   residentTeam: z.string().nullable(),
+  teamId: z.string().nullable(),
+  partnerId: z.string().nullable(),
+  partnerName: z.string().nullable(),
   notes: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),

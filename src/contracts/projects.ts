@@ -55,6 +55,8 @@ export const projectSchema = z.object({
   description: z.string().nullable(),
   leaderId: z.string().nullable(),
   leaderName: z.string().nullable(),
+  broughtByPartnerId: z.string().nullable().describe('引荐该项目的合作方（招商大使、商会、委托招商机构）'),
+  broughtByPartnerName: z.string().nullable(),
   tags: z.array(z.string()),
   isKey: z.boolean(),
   channel: channelSchema.nullable(),
@@ -200,6 +202,7 @@ const projectBody = z.object({
   expectedLandingDate: dateSchema.nullable().optional(),
   description: z.string().max(5000).nullable().optional(),
   leaderId: z.string().uuid().nullable().optional(),
+  broughtByPartnerId: z.uuid().nullable().optional().describe('引荐该项目的合作方：本地区、上级或下级的招商大使、商会、协会或委托招商机构'),
   teamMemberIds: z.array(z.string().uuid()).max(50).optional(),
   milestones: z
     .array(z.object({ title: z.string().trim().min(1).max(200), dueDate: dateSchema.nullable().optional(), doneOn: dateSchema.nullable().optional() }))

@@ -98,6 +98,12 @@ export const AUDIT_ACTIONS = [
   'activity.update',
   'activity.delete',
   'activity.import',
+  'team.create',
+  'team.update',
+  'team.delete',
+  'partner.create',
+  'partner.update',
+  'partner.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -128,5 +134,7 @@ export const AUDIT_OBJECT_TYPES = [
   'chain',
   'investmentTarget',
   'activity',
+  'residentTeam',
+  'partner',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

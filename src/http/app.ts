@@ -40,6 +40,7 @@ import { chainRoutes } from './routes/chains/chains';
 import { chainRoadmapRoutes } from './routes/chains/chain-roadmap';
 import { targetRoutes } from './routes/targets/targets';
 import { activityRoutes } from './routes/activities/activities';
+import { teamPartnerRoutes } from './routes/activities/teams-partners';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -114,6 +115,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(chainRoadmapRoutes, { deps });
   await app.register(targetRoutes, { deps });
   await app.register(activityRoutes, { deps });
+  await app.register(teamPartnerRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -59,7 +59,8 @@ describe.each(DATABASE_KINDS)('activity statistics on %s', (kind) => {
     const run = (buffer: Buffer, k: 'activities' | 'activity-organisations' | 'activity-projects') => importActivities(t.deps, system, buffer, { fileName: `${k}.csv`, kind: k });
     const a = await run(ACTIVITIES_CSV, 'activities');
     expect(a).toMatchObject({ ok: true, counts: { activities: { created: 12, updated: 0, unchanged: 0 } } });
-    expect(a.gaps.total).toBe(0);
+    // 杭州小分队 and 北京小分队 are names without team records here: imported, flagged 资料不全 (teams-partners.test.ts resolves them)
+    expect(a.gaps.total).toBe(3);
     expect((await run(ORGANISATIONS_CSV, 'activity-organisations')).counts).toEqual({ 'activity-organisations': { created: 9, updated: 0, unchanged: 0 } });
     expect((await run(LINKS_CSV, 'activity-projects')).counts).toEqual({ 'activity-projects': { created: 8, updated: 0, unchanged: 0 } });
     const before = await stats('region=650100&from=2025-01&to=2026-12');

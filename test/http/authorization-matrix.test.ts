@@ -102,6 +102,14 @@ class Fixture {
     const a = await createActivity(this.t.deps, this.system, { type: 'visit', name: this.unique('矩阵拜访'), startDate: '2026-01-05', endDate: '2026-01-05', regionCode: this.region(target) });
     return a.id;
   }
+  async team(target: Target) {
+    const { createTeam } = await import('../../src/services/activities/resident-teams');
+    return (await createTeam(this.t.deps, this.system, { regionCode: this.region(target), name: this.unique('矩阵小分队'), baseCity: '杭州' })).id;
+  }
+  async partner(target: Target) {
+    const { createPartner } = await import('../../src/services/activities/partners');
+    return (await createPartner(this.t.deps, this.system, { regionCode: this.region(target), kind: 'ambassador', name: this.unique('矩阵大使') })).id;
+  }
   unique(prefix: string) {
     this.n += 1;
     return `${prefix}_${String(this.n).padStart(3, "0")}`;
@@ -965,6 +973,26 @@ const CASES: Record<string, RouteCase> = {
     },
   },
   'GET /api/stats/activities': { access: 'stats.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/stats/activities?region=${f.region(t)}&from=2026-01&to=2026-03` }) },
+  'GET /api/resident-teams': { access: 'activities.read', scoped: false, ok: 200, build: async () => ({ url: '/api/resident-teams' }) },
+  'GET /api/resident-teams/:id': { access: 'activities.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/resident-teams/${await f.team(t)}` }) },
+  'POST /api/resident-teams': {
+    access: 'activities.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: '/api/resident-teams', body: { regionCode: f.region(t), name: f.unique('矩阵新小分队'), baseCity: '上海' } }),
+  },
+  'PATCH /api/resident-teams/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/resident-teams/${await f.team(t)}`, body: { baseCity: '苏州', version: 1 } }) },
+  'DELETE /api/resident-teams/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/resident-teams/${await f.team(t)}`, body: { version: 1, reason: '测试' } }) },
+  'GET /api/partners': { access: 'activities.read', scoped: false, ok: 200, build: async () => ({ url: '/api/partners' }) },
+  'GET /api/partners/:id': { access: 'activities.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/partners/${await f.partner(t)}` }) },
+  'POST /api/partners': {
+    access: 'activities.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: '/api/partners', body: { regionCode: f.region(t), kind: 'chamber', name: f.unique('矩阵商会') } }),
+  },
+  'PATCH /api/partners/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/partners/${await f.partner(t)}`, body: { contact: '张三', version: 1 } }) },
+  'DELETE /api/partners/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/partners/${await f.partner(t)}`, body: { version: 1, reason: '测试' } }) },
   'POST /api/chains/import': {
     access: 'chains.manage',
     scoped: false, // who may change which chain: test/chains/chain-import.test.ts

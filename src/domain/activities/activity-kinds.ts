@@ -54,13 +54,24 @@ export function parseLabelled<K extends string>(input: string, keys: readonly K[
 }
 
 /** 资料不全: facts an activity's type needs that are unknown (a gap, not an error: the record is kept and flagged). */
-export const MISSING_FACTS = ['hosting', 'personTrips', 'leaderLevel'] as const;
+export const MISSING_FACTS = ['hosting', 'personTrips', 'leaderLevel', 'residentTeam'] as const;
 export type MissingFact = (typeof MISSING_FACTS)[number];
-export const MISSING_FACT_LABELS: Record<MissingFact, string> = { hosting: '主办或参加', personTrips: '参加人次', leaderLevel: '领导级别' };
+export const MISSING_FACT_LABELS: Record<MissingFact, string> = { hosting: '主办或参加', personTrips: '参加人次', leaderLevel: '领导级别', residentTeam: '驻点小分队（未建档）' };
 
-/** An event without 主办或参加, a trip without 参加人次, a leader named without a level (null: not given). */
-export function listMissingActivityFacts(a: { type: ActivityType; hosting: ActivityHosting | null; personTrips: number | null; leaderName: string | null; leaderLevel: LeaderLevel | null }): MissingFact[] {
+/**
+ * An event without 主办或参加, a trip without 参加人次, a leader named without a level (null: not given),
+ * a resident team named that no team record answers to (team given: its name and the record found).
+ */
+export function listMissingActivityFacts(a: {
+  type: ActivityType;
+  hosting: ActivityHosting | null;
+  personTrips: number | null;
+  leaderName: string | null;
+  leaderLevel: LeaderLevel | null;
+  team?: { name: string | null; id: string | null };
+}): MissingFact[] {
   const missing: MissingFact[] = [];
+  if (a.team && a.team.name !== null && a.team.id === null) missing.push('residentTeam');
   if (a.hosting === null && EVENT_TYPES.includes(a.type)) missing.push('hosting');
   if (a.personTrips === null && a.type === 'trip') missing.push('personTrips');
   if (a.leaderLevel === null && a.leaderName !== null) missing.push('leaderLevel');

@@ -59,6 +59,8 @@ export interface ParsedActivity {
   personTrips: number | null;
   destinations: string | null;
   residentTeam: string | null;
+  /** the team record the name resolves to (set when the import writes; null until then or when none answers) */
+  teamId: string | null;
   notes: string | null;
   /** 资料不全: the facts the row leaves unknown that its type needs */
   missingFacts: MissingFact[];
@@ -197,6 +199,7 @@ export function parseActivityRow(row: ActivityFileRow, today: string, problems: 
     personTrips,
     destinations,
     residentTeam,
+    teamId: null,
     notes,
     missingFacts,
     missing: missingFacts.map((f) => MISSING_FACT_LABELS[f]),

@@ -26,7 +26,9 @@ import { AppError } from '../../domain/app-error';
 import { validateCreditCode } from '../../domain/credit-code';
 import { msg, type Message } from '../../domain/messages/catalog';
 import { isPathWithin } from '../../domain/region-scope';
+import { selectPartner } from '../../db/queries/activities/teams-partners';
 import { recordAudit } from '../audit/audit';
+import { resolveActivityPartner, resolveActivityTeam } from './activity-team-partner';
 import type { Caller, Deps } from '../context';
 import { recordOutOfScope, requireRegionInScope } from '../regions';
 import type { Db } from '../../db/client';
@@ -98,7 +100,11 @@ async function requireActivityInScope(deps: Deps, caller: Caller, id: string) {
 }
 
 async function loadActivity(db: Db, row: ActivityRow & { regionName: string }): Promise<Activity> {
-  const [organisations, projects] = await Promise.all([selectActivityOrganisations(db, row.id), selectActivityProjects(db, row.id)]);
+  const [organisations, projects, partner] = await Promise.all([
+    selectActivityOrganisations(db, row.id),
+    selectActivityProjects(db, row.id),
+    row.partnerId ? selectPartner(db, row.partnerId) : undefined,
+  ]);
   return {
     id: row.id,
     code: row.code,
@@ -115,6 +121,9 @@ async function loadActivity(db: Db, row: ActivityRow & { regionName: string }): 
     destinations: row.destinations,
     missingFacts: row.missingFacts as MissingFactKey[],
     residentTeam: row.residentTeam,
+    teamId: row.teamId,
+    partnerId: row.partnerId,
+    partnerName: partner?.name ?? null,
     notes: row.notes,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -186,6 +195,8 @@ export async function createActivity(deps: Deps, caller: Caller, input: Activity
   if (input.code && (await selectActivityIdByCode(deps.db, input.code))) fail('code', msg('activity.codeTaken', { code: input.code }));
   const organisations = await resolveOrganisations(deps.db, input.organisations ?? []);
   const projects = await resolveProjects(deps.db, caller, input.projects ?? []);
+  const team = await resolveActivityTeam(deps.db, region.path, input);
+  const { partnerId } = await resolveActivityPartner(deps.db, region.path, input.partnerId);
   const code = input.code ?? (await generateCode(deps.db, region.code, input.startDate));
   const id = await deps.db.transaction(async (tx) => {
     const row = await insertActivity(tx, {
@@ -200,9 +211,18 @@ export async function createActivity(deps: Deps, caller: Caller, input: Activity
       leaderLevel: input.leaderLevel ?? 'none',
       personTrips: input.personTrips ?? null,
       destinations: blank(input.destinations) ?? null,
-      residentTeam: blank(input.residentTeam) ?? null,
+      residentTeam: team.residentTeam,
+      teamId: team.teamId,
+      partnerId,
       notes: blank(input.notes) ?? null,
-      missingFacts: listMissingActivityFacts({ type: input.type, hosting: input.hosting ?? null, personTrips: input.personTrips ?? null, leaderName: blank(input.leaderName) ?? null, leaderLevel: input.leaderLevel ?? 'none' }),
+      missingFacts: listMissingActivityFacts({
+        type: input.type,
+        hosting: input.hosting ?? null,
+        personTrips: input.personTrips ?? null,
+        leaderName: blank(input.leaderName) ?? null,
+        leaderLevel: input.leaderLevel ?? 'none',
+        team: { name: team.residentTeam, id: team.teamId },
+      }),
       createdBy: caller.actor.id,
     });
     await replaceActivityOrganisations(tx, row.id, organisations);
@@ -227,7 +247,16 @@ function auditFields(row: ActivityRow) {
 export async function updateActivity(deps: Deps, caller: Caller, id: string, input: ActivityUpdate): Promise<Activity> {
   const before = await requireActivityInScope(deps, caller, id);
   if (before.version !== input.version) throw new AppError('VERSION_CONFLICT', msg('activity.versionConflict', { current: before.version, base: input.version }));
-  const regionCode = input.regionCode !== undefined ? (await requireRegionInScope(deps, caller, input.regionCode)).code : before.regionCode;
+  const region = input.regionCode !== undefined ? await requireRegionInScope(deps, caller, input.regionCode) : { code: before.regionCode, path: before.regionPath };
+  const regionCode = region.code;
+  // the team: a record given, a name given (resolved), cleared (teamId null), or kept
+  const team =
+    input.teamId || input.residentTeam !== undefined
+      ? await resolveActivityTeam(deps.db, region.path, { teamId: input.teamId, residentTeam: input.residentTeam })
+      : input.teamId === null
+        ? { teamId: null, residentTeam: null }
+        : { teamId: before.teamId, residentTeam: before.residentTeam };
+  const partner = input.partnerId !== undefined ? await resolveActivityPartner(deps.db, region.path, input.partnerId) : { partnerId: before.partnerId };
   checkDates(input.startDate ?? before.startDate, input.endDate ?? before.endDate);
   const organisations = input.organisations ? await resolveOrganisations(deps.db, input.organisations) : undefined;
   const projects = input.projects ? await resolveProjects(deps.db, caller, input.projects) : undefined;
@@ -239,6 +268,7 @@ export async function updateActivity(deps: Deps, caller: Caller, id: string, inp
     leaderName: input.leaderName !== undefined ? (blank(input.leaderName) ?? null) : before.leaderName,
     // a level chosen (none included) is known; one left unknown by an import stays so until it is chosen
     leaderLevel: input.leaderLevel ?? (before.missingFacts.includes('leaderLevel') ? null : before.leaderLevel),
+    team: { name: team.residentTeam, id: team.teamId },
   });
   await deps.db.transaction(async (tx) => {
     const saved = await updateActivityVersioned(tx, id, input.version, {
@@ -252,7 +282,9 @@ export async function updateActivity(deps: Deps, caller: Caller, id: string, inp
       ...(input.leaderLevel !== undefined ? { leaderLevel: input.leaderLevel } : {}),
       ...(input.personTrips !== undefined ? { personTrips: input.personTrips } : {}),
       ...(input.destinations !== undefined ? { destinations: blank(input.destinations) ?? null } : {}),
-      ...(input.residentTeam !== undefined ? { residentTeam: blank(input.residentTeam) ?? null } : {}),
+      residentTeam: team.residentTeam,
+      teamId: team.teamId,
+      partnerId: partner.partnerId,
       ...(input.notes !== undefined ? { notes: blank(input.notes) ?? null } : {}),
       missingFacts,
     });

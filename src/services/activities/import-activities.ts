@@ -14,6 +14,9 @@ import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
 import { msg, renderMessage, type Message } from '../../domain/messages/catalog';
 import { isPathWithin } from '../../domain/region-scope';
+import { MISSING_FACT_LABELS } from '../../domain/activities/activity-kinds';
+import { pickOnRegionLine } from '../../domain/activities/team-resolution';
+import { selectTeamsByNames } from '../../db/queries/activities/teams-partners';
 import { mapHeaders, SHEET_NAMES, type SheetKind } from '../../imports/columns';
 import {
   parseActivityRow,
@@ -171,6 +174,20 @@ class ActivityImportRun {
     for (const p of found) this.add(sheet, p);
   }
 
+  /** 驻点小分队 names → the team on the organising region's line; a name no team answers to is kept and flagged 资料不全. */
+  private async resolveTeams(regions: Map<string, { path: string }>): Promise<void> {
+    const teams = await selectTeamsByNames(this.tx, [...new Set(this.activities.flatMap((a) => (a.residentTeam ? [a.residentTeam] : [])))]);
+    for (const a of this.activities) {
+      const path = regions.get(a.regionCode)?.path;
+      const team = a.residentTeam && path ? pickOnRegionLine(teams, path, a.residentTeam) : null;
+      a.teamId = team?.id ?? null;
+      if (a.residentTeam && !team) {
+        a.missingFacts = [...a.missingFacts, 'residentTeam'];
+        a.missing = [...a.missing, MISSING_FACT_LABELS.residentTeam];
+      }
+    }
+  }
+
   /** Activity codes → stored activity (id, path) or the file's own; problems for the others. */
   async write(dryRun: boolean): Promise<Partial<Record<ActivityImportKind, Counts>>> {
     const scope = this.caller.actor.regionPath;
@@ -200,6 +217,7 @@ class ActivityImportRun {
       if (!p || !isPathWithin(scope, p.path)) this.add(SHEET_NAMES.activityProject, { row: l.row, column: '项目编号', value: l.projectCode, reason: msg('activity.projectCodeUnknown', { code: l.projectCode }) });
     }
     if (this.problems.length > 0) throw new Rollback();
+    await this.resolveTeams(regions);
 
     // activities: created, updated (a changed field), unchanged
     const ids = new Map<string, string>([...stored].map(([code, row]) => [code, row.id]));
@@ -219,6 +237,7 @@ class ActivityImportRun {
           personTrips: a.personTrips,
           destinations: a.destinations,
           residentTeam: a.residentTeam,
+          teamId: a.teamId,
           notes: a.notes,
           missingFacts: a.missingFacts,
         };

@@ -46,6 +46,7 @@ import { isPathWithin } from '../../domain/region-scope';
 import type { LightResult } from '../../domain/project-light';
 import { msg, renderMessage, type Lang, type Message } from '../../domain/messages/catalog';
 import { attachEvidenceToStage } from '../../db/queries/projects/project-extras';
+import { resolveActivityPartner } from '../activities/activity-team-partner';
 import { recordAudit } from '../audit/audit';
 import { getEvidencePolicy, receiptFilterOf } from '../funds/evidence-policy';
 import type { Caller, Deps } from '../context';
@@ -77,6 +78,7 @@ export interface ProjectInput {
   expectedLandingDate: string | null;
   description: string | null;
   leaderId: string | null;
+  broughtByPartnerId: string | null;
   teamMemberIds: string[];
   milestones: { title: string; dueDate: string | null; doneOn: string | null }[];
   tags: string[];
@@ -122,6 +124,7 @@ function withProjectDefaults(raw: ProjectCreateInput): ProjectInput & { stage?: 
     expectedLandingDate: raw.expectedLandingDate ?? null,
     description: raw.description ?? null,
     leaderId: raw.leaderId ?? null,
+    broughtByPartnerId: raw.broughtByPartnerId ?? null,
     teamMemberIds: raw.teamMemberIds ?? [],
     milestones: normalizeMilestones(raw.milestones ?? []),
     tags: raw.tags ?? [],
@@ -218,6 +221,8 @@ export function toProjectDto(v: ProjectViewRow, light: LightResult, lang: Lang =
     description: p.description,
     leaderId: p.leaderId,
     leaderName: v.leaderName,
+    broughtByPartnerId: p.broughtByPartnerId,
+    broughtByPartnerName: v.broughtByPartnerName,
     tags: p.tags,
     isKey: p.isKey,
     channel: p.channel,
@@ -325,6 +330,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
   await checkIndustry(deps, input.industryCode);
   await checkProjectChainNode(deps, input.chainNode, region, null);
   await checkPeople(deps, caller, input.leaderId, input.teamMemberIds);
+  await resolveActivityPartner(deps.db, region.path, input.broughtByPartnerId, 'broughtByPartnerId');
   const code = input.code?.trim() || (await generateCode(deps, region.code));
   if (await selectProjectByCode(deps.db, code)) fail('code', msg('project.codeTaken', { code }));
   const stage = input.stage ?? 'lead';
@@ -382,6 +388,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
       expectedLandingDate: input.expectedLandingDate,
       description: input.description,
       leaderId: input.leaderId,
+      broughtByPartnerId: input.broughtByPartnerId,
       tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
       isKey: input.isKey,
       channel: input.channel,
@@ -411,6 +418,9 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
     await checkProjectChainNode(deps, chainNode, newRegion ?? { path: view.regionPath, name: view.regionName }, before.chainNodeCode);
   }
   if (edit.leaderId !== undefined || edit.teamMemberIds !== undefined) await checkPeople(deps, caller, edit.leaderId, edit.teamMemberIds);
+  if (edit.broughtByPartnerId || (newRegion && before.broughtByPartnerId)) {
+    await resolveActivityPartner(deps.db, newRegion?.path ?? view.regionPath, edit.broughtByPartnerId ?? before.broughtByPartnerId, 'broughtByPartnerId');
+  }
   const patch: ProjectPatch = { lastProgressAt: new Date() };
   if (edit.name !== undefined) patch.name = edit.name.trim();
   if (edit.regionCode !== undefined) patch.regionCode = edit.regionCode;
@@ -418,7 +428,7 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
   if (edit.industryCode !== undefined) patch.industryCode = edit.industryCode;
   if (edit.plannedInvestmentYuan !== undefined) patch.plannedInvestmentYuan = toBigint(edit.plannedInvestmentYuan);
   if (edit.signedAmountYuan !== undefined) patch.signedAmountYuan = toBigint(edit.signedAmountYuan);
-  for (const k of ['signedDate', 'agreedStartDate', 'startedDate', 'operatingDate', 'likelihood', 'expectedLandingDate', 'description', 'leaderId'] as const) {
+  for (const k of ['signedDate', 'agreedStartDate', 'startedDate', 'operatingDate', 'likelihood', 'expectedLandingDate', 'description', 'leaderId', 'broughtByPartnerId'] as const) {
     if (edit[k] !== undefined) (patch as Record<string, unknown>)[k] = edit[k];
   }
   if (edit.tags !== undefined) patch.tags = [...new Set(edit.tags.map((t) => t.trim()).filter(Boolean))];

@@ -63,7 +63,7 @@ export async function selectActivityStats(db: Db, f: ActivityStatsFilter): Promi
   const [row] = await selectRows<ActivityStatsRow>(
     db,
     sql`with a as materialized (
-          select a.id, a.type, a.hosting, a.leader_level, a.person_trips, a.resident_team
+          select a.id, a.type, a.hosting, a.leader_level, a.person_trips, a.resident_team, a.team_id
           from activities a where ${activityWhere(f)}
         ),
         orgs as (
@@ -88,7 +88,7 @@ export async function selectActivityStats(db: Db, f: ActivityStatsFilter): Promi
           coalesce((select n from orgs where type = 'reception'), 0) as reception_organisations,
           (select count(*)::int from a where a.type = any(${events}::text[]) and a.hosting = 'organised') as events_organised,
           (select count(*)::int from a where a.type = any(${events}::text[]) and a.hosting = 'attended') as events_attended,
-          (select count(distinct a.resident_team)::int from a) as teams,
+          (select count(distinct coalesce('t:' || a.team_id::text, 'n:' || a.resident_team))::int from a) as teams,
           (select count(*)::int from linked) as talks,
           (select count(*)::int from linked where signed) as signed,
           (select coalesce(sum(p.signed_amount_yuan), 0)::text from linked l join projects p on p.id = l.project_id where l.signed) as signed_amount,

@@ -40,6 +40,8 @@ const projectView = {
   /** false: the node is no longer in the chain's current version (已不在当前版本); null: no node */
   chainNodeCurrent: sql<boolean | null>`case when "projects"."chain_node_code" is null then null else exists (select 1 from chain_nodes n
     where n.chain_id = ${chains.id} and n.version = ${chains.currentVersion} and n.code = "projects"."chain_node_code") end`,
+  /** the partner who brought the project (招商大使, 商会, 委托招商 agency); null: none recorded */
+  broughtByPartnerName: sql<string | null>`(select pa.name from partners pa where pa.id = "projects"."brought_by_partner_id")`,
 };
 
 export type ProjectViewRow = {
@@ -55,6 +57,7 @@ export type ProjectViewRow = {
   chainName: string | null;
   chainNodeName: string | null;
   chainNodeCurrent: boolean | null;
+  broughtByPartnerName: string | null;
 };
 
 function fromProjects(db: Db) {

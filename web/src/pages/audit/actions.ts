@@ -99,6 +99,12 @@ const ACTIONS: Record<string, Names> = {
   'activity.update': ['修改招商活动', 'Edit activity'],
   'activity.delete': ['删除招商活动', 'Delete activity'],
   'activity.import': ['导入招商活动', 'Import activities'],
+  'team.create': ['新建驻点小分队', 'Create resident team'],
+  'team.update': ['修改驻点小分队', 'Edit resident team'],
+  'team.delete': ['删除驻点小分队', 'Delete resident team'],
+  'partner.create': ['新建合作方', 'Create partner'],
+  'partner.update': ['修改合作方', 'Edit partner'],
+  'partner.delete': ['删除合作方', 'Delete partner'],
 };
 
 const OBJECT_TYPES: Record<string, Names> = {
@@ -128,6 +134,8 @@ const OBJECT_TYPES: Record<string, Names> = {
   chain: ['产业链', 'Industry chain'],
   investmentTarget: ['招商目标企业', 'Investment target'],
   activity: ['招商活动', 'Activity'],
+  residentTeam: ['驻点小分队', 'Resident team'],
+  partner: ['合作方（招商大使、商会、委托招商）', 'Partner (ambassador, chamber, agency)'],
 };
 
 function pick(table: Record<string, Names>, code: string, lang: Lang): string {

@@ -15,6 +15,7 @@ import {
   type ProFormInstance,
 } from '@ant-design/pro-components';
 import { ApiError, showError, showSuccess } from '../../api/client';
+import { PartnerSelect } from '../partners/PartnerSelect';
 import {
   CHANNELS,
   PIPELINE,
@@ -63,6 +64,7 @@ export interface FormValues {
   milestones?: { title: string; dueDate?: string; doneOn?: string }[];
   leaderId?: string | null;
   teamMemberIds?: string[];
+  broughtByPartnerId?: string | null;
 }
 
 /** Server field → form field (amounts are edited in 万元 under their own names). */
@@ -74,7 +76,7 @@ const FIELD_MAP: Record<string, keyof FormValues> = {
 const FORM_FIELDS: readonly (keyof FormValues)[] = [
   'name', 'regionCode', 'stage', 'investorName', 'investorCreditCode', 'source', 'industryCode',
   'plannedInvestmentWan', 'signedAmountWan', 'signedDate', 'agreedStartDate', 'startedDate', 'operatingDate',
-  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'channel', 'chainNode', 'milestones', 'leaderId', 'teamMemberIds',
+  'likelihood', 'expectedLandingDate', 'description', 'tags', 'isKey', 'channel', 'chainNode', 'milestones', 'leaderId', 'teamMemberIds', 'broughtByPartnerId',
 ];
 
 /** The form field showing a server field, or null when the form has none. */
@@ -121,6 +123,7 @@ function toFields(values: FormValues): ProjectFields {
     description: blank(values.description),
     leaderId: values.leaderId ?? null,
     teamMemberIds: values.teamMemberIds ?? [],
+    broughtByPartnerId: values.broughtByPartnerId ?? null,
     milestones: (values.milestones ?? [])
       .filter((m) => m.title?.trim())
       .map((m) => ({ title: m.title.trim(), dueDate: m.dueDate ?? null, doneOn: m.doneOn ?? null })),
@@ -156,6 +159,7 @@ function toValues(p: ProjectDetail): FormValues {
     milestones: p.milestones.map((m) => ({ title: m.title, dueDate: opt(m.dueDate), doneOn: opt(m.doneOn) })),
     leaderId: p.leaderId,
     teamMemberIds: p.team.map((m) => m.userId),
+    broughtByPartnerId: p.broughtByPartnerId,
   };
 }
 
@@ -381,6 +385,9 @@ export function ProjectForm({ open, onOpenChange, project, focusField, onSaved, 
             placeholder={t('projects.leaderPlaceholder')}
             known={project?.leaderId && project.leaderName ? [{ value: project.leaderId, label: project.leaderName }] : []}
           />
+        </ProForm.Item>
+        <ProForm.Item name="broughtByPartnerId" label={t('projects.broughtBy')} style={{ width: 320 }}>
+          <PartnerSelect testId="partner-picker" known={project?.broughtByPartnerId && project.broughtByPartnerName ? { value: project.broughtByPartnerId, label: project.broughtByPartnerName } : null} />
         </ProForm.Item>
         <ProForm.Item name="teamMemberIds" label={t('projects.team')} style={{ width: 320 }}>
           <ColleagueSelect
