@@ -161,7 +161,8 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     const from = shiftMonth(thisMonth, -11);
     const [span] = await rowsOf<{ first: string; last: string; n: number; gaps: number; outside: number }>(t, sql`
       select min(start_date)::text as first, max(end_date)::text as last, count(*)::int as n,
-             count(*) filter (where cardinality(missing_facts) > 0)::int as gaps,
+             -- the demo names 驻杭州招商小分队 without a team record (资料不全 'residentTeam') until the seed creates the team
+             count(*) filter (where cardinality(array_remove(missing_facts, 'residentTeam')) > 0)::int as gaps,
              count(*) filter (where region_code not in (select code from regions where path like (select path from regions where code = '650100') || '%'))::int as outside
         from activities where code like ${`${DEMO_ACTIVITY_PREFIX}%`}`);
     expect(span?.n).toBeGreaterThan(200);
