@@ -1,7 +1,9 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AimOutlined,
+  EnvironmentOutlined,
   CarOutlined,
+  ShopOutlined,
   AlertOutlined,
   FlagOutlined,
   RadarChartOutlined,
@@ -193,6 +195,34 @@ export const routes: AppRoute[] = [
     icon: <CarOutlined />,
     permission: 'activities.read',
     component: lazy(() => import('./pages/activities/ActivityList')),
+  },
+  {
+    path: '/activities/teams',
+    name: 'menu.teams',
+    icon: <EnvironmentOutlined />,
+    permission: 'activities.read',
+    component: lazy(() => import('./pages/teams/TeamList')),
+  },
+  {
+    path: '/activities/teams/:id',
+    name: 'menu.teams',
+    permission: 'activities.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/teams/TeamDetail')),
+  },
+  {
+    path: '/activities/partners',
+    name: 'menu.partners',
+    icon: <ShopOutlined />,
+    permission: 'activities.read',
+    component: lazy(() => import('./pages/partners/PartnerList')),
+  },
+  {
+    path: '/activities/partners/:id',
+    name: 'menu.partners',
+    permission: 'activities.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/partners/PartnerDetail')),
   },
   {
     path: '/activities/new',

@@ -4,11 +4,19 @@
  */
 import type { Partner, PartnerCreate, PartnerList, PartnerUpdate } from '../../../src/contracts/partners';
 import { PARTNER_KIND_KEYS } from '../../../src/contracts/partners';
+import type { Team, TeamCreate, TeamList, TeamUpdate } from '../../../src/contracts/resident-teams';
 import { api } from './client';
 
-export type { Partner, PartnerList };
+export type { Partner, PartnerList, Team, TeamList };
 export type PartnerKind = (typeof PARTNER_KIND_KEYS)[number];
 export { PARTNER_KIND_KEYS };
+
+export const teamsApi = {
+  list: (query: { region?: string; q?: string } = {}) => api.get<TeamList>('/api/resident-teams', { ...query }),
+  get: (id: string) => api.get<Team>(`/api/resident-teams/${encodeURIComponent(id)}`),
+  create: (body: TeamCreate) => api.post<Team>('/api/resident-teams', body),
+  update: (id: string, body: TeamUpdate) => api.patch<Team>(`/api/resident-teams/${encodeURIComponent(id)}`, body),
+};
 
 export const partnersApi = {
   list: (query: { region?: string; kind?: PartnerKind; q?: string } = {}) => api.get<PartnerList>('/api/partners', { ...query }),

@@ -64,7 +64,8 @@ export default function ActivityDetail() {
             </ProDescriptions.Item>
             <ProDescriptions.Item label={t('activities.personTrips')}>{text(a.personTrips)}</ProDescriptions.Item>
             <ProDescriptions.Item label={t('activities.destinations')}>{text(a.destinations)}</ProDescriptions.Item>
-            <ProDescriptions.Item label={t('activities.residentTeam')}>{text(a.residentTeam)}</ProDescriptions.Item>
+            <ProDescriptions.Item label={t('activities.residentTeam')}>{a.teamId ? <Link to={`/activities/teams/${encodeURIComponent(a.teamId)}`}>{a.residentTeam}</Link> : text(a.residentTeam)}</ProDescriptions.Item>
+            <ProDescriptions.Item label={t('activities.partner')}>{a.partnerId ? <Link to={`/activities/partners/${encodeURIComponent(a.partnerId)}`}>{a.partnerName}</Link> : '—'}</ProDescriptions.Item>
             <ProDescriptions.Item label={t('activities.notes')}>{text(a.notes)}</ProDescriptions.Item>
           </ProDescriptions>
         </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Collapse, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { AutoComplete, Button, Card, Collapse, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,8 @@ import { showSuccess } from '../../api/client';
 import { enterpriseSearchApi } from '../../api/enterprises-search';
 import { projectsApi } from '../../api/projects';
 import { useMe } from '../../auth/session';
+import { teamsApi } from '../../api/teams-partners';
+import { PartnerSelect } from '../partners/PartnerSelect';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { usePhone } from '../../components/responsive';
 import { PageLoading } from '../../components/PageLoading';
@@ -29,6 +31,7 @@ interface Values {
   personTrips?: number | null;
   destinations?: string;
   residentTeam?: string;
+  partnerId?: string | null;
   notes?: string;
 }
 
@@ -95,6 +98,7 @@ function ActivityEditor({ activity }: { activity?: Activity }) {
     queryFn: () => projectsApi.list({ q: projectSearch.text, pageSize: 8 }),
     enabled: projectSearch.text.length > 0,
   });
+  const teams = useQuery({ queryKey: ['teams', 'list'], queryFn: () => teamsApi.list(), staleTime: 60_000 });
   const addOrg = (org: Org) => setOrgs((prev) => (prev.some((o) => o.name === org.name) ? prev : [...prev, org]));
   const save = useMutation({
     mutationFn: (v: Values) => {
@@ -110,6 +114,7 @@ function ActivityEditor({ activity }: { activity?: Activity }) {
         personTrips: v.personTrips ?? null,
         destinations: v.destinations || null,
         residentTeam: v.residentTeam || null,
+        partnerId: v.partnerId ?? null,
         notes: v.notes || null,
         organisations: orgs,
         projects: projects.map((p) => ({ projectId: p.projectId, outcome: p.outcome })),
@@ -146,6 +151,7 @@ function ActivityEditor({ activity }: { activity?: Activity }) {
                   personTrips: activity.personTrips,
                   destinations: activity.destinations ?? undefined,
                   residentTeam: activity.residentTeam ?? undefined,
+                  partnerId: activity.partnerId,
                   notes: activity.notes ?? undefined,
                 }
               : { type: 'trip', startDate: today, endDate: today, regionCode: me.regionCode ?? undefined, leaderLevel: 'none' }
@@ -296,13 +302,18 @@ function ActivityEditor({ activity }: { activity?: Activity }) {
               {
                 key: 'more',
                 label: t('activities.more'),
+                // rendered while closed too: an edit keeps the fields it does not open (destinations, team, partner, notes)
+                forceRender: true,
                 children: (
                   <>
                     <Form.Item name="destinations" label={t('activities.destinations')}>
                       <Input maxLength={500} />
                     </Form.Item>
                     <Form.Item name="residentTeam" label={t('activities.residentTeam')}>
-                      <Input maxLength={100} />
+                      <AutoComplete maxLength={100} options={[...new Set((teams.data?.items ?? []).map((x) => x.name))].map((name) => ({ value: name }))} filterOption />
+                    </Form.Item>
+                    <Form.Item name="partnerId" label={t('activities.partner')}>
+                      <PartnerSelect known={activity?.partnerId && activity.partnerName ? { value: activity.partnerId, label: activity.partnerName } : null} />
                     </Form.Item>
                     <Form.Item name="notes" label={t('activities.notes')}>
                       <Input.TextArea rows={3} maxLength={4000} />

@@ -1,0 +1,107 @@
+/**
+ * 驻点小分队 and partners: at a desk the officer of 米东区 opens 驻点小分队 from the menu, creates a team, names it on an
+ * activity with a project and sees the roll-up on the team's page; on a 390 px phone the officer creates a 委托招商 agency
+ * (its agreement asked for), records it as the one who brought a project and reads its figures. Each page fits the
+ * width and axe finds no serious or critical violation.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, fitsWidth, launch, login, newPage, PHONE, SAME_ORIGIN, screenshot, settle, sideMenu } from './helpers';
+
+let browser: Browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function assertClean(page: Page, what: string): Promise<void> {
+  await settle(page);
+  assert.equal(await fitsWidth(page), null, `${what} does not fit the width`);
+  assert.deepEqual(await axeViolations(page), [], `${what}: axe`);
+}
+
+async function firstProject(page: Page): Promise<{ id: string; code: string; version: number }> {
+  const projects = (await (await page.request.get('/api/projects?pageSize=1&regionCode=650109')).json()) as { items: { id: string; code: string; version: number }[] };
+  const project = projects.items[0];
+  assert.ok(project, 'a demo project of 米东区');
+  return project;
+}
+
+test('the officer creates a resident team, names it on an activity and reads its roll-up (desk)', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    await sideMenu(page).getByText('驻点小分队').click();
+    await page.waitForURL(/\/activities\/teams$/);
+    await page.getByTestId('team-list').waitFor();
+    await page.getByTestId('team-new').first().click();
+    await page.getByTestId('team-name-input').fill('驻苏州招商小分队');
+    await page.getByTestId('team-city-input').fill('苏州');
+    await page.getByTestId('team-members-input').fill('张三，李四');
+    await assertClean(page, 'the new team dialog');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/resident-teams') && r.request().method() === 'POST');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+    const res = await created;
+    assert.equal(res.status(), 200, await res.text());
+    const team = (await res.json()) as { id: string };
+    await page.waitForURL(new RegExp(`/activities/teams/${team.id}$`));
+
+    const project = await firstProject(page);
+    const activity = await page.request.post('/api/activities', {
+      data: { type: 'visit', name: '驻苏州小分队拜访', startDate: '2025-06-10', endDate: '2025-06-10', regionCode: '650109', teamId: team.id, projects: [{ projectId: project.id, outcome: 'intent' }] },
+      headers: SAME_ORIGIN,
+    });
+    assert.equal(activity.status(), 200, await activity.text());
+    await page.reload();
+    await page.getByTestId('team-projects').getByText(project.code, { exact: false }).waitFor();
+    await page.getByTestId('team-activities').getByText('驻苏州小分队拜访').waitFor();
+    await assertClean(page, 'the team page');
+    await screenshot(page, 'team-detail');
+    await page.goto('/activities/teams');
+    await page.getByTestId('team-list').getByText('驻苏州招商小分队').waitFor();
+    await assertClean(page, 'the team list');
+    await screenshot(page, 'team-list');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a commissioned agency is created on a 390 px phone, brings a project and shows its figures', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'officer');
+    await page.goto('/activities/partners');
+    await page.getByTestId('partner-list').waitFor();
+    await page.getByTestId('partner-new').first().click();
+    await page.getByTestId('partner-kind-input').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('委托招商', { exact: true }).click();
+    await page.getByTestId('partner-name-input').fill('某招商顾问公司');
+    await page.getByTestId('partner-agreement-input').fill('WT-E2E-01');
+    await assertClean(page, 'the new partner dialog on a phone');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/partners') && r.request().method() === 'POST');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+    const res = await created;
+    assert.equal(res.status(), 200, await res.text());
+    const partner = (await res.json()) as { id: string };
+    await page.waitForURL(new RegExp(`/activities/partners/${partner.id}$`));
+
+    const project = await firstProject(page);
+    const patched = await page.request.patch(`/api/projects/${project.id}`, { data: { broughtByPartnerId: partner.id, version: project.version }, headers: SAME_ORIGIN });
+    assert.equal(patched.status(), 200, await patched.text());
+    await page.reload();
+    await page.getByTestId('partner-projects').getByText(project.code, { exact: false }).waitFor();
+    await assertClean(page, 'the partner page on a phone');
+    await screenshot(page, 'partner-detail-phone');
+    await page.goto('/activities/partners');
+    await page.getByTestId('partner-list').getByText('某招商顾问公司').waitFor();
+    await assertClean(page, 'the partner list on a phone');
+    await screenshot(page, 'partner-list-phone');
+  } finally {
+    await context.close();
+  }
+});
