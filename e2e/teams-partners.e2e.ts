@@ -71,7 +71,7 @@ test('the officer creates a resident team, names it on an activity and reads its
   }
 });
 
-test('a commissioned agency is created on a 390 px phone, brings a project and shows its figures', async () => {
+test('a commissioned agency is created on a 390 px phone, brings a project and shows its figures; the team page fits a phone', async () => {
   const { context, page } = await newPage(browser, PHONE);
   try {
     await login(page, 'officer');
@@ -101,6 +101,12 @@ test('a commissioned agency is created on a 390 px phone, brings a project and s
     await page.getByTestId('partner-list').getByText('某招商顾问公司').waitFor();
     await assertClean(page, 'the partner list on a phone');
     await screenshot(page, 'partner-list-phone');
+    // the team page (made at the desk above) on a phone
+    await page.goto('/activities/teams');
+    await page.getByTestId('team-list').getByText('驻苏州招商小分队').click();
+    await page.getByTestId('team-figures').waitFor();
+    await assertClean(page, 'the team page on a phone');
+    await screenshot(page, 'team-detail-phone');
   } finally {
     await context.close();
   }

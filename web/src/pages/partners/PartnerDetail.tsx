@@ -37,7 +37,7 @@ export default function PartnerDetail() {
               <>
                 <ProDescriptions.Item label={t('partners.agreementNo')}>{text(p.agreementNo)}</ProDescriptions.Item>
                 <ProDescriptions.Item label={t('partners.signedDate')}>{text(p.signedDate)}</ProDescriptions.Item>
-                <ProDescriptions.Item label={t('teams.period')}>{p.startDate || p.endDate ? `${p.startDate ?? '…'} ~ ${p.endDate ?? '…'}` : '—'}</ProDescriptions.Item>
+                <ProDescriptions.Item label={t('partners.period')}>{p.startDate || p.endDate ? `${p.startDate ?? '…'} ~ ${p.endDate ?? '…'}` : '—'}</ProDescriptions.Item>
                 <ProDescriptions.Item label={t('partners.terms')} span={phone ? 1 : 3}>
                   {text(p.terms)}
                 </ProDescriptions.Item>

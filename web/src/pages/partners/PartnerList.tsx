@@ -63,13 +63,13 @@ function NewPartner({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
     <Modal open={open} title={t('partners.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'ambassador', regionCode: me.regionCode ?? undefined }} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="kind" label={t('partners.kind')} rules={[{ required: true }]}>
+        <Form.Item name="kind" label={t('partners.kind')}>
           <Select data-testid="partner-kind-input" options={PARTNER_KIND_KEYS.map((k) => ({ value: k, label: t(`partners.kind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('partners.name')} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
           <Input data-testid="partner-name-input" maxLength={200} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('partners.region')} rules={[{ required: true }]}>
+        <Form.Item name="regionCode" label={t('partners.region')}>
           <RegionTreeSelect allowClear={false} />
         </Form.Item>
         <Form.Item name="contact" label={t('partners.contact')}>
@@ -165,7 +165,7 @@ export default function PartnerList() {
                         {r.regionName} · {t('partners.projects')} {r.projects} · {t('partners.signedProjects')} {r.signedProjects}
                       </Typography.Text>
                       <Typography.Text type="secondary">
-                        {formatWan(r.signedAmountYuan, '—')} · {t('partners.activities')} {r.activities}
+                        {t('partners.signedAmount')} {formatWan(r.signedAmountYuan, '—')} · {t('partners.activities')} {r.activities}
                       </Typography.Text>
                     </Space>
                   </Card>

@@ -74,7 +74,7 @@ function NewTeam({ open, onClose }: { open: boolean; onClose: () => void }) {
         <Form.Item name="baseCity" label={t('teams.baseCity')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
           <Input data-testid="team-city-input" maxLength={100} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('teams.region')} rules={[{ required: true }]}>
+        <Form.Item name="regionCode" label={t('teams.region')}>
           <RegionTreeSelect allowClear={false} />
         </Form.Item>
         <Form.Item name="memberNames" label={t('teams.memberNames')}>
