@@ -62,6 +62,11 @@ test('the officer creates a resident team, names it on an activity and reads its
     await page.getByTestId('team-activities').getByText('驻苏州小分队拜访').waitFor();
     await assertClean(page, 'the team page');
     await screenshot(page, 'team-detail');
+    // 撤回: the status changes with the version it was based on
+    const closed = page.waitForResponse((r) => r.url().includes(`/api/resident-teams/${team.id}`) && r.request().method() === 'PATCH');
+    await page.getByTestId('team-status-toggle').click();
+    assert.equal((await closed).status(), 200);
+    await page.getByText('已撤回').first().waitFor();
     await page.goto('/activities/teams');
     await page.getByTestId('team-list').getByText('驻苏州招商小分队').waitFor();
     await assertClean(page, 'the team list');

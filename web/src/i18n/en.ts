@@ -1698,4 +1698,6 @@ export const en: Record<MessageKey, string> = {
   'teams.saved': 'Saved',
   'teams.projectsNote': 'Projects reached through the team’s activities, each counted once',
   'teams.ofTarget': 'target {n}',
+  'teams.close': 'Mark withdrawn',
+  'teams.reopen': 'Post again',
 };

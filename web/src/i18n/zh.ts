@@ -1696,6 +1696,8 @@ export const zh = {
   'teams.saved': '已保存',
   'teams.projectsNote': '经本队活动对接的项目，每个项目只计一次',
   'teams.ofTarget': '目标 {n}',
+  'teams.close': '标为已撤回',
+  'teams.reopen': '恢复驻点',
 } as const;
 
 export type MessageKey = keyof typeof zh;

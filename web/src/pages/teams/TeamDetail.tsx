@@ -3,11 +3,14 @@
  * projects reached through them (each once, with the best outcome), all in the viewer's scope.
  */
 import type { ReactNode } from 'react';
-import { Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { can } from '../../access';
+import { showError, showSuccess } from '../../api/client';
 import { teamsApi, type Team } from '../../api/teams-partners';
+import { useMe } from '../../auth/session';
 import type { ActivityType, Outcome } from '../../api/activities';
 import { formatWan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
@@ -22,8 +25,19 @@ export default function TeamDetail() {
   const { t } = useI18n();
   const phone = usePhone();
   const { id = '' } = useParams();
+  const me = useMe();
+  const client = useQueryClient();
   const q = useQuery({ queryKey: ['teams', 'detail', id], queryFn: () => teamsApi.get(id) });
   const team = q.data;
+  // 撤回 / 恢复驻点: the status changed with the version it was based on
+  const toggle = useMutation({
+    mutationFn: (x: Team) => teamsApi.update(x.id, { status: x.status === 'active' ? 'closed' : 'active', version: x.version }),
+    onSuccess: async () => {
+      showSuccess(t('teams.saved'));
+      await client.invalidateQueries({ queryKey: ['teams'] });
+    },
+    onError: (e) => showError(e),
+  });
   if (!team) return q.isLoading ? <PageLoading /> : <Empty />;
   const f = team.figures;
   const of = (n: number | null) => (n === null ? undefined : <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('teams.ofTarget', { n })}</Typography.Text>);
@@ -34,7 +48,20 @@ export default function TeamDetail() {
     { key: 'amount', title: t('teams.signedAmount'), value: formatWan(f.signedAmountYuan, '—') },
   ];
   return (
-    <PageContainer title={team.name} subTitle={phone ? undefined : `${team.baseCity} · ${team.regionName}`} tags={<Tag color={team.status === 'active' ? 'green' : undefined}>{t(`teams.status.${team.status}`)}</Tag>}>
+    <PageContainer
+      title={team.name}
+      subTitle={phone ? undefined : `${team.baseCity} · ${team.regionName}`}
+      tags={<Tag color={team.status === 'active' ? 'green' : undefined}>{t(`teams.status.${team.status}`)}</Tag>}
+      extra={
+        can(me, 'activities.manage')
+          ? [
+              <Button key="status" loading={toggle.isPending} onClick={() => toggle.mutate(team)} data-testid="team-status-toggle">
+                {team.status === 'active' ? t('teams.close') : t('teams.reopen')}
+              </Button>,
+            ]
+          : []
+      }
+    >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card size={phone ? 'small' : 'default'}>
           <ProDescriptions column={phone ? 1 : 3} size="small">
