@@ -4,8 +4,8 @@
  * person-trips and destinations; visits and receptions meeting enterprises of the demo enterprise
  * database (by credit code), chambers and parks; 推介会/说明会/峰会/展会 organised and attended; one
  * signing ceremony at which the demo projects signed that month were signed; talks and intents on
- * other demo projects; and the work of the resident team in 杭州 (a name in `resident_team` until
- * teams are records).
+ * other demo projects; and the work of the resident team in 杭州 (its record is created first, so
+ * the ledger's 驻点小分队 resolves to it), and the prefecture's two 招商大使.
  *
  * Written through the activity ledger import (the same validation, one transaction per kind, one
  * audit row each), as a bureau would load last year's ledger. Deterministic (seeded) and idempotent:
@@ -21,6 +21,8 @@ import { todayInShanghai } from '../domain/dates';
 import { shiftDate } from '../domain/working-days';
 import { createSystemCaller, type Deps } from '../services/context';
 import { importActivities, type ActivityImportKind } from '../services/activities/import-activities';
+import { createPartner } from '../services/activities/partners';
+import { createTeam } from '../services/activities/resident-teams';
 import { createRng, type Rng } from './random';
 
 export const DEMO_ACTIVITY_PREFIX = 'DEMO-HD-';
@@ -378,6 +380,29 @@ export async function seedDemoActivities(deps: Deps, options: { today?: string }
     ),
   };
   const caller = createSystemCaller('demo-seed');
+  // the team's record first, so the ledger's 驻点小分队 resolves to it; and the prefecture's two 招商大使
+  const first = plan.reduce((min, a) => (a.start < min ? a.start : min), plan[0]?.start ?? todayInShanghai());
+  await createTeam(deps, caller, {
+    regionCode: PREFECTURE,
+    name: DEMO_RESIDENT_TEAM,
+    baseCity: '杭州',
+    members: [
+      { name: '马建军', role: '队长' },
+      { name: '古丽米热·吐尔逊', role: '队员' },
+      { name: '李浩', role: '队员' },
+    ],
+    periodFrom: first,
+    targetsText: '驻点长三角，对接数字经济、新能源装备与纺织服装企业；每月走访不少于 4 家，引回项目线索',
+    targetActivities: 40,
+    targetLeads: 10,
+    targetSignedProjects: 2,
+  });
+  for (const ambassador of [
+    { name: '陈志远', notes: '上海新疆商会会长，2025 年聘为乌鲁木齐市招商大使' },
+    { name: '刘敏', notes: '深圳新疆商会秘书长，2025 年聘为乌鲁木齐市招商大使' },
+  ]) {
+    await createPartner(deps, caller, { regionCode: PREFECTURE, kind: 'ambassador', name: ambassador.name, notes: ambassador.notes });
+  }
   for (const kind of ['activities', 'activity-organisations', 'activity-projects'] as const) {
     const result = await importActivities(deps, caller, files[kind], { fileName: `演示${kind}.csv`, kind });
     if (!result.ok) throw new Error(`demo activities (${kind}) did not import: ${JSON.stringify(result.problems.slice(0, 5))}`);

@@ -161,14 +161,23 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     const from = shiftMonth(thisMonth, -11);
     const [span] = await rowsOf<{ first: string; last: string; n: number; gaps: number; outside: number }>(t, sql`
       select min(start_date)::text as first, max(end_date)::text as last, count(*)::int as n,
-             -- the demo names 驻杭州招商小分队 without a team record (资料不全 'residentTeam') until the seed creates the team
-             count(*) filter (where cardinality(array_remove(missing_facts, 'residentTeam')) > 0)::int as gaps,
+             -- nothing 资料不全: the seed creates the 驻杭州招商小分队 record before the ledger names it
+             count(*) filter (where cardinality(missing_facts) > 0)::int as gaps,
              count(*) filter (where region_code not in (select code from regions where path like (select path from regions where code = '650100') || '%'))::int as outside
         from activities where code like ${`${DEMO_ACTIVITY_PREFIX}%`}`);
     expect(span?.n).toBeGreaterThan(200);
     expect(span?.first.slice(0, 7)).toBe(from);
     expect(span && span.last <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)).toBe(true);
     expect(span?.gaps).toBe(0);
+    // the 杭州 team is a record its activities point to, and the prefecture has two 招商大使
+    const [teamRecord] = await rowsOf<{ base_city: string; activities: number; unlinked: number }>(t, sql`
+      select rt.base_city, (select count(*)::int from activities a where a.team_id = rt.id) as activities,
+             (select count(*)::int from activities a where a.resident_team = rt.name and a.team_id is distinct from rt.id) as unlinked
+        from resident_teams rt where rt.name = ${DEMO_RESIDENT_TEAM} and rt.region_code = '650100'`);
+    expect(teamRecord?.base_city).toBe('杭州');
+    expect(teamRecord?.activities).toBeGreaterThan(20);
+    expect(teamRecord?.unlinked).toBe(0);
+    expect(await rowsOf(t, sql`select name from partners where region_code = '650100' and kind = 'ambassador' order by name`)).toEqual([{ name: '刘敏' }, { name: '陈志远' }]);
     expect(span?.outside).toBe(0);
     const levels = await rowsOf<{ leader_level: string }>(t, sql`select distinct leader_level from activities where type = 'trip' order by 1`);
     expect(levels.map((l) => l.leader_level)).toEqual(['leadership', 'none', 'official', 'principal']);
