@@ -12,6 +12,12 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // zod's configuration in a chunk of its own, imported first: it must run before any chunk that builds schemas (src/zod-config.ts)
+        manualChunks: (id) => (id.endsWith('/web/src/zod-config.ts') ? 'zod-config' : undefined),
+      },
+    },
   },
   server: {
     port: 5173,
