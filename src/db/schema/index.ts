@@ -12,3 +12,4 @@ export * from './returns';
 export * from './chains';
 export * from './targets';
 export * from './activities';
+export * from './briefings';

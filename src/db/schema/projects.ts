@@ -120,7 +120,11 @@ export const projectStageHistory = pgTable(
     changedByName: text('changed_by_name').notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_stage_history_project_idx').on(t.projectId)],
+  (t) => [
+    index('project_stage_history_project_idx').on(t.projectId),
+    // briefings: the stage changes of a week across a region's projects
+    index('project_stage_history_changed_at_idx').on(t.changedAt),
+  ],
 );
 
 /** 到位资金: one row per project and month; a correction replaces the month's amount (audited with a reason). */
