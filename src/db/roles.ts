@@ -14,8 +14,8 @@ import { MIGRATION_LOCK_KEY } from './migrate';
 /** The role the embedded database (PGlite) runs the application as. */
 export const EMBEDDED_APP_ROLE = 'yinfeng_app';
 
-/** Tables the application may only append to and read. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'import_changes'] as const;
+/** Tables the application may only append to and read (issued briefing editions are immutable). */
+export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'import_changes', 'briefing_editions'] as const;
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
