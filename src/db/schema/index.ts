@@ -13,3 +13,4 @@ export * from './chains';
 export * from './targets';
 export * from './activities';
 export * from './briefings';
+export * from './notifications';

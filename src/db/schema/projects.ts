@@ -162,6 +162,38 @@ export const fundReceipts = pgTable(
   ],
 );
 
+/**
+ * 回访: a follow-up visit of a landed (operating) investor. The schedule's visits are created when the
+ * project reaches 投产 (`scheduleMonth`: months after the 投产 date, unique per project so creating the
+ * schedule twice adds nothing); a visit recorded outside the schedule has none. Done when `doneOn` is set.
+ */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    scheduleMonth: integer('schedule_month'),
+    dueDate: date('due_date').notNull(),
+    doneOn: date('done_on'),
+    visitorName: text('visitor_name'),
+    findings: text('findings'),
+    /** domain/follow-up-flags: expansion, contraction, movingOut, dispute, unpaidCommitment */
+    redFlags: text('red_flags').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    recordedBy: uuid('recorded_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('follow_ups_project_schedule_idx').on(t.projectId, t.scheduleMonth),
+    // the clocks: visits not done yet, by due date
+    index('follow_ups_open_due_idx').on(t.dueDate).where(sql`${t.doneOn} is null`),
+  ],
+);
+
 /** 问题清单 */
 export const projectProblems = pgTable(
   'project_problems',
@@ -176,10 +208,12 @@ export const projectProblems = pgTable(
     status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
     resolution: text('resolution'),
     resolvedOn: date('resolved_on'),
+    /** the follow-up visit (回访) that raised the problem, if any */
+    followUpId: uuid('follow_up_id').references(() => followUps.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_problems_project_idx').on(t.projectId)],
+  (t) => [index('project_problems_project_idx').on(t.projectId), index('project_problems_follow_up_idx').on(t.followUpId)],
 );
 
 /** 帮办代办事项, with a working-day clock */
