@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, bigserial, boolean, check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { activities } from './activities';
 import { chainNodeCodes } from './chains';
 import { industries } from './industries';
 import { enterprises } from './enterprises';
@@ -53,6 +54,8 @@ export const projects = pgTable(
     lastProgressAt: timestamp('last_progress_at', { withTimezone: true }).notNull().defaultNow(),
     /** the partner (招商大使, 商会, 委托招商 agency) who brought the project; null: none recorded */
     broughtByPartnerId: uuid('brought_by_partner_id').references(() => partners.id),
+    /** the activity (a trip's report) the lead came from; null: none recorded */
+    originActivityId: uuid('origin_activity_id').references((): AnyPgColumn => activities.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -64,6 +67,7 @@ export const projects = pgTable(
     index('projects_stage_idx').on(t.stage),
     index('projects_leader_idx').on(t.leaderId),
     index('projects_partner_idx').on(t.broughtByPartnerId),
+    index('projects_origin_activity_idx').on(t.originActivityId),
     index('projects_investor_idx').on(t.investorId),
     // excludeTags (统计排除标签): the few projects carrying a tag are found without reading every project
     index('projects_tags_idx').using('gin', t.tags),
