@@ -9,6 +9,7 @@ import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { CHAINS_HELP, runChainsCommand } from './commands/chains';
 import { runStats, STATS_HELP } from './commands/stats';
 import { ACTIVITY_STATS_HELP, runActivityStats } from './commands/activities';
+import { runServiceClockStats, SERVICE_CLOCK_HELP } from './commands/service-clocks';
 import { runTargetsCommand, TARGETS_HELP } from './commands/targets';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
@@ -31,6 +32,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   targets fit-weights           按招商结果重新拟合评分权重并回测（服务每周自动拟合）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
   stats activities --region CODE --from YYYY-MM --to YYYY-MM [--type …] [--json]   招商活动统计（与 /api/stats/activities 相同）
+  stats service --region CODE --from YYYY-MM --to YYYY-MM [--json]   帮办代办服务时钟（与 /api/stats/service-items 相同）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
   backup --out FILE    备份数据库（嵌入式须先停止服务；PostgreSQL 在线，用 pg_dump）
@@ -101,6 +103,11 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError(`未知的 user 子命令：${sub}`);
     }
     case 'stats': {
+      if (rest[0] === 'service') {
+        if (wantsHelp) return void console.log(SERVICE_CLOCK_HELP);
+        const { values } = parseArgs({ args: rest.slice(1), strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
+        return runServiceClockStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), json: Boolean(values.json) });
+      }
       if (rest[0] === 'activities') {
         if (wantsHelp) return void console.log(ACTIVITY_STATS_HELP);
         const text = { type: 'string' } as const;

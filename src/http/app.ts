@@ -41,6 +41,7 @@ import { chainRoadmapRoutes } from './routes/chains/chain-roadmap';
 import { targetRoutes } from './routes/targets/targets';
 import { activityRoutes } from './routes/activities/activities';
 import { teamPartnerRoutes } from './routes/activities/teams-partners';
+import { serviceClockRoutes } from './routes/statistics/service-clocks';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -116,6 +117,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(targetRoutes, { deps });
   await app.register(activityRoutes, { deps });
   await app.register(teamPartnerRoutes, { deps });
+  await app.register(serviceClockRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -973,6 +973,7 @@ const CASES: Record<string, RouteCase> = {
     },
   },
   'GET /api/stats/activities': { access: 'stats.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/stats/activities?region=${f.region(t)}&from=2026-01&to=2026-03` }) },
+  'GET /api/stats/service-items': { access: 'stats.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/stats/service-items?region=${f.region(t)}&from=2026-01&to=2026-03` }) },
   'GET /api/resident-teams': { access: 'activities.read', scoped: false, ok: 200, build: async () => ({ url: '/api/resident-teams' }) },
   'GET /api/resident-teams/:id': { access: 'activities.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/resident-teams/${await f.team(t)}` }) },
   'POST /api/resident-teams': {

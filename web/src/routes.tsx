@@ -15,6 +15,7 @@ import {
   ControlOutlined,
   ImportOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   FundProjectionScreenOutlined,
   StarOutlined,
   ClusterOutlined,
@@ -293,6 +294,13 @@ export const routes: AppRoute[] = [
     icon: <CustomerServiceOutlined />,
     permission: 'projects.read',
     component: lazy(() => import('./pages/serviceItems/ServiceItemSummary')),
+  },
+  {
+    path: '/service-items/clocks',
+    name: 'menu.serviceClocks',
+    icon: <FieldTimeOutlined />,
+    permission: 'stats.read',
+    component: lazy(() => import('./pages/serviceItems/ServiceClocks')),
   },
   {
     path: '/imports',
