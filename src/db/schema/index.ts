@@ -12,5 +12,6 @@ export * from './returns';
 export * from './chains';
 export * from './targets';
 export * from './activities';
+export * from './activity-links';
 export * from './briefings';
 export * from './notifications';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, bigserial, boolean, check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { activities } from './activities';
 import { chainNodeCodes } from './chains';
@@ -55,7 +55,7 @@ export const projects = pgTable(
     /** the partner (招商大使, 商会, 委托招商 agency) who brought the project; null: none recorded */
     broughtByPartnerId: uuid('brought_by_partner_id').references(() => partners.id),
     /** the activity (a trip's report) the lead came from; null: none recorded */
-    originActivityId: uuid('origin_activity_id').references((): AnyPgColumn => activities.id, { onDelete: 'set null' }),
+    originActivityId: uuid('origin_activity_id').references(() => activities.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
