@@ -41,6 +41,8 @@ export const problemSchema = z.object({
   status: z.enum(['open', 'resolved']),
   resolution: z.string().nullable(),
   resolvedOn: z.string().nullable(),
+  /** the follow-up visit (回访) that raised it, if any */
+  followUpId: z.string().nullable(),
   overdue: z.boolean(),
   version: z.number(),
   createdAt: z.string(),

@@ -104,6 +104,9 @@ export const AUDIT_ACTIONS = [
   'partner.create',
   'partner.update',
   'partner.delete',
+  'followUp.create',
+  'followUp.record',
+  'settings.aftercare.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -136,5 +139,6 @@ export const AUDIT_OBJECT_TYPES = [
   'activity',
   'residentTeam',
   'partner',
+  'followUp',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -42,6 +42,8 @@ import { targetRoutes } from './routes/targets/targets';
 import { activityRoutes } from './routes/activities/activities';
 import { teamPartnerRoutes } from './routes/activities/teams-partners';
 import { serviceClockRoutes } from './routes/statistics/service-clocks';
+import { aftercareRoutes } from './routes/aftercare/aftercare';
+import { notificationRoutes } from './routes/notifications/notifications';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -118,6 +120,8 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(activityRoutes, { deps });
   await app.register(teamPartnerRoutes, { deps });
   await app.register(serviceClockRoutes, { deps });
+  await app.register(aftercareRoutes, { deps });
+  await app.register(notificationRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -1,7 +1,7 @@
 /**
  * Everything `yinfeng serve` runs in the background, on the one job engine (engine.ts): enterprise
  * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal, the nightly
- * cleanup of leftover upload files, the nightly refresh of the targeting features (relatedness, region counts, growth signals) and the weekly refit of the targeting weights. Every process runs the same set; the engine makes each job and
+ * cleanup of leftover upload files, the hourly notification clocks (with the daily digest), the nightly refresh of the targeting features (relatedness, region counts, growth signals) and the weekly refit of the targeting weights. Every process runs the same set; the engine makes each job and
  * each schedule's occurrence run once, in one of them. Schedules the next features add (weekly
  * briefings, SLA escalations, reminders) go here: define a queue, schedule it.
  */
@@ -15,6 +15,7 @@ import { defineImportJobQueue, type ImportJobQueueOptions } from './enterprise-i
 import { defineLeftoverFilesJob } from './enterprise-imports/leftover-import-files';
 import { defineRelatednessJob } from './relatedness-job';
 import { defineTargetWeightsJob } from './target-weights-job';
+import { defineNotificationClockJob } from './notification-clock-job';
 import { defineRollupWarmupJob, type RollupWarmupJob, type RollupWarmupJobOptions } from './rollup-warmup-job';
 
 export interface BackgroundJobsOptions {
@@ -23,6 +24,8 @@ export interface BackgroundJobsOptions {
   warmup?: Partial<RollupWarmupJobOptions>;
   onWarmed?: (result: WarmupResult, ms: number) => void;
   onSealed?: (result: SealResult) => void;
+  /** seconds after start before the first run of the notification clocks; default 20 */
+  clockStartDelaySeconds?: number;
 }
 
 export interface BackgroundJobs {
@@ -44,12 +47,15 @@ export async function startBackgroundJobs(database: Database, config: Config, op
   await defineLeftoverFilesJob(engine, database, config);
   await defineRelatednessJob(engine, deps);
   await defineTargetWeightsJob(engine, deps);
+  const clocks = await defineNotificationClockJob(engine, deps);
   try {
     await engine.start();
     if (!warmup) await engine.unschedule('rollup-warmup').catch(() => undefined);
     if (config.auditSealSeconds === 0) await engine.unschedule('audit-seal').catch(() => undefined);
     await imports.recoverAtStart();
     await warmup?.kick(opts.warmup?.startDelaySeconds ?? 5);
+    // the clocks once at start (then hourly): a server down over the hour misses nothing
+    await clocks.kick(opts.clockStartDelaySeconds ?? 20);
   } catch (err) {
     imports.close();
     warmup?.close();

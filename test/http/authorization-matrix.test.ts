@@ -3,6 +3,7 @@
  * sibling county (天山区 650102): allowed, 403 without the permission, 404 outside the scope.
  * A route missing from this table fails the test, so a new route must state its expectations.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPermissions, ROLES, type Permission, type Role } from '../../src/domain/roles';
 import { listDeclaredRoutes } from '../../src/http/plugins/access-guard';
@@ -1115,7 +1116,57 @@ const CASES: Record<string, RouteCase> = {
     build: async (f, t) => ({ url: `/api/chains/${await f.chain('own')}/funnel?region=${f.region(t)}&from=2026-01&to=2026-06` }),
   },
   // ── end investment targets ──
+  // ── aftercare and notifications (issue 13 items 6–7) ──
+  'GET /api/aftercare': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/aftercare?regionCode=${f.region(t)}` }) },
+  'GET /api/projects/:id/follow-ups': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await operatingProject(f, t)}/follow-ups` }) },
+  'POST /api/projects/:id/follow-ups': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: `/api/projects/${await operatingProject(f, t)}/follow-ups`, body: { dueDate: '2026-06-30' } }),
+  },
+  'PATCH /api/follow-ups/:id': {
+    access: 'projects.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/follow-ups/${await followUp(f, t)}`, body: { doneOn: '2026-02-01', visitorName: '王五', findings: '生产正常', version: 1 } }),
+  },
+  'GET /api/settings/aftercare': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/settings/aftercare' }) },
+  'PUT /api/settings/aftercare': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 200,
+    build: async () => ({ url: '/api/settings/aftercare', body: { followUpMonths: [1, 3, 6, 12], escalationWorkingDays: 3, dueSoonWorkingDays: 5, reason: '测试' } }),
+  },
+  'GET /api/notifications': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/notifications?status=unread' }) },
+  'GET /api/notifications/unread-count': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/notifications/unread-count' }) },
+  // each role marks a notification of its own (another's is 404: test/aftercare/notifications.test.ts)
+  'POST /api/notifications/:id/read': { access: 'session', scoped: false, ok: 200, build: async (f, _t, role) => ({ url: `/api/notifications/${await notificationOf(f, role)}/read` }) },
+  'POST /api/notifications/read-all': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/notifications/read-all' }) },
+  // ── end aftercare and notifications ──
 };
+
+/** A project of the target county at 投产 (operating since 2026-01-15). */
+async function operatingProject(f: Fixture, target: Target): Promise<string> {
+  const id = await f.project(target);
+  await f.t.database.db.execute(sql`update projects set stage = 'operating', operating_date = '2026-01-15' where id = ${id}`);
+  return id;
+}
+
+/** A follow-up visit (version 1) of an operating project of the target county. */
+async function followUp(f: Fixture, target: Target): Promise<string> {
+  const { addFollowUp } = await import('../../src/services/aftercare/follow-ups');
+  return (await addFollowUp(f.t.deps, f.system, await operatingProject(f, target), { dueDate: '2026-02-16' })).id;
+}
+
+/** A notification of the role's own matrix account (m_<role>). */
+async function notificationOf(f: Fixture, role: Role): Promise<string> {
+  const rows = (await f.t.database.db.execute(
+    sql`insert into notifications (recipient_id, kind, object_type, object_id, state_key, title, body)
+        select id, 'digest', 'digest', gen_random_uuid()::text, 'daily', '矩阵', '矩阵' from users where username = ${`m_${role}`} returning id`,
+  )) as unknown as { rows: { id: string }[] };
+  return rows.rows[0]?.id ?? '00000000-0000-0000-0000-000000000000';
+}
 
 // ── content-dependent permissions (enterprise database, issue 5) ──
 // A route whose request body decides that a second permission is needed besides the route's own.

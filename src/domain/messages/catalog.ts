@@ -5,6 +5,7 @@
  */
 import { accessMessages } from './access-messages';
 import { activityMessages } from './activity-messages';
+import { aftercareMessages } from './aftercare-messages';
 import { teamPartnerMessages } from './team-partner-messages';
 import { chainMessages } from './chain-messages';
 import { domainMessages } from './domain-messages';
@@ -21,9 +22,9 @@ export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages, aftercareMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages, ...aftercareMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;

@@ -13,6 +13,7 @@
  * A dry run does all of it and rolls back.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { scheduleMissingFollowUps } from '../aftercare/follow-up-schedule';
 import {
   applyStagedProjects,
   compareStagedProjects,
@@ -611,6 +612,8 @@ export async function runImport(deps: Deps, caller: Caller, buffer: Buffer, opts
         result.counts.projects = await applyStagedProjects(tx, caller.actor, importId);
         result.investorsCreated = investorsCreated;
         await upkeepAfterProjectImport(tx);
+        // 回访: imported projects now operating get their follow-up schedule
+        await scheduleMissingFollowUps({ ...deps, db: tx });
       }
       if (kinds.includes('funds')) result.counts.funds = await mergeFunds(tx, caller.actor.id, importId);
       // the import's audit row: who, when, which file; the objects it changed point at it (import_changes.import_id)

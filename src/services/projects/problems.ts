@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
 import { requireProjectInScope } from './projects';
 
-function toProblemDto(p: ProblemRow, today: string) {
+export function toProblemDto(p: ProblemRow, today: string) {
   return {
     id: p.id,
     projectId: p.projectId,
@@ -18,6 +18,7 @@ function toProblemDto(p: ProblemRow, today: string) {
     status: p.status,
     resolution: p.resolution,
     resolvedOn: p.resolvedOn,
+    followUpId: p.followUpId,
     overdue: p.status === 'open' && p.dueDate < today,
     version: p.version,
     createdAt: p.createdAt.toISOString(),

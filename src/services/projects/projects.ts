@@ -57,6 +57,7 @@ import { assertProjectFiguresUnlocked, type ProjectFiguresChange } from '../retu
 import { listIndustryCodesUnder } from '../../reference/industry-classification';
 import { checkProjectChainNode, listChainNodeFilterCodes, normalizeChainNodeCode } from './project-chain-node';
 import { readExcludeTags } from '../statistics/statistics-query';
+import { rescheduleFollowUps, scheduleMissingFollowUps } from '../aftercare/follow-up-schedule';
 
 export type ProjectSource = 'local' | 'outOfRegion' | 'foreign';
 
@@ -399,6 +400,8 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
     await replaceMilestones(tx, row.id, input.milestones);
     await refreshContactRegionCodes(tx, [row.investorId]);
     await insertStageHistory(tx, { projectId: row.id, fromStage: null, toStage: stage, note: '新建项目', changedBy: caller.actor.id, changedByName: caller.actor.displayName });
+    // 回访: a project created as 投产 gets its follow-up schedule
+    if (stage === 'operating') await scheduleMissingFollowUps({ ...deps, db: tx }, { projectIds: [row.id] });
     const view = await selectProjectView(tx, row.id);
     if (!view) throw new Error('created project not found');
     await recordAudit(tx, caller, { action: 'project.create', objectType: 'project', objectId: row.id, regionCode: region.code, after: toAuditSnapshot(view) });
@@ -458,6 +461,8 @@ export async function updateProject(deps: Deps, caller: Caller, id: string, edit
     if (investorChanged || patch.regionCode !== undefined) await refreshContactRegionCodes(tx, [before.investorId, saved.investorId]);
     if (edit.teamMemberIds !== undefined) await replaceTeam(tx, id, edit.teamMemberIds);
     if (edit.milestones !== undefined) await replaceMilestones(tx, id, normalizeMilestones(edit.milestones));
+    // a corrected 投产 date moves the follow-up visits not done yet
+    if (saved.stage === 'operating' && saved.operatingDate && saved.operatingDate !== before.operatingDate) await rescheduleFollowUps({ ...deps, db: tx }, id, saved.operatingDate);
     const after = await selectProjectView(tx, id);
     if (!after) throw new Error('updated project not found');
     await recordAudit(tx, caller, {
@@ -507,6 +512,8 @@ export async function changeProjectStage(
       changedBy: caller.actor.id,
       changedByName: caller.actor.displayName,
     });
+    // 回访: reaching 投产 creates the follow-up schedule
+    if (input.to === 'operating') await scheduleMissingFollowUps({ ...deps, db: tx }, { projectIds: [id] });
     if ((await attachEvidenceToStage(tx, id, evidenceIds, history.id)) !== evidenceIds.length) {
       throw new AppError('VALIDATION', msg('project.evidenceInvalid'), [{ field: 'evidenceIds', message: msg('project.evidenceInvalidShort') }]);
     }
