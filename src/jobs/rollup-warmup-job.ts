@@ -1,5 +1,6 @@
 /**
- * The funds rollup warm-up (services/funds/funds-rollup-warmup.ts) on the job engine: one queue with the
+ * The statistics warm-up — funds rollups (services/funds/funds-rollup-warmup.ts), then activity
+ * rollups (services/activities/activity-rollup-warmup.ts) — on the job engine: one queue with the
  * `stately` policy — at most one warm-up waiting and one running across every app process, so a
  * kick during a run asks for exactly one more, and further kicks add nothing — fed by
  * - a cron schedule every YINFENG_ROLLUP_WARMUP_MINUTES (cheap when nothing is stale: a version
@@ -12,6 +13,7 @@
  */
 import type { Deps } from '../services/context';
 import { listenRollupsStale } from '../services/funds/funds-rollup-signal';
+import { warmActivityRollups } from '../services/activities/activity-rollup-warmup';
 import { warmFundsRollups, type WarmupResult } from '../services/funds/funds-rollup-warmup';
 import { cronEveryMinutes } from './cron-interval';
 import type { JobEngine } from './engine';
@@ -49,8 +51,11 @@ export async function defineRollupWarmupJob(engine: JobEngine, deps: Deps, opts:
     expireInSeconds: 3600,
     run: async (_data, job) => {
       const t0 = performance.now();
-      const result = await warmFundsRollups(deps, opts.now?.() ?? new Date(), { shouldStop: job.stopping, partsPerBatch: opts.partsPerBatch });
-      opts.onWarmed?.(result, performance.now() - t0);
+      const now = opts.now?.() ?? new Date();
+      const result = await warmFundsRollups(deps, now, { shouldStop: job.stopping, partsPerBatch: opts.partsPerBatch });
+      // the activity statistics' region-months of this year and last (services/activities/activity-rollup-warmup.ts)
+      const activities = result.stopped ? null : await warmActivityRollups(deps, now, { shouldStop: job.stopping, partsPerBatch: opts.partsPerBatch });
+      opts.onWarmed?.({ ...result, activityPartsComputed: activities?.partsComputed ?? 0, stopped: result.stopped || (activities?.stopped ?? false) }, performance.now() - t0);
     },
   });
   await engine.schedule({ queue: ROLLUP_WARMUP_QUEUE, cron: cronEveryMinutes(opts.intervalMinutes) });

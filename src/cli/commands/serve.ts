@@ -92,7 +92,7 @@ export async function runServe(config: Config): Promise<void> {
   stopRunning = (signal) => void stop(signal);
   jobs = startBackgroundJobs(database, config, {
     engine: { onError: (err, queue) => app.log.error({ err, queue }, 'background job') },
-    onWarmed: (r, ms) => r.partsComputed > 0 && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
+    onWarmed: (r, ms) => (r.partsComputed > 0 || (r.activityPartsComputed ?? 0) > 0) && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
   }).catch((err: unknown) => {
     // requests are still served; the background work waits for the next start
     app.log.error({ err }, '后台任务引擎启动失败：导入任务、统计预热与审计封存暂不运行');

@@ -15,3 +15,4 @@ export * from './activities';
 export * from './activity-links';
 export * from './briefings';
 export * from './notifications';
+export * from './activity-rollups';

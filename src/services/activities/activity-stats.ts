@@ -5,7 +5,12 @@
  * 四大班子领导 (leadership) takes 党政主要领导 (principal) in too: principal ⊂ leadership.
  */
 import type { ActivityStats, ActivityStatsQuery } from '../../contracts/activities';
-import { selectActivityStats, selectReserveProjects, selectServiceItemStats, selectSubtreeCodes } from '../../db/queries/activities/activity-stats';
+import {
+  selectActivityStats,
+  selectServiceItemStats,
+  selectSubtreeCodes,
+  type ActivityStatsRow,
+} from '../../db/queries/activities/activity-stats';
 import {
   ACTIVITY_HOSTINGS,
   ACTIVITY_TYPE_LABELS,
@@ -20,7 +25,9 @@ import { AppError } from '../../domain/app-error';
 import { checkPeriodMessage, lastDayOfMonth } from '../../domain/indicators';
 import { msg } from '../../domain/messages/catalog';
 import type { Caller, Deps } from '../context';
+import { countReserveProjects } from '../projects/reserve-counts';
 import { requireRegionInScope } from '../regions';
+import { computeActivityFiguresFromRollups } from './activity-stats-rollups';
 
 function parseList<K extends string>(field: string, raw: string | undefined, keys: readonly K[], labels: Record<K, string>): K[] {
   const items = (raw ?? '')
@@ -39,6 +46,49 @@ function parseList<K extends string>(field: string, raw: string | undefined, key
       }),
     ),
   ];
+}
+
+interface ActivityFigures {
+  trips: number;
+  personTrips: number;
+  ledByLeadership: number;
+  ledByPrincipal: number;
+  ledByAnyLeader: number;
+  tripOrganisations: number;
+  visits: number;
+  visitOrganisations: number;
+  receptions: number;
+  receptionOrganisations: number;
+  eventsOrganised: number;
+  eventsAttended: number;
+  teams: number;
+  talks: number;
+  signed: number;
+  signedAmountYuan: bigint;
+  plannedInvestmentYuan: bigint;
+}
+
+/** The direct statement's row as figures. */
+export function toFigures(row: ActivityStatsRow): ActivityFigures {
+  return {
+    trips: row.trips,
+    personTrips: Number(row.person_trips),
+    ledByLeadership: row.led_leadership,
+    ledByPrincipal: row.led_principal,
+    ledByAnyLeader: row.led_any,
+    tripOrganisations: row.trip_organisations,
+    visits: row.visits,
+    visitOrganisations: row.visit_organisations,
+    receptions: row.receptions,
+    receptionOrganisations: row.reception_organisations,
+    eventsOrganised: row.events_organised,
+    eventsAttended: row.events_attended,
+    teams: row.teams,
+    talks: row.talks,
+    signed: row.signed,
+    signedAmountYuan: BigInt(row.signed_amount),
+    plannedInvestmentYuan: BigInt(row.planned),
+  };
 }
 
 function nextDay(day: string): string {
@@ -62,19 +112,14 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
   const start = `${q.from}-01`;
   const end = lastDayOfMonth(q.to);
   const regionCodes = await selectSubtreeCodes(deps.db, region.path);
+  const activityCode = q.activity?.trim() || null;
+  const filter = { types, eventTypes: EVENT_TYPES, hosting: hosting[0] ?? null, leaderLevels: levels, team: q.team?.trim() || null };
   const [row, reserve, serviceItems] = await Promise.all([
-    selectActivityStats(deps.db, {
-      regionCodes,
-      start,
-      end,
-      types,
-      eventTypes: EVENT_TYPES,
-      hosting: hosting[0] ?? null,
-      leaderLevels: levels,
-      team: q.team?.trim() || null,
-      activityCode: q.activity?.trim() || null,
-    }),
-    selectReserveProjects(deps.db, regionCodes, nextDay(end)),
+    // one activity: the direct statement reads it by its code; otherwise the rollup parts add up the period
+    activityCode
+      ? selectActivityStats(deps.db, { ...filter, regionCodes, start, end, activityCode }).then(toFigures)
+      : computeActivityFiguresFromRollups(deps, regionCodes, q.from, q.to, filter),
+    countReserveProjects(deps, regionCodes, nextDay(end)),
     selectServiceItemStats(deps.db, regionCodes, start, end),
   ]);
   return {
@@ -83,17 +128,22 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
     to: q.to,
     trips: {
       count: row.trips,
-      personTrips: Number(row.person_trips),
-      ledByLeadership: row.led_leadership,
-      ledByPrincipal: row.led_principal,
-      ledByAnyLeader: row.led_any,
-      organisations: row.trip_organisations,
+      personTrips: row.personTrips,
+      ledByLeadership: row.ledByLeadership,
+      ledByPrincipal: row.ledByPrincipal,
+      ledByAnyLeader: row.ledByAnyLeader,
+      organisations: row.tripOrganisations,
     },
-    visits: { count: row.visits, organisations: row.visit_organisations },
-    receptions: { count: row.receptions, organisations: row.reception_organisations },
-    events: { organised: row.events_organised, attended: row.events_attended },
+    visits: { count: row.visits, organisations: row.visitOrganisations },
+    receptions: { count: row.receptions, organisations: row.receptionOrganisations },
+    events: { organised: row.eventsOrganised, attended: row.eventsAttended },
     residentTeams: { active: row.teams },
-    projects: { talks: row.talks, signed: row.signed, signedAmountYuan: Number(row.signed_amount), plannedInvestmentYuan: Number(row.planned) },
+    projects: {
+      talks: row.talks,
+      signed: row.signed,
+      signedAmountYuan: Number(row.signedAmountYuan),
+      plannedInvestmentYuan: Number(row.plannedInvestmentYuan),
+    },
     // 发布: the investor portal (a later item) publishes projects; none are published until it exists
     reserve: { projects: reserve, published: 0 },
     serviceItems,

@@ -47,6 +47,7 @@ import {
 import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
+import { announceRollupsStale } from '../funds/funds-rollup-signal';
 import { listXlsxSheetNames } from '../imports/xlsx-sheets';
 
 export const ACTIVITY_IMPORT_KINDS = ['activities', 'activity-organisations', 'activity-projects'] as const;
@@ -332,6 +333,8 @@ export async function importActivities(deps: Deps, caller: Caller, buffer: Buffe
       if (dryRun) throw new Rollback();
     });
     result.ok = true;
+    // a ledger touches many region-months: the statistics warm-up computes their rollup parts soon
+    if (Object.values(result.counts).some((c) => c.created + c.updated > 0)) announceRollupsStale();
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
     const problems = run?.problems ?? [];

@@ -87,6 +87,8 @@ export interface WarmupResult {
   ranges: number;
   /** parts computed and stored (0 when everything was current) */
   partsComputed: number;
+  /** activity rollup parts computed after the funds (the warm-up job runs both) */
+  activityPartsComputed?: number;
   /** stopped early because the process is stopping */
   stopped: boolean;
 }

@@ -1,0 +1,89 @@
+/**
+ * Activity figures from the rollup parts (db/queries/activities/activity-rollups.ts): the parts of
+ * the subtree and period whose stored part is current are read, the stale ones are computed from
+ * the activities and stored for the next call. Versions, stored parts, the computation and the
+ * signed projects' amounts are read in one REPEATABLE READ snapshot, so the figures are those of
+ * one moment and a stored part always matches the version it carries; storing happens afterwards
+ * and never replaces a newer part. The organisations and projects of stale parts get their dense
+ * ids first, in a transaction of their own; a link added between that and the snapshot has none
+ * yet, and the whole computation is repeated. test/activities/activity-rollups.test.ts checks that
+ * the figures equal the direct statement's after every kind of change.
+ */
+import {
+  computeRollupGroups,
+  insertRollupKeys,
+  selectProjectAmounts,
+  selectRollupParts,
+  selectStaleRollupParts,
+  upsertRollupParts,
+  type ComputedGroup,
+  type RollupPartKey,
+  type RollupPartRow,
+} from '../../db/queries/activities/activity-rollups';
+import type { Db } from '../../db/client';
+import {
+  combineRollupParts,
+  packRollupPart,
+  type ActivityRollupFigures,
+  type ActivityRollupFilter,
+  type ActivityRollupPart,
+} from '../../domain/activities/activity-rollup-parts';
+import type { Deps } from '../context';
+
+export interface RolledUpActivityFigures extends ActivityRollupFigures {
+  signed: number;
+  signedAmountYuan: bigint;
+  plannedInvestmentYuan: bigint;
+}
+
+const ATTEMPTS = 4;
+
+/** The activity figures of the subtree's regions for the months fromMonth..toMonth (YYYY-MM), narrowed by the filter. */
+export async function computeActivityFiguresFromRollups(
+  deps: Deps,
+  regionCodes: readonly string[],
+  fromMonth: string,
+  toMonth: string,
+  filter: ActivityRollupFilter,
+): Promise<RolledUpActivityFigures> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    const stale = await selectStaleRollupParts(deps.db, regionCodes, fromMonth, toMonth);
+    if (stale.length > 0) await insertRollupKeys(deps.db, stale);
+    const result = await deps.db.transaction(
+      async (tx) => {
+        const parts = await selectRollupParts(tx, regionCodes, fromMonth, toMonth);
+        const pending = await computeStaleParts(tx, parts.filter((p) => p.combos === null || p.ids === null));
+        if (!pending) return null;
+        const current: ActivityRollupPart[] = [];
+        for (const p of parts) if (p.combos !== null && p.ids !== null) current.push({ combos: p.combos, ids: p.ids });
+        const figures = combineRollupParts([...current, ...pending], filter);
+        const amounts = await selectProjectAmounts(tx, figures.signedProjectIds);
+        return { figures: { ...figures, signed: figures.signedProjectIds.length, ...amounts }, pending };
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+    if (result) {
+      await upsertRollupParts(deps.db, result.pending);
+      return result.figures;
+    }
+  }
+  throw new Error(`activity rollups: links kept arriving without dense ids after ${ATTEMPTS} attempts`);
+}
+
+/**
+ * The packed parts of `stale` (region-months with their version, read in the caller's snapshot),
+ * computed from the activities in that snapshot; null when a link has no dense id yet.
+ */
+export async function computeStaleParts(tx: Db, stale: readonly (RollupPartKey & { version: number })[]): Promise<RollupPartRow[] | null> {
+  const groups = await computeRollupGroups(tx, stale);
+  if (groups.some((g) => g.missingKeys > 0)) return null;
+  const byPart = new Map<string, ComputedGroup[]>();
+  for (const g of groups) {
+    const key = `${g.regionCode}|${g.month}`;
+    const list = byPart.get(key) ?? [];
+    list.push(g);
+    byPart.set(key, list);
+  }
+  // a region-month whose activities are all gone gets an empty part
+  return stale.map((s) => ({ regionCode: s.regionCode, month: s.month, version: s.version, ...packRollupPart(byPart.get(`${s.regionCode}|${s.month}`) ?? []) }));
+}
