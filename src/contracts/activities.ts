@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { dateSchema, monthSchema, pageQuery, regionCodeSchema } from './common';
+import { activityFileSchema, activityTargetSchema, TRIP_PLAN_STATUS_KEYS, TRIP_REPORT_STATE_KEYS, tripPlanInputSchema, tripPlanSchema, tripReportSchema } from './trips';
 
 export const ACTIVITY_TYPE_KEYS = ['trip', 'visit', 'reception', 'promotion', 'presentation', 'symposium', 'summit', 'expo', 'signing', 'online'] as const;
 export const HOSTING_KEYS = ['organised', 'attended'] as const;
@@ -47,11 +48,12 @@ export const activityCreateSchema = z.object({
   notes: text(4000).nullable().optional(),
   organisations: z.array(activityOrganisationInputSchema).max(200).default([]),
   projects: z.array(activityProjectInputSchema).max(200).default([]),
+  plan: tripPlanInputSchema.nullable().optional().describe('外出招商计划：给出时建为“计划中”的外出招商（行程尚未结束），报批、审批后成行；事后登记不填'),
 });
 export type ActivityCreate = z.input<typeof activityCreateSchema>;
 
 export const activityUpdateSchema = activityCreateSchema
-  .omit({ code: true, organisations: true, projects: true, leaderLevel: true })
+  .omit({ code: true, organisations: true, projects: true, leaderLevel: true, plan: true })
   .partial()
   .extend({
     leaderLevel: leaderLevel.optional(),
@@ -83,6 +85,8 @@ export const activityListQuerySchema = z.object({
   from: dateSchema.optional().describe('开始日期不早于'),
   to: dateSchema.optional().describe('开始日期不晚于'),
   q: z.string().trim().max(100).optional().describe('名称、编号或目的地包含'),
+  report: z.enum(['pending', 'overdue']).optional().describe('外出招商报告：pending 待交（已到期或逾期、未提交），overdue 只看逾期'),
+  plan: z.enum(TRIP_PLAN_STATUS_KEYS).optional().describe('外出招商计划状态（如 submitted 待审批）'),
   ...pageQuery,
 });
 export type ActivityListQuery = z.input<typeof activityListQuerySchema>;
@@ -106,7 +110,16 @@ const activityBase = {
 
 export const activityListSchema = z.object({
   total: z.number().int(),
-  items: z.array(z.object({ ...activityBase, organisations: z.number().int(), projects: z.number().int() })),
+  items: z.array(
+    z.object({
+      ...activityBase,
+      organisations: z.number().int(),
+      projects: z.number().int(),
+      planStatus: z.enum(TRIP_PLAN_STATUS_KEYS).nullable(),
+      reportDueOn: z.string().nullable(),
+      reportState: z.enum(TRIP_REPORT_STATE_KEYS).nullable(),
+    }),
+  ),
 });
 export type ActivityList = z.infer<typeof activityListSchema>;
 
@@ -122,6 +135,10 @@ export const activitySchema = z.object({
   updatedAt: z.string(),
   organisations: z.array(z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable(), enterpriseId: z.string().nullable(), kind: z.enum(ORGANISATION_KIND_KEYS) })),
   projects: z.array(z.object({ projectId: z.string(), code: z.string(), name: z.string(), stage: z.string(), outcome: z.enum(OUTCOME_KEYS) })),
+  plan: tripPlanSchema.nullable().describe('外出招商计划（事后登记的为 null）'),
+  report: tripReportSchema.nullable().describe('外出招商报告（不是外出招商或导入的台账为 null）'),
+  targets: z.array(activityTargetSchema).describe('活动推进的招商目标'),
+  files: z.array(activityFileSchema).describe('附件'),
 });
 export type Activity = z.infer<typeof activitySchema>;
 

@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   'targeting.manage',
   'activities.read',
   'activities.manage',
+  'activities.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,7 +55,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read'],
+  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve'],
   officer: [
     'projects.read',
     'projects.manage',
@@ -141,4 +142,5 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'targeting.manage': '管理招商目标（认领、推进、反馈）',
   'activities.read': '查看招商活动',
   'activities.manage': '记录招商活动（登记、修改、删除、导入）',
+  'activities.approve': '审批外出招商计划',
 };

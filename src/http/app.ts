@@ -44,6 +44,7 @@ import { teamPartnerRoutes } from './routes/activities/teams-partners';
 import { serviceClockRoutes } from './routes/statistics/service-clocks';
 import { aftercareRoutes } from './routes/aftercare/aftercare';
 import { notificationRoutes } from './routes/notifications/notifications';
+import { tripRoutes } from './routes/activities/trips';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -122,6 +123,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(serviceClockRoutes, { deps });
   await app.register(aftercareRoutes, { deps });
   await app.register(notificationRoutes, { deps });
+  await app.register(tripRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -57,7 +57,7 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read'],
+    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve'],
     officer: [
       'projects.read',
       'projects.manage',
@@ -104,6 +104,7 @@ describe('listPermissions', () => {
       'targeting.manage',
       'activities.read',
       'activities.manage',
+      'activities.approve',
     ]);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });

@@ -103,6 +103,26 @@ class Fixture {
     const a = await createActivity(this.t.deps, this.system, { type: 'visit', name: this.unique('矩阵拜访'), startDate: '2026-01-05', endDate: '2026-01-05', regionCode: this.region(target) });
     return a.id;
   }
+  /** a trip planned for today (submitted for approval when asked: version 2) */
+  async plannedTrip(target: Target, submitted = false) {
+    const { createActivity } = await import('../../src/services/activities/activities');
+    const { todayInShanghai } = await import('../../src/domain/dates');
+    const today = todayInShanghai();
+    const a = await createActivity(this.t.deps, this.system, { type: 'trip', name: this.unique('矩阵计划'), startDate: today, endDate: today, regionCode: this.region(target), plan: { text: '行程' } });
+    if (submitted) {
+      const { submitTripPlan } = await import('../../src/services/activities/trips');
+      await submitTripPlan(this.t.deps, this.system, a.id, { version: 1 });
+    }
+    return a.id;
+  }
+  async pastTrip(target: Target) {
+    const { createActivity } = await import('../../src/services/activities/activities');
+    return (await createActivity(this.t.deps, this.system, { type: 'trip', name: this.unique('矩阵出访'), startDate: '2026-01-05', endDate: '2026-01-06', regionCode: this.region(target) })).id;
+  }
+  async activityFile(target: Target) {
+    const { uploadActivityFile } = await import('../../src/services/activities/activity-files');
+    return (await uploadActivityFile(this.t.deps, this.system, await this.activity(target), { kind: 'photo', fileName: '照片.pdf', contentBase64: PDF_BASE64 })).id;
+  }
   async team(target: Target) {
     const { createTeam } = await import('../../src/services/activities/resident-teams');
     return (await createTeam(this.t.deps, this.system, { regionCode: this.region(target), name: this.unique('矩阵小分队'), baseCity: '杭州' })).id;
@@ -964,6 +984,40 @@ const CASES: Record<string, RouteCase> = {
   },
   'PATCH /api/activities/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activities/${await f.activity(t)}`, body: { name: '改名', version: 1 } }) },
   'DELETE /api/activities/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activities/${await f.activity(t)}`, body: { version: 1, reason: '测试' } }) },
+  'POST /api/activities/:id/plan/submit': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activities/${await f.plannedTrip(t)}/plan/submit`, body: { version: 1 } }) },
+  'POST /api/activities/:id/plan/decision': {
+    access: 'activities.approve',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/activities/${await f.plannedTrip(t, true)}/plan/decision`, body: { decision: 'approve', version: 2 } }),
+  },
+  'PUT /api/activities/:id/report': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activities/${await f.pastTrip(t)}/report`, body: { text: '报告', version: 1 } }) },
+  'POST /api/activities/:id/targets': {
+    access: 'activities.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/activities/${await f.activity(t)}/targets`, body: { targetId: await f.investmentTarget('own') } }),
+  },
+  'DELETE /api/activities/:id/targets/:targetId': {
+    access: 'activities.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const [activityId, targetId] = [await f.activity(t), await f.investmentTarget(t)];
+      const { addActivityTarget } = await import('../../src/services/activities/activity-targets');
+      await addActivityTarget(f.t.deps, f.system, activityId, { targetId });
+      return { url: `/api/activities/${activityId}/targets/${targetId}` };
+    },
+  },
+  'GET /api/targets/:id/activities': { access: 'activities.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/targets/${await f.investmentTarget(t)}/activities` }) },
+  'POST /api/activities/:id/files': {
+    access: 'activities.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: `/api/activities/${await f.activity(t)}/files`, body: { kind: 'photo', fileName: '照片.pdf', contentBase64: PDF_BASE64 } }),
+  },
+  'GET /api/activity-files/:id/download': { access: 'activities.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activity-files/${await f.activityFile(t)}/download` }) },
+  'DELETE /api/activity-files/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/activity-files/${await f.activityFile(t)}`, body: { reason: '测试' } }) },
   'POST /api/activities/import': {
     access: 'activities.manage',
     scoped: false, // rows of a region outside the scope: test/activities/activity-stats.test.ts

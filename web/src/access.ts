@@ -27,7 +27,8 @@ export type Permission =
   | 'targeting.read'
   | 'targeting.manage'
   | 'activities.read'
-  | 'activities.manage';
+  | 'activities.manage'
+  | 'activities.approve';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

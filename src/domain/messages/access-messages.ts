@@ -134,4 +134,5 @@ export const accessMessages = defineMessages({
   'permission.targeting.manage': { zh: '管理招商目标（认领、推进、反馈）', en: 'Manage investment targets (claim, advance, give feedback)' },
   'permission.activities.read': { zh: '查看招商活动', en: 'View investment promotion activities' },
   'permission.activities.manage': { zh: '记录招商活动（登记、修改、删除、导入）', en: 'Record investment promotion activities (log, edit, delete, import)' },
+  'permission.activities.approve': { zh: '审批外出招商计划', en: 'Approve trip plans' },
 });

@@ -21,13 +21,16 @@ import {
   type ActivityRow,
 } from '../../db/queries/activities/activities';
 import type { Activity, ActivityCreate, ActivityList, ActivityUpdate } from '../../contracts/activities';
-import { listMissingActivityFacts, type MissingFact as MissingFactKey, type ActivityOutcome, type OrganisationKind } from '../../domain/activities/activity-kinds';
+import { ACTIVITY_TYPE_LABELS, listMissingActivityFacts, type MissingFact as MissingFactKey, type ActivityOutcome, type OrganisationKind } from '../../domain/activities/activity-kinds';
 import { AppError } from '../../domain/app-error';
 import { validateCreditCode } from '../../domain/credit-code';
 import { msg, type Message } from '../../domain/messages/catalog';
 import { isPathWithin } from '../../domain/region-scope';
 import { selectPartner } from '../../db/queries/activities/teams-partners';
+import { describeTripReport, type TripPlanStatus } from '../../domain/activities/trip-plan';
+import { todayInShanghai } from '../../domain/dates';
 import { recordAudit } from '../audit/audit';
+import { computeTripReportDue, describeTripParts, listActivityFiles, listActivityTargets } from './activity-parts';
 import { resolveActivityPartner, resolveActivityTeam } from './activity-team-partner';
 import type { Caller, Deps } from '../context';
 import { recordOutOfScope, requireRegionInScope } from '../regions';
@@ -48,12 +51,15 @@ export interface ActivityListOptions {
   from?: string;
   to?: string;
   q?: string;
+  report?: 'pending' | 'overdue';
+  plan?: TripPlanStatus;
   page: number;
   pageSize: number;
 }
 
 export async function listActivities(deps: Deps, caller: Caller, o: ActivityListOptions): Promise<ActivityList> {
   const scopePath = o.region ? (await requireRegionInScope(deps, caller, o.region, 'region')).path : caller.actor.regionPath;
+  const today = todayInShanghai();
   const rows = await selectActivityPage(deps.db, {
     scopePath,
     types: o.type,
@@ -63,6 +69,9 @@ export async function listActivities(deps: Deps, caller: Caller, o: ActivityList
     from: o.from,
     to: o.to,
     q: o.q || undefined,
+    report: o.report,
+    planStatus: o.plan,
+    today,
     limit: o.pageSize,
     offset: (o.page - 1) * o.pageSize,
   });
@@ -85,12 +94,17 @@ export async function listActivities(deps: Deps, caller: Caller, o: ActivityList
       missingFacts: r.missing_facts as MissingFactKey[],
       organisations: r.organisations,
       projects: r.projects,
+      planStatus: r.plan_status as TripPlanStatus | null,
+      reportDueOn: r.report_due_on,
+      reportState: r.report_due_on
+        ? describeTripReport({ planStatus: r.plan_status as TripPlanStatus | null, endDate: r.end_date, reportDueOn: r.report_due_on, reportSubmittedOn: r.report_submitted_on }, today)
+        : null,
     })),
   };
 }
 
 /** The activity when it lies in the caller's subtree; otherwise 404 (and an audit row when it exists). */
-async function requireActivityInScope(deps: Deps, caller: Caller, id: string) {
+export async function requireActivityInScope(deps: Deps, caller: Caller, id: string) {
   const row = /^[0-9a-f-]{36}$/i.test(id) ? await selectActivity(deps.db, id) : undefined;
   if (!row || !isPathWithin(caller.actor.regionPath, row.regionPath)) {
     if (row) await recordOutOfScope(deps, caller, 'activity', id);
@@ -100,10 +114,13 @@ async function requireActivityInScope(deps: Deps, caller: Caller, id: string) {
 }
 
 async function loadActivity(db: Db, row: ActivityRow & { regionName: string }): Promise<Activity> {
-  const [organisations, projects, partner] = await Promise.all([
+  const [organisations, projects, partner, trip, targets, files] = await Promise.all([
     selectActivityOrganisations(db, row.id),
     selectActivityProjects(db, row.id),
     row.partnerId ? selectPartner(db, row.partnerId) : undefined,
+    describeTripParts(db, row),
+    listActivityTargets(db, row.id),
+    listActivityFiles(db, row.id),
   ]);
   return {
     id: row.id,
@@ -130,6 +147,10 @@ async function loadActivity(db: Db, row: ActivityRow & { regionName: string }): 
     updatedAt: row.updatedAt.toISOString(),
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, creditCode: o.creditCode, enterpriseId: o.enterpriseId, kind: o.kind })),
     projects: projects.map((p) => ({ projectId: p.projectId, code: p.code, name: p.name, stage: p.stage, outcome: p.outcome })),
+    plan: trip.plan,
+    report: trip.report,
+    targets,
+    files,
   };
 }
 
@@ -197,6 +218,10 @@ export async function createActivity(deps: Deps, caller: Caller, input: Activity
   const projects = await resolveProjects(deps.db, caller, input.projects ?? []);
   const team = await resolveActivityTeam(deps.db, region.path, input);
   const { partnerId } = await resolveActivityPartner(deps.db, region.path, input.partnerId);
+  if (input.plan && input.type !== 'trip') fail('plan', msg('trip.notTrip', { name: input.name, type: ACTIVITY_TYPE_LABELS[input.type] }));
+  if (input.plan && input.endDate < todayInShanghai()) fail('plan', msg('trip.planDatesFuture', { end: input.endDate }));
+  // a trip logged in the app owes its report on the 15th working day after its end (a ledger import does not)
+  const reportDueOn = input.type === 'trip' ? await computeTripReportDue(deps, input.endDate) : null;
   const code = input.code ?? (await generateCode(deps.db, region.code, input.startDate));
   const id = await deps.db.transaction(async (tx) => {
     const row = await insertActivity(tx, {
@@ -215,6 +240,9 @@ export async function createActivity(deps: Deps, caller: Caller, input: Activity
       teamId: team.teamId,
       partnerId,
       notes: blank(input.notes) ?? null,
+      planStatus: input.plan ? 'planned' : null,
+      planText: input.plan ? (blank(input.plan.text) ?? null) : null,
+      reportDueOn,
       missingFacts: listMissingActivityFacts({
         type: input.type,
         hosting: input.hosting ?? null,
@@ -261,6 +289,11 @@ export async function updateActivity(deps: Deps, caller: Caller, id: string, inp
   const organisations = input.organisations ? await resolveOrganisations(deps.db, input.organisations) : undefined;
   const projects = input.projects ? await resolveProjects(deps.db, caller, input.projects) : undefined;
   const beforeLinks = await loadActivity(deps.db, before);
+  // the report's due day follows the end of a trip the app tracks (a ledger's trips stay untracked until they are made trips here)
+  const type = input.type ?? before.type;
+  const endDate = input.endDate ?? before.endDate;
+  const reportDueOn =
+    type !== 'trip' ? null : before.reportDueOn !== null || before.type !== 'trip' ? (endDate === before.endDate && before.reportDueOn ? before.reportDueOn : await computeTripReportDue(deps, endDate)) : null;
   const missingFacts = listMissingActivityFacts({
     type: input.type ?? before.type,
     hosting: input.hosting !== undefined ? input.hosting : before.hosting,
@@ -286,6 +319,8 @@ export async function updateActivity(deps: Deps, caller: Caller, id: string, inp
       teamId: team.teamId,
       partnerId: partner.partnerId,
       ...(input.notes !== undefined ? { notes: blank(input.notes) ?? null } : {}),
+      reportDueOn,
+      ...(type !== 'trip' ? { planStatus: null } : {}),
       missingFacts,
     });
     if (!saved) throw new AppError('VERSION_CONFLICT', msg('activity.versionConflict', { current: before.version + 1, base: input.version }));

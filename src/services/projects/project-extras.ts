@@ -1,6 +1,5 @@
 /** Per-project extras: evidence files, change history, saved list filters, and lights per leader. */
-import { createHash } from 'node:crypto';
-import { EVIDENCE_MAX_BYTES, type EvidenceKind } from '../../contracts/evidence';
+import type { EvidenceKind } from '../../contracts/evidence';
 import {
   deleteSavedFilter,
   insertEvidence,
@@ -15,8 +14,8 @@ import { selectReceipt, selectUserNames } from '../../db/queries/projects/projec
 import { AppError } from '../../domain/app-error';
 import { msg } from '../../domain/messages/catalog';
 import { todayInShanghai } from '../../domain/dates';
-import { sniffEvidenceType } from '../../imports/evidence-sniff';
 import { recordAudit } from '../audit/audit';
+import { checkUploadedFile } from '../files/uploaded-file';
 import type { Caller, Deps } from '../context';
 import { buildLightCutoffs, getLightRules } from './project-lights';
 import { requireProjectInScope } from './projects';
@@ -32,22 +31,11 @@ export async function uploadEvidence(
   input: { kind: EvidenceKind; fileName: string; contentBase64: string; fundReceiptId?: string | null },
 ) {
   const project = await requireProjectInScope(deps, caller, projectId);
-  const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length === 0) throw new AppError('VALIDATION', msg('project.evidenceEmpty', { file: input.fileName }), [{ field: 'contentBase64', message: msg('project.evidenceEmptyShort') }]);
-  if (content.length > EVIDENCE_MAX_BYTES) {
-    throw new AppError('VALIDATION', msg('project.evidenceTooLarge', { file: input.fileName, max: EVIDENCE_MAX_BYTES / 1024 / 1024 }), [
-      { field: 'contentBase64', message: msg('project.evidenceTooLargeShort') },
-    ]);
-  }
-  const mimeType = await sniffEvidenceType(content, input.fileName); // Office/OFD archives inflated under the zip-bomb guard
-  if (!mimeType) {
-    throw new AppError('VALIDATION', msg('project.evidenceType', { file: input.fileName }), [{ field: 'fileName', message: msg('file.typeUnsupported') }]);
-  }
+  const { content, mimeType, sha256 } = await checkUploadedFile(input.contentBase64, input.fileName);
   const receipt = input.fundReceiptId ? await selectReceipt(deps.db, input.fundReceiptId) : undefined;
   if (input.fundReceiptId && (!receipt || receipt.projectId !== projectId)) {
     throw new AppError('VALIDATION', msg('project.receiptOfOtherProject'), [{ field: 'fundReceiptId', message: msg('project.receiptOfOtherProjectShort') }]);
   }
-  const sha256 = createHash('sha256').update(content).digest('hex');
   const row = await deps.db.transaction(async (tx) => {
     // evidence decides whether a receipt counts (先证后计): a receipt of a locked month keeps what it has
     if (receipt) await assertMonthOpen(tx, project.regionPath, receipt.month);

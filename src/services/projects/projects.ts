@@ -99,7 +99,12 @@ export interface MilestoneInput {
 
 /** What a caller may send to create a project: name and region, the rest optional (unknown = null). */
 export type ProjectCreateInput = Pick<ProjectInput, 'name' | 'regionCode'> &
-  Partial<Omit<ProjectInput, 'name' | 'regionCode' | 'milestones'>> & { milestones?: MilestoneInput[]; stage?: ProjectStage };
+  Partial<Omit<ProjectInput, 'name' | 'regionCode' | 'milestones'>> & {
+    milestones?: MilestoneInput[];
+    stage?: ProjectStage;
+    /** the activity (a trip's report) the lead came from: set by services only, not by the project form */
+    originActivityId?: string;
+  };
 
 function normalizeMilestones(items: MilestoneInput[]) {
   return items.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null, doneOn: m.doneOn ?? null }));
@@ -390,6 +395,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
       description: input.description,
       leaderId: input.leaderId,
       broughtByPartnerId: input.broughtByPartnerId,
+      originActivityId: raw.originActivityId ?? null,
       tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
       isKey: input.isKey,
       channel: input.channel,

@@ -20,6 +20,10 @@ export interface ActivityListFilter {
   incomplete?: boolean;
   /** name or code contains */
   q?: string;
+  /** trips whose report is pending (due or overdue, not in) or overdue, on `today` */
+  report?: 'pending' | 'overdue';
+  planStatus?: string;
+  today: string;
   limit: number;
   offset: number;
 }
@@ -32,6 +36,11 @@ function listWhere(f: ActivityListFilter): SQL {
   if (f.incomplete) parts.push(sql`cardinality(a.missing_facts) > 0`);
   if (f.from) parts.push(sql`a.start_date >= ${f.from}`);
   if (f.to) parts.push(sql`a.start_date <= ${f.to}`);
+  if (f.report) {
+    parts.push(sql`a.report_due_on is not null and a.report_submitted_at is null and (a.plan_status is null or a.plan_status in ('approved', 'done')) and a.end_date <= ${f.today}`);
+    if (f.report === 'overdue') parts.push(sql`a.report_due_on < ${f.today}`);
+  }
+  if (f.planStatus) parts.push(sql`a.plan_status = ${f.planStatus}`);
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
     parts.push(sql`(a.name ilike ${like} or a.code ilike ${like} or a.destinations ilike ${like})`);
@@ -56,6 +65,10 @@ export interface ActivityListRow {
   missing_facts: string[];
   organisations: number;
   projects: number;
+  plan_status: string | null;
+  report_due_on: string | null;
+  /** the day (Asia/Shanghai) the report was first submitted */
+  report_submitted_on: string | null;
   total: number;
 }
 
@@ -67,10 +80,11 @@ export async function selectActivityPage(db: Db, f: ActivityListFilter): Promise
           a.hosting, a.leader_name, a.leader_level, a.person_trips, a.destinations, a.missing_facts,
           (select count(*)::int from activity_organisations o where o.activity_id = a.id) as organisations,
           (select count(*)::int from activity_projects ap where ap.activity_id = a.id) as projects,
+          a.plan_status, a.report_due_on::text as report_due_on, (a.report_submitted_at at time zone 'Asia/Shanghai')::date::text as report_submitted_on,
           count(*) over ()::int as total
         from activities a join regions r on r.code = a.region_code
         where ${listWhere(f)}
-        order by a.start_date desc, a.code desc
+        order by ${f.report ? sql`a.report_due_on asc, a.code asc` : sql`a.start_date desc, a.code desc`}
         limit ${f.limit} offset ${f.offset}`,
   );
 }
