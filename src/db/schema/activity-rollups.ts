@@ -12,7 +12,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
  *
  * A part is valid while its version equals the region-month's version in
  * activity_rollup_versions, bumped by triggers on every change of activities and their links
- * (migration 0036); a region-month without a version row holds no activity.
+ * (migration 0036) and on a change of a linked project's amounts (0037); a region-month without a
+ * version row holds no activity.
  */
 export const activityRollupVersions = pgTable(
   'activity_rollup_versions',
@@ -36,9 +37,9 @@ export const activityRollups = pgTable(
     month: text('month').notNull(),
     /** the region-month's version the part was computed at */
     version: bigint('version', { mode: 'number' }).notNull(),
-    /** the groups, as domain/activities/activity-rollup-parts.ts encodes them (encodeCombos) */
-    combos: text('combos').notNull(),
-    /** the combos' id lists, 32-bit big-endian integers one after another */
+    /** the groups and the signed projects' amounts, as domain/activities/activity-rollup-parts.ts encodes them (encodePartText) */
+    part: text('part').notNull(),
+    /** the groups' id lists one after another, as varint gaps (packRollupPart) */
     ids: bytea('ids').notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -24,7 +24,7 @@ export interface ActivityRollupCombo {
   /** activities and their 人次 */
   n: number;
   pt: number;
-  /** [offset, length] in the part's ids of the organisations met (trips, visits and receptions only) */
+  /** [byte offset, number of ids] in the part's ids of the organisations met (trips, visits and receptions only) */
   o: [number, number];
   /** … of the projects named (any outcome) */
   p: [number, number];
@@ -34,19 +34,36 @@ export interface ActivityRollupCombo {
 
 export interface ActivityRollupPart {
   combos: ActivityRollupCombo[];
-  /** the combos' id lists one after another, 32-bit big-endian */
+  /** the combos' id lists one after another, each as varint gaps (packRollupPart) */
   ids: Uint8Array;
+  /** 签约额 and 计划总投资 of the part's signed projects by dense id, as they were when the part was computed */
+  amounts: ReadonlyMap<number, ProjectAmounts>;
+}
+
+export interface ProjectAmounts {
+  signedAmountYuan: bigint;
+  plannedInvestmentYuan: bigint;
 }
 
 type ComboRow = [string, string, string, string, string, number, number, number, number, number, number, number, number];
+type AmountRow = [number, string, string];
 
-/** A part's combos as stored: JSON arrays of 13 values each (text, cheap to read back; jsonb objects cost a tenth of a second a year). */
-export function encodeCombos(combos: readonly ActivityRollupCombo[]): string {
-  return JSON.stringify(combos.map((c): ComboRow => [c.t, c.h, c.l, c.tn, c.tk, c.n, c.pt, c.o[0], c.o[1], c.p[0], c.p[1], c.s[0], c.s[1]]));
+/**
+ * A part's groups and amounts as stored: JSON of arrays (text, cheap to read back; jsonb objects
+ * cost a tenth of a second for a province's year), amounts as decimal strings (exact).
+ */
+export function encodePartText(part: Pick<ActivityRollupPart, 'combos' | 'amounts'>): string {
+  const c = part.combos.map((x): ComboRow => [x.t, x.h, x.l, x.tn, x.tk, x.n, x.pt, x.o[0], x.o[1], x.p[0], x.p[1], x.s[0], x.s[1]]);
+  const a = [...part.amounts].map(([id, m]): AmountRow => [id, String(m.signedAmountYuan), String(m.plannedInvestmentYuan)]);
+  return JSON.stringify({ c, a });
 }
 
-export function decodeCombos(text: string): ActivityRollupCombo[] {
-  return (JSON.parse(text) as ComboRow[]).map(([t, h, l, tn, tk, n, pt, o0, o1, p0, p1, s0, s1]) => ({ t, h, l, tn, tk, n, pt, o: [o0, o1], p: [p0, p1], s: [s0, s1] }));
+export function decodePartText(text: string): Pick<ActivityRollupPart, 'combos' | 'amounts'> {
+  const { c, a } = JSON.parse(text) as { c: ComboRow[]; a: AmountRow[] };
+  return {
+    combos: c.map(([t, h, l, tn, tk, n, pt, o0, o1, p0, p1, s0, s1]) => ({ t, h, l, tn, tk, n, pt, o: [o0, o1], p: [p0, p1], s: [s0, s1] })),
+    amounts: new Map(a.map(([id, signed, planned]) => [id, { signedAmountYuan: BigInt(signed), plannedInvestmentYuan: BigInt(planned) }])),
+  };
 }
 
 /** A group as computed from the activities, before packing. */
@@ -88,23 +105,33 @@ export interface ActivityRollupFigures {
   eventsAttended: number;
   teams: number;
   talks: number;
-  /** the dense ids of the signed projects (their amounts are read from the projects) */
-  signedProjectIds: number[];
+  signed: number;
+  signedAmountYuan: bigint;
+  plannedInvestmentYuan: bigint;
 }
 
-/** Packs a part's groups: the id lists go one after another into one byte array. */
-export function packRollupPart(groups: readonly ActivityRollupGroup[]): ActivityRollupPart {
-  const total = groups.reduce((n, g) => n + g.organisationIds.length + g.projectIds.length + g.signedProjectIds.length, 0);
-  const ids = new Uint8Array(total * 4);
-  const view = new DataView(ids.buffer);
-  let at = 0;
+/**
+ * Packs a part's groups. Each id list is sorted and written as the gaps between successive ids in
+ * LEB128 varints (an id list of a province's year shrinks from 4 bytes an id to about 1.5, which is
+ * what a summary reads and decodes); a combo keeps the byte offset and the number of ids of each list.
+ */
+export function packRollupPart(groups: readonly ActivityRollupGroup[], amounts: ReadonlyMap<number, ProjectAmounts> = new Map()): ActivityRollupPart {
+  const bytes: number[] = [];
   const put = (list: readonly number[]): [number, number] => {
-    const start = at;
-    for (const id of list) {
-      view.setInt32(at * 4, id, false);
-      at += 1;
+    const start = bytes.length;
+    const sorted = [...new Set(list)].sort((a, b) => a - b);
+    let previous = 0;
+    for (const id of sorted) {
+      if (!Number.isInteger(id) || id < 1) throw new Error(`rollup id ${id} is not a positive integer`);
+      let gap = id - previous;
+      previous = id;
+      while (gap >= 0x80) {
+        bytes.push((gap & 0x7f) | 0x80);
+        gap = Math.floor(gap / 0x80);
+      }
+      bytes.push(gap);
     }
-    return [start, list.length];
+    return [start, sorted.length];
   };
   const combos = groups.map((g) => ({
     t: g.type,
@@ -118,7 +145,14 @@ export function packRollupPart(groups: readonly ActivityRollupGroup[]): Activity
     p: put(g.projectIds),
     s: put(g.signedProjectIds),
   }));
-  return { combos, ids };
+  const signed = new Set(groups.flatMap((g) => g.signedProjectIds));
+  const own = new Map<number, ProjectAmounts>();
+  for (const id of signed) {
+    const m = amounts.get(id);
+    if (!m) throw new Error(`rollup part: no amounts for signed project ${id}`);
+    own.set(id, m);
+  }
+  return { combos, ids: Uint8Array.from(bytes), amounts: own };
 }
 
 function matchesFilter(c: ActivityRollupCombo, f: ActivityRollupFilter): boolean {
@@ -133,11 +167,9 @@ function matchesFilter(c: ActivityRollupCombo, f: ActivityRollupFilter): boolean
 class IdSet {
   private seen = new Uint8Array(1024);
   size = 0;
-  readonly members: number[] = [];
 
-  constructor(private readonly keepMembers: boolean) {}
-
-  add(id: number): void {
+  /** true when `id` is new to the set */
+  add(id: number): boolean {
     if (id >= this.seen.length) {
       let length = this.seen.length;
       while (length <= id) length *= 2;
@@ -148,15 +180,28 @@ class IdSet {
     if (this.seen[id] === 0) {
       this.seen[id] = 1;
       this.size += 1;
-      if (this.keepMembers) this.members.push(id);
+      return true;
     }
+    return false;
   }
 }
 
-function addIds(set: IdSet, part: ActivityRollupPart, [offset, length]: [number, number]): void {
-  if (length === 0) return;
-  const view = new DataView(part.ids.buffer, part.ids.byteOffset, part.ids.byteLength);
-  for (let i = offset; i < offset + length; i += 1) set.add(view.getInt32(i * 4, false));
+/** Adds the `count` ids written from byte `offset` of the part's ids (packRollupPart); `onNew` sees each id new to the set. */
+function addIds(set: IdSet, ids: Uint8Array, [offset, count]: [number, number], onNew?: (id: number) => void): void {
+  let at = offset;
+  let id = 0;
+  for (let n = 0; n < count; n += 1) {
+    let gap = 0;
+    let scale = 1;
+    let byte = ids[at++] ?? 0;
+    while (byte >= 0x80) {
+      gap += (byte & 0x7f) * scale;
+      scale *= 0x80;
+      byte = ids[at++] ?? 0;
+    }
+    id += gap + byte * scale;
+    if (set.add(id) && onNew) onNew(id);
+  }
 }
 
 /** The figures of the activities in `parts` that pass the filter. */
@@ -172,11 +217,19 @@ export function combineRollupParts(parts: Iterable<ActivityRollupPart>, f: Activ
     eventsOrganised: 0,
     eventsAttended: 0,
   };
-  const orgs = { trip: new IdSet(false), visit: new IdSet(false), reception: new IdSet(false) };
-  const talks = new IdSet(false);
-  const signed = new IdSet(true);
+  const orgs = { trip: new IdSet(), visit: new IdSet(), reception: new IdSet() };
+  const talks = new IdSet();
+  const signed = new IdSet();
+  let signedAmountYuan = 0n;
+  let plannedInvestmentYuan = 0n;
   const teams = new Set<string>();
   for (const part of parts) {
+    const addAmounts = (id: number) => {
+      const m = part.amounts.get(id);
+      if (!m) throw new Error(`rollup part without the amounts of signed project ${id}`);
+      signedAmountYuan += m.signedAmountYuan;
+      plannedInvestmentYuan += m.plannedInvestmentYuan;
+    };
     for (const c of part.combos) {
       if (!matchesFilter(c, f)) continue;
       if (c.t === 'trip') {
@@ -191,10 +244,10 @@ export function combineRollupParts(parts: Iterable<ActivityRollupPart>, f: Activ
         if (c.h === 'organised') out.eventsOrganised += c.n;
         if (c.h === 'attended') out.eventsAttended += c.n;
       }
-      if (c.t === 'trip' || c.t === 'visit' || c.t === 'reception') addIds(orgs[c.t], part, c.o);
+      if (c.t === 'trip' || c.t === 'visit' || c.t === 'reception') addIds(orgs[c.t], part.ids, c.o);
       if (c.tk !== '') teams.add(c.tk);
-      addIds(talks, part, c.p);
-      addIds(signed, part, c.s);
+      addIds(talks, part.ids, c.p);
+      addIds(signed, part.ids, c.s, addAmounts);
     }
   }
   return {
@@ -204,6 +257,8 @@ export function combineRollupParts(parts: Iterable<ActivityRollupPart>, f: Activ
     receptionOrganisations: orgs.reception.size,
     teams: teams.size,
     talks: talks.size,
-    signedProjectIds: signed.members,
+    signed: signed.size,
+    signedAmountYuan,
+    plannedInvestmentYuan,
   };
 }

@@ -30,12 +30,6 @@ import {
 } from '../../domain/activities/activity-rollup-parts';
 import type { Deps } from '../context';
 
-export interface RolledUpActivityFigures extends ActivityRollupFigures {
-  signed: number;
-  signedAmountYuan: bigint;
-  plannedInvestmentYuan: bigint;
-}
-
 const ATTEMPTS = 4;
 
 /** The activity figures of the subtree's regions for the months fromMonth..toMonth (YYYY-MM), narrowed by the filter. */
@@ -45,20 +39,18 @@ export async function computeActivityFiguresFromRollups(
   fromMonth: string,
   toMonth: string,
   filter: ActivityRollupFilter,
-): Promise<RolledUpActivityFigures> {
+): Promise<ActivityRollupFigures> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const stale = await selectStaleRollupParts(deps.db, regionCodes, fromMonth, toMonth);
     if (stale.length > 0) await insertRollupKeys(deps.db, stale);
     const result = await deps.db.transaction(
       async (tx) => {
         const parts = await selectRollupParts(tx, regionCodes, fromMonth, toMonth);
-        const pending = await computeStaleParts(tx, parts.filter((p) => p.combos === null || p.ids === null));
+        const pending = await computeStaleParts(tx, parts.filter((p) => p.part === null));
         if (!pending) return null;
         const current: ActivityRollupPart[] = [];
-        for (const p of parts) if (p.combos !== null && p.ids !== null) current.push({ combos: p.combos, ids: p.ids });
-        const figures = combineRollupParts([...current, ...pending], filter);
-        const amounts = await selectProjectAmounts(tx, figures.signedProjectIds);
-        return { figures: { ...figures, signed: figures.signedProjectIds.length, ...amounts }, pending };
+        for (const p of parts) if (p.part !== null) current.push(p.part);
+        return { figures: combineRollupParts([...current, ...pending.map((p) => p.part)], filter), pending };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
@@ -77,6 +69,8 @@ export async function computeActivityFiguresFromRollups(
 export async function computeStaleParts(tx: Db, stale: readonly (RollupPartKey & { version: number })[]): Promise<RollupPartRow[] | null> {
   const groups = await computeRollupGroups(tx, stale);
   if (groups.some((g) => g.missingKeys > 0)) return null;
+  // the signed projects' amounts as of this snapshot (a change of them bumps the parts naming them)
+  const amounts = await selectProjectAmounts(tx, [...new Set(groups.flatMap((g) => g.signedProjectIds))]);
   const byPart = new Map<string, ComputedGroup[]>();
   for (const g of groups) {
     const key = `${g.regionCode}|${g.month}`;
@@ -85,5 +79,5 @@ export async function computeStaleParts(tx: Db, stale: readonly (RollupPartKey &
     byPart.set(key, list);
   }
   // a region-month whose activities are all gone gets an empty part
-  return stale.map((s) => ({ regionCode: s.regionCode, month: s.month, version: s.version, ...packRollupPart(byPart.get(`${s.regionCode}|${s.month}`) ?? []) }));
+  return stale.map((s) => ({ regionCode: s.regionCode, month: s.month, version: s.version, part: packRollupPart(byPart.get(`${s.regionCode}|${s.month}`) ?? [], amounts) }));
 }

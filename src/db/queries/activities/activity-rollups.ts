@@ -6,7 +6,13 @@
  * rollups exist (migration 0036 numbered the existing ones), so it is an empty part.
  */
 import { sql } from 'drizzle-orm';
-import { decodeCombos, encodeCombos, type ActivityRollupCombo, type ActivityRollupGroup } from '../../../domain/activities/activity-rollup-parts';
+import {
+  decodePartText,
+  encodePartText,
+  type ActivityRollupGroup,
+  type ActivityRollupPart,
+  type ProjectAmounts,
+} from '../../../domain/activities/activity-rollup-parts';
 import type { Db } from '../../client';
 import { selectRows } from '../sql-rows';
 
@@ -18,20 +24,24 @@ export interface RollupPartKey {
 export interface StoredRollupPart extends RollupPartKey {
   version: number;
   /** null: nothing stored, or stored at another version */
-  combos: ActivityRollupCombo[] | null;
-  ids: Uint8Array | null;
+  part: ActivityRollupPart | null;
 }
 
 /** Region-months of the subtree in [fromMonth, toMonth] with their version and the part stored at that version. */
 export async function selectRollupParts(db: Db, regionCodes: readonly string[], fromMonth: string, toMonth: string): Promise<StoredRollupPart[]> {
-  const rows = await selectRows<{ region_code: string; month: string; version: string; combos: string | null; ids: Uint8Array | null }>(
+  const rows = await selectRows<{ region_code: string; month: string; version: string; part: string | null; ids: Uint8Array | null }>(
     db,
-    sql`select v.region_code, v.month, v.version, r.combos, r.ids
+    sql`select v.region_code, v.month, v.version, r.part, r.ids
         from activity_rollup_versions v
         left join activity_rollups r on r.region_code = v.region_code and r.month = v.month and r.version = v.version
         where v.region_code = any(${sql.param([...regionCodes])}::text[]) and v.month between ${fromMonth} and ${toMonth}`,
   );
-  return rows.map((r) => ({ regionCode: r.region_code, month: r.month, version: Number(r.version), combos: r.combos === null ? null : decodeCombos(r.combos), ids: r.ids }));
+  return rows.map((r) => ({
+    regionCode: r.region_code,
+    month: r.month,
+    version: Number(r.version),
+    part: r.part === null || r.ids === null ? null : { ...decodePartText(r.part), ids: r.ids },
+  }));
 }
 
 /**
@@ -88,7 +98,9 @@ export async function insertRollupKeys(db: Db, parts: readonly RollupPartKey[]):
       join activities a on a.region_code = s.r and a.start_date >= s.first and a.start_date < s.next
       join activity_projects ap on ap.activity_id = a.id
     ) k
-    where not exists (select 1 from activity_rollup_keys x where x.key = k.key)
+    -- one index probe per key (offset 0 keeps the planner from hashing the whole dictionary)
+    left join lateral (select x.id from activity_rollup_keys x where x.key = k.key offset 0) e on true
+    where e.id is null
     order by k.key
     on conflict (key) do nothing`);
 }
@@ -171,33 +183,32 @@ export async function computeRollupGroups(db: Db, parts: readonly RollupPartKey[
 }
 
 /** 签约额 and 计划总投资 of the projects with these dense ids. */
-export async function selectProjectAmounts(db: Db, projectKeyIds: readonly number[]): Promise<{ signedAmountYuan: bigint; plannedInvestmentYuan: bigint }> {
-  if (projectKeyIds.length === 0) return { signedAmountYuan: 0n, plannedInvestmentYuan: 0n };
-  const [row] = await selectRows<{ signed: string; planned: string }>(
+export async function selectProjectAmounts(db: Db, projectKeyIds: readonly number[]): Promise<Map<number, ProjectAmounts>> {
+  if (projectKeyIds.length === 0) return new Map();
+  const rows = await selectRows<{ id: number; signed: string | null; planned: string | null }>(
     db,
-    sql`select coalesce(sum(p.signed_amount_yuan), 0)::text as signed, coalesce(sum(p.planned_investment_yuan), 0)::text as planned
+    sql`select k.id, p.signed_amount_yuan::text as signed, p.planned_investment_yuan::text as planned
         from activity_rollup_keys k join projects p on p.id = k.project_id
         where k.id = any(${sql.param([...projectKeyIds])}::int[])`,
   );
-  return { signedAmountYuan: BigInt(row?.signed ?? '0'), plannedInvestmentYuan: BigInt(row?.planned ?? '0') };
+  return new Map(rows.map((r) => [r.id, { signedAmountYuan: BigInt(r.signed ?? '0'), plannedInvestmentYuan: BigInt(r.planned ?? '0') }]));
 }
 
 export interface RollupPartRow extends RollupPartKey {
   version: number;
-  combos: ActivityRollupCombo[];
-  ids: Uint8Array;
+  part: ActivityRollupPart;
 }
 
 /** Stores computed parts; a part stored at a newer version is never replaced by an older one. */
 export async function upsertRollupParts(db: Db, rows: readonly RollupPartRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    const values = chunk.map((r) => sql`(${r.regionCode}, ${r.month}, ${r.version}, ${encodeCombos(r.combos)}, ${toBuffer(r.ids)}::bytea, now())`);
+    const values = chunk.map((r) => sql`(${r.regionCode}, ${r.month}, ${r.version}, ${encodePartText(r.part)}, ${toBuffer(r.part.ids)}::bytea, now())`);
     await db.execute(sql`
-      insert into activity_rollups as t (region_code, month, version, combos, ids, computed_at)
+      insert into activity_rollups as t (region_code, month, version, part, ids, computed_at)
       values ${sql.join(values, sql`, `)}
       on conflict (region_code, month) do update
-        set version = excluded.version, combos = excluded.combos, ids = excluded.ids, computed_at = excluded.computed_at
+        set version = excluded.version, part = excluded.part, ids = excluded.ids, computed_at = excluded.computed_at
         where t.version < excluded.version`);
   }
 }
