@@ -10,6 +10,7 @@ import { CHAINS_HELP, runChainsCommand } from './commands/chains';
 import { runStats, STATS_HELP } from './commands/stats';
 import { ACTIVITY_STATS_HELP, runActivityStats } from './commands/activities';
 import { runServiceClockStats, SERVICE_CLOCK_HELP } from './commands/service-clocks';
+import { BRIEFINGS_HELP, parseBriefingKind, runBriefingGenerate, runBriefingsDue } from './commands/briefings';
 import { runTargetsCommand, TARGETS_HELP } from './commands/targets';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
@@ -33,6 +34,8 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
   stats activities --region CODE --from YYYY-MM --to YYYY-MM [--type …] [--json]   招商活动统计（与 /api/stats/activities 相同）
   stats service --region CODE --from YYYY-MM --to YYYY-MM [--json]   帮办代办服务时钟（与 /api/stats/service-items 相同）
+  briefings generate --region CODE --kind weekly|dispatch|monthly --date YYYY-MM-DD [--out FILE]   生成简报（周报、旬调度、月报）
+  briefings due [--date YYYY-MM-DD]   执行当天应生成的简报（服务每天 8:00 自动执行）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
   backup --out FILE    备份数据库（嵌入式须先停止服务；PostgreSQL 在线，用 pg_dump）
@@ -135,6 +138,29 @@ async function main(argv: string[]): Promise<void> {
         options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'exclude-tags': { type: 'string' }, json: { type: 'boolean' } },
       });
       return runStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), excludeTags: values['exclude-tags'], json: Boolean(values.json) });
+    }
+    case 'briefings': {
+      const sub = rest[0];
+      if (wantsHelp || !sub) return void console.log(BRIEFINGS_HELP);
+      const text = { type: 'string' } as const;
+      if (sub === 'generate') {
+        const { values } = parseArgs({ args: rest.slice(1), strict: true, options: { region: text, kind: text, date: text, week: text, 'reset-text': { type: 'boolean' }, out: text } });
+        const date = values.date ?? values.week;
+        if (!date) throw new UsageError('缺少参数 --date（或 --week）');
+        let kind;
+        try {
+          kind = parseBriefingKind(need(values, 'kind'));
+        } catch (err) {
+          throw new UsageError((err as Error).message);
+        }
+        return runBriefingGenerate(loadConfig(), { region: need(values, 'region'), kind, date, resetText: Boolean(values['reset-text']), out: values.out });
+      }
+      if (sub === 'due') {
+        const { values } = parseArgs({ args: rest.slice(1), strict: true, options: { date: text } });
+        if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 应为 YYYY-MM-DD，不是“${values.date}”`);
+        return runBriefingsDue(loadConfig(), { date: values.date });
+      }
+      throw new UsageError(`未知的 briefings 子命令：${sub}`);
     }
     case 'report': {
       if (wantsHelp) return void console.log(REPORT_HELP);

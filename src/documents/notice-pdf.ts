@@ -270,6 +270,11 @@ export function noticeDocDefinition(d: NoticeData, fontFamily = 'CJK'): TDocumen
 }
 
 export async function renderNoticePdf(d: NoticeData, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  return renderCjkPdf(noticeDocDefinition(d), env);
+}
+
+/** Any document definition (font family 'CJK') as PDF with the CJK font embedded; also used by the briefings. */
+export async function renderCjkPdf(definition: TDocumentDefinitions, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
   const font = resolveCjkFont(env); // throws the "install fonts-noto-cjk" message when there is none
   const p = pdfmake();
   for (const file of [font.normal.file, font.bold.file]) {
@@ -281,6 +286,6 @@ export async function renderNoticePdf(d: NoticeData, env: NodeJS.ProcessEnv = pr
   // a face of a collection is given as [file, PostScript name], which pdfmake 0.3 passes on to pdfkit (not in its typings)
   const fonts = { CJK: { normal: fontDef(font.normal), bold: fontDef(font.bold), italics: fontDef(font.normal), bolditalics: fontDef(font.bold) } };
   p.setFonts(fonts as unknown as TFontDictionary);
-  const doc = p.createPdf(noticeDocDefinition(d));
+  const doc = p.createPdf(definition);
   return doc.getBuffer();
 }

@@ -115,6 +115,10 @@ export const AUDIT_ACTIONS = [
   'followUp.create',
   'followUp.record',
   'settings.aftercare.update',
+  'briefing.generate',
+  'briefing.update',
+  'briefing.issue',
+  'briefing.revise',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -148,5 +152,6 @@ export const AUDIT_OBJECT_TYPES = [
   'residentTeam',
   'partner',
   'followUp',
+  'briefing',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

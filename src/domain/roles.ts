@@ -48,6 +48,9 @@ export const PERMISSIONS = [
   'activities.read',
   'activities.manage',
   'activities.approve',
+  'briefings.read',
+  'briefings.manage',
+  'briefings.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,7 +58,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve'],
+  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve', 'briefings.read', 'briefings.manage', 'briefings.issue'],
   officer: [
     'projects.read',
     'projects.manage',
@@ -72,9 +75,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'targeting.manage',
     'activities.read',
     'activities.manage',
+    'briefings.read',
+    'briefings.manage',
   ],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read'],
-  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
+  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
   analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage', 'activities.read'],
 };
 
@@ -143,4 +148,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'activities.read': '查看招商活动',
   'activities.manage': '记录招商活动（登记、修改、删除、导入）',
   'activities.approve': '审批外出招商计划',
+  'briefings.read': '查看简报（每周简报、旬调度、月度简报）',
+  'briefings.manage': '生成和编辑简报草稿',
+  'briefings.issue': '签发和修订简报',
 };

@@ -45,6 +45,7 @@ import { serviceClockRoutes } from './routes/statistics/service-clocks';
 import { aftercareRoutes } from './routes/aftercare/aftercare';
 import { notificationRoutes } from './routes/notifications/notifications';
 import { tripRoutes } from './routes/activities/trips';
+import { briefingRoutes } from './routes/briefings/briefings';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -124,6 +125,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(aftercareRoutes, { deps });
   await app.register(notificationRoutes, { deps });
   await app.register(tripRoutes, { deps });
+  await app.register(briefingRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

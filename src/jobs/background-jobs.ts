@@ -2,14 +2,15 @@
  * Everything `yinfeng serve` runs in the background, on the one job engine (engine.ts): enterprise
  * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal, the nightly
  * cleanup of leftover upload files, the hourly notification clocks (with the daily digest), the nightly refresh of the targeting features (relatedness, region counts, growth signals) and the weekly refit of the targeting weights. Every process runs the same set; the engine makes each job and
- * each schedule's occurrence run once, in one of them. Schedules the next features add (weekly
- * briefings, SLA escalations, reminders) go here: define a queue, schedule it.
+ * each schedule's occurrence run once, in one of them. The daily 08:00 run generates the briefings due (weekly,
+ * 旬调度, monthly). Schedules the next features add (SLA escalations, reminders) go here: define a queue, schedule it.
  */
 import type { Config } from '../config/config';
 import type { Database } from '../db/client';
 import type { SealResult } from '../services/audit/audit-chain';
 import type { WarmupResult } from '../services/funds/funds-rollup-warmup';
 import { defineAuditSealJob } from './audit-seal-job';
+import { defineBriefingsJob } from './briefings-job';
 import { JobEngine, type JobEngineOptions } from './engine';
 import { defineImportJobQueue, type ImportJobQueueOptions } from './enterprise-imports/import-job-queue';
 import { defineLeftoverFilesJob } from './enterprise-imports/leftover-import-files';
@@ -48,6 +49,7 @@ export async function startBackgroundJobs(database: Database, config: Config, op
   await defineRelatednessJob(engine, deps);
   await defineTargetWeightsJob(engine, deps);
   const clocks = await defineNotificationClockJob(engine, deps);
+  await defineBriefingsJob(engine, deps);
   try {
     await engine.start();
     if (!warmup) await engine.unschedule('rollup-warmup').catch(() => undefined);

@@ -57,7 +57,7 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve'],
+    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve', 'briefings.read', 'briefings.manage', 'briefings.issue'],
     officer: [
       'projects.read',
       'projects.manage',
@@ -74,9 +74,11 @@ describe('listPermissions', () => {
       'targeting.manage',
       'activities.read',
       'activities.manage',
+      'briefings.read',
+      'briefings.manage',
     ],
-    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read'],
-    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read'],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
+    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
     analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage', 'activities.read'],
   };
 
@@ -105,6 +107,9 @@ describe('listPermissions', () => {
       'activities.read',
       'activities.manage',
       'activities.approve',
+      'briefings.read',
+      'briefings.manage',
+      'briefings.issue',
     ]);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });

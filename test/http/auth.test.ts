@@ -57,6 +57,8 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
           'targeting.manage',
           'activities.read',
           'activities.manage',
+          'briefings.read',
+          'briefings.manage',
         ],
       },
     });

@@ -131,6 +131,16 @@ class Fixture {
     const { createPartner } = await import('../../src/services/activities/partners');
     return (await createPartner(this.t.deps, this.system, { regionCode: this.region(target), kind: 'ambassador', name: this.unique('矩阵大使') })).id;
   }
+  /** a weekly briefing of its own week (each call another week), a draft or issued */
+  async briefing(target: Target, issued = false) {
+    const { generateBriefing } = await import('../../src/services/briefings/generate-briefings');
+    const { issueBriefing } = await import('../../src/services/briefings/briefings');
+    this.n += 1;
+    const day = new Date(Date.UTC(2026, 10, 30 - 7 * this.n)).toISOString().slice(0, 10);
+    const b = await generateBriefing(this.t.deps, this.system, { regionCode: this.region(target), kind: 'weekly', date: day });
+    if (issued) await issueBriefing(this.t.deps, this.system, b.id, { version: b.version });
+    return b.id;
+  }
   unique(prefix: string) {
     this.n += 1;
     return `${prefix}_${String(this.n).padStart(3, "0")}`;
@@ -1029,6 +1039,30 @@ const CASES: Record<string, RouteCase> = {
   },
   'GET /api/stats/activities': { access: 'stats.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/stats/activities?region=${f.region(t)}&from=2026-01&to=2026-03` }) },
   'GET /api/stats/service-items': { access: 'stats.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/stats/service-items?region=${f.region(t)}&from=2026-01&to=2026-03` }) },
+  'GET /api/briefings': { access: 'briefings.read', scoped: false, ok: 200, build: async () => ({ url: '/api/briefings' }) },
+  'POST /api/briefings/generate': {
+    access: 'briefings.manage',
+    scoped: true,
+    ok: 200,
+    // a draft generated again is refreshed (200), so every role may call it on the same period
+    build: async (f, t) => ({ url: '/api/briefings/generate', body: { regionCode: f.region(t), kind: 'monthly', date: '2026-01-15' } }),
+  },
+  'GET /api/briefings/:id': { access: 'briefings.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/briefings/${await f.briefing(t)}` }) },
+  'PATCH /api/briefings/:id': {
+    access: 'briefings.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/briefings/${await f.briefing(t)}`, body: { version: 1, sections: [{ key: 'next', text: '下周赴上海开展招商。' }] } }),
+  },
+  'POST /api/briefings/:id/issue': { access: 'briefings.issue', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/briefings/${await f.briefing(t)}/issue`, body: { version: 1 } }) },
+  'POST /api/briefings/:id/revise': {
+    access: 'briefings.issue',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/briefings/${await f.briefing(t, true)}/revise`, body: { version: 2, reason: '更正数字' } }),
+  },
+  'GET /api/briefings/:id/records': { access: 'briefings.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/briefings/${await f.briefing(t)}/records?figure=activities.trip` }) },
+  'GET /api/briefings/:id/document.:format': { access: 'briefings.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/briefings/${await f.briefing(t)}/document.docx` }) },
   'GET /api/resident-teams': { access: 'activities.read', scoped: false, ok: 200, build: async () => ({ url: '/api/resident-teams' }) },
   'GET /api/resident-teams/:id': { access: 'activities.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/resident-teams/${await f.team(t)}` }) },
   'POST /api/resident-teams': {

@@ -28,7 +28,10 @@ export type Permission =
   | 'targeting.manage'
   | 'activities.read'
   | 'activities.manage'
-  | 'activities.approve';
+  | 'activities.approve'
+  | 'briefings.read'
+  | 'briefings.manage'
+  | 'briefings.issue';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

@@ -135,4 +135,7 @@ export const accessMessages = defineMessages({
   'permission.activities.read': { zh: '查看招商活动', en: 'View investment promotion activities' },
   'permission.activities.manage': { zh: '记录招商活动（登记、修改、删除、导入）', en: 'Record investment promotion activities (log, edit, delete, import)' },
   'permission.activities.approve': { zh: '审批外出招商计划', en: 'Approve trip plans' },
+  'permission.briefings.read': { zh: '查看简报（每周简报、旬调度、月度简报）', en: 'Read briefings (weekly, ten-day dispatch, monthly)' },
+  'permission.briefings.manage': { zh: '生成和编辑简报草稿', en: 'Generate and edit briefing drafts' },
+  'permission.briefings.issue': { zh: '签发和修订简报', en: 'Issue and revise briefings' },
 });

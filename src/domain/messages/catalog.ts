@@ -6,6 +6,7 @@
 import { accessMessages } from './access-messages';
 import { activityMessages } from './activity-messages';
 import { aftercareMessages } from './aftercare-messages';
+import { briefingMessages } from './briefing-messages';
 import { teamPartnerMessages } from './team-partner-messages';
 import { chainMessages } from './chain-messages';
 import { domainMessages } from './domain-messages';
@@ -23,9 +24,9 @@ export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages, aftercareMessages, tripMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages, aftercareMessages, tripMessages, briefingMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages, ...aftercareMessages, ...tripMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages, ...aftercareMessages, ...tripMessages, ...briefingMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;

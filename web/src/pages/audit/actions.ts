@@ -116,6 +116,10 @@ const ACTIONS: Record<string, Names> = {
   'partner.create': ['新建合作方', 'Create partner'],
   'partner.update': ['修改合作方', 'Edit partner'],
   'partner.delete': ['删除合作方', 'Delete partner'],
+  'briefing.generate': ['生成简报', 'Generate briefing'],
+  'briefing.update': ['编辑简报', 'Edit briefing'],
+  'briefing.issue': ['签发简报', 'Issue briefing'],
+  'briefing.revise': ['修订已签发的简报', 'Revise issued briefing'],
 };
 
 const OBJECT_TYPES: Record<string, Names> = {
@@ -148,6 +152,7 @@ const OBJECT_TYPES: Record<string, Names> = {
   activity: ['招商活动', 'Activity'],
   residentTeam: ['驻点小分队', 'Resident team'],
   partner: ['合作方（招商大使、商会、委托招商）', 'Partner (ambassador, chamber, agency)'],
+  briefing: ['简报', 'Briefing'],
 };
 
 function pick(table: Record<string, Names>, code: string, lang: Lang): string {
