@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)('activity rollups on %s', (kind) => {
     for (const f of FILTERS) {
       const filter = { types: [...f.types], eventTypes: EVENT_TYPES, hosting: f.hosting, leaderLevels: [...f.leaderLevels], team: f.team };
       const direct = toFigures(await selectActivityStats(t.database.db, { ...filter, regionCodes: codes, start: `${from}-01`, end: lastDayOfMonth(to), activityCode: null }));
-      const rolled = await computeActivityFiguresFromRollups(t.deps, codes, from, to, filter);
+      const rolled = await computeActivityFiguresFromRollups(t.deps, codes, from, to, filter, `${region} ${from} ${to} ${f.name}`);
       expect({ filter: f.name, ...rolled }, `${region} ${from}..${to} ${f.name}`).toEqual({ filter: f.name, ...direct });
     }
   }

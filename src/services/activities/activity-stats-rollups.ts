@@ -13,6 +13,7 @@ import {
   computeRollupGroups,
   insertRollupKeys,
   selectProjectAmounts,
+  selectRollupFingerprint,
   selectRollupParts,
   selectStaleRollupParts,
   upsertRollupParts,
@@ -32,30 +33,63 @@ import type { Deps } from '../context';
 
 const ATTEMPTS = 4;
 
-/** The activity figures of the subtree's regions for the months fromMonth..toMonth (YYYY-MM), narrowed by the filter. */
+/**
+ * Figures of recent summaries, per database, each with the fingerprint of the versions it was
+ * computed at (selectRollupFingerprint): a summary whose versions are unchanged is answered from
+ * here after reading the versions alone. Every process keeps its own; the fingerprint is always
+ * read from the database, so a change made through any process is seen.
+ */
+const CACHE_ENTRIES = 256;
+const caches = new WeakMap<object, Map<string, { fingerprint: string; figures: ActivityRollupFigures }>>();
+
+function cacheOf(deps: Deps): Map<string, { fingerprint: string; figures: ActivityRollupFigures }> {
+  let cache = caches.get(deps.db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(deps.db, cache);
+  }
+  return cache;
+}
+
+/**
+ * The activity figures of the subtree's regions for the months fromMonth..toMonth (YYYY-MM),
+ * narrowed by the filter; `cacheKey` names the summary (region, period, filter) for the cache.
+ */
 export async function computeActivityFiguresFromRollups(
   deps: Deps,
   regionCodes: readonly string[],
   fromMonth: string,
   toMonth: string,
   filter: ActivityRollupFilter,
+  cacheKey: string,
 ): Promise<ActivityRollupFigures> {
+  const cache = cacheOf(deps);
+  const cached = cache.get(cacheKey);
+  if (cached && cached.fingerprint === (await selectRollupFingerprint(deps.db, regionCodes, fromMonth, toMonth))) {
+    cache.delete(cacheKey); // most recently used last
+    cache.set(cacheKey, cached);
+    return cached.figures;
+  }
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const stale = await selectStaleRollupParts(deps.db, regionCodes, fromMonth, toMonth);
     if (stale.length > 0) await insertRollupKeys(deps.db, stale);
     const result = await deps.db.transaction(
       async (tx) => {
+        const fingerprint = await selectRollupFingerprint(tx, regionCodes, fromMonth, toMonth);
         const parts = await selectRollupParts(tx, regionCodes, fromMonth, toMonth);
         const pending = await computeStaleParts(tx, parts.filter((p) => p.part === null));
         if (!pending) return null;
         const current: ActivityRollupPart[] = [];
         for (const p of parts) if (p.part !== null) current.push(p.part);
-        return { figures: combineRollupParts([...current, ...pending.map((p) => p.part)], filter), pending };
+        return { figures: combineRollupParts([...current, ...pending.map((p) => p.part)], filter), pending, fingerprint };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
     if (result) {
       await upsertRollupParts(deps.db, result.pending);
+      cache.delete(cacheKey);
+      cache.set(cacheKey, { fingerprint: result.fingerprint, figures: result.figures });
+      while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value ?? '');
       return result.figures;
     }
   }

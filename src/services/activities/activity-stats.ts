@@ -118,7 +118,7 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
     // one activity: the direct statement reads it by its code; otherwise the rollup parts add up the period
     activityCode
       ? selectActivityStats(deps.db, { ...filter, regionCodes, start, end, activityCode }).then(toFigures)
-      : computeActivityFiguresFromRollups(deps, regionCodes, q.from, q.to, filter),
+      : computeActivityFiguresFromRollups(deps, regionCodes, q.from, q.to, filter, JSON.stringify([region.code, q.from, q.to, filter])),
     countReserveProjects(deps, regionCodes, nextDay(end)),
     selectServiceItemStats(deps.db, regionCodes, start, end),
   ]);

@@ -216,3 +216,17 @@ export async function upsertRollupParts(db: Db, rows: readonly RollupPartRow[]):
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/**
+ * A fingerprint of the versions of the subtree's region-months in [fromMonth, toMonth]: equal
+ * fingerprints mean no activity, link or linked project's amount of the subtree and period changed.
+ */
+export async function selectRollupFingerprint(db: Db, regionCodes: readonly string[], fromMonth: string, toMonth: string): Promise<string> {
+  const [row] = await selectRows<{ f: string | null }>(
+    db,
+    sql`select md5(string_agg(v.region_code || ':' || v.month || ':' || v.version, ',' order by v.region_code, v.month)) as f
+        from activity_rollup_versions v
+        where v.region_code = any(${sql.param([...regionCodes])}::text[]) and v.month between ${fromMonth} and ${toMonth}`,
+  );
+  return row?.f ?? 'none';
+}
