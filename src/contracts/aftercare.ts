@@ -86,3 +86,12 @@ export const aftercareItemSchema = z.object({
   signals: signalsSchema,
 });
 export const aftercareListSchema = z.object({ items: z.array(aftercareItemSchema), total: z.number(), page: z.number(), pageSize: z.number(), today: z.string() });
+export type AftercareSettingsBody = z.input<typeof aftercareSettingsBodySchema>;
+export type Signals = z.infer<typeof signalsSchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type ProjectFollowUps = z.infer<typeof projectFollowUpsSchema>;
+export type NewFollowUpBody = z.input<typeof newFollowUpBodySchema>;
+export type AftercareQueryInput = z.input<typeof aftercareQuerySchema>;
+export type AftercareList = z.infer<typeof aftercareListSchema>;
+export type AftercareSettingsValue = z.infer<typeof aftercareSettingsSchema>;
+export type RedFlagKey = (typeof RED_FLAG_KEYS)[number];

@@ -29,3 +29,10 @@ export const notificationListSchema = z.object({ items: z.array(notificationSche
 
 export const unreadCountSchema = z.object({ unread: z.number() });
 export const readAllSchema = z.object({ updated: z.number(), unread: z.number() });
+/** POST /api/notifications/run: what one run of the clocks raised. */
+export const clockRunSchema = z.object({ today: z.string(), raised: z.record(z.string(), z.number()), followUpsScheduled: z.number(), digests: z.number() });
+
+export type Notification = z.infer<typeof notificationSchema>;
+export type NotificationQuery = z.input<typeof notificationQuerySchema>;
+export type NotificationList = z.infer<typeof notificationListSchema>;
+export type UnreadCount = z.infer<typeof unreadCountSchema>;

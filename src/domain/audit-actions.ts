@@ -119,6 +119,7 @@ export const AUDIT_ACTIONS = [
   'briefing.update',
   'briefing.issue',
   'briefing.revise',
+  'notifications.run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,6 +16,7 @@ import { linkDemoProjectsToChains } from './demo-chain-links';
 import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoReturns } from './demo-returns';
 import { seedDemoActivities } from './demo-activities';
+import { seedDemoAftercare } from './demo-aftercare';
 import { hasDemoTargets, seedDemoTargetHistory } from './demo-targets';
 import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
@@ -126,6 +127,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoReturns(deps);
   // a year of 招商活动 through the ledger import, after the projects and enterprises they name
   await seedDemoActivities(deps);
+  // 回访 of the landed projects, then the notification clocks once (demo users open the app to their notifications)
+  await seedDemoAftercare(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }

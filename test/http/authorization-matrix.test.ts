@@ -1231,6 +1231,7 @@ const CASES: Record<string, RouteCase> = {
   // each role marks a notification of its own (another's is 404: test/aftercare/notifications.test.ts)
   'POST /api/notifications/:id/read': { access: 'session', scoped: false, ok: 200, build: async (f, _t, role) => ({ url: `/api/notifications/${await notificationOf(f, role)}/read` }) },
   'POST /api/notifications/read-all': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/notifications/read-all' }) },
+  'POST /api/notifications/run': { access: 'settings.manage', scoped: false, ok: 200, build: async () => ({ url: '/api/notifications/run' }) },
   // ── end aftercare and notifications ──
 };
 

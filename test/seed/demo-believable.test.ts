@@ -308,4 +308,25 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     expect(weights.backtest?.test.examples).toBeGreaterThan(0);
     for (const v of Object.values(weights.backtest?.precision.at10 ?? {})) expect(v).toEqual(expect.any(Number));
   });
+
+  it('keeps up the landed projects’ follow-ups: visits done with findings, red flags, an escalated problem, some due; the leader opens the app to notifications', async () => {
+    const visits = await rowsOf<{ done: number; open: number; flagged: number; projects: number }>(t, sql`
+      select count(*) filter (where f.done_on is not null)::int as done, count(*) filter (where f.done_on is null)::int as open,
+             count(*) filter (where cardinality(f.red_flags) > 0)::int as flagged, count(distinct f.project_id)::int as projects
+        from follow_ups f join projects p on p.id = f.project_id where p.code like 'DEMO-%' and p.stage = 'operating'`);
+    expect(visits[0]?.done).toBeGreaterThan(20);
+    expect(visits[0]?.open).toBeGreaterThan(0);
+    expect(visits[0]?.flagged).toBe(3);
+    const raised = await rowsOf<{ n: number }>(t, sql`select count(*)::int as n from project_problems where follow_up_id is not null and status = 'open' and due_date < current_date`);
+    expect(raised).toEqual([{ n: 1 }]);
+    const cookie = await t.login('leader', DEMO_PASSWORD);
+    const mine = (await t.call('GET', '/api/notifications?pageSize=100', { cookie })).json() as { items: { kind: string }[]; unread: number };
+    expect(mine.unread).toBeGreaterThan(0);
+    expect(mine.items.map((n) => n.kind)).toContain('problemEscalated');
+    const officer = await t.login('officer', DEMO_PASSWORD);
+    const theirs = (await t.call('GET', '/api/notifications?pageSize=100', { cookie: officer })).json() as { items: { kind: string }[] };
+    expect(theirs.items.map((n) => n.kind)).toContain('problemOverdue');
+    const aftercare = (await t.call('GET', '/api/aftercare?risk=any', { cookie: officer })).json() as { total: number };
+    expect(aftercare.total).toBeGreaterThan(0);
+  });
 });

@@ -26,6 +26,7 @@ import {
   MergeCellsOutlined,
   TagsOutlined,
   HomeOutlined,
+  InsuranceOutlined,
   KeyOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
@@ -287,6 +288,19 @@ export const routes: AppRoute[] = [
     permission: 'stats.read',
     hideInMenu: true,
     component: lazy(() => import('./pages/returns/ReturnDetail')),
+  },
+  {
+    path: '/aftercare',
+    name: 'menu.aftercare',
+    icon: <InsuranceOutlined />,
+    permission: 'projects.read',
+    component: lazy(() => import('./pages/aftercare/AftercareList')),
+  },
+  {
+    path: '/notifications',
+    name: 'menu.notifications',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/notifications/NotificationCenter')),
   },
   {
     path: '/service-items',

@@ -12,7 +12,9 @@ import {
 } from '../../db/queries/notifications/notifications';
 import { AppError } from '../../domain/app-error';
 import { msg } from '../../domain/messages/catalog';
+import { recordAudit } from '../audit/audit';
 import type { Caller, Deps } from '../context';
+import { runNotificationClocks } from './run-clocks';
 
 function requireUserId(caller: Caller): string {
   if (!caller.actor.id) throw new AppError('NOT_FOUND', msg('notification.notFound'));
@@ -56,4 +58,11 @@ export async function markMyNotificationRead(deps: Deps, caller: Caller, id: str
 export async function markAllMyNotificationsRead(deps: Deps, caller: Caller) {
   const userId = requireUserId(caller);
   return { updated: await markAllNotificationsRead(deps.db, userId), unread: 0 };
+}
+
+/** Runs the clocks now (an administrator after changing the settings); audited with what it raised. */
+export async function runClocksNow(deps: Deps, caller: Caller) {
+  const result = await runNotificationClocks(deps);
+  await recordAudit(deps.db, caller, { action: 'notifications.run', objectType: 'settings', objectId: 'notification-clocks', after: result });
+  return result;
 }

@@ -6,6 +6,7 @@ import { authApi } from '../api/auth';
 import type { Me } from '../api/types';
 import { useSetMe } from '../auth/session';
 import { can } from '../access';
+import { NotificationBell } from './NotificationBell';
 import { RemindersBell } from './RemindersBell';
 import { levelName, roleName, roleNames } from '../components/labels';
 import { usePhone } from '../components/responsive';
@@ -46,7 +47,7 @@ export function useHeaderActions(me: Me): ReactNode[] {
     }
   };
 
-  const bell = can(me, 'stats.read') ? [<RemindersBell key="reminders" />] : [];
+  const bell = [<NotificationBell key="notifications" />, ...(can(me, 'stats.read') ? [<RemindersBell key="reminders" />] : [])];
   const avatar = <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: BRAND_COLOR }} />;
   const role = me.role ? ` · ${roleName(t, me.role)}` : '';
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Dropdown, Empty, Space, Tag, Typography, theme } from 'antd';
-import { BellOutlined } from '@ant-design/icons';
+import { ScheduleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { returnsApi, type Reminder } from '../api/returns';
@@ -9,7 +9,7 @@ import { returnLink } from '../pages/returns/labels';
 const KIND_COLOR: Record<Reminder['kind'], string> = { late: 'red', dueSoon: 'gold', toReview: 'blue' };
 const SHOWN = 8;
 
-/** The bell in the header: the caller's late or due-soon returns and the returns waiting for their review. */
+/** The returns' reminders in the header (beside the notification bell): the caller's late or due-soon returns and the returns waiting for their review. */
 export function RemindersBell() {
   const { t } = useI18n();
   const { token } = theme.useToken();
@@ -71,7 +71,7 @@ export function RemindersBell() {
     >
       <Button type="text" aria-label={t('reminders.title')} data-testid="reminders-bell">
         <Badge count={items.length} size="small" overflowCount={99} offset={[6, -2]}>
-          <BellOutlined style={{ fontSize: 16 }} />
+          <ScheduleOutlined style={{ fontSize: 16 }} />
         </Badge>
       </Button>
     </Dropdown>

@@ -1,9 +1,9 @@
 /** 通知中心: the caller's own notifications (list, unread count for the bell, mark read). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { notificationListSchema, notificationQuerySchema, readAllSchema, unreadCountSchema } from '../../../contracts/notifications';
+import { clockRunSchema, notificationListSchema, notificationQuerySchema, readAllSchema, unreadCountSchema } from '../../../contracts/notifications';
 import type { Deps } from '../../../services/context';
-import { countMyUnread, listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from '../../../services/notifications/notifications';
+import { countMyUnread, listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead, runClocksNow } from '../../../services/notifications/notifications';
 import { requireCaller } from '../../access';
 import { idParams } from '../../schemas';
 
@@ -30,5 +30,13 @@ export async function notificationRoutes(app: FastifyInstance, { deps }: { deps:
     '/api/notifications/read-all',
     { config: { access: 'session' }, schema: { tags, summary: '把我的通知全部标记为已读', response: { 200: readAllSchema } } },
     async (request) => markAllMyNotificationsRead(deps, requireCaller(request)),
+  );
+  r.post(
+    '/api/notifications/run',
+    {
+      config: { access: 'settings.manage' },
+      schema: { tags, summary: '立即运行一次提醒检查（通常每小时自动运行；改了回访与提醒设置后可立即生效）', response: { 200: clockRunSchema } },
+    },
+    async (request) => runClocksNow(deps, requireCaller(request)),
   );
 }

@@ -43,6 +43,7 @@ const ACTIONS: Record<string, Names> = {
   'settings.lightRules.update': ['修改红绿灯规则', 'Update light rules'],
   'settings.aftercare.update': ['修改回访与提醒设置', 'Update follow-up and reminder settings'],
   'followUp.create': ['新增回访', 'Add follow-up visit'],
+  'notifications.run': ['立即运行提醒检查', 'Run the reminder clocks now'],
   'followUp.record': ['登记回访', 'Record follow-up visit'],
   'settings.evidencePolicy.update': ['修改先证后计设置', 'Update evidence policy'],
   'calendar.override.save': ['录入节假日安排', 'Save calendar day'],

@@ -13,6 +13,7 @@ import { formatYuan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
+import { FollowUpsTab } from '../aftercare/FollowUpsTab';
 import { EvidenceTab } from './EvidenceTab';
 import { FundsTab } from './FundsTab';
 import { HistoryTab } from './HistoryTab';
@@ -259,7 +260,12 @@ export default function ProjectDetail() {
       <Card>
         <Tabs
           destroyInactiveTabPane
+          defaultActiveKey={project.stage === 'operating' ? 'aftercare' : 'funds'}
           items={[
+            // 回访 (安商稳商): landed projects only
+            ...(project.stage === 'operating'
+              ? [{ key: 'aftercare', label: t('detail.tabAftercare'), children: <FollowUpsTab projectId={project.id} onChanged={() => void refresh()} /> }]
+              : []),
             { key: 'funds', label: t('detail.tabFunds'), children: <FundsTab projectId={project.id} onChanged={() => void refresh()} /> },
             { key: 'problems', label: t('detail.tabProblems'), children: <ProblemsTab projectId={project.id} onChanged={() => void refresh()} /> },
             { key: 'service', label: t('detail.tabService'), children: <ServiceItemsTab projectId={project.id} /> },

@@ -17,6 +17,7 @@ import { settingsApi, type CalendarOverride, type EvidencePolicy, type LightRule
 import { PageLoading } from '../../components/PageLoading';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { useI18n } from '../../i18n';
+import { AftercareSettingsCard } from './AftercareSettingsCard';
 
 const RULE_FIELDS = ['noProgressYellowDays', 'noProgressRedDays', 'notStartedYellowDays', 'notStartedRedDays'] as const;
 
@@ -296,7 +297,7 @@ function ReportingCalendarCard() {
   );
 }
 
-/** 业务设置: light rules, 先证后计, holidays and 调休, the reporting calendar. Every change asks for a reason (audited). */
+/** 业务设置: light rules, 先证后计, holidays and 调休, the reporting calendar, follow-ups and reminders. Every change asks for a reason (audited). */
 export default function Settings() {
   const { t } = useI18n();
   const { isLoading } = useQuery({ queryKey: ['light-rules'], queryFn: settingsApi.lightRules });
@@ -318,6 +319,11 @@ export default function Settings() {
           </Col>
           <Col xs={24} lg={12}>
             <EvidencePolicyCard />
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} lg={12}>
+            <AftercareSettingsCard />
           </Col>
         </Row>
       </Space>
