@@ -97,6 +97,22 @@ describe.each(DATABASE_KINDS)('aftercare and notifications on %s', (kind) => {
     expect(visits.items.map((v) => ({ scheduleMonth: v.scheduleMonth, dueDate: v.dueDate }))).toEqual(computeFollowUpSchedule(createWorkingCalendar(), today, [1, 3, 6, 12]));
   });
 
+  it('gives a project imported as 投产 its follow-up schedule, and importing it again adds none', async () => {
+    const today = todayInShanghai();
+    const csv = Buffer.from(
+      ['项目编号,项目名称,地区代码,投资方,资金来源,阶段,签约额(万元),签约日期,开工日期,投产日期', `AC-IMP-1,导入的投产项目,650109,某导入企业,区外,投产,5000,2025-01-10,2025-03-01,${today}`].join('\n'),
+      'utf8',
+    );
+    const { runImport } = await import('../../src/services/imports/run-import');
+    const officer = { actor: { id: ids.off_midong ?? null, username: 'off_midong', displayName: '米东专员', roles: ['officer' as const], permissions: ['projects.read' as const, 'projects.manage' as const, 'imports.run' as const], regionCode: '650109', regionPath: '/650000/650100/650109/' }, clientIp: null, requestId: null };
+    const first = await runImport(t.deps, officer, csv, { fileName: '投产项目.csv' });
+    expect(first.imported, JSON.stringify(first)).toBe(true);
+    const count = async () => ((await t.database.db.execute(sql`select count(*)::int as n from follow_ups f join projects p on p.id = f.project_id where p.code = 'AC-IMP-1'`)) as unknown as { rows: { n: number }[] }).rows[0]?.n;
+    expect(await count()).toBe(4);
+    await runImport(t.deps, officer, csv, { fileName: '投产项目.csv' });
+    expect(await count()).toBe(4);
+  });
+
   it('schedules by hand-computed dates, collapses visits already past into one catch-up visit, and never twice', async () => {
     const make = async (name: string, operatingDate: string) => {
       const res = await t.call('POST', '/api/projects', { cookie: cookies.off_midong, body: { name, regionCode: '650109' } });
