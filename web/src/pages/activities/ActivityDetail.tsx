@@ -11,6 +11,7 @@ import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { activityPath, hostingName, levelName, orgKindName, outcomeName, typeName } from './labels';
+import { ActivityFilesCard, ActivityTargetsCard, TripCard } from './TripCards';
 
 const text = (v: string | number | null) => (v === null || v === '' ? '—' : v);
 
@@ -69,6 +70,7 @@ export default function ActivityDetail() {
             <ProDescriptions.Item label={t('activities.notes')}>{text(a.notes)}</ProDescriptions.Item>
           </ProDescriptions>
         </Card>
+        <TripCard a={a} />
         <Card title={t('activities.organisations')} size="small">
           <List
             data-testid="activity-detail-orgs"
@@ -102,6 +104,8 @@ export default function ActivityDetail() {
             )}
           />
         </Card>
+        <ActivityTargetsCard a={a} />
+        <ActivityFilesCard a={a} />
       </Space>
     </PageContainer>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AutoComplete, Button, Card, Collapse, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { AutoComplete, Button, Card, Checkbox, Collapse, DatePicker, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { PageContainer } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -33,6 +33,9 @@ interface Values {
   residentTeam?: string;
   partnerId?: string | null;
   notes?: string;
+  /** 先做计划: a trip planned for approval (new trips only) */
+  planned?: boolean;
+  planText?: string;
 }
 
 interface Org {
@@ -82,6 +85,7 @@ function ActivityEditor({ activity }: { activity?: Activity }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
+  const planned = Form.useWatch('planned', form);
   const [orgs, setOrgs] = useState<Org[]>(() => activity?.organisations.map((o) => ({ name: o.name, creditCode: o.creditCode, kind: o.kind })) ?? []);
   const [projects, setProjects] = useState<LinkedProject[]>(() => activity?.projects.map((p) => ({ projectId: p.projectId, label: `${p.code} ${p.name}`, outcome: p.outcome })) ?? []);
   const [other, setOther] = useState('');
@@ -119,7 +123,8 @@ function ActivityEditor({ activity }: { activity?: Activity }) {
         organisations: orgs,
         projects: projects.map((p) => ({ projectId: p.projectId, outcome: p.outcome })),
       };
-      return activity ? activitiesApi.update(activity.id, { ...body, version: activity.version }) : activitiesApi.create(body);
+      if (activity) return activitiesApi.update(activity.id, { ...body, version: activity.version });
+      return activitiesApi.create({ ...body, plan: v.type === 'trip' && v.planned ? { text: v.planText || null } : null });
     },
     onSuccess: (a) => {
       showSuccess(activity ? t('common.success') : t('activities.saved', { code: a.code }));
@@ -318,6 +323,18 @@ function ActivityEditor({ activity }: { activity?: Activity }) {
                     <Form.Item name="notes" label={t('activities.notes')}>
                       <Input.TextArea rows={3} maxLength={4000} />
                     </Form.Item>
+                    {!activity && type === 'trip' && (
+                      <>
+                        <Form.Item name="planned" valuePropName="checked" extra={t('trips.planHint')} style={{ marginBottom: planned ? 8 : undefined }}>
+                          <Checkbox data-testid="activity-planned">{t('trips.planFirst')}</Checkbox>
+                        </Form.Item>
+                        {planned && (
+                          <Form.Item name="planText" label={t('trips.planText')}>
+                            <Input.TextArea rows={3} maxLength={4000} data-testid="activity-plan-text" />
+                          </Form.Item>
+                        )}
+                      </>
+                    )}
                   </>
                 ),
               },

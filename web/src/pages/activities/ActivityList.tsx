@@ -10,6 +10,7 @@ import { useMe } from '../../auth/session';
 import { usePhone } from '../../components/responsive';
 import { useI18n, type Translate } from '../../i18n';
 import { ActivityImportButton } from './ActivityImport';
+import { ReportStateTag } from './TripCards';
 import { activityPath, levelName, typeName } from './labels';
 
 type Item = Page['items'][number];
@@ -39,6 +40,18 @@ function Incomplete({ t, r }: { t: Translate; r: Item }) {
   );
 }
 
+/** A trip's report when it is due, overdue or came late (with its due day); nothing for the others. */
+function ReportState({ t, r }: { t: Translate; r: Item }) {
+  if (!r.reportState || r.reportState === 'notDue' || r.reportState === 'submitted') return null;
+  return (
+    <Tooltip title={t('trips.dueOn', { date: r.reportDueOn ?? '' })}>
+      <span data-testid="activity-report-state">
+        <ReportStateTag t={t} state={r.reportState} />
+      </span>
+    </Tooltip>
+  );
+}
+
 /** 招商活动: the activities of the user's region and those below it, newest first, with filters; a quick way to log one. */
 export default function ActivityList() {
   const { t } = useI18n();
@@ -51,16 +64,17 @@ export default function ActivityList() {
   const level = search.get('leaderLevel') ?? undefined;
   const q = search.get('q') ?? '';
   const incomplete = search.get('incomplete') === 'true';
+  const reportPending = search.get('report') === 'pending';
   const page = Number(search.get('page')) || 1;
   const setFilter = (next: Record<string, string | number | null | undefined>) => {
-    const merged: Record<string, string | number | null | undefined> = { type, leaderLevel: level, q, incomplete: incomplete ? 'true' : null, page: 1, ...next };
+    const merged: Record<string, string | number | null | undefined> = { type, leaderLevel: level, q, incomplete: incomplete ? 'true' : null, report: reportPending ? 'pending' : null, page: 1, ...next };
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== null && v !== '' && !(k === 'page' && v === 1)) out[k] = String(v);
     setSearch(out, { replace: true });
   };
   const list = useQuery({
-    queryKey: ['activities', 'list', type, level, q, incomplete, page],
-    queryFn: () => activitiesApi.list({ type, leaderLevel: level, q: q || undefined, incomplete: incomplete ? 'true' : undefined, page, pageSize: PAGE_SIZE }),
+    queryKey: ['activities', 'list', type, level, q, incomplete, reportPending, page],
+    queryFn: () => activitiesApi.list({ type, leaderLevel: level, q: q || undefined, incomplete: incomplete ? 'true' : undefined, report: reportPending ? 'pending' : undefined, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
@@ -87,6 +101,7 @@ export default function ActivityList() {
             {r.name}
           </Link>
           <Incomplete t={t} r={r} />
+          <ReportState t={t} r={r} />
         </Space>
       ),
     },
@@ -125,6 +140,9 @@ export default function ActivityList() {
             <Checkbox checked={incomplete} onChange={(e) => setFilter({ incomplete: e.target.checked ? 'true' : null })} data-testid="activities-incomplete-filter">
               {t('activities.incompleteOnly')}
             </Checkbox>
+            <Checkbox checked={reportPending} onChange={(e) => setFilter({ report: e.target.checked ? 'pending' : null })} data-testid="activities-report-filter">
+              {t('trips.reportPending')}
+            </Checkbox>
             <Input.Search
               aria-label={t('activities.search')}
               placeholder={t('activities.search')}
@@ -153,6 +171,7 @@ export default function ActivityList() {
                           {r.name}
                         </Link>
                         <Incomplete t={t} r={r} />
+                        <ReportState t={t} r={r} />
                       </Space>
                       <Typography.Text type="secondary">
                         {dates(r)} · {r.regionName}

@@ -5,6 +5,8 @@ import { partnersApi } from '../../api/teams-partners';
 import { useI18n } from '../../i18n';
 
 interface Props {
+  /** set by Form.Item: ties the field's label to the select */
+  id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
   /** the current partner, shown while the list loads (or when it lies outside the list) */
@@ -12,13 +14,14 @@ interface Props {
   testId?: string;
 }
 
-export function PartnerSelect({ value, onChange, known, testId }: Props) {
+export function PartnerSelect({ id, value, onChange, known, testId }: Props) {
   const { t } = useI18n();
   const list = useQuery({ queryKey: ['partners', 'options'], queryFn: () => partnersApi.list(), staleTime: 60_000 });
   const options = (list.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${t(`partners.kind.${p.kind}`)}）` }));
   if (known && !options.some((o) => o.value === known.value)) options.unshift(known);
   return (
     <Select
+      id={id}
       allowClear
       showSearch
       optionFilterProp="label"

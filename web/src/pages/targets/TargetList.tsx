@@ -15,6 +15,7 @@ import { useI18n, type Translate } from '../../i18n';
 import { EnterpriseListsAddModal, type AddTarget } from '../enterprises/EnterpriseListsAddModal';
 import { ChainNodePickers } from './ChainNodePickers';
 import { scoredPath, targetStatusName, TargetStatusTag } from './labels';
+import { TargetActivities } from './TargetActivities';
 import { TargetContacts } from './TargetContacts';
 import { nextStatuses, TargetStatusModal } from './TargetStatusModal';
 
@@ -71,6 +72,7 @@ export default function TargetList() {
   const { t } = useI18n();
   const phone = usePhone();
   const me = useMe();
+  const canSeeActivities = can(me, 'activities.read');
   const navigate = useNavigate();
   const manage = can(me, 'targeting.manage');
   const [search, setSearch] = useSearchParams();
@@ -239,6 +241,7 @@ export default function TargetList() {
                         </Space>
                       </Space>
                       {open.has(r.id) && <TargetContacts target={r} />}
+                      {open.has(r.id) && canSeeActivities && <TargetActivities targetId={r.id} />}
                     </Space>
                   </Card>
                 </List.Item>
@@ -253,7 +256,13 @@ export default function TargetList() {
               dataSource={items}
               pagination={pagination}
               locale={{ emptyText: q.isLoading ? ' ' : empty }}
-              expandable={{ expandedRowKeys: [...open], showExpandColumn: false, expandedRowRender: (r) => <TargetContacts target={r} /> }}
+              expandable={{ expandedRowKeys: [...open], showExpandColumn: false, expandedRowRender: (r) => (
+                  <>
+                    <TargetContacts target={r} />
+                    {canSeeActivities && <TargetActivities targetId={r.id} />}
+                  </>
+                ),
+              }}
               rowSelection={
                 canAddToList
                   ? {
