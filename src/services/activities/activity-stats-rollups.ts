@@ -32,6 +32,11 @@ import {
 import type { Deps } from '../context';
 
 const ATTEMPTS = 4;
+/**
+ * Stale parts computed per statement: a province's year with nothing stored (1,464 region-months)
+ * takes several statements, each well inside a request's statement timeout, in one snapshot.
+ */
+const PARTS_PER_STATEMENT = 200;
 
 /**
  * Figures of recent summaries, per database, each with the fingerprint of the versions it was
@@ -72,13 +77,18 @@ export async function computeActivityFiguresFromRollups(
   }
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const stale = await selectStaleRollupParts(deps.db, regionCodes, fromMonth, toMonth);
-    if (stale.length > 0) await insertRollupKeys(deps.db, stale);
+    for (let i = 0; i < stale.length; i += PARTS_PER_STATEMENT) await insertRollupKeys(deps.db, stale.slice(i, i + PARTS_PER_STATEMENT));
     const result = await deps.db.transaction(
       async (tx) => {
         const fingerprint = await selectRollupFingerprint(tx, regionCodes, fromMonth, toMonth);
         const parts = await selectRollupParts(tx, regionCodes, fromMonth, toMonth);
-        const pending = await computeStaleParts(tx, parts.filter((p) => p.part === null));
-        if (!pending) return null;
+        const stale = parts.filter((p) => p.part === null);
+        const pending: RollupPartRow[] = [];
+        for (let i = 0; i < stale.length; i += PARTS_PER_STATEMENT) {
+          const computed = await computeStaleParts(tx, stale.slice(i, i + PARTS_PER_STATEMENT));
+          if (!computed) return null;
+          pending.push(...computed);
+        }
         const current: ActivityRollupPart[] = [];
         for (const p of parts) if (p.part !== null) current.push(p.part);
         return { figures: combineRollupParts([...current, ...pending.map((p) => p.part)], filter), pending, fingerprint };
