@@ -137,6 +137,32 @@ test('the leader reads the notification centre and the aftercare list on a 390 p
     await page.getByTestId('aftercare-card').first().waitFor();
     await assertClean(page, 'the aftercare list on a phone');
     await screenshot(page, 'aftercare-phone');
+    // a landed project's follow-ups and the visit form on the phone
+    await page.getByTestId('aftercare-project').first().click();
+    await page.getByTestId('follow-ups-tab').waitFor();
+    await assertClean(page, 'the project’s follow-ups on a phone');
+    await screenshot(page, 'aftercare-project-phone');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the officer opens the visit form on a 390 px phone', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'officer');
+    await page.goto('/aftercare');
+    await page.getByTestId('aftercare-project').first().click();
+    await page.getByTestId('follow-ups-tab').waitFor();
+    await page.getByRole('button', { name: '登记回访' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('follow-up-findings').waitFor();
+    await dialog.getByText('添加问题').click();
+    await settle(page);
+    const box = await dialog.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width + 1, `the visit form fits the phone: ${JSON.stringify(box)}`);
+    assert.deepEqual(await axeViolations(page), [], 'the visit form on a phone: axe');
+    await screenshot(page, 'aftercare-record-phone');
   } finally {
     await context.close();
   }

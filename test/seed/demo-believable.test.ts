@@ -328,5 +328,9 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     expect(theirs.items.map((n) => n.kind)).toContain('problemOverdue');
     const aftercare = (await t.call('GET', '/api/aftercare?risk=any', { cookie: officer })).json() as { total: number };
     expect(aftercare.total).toBeGreaterThan(0);
+    // the prefecture's reviewer hears of the two counties' returns waiting for review (the returns clock)
+    const reviewer = await t.login('reviewer', DEMO_PASSWORD);
+    const toReview = (await t.call('GET', '/api/notifications?kind=returnToReview', { cookie: reviewer })).json() as { items: { title: string }[] };
+    expect(toReview.items).toHaveLength(2);
   });
 });

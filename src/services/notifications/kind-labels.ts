@@ -9,5 +9,6 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   followUpOverdue: '回访逾期',
   returnDue: '月报即将到期',
   returnLate: '月报逾期',
+  returnToReview: '月报待审核',
   digest: '每日汇总',
 };

@@ -1810,6 +1810,7 @@ export const en: Record<MessageKey, string> = {
   'notifications.kind.followUpOverdue': 'Follow-up overdue',
   'notifications.kind.returnDue': 'Return due soon',
   'notifications.kind.returnLate': 'Return late',
+  'notifications.kind.returnToReview': 'Return to review',
   'notifications.kind.digest': 'Daily digest',
   'aftercare.title': 'Aftercare',
   'aftercare.subtitle': 'Follow-up visits, problems and signals (retention risk, expansion) of landed projects',

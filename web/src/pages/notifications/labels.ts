@@ -17,6 +17,7 @@ const KINDS: Record<string, { label: MessageKey; color: string }> = {
   followUpOverdue: { label: 'notifications.kind.followUpOverdue', color: ORANGE },
   returnDue: { label: 'notifications.kind.returnDue', color: AMBER },
   returnLate: { label: 'notifications.kind.returnLate', color: ORANGE },
+  returnToReview: { label: 'notifications.kind.returnToReview', color: BLUE },
   digest: { label: 'notifications.kind.digest', color: BLUE },
 };
 
