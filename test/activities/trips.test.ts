@@ -13,6 +13,8 @@ import { TRIP_PLAN_STATUS_KEYS } from '../../src/contracts/trips';
 import { importChains } from '../../src/services/chains/import-chains';
 import { createSystemCaller } from '../../src/services/context';
 import { todayInShanghai } from '../../src/domain/dates';
+import { runNotificationClocks } from '../../src/services/notifications/run-clocks';
+import { tripReportDueClock } from '../../src/services/notifications/clocks/trip-report-due';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import { testEnterprise } from '../enterprises/fixtures';
@@ -193,5 +195,25 @@ describe.each(DATABASE_KINDS)('trips on %s', (kind) => {
     const del = await t.call('DELETE', `/api/activity-files/${file.id}`, { cookie: cookie.tr_officer, body: { reason: '传错了' } });
     expect(del.statusCode, del.body).toBe(200);
     expect(((await t.call('GET', `/api/activities/${trip.id}`, { cookie: cookie.tr_officer })).json() as Activity).files).toEqual([]);
+  });
+
+  it('reminds the county’s officers of a report coming due (5 working days ahead) and again when it is overdue', async () => {
+    // ends Monday 2026-11-02: due the 15th working day after, Monday 2026-11-23
+    const trip = await create('tr_officer', { name: '赴厦门招商', startDate: '2026-10-30', endDate: '2026-11-02' });
+    expect(trip.report?.dueOn).toBe('2026-11-23');
+    const at = (date: string) => new Date(`${date}T02:00:00Z`);
+    const kindsOf = async (who: string) => {
+      const res = await t.call('GET', '/api/notifications?pageSize=100', { cookie: cookie[who] });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { objectId: string; kind: string; stateKey: string }[] }).items.filter((n) => n.objectId === trip.id).map((n) => `${n.kind} ${n.stateKey}`).sort();
+    };
+    await runNotificationClocks(t.deps, { now: at('2026-11-10'), clocks: [tripReportDueClock], digest: false }); // due after 11-17: not yet
+    expect(await kindsOf('tr_officer')).toEqual([]);
+    await runNotificationClocks(t.deps, { now: at('2026-11-17'), clocks: [tripReportDueClock], digest: false });
+    await runNotificationClocks(t.deps, { now: at('2026-11-18'), clocks: [tripReportDueClock], digest: false }); // the same state: once
+    expect(await kindsOf('tr_officer')).toEqual(['tripReportDue dueSoon:2026-11-23']);
+    await runNotificationClocks(t.deps, { now: at('2026-11-24'), clocks: [tripReportDueClock], digest: false });
+    expect(await kindsOf('tr_officer')).toEqual(['tripReportDue dueSoon:2026-11-23', 'tripReportOverdue overdue:2026-11-23']);
+    expect(await kindsOf('tr_officer_ts')).toEqual([]);
   });
 });

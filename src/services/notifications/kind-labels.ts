@@ -10,5 +10,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   returnDue: '月报即将到期',
   returnLate: '月报逾期',
   returnToReview: '月报待审核',
+  tripReportDue: '外出招商报告即将到期',
+  tripReportOverdue: '外出招商报告逾期',
   digest: '每日汇总',
 };

@@ -1811,6 +1811,8 @@ export const en: Record<MessageKey, string> = {
   'notifications.kind.returnDue': 'Return due soon',
   'notifications.kind.returnLate': 'Return late',
   'notifications.kind.returnToReview': 'Return to review',
+  'notifications.kind.tripReportDue': 'Trip report due soon',
+  'notifications.kind.tripReportOverdue': 'Trip report overdue',
   'notifications.kind.digest': 'Daily digest',
   'aftercare.title': 'Aftercare',
   'aftercare.subtitle': 'Follow-up visits, problems and signals (retention risk, expansion) of landed projects',

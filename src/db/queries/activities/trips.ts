@@ -114,3 +114,26 @@ export async function insertActivityProjectLinks(db: Db, activityId: string, pro
     .values(projectIds.map((projectId) => ({ activityId, projectId, outcome: 'talks' as const })))
     .onConflictDoNothing();
 }
+
+export interface TripReportClockRow {
+  id: string;
+  code: string;
+  name: string;
+  end_date: string;
+  report_due_on: string;
+  region_code: string;
+  region_path: string;
+  created_by: string | null;
+}
+
+/** Trips whose report is still to come, ended by `today` and due by `until` (activities_report_due_idx). */
+export async function selectTripReportsDueBy(db: Db, today: string, until: string): Promise<TripReportClockRow[]> {
+  return selectRows<TripReportClockRow>(
+    db,
+    sql`select a.id, a.code, a.name, a.end_date::text as end_date, a.report_due_on::text as report_due_on, a.region_code, r.path as region_path, a.created_by
+        from activities a join regions r on r.code = a.region_code
+        where a.report_due_on is not null and a.report_submitted_at is null and a.report_due_on <= ${until}
+          and a.end_date <= ${today} and (a.plan_status is null or a.plan_status in ('approved', 'done'))
+        order by a.report_due_on, a.code`,
+  );
+}

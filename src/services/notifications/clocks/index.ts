@@ -8,5 +8,6 @@ import { followUpDueClock } from './follow-up-due';
 import { problemOverdueClock, serviceItemOverdueClock } from './overdue-items';
 import { redLightClock } from './red-light';
 import { returnDueClock } from './return-due';
+import { tripReportDueClock } from './trip-report-due';
 
-export const CLOCKS: readonly Clock[] = [redLightClock, problemOverdueClock, serviceItemOverdueClock, followUpDueClock, returnDueClock];
+export const CLOCKS: readonly Clock[] = [redLightClock, problemOverdueClock, serviceItemOverdueClock, followUpDueClock, returnDueClock, tripReportDueClock];

@@ -18,6 +18,8 @@ const KINDS: Record<string, { label: MessageKey; color: string }> = {
   returnDue: { label: 'notifications.kind.returnDue', color: AMBER },
   returnLate: { label: 'notifications.kind.returnLate', color: ORANGE },
   returnToReview: { label: 'notifications.kind.returnToReview', color: BLUE },
+  tripReportDue: { label: 'notifications.kind.tripReportDue', color: AMBER },
+  tripReportOverdue: { label: 'notifications.kind.tripReportOverdue', color: ORANGE },
   digest: { label: 'notifications.kind.digest', color: BLUE },
 };
 
