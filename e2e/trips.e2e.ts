@@ -140,3 +140,21 @@ test('the officer finds an overdue report under 报告待交 and submits it with
     await context.close();
   }
 });
+
+test('the leader’s home shows this month’s activities against the same month last year (desk and phone)', async () => {
+  for (const viewport of [undefined, PHONE]) {
+    const { context, page } = await newPage(browser, viewport);
+    try {
+      await login(page, 'leader');
+      await page.goto('/');
+      const panel = page.getByTestId('dash-activities');
+      await panel.getByTestId('dash-act-trips').waitFor();
+      assert.match((await panel.getByTestId('dash-act-trips').textContent()) ?? '', /外出招商（批次）\d+去年同月 \d+/);
+      await assertClean(page, `the home page with its activity panel (${viewport ? 'phone' : 'desk'})`);
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, `dash-activities-${viewport ? 'phone' : 'desk'}`);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -6,6 +6,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { fetchRegionMap } from '../../api/maps';
 import { PIPELINE, projectsApi, type Light } from '../../api/projects';
 import { statsApi, type StatsSummary } from '../../api/stats';
+import { ActivityPanel } from './ActivityPanel';
+import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { EChart } from '../../components/charts/EChart';
 import { subRegionMapOption } from '../../components/charts/map-options';
@@ -341,6 +343,11 @@ export default function Dashboard() {
             />
           </Col>
         </Row>
+      )}
+      {can(me, 'activities.read') && (
+        <div style={{ marginTop: 16 }}>
+          <ActivityPanel region={region} />
+        </div>
       )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={14}>
