@@ -124,7 +124,8 @@ interface Region {
   level: string;
 }
 
-async function load(pool: pg.Pool, db: Db): Promise<void> {
+/** Loads the generated province (also used by scripts/bench-briefings.ts). */
+export async function load(pool: pg.Pool, db: Db): Promise<void> {
   const regions = rowsOf<Region>(await db.execute(sql`select code, level from regions where path like ${`${PROVINCE.path}%`} and level in ('prefecture', 'county') and active order by code`));
   const counties = regions.filter((r) => r.level === 'county');
   const rng = createRng(20261206);
@@ -463,7 +464,10 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// run when started as the script (scripts/bench-briefings.ts imports load() only)
+if (process.argv[1]?.endsWith('bench-activities.ts')) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

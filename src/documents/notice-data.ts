@@ -7,6 +7,8 @@
 import { AppError } from '../domain/app-error';
 import { msg } from '../domain/messages/catalog';
 import { resolveRankingPeriods, type Period, type RankingPeriodKind, type Summary } from '../domain/indicators';
+import type { ActivityStats } from '../contracts/activities';
+import { getActivityStats } from '../services/activities/activity-stats';
 import type { Caller, Deps } from '../services/context';
 import { getSummary } from '../services/statistics/statistics';
 import { getBreakdowns } from '../services/statistics/statistics-breakdowns';
@@ -45,6 +47,8 @@ export interface NoticeData {
   breakdowns: Breakdowns;
   /** the sub-regions ranked for the document's period (month, quarter, year) */
   rankings: Rankings;
+  /** 招商活动 of the document's own period (DESIGN.md activity statistics) */
+  activities: ActivityStats;
   generatedAt: Date;
 }
 
@@ -96,6 +100,7 @@ export async function gatherNoticeData(
   const samePeriod = period.from === ytdPeriod.from && period.to === ytdPeriod.to;
   const periodSummary = samePeriod ? ytd : await getSummary(deps, caller, { region: q.region, ...period });
   const rankings = await getRankings(deps, caller, { region: q.region, period: RANKING_KIND[q.kind], to: q.month });
+  const activities = await getActivityStats(deps, caller, { region: q.region, from: period.from, to: period.to });
   const regionName = breakdowns.regionName;
   const issuer = q.issuer?.trim() ? q.issuer.trim() : defaultIssuer(regionName);
   const m = Number(q.month.slice(5, 7));
@@ -114,6 +119,7 @@ export async function gatherNoticeData(
     periodSummary,
     breakdowns,
     rankings,
+    activities,
     generatedAt: new Date(),
   };
 }

@@ -79,6 +79,23 @@ function topThree(d: NoticeData, metric: 'funds' | 'yoy'): string[] {
     .map((i) => i.name);
 }
 
+/** 招商活动 of the document's own period (the monthly notice's activity section), from the activity statistics. */
+function activityParagraph(d: NoticeData, whole: string): string {
+  const a = d.activities;
+  const label = d.kind === 'monthly' ? `${monthsLabel(d.period)}当月` : monthsLabel(d.period);
+  const total = a.trips.count + a.visits.count + a.receptions.count + a.events.organised + a.events.attended;
+  if (total === 0) return `招商活动方面，${label}${whole}暂无招商活动记录。`;
+  const led = a.trips.ledByLeadership > 0 ? `，其中四大班子领导带队 ${a.trips.ledByLeadership} 批次` : '';
+  const projects =
+    a.projects.talks > 0
+      ? `经活动对接洽谈项目 ${a.projects.talks} 个` + (a.projects.signed > 0 ? `，签约项目 ${a.projects.signed} 个、签约额 ${yi(a.projects.signedAmountYuan)}` : '') + '。'
+      : '';
+  return (
+    `招商活动方面，${label}${whole}开展外出招商 ${a.trips.count} 批次、${a.trips.personTrips} 人次${led}；上门拜访 ${a.visits.count} 批次，对接单位 ${a.visits.organisations} 家；` +
+    `接待来访 ${a.receptions.count} 批次；主办推介洽谈等活动 ${a.events.organised} 场，参加 ${a.events.attended} 场。${projects}`
+  );
+}
+
 /** The generated paragraphs, in formal Chinese, every figure from the data. */
 export function noticeParagraphs(d: NoticeData): string[] {
   const whole = wholeOf(d.regionName);
@@ -111,6 +128,7 @@ export function noticeParagraphs(d: NoticeData): string[] {
         `；签约项目开工率 ${pctText(sg.startRatePct)}，履约率 ${pctText(sg.fulfilmentRatePct)}。`,
     );
   }
+  paras.push(activityParagraph(d, whole));
   if (y.target) {
     const t = y.target;
     const ahead = t.aheadPts === null ? '' : t.aheadPts >= 0 ? `，超序时进度 ${t.aheadPts.toFixed(2)} 个百分点` : `，落后序时进度 ${(-t.aheadPts).toFixed(2)} 个百分点`;

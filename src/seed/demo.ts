@@ -17,6 +17,7 @@ import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoReturns } from './demo-returns';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoAftercare } from './demo-aftercare';
+import { seedDemoBriefings } from './demo-briefings';
 import { hasDemoTargets, seedDemoTargetHistory } from './demo-targets';
 import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
@@ -129,6 +130,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoActivities(deps);
   // 回访 of the landed projects, then the notification clocks once (demo users open the app to their notifications)
   await seedDemoAftercare(deps);
+  // issued weekly briefings and drafts, generated from the activities and records above
+  await seedDemoBriefings(deps, DEMO_PREFECTURE);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }

@@ -18,6 +18,8 @@ import { createProject } from '../../src/services/projects/projects';
 import { readEntryText } from '../../src/imports/xlsx-parts';
 import { readZipDirectory } from '../../src/imports/file-guard';
 import { resolveCjkFont } from '../../src/documents/cjk-font';
+import { gatherNoticeData } from '../../src/documents/notice-data';
+import { noticeParagraphs } from '../../src/documents/notice-pdf';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import type { Briefing } from '../../src/contracts/briefings';
@@ -293,6 +295,12 @@ describe.each(DATABASE_KINDS)('briefings on %s', (kind) => {
     ]);
     expect(b.sections.map((s) => s.key)).toEqual(['overview', 'leader:none', 'requirements']);
     expect(b.sections[1]?.text).toContain('用地指标未落实（责任人王五，应于2026-11-01前解决，已逾期）');
+  });
+
+  it('adds the month’s activities to the monthly notice (月通报)', async () => {
+    const data = await gatherNoticeData(t.deps, system, { kind: 'monthly', region: '650100', month: '2026-11' });
+    // November: trips T1, T2, T3, T4 (人次 not recorded); visits V1–V3; E1 and S1 organised; X1 is 昌吉州's
+    expect(noticeParagraphs(data)).toContain('招商活动方面，11 月当月全市开展外出招商 4 批次、0 人次；上门拜访 3 批次，对接单位 0 家；接待来访 0 批次；主办推介洽谈等活动 2 场，参加 0 场。');
   });
 
   it('refuses a period that has not started', async () => {

@@ -225,6 +225,24 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     expect(await seedDemoActivities(t.deps)).toBeNull();
   });
 
+  it('has issued weekly briefings of the demo prefecture (第1–3期) counted from its activities, last week’s as a draft, and a 旬调度 draft', async () => {
+    const rows = await rowsOf<{ kind: string; period_start: string; status: string; issue_number: number | null; trips: number; editions: number }>(t, sql`
+      select b.kind, b.period_start::text as period_start, b.status, b.issue_number,
+             coalesce((select (f->>'value')::int from jsonb_array_elements(b.figures->'figures') f where f->>'key' = 'activities.trip'), 0) as trips,
+             (select count(*)::int from briefing_editions e where e.briefing_id = b.id) as editions
+        from briefings b where b.region_code = '650100' order by b.kind desc, b.period_start`);
+    const weekly = rows.filter((r) => r.kind === 'weekly');
+    expect(weekly.map((r) => [r.status, r.issue_number, r.editions])).toEqual([
+      ['issued', 1, 1],
+      ['issued', 2, 1],
+      ['issued', 3, 1],
+      ['draft', null, 0],
+    ]);
+    // the four weeks together saw some of the year's trips (the ledger has about one a week)
+    expect(weekly.reduce((n, r) => n + r.trips, 0)).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.kind === 'dispatch').map((r) => r.status)).toEqual(['draft']);
+  });
+
   it('adopts three chains for the demo prefecture, whose coverage shows local presence and gaps on first start', async () => {
     const cookie = await t.login('analyst', DEMO_PASSWORD);
     const chains = (await t.call('GET', '/api/chains', { cookie })).json() as { items: { code: string; regionCode: string; nodeCount: number }[] };

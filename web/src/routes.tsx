@@ -3,6 +3,7 @@ import {
   AimOutlined,
   EnvironmentOutlined,
   CarOutlined,
+  FileTextOutlined,
   ShopOutlined,
   AlertOutlined,
   FlagOutlined,
@@ -197,6 +198,20 @@ export const routes: AppRoute[] = [
     icon: <CarOutlined />,
     permission: 'activities.read',
     component: lazy(() => import('./pages/activities/ActivityList')),
+  },
+  {
+    path: '/briefings',
+    name: 'menu.briefings',
+    icon: <FileTextOutlined />,
+    permission: 'briefings.read',
+    component: lazy(() => import('./pages/briefings/BriefingList')),
+  },
+  {
+    path: '/briefings/:id',
+    name: 'menu.briefings',
+    permission: 'briefings.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/briefings/BriefingDetail')),
   },
   {
     path: '/activities/teams',
