@@ -54,8 +54,9 @@ test('the leader edits last week’s draft, opens a figure’s records, issues i
     await assertClean(page, 'the briefing draft');
     await screenshot(page, 'briefings-draft');
 
-    await page.getByTestId('figure-activities.trip').click();
-    await page.getByTestId('briefing-records').waitFor();
+    // the red lights: the demo always has some; each record a link to its project
+    await page.getByTestId('figure-lights.red').click();
+    await page.getByTestId('briefing-records').locator('a[href^="/projects/"]').first().waitFor();
     await screenshot(page, 'briefings-records');
     await page.keyboard.press('Escape');
 
