@@ -2,7 +2,7 @@
  * 驻点小分队 and partners: at a desk the officer of 米东区 opens 驻点小分队 from the menu, creates a team, names it on an
  * activity with a project and sees the roll-up on the team's page; on a 390 px phone the officer creates a 委托招商 agency
  * (its agreement asked for), records it as the one who brought a project and reads its figures. Each page fits the
- * width and axe finds no serious or critical violation.
+ * width and axe finds no serious or critical violation. The leader's home lists the teams and partners with their figures.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -114,5 +114,29 @@ test('a commissioned agency is created on a 390 px phone, brings a project and s
     await screenshot(page, 'team-detail-phone');
   } finally {
     await context.close();
+  }
+});
+
+test('the leader’s home shows the resident teams and the partners with their figures (desk and phone)', async () => {
+  for (const viewport of [undefined, PHONE]) {
+    const { context, page } = await newPage(browser, viewport);
+    try {
+      await login(page, 'leader');
+      await page.goto('/');
+      const panel = page.getByTestId('dash-teams-partners');
+      const team = panel.getByTestId('dash-team').filter({ hasText: '驻杭州招商小分队' });
+      await team.waitFor();
+      // the demo team's activities and the projects they reached
+      assert.match((await team.textContent()) ?? '', /驻点中驻杭州 · 活动 [1-9]\d* · 对接项目 \d+ · 签约 \d+/);
+      const ambassador = panel.getByTestId('dash-partner').filter({ hasText: '陈海峰' });
+      await ambassador.getByText('招商大使').waitFor();
+      await assertClean(page, `the home page with its teams and partners (${viewport ? 'phone' : 'desk'})`);
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, `dash-teams-partners-${viewport ? 'phone' : 'desk'}`);
+      await team.getByRole('link', { name: '驻杭州招商小分队' }).click();
+      await page.waitForURL(/\/activities\/teams\/[0-9a-f-]{36}$/);
+    } finally {
+      await context.close();
+    }
   }
 });

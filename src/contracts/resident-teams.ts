@@ -49,7 +49,17 @@ const teamBase = {
   status: z.enum(TEAM_STATUS_KEYS),
 };
 
-export const teamListSchema = z.object({ items: z.array(z.object({ ...teamBase, members: z.number().int(), activities: z.number().int() })) });
+export const teamListSchema = z.object({
+  items: z.array(
+    z.object({
+      ...teamBase,
+      members: z.number().int(),
+      activities: z.number().int(),
+      projects: z.number().int().describe('经本队活动对接的不同项目数（线索）'),
+      signedProjects: z.number().int().describe('其中在本队活动上签约的项目数'),
+    }),
+  ),
+});
 export type TeamList = z.infer<typeof teamListSchema>;
 
 const monthFigures = z.object({ month: z.string(), activities: z.number().int(), projects: z.number().int(), signed: z.number().int() });

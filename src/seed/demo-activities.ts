@@ -398,7 +398,7 @@ export async function seedDemoActivities(deps: Deps, options: { today?: string }
     targetSignedProjects: 2,
   });
   for (const ambassador of [
-    { name: '陈志远', notes: '上海新疆商会会长，2025 年聘为乌鲁木齐市招商大使' },
+    { name: '陈海峰', notes: '上海新疆商会会长，2025 年聘为乌鲁木齐市招商大使' },
     { name: '刘敏', notes: '深圳新疆商会秘书长，2025 年聘为乌鲁木齐市招商大使' },
   ]) {
     await createPartner(deps, caller, { regionCode: PREFECTURE, kind: 'ambassador', name: ambassador.name, notes: ambassador.notes });

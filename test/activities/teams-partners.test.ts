@@ -156,7 +156,12 @@ describe.each(DATABASE_KINDS)('resident teams and partners on %s', (kind) => {
       ['HDP2', 'signed', 2],
     ]);
     expect(page.activities.map((a: { code: string }) => a.code)).toEqual(['A9', 'A8', 'A3']);
+    // the list gives the same roll-up (the dashboard's team view)
+    const listed = (await t.call('GET', '/api/resident-teams', { cookie: city })).json().items.find((x: { id: string }) => x.id === hangzhou);
+    expect(listed).toMatchObject({ activities: 3, projects: 2, signedProjects: 2 });
     // seen from 米东区, A8 (乌鲁木齐市's) is outside the scope: A3 and A9, HDP2 in talks only
+    const countyListed = (await t.call('GET', '/api/resident-teams', { cookie: midong })).json().items.find((x: { id: string }) => x.id === hangzhou);
+    expect(countyListed).toMatchObject({ activities: 2, projects: 1, signedProjects: 0 });
     const county = (await t.call('GET', `/api/resident-teams/${hangzhou}`, { cookie: midong })).json();
     expect(county.figures).toMatchObject({ activities: 2, projects: 1, signed: 0, signedAmountYuan: 0 });
     expect(county.projects).toEqual([expect.objectContaining({ code: 'HDP2', outcome: 'talks', activities: 1 })]);

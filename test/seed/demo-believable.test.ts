@@ -177,7 +177,7 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     expect(teamRecord?.base_city).toBe('杭州');
     expect(teamRecord?.activities).toBeGreaterThan(20);
     expect(teamRecord?.unlinked).toBe(0);
-    expect(await rowsOf(t, sql`select name from partners where region_code = '650100' and kind = 'ambassador' order by name`)).toEqual([{ name: '刘敏' }, { name: '陈志远' }]);
+    expect(await rowsOf(t, sql`select name from partners where region_code = '650100' and kind = 'ambassador' order by name`)).toEqual([{ name: '刘敏' }, { name: '陈海峰' }]);
     expect(span?.outside).toBe(0);
     const levels = await rowsOf<{ leader_level: string }>(t, sql`select distinct leader_level from activities where type = 'trip' order by 1`);
     expect(levels.map((l) => l.leader_level)).toEqual(['leadership', 'none', 'official', 'principal']);

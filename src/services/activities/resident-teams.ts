@@ -50,6 +50,8 @@ export async function listTeams(deps: Deps, caller: Caller, o: { region?: string
       status: r.status as TeamRow['status'],
       members: r.members,
       activities: r.activities,
+      projects: r.projects,
+      signedProjects: r.signed_projects,
     })),
   };
 }

@@ -15,12 +15,34 @@ const matches = (column: SQL, q: string | undefined) => (q ? sql` and ${column} 
 type SQL = ReturnType<typeof sql>;
 
 export async function selectTeamList(db: Db, scopePath: string, q?: string) {
-  return selectRows<{ id: string; region_code: string; region_name: string; name: string; base_city: string; period_from: string | null; period_to: string | null; status: string; members: number; activities: number }>(
+  return selectRows<{
+    id: string;
+    region_code: string;
+    region_name: string;
+    name: string;
+    base_city: string;
+    period_from: string | null;
+    period_to: string | null;
+    status: string;
+    members: number;
+    activities: number;
+    projects: number;
+    signed_projects: number;
+  }>(
     db,
     sql`select t.id, t.region_code, r.name as region_name, t.name, t.base_city, t.period_from::text, t.period_to::text, t.status,
           jsonb_array_length(t.members)::int as members,
-          (select count(*)::int from activities a where a.team_id = t.id) as activities
+          (select count(*)::int from activities a join regions ar on ar.code = a.region_code
+           where a.team_id = t.id and ar.path like ${`${escapeLike(scopePath)}%`}) as activities,
+          l.projects, l.signed_projects
         from resident_teams t join regions r on r.code = t.region_code
+        -- the team's activities in scope, the projects reached through them (its leads) and those signed at
+        -- one of them: the same as the team's page (selectTeamActivities, selectTeamProjects)
+        cross join lateral (
+          select count(distinct ap.project_id)::int as projects,
+                 count(distinct ap.project_id) filter (where ap.outcome = 'signed')::int as signed_projects
+          from activities a join regions ar on ar.code = a.region_code join activity_projects ap on ap.activity_id = a.id
+          where a.team_id = t.id and ar.path like ${`${escapeLike(scopePath)}%`}) l
         where ${inScope(scopePath)}${matches(sql`t.name`, q)}
         order by t.status, t.name, t.region_code`,
   );

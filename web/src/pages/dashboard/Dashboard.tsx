@@ -7,6 +7,7 @@ import { fetchRegionMap } from '../../api/maps';
 import { PIPELINE, projectsApi, type Light } from '../../api/projects';
 import { statsApi, type StatsSummary } from '../../api/stats';
 import { ActivityPanel } from './ActivityPanel';
+import { TeamsPartnersPanel } from './TeamsPartnersPanel';
 import { can } from '../../access';
 import { useMe } from '../../auth/session';
 import { EChart } from '../../components/charts/EChart';
@@ -347,6 +348,11 @@ export default function Dashboard() {
       {can(me, 'activities.read') && (
         <div style={{ marginTop: 16 }}>
           <ActivityPanel region={region} />
+        </div>
+      )}
+      {can(me, 'activities.read') && (
+        <div style={{ marginTop: 16 }}>
+          <TeamsPartnersPanel region={region} />
         </div>
       )}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
