@@ -158,3 +158,28 @@ test('the leader’s home shows this month’s activities against the same month
     }
   }
 });
+
+test('统计分析 shows the activity statistics of the period against the same months last year (desk and phone)', async () => {
+  for (const viewport of [undefined, PHONE]) {
+    const { context, page } = await newPage(browser, viewport);
+    try {
+      await login(page, 'leader');
+      await page.goto('/stats?region=650100&from=2026-01&to=2026-11');
+      const card = page.getByTestId('stats-activities');
+      const trips = card.locator('tr').filter({ hasText: '外出招商（批次）' });
+      await trips.waitFor();
+      // the demo's year of activities: this year's trips counted, last year's column and the change beside them
+      const cells = (await trips.locator('td').allTextContents()).map((s) => s.trim());
+      assert.equal(cells[0], '外出招商（批次）');
+      assert.match(cells[1] ?? '', /^[1-9][\d,]*$/);
+      assert.match(cells[2] ?? '', /^[\d,]+$/);
+      assert.equal(Number((cells[1] ?? '').replace(/,/g, '')) - Number((cells[2] ?? '').replace(/,/g, '')), Number((cells[3] ?? '').replace(/[+,]/g, '')));
+      await card.getByText('上年同期为 2025-01 至 2025-11').waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await assertClean(page, `统计分析 with its activity card (${viewport ? 'phone' : 'desk'})`);
+      await screenshot(page, `stats-activities-${viewport ? 'phone' : 'desk'}`);
+    } finally {
+      await context.close();
+    }
+  }
+});

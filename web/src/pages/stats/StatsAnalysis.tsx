@@ -16,6 +16,7 @@ import { formatPct, formatPts, projectsLink, rangeLabel, type MonthRange } from 
 import { usePeriodParams } from '../../components/usePeriodParams';
 import { useI18n, type Translate } from '../../i18n';
 import { BandTable, BreakdownTable, SignedStructureTables, SourceTable, breakdownColumns } from './tables';
+import { ActivityStatsCard } from './ActivityStatsCard';
 import { DocumentsCard } from './DocumentsCard';
 import { TargetsCard } from './TargetsCard';
 
@@ -188,6 +189,7 @@ export default function StatsAnalysis() {
           </Card>
         </Col>
       </Row>
+      {can(me, 'activities.read') && <ActivityStatsCard region={region} from={range.from} to={range.to} />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Tabs
           items={[

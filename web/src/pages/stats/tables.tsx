@@ -20,7 +20,8 @@ export function sharePct(part: number, total: number): number | null {
 function Signed({ value, unit }: { value: number | null; unit: '%' | 'pts' }) {
   if (value === null) return <Typography.Text type="secondary">—</Typography.Text>;
   const text = `${value > 0 ? '+' : ''}${value.toFixed(2)}${unit === '%' ? '%' : ''}`;
-  return <span style={{ color: value > 0 ? '#cf1322' : value < 0 ? '#389e0d' : undefined }}>{text}</span>;
+  // darker than antd's red-7 / green-6, so the contrast holds on a table's tinted rows too (axe)
+  return <span style={{ color: value > 0 ? '#a8071a' : value < 0 ? '#237804' : undefined }}>{text}</span>;
 }
 
 interface Named extends BreakdownRow {
