@@ -100,6 +100,8 @@ test('on a phone, the officer names the project’s 产业链节点 with the pic
     await option.waitFor();
     await screenshot(page, 'project-chain-node-picker-phone');
     await option.click();
+    // the choice shows in the picker before the form is saved (a click during the dropdown's animation can miss)
+    await picker.locator('.ant-select-selection-item').filter({ hasText: 'PV-M02' }).waitFor();
     const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/projects/'));
     await drawer.getByRole('button', { name: /确\s*定/ }).click();
     const res = await saved;
