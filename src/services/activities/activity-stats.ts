@@ -28,6 +28,7 @@ import type { Caller, Deps } from '../context';
 import { countReserveProjects } from '../projects/reserve-counts';
 import { requireRegionInScope } from '../regions';
 import { computeActivityFiguresFromRollups } from './activity-stats-rollups';
+import type { ActivityRollupFigures } from '../../domain/activities/activity-rollup-parts';
 
 function parseList<K extends string>(field: string, raw: string | undefined, keys: readonly K[], labels: Record<K, string>): K[] {
   const items = (raw ?? '')
@@ -48,28 +49,8 @@ function parseList<K extends string>(field: string, raw: string | undefined, key
   ];
 }
 
-interface ActivityFigures {
-  trips: number;
-  personTrips: number;
-  ledByLeadership: number;
-  ledByPrincipal: number;
-  ledByAnyLeader: number;
-  tripOrganisations: number;
-  visits: number;
-  visitOrganisations: number;
-  receptions: number;
-  receptionOrganisations: number;
-  eventsOrganised: number;
-  eventsAttended: number;
-  teams: number;
-  talks: number;
-  signed: number;
-  signedAmountYuan: bigint;
-  plannedInvestmentYuan: bigint;
-}
-
 /** The direct statement's row as figures. */
-export function toFigures(row: ActivityStatsRow): ActivityFigures {
+export function toFigures(row: ActivityStatsRow): ActivityRollupFigures {
   return {
     trips: row.trips,
     personTrips: Number(row.person_trips),
