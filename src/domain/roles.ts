@@ -51,6 +51,11 @@ export const PERMISSIONS = [
   'briefings.read',
   'briefings.manage',
   'briefings.issue',
+  'portal.manage',
+  'inquiries.read',
+  'inquiries.manage',
+  'commitments.read',
+  'commitments.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,7 +63,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
   secadmin: ['users.read', 'security.manage'],
   auditor: ['audit.read'],
-  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve', 'briefings.read', 'briefings.manage', 'briefings.issue'],
+  leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve', 'briefings.read', 'briefings.manage', 'briefings.issue', 'inquiries.read', 'commitments.read'],
   officer: [
     'projects.read',
     'projects.manage',
@@ -77,9 +82,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'activities.manage',
     'briefings.read',
     'briefings.manage',
+    'portal.manage',
+    'inquiries.read',
+    'inquiries.manage',
+    'commitments.read',
+    'commitments.manage',
   ],
-  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
-  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
+  statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read', 'commitments.read'],
+  reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read', 'inquiries.read', 'commitments.read'],
   analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage', 'activities.read'],
 };
 
@@ -151,4 +161,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'briefings.read': '查看简报（每周简报、旬调度、月度简报）',
   'briefings.manage': '生成和编辑简报草稿',
   'briefings.issue': '签发和修订简报',
+  'portal.manage': '维护招商门户（发布项目、资源载体、政策库、联系窗口）',
+  'inquiries.read': '查看在线对接与投诉',
+  'inquiries.manage': '办理在线对接与投诉（受理、答复、转线索）',
+  'commitments.read': '查看政策承诺台账',
+  'commitments.manage': '维护政策承诺（条款、兑现佐证、状态）',
 };

@@ -57,7 +57,7 @@ describe('listPermissions', () => {
     sysadmin: ['users.read', 'users.manage', 'regions.manage', 'settings.manage'],
     secadmin: ['users.read', 'security.manage'],
     auditor: ['audit.read'],
-    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve', 'briefings.read', 'briefings.manage', 'briefings.issue'],
+    leader: ['projects.read', 'stats.read', 'enterprises.read', 'contacts.reveal', 'chains.read', 'targeting.read', 'activities.read', 'activities.approve', 'briefings.read', 'briefings.manage', 'briefings.issue', 'inquiries.read', 'commitments.read'],
     officer: [
       'projects.read',
       'projects.manage',
@@ -76,9 +76,14 @@ describe('listPermissions', () => {
       'activities.manage',
       'briefings.read',
       'briefings.manage',
+      'portal.manage',
+      'inquiries.read',
+      'inquiries.manage',
+      'commitments.read',
+      'commitments.manage',
     ],
-    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
-    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read'],
+    statistician: ['projects.read', 'funds.manage', 'funds.verify', 'imports.run', 'evidence.upload', 'stats.read', 'targets.manage', 'returns.submit', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read', 'commitments.read'],
+    reviewer: ['projects.read', 'stats.read', 'targets.manage', 'returns.review', 'enterprises.read', 'chains.read', 'activities.read', 'briefings.read', 'inquiries.read', 'commitments.read'],
     analyst: ['projects.read', 'stats.read', 'enterprises.read', 'enterprises.manage', 'enterprises.import', 'chains.read', 'chains.manage', 'targeting.read', 'targeting.manage', 'activities.read'],
   };
 
@@ -110,6 +115,11 @@ describe('listPermissions', () => {
       'briefings.read',
       'briefings.manage',
       'briefings.issue',
+      'portal.manage',
+      'inquiries.read',
+      'inquiries.manage',
+      'commitments.read',
+      'commitments.manage',
     ]);
     expect(listPermissions([...ROLES])).toEqual([...PERMISSIONS]);
   });

@@ -31,7 +31,12 @@ export type Permission =
   | 'activities.approve'
   | 'briefings.read'
   | 'briefings.manage'
-  | 'briefings.issue';
+  | 'briefings.issue'
+  | 'portal.manage'
+  | 'inquiries.read'
+  | 'inquiries.manage'
+  | 'commitments.read'
+  | 'commitments.manage';
 
 /** What the signed-in user may see and do; the server checks again on every request. */
 export function can(me: Me | null | undefined, permission: Permission | undefined): boolean {

@@ -138,4 +138,9 @@ export const accessMessages = defineMessages({
   'permission.briefings.read': { zh: '查看简报（每周简报、旬调度、月度简报）', en: 'Read briefings (weekly, ten-day dispatch, monthly)' },
   'permission.briefings.manage': { zh: '生成和编辑简报草稿', en: 'Generate and edit briefing drafts' },
   'permission.briefings.issue': { zh: '签发和修订简报', en: 'Issue and revise briefings' },
+  'permission.portal.manage': { zh: '维护招商门户（发布项目、资源载体、政策库、联系窗口）', en: 'Maintain the investor portal (published projects, resources, policies, contact offices)' },
+  'permission.inquiries.read': { zh: '查看在线对接与投诉', en: 'View inquiries and complaints' },
+  'permission.inquiries.manage': { zh: '办理在线对接与投诉（受理、答复、转线索）', en: 'Handle inquiries and complaints (accept, answer, convert to leads)' },
+  'permission.commitments.read': { zh: '查看政策承诺台账', en: 'View the commitment ledger' },
+  'permission.commitments.manage': { zh: '维护政策承诺（条款、兑现佐证、状态）', en: 'Maintain commitments (clauses, evidence of fulfilment, status)' },
 });
