@@ -6,6 +6,7 @@ export * from './import-changes';
 export * from './settings';
 export * from './enterprises';
 export * from './partners';
+export * from './inquiries';
 export * from './projects';
 export * from './statistics';
 export * from './returns';

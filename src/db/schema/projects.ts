@@ -4,6 +4,7 @@ import { users } from './accounts';
 import { activities } from './activities';
 import { chainNodeCodes } from './chains';
 import { industries } from './industries';
+import { inquiries } from './inquiries';
 import { enterprises } from './enterprises';
 import { partners } from './partners';
 import { regions } from './regions';
@@ -56,6 +57,8 @@ export const projects = pgTable(
     broughtByPartnerId: uuid('brought_by_partner_id').references(() => partners.id),
     /** the activity (a trip's report) the lead came from; null: none recorded */
     originActivityId: uuid('origin_activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    /** the inquiry (在线对接) the lead came from; channel 'online'; null: none */
+    originInquiryId: uuid('origin_inquiry_id').references(() => inquiries.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,6 +71,7 @@ export const projects = pgTable(
     index('projects_leader_idx').on(t.leaderId),
     index('projects_partner_idx').on(t.broughtByPartnerId),
     index('projects_origin_activity_idx').on(t.originActivityId),
+    index('projects_origin_inquiry_idx').on(t.originInquiryId),
     index('projects_investor_idx').on(t.investorId),
     // excludeTags (统计排除标签): the few projects carrying a tag are found without reading every project
     index('projects_tags_idx').using('gin', t.tags),

@@ -3,6 +3,7 @@ import { check, date, index, integer, jsonb, pgTable, primaryKey, real, text, ti
 import { users } from './accounts';
 import { chainNodeCodes } from './chains';
 import { enterprises } from './enterprises';
+import { inquiries } from './inquiries';
 import { projects } from './projects';
 import { regions } from './regions';
 
@@ -40,6 +41,8 @@ export const targets = pgTable(
     features: jsonb('features').notNull().default(sql`'{}'::jsonb`),
     /** the project it became (a lead keeps its origin) */
     projectId: uuid('project_id').references(() => projects.id),
+    /** the inquiry (在线对接) the target was taken from; null: none */
+    originInquiryId: uuid('origin_inquiry_id').references(() => inquiries.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -52,6 +55,7 @@ export const targets = pgTable(
     index('targets_region_idx').on(t.regionCode, t.nodeCode),
     index('targets_enterprise_idx').on(t.enterpriseId),
     index('targets_project_idx').on(t.projectId),
+    index('targets_origin_inquiry_idx').on(t.originInquiryId),
     check('targets_drop_reason', sql`${t.status} <> 'dropped' or ${t.dropReason} is not null`),
   ],
 );
