@@ -14,8 +14,9 @@ import {
   insertRollupKeys,
   selectProjectAmounts,
   selectRollupFingerprint,
-  selectRollupParts,
+  selectRollupPartVersions,
   selectStaleRollupParts,
+  selectStoredRollupParts,
   upsertRollupParts,
   type ComputedGroup,
   type RollupPartKey,
@@ -30,6 +31,7 @@ import {
   type ActivityRollupPart,
 } from '../../domain/activities/activity-rollup-parts';
 import type { Deps } from '../context';
+import { partCacheOf } from './activity-rollup-part-cache';
 
 const ATTEMPTS = 4;
 /**
@@ -78,25 +80,35 @@ export async function computeActivityFiguresFromRollups(
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const stale = await selectStaleRollupParts(deps.db, regionCodes, fromMonth, toMonth);
     for (let i = 0; i < stale.length; i += PARTS_PER_STATEMENT) await insertRollupKeys(deps.db, stale.slice(i, i + PARTS_PER_STATEMENT));
+    const parts = partCacheOf(deps);
     const result = await deps.db.transaction(
       async (tx) => {
         const fingerprint = await selectRollupFingerprint(tx, regionCodes, fromMonth, toMonth);
-        const parts = await selectRollupParts(tx, regionCodes, fromMonth, toMonth);
-        const stale = parts.filter((p) => p.part === null);
+        const versions = await selectRollupPartVersions(tx, regionCodes, fromMonth, toMonth);
+        // parts this process holds at the current version are not read again (activity-rollup-part-cache.ts)
+        const current: ActivityRollupPart[] = [];
+        const unread: typeof versions = [];
+        for (const v of versions) {
+          const held = parts.get(v, v.version);
+          if (held) current.push(held);
+          else unread.push(v);
+        }
+        const read = await selectStoredRollupParts(tx, unread.filter((v) => v.stored));
+        const stale = unread.filter((v) => !v.stored);
         const pending: RollupPartRow[] = [];
         for (let i = 0; i < stale.length; i += PARTS_PER_STATEMENT) {
           const computed = await computeStaleParts(tx, stale.slice(i, i + PARTS_PER_STATEMENT));
           if (!computed) return null;
           pending.push(...computed);
         }
-        const current: ActivityRollupPart[] = [];
-        for (const p of parts) if (p.part !== null) current.push(p.part);
-        return { figures: combineRollupParts([...current, ...pending.map((p) => p.part)], filter), pending, fingerprint };
+        const figures = combineRollupParts([...current, ...read.map((p) => p.part), ...pending.map((p) => p.part)], filter);
+        return { figures, read, pending, fingerprint };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
     if (result) {
       await upsertRollupParts(deps.db, result.pending);
+      for (const p of [...result.read, ...result.pending]) parts.put(p, p.version, p.part);
       cache.delete(cacheKey);
       cache.set(cacheKey, { fingerprint: result.fingerprint, figures: result.figures });
       while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value ?? '');

@@ -21,27 +21,34 @@ export interface RollupPartKey {
   month: string;
 }
 
-export interface StoredRollupPart extends RollupPartKey {
+export interface RollupPartVersion extends RollupPartKey {
   version: number;
-  /** null: nothing stored, or stored at another version */
-  part: ActivityRollupPart | null;
+  /** a part is stored at exactly this version */
+  stored: boolean;
 }
 
-/** Region-months of the subtree in [fromMonth, toMonth] with their version and the part stored at that version. */
-export async function selectRollupParts(db: Db, regionCodes: readonly string[], fromMonth: string, toMonth: string): Promise<StoredRollupPart[]> {
-  const rows = await selectRows<{ region_code: string; month: string; version: string; part: string | null; ids: Uint8Array | null }>(
+/** Region-months of the subtree in [fromMonth, toMonth] with their version and whether a part is stored at it. */
+export async function selectRollupPartVersions(db: Db, regionCodes: readonly string[], fromMonth: string, toMonth: string): Promise<RollupPartVersion[]> {
+  const rows = await selectRows<{ region_code: string; month: string; version: string; stored: boolean }>(
     db,
-    sql`select v.region_code, v.month, v.version, r.part, r.ids
+    sql`select v.region_code, v.month, v.version, (r.version is not distinct from v.version) as stored
         from activity_rollup_versions v
-        left join activity_rollups r on r.region_code = v.region_code and r.month = v.month and r.version = v.version
+        left join activity_rollups r on r.region_code = v.region_code and r.month = v.month
         where v.region_code = any(${sql.param([...regionCodes])}::text[]) and v.month between ${fromMonth} and ${toMonth}`,
   );
-  return rows.map((r) => ({
-    regionCode: r.region_code,
-    month: r.month,
-    version: Number(r.version),
-    part: r.part === null || r.ids === null ? null : { ...decodePartText(r.part), ids: r.ids },
-  }));
+  return rows.map((r) => ({ regionCode: r.region_code, month: r.month, version: Number(r.version), stored: r.stored }));
+}
+
+/** The parts stored for these region-months at exactly the given versions (others are left out). */
+export async function selectStoredRollupParts(db: Db, keys: readonly (RollupPartKey & { version: number })[]): Promise<RollupPartRow[]> {
+  if (keys.length === 0) return [];
+  const rows = await selectRows<{ region_code: string; month: string; version: string; part: string; ids: Uint8Array }>(
+    db,
+    sql`select r.region_code, r.month, r.version, r.part, r.ids
+        from unnest(${sql.param(keys.map((k) => k.regionCode))}::text[], ${sql.param(keys.map((k) => k.month))}::text[], ${sql.param(keys.map((k) => k.version))}::bigint[]) as u(r, m, v)
+        join activity_rollups r on r.region_code = u.r and r.month = u.m and r.version = u.v`,
+  );
+  return rows.map((r) => ({ regionCode: r.region_code, month: r.month, version: Number(r.version), part: { ...decodePartText(r.part), ids: r.ids } }));
 }
 
 /**
