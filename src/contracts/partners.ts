@@ -38,7 +38,7 @@ export const partnerListQuerySchema = z.object({
 const partnerBase = { id: z.string(), regionCode: z.string(), regionName: z.string(), kind: z.enum(PARTNER_KIND_KEYS), name: z.string(), contact: z.string().nullable() };
 
 export const partnerListSchema = z.object({
-  items: z.array(z.object({ ...partnerBase, projects: z.number().int(), signedProjects: z.number().int(), signedAmountYuan: z.number(), activities: z.number().int() })),
+  items: z.array(z.object({ ...partnerBase, projects: z.number().int(), signedProjects: z.number().int(), signedAmountYuan: z.number(), fundsYuan: z.number().describe('引荐项目的累计到位资金（元）'), activities: z.number().int() })),
 });
 export type PartnerList = z.infer<typeof partnerListSchema>;
 
@@ -60,9 +60,10 @@ export const partnerSchema = z.object({
     byStage: z.record(z.string(), z.number().int()).describe('按阶段的项目数（lead 线索 … terminated 终止）'),
     signedProjects: z.number().int().describe('已签约（阶段为签约、开工、投产，或终止前已签约）的项目数'),
     signedAmountYuan: z.number().describe('这些项目的签约额之和（元）'),
+    fundsYuan: z.number().describe('引荐的全部项目的累计到位资金（元，各月到位资金之和）'),
     activities: z.number().int(),
   }),
-  projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), stage: z.string(), signedAmountYuan: z.number().nullable(), signedDate: z.string().nullable() })),
+  projects: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), stage: z.string(), signedAmountYuan: z.number().nullable(), signedDate: z.string().nullable(), fundsYuan: z.number().describe('累计到位资金（元）') })),
   activities: z.array(z.object({ id: z.string(), code: z.string(), type: z.string(), name: z.string(), startDate: z.string() })),
 });
 export type Partner = z.infer<typeof partnerSchema>;

@@ -210,10 +210,20 @@ describe.each(DATABASE_KINDS)('resident teams and partners on %s', (kind) => {
     const a1 = await activityByCode('A1');
     expect((await t.call('PATCH', `/api/activities/${a1.id}`, { cookie: midong, body: { partnerId: ambassador.id, version: a1.version } })).json()).toMatchObject({ partnerName: '张大使' });
 
+    // funds in place: HDP1 300 + 1200 万, HDP3 100 万 are his; HDP5 (天山区, not his) 50 万 is not
+    const funds = Buffer.from('项目编号,月份,金额(万元),备注\nHDP1,2025-08,300,\nHDP1,2025-10,1200,\nHDP3,2025-11,100,\nHDP5,2025-11,50,\n');
+    const imported = await t.call('POST', '/api/imports?kind=funds', { cookie: city, body: funds, headers: { 'content-type': 'text/csv', 'x-file-name': 'funds.csv' } });
+    expect(imported.statusCode, imported.body).toBe(200);
+
     const page = (await t.call('GET', `/api/partners/${ambassador.id}`, { cookie: midong })).json();
-    expect(page.figures).toEqual({ projects: 3, byStage: { signed: 1, negotiating: 1, lead: 1 }, signedProjects: 1, signedAmountYuan: 50_000_000, activities: 1 });
+    expect(page.figures).toEqual({ projects: 3, byStage: { signed: 1, negotiating: 1, lead: 1 }, signedProjects: 1, signedAmountYuan: 50_000_000, fundsYuan: 16_000_000, activities: 1 });
+    expect(page.projects.map((p: { code: string; fundsYuan: number }) => [p.code, p.fundsYuan])).toEqual([
+      ['HDP1', 15_000_000],
+      ['HDP3', 1_000_000],
+      ['HDP4', 0],
+    ]);
     const row = (await t.call('GET', '/api/partners?kind=ambassador', { cookie: city })).json().items;
-    expect(row).toEqual([expect.objectContaining({ name: '张大使', projects: 3, signedProjects: 1, signedAmountYuan: 50_000_000, activities: 1 })]);
+    expect(row).toEqual([expect.objectContaining({ name: '张大使', projects: 3, signedProjects: 1, signedAmountYuan: 50_000_000, fundsYuan: 16_000_000, activities: 1 })]);
 
     // 天山 sees neither the partner nor may name it on its project
     expect((await t.call('GET', `/api/partners/${ambassador.id}`, { cookie: tianshan })).statusCode).toBe(404);

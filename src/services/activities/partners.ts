@@ -45,6 +45,7 @@ export async function listPartners(deps: Deps, caller: Caller, o: { region?: str
       projects: r.projects,
       signedProjects: r.signed_projects,
       signedAmountYuan: Number(r.signed_amount),
+      fundsYuan: Number(r.funds),
       activities: r.activities,
     })),
   };
@@ -87,9 +88,10 @@ export async function getPartner(deps: Deps, caller: Caller, id: string): Promis
       byStage,
       signedProjects: signed.length,
       signedAmountYuan: signed.reduce((sum, p) => sum + Number(p.signed_amount ?? 0), 0),
+      fundsYuan: projects.reduce((sum, p) => sum + Number(p.funds), 0),
       activities: activities.length,
     },
-    projects: projects.map((p) => ({ id: p.id, code: p.code, name: p.name, stage: p.stage, signedAmountYuan: p.signed_amount === null ? null : Number(p.signed_amount), signedDate: p.signed_date })),
+    projects: projects.map((p) => ({ id: p.id, code: p.code, name: p.name, stage: p.stage, signedAmountYuan: p.signed_amount === null ? null : Number(p.signed_amount), signedDate: p.signed_date, fundsYuan: Number(p.funds) })),
     activities: activities.map((a) => ({ id: a.id, code: a.code, type: a.type, name: a.name, startDate: a.start_date })),
   };
 }

@@ -1784,7 +1784,7 @@ export const en: Record<MessageKey, string> = {
   'partners.signedAmount': 'Signed amount',
   'partners.activities': 'Activities',
   'partners.byStage': 'By stage',
-  'partners.fundsNote': 'Funds in place are shown on each project (partner figures count projects and signed amounts only)',
+  'partners.funds': 'Funds in place',
   'partners.saved': 'Saved',
   'teams.title': 'Resident teams',
   'teams.new': 'New team',

@@ -1782,7 +1782,7 @@ export const zh = {
   'partners.signedAmount': '签约额',
   'partners.activities': '相关活动',
   'partners.byStage': '按阶段',
-  'partners.fundsNote': '到位资金请在项目页查看（合作方统计暂只计项目数与签约额）',
+  'partners.funds': '到位资金',
   'partners.saved': '已保存',
   'teams.title': '驻点招商小分队',
   'teams.new': '新建小分队',

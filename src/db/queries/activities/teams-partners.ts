@@ -130,17 +130,18 @@ export async function selectTeamProjects(db: Db, id: string, scopePath: string) 
 }
 
 export async function selectPartnerList(db: Db, scopePath: string, kind: string | undefined, q: string | undefined) {
-  return selectRows<{ id: string; region_code: string; region_name: string; kind: string; name: string; contact: string | null; projects: number; signed_projects: number; signed_amount: string; activities: number }>(
+  return selectRows<{ id: string; region_code: string; region_name: string; kind: string; name: string; contact: string | null; projects: number; signed_projects: number; signed_amount: string; funds: string; activities: number }>(
     db,
     sql`select pa.id, pa.region_code, r.name as region_name, pa.kind, pa.name, pa.contact,
           coalesce(pp.projects, 0)::int as projects, coalesce(pp.signed_projects, 0)::int as signed_projects,
-          coalesce(pp.signed_amount, 0)::text as signed_amount,
+          coalesce(pp.signed_amount, 0)::text as signed_amount, coalesce(pp.funds, 0)::text as funds,
           (select count(*)::int from activities a join regions ar on ar.code = a.region_code
              where a.partner_id = pa.id and ar.path like ${`${escapeLike(scopePath)}%`}) as activities
         from partners pa join regions r on r.code = pa.region_code
         left join lateral (
           select count(*) as projects, count(*) filter (where p.signed_date is not null) as signed_projects,
-                 sum(p.signed_amount_yuan) filter (where p.signed_date is not null) as signed_amount
+                 sum(p.signed_amount_yuan) filter (where p.signed_date is not null) as signed_amount,
+                 sum((select sum(f.amount_yuan) from fund_receipts f where f.project_id = p.id)) as funds
           from projects p join regions pr on pr.code = p.region_code
           where p.brought_by_partner_id = pa.id and pr.path like ${`${escapeLike(scopePath)}%`}
         ) pp on true
@@ -187,9 +188,10 @@ export async function countPartnerUses(db: Db, id: string): Promise<number> {
 }
 
 export async function selectPartnerProjects(db: Db, id: string, scopePath: string) {
-  return selectRows<{ id: string; code: string; name: string; stage: string; signed_amount: string | null; signed_date: string | null }>(
+  return selectRows<{ id: string; code: string; name: string; stage: string; signed_amount: string | null; signed_date: string | null; funds: string }>(
     db,
-    sql`select p.id, p.code, p.name, p.stage, p.signed_amount_yuan::text as signed_amount, p.signed_date::text
+    sql`select p.id, p.code, p.name, p.stage, p.signed_amount_yuan::text as signed_amount, p.signed_date::text,
+               coalesce((select sum(f.amount_yuan) from fund_receipts f where f.project_id = p.id), 0)::text as funds
         from projects p join regions r on r.code = p.region_code
         where p.brought_by_partner_id = ${id} and ${inScope(scopePath)} order by p.code`,
   );

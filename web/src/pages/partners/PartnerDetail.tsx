@@ -49,28 +49,33 @@ export default function PartnerDetail() {
           </ProDescriptions>
         </Card>
         <Row gutter={[12, 12]} data-testid="partner-figures">
-          <Col xs={12} md={6}>
+          <Col flex="1 0 150px">
             <Card size="small">
               <Statistic title={t('partners.projects')} value={f.projects} />
             </Card>
           </Col>
-          <Col xs={12} md={6}>
+          <Col flex="1 0 150px">
             <Card size="small">
               <Statistic title={t('partners.signedProjects')} value={f.signedProjects} />
             </Card>
           </Col>
-          <Col xs={12} md={6}>
+          <Col flex="1 0 150px">
             <Card size="small">
               <Statistic title={t('partners.signedAmount')} value={formatWan(f.signedAmountYuan, '—')} />
             </Card>
           </Col>
-          <Col xs={12} md={6}>
+          <Col flex="1 0 150px">
+            <Card size="small">
+              <Statistic title={t('partners.funds')} value={formatWan(f.fundsYuan, '—')} />
+            </Card>
+          </Col>
+          <Col flex="1 0 150px">
             <Card size="small">
               <Statistic title={t('partners.activities')} value={f.activities} />
             </Card>
           </Col>
         </Row>
-        <Card size="small" title={t('partners.projects')} extra={phone ? undefined : <Typography.Text type="secondary">{t('partners.fundsNote')}</Typography.Text>}>
+        <Card size="small" title={t('partners.projects')}>
           <Space size={[6, 6]} wrap style={{ marginBottom: 8 }}>
             {Object.entries(f.byStage).map(([stage, n]) => (
               <Tag key={stage}>
@@ -90,7 +95,8 @@ export default function PartnerDetail() {
                     {x.code} {x.name}
                   </Link>
                   <Tag>{stageName(t, x.stage)}</Tag>
-                  {x.signedAmountYuan !== null && <Typography.Text type="secondary">{formatWan(x.signedAmountYuan, '—')}</Typography.Text>}
+                  {x.signedAmountYuan !== null && <Typography.Text type="secondary">{t('partners.signedAmount')} {formatWan(x.signedAmountYuan, '—')}</Typography.Text>}
+                  {x.fundsYuan > 0 && <Typography.Text type="secondary">{t('partners.funds')} {formatWan(x.fundsYuan, '—')}</Typography.Text>}
                 </Space>
               </List.Item>
             )}

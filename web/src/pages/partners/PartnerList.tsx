@@ -127,6 +127,7 @@ export default function PartnerList() {
     { title: t('partners.projects'), dataIndex: 'projects', width: 90, align: 'right' },
     { title: t('partners.signedProjects'), dataIndex: 'signedProjects', width: 80, align: 'right' },
     { title: t('partners.signedAmount'), dataIndex: 'signedAmountYuan', width: 150, align: 'right', render: (v: number) => formatWan(v, '—') },
+    { title: t('partners.funds'), dataIndex: 'fundsYuan', width: 150, align: 'right', render: (v: number) => formatWan(v, '—') },
     { title: t('partners.activities'), dataIndex: 'activities', width: 90, align: 'right' },
   ];
   return (
@@ -165,7 +166,7 @@ export default function PartnerList() {
                         {r.regionName} · {t('partners.projects')} {r.projects} · {t('partners.signedProjects')} {r.signedProjects}
                       </Typography.Text>
                       <Typography.Text type="secondary">
-                        {t('partners.signedAmount')} {formatWan(r.signedAmountYuan, '—')} · {t('partners.activities')} {r.activities}
+                        {t('partners.signedAmount')} {formatWan(r.signedAmountYuan, '—')} · {t('partners.funds')} {formatWan(r.fundsYuan, '—')} · {t('partners.activities')} {r.activities}
                       </Typography.Text>
                     </Space>
                   </Card>
