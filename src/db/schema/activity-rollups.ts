@@ -58,7 +58,8 @@ export const activityRollupKeys = pgTable('activity_rollup_keys', {
  * 储备项目 at the end of a period (projects whose stage then, by the stage history, was 线索/储备),
  * counted per region of the projects and kept while the region's version in
  * project_reserve_versions is unchanged: bumped by triggers on every change of a project's stage
- * history, region or existence (migration 0036). A summary adds the counts of its subtree's regions.
+ * history, region or existence (migration 0036) or of its portal publications (migration 0039). A summary
+ * adds the counts of its subtree's regions.
  */
 export const projectReserveVersions = pgTable('project_reserve_versions', {
   regionCode: text('region_code')
@@ -77,6 +78,8 @@ export const projectReserveCounts = pgTable(
     day: date('day').notNull(),
     version: bigint('version', { mode: 'number' }).notNull(),
     projects: integer('projects').notNull(),
+    /** of those, the ones published on the portal at that moment (project_publications) */
+    published: integer('published').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.day] })],
 );

@@ -17,3 +17,4 @@ export * from './activity-links';
 export * from './briefings';
 export * from './notifications';
 export * from './activity-rollups';
+export * from './portal';

@@ -125,8 +125,8 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
       signedAmountYuan: Number(row.signedAmountYuan),
       plannedInvestmentYuan: Number(row.plannedInvestmentYuan),
     },
-    // 发布: the investor portal (a later item) publishes projects; none are published until it exists
-    reserve: { projects: reserve, published: 0 },
+    // 发布: of the reserve, the projects published on the portal at the end of the period (project_publications)
+    reserve: { projects: reserve.projects, published: reserve.published },
     serviceItems,
   };
 }
