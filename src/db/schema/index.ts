@@ -18,3 +18,4 @@ export * from './briefings';
 export * from './notifications';
 export * from './activity-rollups';
 export * from './portal';
+export * from './commitments';

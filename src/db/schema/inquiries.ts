@@ -54,7 +54,9 @@ export const inquiries = pgTable(
     duplicateOfId: uuid('duplicate_of_id'),
     /** why the filing looks like spam (links, repeated text …): flagged, never dropped */
     spamReasons: text('spam_reasons').array().notNull().default(sql`'{}'::text[]`),
-    /** the commitment clause a complaint names; the FK is added once the commitments tables have landed */
+    /** the commitment clause a complaint names (政策承诺条款); a deleted draft clause leaves the complaint without one */
+    // its FK (inquiries_clause_id_commitments_id_fk, on delete set null) is written by hand in migration 0040: declaring
+    // it here would make the schema modules circular (projects → inquiries → commitments → projects)
     clauseId: uuid('clause_id'),
     /** hash of the normalised phone or e-mail: finds duplicates without reading personal data */
     contactKey: text('contact_key').notNull(),
@@ -68,6 +70,8 @@ export const inquiries = pgTable(
     index('inquiries_open_idx').on(t.stage, t.closeDueOn),
     index('inquiries_contact_idx').on(t.contactKey, t.receivedOn),
     index('inquiries_duplicate_idx').on(t.duplicateOfId),
+    // a clause's complaints
+    index('inquiries_clause_idx').on(t.clauseId),
     foreignKey({ name: 'inquiries_duplicate_of_fk', columns: [t.duplicateOfId], foreignColumns: [t.id] }).onDelete('set null'),
     check('inquiries_rating_range', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
     check('inquiries_contact_present', sql`${t.phone} is not null or ${t.email} is not null`),
