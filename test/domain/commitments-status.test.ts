@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canBecomeAgreed, needsFairCompetitionReview } from '../../src/domain/commitments/clause-kinds';
+import { CLAUSE_TYPE_NAMES, CLAUSE_TYPES, canBecomeAgreed, COMMITMENT_STATUS_NAMES, DEFAULT_GRACE_WORKING_DAYS, needsFairCompetitionReview } from '../../src/domain/commitments/clause-kinds';
 import { computeDeadline, countDaysOverdue, deriveStatus, findFulfilledOn, isOpenStatus, sumFulfilled, type ClauseState, type Fulfilment } from '../../src/domain/commitments/clause-status';
 import { applyStatusAction, canRecordFulfilment, isStatusActionAllowed, listAllowedFrom } from '../../src/domain/commitments/status-transitions';
 import { COMMITMENT_STATUSES } from '../../src/domain/commitments/clause-kinds';
@@ -113,5 +113,13 @@ describe('公平竞争审查', () => {
     expect(canBecomeAgreed(true, null)).toBe(false);
     expect(canBecomeAgreed(true, 'rejected')).toBe(false);
     expect(canBecomeAgreed(true, 'approved')).toBe(true);
+  });
+});
+
+describe('names and defaults', () => {
+  it('names every clause type and status in Chinese, and gives 10 working days of grace by default', () => {
+    expect(CLAUSE_TYPES.map((t) => CLAUSE_TYPE_NAMES[t])).toEqual(['补贴', '土地', '税收返还/奖励', '价格优惠', '水电气暖', '服务保障', '其他']);
+    expect(COMMITMENT_STATUSES.map((s) => COMMITMENT_STATUS_NAMES[s])).toEqual(['待兑现', '已到期', '已兑现', '部分兑现', '逾期', '有争议', '已豁免']);
+    expect(DEFAULT_GRACE_WORKING_DAYS).toBe(10);
   });
 });

@@ -7,7 +7,7 @@
 export const CLAUSE_TYPES = ['subsidy', 'land', 'taxRefund', 'price', 'utility', 'service', 'other'] as const;
 export type ClauseType = (typeof CLAUSE_TYPES)[number];
 
-const CLAUSE_TYPE_NAMES: Record<ClauseType, string> = {
+export const CLAUSE_TYPE_NAMES: Record<ClauseType, string> = {
   subsidy: '补贴',
   land: '土地',
   taxRefund: '税收返还/奖励',
@@ -21,7 +21,7 @@ const CLAUSE_TYPE_NAMES: Record<ClauseType, string> = {
 export const COMMITMENT_STATUSES = ['pending', 'due', 'fulfilled', 'partly', 'overdue', 'disputed', 'waived'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
-const COMMITMENT_STATUS_NAMES: Record<CommitmentStatus, string> = {
+export const COMMITMENT_STATUS_NAMES: Record<CommitmentStatus, string> = {
   pending: '待兑现',
   due: '已到期',
   fulfilled: '已兑现',
@@ -47,10 +47,6 @@ export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 export const TRIGGER_STAGES = ['started', 'operating'] as const;
 export type TriggerStage = (typeof TRIGGER_STAGES)[number];
 
-/** draft 草拟 (not binding yet), agreed 已约定 (recorded as binding) */
-export const AGREEMENT_STATES = ['draft', 'agreed'] as const;
-type AgreementState = (typeof AGREEMENT_STATES)[number];
-
 export const REVIEW_DECISIONS = ['approved', 'rejected'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
@@ -74,4 +70,4 @@ export function canBecomeAgreed(reviewRequired: boolean, decision: ReviewDecisio
 }
 
 /** Working days after the due date before an unfulfilled clause counts as overdue (宽限期), unless the clause sets its own. */
-const DEFAULT_GRACE_WORKING_DAYS = 10;
+export const DEFAULT_GRACE_WORKING_DAYS = 10;
