@@ -99,6 +99,10 @@ const envSchema = z.object({
   YINFENG_REQUESTS_MAX_ACTIVE: integer('YINFENG_REQUESTS_MAX_ACTIVE', 0, 1, 10_000),
   YINFENG_REQUESTS_MAX_QUEUED: integer('YINFENG_REQUESTS_MAX_QUEUED', 100, 0, 100_000),
   YINFENG_REQUESTS_QUEUE_WAIT_MS: integer('YINFENG_REQUESTS_QUEUE_WAIT_MS', -1, 0, 600_000),
+  YINFENG_PUBLIC_RATE_LIMIT: integer('YINFENG_PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
+  YINFENG_PUBLIC_RATE_WINDOW_SECONDS: integer('YINFENG_PUBLIC_RATE_WINDOW_SECONDS', 60, 1, 24 * 3600),
+  YINFENG_PUBLIC_BODY_MAX_KB: integer('YINFENG_PUBLIC_BODY_MAX_KB', 64, 1, 10 * 1024),
+  YINFENG_PUBLIC_MAX_ACTIVE: integer('YINFENG_PUBLIC_MAX_ACTIVE', 0, 1, 10_000),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -148,6 +152,14 @@ export interface Config {
     maxQueuedRequests: number;
     queueWaitMs: number;
   };
+  /**
+   * The public side (/api/public/…, /portal/…; src/http/plugins/public-rate-limit.ts): requests per client
+   * address in a window (YINFENG_PUBLIC_RATE_LIMIT per YINFENG_PUBLIC_RATE_WINDOW_SECONDS; counted in each app
+   * process separately), the largest request body (YINFENG_PUBLIC_BODY_MAX_KB) and how many public requests
+   * run at once (YINFENG_PUBLIC_MAX_ACTIVE; unset: half of the internal limit, at least 1), in a gate of their
+   * own so anonymous readers never take internal users' places.
+   */
+  publicSide: { rateLimit: number; rateWindowSeconds: number; bodyMaxBytes: number; maxActiveRequests: number };
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   /**
@@ -199,6 +211,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const ownerUrl = e.YINFENG_OWNER_DATABASE_URL?.trim() || undefined;
   const ownerProblem = checkOwnerUrl(url, ownerUrl);
   if (ownerProblem) throw new ConfigError([ownerProblem]);
+  // unset (0): twice this machine's cores on PostgreSQL, at most the pool (more at once share the same cores
+  // and each takes longer: on 2 cores 4 at once served 2.5 times what 10 did, bench:load); 4 on PGlite
+  const maxActiveRequests = e.YINFENG_REQUESTS_MAX_ACTIVE || (url ? Math.min(e.YINFENG_DB_POOL_MAX, 2 * os.availableParallelism()) : 4);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -213,13 +228,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: e.YINFENG_DB_STATEMENT_TIMEOUT_MS,
       jobStatementTimeoutMs: e.YINFENG_DB_JOB_STATEMENT_TIMEOUT_MS,
       lockTimeoutMs: e.YINFENG_DB_LOCK_TIMEOUT_MS,
-      // unset (0): twice this machine's cores on PostgreSQL, at most the pool (more at once share the same cores
-      // and each takes longer: on 2 cores 4 at once served 2.5 times what 10 did, bench:load); 4 on PGlite
-      maxActiveRequests: e.YINFENG_REQUESTS_MAX_ACTIVE || (url ? Math.min(e.YINFENG_DB_POOL_MAX, 2 * os.availableParallelism()) : 4),
+      maxActiveRequests,
       maxQueuedRequests: e.YINFENG_REQUESTS_MAX_QUEUED,
       // unset: 2 s on PostgreSQL; 10 s on PGlite, where one page's burst of requests (a dashboard) takes turns on
       // the one connection and a small installation should wait rather than refuse
       queueWaitMs: e.YINFENG_REQUESTS_QUEUE_WAIT_MS >= 0 ? e.YINFENG_REQUESTS_QUEUE_WAIT_MS : url ? 2000 : 10_000,
+    },
+    publicSide: {
+      rateLimit: e.YINFENG_PUBLIC_RATE_LIMIT,
+      rateWindowSeconds: e.YINFENG_PUBLIC_RATE_WINDOW_SECONDS,
+      bodyMaxBytes: e.YINFENG_PUBLIC_BODY_MAX_KB * 1024,
+      maxActiveRequests: e.YINFENG_PUBLIC_MAX_ACTIVE || Math.max(1, Math.floor(maxActiveRequests / 2)),
     },
     cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.YINFENG_TRUST_PROXY,

@@ -120,6 +120,23 @@ export const AUDIT_ACTIONS = [
   'briefing.issue',
   'briefing.revise',
   'notifications.run',
+  'portal.publish',
+  'portal.publication.update',
+  'portal.withdraw',
+  'resource.create',
+  'resource.update',
+  'resource.delete',
+  'resource.photo.upload',
+  'resource.photo.delete',
+  'policy.create',
+  'policy.update',
+  'policy.delete',
+  'policyItem.create',
+  'policyItem.update',
+  'policyItem.delete',
+  'contactOffice.create',
+  'contactOffice.update',
+  'contactOffice.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -154,5 +171,9 @@ export const AUDIT_OBJECT_TYPES = [
   'partner',
   'followUp',
   'briefing',
+  'resource',
+  'policy',
+  'policyItem',
+  'contactOffice',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -14,6 +14,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerInputGuard } from './plugins/input-guard';
 import { registerLoadShedding } from './plugins/load-shedding';
 import { registerOriginCheck } from './plugins/origin-check';
+import { registerPublicSide } from './plugins/public-side';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { auditRoutes } from './routes/audit/audit';
 import { authRoutes } from './routes/accounts/auth';
@@ -46,6 +47,9 @@ import { aftercareRoutes } from './routes/aftercare/aftercare';
 import { notificationRoutes } from './routes/notifications/notifications';
 import { tripRoutes } from './routes/activities/trips';
 import { briefingRoutes } from './routes/briefings/briefings';
+import { portalAdminRoutes } from './routes/portal/portal-admin';
+import { publicApiRoutes } from './routes/portal/public-api';
+import { portalPageRoutes, sendPortalNotFound } from './portal/portal-routes';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -80,7 +84,9 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await registerSecurityHeaders(app, config);
   registerOriginCheck(app, config);
   // load shedding before the first database read (the session lookup): a refused request costs no query
-  registerLoadShedding(app, config.capacity);
+  // the public side's rate and body limits before its own admission gate: a refused request holds no place
+  registerPublicSide(app, config);
+  registerLoadShedding(app, config.capacity, config.publicSide.maxActiveRequests);
   registerAccessGuard(app, deps);
   // JSON depth limit and unstorable text (NUL, lone surrogates) in bodies, queries and paths: 400 naming the field
   registerInputGuard(app);
@@ -126,10 +132,15 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(notificationRoutes, { deps });
   await app.register(tripRoutes, { deps });
   await app.register(briefingRoutes, { deps });
+  await app.register(portalAdminRoutes, { deps });
+  await app.register(publicApiRoutes, { deps });
+  await app.register(portalPageRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
+    // the portal's own pages: an unknown one is the portal's 404 page, never the web app
+    if (path === '/portal' || path.startsWith('/portal/')) return sendPortalNotFound(request, reply);
     // API paths, other methods and missing build assets get a real 404; client-side routes get the app
     if (path.startsWith('/api') || path.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: renderFor(request, msg('http.routeNotFound', { method: request.method, path })) } });

@@ -13,6 +13,12 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('loadConfig', () => {
+  it('reads the public side’s limits and refuses a bad one naming the variable', () => {
+    expect(loadConfig({ YINFENG_PUBLIC_RATE_LIMIT: '10', YINFENG_PUBLIC_MAX_ACTIVE: '3', YINFENG_PUBLIC_BODY_MAX_KB: '8' }).publicSide).toEqual({ rateLimit: 10, rateWindowSeconds: 60, bodyMaxBytes: 8192, maxActiveRequests: 3 });
+    expect(loadConfig({ YINFENG_REQUESTS_MAX_ACTIVE: '9' }).publicSide.maxActiveRequests).toBe(4);
+    expect(() => loadConfig({ YINFENG_PUBLIC_RATE_LIMIT: '0' })).toThrow(/YINFENG_PUBLIC_RATE_LIMIT/);
+  });
+
   it('uses the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
@@ -23,6 +29,8 @@ describe('loadConfig', () => {
       rollupWarmup: { enabled: true, intervalMinutes: 5 },
       auditSealSeconds: 60,
       capacity: { poolMax: 10, poolWaitMs: 3000, statementTimeoutMs: 30_000, jobStatementTimeoutMs: 0, lockTimeoutMs: 5_000, maxActiveRequests: 4, maxQueuedRequests: 100, queueWaitMs: 10_000 },
+      // the public side: 120 requests a minute per address, 64 KB bodies, half the internal limit at once (4 / 2)
+      publicSide: { rateLimit: 120, rateWindowSeconds: 60, bodyMaxBytes: 65_536, maxActiveRequests: 2 },
       cookieSecure: 'auto',
       trustProxy: false,
       publicOrigins: [],

@@ -46,6 +46,8 @@ interface RouteCase {
 }
 
 const PDF_BASE64 = Buffer.from('%PDF-1.4\n%test\n').toString('base64');
+/** the signature of a PNG file: enough for the upload guard's sniffing */
+const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]).toString('base64');
 
 class Fixture {
   private n = 0;
@@ -131,6 +133,40 @@ class Fixture {
     const { createPartner } = await import('../../src/services/activities/partners');
     return (await createPartner(this.t.deps, this.system, { regionCode: this.region(target), kind: 'ambassador', name: this.unique('矩阵大使') })).id;
   }
+  // ── investor portal (issue 14) ──
+  async office(target: Target) {
+    const { createOffice } = await import('../../src/services/portal/offices');
+    return (await createOffice(this.t.deps, this.system, { regionCode: this.region(target), name: this.unique('矩阵窗口'), address: '某路 1 号', phone: '0991-1234567' })).id;
+  }
+  async resource(target: Target, published = true) {
+    const { createResource } = await import('../../src/services/portal/resources');
+    return (await createResource(this.t.deps, this.system, { kind: 'land', regionCode: this.region(target), name: this.unique('矩阵地块'), published })).id;
+  }
+  /** a published resource with one photo: [resource id, photo id] */
+  async resourcePhoto(target: Target): Promise<[string, string]> {
+    const { uploadResourcePhoto } = await import('../../src/services/portal/resources');
+    const id = await this.resource(target);
+    const r = await uploadResourcePhoto(this.t.deps, this.system, id, { fileName: '现场.png', contentBase64: PNG_BASE64 });
+    return [id, r.photos[0]!.id];
+  }
+  async policy(target: Target) {
+    const { createPolicy } = await import('../../src/services/portal/policies');
+    return (await createPolicy(this.t.deps, this.system, { regionCode: this.region(target), title: this.unique('矩阵政策'), issuingBody: '某县人民政府' })).id;
+  }
+  /** a published item of a new policy: [policy id, item id] */
+  async policyItem(target: Target): Promise<[string, string]> {
+    const { createPolicyItem } = await import('../../src/services/portal/policies');
+    const policyId = await this.policy(target);
+    const p = await createPolicyItem(this.t.deps, this.system, policyId, { title: this.unique('矩阵条款'), benefit: '按实际投资额给予补助', published: true });
+    return [policyId, p.items[0]!.id];
+  }
+  async publishedProject(target: Target) {
+    const { publishProject } = await import('../../src/services/portal/publications');
+    const id = await this.project(target);
+    await publishProject(this.t.deps, this.system, id, { publicTitle: this.unique('矩阵推介') });
+    return id;
+  }
+  // ── end investor portal ──
   /** a weekly briefing of its own week (each call another week), a draft or issued */
   async briefing(target: Target, issued = false) {
     const { generateBriefing } = await import('../../src/services/briefings/generate-briefings');
@@ -1083,6 +1119,112 @@ const CASES: Record<string, RouteCase> = {
   },
   'PATCH /api/partners/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/partners/${await f.partner(t)}`, body: { contact: '张三', version: 1 } }) },
   'DELETE /api/partners/:id': { access: 'activities.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/partners/${await f.partner(t)}`, body: { version: 1, reason: '测试' } }) },
+  // ── investor portal (issue 14) ──
+  'GET /api/projects/:id/publication': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/publication` }) },
+  'PUT /api/projects/:id/publication': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/publication`, body: { publicTitle: f.unique('矩阵推介'), background: '背景' } }),
+  },
+  'POST /api/projects/:id/publication/withdraw': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/projects/${await f.publishedProject(t)}/publication/withdraw`, body: { version: 1, reason: '测试' } }),
+  },
+  'GET /api/portal/publications': { access: 'projects.read', scoped: false, ok: 200, build: async () => ({ url: '/api/portal/publications' }) },
+  'GET /api/portal/resources': { access: 'projects.read', scoped: false, ok: 200, build: async () => ({ url: '/api/portal/resources' }) },
+  'GET /api/portal/resources/:id': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/resources/${await f.resource(t, false)}` }) },
+  'POST /api/portal/resources': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: '/api/portal/resources', body: { kind: 'standardFactory', regionCode: f.region(t), name: f.unique('矩阵厂房'), areaSqm: 2000 } }),
+  },
+  'PATCH /api/portal/resources/:id': { access: 'portal.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/resources/${await f.resource(t)}`, body: { version: 1, address: '新地址' } }) },
+  'DELETE /api/portal/resources/:id': { access: 'portal.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/resources/${await f.resource(t)}`, body: { version: 1, reason: '测试' } }) },
+  'POST /api/portal/resources/:id/photos': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/portal/resources/${await f.resource(t)}/photos`, body: { fileName: '现场.png', contentBase64: PNG_BASE64 } }),
+  },
+  'DELETE /api/portal/resources/:id/photos/:photoId': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const [id, photo] = await f.resourcePhoto(t);
+      return { url: `/api/portal/resources/${id}/photos/${photo}` };
+    },
+  },
+  'GET /api/portal/resources/:id/photos/:photoId': {
+    access: 'projects.read',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const [id, photo] = await f.resourcePhoto(t);
+      return { url: `/api/portal/resources/${id}/photos/${photo}` };
+    },
+  },
+  'GET /api/portal/policies': { access: 'projects.read', scoped: false, ok: 200, build: async () => ({ url: '/api/portal/policies' }) },
+  'GET /api/portal/policies/:id': { access: 'projects.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/policies/${await f.policy(t)}` }) },
+  'POST /api/portal/policies': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: '/api/portal/policies', body: { regionCode: f.region(t), title: f.unique('矩阵新政策'), issuingBody: '某县人民政府' } }),
+  },
+  'PATCH /api/portal/policies/:id': { access: 'portal.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/policies/${await f.policy(t)}`, body: { version: 1, documentNumber: '某政发〔2026〕1号' } }) },
+  'DELETE /api/portal/policies/:id': { access: 'portal.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/policies/${await f.policy(t)}`, body: { version: 1, reason: '测试' } }) },
+  'POST /api/portal/policies/:id/items': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/portal/policies/${await f.policy(t)}/items`, body: { title: '厂房租金补贴', benefit: '前三年租金全额补贴' } }),
+  },
+  'PATCH /api/portal/policy-items/:id': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/portal/policy-items/${(await f.policyItem(t))[1]}`, body: { version: 1, howToApply: '向县商务局申请' } }),
+  },
+  'DELETE /api/portal/policy-items/:id': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/portal/policy-items/${(await f.policyItem(t))[1]}`, body: { version: 1, reason: '测试' } }),
+  },
+  'GET /api/portal/offices': { access: 'projects.read', scoped: false, ok: 200, build: async () => ({ url: '/api/portal/offices' }) },
+  'POST /api/portal/offices': {
+    access: 'portal.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: '/api/portal/offices', body: { regionCode: f.region(t), name: f.unique('矩阵新窗口'), address: '某路 2 号', phone: '0991-7654321' } }),
+  },
+  'PATCH /api/portal/offices/:id': { access: 'portal.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/offices/${await f.office(t)}`, body: { version: 1, hours: '工作日 9:30–19:30' } }) },
+  'DELETE /api/portal/offices/:id': { access: 'portal.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/portal/offices/${await f.office(t)}`, body: { version: 1, reason: '测试' } }) },
+  'GET /api/public/projects': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/public/projects?region=650100' }) },
+  'GET /api/public/projects/:id': { access: 'public', scoped: false, ok: 200, build: async (f) => ({ url: `/api/public/projects/${await f.publishedProject('own')}` }) },
+  'GET /api/public/resources': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/public/resources?kind=land&industry=C' }) },
+  'GET /api/public/resources/:id': { access: 'public', scoped: false, ok: 200, build: async (f) => ({ url: `/api/public/resources/${await f.resource('own')}` }) },
+  'GET /api/public/resources/:id/photos/:photoId': {
+    access: 'public',
+    scoped: false,
+    ok: 200,
+    build: async (f) => {
+      const [id, photo] = await f.resourcePhoto('own');
+      return { url: `/api/public/resources/${id}/photos/${photo}` };
+    },
+  },
+  'GET /api/public/policies': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/public/policies' }) },
+  'GET /api/public/policies/:id': { access: 'public', scoped: false, ok: 200, build: async (f) => ({ url: `/api/public/policies/${(await f.policyItem('own'))[0]}` }) },
+  'GET /api/public/policy-items': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: `/api/public/policy-items?q=${encodeURIComponent('补助')}` }) },
+  'GET /api/public/policy-items/:id': { access: 'public', scoped: false, ok: 200, build: async (f) => ({ url: `/api/public/policy-items/${(await f.policyItem('own'))[1]}` }) },
+  'GET /api/public/policy-match': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/public/policy-match?industry=C&size=small&region=650109' }) },
+  'GET /api/public/offices': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/public/offices' }) },
+  // ── end investor portal ──
   'POST /api/chains/import': {
     access: 'chains.manage',
     scoped: false, // who may change which chain: test/chains/chain-import.test.ts
@@ -1312,6 +1454,12 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const keys = declared.map((r) => `${r.method} ${r.url}`).sort();
     expect(keys).toEqual(Object.keys(CASES).sort());
     for (const r of declared) expect(r.access, `${r.method} ${r.url}`).toBe(CASES[`${r.method} ${r.url}`]?.access);
+    // issue 14: everything the public may call lives under /api/public/ (and every route there is public), besides health and login
+    const publicOutside = declared.filter((r) => r.access === 'public' && !r.url.startsWith('/api/public/')).map((r) => `${r.method} ${r.url}`);
+    expect(publicOutside.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    const underPublic = declared.filter((r) => r.url.startsWith('/api/public/'));
+    expect(underPublic.length).toBeGreaterThan(0);
+    for (const r of underPublic) expect(r.access, `${r.method} ${r.url}`).toBe('public');
     const docs = listDeclaredRoutes(t.app).filter((r) => r.url.startsWith('/api/docs'));
     expect(docs.length).toBeGreaterThan(0);
     for (const r of docs) expect(r.access).toBe('public');

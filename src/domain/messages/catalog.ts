@@ -15,6 +15,7 @@ import { importMessages } from './import-messages';
 import { ledgerMessages } from './ledger-messages';
 import { fillTemplate, type Lang, type Message, type ParamsOf, type ParamValue } from './define';
 import { httpMessages } from './http-messages';
+import { portalMessages } from './portal-messages';
 import { projectMessages } from './project-messages';
 import { statisticsMessages } from './statistics-messages';
 import { targetMessages } from './target-messages';
@@ -24,9 +25,9 @@ export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages, aftercareMessages, tripMessages, briefingMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages, aftercareMessages, tripMessages, briefingMessages, portalMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages, ...aftercareMessages, ...tripMessages, ...briefingMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages, ...aftercareMessages, ...tripMessages, ...briefingMessages, ...portalMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;

@@ -41,6 +41,10 @@ export function registerAccessGuard(app: FastifyInstance, deps: Deps): void {
     if (route.url.startsWith('/api') && !route.config?.access) {
       throw new Error(`路由 ${methods.join(',')} ${route.url} 没有声明访问权限 (config.access)`);
     }
+    // everything the public may call lives under /api/public/ (issue 14): a route there is public, or it is a mistake
+    if (route.url.startsWith('/api/public/') && route.config?.access !== 'public') {
+      throw new Error(`路由 ${methods.join(',')} ${route.url} 位于 /api/public/ 之下，须声明 access: 'public'`);
+    }
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {

@@ -16,11 +16,18 @@
  * outside /api (static files). A request with a body takes its place once the body is in (preHandler),
  * so a slow upload does not hold a place while it arrives; one without, at once (onRequest), before
  * the session lookup.
+ *
+ * The public side (/api/public/… and the portal's pages under /portal/, which read the database too) has a
+ * gate of its own (YINFENG_PUBLIC_MAX_ACTIVE at once, by default half the internal limit; the same queue
+ * length and wait): a crowd of anonymous readers fills its own queue and gets 503 there, and never takes
+ * the places of signed-in users, whose gate it does not enter. The two gates together may hold more
+ * database connections at once than either alone; the pool (YINFENG_DB_POOL_MAX) stays the final bound.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
 import { msg, type Message } from '../../domain/messages/catalog';
 import { renderFor } from '../request-lang';
+import { isPublicPath } from './public-side';
 
 export type LoadLimits = Pick<Config['capacity'], 'maxActiveRequests' | 'maxQueuedRequests' | 'queueWaitMs'>;
 
@@ -82,7 +89,11 @@ export class AdmissionGate {
 
 function isGated(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
-  return path.startsWith('/api/') && !UNGATED_PATHS.has(path) && !UNGATED_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`);
+  return path.startsWith('/api/') && !isPublicPath(path) && !UNGATED_PATHS.has(path) && !UNGATED_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`);
+}
+
+function isPublicGated(request: FastifyRequest): boolean {
+  return isPublicPath(request.url.split('?')[0] ?? '');
 }
 
 function hasBody(request: FastifyRequest): boolean {
@@ -99,11 +110,16 @@ function sendBusy(reply: FastifyReply, code: string, message: string, retryAfter
 }
 
 /**
- * Registers the gate on the root instance, before any hook that reads the database (the session
- * lookup of the access guard): a refused request costs no query.
+ * Registers the gates on the root instance, before any hook that reads the database (the session
+ * lookup of the access guard): a refused request costs no query. Returns the internal gate.
  */
-export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits): AdmissionGate {
-  const gate = new AdmissionGate(limits);
+export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits, publicMaxActive?: number): AdmissionGate {
+  const gate = guardRequests(app, new AdmissionGate(limits), isGated);
+  if (publicMaxActive !== undefined) guardRequests(app, new AdmissionGate({ ...limits, maxActiveRequests: publicMaxActive }), isPublicGated);
+  return gate;
+}
+
+function guardRequests(app: FastifyInstance, gate: AdmissionGate, gated: (request: FastifyRequest) => boolean): AdmissionGate {
   const admit = async (request: FastifyRequest, reply: FastifyReply) => {
     const admitted = await gate.enter();
     if (!admitted) {
@@ -124,10 +140,10 @@ export function registerLoadShedding(app: FastifyInstance, limits: LoadLimits): 
     });
   };
   app.addHook('onRequest', async (request, reply) => {
-    if (isGated(request) && !hasBody(request)) return admit(request, reply);
+    if (gated(request) && !hasBody(request)) return admit(request, reply);
   });
   app.addHook('preHandler', async (request, reply) => {
-    if (isGated(request) && hasBody(request)) return admit(request, reply);
+    if (gated(request) && hasBody(request)) return admit(request, reply);
   });
   return gate;
 }
