@@ -22,6 +22,9 @@ const signedCoreSchema = z.object({
   topInvestorProjects: z.number(),
   startRatePct: pct,
   fulfilmentRatePct: pct,
+  // optional: monthly returns frozen before 资金到位率 existed (2026-12) carry neither
+  fundsSinceSigningYuan: z.number().optional().describe('签约项目自签约当月至统计期末的到位资金（元）'),
+  fundsArrivalRatePct: pct.optional().describe('资金到位率 = 签约项目自签约以来的到位资金 ÷ 其签约额（%）；签约额为 0 时为 null'),
 });
 
 /** One group of the signed projects' structure (签约项目结构). */

@@ -68,6 +68,7 @@ function overview(d: NoticeData): NoticeTable {
     row('其中：世界500强、中国500强、民营500强、央企项目', '个', count, (s) => s.signed.topInvestorProjects),
     row('开工率', '%', pct, (s) => s.signed.startRatePct),
     row('履约率', '%', pct, (s) => s.signed.fulfilmentRatePct),
+    row('资金到位率', '%', pct, (s) => s.signed.fundsArrivalRatePct ?? null),
     row('年度到位资金目标', '万元', wan, (s) => s.target?.annualYuan ?? null, true),
     row('目标完成率', '%', pct, (s) => s.target?.completionPct ?? null, true),
     row('序时进度', '%', pct, (s) => s.target?.schedulePct ?? null, true),

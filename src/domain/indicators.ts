@@ -71,6 +71,8 @@ export interface SignedAggregates {
   topInvestorProjects: number;
   startedByEnd: number;
   notTerminated: number;
+  /** funds in place of these projects from each one's signing month through the period's last month */
+  fundsSinceSigningYuan: bigint;
 }
 
 export interface TargetInput {
@@ -123,6 +125,8 @@ export function buildSummary(region: string, period: Period, funds: FundsBySourc
       topInvestorProjects: signed.topInvestorProjects,
       startRatePct: share(BigInt(signed.startedByEnd), BigInt(signed.projects)),
       fulfilmentRatePct: share(BigInt(signed.notTerminated), BigInt(signed.projects)),
+      fundsSinceSigningYuan: Number(signed.fundsSinceSigningYuan),
+      fundsArrivalRatePct: share(signed.fundsSinceSigningYuan, signed.amountYuan),
     },
     target: target
       ? {

@@ -67,6 +67,7 @@ describe('summary arithmetic', () => {
     topInvestorProjects: 1,
     startedByEnd: 1,
     notTerminated: 3,
+    fundsSinceSigningYuan: 246_900_000n,
   };
 
   it('adds the sources up, splits new from continued, and rounds the rates half up', () => {
@@ -95,6 +96,9 @@ describe('summary arithmetic', () => {
         topInvestorProjects: 1,
         startRatePct: 25,
         fulfilmentRatePct: 75,
+        // 24,690 万 ÷ 200,000 万 = 12.345 % → 12.35 (half up)
+        fundsSinceSigningYuan: 246_900_000,
+        fundsArrivalRatePct: 12.35,
       },
       // 1600 / 6000 = 26.67 %; 3 / 12 = 25 %; (12·1600 − 3·6000) / (12·6000) = 1.67 points
       target: { annualYuan: 6000 * 10_000, completionPct: 26.67, schedulePct: 25, aheadPts: 1.67 },
@@ -102,12 +106,12 @@ describe('summary arithmetic', () => {
   });
 
   it('gives null rates over zero bases and no target when none was set', () => {
-    const s = buildSummary('650121', { from: '2026-01', to: '2026-01' }, [row('local', 1, 5, 1, 5, 0, 0)], { projects: 0, amountYuan: 0n, bands: [], topInvestorProjects: 0, startedByEnd: 0, notTerminated: 0 }, null);
+    const s = buildSummary('650121', { from: '2026-01', to: '2026-01' }, [row('local', 1, 5, 1, 5, 0, 0)], { projects: 0, amountYuan: 0n, bands: [], topInvestorProjects: 0, startedByEnd: 0, notTerminated: 0, fundsSinceSigningYuan: 0n }, null);
     expect(s.executing).toEqual({ projects: 1, fundsYuan: 50_000, lastYearFundsYuan: 0, yoyPct: null });
     expect(s.bySource.foreign).toEqual({ projects: 0, fundsYuan: 0, yoyPct: null });
     expect(s.domestic.yoyPct).toBeNull();
     expect(s.unknownSource).toEqual({ projects: 0, fundsYuan: 0 });
-    expect(s.signed).toMatchObject({ startRatePct: null, fulfilmentRatePct: null });
+    expect(s.signed).toMatchObject({ startRatePct: null, fulfilmentRatePct: null, fundsSinceSigningYuan: 0, fundsArrivalRatePct: null });
     expect(s.target).toBeNull();
     const behind = buildSummary('650121', { from: '2026-01', to: '2026-06' }, [], signed, { annualYuan: 1200n, yearToDateYuan: 300n, month: 6 });
     expect(behind.target).toEqual({ annualYuan: 1200, completionPct: 25, schedulePct: 50, aheadPts: -25 });

@@ -15,7 +15,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/index';
 import { createSystemCaller } from '../../src/services/context';
-import { addReceipt } from '../../src/services/funds/funds';
+import { addReceipt, listReceipts, verifyReceipt } from '../../src/services/funds/funds';
 import { changeProjectStage, createProject, type ProjectCreateInput } from '../../src/services/projects/projects';
 import { createPark } from '../../src/services/regions';
 import { setTarget } from '../../src/services/statistics/statistics';
@@ -101,6 +101,9 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
         topInvestorProjects: 1,
         startRatePct: 50,
         fulfilmentRatePct: 75,
+        // S1..S5 have no receipts: nothing in place since signing, 0 of 11,199,999,999 元
+        fundsSinceSigningYuan: 0,
+        fundsArrivalRatePct: 0,
         // S1..S5 carry no industry code and no chain node: in no sector, in no chain (shares of 4 projects / 11,199,999,999 元)
         bySector: {
           primary: { projects: 0, amountYuan: 0, projectSharePct: 0, amountSharePct: 0 },
@@ -123,7 +126,7 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
     expect(sibling.executing).toEqual({ projects: 1, fundsYuan: 1000 * WAN, lastYearFundsYuan: 0, yoyPct: null });
     expect((sibling.signed as { startRatePct: number | null }).startRatePct).toBe(0); // S2 started after the period's end
     const empty = await summary('650121', '2026-01', '2026-03');
-    expect(empty.signed).toMatchObject({ projects: 0, startRatePct: null, fulfilmentRatePct: null });
+    expect(empty.signed).toMatchObject({ projects: 0, startRatePct: null, fulfilmentRatePct: null, fundsArrivalRatePct: null });
   });
 
   it('computes completion, schedule and ahead/behind from the target the parent level set', async () => {
@@ -234,6 +237,36 @@ describe.each(DATABASE_KINDS)('statistics summary on %s', (kind) => {
     // YoY over a zero base is unranked
     expect(tianshan?.metrics.yoy).toMatchObject({ value: null, rank: null });
     expect(midong?.metrics.yoy).toMatchObject({ value: 14, rank: 1 });
+  });
+
+  it('gives 资金到位率: funds from each signed-in-P project\'s signing month through P\'s end ÷ their signed amount', async () => {
+    // 克拉玛依区, outside the prefecture above. G signed 2026-02-20 for 2000万: 2026-01 100万 (before its signing month, out),
+    // 2026-02 300万 and 2026-03 200万 (in), 2026-04 500万 (after P, out). K signed 2026-03-01 for 3000万, nothing in place.
+    // H signed 2025-11-05 (before P, not a signed project of P): its 2026-02 999万 is out.
+    const signedIn = (name: string, signedDate: string, wan: number, receipts: [string, number][]) =>
+      project({ name, regionCode: '650203', source: 'outOfRegion', stage: 'signed', investorName: `${name}投资方`, signedDate, signedAmountYuan: wan * WAN }, receipts);
+    const g = await signedIn('G', '2026-02-20', 2000, [['2026-01', 100], ['2026-02', 300], ['2026-03', 200], ['2026-04', 500]]);
+    await signedIn('K', '2026-03-01', 3000, []);
+    await signedIn('H', '2025-11-05', 800, [['2026-02', 999]]);
+    const s = await summary('650203', '2026-01', '2026-03', prefectureReviewer);
+    // (300 + 200) 万 ÷ (2000 + 3000) 万 = 10 %
+    expect(s.signed).toMatchObject({ projects: 2, amountYuan: 5000 * WAN, fundsSinceSigningYuan: 500 * WAN, fundsArrivalRatePct: 10 });
+    // through April G's 500万 counts too: 1000万 ÷ 5000万 = 20 %
+    expect((await summary('650203', '2026-01', '2026-04', prefectureReviewer)).signed).toMatchObject({ fundsSinceSigningYuan: 1000 * WAN, fundsArrivalRatePct: 20 });
+    // a period with no signed project: no base, null
+    expect((await summary('650203', '2026-06', '2026-06', prefectureReviewer)).signed).toMatchObject({ projects: 0, fundsSinceSigningYuan: 0, fundsArrivalRatePct: null });
+    // "proof before it counts": with verification required, only G's verified 2026-02 300万 counts: 300万 ÷ 5000万 = 6 %
+    const february = (await listReceipts(t.deps, sys, g.id)).find((r) => r.month === '2026-02')!;
+    await verifyReceipt(t.deps, sys, february.id, february.version);
+    await t.createAccount('st_sys_arrival', ['sysadmin'], '650000');
+    const sysadmin = await t.login('st_sys_arrival');
+    const policy = (needed: boolean) => ({ stagesNeedingEvidence: [], receiptNeedsEvidence: false, receiptNeedsVerification: needed, reason: needed ? '须核实' : '恢复' });
+    expect((await t.call('PUT', '/api/settings/evidence-policy', { cookie: sysadmin, body: policy(true) })).statusCode).toBe(200);
+    try {
+      expect((await summary('650203', '2026-01', '2026-03', prefectureReviewer)).signed).toMatchObject({ fundsSinceSigningYuan: 300 * WAN, fundsArrivalRatePct: 6 });
+    } finally {
+      await t.call('PUT', '/api/settings/evidence-policy', { cookie: sysadmin, body: policy(false) });
+    }
   });
 
   it('refuses a period ending before it starts, and regions outside the scope', async () => {

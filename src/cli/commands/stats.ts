@@ -39,7 +39,7 @@ export function formatSummaryTable(s: FullSummary): string {
     `  国内（区内+区外） ${s.domestic.projects} 个   ${wan(s.domestic.fundsYuan)}   同比 ${pct(s.domestic.yoyPct)}`,
   ];
   if (s.unknownSource.projects > 0) lines.push(`  未填来源     ${s.unknownSource.projects} 个   ${wan(s.unknownSource.fundsYuan)}`);
-  lines.push('', `签约项目       ${s.signed.projects} 个   签约额 ${wan(s.signed.amountYuan)}   开工率 ${pct(s.signed.startRatePct)}   履约率 ${pct(s.signed.fulfilmentRatePct)}   世界/中国500强、民营500强、央企 ${s.signed.topInvestorProjects} 个`);
+  lines.push('', `签约项目       ${s.signed.projects} 个   签约额 ${wan(s.signed.amountYuan)}   开工率 ${pct(s.signed.startRatePct)}   履约率 ${pct(s.signed.fulfilmentRatePct)}   资金到位率 ${pct(s.signed.fundsArrivalRatePct ?? null)}   世界/中国500强、民营500强、央企 ${s.signed.topInvestorProjects} 个`);
   const bandNames = ['≥1亿', '≥10亿', '≥50亿', '≥100亿'];
   s.signed.bands.forEach((b, i) => lines.push(`  ${bandNames[i] ?? b.minYuan}    ${b.projects} 个   ${wan(b.amountYuan)}   占比 ${pct(b.sharePct)}`));
   lines.push(...shareLines('按三次产业', Object.entries(s.signed.bySector).map(([k, v]) => [SECTOR_NAMES[k as keyof typeof SECTOR_NAMES], v])));

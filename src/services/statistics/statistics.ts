@@ -30,7 +30,7 @@ export async function getSummary(deps: Deps, caller: Caller, q: { region: string
   const filter = receiptFilterOf(policy);
   const funds = await loadFundsBySource(deps, region.path, { from: period.from, to: period.to, lastFrom: last.from, lastTo: last.to }, filter, excludeTags);
   const [start, end] = [`${period.from}-01`, lastDayOfMonth(period.to)];
-  const signed = await selectSignedAggregates(deps.db, region.path, start, end, SIZE_BANDS_YUAN, excludeTags);
+  const signed = await selectSignedAggregates(deps.db, region.path, start, end, SIZE_BANDS_YUAN, filter, excludeTags);
   const structure = await selectSignedStructure(deps.db, region.path, start, end, excludeTags);
   const target = spansYears(period) ? null : await selectTarget(deps.db, region.code, Number(year));
   let targetInput = null;

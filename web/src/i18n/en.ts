@@ -682,6 +682,8 @@ export const en: Record<MessageKey, string> = {
   'stats.topInvestors': 'Signed with top-500 / SOE investors',
   'stats.startRate': 'Start rate',
   'stats.fulfilmentRate': 'Fulfilment rate',
+  'stats.fundsArrivalRate': 'Funds arrival rate',
+  'stats.fundsArrivalRateHint': 'Funds in place of the projects signed in the period, from their signing month to the period end, divided by their signed amount',
   'stats.annualTarget': 'Annual target',
   'stats.completion': 'Completion',
   'stats.schedule': 'Schedule',

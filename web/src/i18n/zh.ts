@@ -680,6 +680,8 @@ export const zh = {
   'stats.topInvestors': '500强及央企签约项目',
   'stats.startRate': '开工率',
   'stats.fulfilmentRate': '履约率',
+  'stats.fundsArrivalRate': '资金到位率',
+  'stats.fundsArrivalRateHint': '统计期内签约项目自签约当月至统计期末的到位资金 ÷ 其签约额',
   'stats.annualTarget': '年度目标',
   'stats.completion': '完成率',
   'stats.schedule': '序时进度',

@@ -110,8 +110,20 @@ function signedProjectsIn(scopePath: string, start: string, end: string, exclude
     where r.path like ${`${scopePath}%`} and p.signed_date between ${start} and ${end} and ${keptProjects(excludeTags)}`;
 }
 
-/** Projects signed within [start, end]: count, amount, cumulative size bands, top investors, started by the end, not terminated. */
-export async function selectSignedAggregates(db: Db, scopePath: string, start: string, end: string, bandsYuan: readonly bigint[], excludeTags: readonly string[] = []) {
+/**
+ * Projects signed within [start, end]: count, amount, cumulative size bands, top investors, started by the end, not terminated,
+ * and their funds since signing (资金到位率's numerator: receipts counted under the evidence policy, from the signing month
+ * through the period's last month).
+ */
+export async function selectSignedAggregates(
+  db: Db,
+  scopePath: string,
+  start: string,
+  end: string,
+  bandsYuan: readonly bigint[],
+  receipts: ReceiptFilter,
+  excludeTags: readonly string[] = [],
+) {
   const bandCols = bandsYuan.map(
     (b, i) => sql`count(*) filter (where p.signed_amount_yuan >= ${String(b)}::bigint)::int as band${sql.raw(String(i))}_n,
       coalesce(sum(p.signed_amount_yuan) filter (where p.signed_amount_yuan >= ${String(b)}::bigint), 0)::text as band${sql.raw(String(i))}_a`,
@@ -122,7 +134,9 @@ export async function selectSignedAggregates(db: Db, scopePath: string, start: s
       ${sql.join(bandCols, sql`, `)},
       count(*) filter (where e.tags && ${sql.param(TOP_INVESTOR_TAGS)}::text[])::int as top_investor,
       count(*) filter (where p.started_date is not null and p.started_date <= ${end})::int as started_by_end,
-      count(*) filter (where p.stage <> 'terminated')::int as not_terminated
+      count(*) filter (where p.stage <> 'terminated')::int as not_terminated,
+      coalesce(sum((select sum(f.amount_yuan) from fund_receipts f
+        where f.project_id = p.id and f.month >= to_char(p.signed_date, 'YYYY-MM') and f.month <= ${end.slice(0, 7)} and ${countedReceipts(receipts)})), 0)::text as funds_since_signing
     from ${signedProjectsIn(scopePath, start, end, excludeTags)}`);
   const r = rowsOf(result)[0] ?? {};
   return {
@@ -132,6 +146,7 @@ export async function selectSignedAggregates(db: Db, scopePath: string, start: s
     topInvestorProjects: Number(r.top_investor ?? 0),
     startedByEnd: Number(r.started_by_end ?? 0),
     notTerminated: Number(r.not_terminated ?? 0),
+    fundsSinceSigningYuan: BigInt(String(r.funds_since_signing ?? '0')),
   };
 }
 

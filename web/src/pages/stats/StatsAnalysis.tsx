@@ -68,6 +68,9 @@ function SummaryDescriptions({ t, s, region, range }: { t: Translate; s: StatsSu
       <ProDescriptions.Item label={t('stats.topInvestors')}>{t('dash.nProjects', { n: s.signed.topInvestorProjects })}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.startRate')}>{formatPct(s.signed.startRatePct)}</ProDescriptions.Item>
       <ProDescriptions.Item label={t('stats.fulfilmentRate')}>{formatPct(s.signed.fulfilmentRatePct)}</ProDescriptions.Item>
+      <ProDescriptions.Item label={t('stats.fundsArrivalRate')} tooltip={t('stats.fundsArrivalRateHint')}>
+        {formatPct(s.signed.fundsArrivalRatePct ?? null)}
+      </ProDescriptions.Item>
       {target ? (
         <>
           <ProDescriptions.Item label={t('stats.annualTarget')}>{formatYuan(target.annualYuan, '—')}</ProDescriptions.Item>
