@@ -18,6 +18,7 @@ import { seedDemoReturns } from './demo-returns';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoAftercare } from './demo-aftercare';
 import { seedDemoBriefings } from './demo-briefings';
+import { seedDemoPortal } from './demo-portal';
 import { hasDemoTargets, seedDemoTargetHistory } from './demo-targets';
 import { selectTarget } from '../db/queries/statistics/statistics';
 import { todayInShanghai } from '../domain/dates';
@@ -132,6 +133,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoAftercare(deps);
   // issued weekly briefings and drafts, generated from the activities and records above
   await seedDemoBriefings(deps, DEMO_PREFECTURE);
+  // the investor portal: contact offices, published resources and projects, a policy library marked as demo
+  await seedDemoPortal(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }
