@@ -33,7 +33,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   targets fit-weights           按招商结果重新拟合评分权重并回测（服务每周自动拟合）
   stats --region CODE --from YYYY-MM --to YYYY-MM [--exclude-tags 光伏,…] [--json]   统计汇总（与 /api/stats/summary 相同）
   stats activities --region CODE --from YYYY-MM --to YYYY-MM [--type …] [--json]   招商活动统计（与 /api/stats/activities 相同）
-  stats service --region CODE --from YYYY-MM --to YYYY-MM [--json]   帮办代办服务时钟（与 /api/stats/service-items 相同）
+  stats service --region CODE --from YYYY-MM --to YYYY-MM [--kind serviceItems|inquiries|complaints] [--json]   服务时钟（与 /api/stats/service-items 相同）
   briefings generate --region CODE --kind weekly|dispatch|monthly --date YYYY-MM-DD [--out FILE]   生成简报（周报、旬调度、月报）
   briefings due [--date YYYY-MM-DD]   执行当天应生成的简报（服务每天 8:00 自动执行）
   report monthly|quarterly|annual --region CODE --month YYYY-MM [--format pdf|xlsx] [--out FILE]   月通报、季总结、年排名
@@ -108,8 +108,8 @@ async function main(argv: string[]): Promise<void> {
     case 'stats': {
       if (rest[0] === 'service') {
         if (wantsHelp) return void console.log(SERVICE_CLOCK_HELP);
-        const { values } = parseArgs({ args: rest.slice(1), strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
-        return runServiceClockStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), json: Boolean(values.json) });
+        const { values } = parseArgs({ args: rest.slice(1), strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } } });
+        return runServiceClockStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), kind: values.kind, json: Boolean(values.json) });
       }
       if (rest[0] === 'activities') {
         if (wantsHelp) return void console.log(ACTIVITY_STATS_HELP);

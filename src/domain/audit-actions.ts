@@ -137,6 +137,16 @@ export const AUDIT_ACTIONS = [
   'contactOffice.create',
   'contactOffice.update',
   'contactOffice.delete',
+  'inquiry.file',
+  'inquiry.assign',
+  'inquiry.accept',
+  'inquiry.answer',
+  'inquiry.close',
+  'inquiry.reopen',
+  'inquiry.rate',
+  'inquiry.contact.reveal',
+  'inquiry.convert',
+  'settings.inquiries.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -175,5 +185,6 @@ export const AUDIT_OBJECT_TYPES = [
   'policy',
   'policyItem',
   'contactOffice',
+  'inquiry',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

@@ -11,6 +11,9 @@
  *   method: sort ascending, the p-th percentile is the value at rank ⌈p/100 × n⌉ (median: p = 50, so
  *   for an even n the lower middle value, never an average); null when nothing closed.
  * - openPastDue: items opened on or before asOf, not closed by asOf, whose due day is before asOf.
+ * - medianFirstResponseDays / p90FirstResponseDays (inquiries and complaints; null for 帮办代办): working
+ *   days from opening to the first response (a complaint's acceptance, an inquiry's first answer) of the
+ *   items first responded to in P, nearest rank as above; null when none.
  */
 import { percentHalfUp } from './money';
 
@@ -22,6 +25,8 @@ export interface ClockItem {
   projectId: string | null;
   /** working days from opening to closing, when closed */
   daysToClose: number | null;
+  /** inquiries and complaints: the day of the first response and the working days it took; absent for 帮办代办 */
+  firstResponse?: { on: string | null; days: number | null };
 }
 
 export interface ClockFigures {
@@ -33,6 +38,8 @@ export interface ClockFigures {
   p90Days: number | null;
   openPastDue: number;
   projects: number;
+  medianFirstResponseDays: number | null;
+  p90FirstResponseDays: number | null;
 }
 
 /** The nearest-rank p-th percentile of the values (p in 1..100); null for none. */
@@ -49,6 +56,7 @@ export function computeClockFigures(items: readonly ClockItem[], from: string, t
   const closed = items.filter((i) => i.closedOn !== null && i.closedOn >= from && i.closedOn <= to);
   const onTime = closed.filter((i) => (i.closedOn ?? '') <= i.dueOn).length;
   const days = closed.flatMap((i) => (i.daysToClose === null ? [] : [i.daysToClose]));
+  const responded = items.flatMap((i) => (i.firstResponse?.on && i.firstResponse.on >= from && i.firstResponse.on <= to && i.firstResponse.days !== null ? [i.firstResponse.days] : []));
   const pastDue = items.filter((i) => i.openedOn <= asOf && (i.closedOn === null || i.closedOn > asOf) && i.dueOn < asOf).length;
   return {
     opened: opened.length,
@@ -59,5 +67,7 @@ export function computeClockFigures(items: readonly ClockItem[], from: string, t
     p90Days: nearestRank(days, 90),
     openPastDue: pastDue,
     projects: new Set(opened.flatMap((i) => (i.projectId ? [i.projectId] : []))).size,
+    medianFirstResponseDays: nearestRank(responded, 50),
+    p90FirstResponseDays: nearestRank(responded, 90),
   };
 }

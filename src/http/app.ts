@@ -50,6 +50,8 @@ import { briefingRoutes } from './routes/briefings/briefings';
 import { portalAdminRoutes } from './routes/portal/portal-admin';
 import { publicApiRoutes } from './routes/portal/public-api';
 import { portalPageRoutes, sendPortalNotFound } from './portal/portal-routes';
+import { inquiryRoutes } from './routes/inquiries/inquiries';
+import { publicInquiryRoutes } from './routes/inquiries/public-inquiries';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
@@ -135,6 +137,8 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(portalAdminRoutes, { deps });
   await app.register(publicApiRoutes, { deps });
   await app.register(portalPageRoutes, { deps });
+  await app.register(inquiryRoutes, { deps });
+  await app.register(publicInquiryRoutes, { deps });
 
   const hasWeb = await registerStaticWeb(app, webRoot);
   app.setNotFoundHandler((request, reply) => {

@@ -204,6 +204,29 @@ class Fixture {
     }
     return made;
   }
+  /** an inquiry or complaint routed to the own or sibling county, taken to `stage` by the system (fresh each time) */
+  async inquiry(target: Target, kind: 'inquiry' | 'complaint' = 'inquiry', stage: 'received' | 'answered' | 'closed' = 'received') {
+    const { fileInquiry } = await import('../../src/services/inquiries/public-inquiries');
+    const { stepInquiry } = await import('../../src/services/inquiries/inquiry-handling');
+    const { selectInquiryByTracking } = await import('../../src/db/queries/inquiries/inquiries');
+    const { normalizeTrackingNumber } = await import('../../src/domain/inquiries/tracking-number');
+    const { CONSENT_NOTICE_VERSION } = await import('../../src/domain/inquiries/consent-notice');
+    await this.t.deps.db.execute(sql`delete from public_submissions`);
+    const filed = await fileInquiry(this.t.deps, { clientIp: '10.9.8.7', requestId: null }, kind, {
+      type: kind === 'inquiry' ? 'general' : 'departmentAction',
+      regionCode: this.region(target),
+      name: '矩阵客商',
+      company: '矩阵公司',
+      phone: `1390000${String(++this.n).padStart(4, '0')}`,
+      content: this.unique('矩阵咨询内容'),
+      consent: true,
+      consentVersion: CONSENT_NOTICE_VERSION,
+    });
+    const row = await selectInquiryByTracking(this.t.deps.db, normalizeTrackingNumber(filed.trackingNumber) ?? '');
+    if (!row) throw new Error('inquiry not filed');
+    if (stage !== 'received') await stepInquiry(this.t.deps, this.system, row.id, 'answer', { version: row.version, text: '答复', close: stage === 'closed' });
+    return { id: row.id, trackingNumber: filed.trackingNumber };
+  }
   /** a firm outside 乌鲁木齐 fitting chain MXOWN's node (its credit code) */
   async outsideFirm() {
     const { testEnterprise } = await import('../enterprises/fixtures');
@@ -1375,6 +1398,77 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/notifications/read-all': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/notifications/read-all' }) },
   'POST /api/notifications/run': { access: 'settings.manage', scoped: false, ok: 200, build: async () => ({ url: '/api/notifications/run' }) },
   // ── end aftercare and notifications ──
+  // ── 在线对接与投诉 (issue 14) ──
+  'POST /api/public/inquiries': {
+    access: 'public',
+    scoped: false,
+    ok: 201,
+    build: async (f) => {
+      await f.t.deps.db.execute(sql`delete from public_submissions`);
+      const { CONSENT_NOTICE_VERSION } = await import('../../src/domain/inquiries/consent-notice');
+      return { url: '/api/public/inquiries', body: { type: 'general', regionCode: OWN, name: '公众', phone: '13900001111', content: f.unique('公众咨询'), consent: true, consentVersion: CONSENT_NOTICE_VERSION } };
+    },
+  },
+  'POST /api/public/complaints': {
+    access: 'public',
+    scoped: false,
+    ok: 201,
+    build: async (f) => {
+      await f.t.deps.db.execute(sql`delete from public_submissions`);
+      const { CONSENT_NOTICE_VERSION } = await import('../../src/domain/inquiries/consent-notice');
+      return { url: '/api/public/complaints', body: { type: 'other', regionCode: OWN, name: '公众', email: 'a@example.com', content: f.unique('公众投诉'), consent: true, consentVersion: CONSENT_NOTICE_VERSION } };
+    },
+  },
+  'GET /api/public/consent-notice': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/public/consent-notice' }) },
+  'GET /api/public/tracking/:number': { access: 'public', scoped: false, ok: 200, build: async (f) => ({ url: `/api/public/tracking/${(await f.inquiry('own')).trackingNumber}` }) },
+  'POST /api/public/tracking/:number/rating': {
+    access: 'public',
+    scoped: false,
+    ok: 200,
+    build: async (f) => ({ url: `/api/public/tracking/${(await f.inquiry('own', 'inquiry', 'closed')).trackingNumber}/rating`, body: { rating: 5 } }),
+  },
+  'POST /api/public/tracking/:number/reopen': {
+    access: 'public',
+    scoped: false,
+    ok: 200,
+    build: async (f) => ({ url: `/api/public/tracking/${(await f.inquiry('own', 'complaint', 'closed')).trackingNumber}/reopen`, body: { reason: '未解决' } }),
+  },
+  'GET /api/public/scoreboard': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/public/scoreboard?region=650100' }) },
+  'GET /api/inquiries': { access: 'inquiries.read', scoped: false, ok: 200, build: async () => ({ url: '/api/inquiries?clock=open' }) },
+  'GET /api/inquiries/:id': { access: 'inquiries.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t)).id}` }) },
+  'POST /api/inquiries/:id/reveal': { access: 'inquiries.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t)).id}/reveal`, body: { reason: '回电' } }) },
+  'POST /api/inquiries/:id/owner': {
+    access: 'inquiries.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t)).id}/owner`, body: { ownerId: await f.user('own'), version: 1 } }),
+  },
+  'POST /api/inquiries/:id/accept': { access: 'inquiries.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t, 'complaint')).id}/accept`, body: { version: 1 } }) },
+  'POST /api/inquiries/:id/answer': { access: 'inquiries.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t)).id}/answer`, body: { version: 1, text: '答复内容' } }) },
+  'POST /api/inquiries/:id/close': { access: 'inquiries.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t, 'inquiry', 'answered')).id}/close`, body: { version: 2 } }) },
+  'POST /api/inquiries/:id/reopen': {
+    access: 'inquiries.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t, 'complaint', 'closed')).id}/reopen`, body: { version: 2, text: '投资者反映仍未解决' } }),
+  },
+  'POST /api/inquiries/:id/convert/lead': { access: 'inquiries.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/inquiries/${(await f.inquiry(t)).id}/convert/lead`, body: {} }) },
+  'POST /api/inquiries/:id/convert/target': {
+    access: 'inquiries.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => {
+      const code = await f.chain('own');
+      return { url: `/api/inquiries/${(await f.inquiry(t)).id}/convert/target`, body: { chain: code, node: `${code}-01`, enterprise: await f.outsideFirm() } };
+    },
+  },
+  'GET /api/settings/inquiries': { access: 'session', scoped: false, ok: 200, build: async () => ({ url: '/api/settings/inquiries' }) },
+  'PUT /api/settings/inquiries': {
+    access: 'settings.manage',
+    scoped: false,
+    ok: 200,
+    build: async () => ({ url: '/api/settings/inquiries', body: { inquiry: { firstResponseWorkingDays: 2, closeWorkingDays: 5 }, complaint: { firstResponseWorkingDays: 7, closeWorkingDays: 60 }, escalationWorkingDays: 3, reason: '测试' } }),
+  },
 };
 
 /** A project of the target county at 投产 (operating since 2026-01-15). */

@@ -25,7 +25,7 @@ import { cleanEnv, runCli } from '../cli/processes';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 
-const none = { opened: 0, closed: 0, closedOnTime: 0, onTimeRatePct: null, medianDays: null, p90Days: null, openPastDue: 0, projects: 0 };
+const none = { opened: 0, closed: 0, closedOnTime: 0, onTimeRatePct: null, medianDays: null, p90Days: null, openPastDue: 0, projects: 0, medianFirstResponseDays: null, p90FirstResponseDays: null };
 
 describe('nearest-rank percentiles', () => {
   it('takes the value at rank ⌈p/100 × n⌉: the lower middle for an even median, the 9th of 10 for p90', () => {
@@ -79,19 +79,19 @@ describe.each(DATABASE_KINDS)('service clocks on %s', (kind) => {
     const s = res.json() as { asOf: string; kind: string; totals: unknown; byRegion: { code: string }[]; byHandler: unknown[]; trend: unknown[] };
     expect(s.kind).toBe('serviceItems');
     expect(s.asOf).toBe('2026-10-31');
-    expect(s.totals).toEqual({ opened: 6, closed: 6, closedOnTime: 4, onTimeRatePct: 66.67, medianDays: 3, p90Days: 22, openPastDue: 1, projects: 4 });
-    expect(s.byRegion.find((r) => r.code === '650109')).toEqual({ code: '650109', name: '米东区', opened: 4, closed: 4, closedOnTime: 3, onTimeRatePct: 75, medianDays: 3, p90Days: 4, openPastDue: 0, projects: 2 });
-    expect(s.byRegion.find((r) => r.code === '650102')).toEqual({ code: '650102', name: '天山区', opened: 2, closed: 2, closedOnTime: 1, onTimeRatePct: 50, medianDays: 1, p90Days: 22, openPastDue: 1, projects: 2 });
+    expect(s.totals).toEqual({ opened: 6, closed: 6, closedOnTime: 4, onTimeRatePct: 66.67, medianDays: 3, p90Days: 22, openPastDue: 1, projects: 4, medianFirstResponseDays: null, p90FirstResponseDays: null });
+    expect(s.byRegion.find((r) => r.code === '650109')).toEqual({ code: '650109', name: '米东区', opened: 4, closed: 4, closedOnTime: 3, onTimeRatePct: 75, medianDays: 3, p90Days: 4, openPastDue: 0, projects: 2, medianFirstResponseDays: null, p90FirstResponseDays: null });
+    expect(s.byRegion.find((r) => r.code === '650102')).toEqual({ code: '650102', name: '天山区', opened: 2, closed: 2, closedOnTime: 1, onTimeRatePct: 50, medianDays: 1, p90Days: 22, openPastDue: 1, projects: 2, medianFirstResponseDays: null, p90FirstResponseDays: null });
     expect(s.byRegion.find((r) => r.code === '650100')).toBeUndefined(); // no project of the city itself
     expect(s.byRegion.find((r) => r.code === '650103')).toMatchObject(none);
     expect(s.byHandler).toEqual([
-      { handler: '张三', opened: 3, closed: 3, closedOnTime: 2, onTimeRatePct: 66.67, medianDays: 4, p90Days: 4, openPastDue: 0, projects: 2 },
-      { handler: '李四', opened: 2, closed: 1, closedOnTime: 1, onTimeRatePct: 100, medianDays: 1, p90Days: 1, openPastDue: 1, projects: 2 },
-      { handler: '王五', opened: 1, closed: 2, closedOnTime: 1, onTimeRatePct: 50, medianDays: 1, p90Days: 22, openPastDue: 0, projects: 1 },
+      { handler: '张三', opened: 3, closed: 3, closedOnTime: 2, onTimeRatePct: 66.67, medianDays: 4, p90Days: 4, openPastDue: 0, projects: 2, medianFirstResponseDays: null, p90FirstResponseDays: null },
+      { handler: '李四', opened: 2, closed: 1, closedOnTime: 1, onTimeRatePct: 100, medianDays: 1, p90Days: 1, openPastDue: 1, projects: 2, medianFirstResponseDays: null, p90FirstResponseDays: null },
+      { handler: '王五', opened: 1, closed: 2, closedOnTime: 1, onTimeRatePct: 50, medianDays: 1, p90Days: 22, openPastDue: 0, projects: 1, medianFirstResponseDays: null, p90FirstResponseDays: null },
     ]);
     expect(s.trend).toEqual([
-      { month: '2026-09', asOf: '2026-09-30', opened: 4, closed: 2, closedOnTime: 1, onTimeRatePct: 50, medianDays: 1, p90Days: 22, openPastDue: 1, projects: 3 },
-      { month: '2026-10', asOf: '2026-10-31', opened: 2, closed: 4, closedOnTime: 3, onTimeRatePct: 75, medianDays: 3, p90Days: 4, openPastDue: 1, projects: 2 },
+      { month: '2026-09', asOf: '2026-09-30', opened: 4, closed: 2, closedOnTime: 1, onTimeRatePct: 50, medianDays: 1, p90Days: 22, openPastDue: 1, projects: 3, medianFirstResponseDays: null, p90FirstResponseDays: null },
+      { month: '2026-10', asOf: '2026-10-31', opened: 2, closed: 4, closedOnTime: 3, onTimeRatePct: 75, medianDays: 3, p90Days: 4, openPastDue: 1, projects: 2, medianFirstResponseDays: null, p90FirstResponseDays: null },
     ]);
   });
 
@@ -99,7 +99,7 @@ describe.each(DATABASE_KINDS)('service clocks on %s', (kind) => {
     const tianshan = await t.login('sc_tianshan');
     const own = await t.call('GET', '/api/stats/service-items?region=650102&from=2026-09&to=2026-09', { cookie: tianshan });
     expect(own.statusCode, own.body).toBe(200);
-    expect((own.json() as { totals: unknown }).totals).toEqual({ opened: 1, closed: 1, closedOnTime: 0, onTimeRatePct: 0, medianDays: 22, p90Days: 22, openPastDue: 1, projects: 1 });
+    expect((own.json() as { totals: unknown }).totals).toEqual({ opened: 1, closed: 1, closedOnTime: 0, onTimeRatePct: 0, medianDays: 22, p90Days: 22, openPastDue: 1, projects: 1, medianFirstResponseDays: null, p90FirstResponseDays: null });
     expect((await t.call('GET', '/api/stats/service-items?region=650100&from=2026-09&to=2026-10', { cookie: tianshan })).statusCode).toBe(404);
     expect((await t.call('GET', '/api/stats/service-items?region=650102&from=2026-10&to=2026-09', { cookie: tianshan })).statusCode).toBe(400);
   });

@@ -12,5 +12,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   returnToReview: '月报待审核',
   tripReportDue: '外出招商报告即将到期',
   tripReportOverdue: '外出招商报告逾期',
+  inquiryOverdue: '咨询投诉逾期',
+  inquiryEscalated: '咨询投诉逾期升级',
   digest: '每日汇总',
 };

@@ -37,6 +37,11 @@ export class RecipientFinder {
     return pickNearest(await this.usersOnPath(regionPath, ['officer']), depth(regionPath) + 1).ids;
   }
 
+  /** 领导 of the region or, when it has none, of the nearest region above that has some (the office head). */
+  async leaders(regionPath: string): Promise<string[]> {
+    return pickNearest(await this.usersOnPath(regionPath, ['leader']), depth(regionPath) + 1).ids;
+  }
+
   /** 领导 and 招商专员 of the nearest region above the handlers' level (the level above: 上一级). */
   async levelAbove(regionPath: string): Promise<string[]> {
     const handlers = pickNearest(await this.usersOnPath(regionPath, ['officer']), depth(regionPath) + 1);

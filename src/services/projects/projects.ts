@@ -104,6 +104,8 @@ export type ProjectCreateInput = Pick<ProjectInput, 'name' | 'regionCode'> &
     stage?: ProjectStage;
     /** the activity (a trip's report) the lead came from: set by services only, not by the project form */
     originActivityId?: string;
+    /** the inquiry (在线对接) the lead came from: set by services only */
+    originInquiryId?: string;
   };
 
 function normalizeMilestones(items: MilestoneInput[]) {
@@ -396,6 +398,7 @@ export async function createProject(deps: Deps, caller: Caller, raw: ProjectCrea
       leaderId: input.leaderId,
       broughtByPartnerId: input.broughtByPartnerId,
       originActivityId: raw.originActivityId ?? null,
+      originInquiryId: raw.originInquiryId ?? null,
       tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
       isKey: input.isKey,
       channel: input.channel,

@@ -1850,6 +1850,8 @@ export const en: Record<MessageKey, string> = {
   'notifications.kind.returnToReview': 'Return to review',
   'notifications.kind.tripReportDue': 'Trip report due soon',
   'notifications.kind.tripReportOverdue': 'Trip report overdue',
+  'notifications.kind.inquiryOverdue': 'Inquiry or complaint overdue',
+  'notifications.kind.inquiryEscalated': 'Inquiry or complaint escalated',
   'notifications.kind.digest': 'Daily digest',
   'aftercare.title': 'Aftercare',
   'aftercare.subtitle': 'Follow-up visits, problems and signals (retention risk, expansion) of landed projects',

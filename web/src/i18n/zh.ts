@@ -1848,6 +1848,8 @@ export const zh = {
   'notifications.kind.returnToReview': '月报待审核',
   'notifications.kind.tripReportDue': '外出招商报告将到期',
   'notifications.kind.tripReportOverdue': '外出招商报告逾期',
+  'notifications.kind.inquiryOverdue': '咨询投诉逾期',
+  'notifications.kind.inquiryEscalated': '咨询投诉逾期升级',
   'notifications.kind.digest': '每日汇总',
   'aftercare.title': '安商稳商',
   'aftercare.subtitle': '投产项目的回访、问题与企业信号（留企风险、扩产信号）',

@@ -5,9 +5,10 @@
  */
 import type { Clock } from '../clock-types';
 import { followUpDueClock } from './follow-up-due';
+import { inquiryOverdueClock } from './inquiry-overdue';
 import { problemOverdueClock, serviceItemOverdueClock } from './overdue-items';
 import { redLightClock } from './red-light';
 import { returnDueClock } from './return-due';
 import { tripReportDueClock } from './trip-report-due';
 
-export const CLOCKS: readonly Clock[] = [redLightClock, problemOverdueClock, serviceItemOverdueClock, followUpDueClock, returnDueClock, tripReportDueClock];
+export const CLOCKS: readonly Clock[] = [redLightClock, problemOverdueClock, serviceItemOverdueClock, followUpDueClock, returnDueClock, tripReportDueClock, inquiryOverdueClock];

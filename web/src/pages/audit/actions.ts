@@ -42,6 +42,16 @@ const ACTIONS: Record<string, Names> = {
   'demo.seed': ['生成演示数据', 'Seed demo data'],
   'settings.lightRules.update': ['修改红绿灯规则', 'Update light rules'],
   'settings.aftercare.update': ['修改回访与提醒设置', 'Update follow-up and reminder settings'],
+  'inquiry.file': ['提交咨询或投诉（公众）', 'File an inquiry or complaint (public)'],
+  'inquiry.assign': ['指定咨询投诉承办人', 'Assign an inquiry or complaint'],
+  'inquiry.accept': ['受理咨询投诉', 'Accept an inquiry or complaint'],
+  'inquiry.answer': ['答复咨询投诉', 'Answer an inquiry or complaint'],
+  'inquiry.close': ['办结咨询投诉', 'Close an inquiry or complaint'],
+  'inquiry.reopen': ['重新办理投诉', 'Reopen a complaint'],
+  'inquiry.rate': ['评价答复（公众）', 'Rate the answer (public)'],
+  'inquiry.contact.reveal': ['查看咨询投诉人联系方式', 'Reveal the contact of an inquiry or complaint'],
+  'inquiry.convert': ['咨询转为线索或招商目标', 'Convert an inquiry to a lead or target'],
+  'settings.inquiries.update': ['修改咨询投诉时限设置', 'Update inquiry and complaint clock settings'],
   'followUp.create': ['新增回访', 'Add follow-up visit'],
   'notifications.run': ['立即运行提醒检查', 'Run the reminder clocks now'],
   'followUp.record': ['登记回访', 'Record follow-up visit'],
@@ -175,6 +185,7 @@ const OBJECT_TYPES: Record<string, Names> = {
   policyItem: ['政策条款', 'Policy item'],
   contactOffice: ['联系窗口', 'Contact office'],
   briefing: ['简报', 'Briefing'],
+  inquiry: ['咨询投诉', 'Inquiry or complaint'],
 };
 
 function pick(table: Record<string, Names>, code: string, lang: Lang): string {

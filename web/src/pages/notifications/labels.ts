@@ -20,6 +20,8 @@ const KINDS: Record<string, { label: MessageKey; color: string }> = {
   returnToReview: { label: 'notifications.kind.returnToReview', color: BLUE },
   tripReportDue: { label: 'notifications.kind.tripReportDue', color: AMBER },
   tripReportOverdue: { label: 'notifications.kind.tripReportOverdue', color: ORANGE },
+  inquiryOverdue: { label: 'notifications.kind.inquiryOverdue', color: ORANGE },
+  inquiryEscalated: { label: 'notifications.kind.inquiryEscalated', color: RED },
   digest: { label: 'notifications.kind.digest', color: BLUE },
 };
 
