@@ -100,6 +100,16 @@ test('a commissioned agency is created on a 390 px phone, brings a project and s
     assert.equal(patched.status(), 200, await patched.text());
     await page.reload();
     await page.getByTestId('partner-projects').getByText(project.code, { exact: false }).waitFor();
+    // the officer edits it on the phone: the dialog opens with its fields, a note is added and shown
+    await page.getByTestId('partner-edit').click();
+    assert.equal(await page.getByTestId('partner-agreement-input').inputValue(), 'WT-E2E-01');
+    await page.getByTestId('partner-notes-input').fill('每季度对接一次');
+    await assertClean(page, 'the partner edit dialog on a phone');
+    const edited = page.waitForResponse((r) => r.url().endsWith(`/api/partners/${partner.id}`) && r.request().method() === 'PATCH');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+    const editRes = await edited;
+    assert.equal(editRes.status(), 200, await editRes.text());
+    await page.getByText('每季度对接一次').waitFor();
     await assertClean(page, 'the partner page on a phone');
     await screenshot(page, 'partner-detail-phone');
     await page.goto('/activities/partners');

@@ -16,22 +16,29 @@ export const teamMemberSchema = z.object({
   role: text(50).nullable().optional().describe('分工，如 队长'),
 });
 
-export const teamCreateSchema = z.object({
+/** The fields as sent, without defaults: an update names only what changes (zod 4 applies an inner default inside .partial()). */
+const teamFields = {
   regionCode: regionCodeSchema.describe('组织地区'),
   name: z.string().trim().min(1).max(100).describe('小分队名称'),
   baseCity: z.string().trim().min(1).max(100).describe('驻点城市'),
-  members: z.array(teamMemberSchema).max(100).default([]),
+  members: z.array(teamMemberSchema).max(100).describe('成员；修改时给出则整体替换'),
   periodFrom: dateSchema.nullable().optional(),
   periodTo: dateSchema.nullable().optional(),
   targetsText: text(4000).nullable().optional().describe('工作目标（文字）'),
   targetActivities: goal.describe('目标：活动次数'),
   targetLeads: goal.describe('目标：线索（对接的项目）数'),
   targetSignedProjects: goal.describe('目标：签约项目数'),
-  status: z.enum(TEAM_STATUS_KEYS).default('active').describe('active 驻点中、closed 已撤回'),
+  status: z.enum(TEAM_STATUS_KEYS).describe('active 驻点中、closed 已撤回'),
+};
+
+export const teamCreateSchema = z.object({
+  ...teamFields,
+  members: teamFields.members.default([]),
+  status: teamFields.status.default('active'),
 });
 export type TeamCreate = z.input<typeof teamCreateSchema>;
 
-export const teamUpdateSchema = teamCreateSchema.partial().extend({ version: z.number().int().min(1) });
+export const teamUpdateSchema = z.object(teamFields).partial().extend({ version: z.number().int().min(1) });
 export type TeamUpdate = z.input<typeof teamUpdateSchema>;
 
 export const teamDeleteSchema = z.object({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(500) });

@@ -169,6 +169,8 @@ describe.each(DATABASE_KINDS)('resident teams and partners on %s', (kind) => {
     // renamed: its activities carry the new name, and the filter follows
     const renamed = await t.call('PATCH', `/api/resident-teams/${hangzhou}`, { cookie: midong, body: { name: '长三角小分队', version: 1 } });
     expect(renamed.statusCode, renamed.body).toBe(200);
+    // a rename changes the name only: the members and the status stay
+    expect(renamed.json()).toMatchObject({ status: 'active', members: [expect.objectContaining({ role: '队长' }), expect.objectContaining({ name: '李四' })] });
     expect((await activityByCode('A3')).residentTeam).toBe('长三角小分队');
     expect((await stats('&team=长三角小分队')).trips.count).toBe(1);
     expect((await stats('&team=杭州小分队')).trips.count).toBe(0);

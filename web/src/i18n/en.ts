@@ -1766,6 +1766,7 @@ export const en: Record<MessageKey, string> = {
   'partners.kind.agency': 'Commissioned agency',
   'partners.title': 'Partners: ambassadors, chambers, agencies',
   'partners.new': 'New partner',
+  'partners.edit': 'Edit partner',
   'partners.empty': 'No partners yet',
   'partners.allKinds': 'All kinds',
   'partners.name': 'Name',

@@ -1764,6 +1764,7 @@ export const zh = {
   'partners.kind.agency': '委托招商',
   'partners.title': '合作方：招商大使、商会协会、委托招商',
   'partners.new': '新建合作方',
+  'partners.edit': '编辑合作方',
   'partners.empty': '还没有合作方',
   'partners.allKinds': '全部类型',
   'partners.name': '名称或姓名',

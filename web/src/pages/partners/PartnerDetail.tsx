@@ -1,32 +1,53 @@
 /**
  * One partner: who it is, its 委托 agreement (for an agency), the projects it brought by stage with their
- * 签约额, and the activities naming it — in the viewer's scope. Funds in place are on each project's page.
+ * 签约额 and funds in place, and the activities naming it — in the viewer's scope; an officer edits it in a dialog.
  */
-import { Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import type { ActivityType } from '../../api/activities';
+import { can } from '../../access';
 import { partnersApi } from '../../api/teams-partners';
+import { useMe } from '../../auth/session';
 import { formatWan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { activityPath, typeName } from '../activities/labels';
 import { stageName } from '../projects/labels';
+import { PartnerDialog } from './PartnerDialog';
 
 const text = (v: string | null) => (v === null || v === '' ? '—' : v);
 
 export default function PartnerDetail() {
   const { t } = useI18n();
   const phone = usePhone();
+  const me = useMe();
+  const [editing, setEditing] = useState(false);
   const { id = '' } = useParams();
   const q = useQuery({ queryKey: ['partners', 'detail', id], queryFn: () => partnersApi.get(id) });
   const p = q.data;
   if (!p) return q.isLoading ? <PageLoading /> : <Empty />;
   const f = p.figures;
   return (
-    <PageContainer title={p.name} tags={<Tag>{t(`partners.kind.${p.kind}`)}</Tag>} subTitle={phone ? undefined : p.regionName}>
+    <PageContainer
+      title={p.name}
+      tags={<Tag>{t(`partners.kind.${p.kind}`)}</Tag>}
+      subTitle={phone ? undefined : p.regionName}
+      extra={
+        can(me, 'activities.manage')
+          ? [
+              <Button key="edit" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="partner-edit">
+                {t('partners.edit')}
+              </Button>,
+            ]
+          : []
+      }
+    >
+      <PartnerDialog open={editing} onClose={() => setEditing(false)} partner={p} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card size={phone ? 'small' : 'default'}>
           <ProDescriptions column={phone ? 1 : 3} size="small">
