@@ -103,6 +103,7 @@ const envSchema = z.object({
   YINFENG_PUBLIC_RATE_WINDOW_SECONDS: integer('YINFENG_PUBLIC_RATE_WINDOW_SECONDS', 60, 1, 24 * 3600),
   YINFENG_PUBLIC_BODY_MAX_KB: integer('YINFENG_PUBLIC_BODY_MAX_KB', 64, 1, 10 * 1024),
   YINFENG_PUBLIC_MAX_ACTIVE: integer('YINFENG_PUBLIC_MAX_ACTIVE', 0, 1, 10_000),
+  YINFENG_PUBLIC_CACHE_SECONDS: integer('YINFENG_PUBLIC_CACHE_SECONDS', 10, 0, 3600),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -153,13 +154,14 @@ export interface Config {
     queueWaitMs: number;
   };
   /**
-   * The public side (/api/public/…, /portal/…; src/http/plugins/public-rate-limit.ts): requests per client
+   * The public side (/api/public/…, /portal/…; src/http/plugins/public-side.ts): requests per client
    * address in a window (YINFENG_PUBLIC_RATE_LIMIT per YINFENG_PUBLIC_RATE_WINDOW_SECONDS; counted in each app
    * process separately), the largest request body (YINFENG_PUBLIC_BODY_MAX_KB) and how many public requests
    * run at once (YINFENG_PUBLIC_MAX_ACTIVE; unset: half of the internal limit, at least 1), in a gate of their
-   * own so anonymous readers never take internal users' places.
+   * own so anonymous readers never take internal users' places; successful public reads are kept for
+   * YINFENG_PUBLIC_CACHE_SECONDS (0: none; plugins/public-cache.ts).
    */
-  publicSide: { rateLimit: number; rateWindowSeconds: number; bodyMaxBytes: number; maxActiveRequests: number };
+  publicSide: { rateLimit: number; rateWindowSeconds: number; bodyMaxBytes: number; maxActiveRequests: number; cacheSeconds: number };
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
   /**
@@ -239,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateWindowSeconds: e.YINFENG_PUBLIC_RATE_WINDOW_SECONDS,
       bodyMaxBytes: e.YINFENG_PUBLIC_BODY_MAX_KB * 1024,
       maxActiveRequests: e.YINFENG_PUBLIC_MAX_ACTIVE || Math.max(1, Math.floor(maxActiveRequests / 2)),
+      cacheSeconds: e.YINFENG_PUBLIC_CACHE_SECONDS,
     },
     cookieSecure: e.YINFENG_COOKIE_SECURE === 'auto' ? 'auto' : e.YINFENG_COOKIE_SECURE === 'true' ? 'always' : 'never',
     trustProxy: e.YINFENG_TRUST_PROXY,

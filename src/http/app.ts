@@ -14,6 +14,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerInputGuard } from './plugins/input-guard';
 import { registerLoadShedding } from './plugins/load-shedding';
 import { registerOriginCheck } from './plugins/origin-check';
+import { registerPublicCache } from './plugins/public-cache';
 import { registerPublicSide } from './plugins/public-side';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { auditRoutes } from './routes/audit/audit';
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   // load shedding before the first database read (the session lookup): a refused request costs no query
   // the public side's rate and body limits before its own admission gate: a refused request holds no place
   registerPublicSide(app, config);
+  registerPublicCache(app, config);
   registerLoadShedding(app, config.capacity, config.publicSide.maxActiveRequests);
   registerAccessGuard(app, deps);
   // JSON depth limit and unstorable text (NUL, lone surrogates) in bodies, queries and paths: 400 naming the field

@@ -14,7 +14,14 @@ function configError(env: Record<string, string>): ConfigError {
 
 describe('loadConfig', () => {
   it('reads the public side’s limits and refuses a bad one naming the variable', () => {
-    expect(loadConfig({ YINFENG_PUBLIC_RATE_LIMIT: '10', YINFENG_PUBLIC_MAX_ACTIVE: '3', YINFENG_PUBLIC_BODY_MAX_KB: '8' }).publicSide).toEqual({ rateLimit: 10, rateWindowSeconds: 60, bodyMaxBytes: 8192, maxActiveRequests: 3 });
+    expect(loadConfig({ YINFENG_PUBLIC_RATE_LIMIT: '10', YINFENG_PUBLIC_MAX_ACTIVE: '3', YINFENG_PUBLIC_BODY_MAX_KB: '8', YINFENG_PUBLIC_CACHE_SECONDS: '0' }).publicSide).toEqual({
+      rateLimit: 10,
+      rateWindowSeconds: 60,
+      bodyMaxBytes: 8192,
+      maxActiveRequests: 3,
+      cacheSeconds: 0,
+    });
+    expect(() => loadConfig({ YINFENG_PUBLIC_CACHE_SECONDS: '-1' })).toThrow(/YINFENG_PUBLIC_CACHE_SECONDS/);
     expect(loadConfig({ YINFENG_REQUESTS_MAX_ACTIVE: '9' }).publicSide.maxActiveRequests).toBe(4);
     expect(() => loadConfig({ YINFENG_PUBLIC_RATE_LIMIT: '0' })).toThrow(/YINFENG_PUBLIC_RATE_LIMIT/);
   });
@@ -30,7 +37,7 @@ describe('loadConfig', () => {
       auditSealSeconds: 60,
       capacity: { poolMax: 10, poolWaitMs: 3000, statementTimeoutMs: 30_000, jobStatementTimeoutMs: 0, lockTimeoutMs: 5_000, maxActiveRequests: 4, maxQueuedRequests: 100, queueWaitMs: 10_000 },
       // the public side: 120 requests a minute per address, 64 KB bodies, half the internal limit at once (4 / 2)
-      publicSide: { rateLimit: 120, rateWindowSeconds: 60, bodyMaxBytes: 65_536, maxActiveRequests: 2 },
+      publicSide: { rateLimit: 120, rateWindowSeconds: 60, bodyMaxBytes: 65_536, maxActiveRequests: 2, cacheSeconds: 10 },
       cookieSecure: 'auto',
       trustProxy: false,
       publicOrigins: [],

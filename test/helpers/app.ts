@@ -42,8 +42,9 @@ export interface TestApp {
  */
 export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}, opts: { databaseRole?: DatabaseRole } = {}): Promise<TestApp> {
   const ownDataDir = env.YINFENG_DATA_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-test-data-'));
-  // every app.inject call comes from 127.0.0.1: the public side's per-address limit is lifted unless a test sets it
-  const withLimits = { YINFENG_PUBLIC_RATE_LIMIT: '1000000', ...env };
+  // every app.inject call comes from 127.0.0.1: the public side's per-address limit is lifted unless a test sets it;
+  // public reads are not cached (a test reads its own change at once) unless a test sets YINFENG_PUBLIC_CACHE_SECONDS
+  const withLimits = { YINFENG_PUBLIC_RATE_LIMIT: '1000000', YINFENG_PUBLIC_CACHE_SECONDS: '0', ...env };
   const config = loadConfig(ownDataDir ? { ...withLimits, YINFENG_DATA_DIR: ownDataDir } : withLimits);
   const database = await createTestDatabase(kind, { role: opts.databaseRole ?? 'app' });
   const app = await buildApp({ config, database });

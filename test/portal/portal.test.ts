@@ -217,3 +217,43 @@ describe('the public side’s limits', () => {
     expect(res.json().error.message).toBe('提交的内容过大（上限 1 KB）');
   });
 });
+
+describe('the public side’s short cache', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { YINFENG_PUBLIC_CACHE_SECONDS: '1' });
+  });
+  afterAll(() => t.close());
+
+  const addOffice = (name: string) =>
+    t.database.db.execute(sql`insert into region_contact_offices (region_code, name, address, phone) values ('650109', ${name}, '米东区政务中心', '0991-1234567')`);
+
+  it('answers the same public read from memory for its seconds, then reads again; never a tracking page or a 404', async () => {
+    await addOffice('缓存测试窗口甲');
+    const first = await t.call('GET', '/api/public/offices');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['x-yinfeng-cache']).toBeUndefined();
+    expect(first.body).toContain('缓存测试窗口甲');
+    await addOffice('缓存测试窗口乙');
+    const again = await t.call('GET', '/api/public/offices');
+    expect(again.headers['x-yinfeng-cache']).toBe('hit');
+    expect(again.body).toBe(first.body); // the new office is not there yet
+    expect(again.headers['content-type']).toBe(first.headers['content-type']);
+    // another query, another language: their own entries
+    expect((await t.call('GET', '/api/public/offices?x=1')).headers['x-yinfeng-cache']).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/offices', headers: { 'accept-language': 'en' } })).headers['x-yinfeng-cache']).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 1100));
+    const fresh = await t.call('GET', '/api/public/offices');
+    expect(fresh.headers['x-yinfeng-cache']).toBeUndefined();
+    expect(fresh.body).toContain('缓存测试窗口乙');
+    // portal pages are kept too; tracking numbers and refusals never
+    await t.call('GET', '/portal/offices');
+    expect((await t.call('GET', '/portal/offices')).headers['x-yinfeng-cache']).toBe('hit');
+    for (const url of ['/api/public/tracking/ABCD-EFGH-JKLM-NPQR', '/api/public/projects/00000000-0000-0000-0000-000000000000']) {
+      await t.call('GET', url);
+      const second = await t.call('GET', url);
+      expect(second.statusCode, url).toBe(404);
+      expect(second.headers['x-yinfeng-cache'], url).toBeUndefined();
+    }
+  });
+});
