@@ -186,7 +186,8 @@ export const policyCreateSchema = z.object({
   documentNumber: text(100).optional().describe('文号'),
   validFrom: dateSchema.nullable().optional(),
   validTo: dateSchema.nullable().optional(),
-  sourceUrl: z.string().trim().max(500).url().nullable().optional(),
+  // http(s) only: the portal renders it as a link, and zod's plain .url() accepts javascript: and data: URLs
+  sourceUrl: z.string().trim().max(500).url({ protocol: /^https?$/ }).nullable().optional(),
   isDemo: z.boolean().optional().describe('演示数据（依公开资料编写，非正式文本）'),
 });
 export type PolicyCreate = z.input<typeof policyCreateSchema>;

@@ -142,6 +142,12 @@ describe.each(DATABASE_KINDS)('investor portal on %s', (kind) => {
   });
 
   it('searches policy items in Chinese and matches them to a company with the reasons', async () => {
+    // the source link is shown on the portal: only http(s), never a javascript: or data: URL
+    for (const sourceUrl of ['javascript:alert(1)', 'data:text/html,x']) {
+      const refused = await t.call('POST', '/api/portal/policies', { cookie: officer, body: { regionCode: '650100', title: '链接测试', issuingBody: '测试', sourceUrl } });
+      expect(refused.statusCode, sourceUrl).toBe(400);
+      expect(refused.json().error.details[0].field, sourceUrl).toBe('sourceUrl');
+    }
     const policy = await t.call('POST', '/api/portal/policies', { cookie: officer, body: { regionCode: '650100', title: '乌鲁木齐市促进制造业高质量发展若干措施', issuingBody: '乌鲁木齐市人民政府', documentNumber: '乌政办〔2026〕1号', isDemo: true } });
     expect(policy.statusCode, policy.body).toBe(200);
     const pid = policy.json().id as string;
