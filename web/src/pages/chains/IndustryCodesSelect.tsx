@@ -5,9 +5,12 @@ import { useI18n } from '../../i18n';
 
 interface Props {
   id?: string;
-  value: string[];
-  onChange: (value: string[]) => void;
+  value?: string[];
+  onChange?: (value: string[]) => void;
   status?: 'error';
+  testId?: string;
+  /** 门类 letters selectable too (a portal resource may be suitable for a whole section) */
+  sections?: boolean;
 }
 
 /** 门类 letters are not used alone on a chain node (the chains format's rule): their subtrees stay, the letter is not selectable. */
@@ -19,19 +22,19 @@ function withoutSections(tree: IndustryNode[]): (IndustryNode & { selectable?: b
  * A chain node's GB/T 4754-2017 codes (大类, 中类 or 小类), several at once, from the same tree as the
  * industry picker; typing filters by code, name or pinyin initials.
  */
-export function IndustryCodesSelect({ id, value, onChange, status }: Props) {
+export function IndustryCodesSelect({ id, value, onChange, status, testId = 'edit-node-industries', sections = false }: Props) {
   const { t } = useI18n();
   const tree = useIndustryTree();
-  const treeData = useMemo(() => withoutSections(tree), [tree]);
+  const treeData = useMemo(() => (sections ? tree : withoutSections(tree)), [tree, sections]);
   return (
     <TreeSelect
       id={id}
       multiple
       status={status}
-      data-testid="edit-node-industries"
+      data-testid={testId}
       style={{ width: '100%' }}
       value={value}
-      onChange={(v: string[]) => onChange(v)}
+      onChange={(v: string[]) => onChange?.(v)}
       treeData={treeData}
       showSearch
       filterTreeNode={(input, node) => {

@@ -12,6 +12,7 @@ import { formatTime } from '../../components/labels';
 import { formatYuan } from '../../components/money';
 import { PageLoading } from '../../components/PageLoading';
 import { usePhone } from '../../components/responsive';
+import { PublishProject } from '../portal/PublishProject';
 import { useI18n } from '../../i18n';
 import { FollowUpsTab } from '../aftercare/FollowUpsTab';
 import { EvidenceTab } from './EvidenceTab';
@@ -34,6 +35,7 @@ export default function ProjectDetail() {
   const key = ['project', id];
   const { data: project, error, isLoading, refetch } = useQuery({ queryKey: key, queryFn: () => projectsApi.get(id), retry: false });
   const canManage = can(me, 'projects.manage');
+  const canPublish = can(me, 'portal.manage');
   const [editOpen, setEditOpen] = useState(false);
   const editField = search.get('edit') ?? undefined;
   const drawerOpen = editOpen || (editField !== undefined && canManage);
@@ -79,8 +81,8 @@ export default function ProjectDetail() {
       }
       subTitle={<Typography.Text type="secondary" copyable>{project.code}</Typography.Text>}
       tags={[<StageTag key="stage" t={t} stage={project.stage} />]}
-      extra={
-        canManage
+      extra={[
+        ...(canManage
           ? [
               <Button key="edit" icon={<EditOutlined />} onClick={() => openEdit()}>
                 {t('common.edit')}
@@ -96,8 +98,9 @@ export default function ProjectDetail() {
                 </Button>
               ) : null,
             ]
-          : []
-      }
+          : []),
+        canPublish && project.stage !== 'terminated' ? <PublishProject key="publish" projectId={project.id} /> : null,
+      ]}
     >
       <Card style={{ marginBottom: 16 }}>
         <Steps

@@ -1,0 +1,101 @@
+/**
+ * The officers' 招商门户 pages (issue 14 item 9): at 1440 px an officer creates a resource suitable for
+ * 农副食品加工业 (13), publishes it, and an anonymous visitor finds it on /portal/resources by 制造业 (C); at
+ * 390 px the 资源载体 list (cards) and a policy page with its items render, fit the width and are axe clean.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { axeViolations, DESK, fitsWidth, login, launch, newPage, PHONE, screenshot } from './helpers';
+
+let browser: Browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const NAME = '米东区浏览器测试标准厂房 9 号楼';
+
+test('desk: an officer creates a resource with an industry, publishes it and it is on the portal', async () => {
+  const { context, page } = await newPage(browser, DESK);
+  try {
+    await login(page, 'officer');
+    await page.goto('/portal-admin/resources');
+    await page.getByTestId('resource-list').waitFor();
+    await page.getByTestId('resource-name').first().waitFor();
+    assert.equal(await fitsWidth(page), null);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'portal-admin-resources-desk');
+
+    await page.getByTestId('resource-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('resource-name-input').fill(NAME);
+    await dialog.getByLabel('面积（㎡）').fill('4800');
+    const picker = dialog.getByTestId('resource-industries');
+    await picker.click();
+    await page.keyboard.type('农副食品');
+    const node = page.locator('.ant-select-dropdown:visible').getByText('13 农副食品加工业', { exact: true });
+    await node.waitFor();
+    await node.click();
+    await dialog.getByText('新建资源载体', { exact: true }).click();
+    await dialog.getByTestId('resource-published-input').click();
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'portal-admin-resource-form-desk');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/portal/resources') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const res = await created;
+    assert.equal(res.status(), 200, await res.text());
+    const body = (await res.json()) as { published: boolean; areaSqm: number; suitableIndustries: { code: string; name: string }[] };
+    assert.equal(body.published, true);
+    assert.equal(body.areaSqm, 4800);
+    assert.deepEqual(body.suitableIndustries, [{ code: '13', name: '农副食品加工业' }]);
+    await page.getByTestId('resource-name').filter({ hasText: NAME }).waitFor();
+
+    const visitor = await newPage(browser, DESK);
+    try {
+      await visitor.page.goto('/portal/resources?industry=C');
+      await visitor.page.getByRole('link', { name: NAME }).waitFor();
+    } finally {
+      await visitor.context.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('phone: the resource list as cards and a policy page with its items fit 390 px and are axe clean', async () => {
+  const { context, page } = await newPage(browser, PHONE);
+  try {
+    await login(page, 'officer');
+    await page.goto('/portal-admin/resources');
+    await page.getByTestId('resource-name').filter({ hasText: '米东区农副产品加工标准厂房 2 号楼' }).waitFor();
+    assert.equal(await fitsWidth(page), null);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'portal-admin-resources-phone');
+  } finally {
+    await context.close();
+  }
+  // the demo policies belong to the prefecture (650100): its leader reads them
+  const leader = await newPage(browser, PHONE);
+  try {
+    await login(leader.page, 'leader');
+    await leader.page.goto('/portal-admin/policies');
+    const link = leader.page.getByRole('link', { name: '乌鲁木齐市促进制造业高质量发展若干措施（演示）' });
+    await link.waitFor();
+    assert.equal(await fitsWidth(leader.page), null);
+    assert.deepEqual(await axeViolations(leader.page), []);
+    await screenshot(leader.page, 'portal-admin-policies-phone');
+    await link.click();
+    await leader.page.getByTestId('policy-heading').waitFor();
+    await leader.page.getByText('标准厂房租金补贴').waitFor();
+    assert.equal(await fitsWidth(leader.page), null);
+    assert.deepEqual(await axeViolations(leader.page), []);
+    await screenshot(leader.page, 'portal-admin-policy-phone');
+  } finally {
+    await leader.context.close();
+  }
+});
