@@ -87,6 +87,16 @@ function describeValidation(err: { validation?: ValidationIssue[]; validationCon
   return { message: renderMessage(msg('http.invalidPart', { part: partName ?? part, summary }), lang), details };
 }
 
+/**
+ * A refused input as field-and-message pairs in the request's language — for the pages that show the
+ * refusal beside the re-filled form instead of the JSON answer; null for any other error.
+ */
+export function describeInputRefusal(err: unknown, lang: Lang): PlainDetail[] | null {
+  if (err instanceof AppError && err.code === 'VALIDATION') return renderDetails(err.details, lang) ?? [{ message: renderMessage(err.text, lang) }];
+  if (hasZodFastifySchemaValidationErrors(err)) return describeValidation(err, lang).details;
+  return null;
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const lang = langOf(request);

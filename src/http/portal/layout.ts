@@ -24,7 +24,7 @@ const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.6 "PingFang SC","Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;color:#1f1f1f;background:#f5f6f8}
 a{color:#0b57d0}
-a:focus,button:focus,input:focus,select:focus{outline:3px solid #f0a500;outline-offset:1px}
+a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f0a500;outline-offset:1px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:9}
 header{background:#8c1c13;color:#fff}
 header .brand{display:block;padding:10px 16px;font-size:1.15rem;font-weight:600;color:#fff;text-decoration:none}
@@ -43,7 +43,7 @@ h1{font-size:1.4rem;margin:8px 0 12px}h2{font-size:1.15rem;margin:20px 0 8px}
 .figures strong{display:block;font-size:1.5rem;color:#8c1c13}
 form.filters{background:#fff;border:1px solid #e3e5e8;border-radius:6px;padding:12px;display:grid;gap:8px;grid-template-columns:1fr}
 label{display:block;font-size:.9rem;color:#434343}
-input,select,button{font:inherit;width:100%;padding:6px 8px;border:1px solid #bfbfbf;border-radius:4px;background:#fff}
+input,select,textarea,button{font:inherit;width:100%;padding:6px 8px;border:1px solid #bfbfbf;border-radius:4px;background:#fff}
 button{background:#8c1c13;color:#fff;border-color:#8c1c13;cursor:pointer}
 dl.fields{display:grid;grid-template-columns:1fr;gap:2px 12px;background:#fff;border:1px solid #e3e5e8;border-radius:6px;padding:12px}
 dl.fields dt{color:#595959;font-size:.9rem}dl.fields dd{margin:0 0 8px;white-space:pre-wrap}
@@ -51,6 +51,11 @@ dl.fields dt{color:#595959;font-size:.9rem}dl.fields dd{margin:0 0 8px;white-spa
 .action{display:inline-block;background:#8c1c13;color:#fff;padding:8px 16px;border-radius:4px;text-decoration:none;margin:12px 0}
 .empty{background:#fff;border:1px dashed #bfbfbf;border-radius:6px;padding:16px;color:#595959}
 .pager{display:flex;gap:12px;margin:12px 0}
+form.filing{background:#fff;border:1px solid #e3e5e8;border-radius:6px;padding:12px;display:grid;gap:10px}
+form.filing .check{display:flex;gap:8px;align-items:flex-start}form.filing .check input{width:auto;margin-top:5px}
+.error{background:#fff1f0;border:1px solid #ffa39e;border-radius:6px;padding:10px;color:#a8071a}
+.notice{white-space:pre-wrap;font-size:.9rem;color:#434343}.body{white-space:pre-wrap;margin:0}
+ol.cards{padding:0}
 footer{color:#595959;font-size:.85rem;text-align:center;padding:16px}
 @media (min-width:720px){.cards{grid-template-columns:repeat(2,1fr)}.figures{grid-template-columns:repeat(4,1fr)}
 form.filters{grid-template-columns:repeat(3,1fr);align-items:end}dl.fields{grid-template-columns:10em 1fr}dl.fields dd{margin:0}

@@ -9,6 +9,8 @@ import { policyMatchQuerySchema, publicPolicyItemQuerySchema, publicProjectQuery
 import { AppError } from '../../domain/app-error';
 import { msg } from '../../domain/messages/catalog';
 import type { Deps } from '../../services/context';
+import { CONSENT_NOTICE_TEXT, CONSENT_NOTICE_VERSION } from '../../domain/inquiries/consent-notice';
+import { getTracking } from '../../services/inquiries/public-inquiries';
 import { matchPolicyItems } from '../../services/portal/policy-matcher';
 import {
   getPortalHome,
@@ -27,6 +29,9 @@ import { renderFor } from '../request-lang';
 import { html, type SafeHtml } from './html';
 import { renderPortalPage, type PortalNavKey } from './layout';
 import { renderHome } from './pages/home';
+import { readSubject } from './filing-subject';
+import { renderFilingForm } from './pages/inquiry-forms';
+import { renderTracking, renderTrackingLookup } from './pages/tracking';
 import { renderOffices } from './pages/offices';
 import { renderPolicies, renderPolicyDetail, renderPolicyItemDetail } from './pages/policies';
 import { renderProjectDetail, renderProjectList } from './pages/projects';
@@ -151,5 +156,23 @@ export async function portalPageRoutes(app: FastifyInstance, { deps }: { deps: D
 
   app.get('/portal/offices', { config }, (request, reply) =>
     page(request, reply, 'offices', async () => ({ title: '联系窗口', body: renderOffices((await listPublicOffices(deps, {})).items) })),
+  );
+
+  for (const kind of ['inquiry', 'complaint'] as const) {
+    app.get(`/portal/${kind}`, { config }, (request, reply) =>
+      page(request, reply, kind, async () => {
+        const subject = await readSubject(deps, (request.query as Record<string, unknown> | undefined)?.subject);
+        return { title: kind === 'inquiry' ? '在线对接' : '投诉', body: renderFilingForm(kind, subject, { version: CONSENT_NOTICE_VERSION, text: CONSENT_NOTICE_TEXT }, {}, null) };
+      }),
+    );
+  }
+
+  app.get('/portal/tracking', { config }, (request, reply) => {
+    const number = (request.query as Record<string, unknown> | undefined)?.number;
+    if (typeof number === 'string' && number.trim() !== '') return reply.redirect(`/portal/tracking/${encodeURIComponent(number.trim())}`, 303);
+    return sendPage(reply, '办理进度', 'tracking', renderTrackingLookup());
+  });
+  app.get<{ Params: { number: string } }>('/portal/tracking/:number', { config }, (request, reply) =>
+    page(request, reply, 'tracking', async () => ({ title: '办理进度', body: renderTracking(await getTracking(deps, request.params.number.slice(0, 64))) })),
   );
 }

@@ -14,6 +14,9 @@ import type { Deps } from '../../../services/context';
 import { fileInquiry, getTracking, rateInquiry, reopenByInvestor } from '../../../services/inquiries/public-inquiries';
 import { getScoreboard } from '../../../services/inquiries/scoreboard';
 import { readMeta } from '../../access';
+import { describeInputRefusal } from '../../plugins/error-handler';
+import { renderFilingRefusal } from '../../portal/filing-refusal';
+import { langOf } from '../../request-lang';
 
 const tags = ['public'];
 const BODY_LIMIT = 16 * 1024;
@@ -42,6 +45,14 @@ export async function publicInquiryRoutes(app: FastifyInstance, { deps }: { deps
       {
         bodyLimit: BODY_LIMIT,
         config: { access: 'public' },
+        /** a refused form post answers the form again (HTML, 400) with the refusal; JSON keeps the JSON answer */
+        errorHandler: async (err, request, reply) => {
+          const refusal = isForm(request) ? describeInputRefusal(err, langOf(request)) : null;
+          if (!refusal) throw err;
+          const page = await renderFilingRefusal(deps, kind, (request.body ?? {}) as Record<string, unknown>, refusal);
+          // the HTML page is outside the route's JSON response schemas (a string is sent as is, never serialized)
+          return (reply as unknown as FastifyReply).status(400).type('text/html; charset=utf-8').send(page);
+        },
         schema: {
           tags,
           summary: kind === 'inquiry' ? '提交在线咨询（在线对接），返回查询码；同一地址提交次数受限' : '提交投诉，返回查询码；同一地址提交次数受限',
