@@ -9,6 +9,7 @@ import { IMPORT_HELP, runImportCommand } from './commands/import';
 import { CHAINS_HELP, runChainsCommand } from './commands/chains';
 import { runStats, STATS_HELP } from './commands/stats';
 import { ACTIVITY_STATS_HELP, runActivityStats } from './commands/activities';
+import { COMMITMENT_STATS_HELP, runCommitmentStats } from './commands/commitments';
 import { runServiceClockStats, SERVICE_CLOCK_HELP } from './commands/service-clocks';
 import { BRIEFINGS_HELP, parseBriefingKind, runBriefingGenerate, runBriefingsDue } from './commands/briefings';
 import { runTargetsCommand, TARGETS_HELP } from './commands/targets';
@@ -110,6 +111,11 @@ async function main(argv: string[]): Promise<void> {
         if (wantsHelp) return void console.log(SERVICE_CLOCK_HELP);
         const { values } = parseArgs({ args: rest.slice(1), strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } } });
         return runServiceClockStats(loadConfig(), { region: need(values, 'region'), from: need(values, 'from'), to: need(values, 'to'), kind: values.kind, json: Boolean(values.json) });
+      }
+      if (rest[0] === 'commitments') {
+        if (wantsHelp) return void console.log(COMMITMENT_STATS_HELP);
+        const { values } = parseArgs({ args: rest.slice(1), strict: true, options: { region: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } } });
+        return runCommitmentStats(loadConfig(), { region: need(values, 'region'), from: values.from, to: values.to, json: Boolean(values.json) });
       }
       if (rest[0] === 'activities') {
         if (wantsHelp) return void console.log(ACTIVITY_STATS_HELP);

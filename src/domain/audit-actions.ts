@@ -147,6 +147,14 @@ export const AUDIT_ACTIONS = [
   'inquiry.contact.reveal',
   'inquiry.convert',
   'settings.inquiries.update',
+  'commitment.create',
+  'commitment.update',
+  'commitment.delete',
+  'commitment.agree',
+  'commitment.review',
+  'commitment.fulfil',
+  'commitment.status',
+  'commitment.reassign',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -186,5 +194,6 @@ export const AUDIT_OBJECT_TYPES = [
   'policyItem',
   'contactOffice',
   'inquiry',
+  'commitment',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];

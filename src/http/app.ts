@@ -42,6 +42,7 @@ import { chainRoutes } from './routes/chains/chains';
 import { chainRoadmapRoutes } from './routes/chains/chain-roadmap';
 import { targetRoutes } from './routes/targets/targets';
 import { activityRoutes } from './routes/activities/activities';
+import { commitmentRoutes } from './routes/commitments/commitments';
 import { teamPartnerRoutes } from './routes/activities/teams-partners';
 import { serviceClockRoutes } from './routes/statistics/service-clocks';
 import { aftercareRoutes } from './routes/aftercare/aftercare';
@@ -130,6 +131,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   await app.register(chainRoadmapRoutes, { deps });
   await app.register(targetRoutes, { deps });
   await app.register(activityRoutes, { deps });
+  await app.register(commitmentRoutes, { deps });
   await app.register(teamPartnerRoutes, { deps });
   await app.register(serviceClockRoutes, { deps });
   await app.register(aftercareRoutes, { deps });

@@ -1469,7 +1469,74 @@ const CASES: Record<string, RouteCase> = {
     ok: 200,
     build: async () => ({ url: '/api/settings/inquiries', body: { inquiry: { firstResponseWorkingDays: 2, closeWorkingDays: 5 }, complaint: { firstResponseWorkingDays: 7, closeWorkingDays: 60 }, escalationWorkingDays: 3, reason: '测试' } }),
   },
+  // ── commitments (issue 14 items 5–7) ──
+  'GET /api/projects/:id/commitments': { access: 'commitments.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/commitments` }) },
+  'POST /api/projects/:id/commitments': {
+    access: 'commitments.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: `/api/projects/${await f.project(t)}/commitments`, body: await clauseBody(f, t) }),
+  },
+  'PATCH /api/commitments/:id': { access: 'commitments.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t)}`, body: { title: '改名', version: 1 } }) },
+  'DELETE /api/commitments/:id': { access: 'commitments.manage', scoped: true, ok: 204, build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t)}`, body: { reason: '录错' } }) },
+  'POST /api/commitments/:id/review': {
+    access: 'commitments.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t, { type: 'taxRefund' })}/review`, body: { decision: 'approved', note: '通过', version: 1 } }),
+  },
+  'POST /api/commitments/:id/agree': { access: 'commitments.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t)}/agree`, body: { version: 1 } }) },
+  'POST /api/commitments/:id/fulfilments': {
+    access: 'commitments.manage',
+    scoped: true,
+    ok: 201,
+    build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t, {}, true)}/fulfilments`, body: { fulfilledOn: '2026-01-05', amountYuan: 100, evidence: { fileName: '凭证.pdf', contentBase64: PDF_BASE64 } } }),
+  },
+  'POST /api/commitments/:id/status': {
+    access: 'commitments.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t, {}, true)}/status`, body: { action: 'dispute', reason: '有异议', version: 2 } }),
+  },
+  'POST /api/commitments/:id/responsible': {
+    access: 'commitments.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t)}/responsible`, body: { responsibleUserId: await responsible(f, t), responsibleDepartment: '商务局', reason: '分工调整', version: 1 } }),
+  },
+  'GET /api/commitments': { access: 'commitments.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/commitments?regionCode=${f.region(t)}` }) },
+  'GET /api/commitments/notice': { access: 'commitments.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/commitments/notice?regionCode=${f.region(t)}` }) },
+  'GET /api/commitments/notice.xlsx': { access: 'commitments.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/commitments/notice.xlsx?regionCode=${f.region(t)}` }) },
+  'GET /api/stats/commitments': { access: 'commitments.read', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/stats/commitments?regionCode=${f.region(t)}` }) },
+  // ── end commitments ──
 };
+
+/** One responsible officer per county for every clause (a new account per case would crowd the user listing's page of 200). */
+const responsibles = new WeakMap<Fixture, Map<Target, Promise<string>>>();
+function responsible(f: Fixture, target: Target): Promise<string> {
+  const byTarget = responsibles.get(f) ?? new Map<Target, Promise<string>>();
+  responsibles.set(f, byTarget);
+  let id = byTarget.get(target);
+  if (!id) {
+    id = f.user(target);
+    byTarget.set(target, id);
+  }
+  return id;
+}
+
+/** A commitment clause body for a project of the target county (its responsible person an officer there). */
+async function clauseBody(f: Fixture, target: Target, over: Record<string, unknown> = {}) {
+  return { type: 'subsidy', title: '补贴', amountYuan: 1000, trigger: { kind: 'date', dueDate: '2026-06-30' }, responsibleDepartment: '工信局', responsibleUserId: await responsible(f, target), ...over };
+}
+
+/** A clause (version 1, a draft; agreed when asked: version 2) of a project of the target county. */
+async function clause(f: Fixture, target: Target, over: Record<string, unknown> = {}, agreed = false): Promise<string> {
+  const { createClause, agreeClause } = await import('../../src/services/commitments/clauses');
+  const body = (await clauseBody(f, target, over)) as Parameters<typeof createClause>[3];
+  const c = await createClause(f.t.deps, f.system, await f.project(target), body);
+  if (agreed) await agreeClause(f.t.deps, f.system, c.id, c.version);
+  return c.id;
+}
 
 /** A project of the target county at 投产 (operating since 2026-01-15). */
 async function operatingProject(f: Fixture, target: Target): Promise<string> {

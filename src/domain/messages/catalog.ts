@@ -9,6 +9,7 @@ import { aftercareMessages } from './aftercare-messages';
 import { briefingMessages } from './briefing-messages';
 import { teamPartnerMessages } from './team-partner-messages';
 import { chainMessages } from './chain-messages';
+import { commitmentMessages } from './commitment-messages';
 import { domainMessages } from './domain-messages';
 import { enterpriseMessages } from './enterprise-messages';
 import { importMessages } from './import-messages';
@@ -26,9 +27,9 @@ export type { Lang, Message, ParamValue } from './define';
 export { pickLang } from './define';
 
 /** The parts, each with its own key prefix (test/domain/messages.test.ts checks they do not overlap). */
-export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages, aftercareMessages, tripMessages, briefingMessages, portalMessages, inquiryMessages } as const;
+export const CATALOG_PARTS = { httpMessages, accessMessages, projectMessages, domainMessages, ledgerMessages, chainMessages, enterpriseMessages, importMessages, statisticsMessages, targetMessages, activityMessages, teamPartnerMessages, aftercareMessages, tripMessages, briefingMessages, portalMessages, inquiryMessages, commitmentMessages } as const;
 
-const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages, ...aftercareMessages, ...tripMessages, ...briefingMessages, ...portalMessages, ...inquiryMessages };
+const CATALOG = { ...httpMessages, ...accessMessages, ...projectMessages, ...domainMessages, ...ledgerMessages, ...chainMessages, ...enterpriseMessages, ...importMessages, ...statisticsMessages, ...targetMessages, ...activityMessages, ...teamPartnerMessages, ...aftercareMessages, ...tripMessages, ...briefingMessages, ...portalMessages, ...inquiryMessages, ...commitmentMessages };
 type Catalog = typeof CATALOG;
 export type MessageKey = keyof Catalog & string;
 type ParamsFor<K extends MessageKey> = ParamsOf<Catalog[K]['zh']>;

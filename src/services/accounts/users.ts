@@ -16,6 +16,8 @@ import type { Caller, Deps } from '../context';
 import { hashPassword } from './passwords';
 import { recordOutOfScope, requireRegionInScope } from '../regions';
 import { getSecurityPolicy } from './security-policy';
+import { handOverOpenClauses } from '../commitments/successors';
+import type { Db } from '../../db/client';
 
 export interface UserDto {
   id: string;
@@ -194,10 +196,12 @@ async function changeUser(
   patch: UserChange,
   audit: { action: AuditAction; reason?: string },
   endSessions = false,
+  alsoInTransaction?: (tx: Db) => Promise<unknown>,
 ): Promise<UserDto> {
   return deps.db.transaction(async (tx) => {
     const saved = await updateUserVersioned(tx, user.id, version, patch);
     if (!saved) throw new AppError('VERSION_CONFLICT', msg('user.versionConflict'));
+    if (alsoInTransaction) await alsoInTransaction(tx);
     if (endSessions) await deleteUserSessions(tx, user.id);
     const after = await selectUserById(tx, user.id);
     if (!after) throw new Error('updated user not found');
@@ -228,11 +232,16 @@ export async function updateUser(
     if (!name) throw new AppError('VALIDATION', msg('user.displayNameEmpty'), [{ field: 'displayName', message: msg('user.required') }]);
     patch.displayName = name;
   }
+  let newRegionPath: string | null = null;
   if (input.regionCode !== undefined && input.regionCode !== user.regionCode) {
-    patch.regionCode = (await requireRegionInScope(deps, caller, input.regionCode)).code;
+    const region = await requireRegionInScope(deps, caller, input.regionCode);
+    patch.regionCode = region.code;
+    newRegionPath = region.path;
   }
-  // moving an account to another region ends its sessions: its scope changed
-  return changeUser(deps, caller, user, input.version, patch, { action: 'user.update' }, patch.regionCode !== undefined);
+  // moving an account to another region ends its sessions: its scope changed; the commitments it no
+  // longer covers move to their successors in the same transaction
+  const handOver = newRegionPath === null ? undefined : (tx: Db) => handOverOpenClauses(deps, tx, caller, user, newRegionPath);
+  return changeUser(deps, caller, user, input.version, patch, { action: 'user.update' }, patch.regionCode !== undefined, handOver);
 }
 
 export async function setUserStatus(deps: Deps, caller: Caller, id: string, status: 'active' | 'disabled', reason: string) {
@@ -248,6 +257,8 @@ export async function setUserStatus(deps: Deps, caller: Caller, id: string, stat
     { status, ...(status === 'active' ? { failedLoginCount: 0, lockedUntil: null } : {}) },
     { action: status === 'disabled' ? 'user.disable' : 'user.enable', reason: why },
     status === 'disabled',
+    // a disabled account's open commitments move to their successors (or the change is refused)
+    status === 'disabled' ? (tx) => handOverOpenClauses(deps, tx, caller, user, null) : undefined,
   );
 }
 

@@ -14,5 +14,8 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   tripReportOverdue: '外出招商报告逾期',
   inquiryOverdue: '咨询投诉逾期',
   inquiryEscalated: '咨询投诉逾期升级',
+  commitmentOverdue: '政策承诺逾期',
+  commitmentEscalated: '政策承诺逾期督办',
+  commitmentEscalatedAbove: '政策承诺逾期升级督办',
   digest: '每日汇总',
 };

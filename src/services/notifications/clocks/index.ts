@@ -4,6 +4,7 @@
  * docs/aftercare.md ("新增一种提醒") walks through adding one.
  */
 import type { Clock } from '../clock-types';
+import { commitmentOverdueClock } from './commitment-overdue';
 import { followUpDueClock } from './follow-up-due';
 import { inquiryOverdueClock } from './inquiry-overdue';
 import { problemOverdueClock, serviceItemOverdueClock } from './overdue-items';
@@ -11,4 +12,4 @@ import { redLightClock } from './red-light';
 import { returnDueClock } from './return-due';
 import { tripReportDueClock } from './trip-report-due';
 
-export const CLOCKS: readonly Clock[] = [redLightClock, problemOverdueClock, serviceItemOverdueClock, followUpDueClock, returnDueClock, tripReportDueClock, inquiryOverdueClock];
+export const CLOCKS: readonly Clock[] = [redLightClock, problemOverdueClock, serviceItemOverdueClock, followUpDueClock, returnDueClock, tripReportDueClock, inquiryOverdueClock, commitmentOverdueClock];

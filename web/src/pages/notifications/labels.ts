@@ -22,6 +22,9 @@ const KINDS: Record<string, { label: MessageKey; color: string }> = {
   tripReportOverdue: { label: 'notifications.kind.tripReportOverdue', color: ORANGE },
   inquiryOverdue: { label: 'notifications.kind.inquiryOverdue', color: ORANGE },
   inquiryEscalated: { label: 'notifications.kind.inquiryEscalated', color: RED },
+  commitmentOverdue: { label: 'notifications.kind.commitmentOverdue', color: ORANGE },
+  commitmentEscalated: { label: 'notifications.kind.commitmentEscalated', color: RED },
+  commitmentEscalatedAbove: { label: 'notifications.kind.commitmentEscalatedAbove', color: RED },
   digest: { label: 'notifications.kind.digest', color: BLUE },
 };
 
