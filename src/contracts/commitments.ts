@@ -35,7 +35,8 @@ export const newClauseBodySchema = z.object({
   content: text(4000).nullable().optional(),
   amountYuan: yuanSchema.nullable().optional(),
   conditions: text(4000).nullable().optional(),
-  selective: z.boolean().default(false),
+  // optional, not .default(false): zod 4 would apply the default inside the PATCH schema's .partial() and clear it
+  selective: z.boolean().optional(),
   policyBasis: text(500).nullable().optional(),
   trigger: triggerSchema,
   graceWorkingDays: z.number().int().min(0).max(250).optional(),
