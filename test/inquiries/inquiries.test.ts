@@ -219,5 +219,16 @@ describe.each(DATABASE_KINDS)('inquiries and complaints on %s', (kind) => {
     const again = (await t.call('GET', '/api/public/scoreboard?region=650104&month=2026-10')).json() as { rows: { complaints: { closedOnTime: number } }[] };
     expect(again.rows[0]?.complaints.closedOnTime).toBe(2);
     expect((await t.call('GET', '/api/public/scoreboard?region=650104&month=2099-01')).statusCode).toBe(400);
+    // the portal's 服务评价 page shows the same published figures, without script; a bad month is a 400 page
+    const page = await t.call('GET', '/portal/scoreboard?region=650104&month=2026-10');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('服务评价');
+    expect(page.body).not.toContain('<script');
+    // 投诉 table, the region's row: opened 4, closed 3, on time 2, 66.67 %, first answer median 2, closing median 6, past due 1
+    expect(page.body).toMatch(/<caption>投诉<\/caption>[\s\S]*?<td>4<\/td><td>3<\/td><td>2<\/td><td>66\.67%<\/td><td>2<\/td><td>6<\/td><td>1<\/td>/);
+    const badMonth = await t.call('GET', '/portal/scoreboard?region=650104&month=2099-01');
+    expect(badMonth.statusCode).toBe(400);
+    expect(badMonth.headers['content-type']).toContain('text/html');
   });
 });

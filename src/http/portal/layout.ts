@@ -56,6 +56,7 @@ form.filing .check{display:flex;gap:8px;align-items:flex-start}form.filing .chec
 .error{background:#fff1f0;border:1px solid #ffa39e;border-radius:6px;padding:10px;color:#a8071a}
 .notice{white-space:pre-wrap;font-size:.9rem;color:#434343}.body{white-space:pre-wrap;margin:0}
 ol.cards{padding:0}
+.table-wrap{overflow-x:auto;margin:12px 0}table.scoreboard{border-collapse:collapse;background:#fff;min-width:640px;width:100%}table.scoreboard caption{text-align:left;font-weight:600;padding:6px 0}table.scoreboard th,table.scoreboard td{border:1px solid #e3e5e8;padding:6px 8px;text-align:right;white-space:nowrap}table.scoreboard th[scope=row],table.scoreboard thead th:first-child{text-align:left}
 footer{color:#595959;font-size:.85rem;text-align:center;padding:16px}
 @media (min-width:720px){.cards{grid-template-columns:repeat(2,1fr)}.figures{grid-template-columns:repeat(4,1fr)}
 form.filters{grid-template-columns:repeat(3,1fr);align-items:end}dl.fields{grid-template-columns:10em 1fr}dl.fields dd{margin:0}

@@ -5,12 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { scoreboardQuerySchema } from '../../contracts/inquiries';
 import { policyMatchQuerySchema, publicPolicyItemQuerySchema, publicProjectQuerySchema, publicResourceQuerySchema } from '../../contracts/portal';
 import { AppError } from '../../domain/app-error';
 import { msg } from '../../domain/messages/catalog';
 import type { Deps } from '../../services/context';
 import { CONSENT_NOTICE_TEXT, CONSENT_NOTICE_VERSION } from '../../domain/inquiries/consent-notice';
 import { getTracking } from '../../services/inquiries/public-inquiries';
+import { getScoreboard } from '../../services/inquiries/scoreboard';
 import { matchPolicyItems } from '../../services/portal/policy-matcher';
 import {
   getPortalHome,
@@ -36,6 +38,7 @@ import { renderOffices } from './pages/offices';
 import { renderPolicies, renderPolicyDetail, renderPolicyItemDetail } from './pages/policies';
 import { renderProjectDetail, renderProjectList } from './pages/projects';
 import { renderResourceDetail, renderResourceList } from './pages/resources';
+import { renderScoreboard } from './pages/scoreboard';
 
 const config = { access: 'public' } as const;
 
@@ -166,6 +169,13 @@ export async function portalPageRoutes(app: FastifyInstance, { deps }: { deps: D
       }),
     );
   }
+
+  app.get('/portal/scoreboard', { config }, (request, reply) =>
+    page(request, reply, 'scoreboard', async () => {
+      const q = parseQuery(scoreboardQuerySchema, request.query);
+      return { title: '服务评价', body: renderScoreboard(await getScoreboard(deps, q)) };
+    }),
+  );
 
   app.get('/portal/tracking', { config }, (request, reply) => {
     const number = (request.query as Record<string, unknown> | undefined)?.number;
