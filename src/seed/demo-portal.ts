@@ -94,7 +94,15 @@ const PUBLIC_TEXTS = [
   { background: '项目符合本地产业链补链方向，列入年度重点推介项目。', market: '国内市场需求旺盛，周边省区配套需求明确。', conditions: '用地指标已落实，环评区域评估已完成。', cooperationMode: '独资或合资' },
 ];
 
+/** The demo portal is there when its first contact office is (seeding the demo again changes nothing). */
+async function hasDemoPortal(deps: Deps): Promise<boolean> {
+  const first = OFFICES[0]!;
+  const rows = await selectRows<{ one: number }>(deps.db, sql`select 1 as one from region_contact_offices where region_code = ${first.regionCode} and name = ${first.name} limit 1`);
+  return rows.length > 0;
+}
+
 export async function seedDemoPortal(deps: Deps): Promise<void> {
+  if (await hasDemoPortal(deps)) return;
   const caller = createSystemCaller('demo');
   const offices: string[] = [];
   for (const o of OFFICES) offices.push((await createOffice(deps, caller, o)).id);

@@ -35,4 +35,12 @@ describe('demo data of the portal', () => {
     const home = await t.call('GET', '/portal');
     expect(home.body).toContain('米东区农副产品加工标准厂房 2 号楼');
   });
+
+  it('seeds again without error and without doubling anything', async () => {
+    await seedDemoPortal(t.deps);
+    expect((await t.call('GET', '/api/public/offices')).json().items).toHaveLength(3);
+    expect((await t.call('GET', '/api/public/resources')).json().total).toBe(5);
+    expect((await t.call('GET', '/api/public/policies')).json().items).toHaveLength(4);
+    expect((await t.call('GET', '/api/public/projects')).json().total).toBe(2);
+  });
 });
