@@ -59,6 +59,11 @@ describe.each(DATABASE_KINDS)('accounts and sessions on %s', (kind) => {
           'activities.manage',
           'briefings.read',
           'briefings.manage',
+          'portal.manage',
+          'inquiries.read',
+          'inquiries.manage',
+          'commitments.read',
+          'commitments.manage',
         ],
       },
     });

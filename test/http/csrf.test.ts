@@ -177,6 +177,9 @@ describe.each(DATABASE_KINDS)('CSRF: origin check and JSON-only bodies on %s', (
       ['application/x-www-form-urlencoded', 'a=1'],
       ['multipart/form-data; boundary=B', '--B\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--B--\r\n'],
     ];
+    // the investor's forms on the portal (no script) post urlencoded to these public routes on purpose: a form with
+    // nonsense in it is refused naming the field (400) and nothing is stored; text and multipart are still 415 there
+    const formRoutes = new Set(['POST /api/public/inquiries', 'POST /api/public/complaints', 'POST /api/public/tracking/:number/rating', 'POST /api/public/tracking/:number/reopen']);
     for (const route of stateChanging()) {
       const cookie = cookieFor(route.access);
       for (const [type, payload] of bodies) {
@@ -186,10 +189,12 @@ describe.each(DATABASE_KINDS)('CSRF: origin check and JSON-only bodies on %s', (
           headers: { ...(cookie ? { cookie } : {}), origin: OWN, 'content-type': type },
           payload,
         });
-        outcomes.push(`${route.method} ${route.url} ${type.split(';')[0]} → ${res.statusCode}`);
+        const kind = type.split(';')[0];
+        const expected = formRoutes.has(`${route.method} ${route.url}`) && kind === 'application/x-www-form-urlencoded' ? 400 : 415;
+        if (res.statusCode !== expected) outcomes.push(`${route.method} ${route.url} ${kind} → ${res.statusCode} (expected ${expected})`);
       }
     }
-    expect(outcomes.filter((o) => !o.endsWith('→ 415'))).toEqual([]);
+    expect(outcomes).toEqual([]);
     const one = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: cookies.get('officer') ?? '', origin: OWN, 'content-type': 'text/plain' }, payload: '' });
     expect(one.statusCode).toBe(415);
     expect(one.json().error.message).toContain('application/json');
