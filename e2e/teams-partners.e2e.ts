@@ -42,7 +42,11 @@ test('the officer creates a resident team, names it on an activity and reads its
     await page.getByTestId('team-new').first().click();
     await page.getByTestId('team-name-input').fill('驻苏州招商小分队');
     await page.getByTestId('team-city-input').fill('苏州');
-    await page.getByTestId('team-members-input').fill('张三，李四');
+    await page.getByTestId('team-member-add').click();
+    await page.getByTestId('team-member-name-0').fill('张三');
+    await page.getByTestId('team-member-role-0').fill('队长');
+    await page.getByTestId('team-member-add').click();
+    await page.getByTestId('team-member-name-1').fill('李四');
     await assertClean(page, 'the new team dialog');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/resident-teams') && r.request().method() === 'POST');
     await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -122,6 +126,26 @@ test('a commissioned agency is created on a 390 px phone, brings a project and s
     await page.getByTestId('team-figures').waitFor();
     await assertClean(page, 'the team page on a phone');
     await screenshot(page, 'team-detail-phone');
+    // edited on the phone: city, a member renamed (the role stays with the row), a target; the page shows them
+    await page.getByTestId('team-edit').click();
+    assert.equal(await page.getByTestId('team-member-name-0').inputValue(), '张三');
+    assert.equal(await page.getByTestId('team-member-role-0').inputValue(), '队长');
+    await page.getByTestId('team-city-input').fill('苏州工业园区');
+    await page.getByTestId('team-member-name-0').fill('张三丰');
+    await page.getByTestId('team-target-activities').fill('8');
+    await assertClean(page, 'the team edit dialog on a phone');
+    await screenshot(page, 'team-edit-phone');
+    const teamEdited = page.waitForResponse((r) => /\/api\/resident-teams\/[0-9a-f-]{36}$/.test(r.url()) && r.request().method() === 'PATCH');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+    const teamRes = await teamEdited;
+    assert.equal(teamRes.status(), 200, await teamRes.text());
+    const members = ((await teamRes.json()) as { members: { name: string; role: string | null }[] }).members;
+    assert.deepEqual(members.map((m) => [m.name, m.role]), [['张三丰', '队长'], ['李四', null]]);
+    await page.getByText('张三丰（队长）、李四').waitFor();
+    await page.getByText('苏州工业园区').first().waitFor();
+    await page.getByTestId('team-figures').getByText('目标 8').waitFor();
+    await assertClean(page, 'the edited team page on a phone');
+    await screenshot(page, 'team-edited-phone');
   } finally {
     await context.close();
   }

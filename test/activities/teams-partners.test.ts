@@ -241,4 +241,59 @@ describe.each(DATABASE_KINDS)('resident teams and partners on %s', (kind) => {
     const gone = await t.call('DELETE', `/api/partners/${agreed.json().id}`, { cookie: midong, body: { version: 1, reason: '协议终止' } });
     expect(gone.statusCode, gone.body).toBe(200);
   });
+
+  it('an edit as the web sends it (every field, members by row) renames members without losing their account or role', async () => {
+    const made = await post('/api/resident-teams', midong, {
+      regionCode: '650109',
+      name: '宁波小分队',
+      baseCity: '宁波',
+      members: [{ userId: midongUser, role: '队长' }, { name: '王五', role: '联络员' }],
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const id = made.json().id as string;
+    const edited = await t.call('PATCH', `/api/resident-teams/${id}`, {
+      cookie: midong,
+      body: {
+        name: '甬城小分队',
+        baseCity: '宁波 · 北仑',
+        // the account's name written over, the second member renamed, a third added by name
+        members: [
+          { userId: midongUser, name: '马队长', role: '队长' },
+          { userId: null, name: '王五一', role: '联络员' },
+          { userId: null, name: '赵六', role: null },
+        ],
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+        targetsText: '对接港航物流企业',
+        targetActivities: 12,
+        targetLeads: 4,
+        targetSignedProjects: 1,
+        version: 1,
+      },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({
+      name: '甬城小分队',
+      baseCity: '宁波 · 北仑',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-06-30',
+      targetsText: '对接港航物流企业',
+      targetActivities: 12,
+      targetLeads: 4,
+      targetSignedProjects: 1,
+      version: 2,
+    });
+    expect(edited.json().members).toEqual([
+      { userId: midongUser, name: '马队长', role: '队长' },
+      { userId: null, name: '王五一', role: '联络员' },
+      { userId: null, name: '赵六', role: null },
+    ]);
+    // targets cleared and the period emptied: null, not kept
+    const cleared = await t.call('PATCH', `/api/resident-teams/${id}`, { cookie: midong, body: { periodTo: null, targetLeads: null, version: 2 } });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ periodFrom: '2026-01-01', periodTo: null, targetLeads: null, targetActivities: 12 });
+    const audits = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'team.update'), eq(auditLog.objectId, id)));
+    expect(audits).toHaveLength(2);
+    expect(await t.call('DELETE', `/api/resident-teams/${id}`, { cookie: midong, body: { version: 3, reason: '测试' } })).toMatchObject({ statusCode: 200 });
+  });
 });

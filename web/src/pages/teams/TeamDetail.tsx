@@ -2,7 +2,7 @@
  * One 驻点小分队: base city, members, period and targets; what its activities produced — by month, and the
  * projects reached through them (each once, with the best outcome), all in the viewer's scope.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,7 @@ import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { activityPath, outcomeName, typeName } from '../activities/labels';
 import { stageName } from '../projects/labels';
+import { TeamDialog } from './TeamDialog';
 
 const text = (v: string | number | null) => (v === null || v === '' ? '—' : v);
 
@@ -27,6 +28,7 @@ export default function TeamDetail() {
   const { id = '' } = useParams();
   const me = useMe();
   const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const q = useQuery({ queryKey: ['teams', 'detail', id], queryFn: () => teamsApi.get(id) });
   const team = q.data;
   // 撤回 / 恢复驻点: the status changed with the version it was based on
@@ -55,6 +57,9 @@ export default function TeamDetail() {
       extra={
         can(me, 'activities.manage')
           ? [
+              <Button key="edit" type="primary" onClick={() => setEditing(true)} data-testid="team-edit">
+                {t('teams.edit')}
+              </Button>,
               <Button key="status" loading={toggle.isPending} onClick={() => toggle.mutate(team)} data-testid="team-status-toggle">
                 {team.status === 'active' ? t('teams.close') : t('teams.reopen')}
               </Button>,
@@ -138,6 +143,7 @@ export default function TeamDetail() {
           />
         </Card>
       </Space>
+      {editing && <TeamDialog open onClose={() => setEditing(false)} team={team} />}
     </PageContainer>
   );
 }
