@@ -175,9 +175,14 @@ test('统计分析 shows the activity statistics of the period against the same 
       assert.match(cells[2] ?? '', /^[\d,]+$/);
       assert.equal(Number((cells[1] ?? '').replace(/,/g, '')) - Number((cells[2] ?? '').replace(/,/g, '')), Number((cells[3] ?? '').replace(/[+,]/g, '')));
       await card.getByText('上年同期为 2025-01 至 2025-11').waitFor();
+      // the monthly trend: drawn from byMonth of both periods
+      await card.getByTestId('chart-activity-trend').locator('canvas').first().waitFor();
       await card.scrollIntoViewIfNeeded();
       await assertClean(page, `统计分析 with its activity card (${viewport ? 'phone' : 'desk'})`);
       await screenshot(page, `stats-activities-${viewport ? 'phone' : 'desk'}`);
+      // a period without activities, this year or last: the chart's empty state says so
+      await page.goto('/stats?region=650100&from=2016-01&to=2016-03');
+      await page.getByTestId('stats-activities').getByText('本期与上年同期都没有招商活动记录').waitFor();
     } finally {
       await context.close();
     }

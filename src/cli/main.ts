@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<void> {
         const { values } = parseArgs({
           args: rest.slice(1),
           strict: true,
-          options: { region: text, from: text, to: text, type: text, hosting: text, 'leader-level': text, team: text, activity: text, json: { type: 'boolean' } },
+          options: { region: text, from: text, to: text, type: text, hosting: text, 'leader-level': text, team: text, activity: text, 'by-month': { type: 'boolean' }, json: { type: 'boolean' } },
         });
         return runActivityStats(loadConfig(), {
           region: need(values, 'region'),
@@ -134,6 +134,7 @@ async function main(argv: string[]): Promise<void> {
           leaderLevel: values['leader-level'],
           team: values.team,
           activity: values.activity,
+          byMonth: Boolean(values['by-month']),
           json: Boolean(values.json),
         });
       }

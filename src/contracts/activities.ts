@@ -152,8 +152,13 @@ export const activityStatsQuerySchema = z.object({
   leaderLevel: z.string().max(100).optional().describe('领导级别（中文名称或键），逗号分隔'),
   team: z.string().trim().max(100).optional().describe('驻点小分队名称'),
   activity: z.string().trim().max(64).optional().describe('活动编号（只统计这一场活动，如一次签约仪式）'),
+  byMonth: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true：另给出统计期内逐月的活动、对接与签约项目数（byMonth）'),
 });
-export type ActivityStatsQuery = z.input<typeof activityStatsQuerySchema>;
+export type ActivityStatsQuery = z.output<typeof activityStatsQuerySchema>;
 
 export const activityStatsSchema = z.object({
   region: z.string(),
@@ -167,6 +172,21 @@ export const activityStatsSchema = z.object({
   projects: z.object({ talks: z.number(), signed: z.number(), signedAmountYuan: z.number(), plannedInvestmentYuan: z.number() }),
   reserve: z.object({ projects: z.number(), published: z.number() }),
   serviceItems: z.object({ opened: z.number(), projects: z.number(), closed: z.number(), closedOnTime: z.number() }),
+  byMonth: z
+    .array(
+      z.object({
+        month: z.string(),
+        trips: z.number(),
+        visits: z.number(),
+        receptions: z.number(),
+        events: z.number().describe('主办与参加的推介会等活动'),
+        talks: z.number().describe('当月活动对接的不同项目数'),
+        signed: z.number().describe('当月活动签约的不同项目数'),
+        signedAmountYuan: z.number(),
+      }),
+    )
+    .optional()
+    .describe('只在 byMonth=true 时给出：逐月数字，每个项目在当月只计一次（跨月的项目在各月各计一次）'),
 });
 export type ActivityStats = z.infer<typeof activityStatsSchema>;
 

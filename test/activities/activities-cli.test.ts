@@ -46,6 +46,13 @@ describe('bin/yinfeng import and stats activities', () => {
     expect(JSON.parse(filtered.stdout).trips).toEqual({ count: 2, personTrips: 8, ledByLeadership: 2, ledByPrincipal: 1, ledByAnyLeader: 2, organisations: 3 });
     const team = await runCli(['stats', 'activities', '--region', '650100', '--from', '2025-01', '--to', '2026-12', '--team', '杭州小分队', '--hosting', '参加', '--activity', 'A9', '--json'], env, 120_000);
     expect(JSON.parse(team.stdout)).toMatchObject({ events: { organised: 0, attended: 1 }, projects: { talks: 1 } });
+    // --by-month: the months of the API's byMonth=true (activity-stats.test.ts pins them by hand)
+    const months = await runCli(['stats', 'activities', '--region', '650100', '--from', '2025-08', '--to', '2025-09', '--by-month', '--json'], env, 120_000);
+    expect(months.code, months.stderr).toBe(0);
+    expect(JSON.parse(months.stdout).byMonth).toEqual([
+      { month: '2025-08', trips: 0, visits: 0, receptions: 0, events: 1, talks: 0, signed: 0, signedAmountYuan: 0 },
+      { month: '2025-09', trips: 0, visits: 0, receptions: 0, events: 1, talks: 2, signed: 2, signedAmountYuan: 70_000_000 },
+    ]);
     const table = await runCli(['stats', 'activities', '--region', '650100', '--from', '2025-01', '--to', '2026-12'], env, 120_000);
     expect(table.stdout).toContain('外出招商   4 批次  14 人次  四大班子领导带队 2（其中党政主要领导 1）');
   });

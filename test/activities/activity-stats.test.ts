@@ -137,4 +137,37 @@ describe.each(DATABASE_KINDS)('activity statistics on %s', (kind) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('筛选条件“type”的值“出差”无效');
   });
+
+  it('gives the figures month by month on request (byMonth), each by hand; the filters narrow them too', async () => {
+    const zero = { trips: 0, visits: 0, receptions: 0, events: 0, talks: 0, signed: 0, signedAmountYuan: 0 };
+    const m = (month: string, figures: Partial<typeof zero> = {}) => ({ month, ...zero, ...figures });
+    const s = (await stats('region=650100&from=2025-01&to=2025-12&byMonth=true')) as typeof EXPECTED_URUMQI & { byMonth: ReturnType<typeof m>[] };
+    // the period's figures are unchanged by the series
+    expect(s.trips).toEqual(EXPECTED_URUMQI.trips);
+    expect(s.byMonth).toEqual([
+      m('2025-01'), // A10 starts in 2024-12
+      m('2025-02'), // A12 is 昌吉州's
+      m('2025-03', { trips: 1, visits: 1, talks: 2 }), // A1 (HDP1, HDP3) and A5
+      m('2025-04', { trips: 1, talks: 1 }), // A2: HDP1 again, counted in its own month
+      m('2025-05', { trips: 1 }), // A3
+      m('2025-06', { trips: 1 }), // A4
+      m('2025-07', { receptions: 1 }), // A6
+      m('2025-08', { events: 1 }), // A7 organised
+      m('2025-09', { events: 1, talks: 2, signed: 2, signedAmountYuan: 70_000_000 }), // A8: HDP1 5000万 + HDP2 2000万
+      m('2025-10', { events: 1, talks: 1 }), // A9 attended: HDP2
+      m('2025-11'), // A11 is 网络招商: no trip, visit, reception or event
+      m('2025-12'),
+    ]);
+    // filters narrow the months' activities first: trips led by 四大班子 (A1 principal, A2 leadership)
+    const led = (await stats(`region=650100&from=2025-03&to=2025-05&byMonth=true&leaderLevel=${encodeURIComponent('四大班子领导')}`)) as typeof EXPECTED_URUMQI & { byMonth: ReturnType<typeof m>[] };
+    expect(led.byMonth).toEqual([m('2025-03', { trips: 1, talks: 2 }), m('2025-04', { trips: 1, talks: 1 }), m('2025-05')]);
+    // one activity by its code
+    const a8 = (await stats('region=650100&from=2025-08&to=2025-09&byMonth=true&activity=A8')) as typeof EXPECTED_URUMQI & { byMonth: ReturnType<typeof m>[] };
+    expect(a8.byMonth).toEqual([m('2025-08'), m('2025-09', { events: 1, talks: 2, signed: 2, signedAmountYuan: 70_000_000 })]);
+    // a county's own subtree: A6 (天山区) and A8 (the prefecture's) drop out
+    const county9 = (await stats('region=650109&from=2025-07&to=2025-09&byMonth=true', county)) as typeof EXPECTED_URUMQI & { byMonth: ReturnType<typeof m>[] };
+    expect(county9.byMonth).toEqual([m('2025-07'), m('2025-08'), m('2025-09')]);
+    // without byMonth=true the object is the one DESIGN.md defines
+    expect(await stats('region=650100&from=2025-01&to=2025-12')).not.toHaveProperty('byMonth');
+  });
 });

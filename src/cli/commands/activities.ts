@@ -12,11 +12,12 @@ import { buildImportCaller } from './import-caller';
 import { readInputFile } from './read-input-file';
 
 export const ACTIVITY_STATS_HELP = `用法: yinfeng stats activities --region CODE --from YYYY-MM --to YYYY-MM [--type 外出招商,…] [--hosting 主办|参加]
-                                [--leader-level 党政主要领导,…] [--team 小分队名称] [--activity 活动编号] [--json]
+                                [--leader-level 党政主要领导,…] [--team 小分队名称] [--activity 活动编号] [--by-month] [--json]
 
 按 DESIGN.md 的口径统计地区（含全部下级）在统计期内开始的招商活动：外出招商（批次、人次、领导带队）、上门拜访、
 接待来访、推介会等活动（主办、参加）、驻点小分队、经活动对接与签约的项目（每个项目只计一次）；储备项目与帮办代办
 不受活动筛选条件影响。类型与领导级别可写中文名称或键，逗号分隔；“四大班子领导”包含“党政主要领导”。
+--by-month 另列逐月的外出招商、拜访、接待、推介等活动与对接、签约项目数（JSON 的 byMonth，同 API 的 byMonth=true）。
 --json 输出与 GET /api/stats/activities 相同的 JSON 对象。`;
 
 const KIND_LABELS: Record<ActivityImportKind, string> = { activities: '招商活动', 'activity-organisations': '活动对象', 'activity-projects': '活动项目' };
@@ -70,12 +71,15 @@ export function formatActivityStats(s: ActivityStats): string {
     `项目       对接洽谈 ${s.projects.talks} 个  签约 ${s.projects.signed} 个  签约额 ${wan(s.projects.signedAmountYuan)}  计划总投资 ${wan(s.projects.plannedInvestmentYuan)}`,
     `储备项目   ${s.reserve.projects} 个（已发布 ${s.reserve.published}）`,
     `帮办代办   受理 ${s.serviceItems.opened} 件（${s.serviceItems.projects} 个项目）  办结 ${s.serviceItems.closed} 件  按期办结 ${s.serviceItems.closedOnTime} 件`,
+    ...(s.byMonth ?? []).map(
+      (m) => `${m.month}    外出 ${m.trips}  拜访 ${m.visits}  接待 ${m.receptions}  推介等 ${m.events}  对接项目 ${m.talks}  签约 ${m.signed}（${wan(m.signedAmountYuan)}）`,
+    ),
   ].join('\n');
 }
 
 export async function runActivityStats(
   config: Config,
-  args: { region: string; from: string; to: string; type?: string; hosting?: string; leaderLevel?: string; team?: string; activity?: string; json: boolean },
+  args: { region: string; from: string; to: string; type?: string; hosting?: string; leaderLevel?: string; team?: string; activity?: string; byMonth: boolean; json: boolean },
 ): Promise<void> {
   const database = await prepareDatabase(config, 'yinfeng stats');
   try {

@@ -24,6 +24,7 @@ import {
 import { AppError } from '../../domain/app-error';
 import { checkPeriodMessage, lastDayOfMonth } from '../../domain/indicators';
 import { msg } from '../../domain/messages/catalog';
+import { listMonths } from '../../domain/targets/target-funnel';
 import type { Caller, Deps } from '../context';
 import { countReserveProjects } from '../projects/reserve-counts';
 import { requireRegionInScope } from '../regions';
@@ -95,14 +96,17 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
   const regionCodes = await selectSubtreeCodes(deps.db, region.path);
   const activityCode = q.activity?.trim() || null;
   const filter = { types, eventTypes: EVENT_TYPES, hosting: hosting[0] ?? null, leaderLevels: levels, team: q.team?.trim() || null };
-  const [row, reserve, serviceItems] = await Promise.all([
-    // one activity: the direct statement reads it by its code; otherwise the rollup parts add up the period
+  // one activity: the direct statement reads it by its code; otherwise the rollup parts add up the period
+  const figuresOf = (from: string, to: string) =>
     activityCode
-      ? selectActivityStats(deps.db, { ...filter, regionCodes, start, end, activityCode }).then(toFigures)
-      : computeActivityFiguresFromRollups(deps, regionCodes, q.from, q.to, filter, JSON.stringify([region.code, q.from, q.to, filter])),
+      ? selectActivityStats(deps.db, { ...filter, regionCodes, start: `${from}-01`, end: lastDayOfMonth(to), activityCode }).then(toFigures)
+      : computeActivityFiguresFromRollups(deps, regionCodes, from, to, filter, JSON.stringify([region.code, from, to, filter]));
+  const [row, reserve, serviceItems] = await Promise.all([
+    figuresOf(q.from, q.to),
     countReserveProjects(deps, regionCodes, nextDay(end)),
     selectServiceItemStats(deps.db, regionCodes, start, end),
   ]);
+  const byMonth = q.byMonth ? await listMonthFigures(listMonths(q.from, q.to), figuresOf) : undefined;
   return {
     region: region.code,
     from: q.from,
@@ -128,5 +132,25 @@ export async function getActivityStats(deps: Deps, caller: Caller, q: ActivitySt
     // 发布: of the reserve, the projects published on the portal at the end of the period (project_publications)
     reserve: { projects: reserve.projects, published: reserve.published },
     serviceItems,
+    ...(byMonth ? { byMonth } : {}),
   };
+}
+
+/** The figures month by month (each month a period of its own: a project counts once within its month). */
+async function listMonthFigures(months: readonly string[], figuresOf: (from: string, to: string) => Promise<ActivityRollupFigures>): Promise<NonNullable<ActivityStats['byMonth']>> {
+  const out: NonNullable<ActivityStats['byMonth']> = [];
+  for (const month of months) {
+    const f = await figuresOf(month, month);
+    out.push({
+      month,
+      trips: f.trips,
+      visits: f.visits,
+      receptions: f.receptions,
+      events: f.eventsOrganised + f.eventsAttended,
+      talks: f.talks,
+      signed: f.signed,
+      signedAmountYuan: Number(f.signedAmountYuan),
+    });
+  }
+  return out;
 }

@@ -3,8 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { activitiesApi, type ActivityStats } from '../../api/activities';
+import { EChart } from '../../components/charts/EChart';
 import { formatWan } from '../../components/money';
+import { usePhone } from '../../components/responsive';
 import { useI18n, type Translate } from '../../i18n';
+import { activityTrendOption, isTrendEmpty } from './activity-trend-option';
 
 interface Line {
   key: string;
@@ -43,11 +46,16 @@ const shiftYear = (month: string) => dayjs(`${month}-01`).subtract(1, 'year').fo
  */
 export function ActivityStatsCard({ region, from, to }: { region: string; from: string; to: string }) {
   const { t } = useI18n();
-  const now = useQuery({ queryKey: ['activity-stats', region, from, to], queryFn: () => activitiesApi.stats({ region, from, to }) });
+  const phone = usePhone();
+  // byMonth: the same figures month by month, for the trend chart
+  const now = useQuery({ queryKey: ['activity-stats', region, from, to, 'byMonth'], queryFn: () => activitiesApi.stats({ region, from, to, byMonth: true }) });
   const before = useQuery({
-    queryKey: ['activity-stats', region, shiftYear(from), shiftYear(to)],
-    queryFn: () => activitiesApi.stats({ region, from: shiftYear(from), to: shiftYear(to) }),
+    queryKey: ['activity-stats', region, shiftYear(from), shiftYear(to), 'byMonth'],
+    queryFn: () => activitiesApi.stats({ region, from: shiftYear(from), to: shiftYear(to), byMonth: true }),
   });
+  const monthsNow = now.data?.byMonth ?? [];
+  const monthsBefore = before.data?.byMonth ?? [];
+  const loaded = Boolean(now.data && before.data);
   const rows = listLines(t).map((l) => {
     const a = now.data ? l.of(now.data) : null;
     const b = before.data ? l.of(before.data) : null;
@@ -63,6 +71,14 @@ export function ActivityStatsCard({ region, from, to }: { region: string; from: 
       extra={<Link to="/activities">{t('menu.activities')}</Link>}
       data-testid="stats-activities"
     >
+      <Typography.Text strong>{t('stats.act.trend.title')}</Typography.Text>
+      <EChart
+        testId="chart-activity-trend"
+        empty={loaded && isTrendEmpty(monthsNow, monthsBefore)}
+        emptyText={t('stats.act.trend.empty')}
+        option={loaded ? activityTrendOption(monthsNow, monthsBefore, t, phone) : {}}
+        height={phone ? 300 : 280}
+      />
       <Table
         size="small"
         rowKey="key"
