@@ -43,7 +43,7 @@ test('the officer dry-runs a CSV of funds and sees the counts, then a faulty one
 
     await page.locator('input[type=file]').setInputFiles(good);
     await page.getByTestId('import-file').getByText('到位资金.csv').waitFor();
-    await page.getByRole('combobox', { name: 'CSV 数据类别' }).click();
+    await page.getByRole('combobox', { name: '数据类别' }).click();
     await page.locator('.ant-select-dropdown:visible').getByText('到位资金', { exact: true }).click();
     const checked = page.waitForResponse((r) => r.url().includes('/api/imports?') && r.request().method() === 'POST');
     await page.getByRole('button', { name: /试导入/ }).click();
@@ -104,6 +104,49 @@ test('the officer has no 业务设置 and the leader sees lights by leader linki
     await page.getByTestId('lights-table').getByTestId('lights-red').first().click();
     await page.waitForURL(/\/projects\?.*light=red/);
     await page.locator('.ant-table-row').first().waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test('the officer imports an activity ledger on 数据导入: a contradiction is listed in Chinese and nothing is written, the good file imports whole', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await login(page, 'officer');
+    await page.goto('/imports');
+    const header = '活动编号,活动类型,活动名称,开始日期,结束日期,地区代码,主办或参加,带队领导,领导级别,参加人次,目的地,驻点小分队,备注';
+    const upload = async (lines: string[]) => {
+      await page.locator('input[type=file]').setInputFiles({ name: '招商活动.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n'), 'utf8') });
+      await page.getByTestId('import-file').getByText('招商活动.csv').waitFor();
+    };
+    await upload(['IMP-E2E-1,上门拜访,拜访某新能源企业,2025-05-02,2025-05-01,650109,,,,,,,', 'IMP-E2E-2,接待来访,接待考察团,2025-05-06,2025-05-06,650109,,,,,,,']);
+    await page.getByRole('combobox', { name: '数据类别' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByText('招商活动', { exact: true }).click();
+    const checked = page.waitForResponse((r) => r.url().includes('/api/activities/import?') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: /试导入/ }).click();
+    const res = await checked;
+    assert.ok(res.url().includes('kind=activities') && res.url().includes('dryRun=true'), res.url());
+    const rejected = page.getByTestId('import-rejected');
+    await rejected.getByText('未导入任何数据', { exact: false }).first().waitFor();
+    const row = rejected.locator('tr').filter({ hasText: '结束日期 2025-05-01 早于开始日期 2025-05-02' });
+    await row.waitFor();
+    assert.equal((await row.locator('td').nth(1).innerText()).trim(), '2');
+    assert.ok(await page.getByRole('button', { name: /确认导入/ }).isDisabled());
+    await screenshot(page, 'imports-activities-rejected');
+
+    await upload(['IMP-E2E-1,上门拜访,拜访某新能源企业,2025-05-01,2025-05-01,650109,,,,,,,', 'IMP-E2E-2,接待来访,接待考察团,2025-05-06,2025-05-06,650109,,,,,,,']);
+    await page.getByRole('button', { name: /试导入/ }).click();
+    await page.getByText('检查通过：可以导入').waitFor();
+    const counts = page.getByTestId('import-counts').locator('tr').filter({ hasText: '招商活动' });
+    const cells = (await counts.locator('td').allInnerTexts()).map((c) => c.trim());
+    assert.deepEqual(cells.slice(0, 3), ['招商活动', '2', '2'], cells.join(' | '));
+    const imported = page.waitForResponse((r) => r.url().includes('/api/activities/import?') && r.url().includes('dryRun=false'));
+    await page.getByRole('button', { name: /确认导入/ }).click();
+    assert.equal((await imported).status(), 200);
+    await page.getByText('导入完成', { exact: false }).first().waitFor();
+    await screenshot(page, 'imports-activities-done');
+    const listed = (await (await page.request.get('/api/activities?q=IMP-E2E&pageSize=10')).json()) as { items: { code: string }[] };
+    assert.deepEqual(listed.items.map((a) => a.code).sort(), ['IMP-E2E-1', 'IMP-E2E-2']);
   } finally {
     await context.close();
   }

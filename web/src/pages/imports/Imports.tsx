@@ -2,31 +2,41 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Progress, Result, Select, Space, Steps, Table, Typography, Upload } from 'antd';
 import { CheckOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { can } from '../../access';
+import { ACTIVITY_IMPORT_KINDS, importActivities } from '../../api/activities';
 import { showError } from '../../api/client';
-import { IMPORT_KINDS, runImport, type ImportKind, type ImportResult, type RejectedRow } from '../../api/imports';
+import { IMPORT_KINDS, runImport, type RejectedRow } from '../../api/imports';
+import { useMe } from '../../auth/session';
 import { downloadFile } from '../../components/download';
 import { useI18n } from '../../i18n';
 import { ImportIncomplete } from './ImportIncomplete';
 import { ImportPreview } from './ImportPreview';
+import { isActivityKind, kindLabel, outcomeOfActivities, outcomeOfLedger, type AnyImportKind, type ImportOutcome, type OutcomeRow } from './import-outcome';
 
-type Row = { kind: ImportKind; rows: number; created: number; updated: number; unchanged: number };
+const KINDS: readonly AnyImportKind[] = [...IMPORT_KINDS, ...ACTIVITY_IMPORT_KINDS];
+const kindOf = (v: string | null): AnyImportKind | undefined => KINDS.find((k) => k === v);
 
-function countRows(result: ImportResult): Row[] {
-  const kinds = IMPORT_KINDS.filter((k) => result.kinds.includes(k) || result.counts[k] !== undefined);
-  return kinds.map((kind) => {
-    const c = result.counts[kind] ?? { created: 0, updated: 0, unchanged: 0 };
-    return { kind, rows: result.rows[kind] ?? 0, ...c };
-  });
-}
-
-/** 数据导入: template, file, dry run with counts or rejected rows, then the import itself. */
+/**
+ * 数据导入: template, file, dry run with counts or rejected rows, then the import itself. The kind picks the
+ * ledger (企业、项目、到位资金; xlsx by its sheets) or, for those who record activities, the activity ledger
+ * (招商活动、活动对象、活动项目), which goes to the activity import; ?kind= preselects one.
+ */
 export default function Imports() {
   const { t } = useI18n();
+  const me = useMe();
+  const client = useQueryClient();
+  const [params] = useSearchParams();
+  const activitiesAllowed = can(me, 'activities.manage');
   const [file, setFile] = useState<File | null>(null);
-  const [kind, setKind] = useState<ImportKind | undefined>(undefined);
+  const [kind, setKind] = useState<AnyImportKind | undefined>(() => {
+    const k = kindOf(params.get('kind'));
+    return isActivityKind(k) && !activitiesAllowed ? undefined : k;
+  });
   const [progress, setProgress] = useState<number | null>(null);
-  const [check, setCheck] = useState<ImportResult | null>(null);
-  const [done, setDone] = useState<ImportResult | null>(null);
+  const [check, setCheck] = useState<ImportOutcome | null>(null);
+  const [done, setDone] = useState<ImportOutcome | null>(null);
   const isCsv = file?.name.toLowerCase().endsWith('.csv') ?? false;
 
   const reset = () => {
@@ -40,9 +50,15 @@ export default function Imports() {
     if (!file) return;
     setProgress(0);
     try {
-      const result = await runImport(file, { kind: isCsv ? kind : undefined, dryRun, onProgress: setProgress });
-      if (dryRun) setCheck(result);
-      else if (result.error) setCheck(result);
+      let result: ImportOutcome;
+      if (isActivityKind(kind)) {
+        // the activity ledger: a CSV is of the kind chosen, an xlsx imports its sheets 招商活动/活动对象/活动项目
+        result = outcomeOfActivities(await importActivities(file, isCsv ? kind : undefined, dryRun), t);
+        if (!dryRun && !result.error) void client.invalidateQueries({ queryKey: ['activities'] });
+      } else {
+        result = outcomeOfLedger(await runImport(file, { kind: isCsv ? kind : undefined, dryRun, onProgress: setProgress }), t, dryRun);
+      }
+      if (dryRun || result.error) setCheck(result);
       else setDone(result);
     } catch (err) {
       showError(err);
@@ -54,7 +70,7 @@ export default function Imports() {
   const step = done ? 2 : check && !check.error ? 1 : 0;
   const busy = progress !== null;
   const countColumns = [
-    { title: t('imports.dataKind'), dataIndex: 'kind', render: (k: ImportKind) => t(`imports.kind.${k}`) },
+    { title: t('imports.dataKind'), dataIndex: 'label' },
     { title: t('imports.rows'), dataIndex: 'rows', align: 'right' as const },
     { title: t('imports.created'), dataIndex: 'created', align: 'right' as const, render: (n: number) => <Typography.Text type={n ? 'success' : undefined} strong={n > 0}>{n}</Typography.Text> },
     { title: t('imports.updated'), dataIndex: 'updated', align: 'right' as const, render: (n: number) => <Typography.Text type={n ? 'warning' : undefined} strong={n > 0}>{n}</Typography.Text> },
@@ -89,7 +105,7 @@ export default function Imports() {
               </Button>,
             ]}
           >
-            <Table<Row> data-testid="import-counts" rowKey="kind" size="small" pagination={false} dataSource={countRows(done)} columns={countColumns} />
+            <Table<OutcomeRow> data-testid="import-counts" rowKey="kind" size="small" pagination={false} dataSource={done.counts} columns={countColumns} />
           </Result>
         ) : (
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -118,23 +134,25 @@ export default function Imports() {
               </p>
             </Upload.Dragger>
             <Space wrap>
-              {isCsv && (
-                <Space>
-                  <span>{t('imports.kind')}</span>
-                  <Select<ImportKind>
-                    aria-label={t('imports.kind')}
-                    allowClear
-                    placeholder={t('imports.kindHint')}
-                    style={{ width: 200 }}
-                    value={kind}
-                    onChange={(v) => {
-                      setKind(v);
-                      setCheck(null);
-                    }}
-                    options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
-                  />
-                </Space>
-              )}
+              <Space wrap>
+                <span>{t('imports.kind')}</span>
+                <Select<AnyImportKind>
+                  aria-label={t('imports.kind')}
+                  data-testid="import-kind"
+                  allowClear
+                  placeholder={t('imports.kindHint')}
+                  style={{ width: 220 }}
+                  value={kind}
+                  onChange={(v) => {
+                    setKind(v);
+                    setCheck(null);
+                  }}
+                  options={[
+                    { label: t('imports.kindGroup.ledger'), options: IMPORT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })) },
+                    ...(activitiesAllowed ? [{ label: t('imports.kindGroup.activities'), options: ACTIVITY_IMPORT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) })) }] : []),
+                  ]}
+                />
+              </Space>
               <Button type={check && !check.error ? 'default' : 'primary'} disabled={!file || busy} onClick={() => void send(true)}>
                 {t('imports.dryRun')}
               </Button>
@@ -157,14 +175,15 @@ export default function Imports() {
                   description={
                     <>
                       {t('imports.checkOkBody', { name: check.fileName, format: check.format.toUpperCase() })}
-                      {check.investorsCreated > 0 && <div>{t('imports.investorsCreated', { n: check.investorsCreated })}</div>}
+                      {check.ledger && check.ledger.investorsCreated > 0 && <div>{t('imports.investorsCreated', { n: check.ledger.investorsCreated })}</div>}
+                      {check.activityGaps > 0 && <div>{t('activities.import.gaps', { n: check.activityGaps })}</div>}
                     </>
                   }
                   style={{ marginBottom: 12 }}
                 />
-                <Table<Row> data-testid="import-counts" rowKey="kind" size="small" pagination={false} dataSource={countRows(check)} columns={countColumns} />
-                <ImportIncomplete result={check} />
-                <ImportPreview result={check} />
+                <Table<OutcomeRow> data-testid="import-counts" rowKey="kind" size="small" pagination={false} dataSource={check.counts} columns={countColumns} />
+                {check.ledger && <ImportIncomplete result={check.ledger} />}
+                {check.ledger && <ImportPreview result={check.ledger} />}
               </div>
             )}
             {check?.error && (
@@ -172,7 +191,7 @@ export default function Imports() {
                 <Alert
                   type="error"
                   showIcon
-                  message={check.error.message || t('imports.rejectedTitle', { n: check.rejectedTotal })}
+                  message={check.error}
                   description={
                     check.rejectedTotal > check.rejected.length
                       ? t('imports.rejectedMore', { shown: check.rejected.length, total: check.rejectedTotal })
