@@ -5,7 +5,8 @@
  * database (by credit code), chambers and parks; 推介会/说明会/峰会/展会 organised and attended; one
  * signing ceremony at which the demo projects signed that month were signed; talks and intents on
  * other demo projects; and the work of the resident team in 杭州 (its record is created first, so
- * the ledger's 驻点小分队 resolves to it), and the prefecture's two 招商大使.
+ * the ledger's 驻点小分队 resolves to it), and the prefecture's two 招商大使, each the source (带来方,
+ * 招商方式 以商招商) of two demo projects, one signed and one still a lead, so the partner view has figures.
  *
  * Written through the activity ledger import (the same validation, one transaction per kind, one
  * audit row each), as a bureau would load last year's ledger. Deterministic (seeded) and idempotent:
@@ -19,10 +20,11 @@ import { ACTIVITY_TYPE_LABELS, HOSTING_LABELS, LEADER_LEVEL_LABELS, ORGANISATION
 import type { ActivityHosting, ActivityOutcome, ActivityType, LeaderLevel, OrganisationKind } from '../domain/activities/activity-kinds';
 import { todayInShanghai } from '../domain/dates';
 import { shiftDate } from '../domain/working-days';
-import { createSystemCaller, type Deps } from '../services/context';
+import { createSystemCaller, type Caller, type Deps } from '../services/context';
 import { importActivities, type ActivityImportKind } from '../services/activities/import-activities';
 import { createPartner } from '../services/activities/partners';
 import { createTeam } from '../services/activities/resident-teams';
+import { updateProject } from '../services/projects/projects';
 import { createRng, type Rng } from './random';
 
 export const DEMO_ACTIVITY_PREFIX = 'DEMO-HD-';
@@ -347,6 +349,27 @@ async function hasDemoActivities(db: Db): Promise<boolean> {
   return Boolean(row);
 }
 
+/**
+ * Each 招商大使 brought two demo projects of the prefecture with no source recorded: the i-th ambassador the i-th
+ * signed (or later) one and the i-th lead, in code order — through the project edit (audited, with its version).
+ */
+async function attributeAmbassadorProjects(deps: Deps, caller: Caller, partnerIds: readonly string[]): Promise<void> {
+  const candidates = await selectRows<{ id: string; version: number; signed: boolean }>(
+    deps.db,
+    sql`select p.id, p.version, (p.stage in ('signed', 'started', 'operating')) as signed from projects p join regions r on r.code = p.region_code
+        where p.code like 'DEMO-%' and p.brought_by_partner_id is null and p.stage in ('lead', 'signed', 'started', 'operating')
+          and r.path like (select path from regions where code = ${PREFECTURE}) || '%'
+        order by p.code`,
+  );
+  const signed = candidates.filter((c) => c.signed);
+  const leads = candidates.filter((c) => !c.signed);
+  for (const [i, partnerId] of partnerIds.entries()) {
+    for (const project of [signed[i], leads[i]]) {
+      if (project) await updateProject(deps, caller, project.id, { broughtByPartnerId: partnerId, channel: 'partner', version: project.version });
+    }
+  }
+}
+
 /** Seeds the demo activities once (after the demo projects and enterprises); returns the counts, or null when they exist. */
 export async function seedDemoActivities(deps: Deps, options: { today?: string } = {}): Promise<DemoActivityCounts | null> {
   if (await hasDemoActivities(deps.db)) return null;
@@ -397,12 +420,14 @@ export async function seedDemoActivities(deps: Deps, options: { today?: string }
     targetLeads: 10,
     targetSignedProjects: 2,
   });
+  const ambassadors: string[] = [];
   for (const ambassador of [
     { name: '陈海峰', notes: '上海新疆商会会长，2025 年聘为乌鲁木齐市招商大使' },
     { name: '刘敏', notes: '深圳新疆商会秘书长，2025 年聘为乌鲁木齐市招商大使' },
   ]) {
-    await createPartner(deps, caller, { regionCode: PREFECTURE, kind: 'ambassador', name: ambassador.name, notes: ambassador.notes });
+    ambassadors.push((await createPartner(deps, caller, { regionCode: PREFECTURE, kind: 'ambassador', name: ambassador.name, notes: ambassador.notes })).id);
   }
+  await attributeAmbassadorProjects(deps, caller, ambassadors);
   for (const kind of ['activities', 'activity-organisations', 'activity-projects'] as const) {
     const result = await importActivities(deps, caller, files[kind], { fileName: `演示${kind}.csv`, kind });
     if (!result.ok) throw new Error(`demo activities (${kind}) did not import: ${JSON.stringify(result.problems.slice(0, 5))}`);

@@ -20,6 +20,7 @@ import { readZipDirectory } from '../../src/imports/file-guard';
 import { resolveCjkFont } from '../../src/documents/cjk-font';
 import { gatherNoticeData } from '../../src/documents/notice-data';
 import { noticeParagraphs } from '../../src/documents/notice-pdf';
+import { selectRows } from '../../src/db/queries/sql-rows';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { DATABASE_KINDS } from '../helpers/databases';
 import type { Briefing } from '../../src/contracts/briefings';
@@ -307,6 +308,28 @@ describe.each(DATABASE_KINDS)('briefings on %s', (kind) => {
     const res = await t.call('POST', '/api/briefings/generate', { cookie: officer, body: { regionCode: '650100', kind: 'weekly', date: '2099-01-05' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('尚未开始');
+  });
+
+  it('numbers two briefings issued at the same moment 第N期 and 第N+1期, never the same number twice', async () => {
+    const numbers = async () =>
+      (await selectRows<{ n: number }>(t.database.db, sql`select issue_number as n from briefings where region_code = '650100' and kind = 'weekly' and issue_number is not null and period_start >= '2026-01-01' order by issue_number`)).map((r) => r.n);
+    const before = await numbers();
+    const top = Math.max(0, ...before);
+    const drafts: Briefing[] = [];
+    for (const date of ['2026-11-04', '2026-11-11']) {
+      const res = await t.call('POST', '/api/briefings/generate', { cookie: officer, body: { regionCode: '650100', kind: 'weekly', date } });
+      expect(res.statusCode, res.body).toBe(200);
+      drafts.push(res.json() as Briefing);
+    }
+    // both at once: on PostgreSQL two connections number them in the same instant
+    const issued = await Promise.all(drafts.map((d) => t.call('POST', `/api/briefings/${d.id}/issue`, { cookie: leader, body: { version: d.version } })));
+    for (const res of issued) expect(res.statusCode, res.body).toBe(200);
+    expect(issued.map((r) => (r.json() as Briefing).issueNumber).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([top + 1, top + 2]);
+    expect(await numbers()).toEqual([...before, top + 1, top + 2]);
+    // another year numbers from 第1期 again: a weekly briefing of 2025 may carry the number a 2026 one has
+    const old = (await t.call('POST', '/api/briefings/generate', { cookie: officer, body: { regionCode: '650100', kind: 'weekly', date: '2025-06-04' } })).json() as Briefing;
+    const oldIssued = (await t.call('POST', `/api/briefings/${old.id}/issue`, { cookie: leader, body: { version: old.version } })).json() as Briefing;
+    expect(oldIssued.issueNumber).toBe(1);
   });
 });
 

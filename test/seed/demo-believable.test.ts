@@ -178,6 +178,15 @@ describe.each(DATABASE_KINDS)('the seeded demo on %s', (kind) => {
     expect(teamRecord?.activities).toBeGreaterThan(20);
     expect(teamRecord?.unlinked).toBe(0);
     expect(await rowsOf(t, sql`select name from partners where region_code = '650100' and kind = 'ambassador' order by name`)).toEqual([{ name: '刘敏' }, { name: '陈海峰' }]);
+    // each brought two projects (以商招商): one signed or later, one a lead — the partner view has figures
+    const brought = await rowsOf<{ name: string; projects: number; signed: number; channels: string[] }>(t, sql`
+      select pa.name, count(p.id)::int as projects, count(p.id) filter (where p.stage in ('signed', 'started', 'operating'))::int as signed,
+             array_agg(distinct p.channel) as channels
+        from partners pa join projects p on p.brought_by_partner_id = pa.id where pa.kind = 'ambassador' group by pa.name order by pa.name`);
+    expect(brought).toEqual([
+      { name: '刘敏', projects: 2, signed: 1, channels: ['partner'] },
+      { name: '陈海峰', projects: 2, signed: 1, channels: ['partner'] },
+    ]);
     expect(span?.outside).toBe(0);
     const levels = await rowsOf<{ leader_level: string }>(t, sql`select distinct leader_level from activities where type = 'trip' order by 1`);
     expect(levels.map((l) => l.leader_level)).toEqual(['leadership', 'none', 'official', 'principal']);

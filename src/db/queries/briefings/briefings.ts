@@ -105,8 +105,17 @@ export async function insertEdition(db: Db, row: typeof briefingEditions.$inferI
   return created;
 }
 
-/** The next 第N期 of a region's kind in a year: one more than the highest issued. */
+/** pg_advisory_xact_lock key space of briefing numbering (the second key is the hash of region, kind and year) */
+const ISSUE_NUMBER_LOCK = 20261207;
+
+/**
+ * The next 第N期 of a region's kind in a year: one more than the highest issued. Takes a transaction-scoped
+ * advisory lock on (region, kind, year) first, so two briefings issued at the same moment are numbered one
+ * after the other (the second waits until the first commits, then reads its number); call it inside the
+ * transaction that stores the number.
+ */
 export async function selectNextIssueNumber(db: Db, regionCode: string, kind: BriefingRow['kind'], year: string): Promise<number> {
+  await db.execute(sql`select pg_advisory_xact_lock(${ISSUE_NUMBER_LOCK}, hashtext(${`${regionCode}|${kind}|${year}`}))`);
   const [row] = await selectRows<{ n: number }>(
     db,
     sql`select coalesce(max(b.issue_number), 0)::int + 1 as n from briefings b
