@@ -98,6 +98,16 @@ export const historyEntrySchema = z.object({
   at: z.string(),
 });
 
+export const clauseComplaintSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  stage: z.enum(['received', 'accepted', 'answered', 'closed']),
+  receivedOn: z.string(),
+  closeDueOn: z.string(),
+  investorName: z.string(),
+  excerpt: z.string(),
+});
+
 export const clauseSchema = z.object({
   id: z.string(),
   projectId: z.string(),
@@ -134,6 +144,8 @@ export const clauseSchema = z.object({
   reviewRequired: z.boolean(),
   reviewDecision: z.enum(['approved', 'rejected']).nullable(),
   reviewNote: z.string().nullable(),
+  /** the latest submission for review (who, when): its submitter, like the clause's creator, cannot approve it; null in the region ledger */
+  reviewSubmitted: z.object({ byName: z.string(), at: z.string() }).nullable(),
   status: z.enum(COMMITMENT_STATUS_KEYS),
   manualReason: z.string().nullable(),
   fulfilledYuan: z.number(),
@@ -142,6 +154,8 @@ export const clauseSchema = z.object({
   daysOverdue: z.number(),
   fulfilments: z.array(fulfilmentSchema),
   history: z.array(historyEntrySchema),
+  /** the complaints naming the clause: masked name and excerpt, no contact */
+  complaints: z.array(clauseComplaintSchema),
   version: z.number(),
 });
 
@@ -187,6 +201,8 @@ export const noticeRowSchema = z.object({
   dueDate: z.string(),
   deadline: z.string(),
   daysOverdue: z.number(),
+  /** complaints naming the clause: the list puts clauses with complaints first */
+  complaints: z.number(),
 });
 export const noticeSchema = z.object({
   regionCode: z.string(),

@@ -151,6 +151,7 @@ export const AUDIT_ACTIONS = [
   'commitment.update',
   'commitment.delete',
   'commitment.agree',
+  'commitment.reviewSubmit',
   'commitment.review',
   'commitment.fulfil',
   'commitment.status',

@@ -25,10 +25,11 @@ export async function renderCommitmentNoticeXlsx(notice: Notice): Promise<Buffer
       { header: '到期日期', width: 12 },
       { header: '宽限截止', width: 12 },
       { header: '逾期工作日', width: 10 },
+      { header: '投诉件数', width: 10 },
     ];
     ws.getRow(1).font = { bold: true };
     for (const r of notice.items) {
-      ws.addRow([r.projectCode, safeText(r.projectName), r.regionName, safeText(r.responsibleDepartment), safeText(r.responsibleName), CLAUSE_TYPE_NAMES[r.type], safeText(r.title), wan(r.amountYuan), wan(r.outstandingYuan), r.dueDate, r.deadline, r.daysOverdue]).commit();
+      ws.addRow([r.projectCode, safeText(r.projectName), r.regionName, safeText(r.responsibleDepartment), safeText(r.responsibleName), CLAUSE_TYPE_NAMES[r.type], safeText(r.title), wan(r.amountYuan), wan(r.outstandingYuan), r.dueDate, r.deadline, r.daysOverdue, r.complaints]).commit();
     }
     ws.commit();
     const byDept = wb.addWorksheet('按责任单位');

@@ -18,6 +18,7 @@ import { seedDemoReturns } from './demo-returns';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoAftercare } from './demo-aftercare';
 import { seedDemoBriefings } from './demo-briefings';
+import { seedDemoCommitments } from './demo-commitments';
 import { seedDemoPortal } from './demo-portal';
 import { hasDemoTargets, seedDemoTargetHistory } from './demo-targets';
 import { selectTarget } from '../db/queries/statistics/statistics';
@@ -135,6 +136,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoBriefings(deps, DEMO_PREFECTURE);
   // the investor portal: contact offices, published resources and projects, a policy library marked as demo
   await seedDemoPortal(deps);
+  // 政府承诺 on three signed demo projects of 米东区: fulfilled, pending, overdue, disputed, waived, awaiting review
+  await seedDemoCommitments(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }

@@ -28,6 +28,8 @@ interface ClauseJson {
   fulfilledOn: string | null;
   responsibleUserId: string;
   reviewRequired: boolean;
+  reviewSubmitted: { byName: string } | null;
+  complaints: { investorName: string; excerpt: string }[];
   history: { event: string; fromStatus: string | null; toStatus: string | null; reason: string | null }[];
   obligations: { investmentYuan: { target: number | null; actual: number | null }; state: string | null };
 }
@@ -101,9 +103,23 @@ describe.each(DATABASE_KINDS)('commitments on %s', (kind) => {
     const refused = await call('off_midong', 'POST', `/api/commitments/${a.id}/agree`, { version: a.version });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toContain('公平竞争审查');
-    a = await ok('off_midong', 'POST', `/api/commitments/${a.id}/review`, { decision: 'rejected', note: '排除限制竞争', version: a.version });
+    // a decision needs a submission first
+    const unsubmitted = await call('off2_midong', 'POST', `/api/commitments/${a.id}/review`, { decision: 'approved', note: '通过', version: a.version });
+    expect(unsubmitted.statusCode).toBe(400);
+    expect(unsubmitted.json().error.message).toContain('尚未提交公平竞争审查');
+    a = await ok('off_midong', 'POST', `/api/commitments/${a.id}/review-submission`, { version: a.version });
+    a = await ok('off2_midong', 'POST', `/api/commitments/${a.id}/review`, { decision: 'rejected', note: '排除限制竞争', version: a.version });
     expect((await call('off_midong', 'POST', `/api/commitments/${a.id}/agree`, { version: a.version })).statusCode).toBe(400);
-    a = await ok('off_midong', 'POST', `/api/commitments/${a.id}/review`, { decision: 'approved', note: '有政策依据，审查通过', version: a.version });
+    a = await ok('off3_midong', 'POST', `/api/commitments/${a.id}/review-submission`, { version: a.version });
+    expect(a.reviewSubmitted).toMatchObject({ byName: expect.any(String) });
+    // four eyes: neither who created the clause (off_midong) nor who submitted it (off3_midong) may approve it
+    for (const [who, role] of [['off_midong', '新增了'], ['off3_midong', '提交审查了']] as const) {
+      const self = await call(who, 'POST', `/api/commitments/${a.id}/review`, { decision: 'approved', note: '自己审自己', version: a.version });
+      expect(self.statusCode, who).toBe(400);
+      expect(self.json().error.message).toContain('四眼原则');
+      expect(self.json().error.message).toContain(role);
+    }
+    a = await ok('off2_midong', 'POST', `/api/commitments/${a.id}/review`, { decision: 'approved', note: '有政策依据，审查通过', version: a.version });
     a = await ok('off_midong', 'POST', `/api/commitments/${a.id}/agree`, { version: a.version });
     // due 2026-11-02 with 10 working days of grace: overdue from 2026-11-17
     expect(a.status).toBe('overdue');
@@ -135,10 +151,10 @@ describe.each(DATABASE_KINDS)('commitments on %s', (kind) => {
     const evidence = (await call('off_midong', 'GET', `/api/projects/${projectId}/evidence`)).json() as { items?: { fileName: string }[] } | { fileName: string }[];
     const files = Array.isArray(evidence) ? evidence : (evidence.items ?? []);
     expect(files.map((f) => f.fileName).sort()).toEqual(['拨付凭证.pdf', '拨付凭证2.pdf']);
-    expect(a.history.map((h) => h.event)).toEqual(['fulfil', 'fulfil', 'agree', 'review', 'review', 'create']);
+    expect(a.history.map((h) => h.event)).toEqual(['fulfil', 'fulfil', 'agree', 'review', 'reviewSubmit', 'review', 'reviewSubmit', 'create']);
     expect(a.history[0]).toMatchObject({ fromStatus: 'overdue', toStatus: 'fulfilled' });
     const audit = (await t.database.db.execute(sql`select action from audit_log where object_type = 'commitment' and object_id = ${a.id} and action like 'commitment.%' order by id`)) as unknown as { rows: { action: string }[] };
-    expect(audit.rows.map((r) => r.action)).toEqual(['commitment.create', 'commitment.review', 'commitment.review', 'commitment.agree', 'commitment.fulfil', 'commitment.fulfil']);
+    expect(audit.rows.map((r) => r.action)).toEqual(['commitment.create', 'commitment.reviewSubmit', 'commitment.review', 'commitment.reviewSubmit', 'commitment.review', 'commitment.agree', 'commitment.fulfil', 'commitment.fulfil']);
     // the investor's investment actual is the funds in place (none yet)
     expect(a.obligations.investmentYuan).toEqual({ target: 4_000_000, actual: 0 });
     expect(a.obligations.state).toBe('unmet');

@@ -1483,7 +1483,14 @@ const CASES: Record<string, RouteCase> = {
     access: 'commitments.manage',
     scoped: true,
     ok: 200,
-    build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t, { type: 'taxRefund' })}/review`, body: { decision: 'approved', note: '通过', version: 1 } }),
+    // submitted by the system (version 2): the matrix account is the second person the four-eyes rule asks for
+    build: async (f, t) => ({ url: `/api/commitments/${await submittedClause(f, t)}/review`, body: { decision: 'approved', note: '通过', version: 2 } }),
+  },
+  'POST /api/commitments/:id/review-submission': {
+    access: 'commitments.manage',
+    scoped: true,
+    ok: 200,
+    build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t, { type: 'taxRefund' })}/review-submission`, body: { version: 1 } }),
   },
   'POST /api/commitments/:id/agree': { access: 'commitments.manage', scoped: true, ok: 200, build: async (f, t) => ({ url: `/api/commitments/${await clause(f, t)}/agree`, body: { version: 1 } }) },
   'POST /api/commitments/:id/fulfilments': {
@@ -1536,6 +1543,14 @@ async function clause(f: Fixture, target: Target, over: Record<string, unknown> 
   const c = await createClause(f.t.deps, f.system, await f.project(target), body);
   if (agreed) await agreeClause(f.t.deps, f.system, c.id, c.version);
   return c.id;
+}
+
+/** A tax-refund clause (needs review) submitted for review by the system: version 2. */
+async function submittedClause(f: Fixture, target: Target): Promise<string> {
+  const { submitClauseForReview } = await import('../../src/services/commitments/clauses');
+  const id = await clause(f, target, { type: 'taxRefund' });
+  await submitClauseForReview(f.t.deps, f.system, id, 1);
+  return id;
 }
 
 /** A project of the target county at 投产 (operating since 2026-01-15). */

@@ -38,6 +38,8 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ProfileOutlined,
+  WarningOutlined,
   TableOutlined,
   TeamOutlined,
   UnlockOutlined,
@@ -91,6 +93,28 @@ export const routes: AppRoute[] = [
     icon: <FileDoneOutlined />,
     permission: 'projects.read',
     component: lazy(() => import('./pages/projects/Completion')),
+  },
+  {
+    path: '/commitments',
+    name: 'menu.commitments',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'commitments.read',
+    children: [
+      {
+        path: '/commitments/ledger',
+        name: 'menu.commitmentLedger',
+        icon: <ProfileOutlined />,
+        permission: 'commitments.read',
+        component: lazy(() => import('./pages/commitments/CommitmentLedger')),
+      },
+      {
+        path: '/commitments/notice',
+        name: 'menu.commitmentNotice',
+        icon: <WarningOutlined />,
+        permission: 'commitments.read',
+        component: lazy(() => import('./pages/commitments/CommitmentNotice')),
+      },
+    ],
   },
   {
     path: '/projects/:id',

@@ -29,7 +29,7 @@ export async function writeHistory(
   db: Db,
   caller: Caller,
   clauseId: string,
-  entry: { event: 'create' | 'update' | 'agree' | 'review' | 'fulfil' | 'status' | 'reassign'; fromStatus?: string | null; toStatus?: string | null; detail?: string | null; reason?: string | null },
+  entry: { event: 'create' | 'update' | 'agree' | 'reviewSubmit' | 'review' | 'fulfil' | 'status' | 'reassign'; fromStatus?: string | null; toStatus?: string | null; detail?: string | null; reason?: string | null },
 ) {
   await insertHistory(db, {
     commitmentId: clauseId,

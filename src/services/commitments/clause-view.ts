@@ -3,10 +3,11 @@
  * project's funds in place and stages), deadline, derived status, amounts fulfilled and owed, the
  * investor's obligations (investment's actual = the project's cumulative funds in place).
  */
-import { selectFulfilmentsOf, selectFundsOfProjects, selectHistoryOf, type ClauseWithProject, type FulfilmentRow, type HistoryRow } from '../../db/queries/commitments/commitments';
+import { selectComplaintsOfClauses, selectFulfilmentsOf, selectFundsOfProjects, selectHistoryOf, type ClauseComplaintRow, type ClauseWithProject, type FulfilmentRow, type HistoryRow } from '../../db/queries/commitments/commitments';
 import { computeDeadline, countDaysOverdue, deriveStatus, findFulfilledOn, sumFulfilled, type ClauseState } from '../../domain/commitments/clause-status';
 import { resolveDueDate, type ClauseTrigger, type ProjectFacts } from '../../domain/commitments/clause-trigger';
 import { assessObligations } from '../../domain/commitments/investor-obligations';
+import { maskPersonalDataInText, maskPersonName } from '../../domain/personal-data';
 import type { WorkingCalendar } from '../../domain/working-days';
 import type { Db } from '../../db/client';
 
@@ -32,11 +33,13 @@ export interface ClauseFacts {
   investmentActualYuan: bigint;
   obligationsState: ReturnType<typeof assessObligations>;
   fulfilments: FulfilmentRow[];
+  /** the complaints naming the clause (merged duplicates left out), newest first */
+  complaints: ClauseComplaintRow[];
 }
 
 export async function computeClauseFacts(db: Db, cal: WorkingCalendar, rows: readonly ClauseWithProject[], today: string): Promise<ClauseFacts[]> {
   const ids = rows.map((r) => r.clause.id);
-  const [fulfilments, funds] = await Promise.all([selectFulfilmentsOf(db, ids), selectFundsOfProjects(db, rows.map((r) => r.project.id))]);
+  const [fulfilments, funds, complaints] = await Promise.all([selectFulfilmentsOf(db, ids), selectFundsOfProjects(db, rows.map((r) => r.project.id)), selectComplaintsOfClauses(db, ids)]);
   return rows.map((row) => {
     const c = row.clause;
     // as of `today`: what happened after it (a statistic's earlier end) does not count
@@ -74,6 +77,7 @@ export async function computeClauseFacts(db: Db, cal: WorkingCalendar, rows: rea
         { investment: investmentActualYuan, output: c.actualOutputYuan, taxes: c.actualTaxesYuan, jobs: big(c.actualJobs) },
       ),
       fulfilments: own,
+      complaints: complaints.filter((k) => k.clauseId === c.id),
     };
   });
 }
@@ -93,6 +97,28 @@ function toFulfilmentDto(f: FulfilmentRow) {
 
 function toHistoryDto(h: HistoryRow) {
   return { id: h.id, event: h.event, fromStatus: h.fromStatus, toStatus: h.toStatus, detail: h.detail, reason: h.reason, actorName: h.actorName, at: h.at.toISOString() };
+}
+
+const EXCERPT_CHARS = 80;
+
+/** A complaint as a clause shows it: masked name, masked excerpt, no contact and no tracking number. */
+function toComplaintDto(k: ClauseComplaintRow) {
+  const text = maskPersonalDataInText(k.content) ?? '';
+  return {
+    id: k.id,
+    type: k.type,
+    stage: k.stage,
+    receivedOn: k.receivedOn,
+    closeDueOn: k.closeDueOn,
+    investorName: maskPersonName(k.investorName) ?? '',
+    excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text,
+  };
+}
+
+/** The latest submission for the fair-competition review (history is newest first). */
+function findReviewSubmission(history: HistoryRow[]) {
+  const h = history.find((e) => e.event === 'reviewSubmit');
+  return h ? { byName: h.actorName, at: h.at.toISOString() } : null;
 }
 
 export function toClauseDto(f: ClauseFacts, history: HistoryRow[] = []) {
@@ -132,6 +158,7 @@ export function toClauseDto(f: ClauseFacts, history: HistoryRow[] = []) {
     reviewRequired: c.reviewRequired,
     reviewDecision: c.reviewDecision,
     reviewNote: c.reviewNote,
+    reviewSubmitted: findReviewSubmission(history.filter((h) => h.commitmentId === c.id)),
     status: f.status,
     manualReason: c.manualReason,
     fulfilledYuan: Number(f.fulfilledYuan),
@@ -140,6 +167,7 @@ export function toClauseDto(f: ClauseFacts, history: HistoryRow[] = []) {
     daysOverdue: f.daysOverdue,
     fulfilments: f.fulfilments.map(toFulfilmentDto),
     history: history.filter((h) => h.commitmentId === c.id).map(toHistoryDto),
+    complaints: f.complaints.map(toComplaintDto),
     version: c.version,
   };
 }

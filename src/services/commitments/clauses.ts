@@ -3,7 +3,7 @@
  * 公平竞争审查 decision, confirm as agreed. Region scope of the project, optimistic versions, every
  * change audited and written to the clause's history.
  */
-import { deleteClause, insertClause, selectClause, selectClausesOfProject, updateClauseVersioned, type ClauseWithProject, type CommitmentInsert } from '../../db/queries/commitments/commitments';
+import { deleteClause, insertClause, selectClause, selectClausesOfProject, selectHistoryOf, updateClauseVersioned, type ClauseWithProject, type CommitmentInsert } from '../../db/queries/commitments/commitments';
 import type { ClauseChangeBody, NewClauseBody } from '../../contracts/commitments';
 import { AppError } from '../../domain/app-error';
 import { CLAUSE_TYPE_NAMES, canBecomeAgreed, DEFAULT_GRACE_WORKING_DAYS, needsFairCompetitionReview } from '../../domain/commitments/clause-kinds';
@@ -145,12 +145,48 @@ export async function removeClause(deps: Deps, caller: Caller, id: string, reaso
   });
 }
 
-/** 公平竞争审查: the decision on a clause that needs one (a draft); a rejection keeps it from being agreed. */
+/** A draft needing review, not yet agreed: the review steps' common refusals. */
+function requireReviewable(c: ClauseWithProject['clause']) {
+  if (!c.reviewRequired) throw new AppError('VALIDATION', msg('commitment.reviewNotNeeded', { title: c.title }));
+  if (c.agreement === 'agreed') throw new AppError('VALIDATION', msg('commitment.alreadyAgreed', { title: c.title }));
+}
+
+/** 提交公平竞争审查: who submits is recorded (history, audit); neither they nor the clause's creator may approve it. */
+export async function submitClauseForReview(deps: Deps, caller: Caller, id: string, version: number): Promise<ClauseDto> {
+  const current = await requireClauseInScope(deps, caller, id);
+  const c = current.clause;
+  requireReviewable(c);
+  if (c.reviewDecision === 'approved') throw new AppError('VALIDATION', msg('commitment.reviewAlreadyApproved', { title: c.title }));
+  await deps.db.transaction(async (tx) => {
+    const row = await updateClauseVersioned(tx, id, version, {});
+    if (!row) throw new AppError('VERSION_CONFLICT', msg('commitment.versionConflict'));
+    await writeHistory(tx, caller, id, { event: 'reviewSubmit', detail: '提交公平竞争审查' });
+    await recordAudit(tx, caller, { action: 'commitment.reviewSubmit', objectType: 'commitment', objectId: id, regionCode: current.project.regionCode, after: toAuditView(row) });
+  });
+  return loadOneClause(deps, await loadWorkingCalendar(deps), id);
+}
+
+/**
+ * 四眼原则: a review decision needs a submission, and an approval someone who neither created the clause
+ * nor submitted it (a rejection stops a clause, anyone reviewing may make it).
+ */
+async function requireSecondPerson(deps: Deps, caller: Caller, c: ClauseWithProject['clause'], decision: 'approved' | 'rejected') {
+  const submitters = (await selectHistoryOf(deps.db, [c.id])).filter((h) => h.event === 'reviewSubmit').map((h) => h.actorId);
+  if (submitters.length === 0) throw new AppError('VALIDATION', msg('commitment.reviewNotSubmitted', { title: c.title }), [{ field: 'decision', message: msg('commitment.reviewNotSubmitted', { title: c.title }) }]);
+  if (decision !== 'approved') return;
+  const role = c.createdBy === caller.actor.id ? 'commitment.reviewRoleCreated' : submitters.includes(caller.actor.id) ? 'commitment.reviewRoleSubmitted' : null;
+  if (role) {
+    const m = msg('commitment.reviewSelf', { title: c.title, role: msg(role) });
+    throw new AppError('VALIDATION', m, [{ field: 'decision', message: m }]);
+  }
+}
+
+/** 公平竞争审查: the decision on a submitted clause that needs one (a draft); a rejection keeps it from being agreed. */
 export async function reviewClause(deps: Deps, caller: Caller, id: string, body: { decision: 'approved' | 'rejected'; note: string; version: number }): Promise<ClauseDto> {
   const current = await requireClauseInScope(deps, caller, id);
   const c = current.clause;
-  if (!c.reviewRequired) throw new AppError('VALIDATION', msg('commitment.reviewNotNeeded', { title: c.title }));
-  if (c.agreement === 'agreed') throw new AppError('VALIDATION', msg('commitment.alreadyAgreed', { title: c.title }));
+  requireReviewable(c);
+  await requireSecondPerson(deps, caller, c, body.decision);
   await deps.db.transaction(async (tx) => {
     const row = await updateClauseVersioned(tx, id, body.version, { reviewDecision: body.decision, reviewNote: body.note.trim(), reviewedBy: caller.actor.id, reviewedAt: new Date() });
     if (!row) throw new AppError('VERSION_CONFLICT', msg('commitment.versionConflict'));

@@ -66,13 +66,13 @@ export async function listLedger(deps: Deps, caller: Caller, query: LedgerQuery)
   };
 }
 
-/** 通报: the agreed clauses overdue as of today, longest overdue first, and their totals by department. */
+/** 通报: the agreed clauses overdue as of today — those an investor complained about first, then the longest overdue — and their totals by department. */
 export async function listOverdueNotice(deps: Deps, caller: Caller, regionCode?: string) {
   const today = todayInShanghai();
   const { region, facts } = await loadRegionFacts(deps, caller, regionCode, today);
   const overdue = facts
     .filter((f) => f.row.clause.agreement === 'agreed' && f.status === 'overdue')
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.row.project.code.localeCompare(b.row.project.code));
+    .sort((a, b) => Number(b.complaints.length > 0) - Number(a.complaints.length > 0) || b.daysOverdue - a.daysOverdue || a.row.project.code.localeCompare(b.row.project.code));
   const byDepartment = new Map<string, { department: string; clauses: number; outstandingYuan: bigint }>();
   for (const f of overdue) {
     const d = f.row.clause.responsibleDepartment;
@@ -101,6 +101,7 @@ export async function listOverdueNotice(deps: Deps, caller: Caller, regionCode?:
       dueDate: f.dueDate ?? '',
       deadline: f.deadline ?? '',
       daysOverdue: f.daysOverdue,
+      complaints: f.complaints.length,
     })),
   };
 }

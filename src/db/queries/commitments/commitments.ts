@@ -1,7 +1,7 @@
 /** 政策承诺: clauses with their project, fulfilments, history; the clauses of a region's subtree. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { commitmentFulfilments, commitmentHistory, commitments, fundReceipts, projects, regions, users } from '../../schema/index';
+import { commitmentFulfilments, commitmentHistory, commitments, fundReceipts, inquiries, projects, regions, users } from '../../schema/index';
 import { escapeLike } from '../audit/audit';
 
 export type CommitmentRow = typeof commitments.$inferSelect;
@@ -167,3 +167,14 @@ export async function selectRegionOfficeHead(db: Db, regionCode: string, except:
     .limit(1);
   return row;
 }
+
+/** The complaints naming the clauses (投诉所涉条款), merged duplicates left out, newest first; personal data raw (the caller masks). */
+export async function selectComplaintsOfClauses(db: Db, clauseIds: readonly string[]) {
+  if (clauseIds.length === 0) return [];
+  return db
+    .select({ id: inquiries.id, clauseId: inquiries.clauseId, type: inquiries.type, stage: inquiries.stage, receivedOn: inquiries.receivedOn, closeDueOn: inquiries.closeDueOn, investorName: inquiries.investorName, content: inquiries.content })
+    .from(inquiries)
+    .where(and(inArray(inquiries.clauseId, [...clauseIds]), eq(inquiries.kind, 'complaint'), sql`${inquiries.duplicateOfId} is null`))
+    .orderBy(desc(inquiries.receivedOn), desc(inquiries.createdAt));
+}
+export type ClauseComplaintRow = Awaited<ReturnType<typeof selectComplaintsOfClauses>>[number];

@@ -20,7 +20,7 @@ import {
 } from '../../../contracts/commitments';
 import { renderCommitmentNoticeXlsx } from '../../../exports/commitment-notice-xlsx';
 import { changeClauseStatus, reassignClause } from '../../../services/commitments/clause-status';
-import { agreeClause, createClause, listProjectClauses, removeClause, reviewClause, updateClause } from '../../../services/commitments/clauses';
+import { agreeClause, createClause, listProjectClauses, removeClause, reviewClause, submitClauseForReview, updateClause } from '../../../services/commitments/clauses';
 import { getCommitmentStats } from '../../../services/commitments/commitment-stats';
 import { recordFulfilment } from '../../../services/commitments/fulfilments';
 import { listLedger, listOverdueNotice } from '../../../services/commitments/ledger';
@@ -57,6 +57,11 @@ export async function commitmentRoutes(app: FastifyInstance, { deps }: { deps: D
       await removeClause(deps, requireCaller(request), request.params.id, request.body.reason);
       return reply.status(204).send();
     },
+  );
+  r.post(
+    '/api/commitments/:id/review-submission',
+    { config: { access: 'commitments.manage' }, schema: { tags, summary: '提交公平竞争审查（提交人与条款新增人不能审查通过）', params: idParams, body: versionedBodySchema, response: { 200: clauseSchema } } },
+    async (request) => submitClauseForReview(deps, requireCaller(request), request.params.id, request.body.version),
   );
   r.post(
     '/api/commitments/:id/review',

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../html';
 import { formatYuan } from '../money';
 import { translate } from '../../i18n/translate';
-import { labelColon, unitYi, yearName } from '../../i18n/units';
+import { labelColon, unitWan, unitYi, yearName } from '../../i18n/units';
 import { monthLabels, yuanToYiNumber } from '../stats';
 import type { EChartsOption } from './types';
 
@@ -113,6 +113,33 @@ export function funnelOption(layers: { name: string; value: number }[]): ECharts
         label: { show: true, position: 'inside', formatter: '{b}  {c}', color: '#000' },
         data: layers,
       },
+    ],
+  };
+}
+
+/**
+ * 承诺到期预测: the 12 months' amounts falling due as stacked bars — due by date (scheduled) and estimated from a
+ * data trigger's trend (estimated, lighter) — axis in 万元; the tooltip gives the exact amounts.
+ */
+export function dueForecastOption(months: { month: string; scheduledYuan: number; estimatedYuan: number }[], names: { scheduled: string; estimated: string }): EChartsOption {
+  const wan = (yuan: number) => ({ value: Math.round(yuan / 100) / 100, yuan });
+  return {
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const tips = asTips(params);
+        const line = (p: Tip) => `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName)}${labelColon()}${escapeHtml(tipAmount(p))}`;
+        return [escapeHtml(tips[0]?.name), ...tips.map(line)].join('<br/>');
+      },
+    },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: months.map((m) => m.month) },
+    yAxis: { type: 'value', name: unitWan() },
+    series: [
+      { name: names.scheduled, type: 'bar', stack: 'due', barMaxWidth: 32, itemStyle: { color: RED }, data: months.map((m) => wan(m.scheduledYuan)) },
+      { name: names.estimated, type: 'bar', stack: 'due', barMaxWidth: 32, itemStyle: { color: '#ff9c6e' }, data: months.map((m) => wan(m.estimatedYuan)) },
     ],
   };
 }

@@ -59,6 +59,7 @@ const ACTIONS: Record<string, Names> = {
   'commitment.update': ['修改政策承诺条款', 'Change commitment clause'],
   'commitment.delete': ['删除政策承诺条款', 'Delete commitment clause'],
   'commitment.agree': ['确认承诺条款已约定', 'Agree commitment clause'],
+  'commitment.reviewSubmit': ['提交公平竞争审查', 'Submit commitment for fair-competition review'],
   'commitment.review': ['公平竞争审查决定', 'Fair-competition review decision'],
   'commitment.fulfil': ['登记承诺兑现', 'Record commitment fulfilment'],
   'commitment.status': ['变更承诺状态', 'Change commitment status'],

@@ -15,6 +15,7 @@ import { usePhone } from '../../components/responsive';
 import { PublishProject } from '../portal/PublishProject';
 import { useI18n } from '../../i18n';
 import { FollowUpsTab } from '../aftercare/FollowUpsTab';
+import { CommitmentsTab } from '../commitments/CommitmentsTab';
 import { EvidenceTab } from './EvidenceTab';
 import { FundsTab } from './FundsTab';
 import { HistoryTab } from './HistoryTab';
@@ -263,13 +264,14 @@ export default function ProjectDetail() {
       <Card>
         <Tabs
           destroyInactiveTabPane
-          defaultActiveKey={project.stage === 'operating' ? 'aftercare' : 'funds'}
+          defaultActiveKey={search.get('tab') ?? (project.stage === 'operating' ? 'aftercare' : 'funds')}
           items={[
             // 回访 (安商稳商): landed projects only
             ...(project.stage === 'operating'
               ? [{ key: 'aftercare', label: t('detail.tabAftercare'), children: <FollowUpsTab projectId={project.id} onChanged={() => void refresh()} /> }]
               : []),
             { key: 'funds', label: t('detail.tabFunds'), children: <FundsTab projectId={project.id} onChanged={() => void refresh()} /> },
+            ...(can(me, 'commitments.read') ? [{ key: 'commitments', label: t('detail.tabCommitments'), children: <CommitmentsTab projectId={project.id} /> }] : []),
             { key: 'problems', label: t('detail.tabProblems'), children: <ProblemsTab projectId={project.id} onChanged={() => void refresh()} /> },
             { key: 'service', label: t('detail.tabService'), children: <ServiceItemsTab projectId={project.id} /> },
             { key: 'evidence', label: t('detail.tabEvidence'), children: <EvidenceTab projectId={project.id} /> },
