@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, DESK, fitsWidth, launch, login, newPage, PHONE, screenshot, settle } from './helpers';
+import { axeViolations, DESK, fitsWidth, launch, login, newPage, PHONE, SAME_ORIGIN, screenshot, settle } from './helpers';
 
 const OVERDUE_TITLE = '固定资产投资奖励';
 const PDF = Buffer.from('%PDF-1.4\n%e2e evidence\n');
@@ -135,6 +135,7 @@ test('a complaint naming the overdue clause shows on it and puts it first in the
     assert.ok(clause, 'the demo overdue clause is in the 通报 list');
     const consent = (await (await page.request.get('/api/public/consent-notice')).json()) as { version: string };
     const filed = await page.request.post('/api/public/complaints', {
+      headers: SAME_ORIGIN,
       data: { type: 'brokenPromise', regionCode: '650109', name: '张投资', phone: '13800009876', content: '合同第四条的固定资产投资奖励逾期未兑现', consent: true, consentVersion: consent.version, clauseId: clause.id },
     });
     assert.equal(filed.status(), 201, await filed.text());

@@ -16,6 +16,7 @@ import {
 import { showSuccess } from '../../api/client';
 import { CLAUSE_TYPE_KEYS, commitmentsApi, type Clause, type NewClauseBody } from '../../api/commitments';
 import { WAN_PATTERN, wanToYuan, yuanToWan } from '../../components/money';
+import { usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 import { unitWan } from '../../i18n/units';
 import { ColleagueSelect } from '../projects/ColleagueSelect';
@@ -128,6 +129,9 @@ export function ClauseDialog({ projectId, clause, trigger, onSaved }: Props) {
   };
   const wanProps = { suffix: unitWan(), inputMode: 'decimal' as const };
   const agreed = clause?.agreement === 'agreed';
+  // on a phone the fields take the dialog's width (a fixed 328 px field overflows a 390 px screen's dialog)
+  const phone = usePhone();
+  const w = (size: 'xs' | 'sm' | 'md') => (phone ? undefined : size);
 
   return (
     <ModalForm<Values>
@@ -167,16 +171,16 @@ export function ClauseDialog({ projectId, clause, trigger, onSaved }: Props) {
       }}
     >
       <ProFormGroup>
-        <ProFormText name="clauseNo" label={t('commitments.clauseNo')} width="xs" fieldProps={{ maxLength: 40 }} placeholder={t('commitments.clauseNoPlaceholder')} />
+        <ProFormText name="clauseNo" label={t('commitments.clauseNo')} width={w('xs')} fieldProps={{ maxLength: 40 }} placeholder={t('commitments.clauseNoPlaceholder')} />
         {/* no `rules` on the select: antd would put aria-required on its root, which axe refuses; it starts with a value */}
-        <ProFormSelect name="type" label={t('commitments.type')} width="sm" allowClear={false} options={CLAUSE_TYPE_KEYS.map((k) => ({ value: k, label: t(`commitments.type.${k}`) }))} />
-        <ProFormText name="title" label={t('commitments.title')} width="md" rules={[{ required: true, whitespace: true }]} fieldProps={{ maxLength: 200 }} />
+        <ProFormSelect name="type" label={t('commitments.type')} width={w('sm')} allowClear={false} options={CLAUSE_TYPE_KEYS.map((k) => ({ value: k, label: t(`commitments.type.${k}`) }))} />
+        <ProFormText name="title" label={t('commitments.title')} width={w('md')} rules={[{ required: true, whitespace: true }]} fieldProps={{ maxLength: 200 }} />
       </ProFormGroup>
       <ProFormTextArea name="content" label={t('commitments.content')} fieldProps={{ maxLength: 4000, autoSize: { minRows: 2, maxRows: 5 } }} />
       <ProFormGroup>
-        <ProFormText name="amountWan" label={t('commitments.amountWan')} width="sm" rules={[wanRule]} fieldProps={wanProps} extra={t('commitments.amountHint')} />
+        <ProFormText name="amountWan" label={t('commitments.amountWan')} width={w('sm')} rules={[wanRule]} fieldProps={wanProps} extra={t('commitments.amountHint')} />
         <ProFormSwitch name="selective" label={t('commitments.selective')} tooltip={t('commitments.selectiveHint')} />
-        <ProFormText name="policyBasis" label={t('commitments.policyBasis')} width="md" fieldProps={{ maxLength: 500 }} />
+        <ProFormText name="policyBasis" label={t('commitments.policyBasis')} width={w('md')} fieldProps={{ maxLength: 500 }} />
       </ProFormGroup>
       <ProFormTextArea name="conditions" label={t('commitments.conditions')} fieldProps={{ maxLength: 4000, autoSize: { minRows: 1, maxRows: 4 } }} />
       <ProFormRadio.Group
@@ -190,7 +194,7 @@ export function ClauseDialog({ projectId, clause, trigger, onSaved }: Props) {
           <ProFormGroup>
             {triggerKind === 'date' && <ProFormDatePicker name="dueDate" label={t('commitments.dueDate')} rules={[{ required: true, message: t('commitments.dueDateRequired') }]} />}
             {triggerKind === 'fundsReach' && (
-              <ProFormText name="triggerAmountWan" label={t('commitments.triggerAmountWan')} width="sm" rules={[{ required: true, message: t('projects.amountInvalid') }, wanRule]} fieldProps={wanProps} />
+              <ProFormText name="triggerAmountWan" label={t('commitments.triggerAmountWan')} width={w('sm')} rules={[{ required: true, message: t('projects.amountInvalid') }, wanRule]} fieldProps={wanProps} />
             )}
             {triggerKind === 'stageReached' && (
               <ProFormRadio.Group
@@ -202,24 +206,24 @@ export function ClauseDialog({ projectId, clause, trigger, onSaved }: Props) {
                 ]}
               />
             )}
-            {triggerKind !== 'date' && <ProFormDigit name="daysAfter" label={t('commitments.daysAfter')} width="xs" min={0} max={3660} fieldProps={{ precision: 0 }} />}
-            <ProFormDigit name="graceWorkingDays" label={t('commitments.graceWorkingDays')} width="xs" min={0} max={250} fieldProps={{ precision: 0 }} />
+            {triggerKind !== 'date' && <ProFormDigit name="daysAfter" label={t('commitments.daysAfter')} width={w('xs')} min={0} max={3660} fieldProps={{ precision: 0 }} />}
+            <ProFormDigit name="graceWorkingDays" label={t('commitments.graceWorkingDays')} width={w('xs')} min={0} max={250} fieldProps={{ precision: 0 }} />
           </ProFormGroup>
         )}
       </ProFormDependency>
       {!clause && (
         <ProFormGroup>
-          <ProFormText name="responsibleDepartment" label={t('commitments.department')} width="sm" rules={[{ required: true, whitespace: true }]} fieldProps={{ maxLength: 100 }} />
-          <Form.Item name="responsibleUserId" label={t('commitments.responsible')} style={{ width: 280 }}>
+          <ProFormText name="responsibleDepartment" label={t('commitments.department')} width={w('sm')} rules={[{ required: true, whitespace: true }]} fieldProps={{ maxLength: 100 }} />
+          <Form.Item name="responsibleUserId" label={t('commitments.responsible')} style={{ width: phone ? '100%' : 280 }}>
             <ColleagueSelect testId="clause-responsible" placeholder={t('commitments.responsiblePlaceholder')} width="100%" />
           </Form.Item>
         </ProFormGroup>
       )}
       <ProFormGroup title={t('commitments.obligations')}>
-        <ProFormText name="obligationInvestmentWan" label={t('commitments.obligation.investment')} width="xs" rules={[wanRule]} fieldProps={wanProps} />
-        <ProFormText name="obligationOutputWan" label={t('commitments.obligation.output')} width="xs" rules={[wanRule]} fieldProps={wanProps} />
-        <ProFormText name="obligationTaxesWan" label={t('commitments.obligation.taxes')} width="xs" rules={[wanRule]} fieldProps={wanProps} />
-        <ProFormDigit name="obligationJobs" label={t('commitments.obligation.jobs')} width="xs" min={0} fieldProps={{ precision: 0 }} />
+        <ProFormText name="obligationInvestmentWan" label={t('commitments.obligation.investment')} width={w('xs')} rules={[wanRule]} fieldProps={wanProps} />
+        <ProFormText name="obligationOutputWan" label={t('commitments.obligation.output')} width={w('xs')} rules={[wanRule]} fieldProps={wanProps} />
+        <ProFormText name="obligationTaxesWan" label={t('commitments.obligation.taxes')} width={w('xs')} rules={[wanRule]} fieldProps={wanProps} />
+        <ProFormDigit name="obligationJobs" label={t('commitments.obligation.jobs')} width={w('xs')} min={0} fieldProps={{ precision: 0 }} />
       </ProFormGroup>
       {agreed && (
         <ProFormTextArea
