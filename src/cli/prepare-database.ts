@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { openDatabase, type Database } from '../db/client';
 import { setUpSchemaAndRole } from '../db/schema-setup';
 import { poolSettingsFor, type DatabaseRole } from '../db/pool-settings';
+import { attachReplicas } from '../db/replicas/read-routing';
 import { loadReferenceData } from '../services/reference-data';
 import { throwIfStopRequested, trackDatabase, trackOpening } from './process-stop';
 
@@ -11,7 +12,15 @@ async function openAndMigrate(config: Config, owner: string, role: DatabaseRole)
   try {
     await setUpSchemaAndRole(config.database, database); // migrates as the owner; the app works as a role owning nothing
     await loadReferenceData({ db: database.db, config });
-    return database;
+    // the server reads lag-tolerant requests from the replicas (DATABASE_REPLICA_URLS); commands use the primary only
+    if (role !== 'server') return database;
+    if (config.replicas.refused) console.warn(config.replicas.refused);
+    const pool = poolSettingsFor(config, role);
+    return await attachReplicas(database, {
+      ...config.replicas,
+      statementTimeoutMs: pool.statementTimeoutMs,
+      connectTimeoutMs: Math.min(pool.connectionTimeoutMillis || 2000, 2000),
+    });
   } catch (err) {
     await database.close();
     throw err;

@@ -48,6 +48,23 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
       message: 'YINFENG_OWNER_DATABASE_URL 须以 postgres:// 或 postgresql:// 开头',
     }),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const urls = (v ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+      for (const u of urls) {
+        if (!/^postgres(ql)?:\/\/[^/]/.test(u) || !URL.canParse(u)) {
+          ctx.addIssue({ code: 'custom', message: `DATABASE_REPLICA_URLS 须为逗号分隔的 postgres:// 或 postgresql:// 连接地址（只读副本），当前含 "${u.replace(/:[^:@/]*@/, ':…@')}"` });
+          return z.NEVER;
+        }
+      }
+      return urls;
+    }),
+  DATABASE_REPLICA_MAX_LAG_MS: integer('DATABASE_REPLICA_MAX_LAG_MS', 5_000, 100, 3_600_000),
+  DATABASE_REPLICA_CHECK_MS: integer('DATABASE_REPLICA_CHECK_MS', 2_000, 100, 60_000),
+  DATABASE_REPLICA_RYW_MS: integer('DATABASE_REPLICA_RYW_MS', 15_000, 100, 3_600_000),
+  DATABASE_REPLICA_POOL_MAX: integer('DATABASE_REPLICA_POOL_MAX', 0, 1, 500),
   YINFENG_AUDIT_SEAL_SECONDS: integer('YINFENG_AUDIT_SEAL_SECONDS', 60, 0, 24 * 3600),
   YINFENG_DATA_DIR: z.string().optional().default('./data'),
   YINFENG_COOKIE_SECURE: z
@@ -124,6 +141,14 @@ export interface Config {
    * Without it the application role migrates itself if it may (single-role mode, warned at start).
    */
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; ownerUrl?: string };
+  /**
+   * Read replicas (hot standbys of the PostgreSQL primary; src/db/replicas/): DATABASE_REPLICA_URLS, the lag
+   * beyond which a replica is skipped (DATABASE_REPLICA_MAX_LAG_MS), how often each is checked
+   * (DATABASE_REPLICA_CHECK_MS), how long a user's reads stay on the primary after the user's write at most
+   * (DATABASE_REPLICA_RYW_MS) and each replica's pool (DATABASE_REPLICA_POOL_MAX; half the primary's, at
+   * least 2). Embedded mode has none: `refused` then says why the variable is ignored.
+   */
+  replicas: { urls: string[]; maxLagMs: number; checkMs: number; rywMs: number; poolMax: number; refused: string | null };
   /** how often `yinfeng serve` seals the audit hash chain (YINFENG_AUDIT_SEAL_SECONDS; 0 = never, only `audit verify`) */
   auditSealSeconds: number;
   /** YINFENG_DATA_DIR, resolved: also where uploaded import files wait for their job (imports/) */
@@ -220,6 +245,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     database: url ? { kind: 'postgres', url, ...(ownerUrl ? { ownerUrl } : {}) } : { kind: 'pglite', dataDir: path.resolve(e.YINFENG_DATA_DIR) },
+    replicas: {
+      urls: url ? e.DATABASE_REPLICA_URLS : [],
+      maxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
+      checkMs: e.DATABASE_REPLICA_CHECK_MS,
+      rywMs: e.DATABASE_REPLICA_RYW_MS,
+      poolMax: e.DATABASE_REPLICA_POOL_MAX || Math.max(2, Math.ceil(e.YINFENG_DB_POOL_MAX / 2)),
+      refused:
+        !url && e.DATABASE_REPLICA_URLS.length > 0
+          ? 'DATABASE_REPLICA_URLS 已忽略：只读副本只用于 PostgreSQL（设置 DATABASE_URL 时），嵌入式数据库只有一个连接、没有副本'
+          : null,
+    },
     auditSealSeconds: e.YINFENG_AUDIT_SEAL_SECONDS,
     dataDir: path.resolve(e.YINFENG_DATA_DIR),
     importJobMaxBytes: e.YINFENG_IMPORT_MAX_MB * 1024 * 1024,

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import type { Config } from '../config/config';
 import { acquireDataDirLock } from './data-dir-lock';
 import { COMMAND_POOL, createPool, type PoolSettings } from './pool-settings';
+import type { ReadRouting } from './replicas/read-routing';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ interface DatabaseBase {
   location: string;
   /** statement_timeout (ms, 0 = none) of long work on a connection of its own: import jobs, migrations (pool-settings.ts) */
   longWorkStatementTimeoutMs?: number;
+  /** read replicas of a PostgreSQL server (`yinfeng serve` with DATABASE_REPLICA_URLS; replicas/read-routing.ts) */
+  reads?: ReadRouting;
   close(): Promise<void>;
 }
 export type Database =

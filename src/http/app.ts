@@ -16,6 +16,7 @@ import { registerLoadShedding } from './plugins/load-shedding';
 import { registerOriginCheck } from './plugins/origin-check';
 import { registerPublicCache } from './plugins/public-cache';
 import { registerPublicSide } from './plugins/public-side';
+import { registerReadRouting } from './plugins/read-routing';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { auditRoutes } from './routes/audit/audit';
 import { authRoutes } from './routes/accounts/auth';
@@ -78,7 +79,8 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
     // per-request lines only at debug level: at info the log keeps warnings, errors and start/stop
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
   });
-  const deps: Deps = { db: database.db, config };
+  // requests read through the replica router when there are replicas (plugins/read-routing.ts); it is the primary otherwise
+  const deps: Deps = { db: database.reads?.db ?? database.db, config };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,6 +95,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   registerPublicCache(app, config);
   registerLoadShedding(app, config.capacity, config.publicSide.maxActiveRequests);
   registerAccessGuard(app, deps);
+  registerReadRouting(app, config, database.reads);
   // JSON depth limit and unstorable text (NUL, lone surrogates) in bodies, queries and paths: 400 naming the field
   registerInputGuard(app);
 

@@ -108,6 +108,10 @@ export async function runServe(config: Config): Promise<void> {
     `  接口文档 API:    ${url}/api/docs`,
     `  数据库 Database: ${database.kind === 'pglite' ? `嵌入式 PGlite，目录 ${database.location}` : `PostgreSQL ${database.location}`}`,
   ];
+  const replicas = database.reads?.describe() ?? [];
+  if (replicas.length > 0) {
+    lines.push(`  只读副本 Replicas: ${replicas.length} 个，可用 ${replicas.filter((r) => r.healthy).length} 个（${replicas.map((r) => r.url).join('，')}）`);
+  }
   if (!fs.existsSync(`${WEB_DIST}/index.html`)) lines.push('  注意：未找到网页构建产物 web/dist，请先运行 npm run build:web（npm start 会自动构建）');
   if (await isDemoSeeded(deps)) {
     lines.push('', `  演示账号（密码均为 ${DEMO_PASSWORD}）Demo accounts, password ${DEMO_PASSWORD}:`);

@@ -18,6 +18,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** 'replica' when the route's reads may come from a read replica (plugins/read-routing.ts) */
+  reads: 'replica' | 'primary' | undefined;
 }
 
 const routeTables = new WeakMap<FastifyInstance, DeclaredRoute[]>();
@@ -37,7 +39,7 @@ export function registerAccessGuard(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRoute', (route) => {
     const methods = ([] as string[]).concat(route.method);
     if (route.url.startsWith('/api/docs') && !route.config?.access) route.config = { ...route.config, access: 'public' };
-    for (const method of methods) table.push({ method, url: route.url, access: route.config?.access });
+    for (const method of methods) table.push({ method, url: route.url, access: route.config?.access, reads: route.config?.reads });
     if (route.url.startsWith('/api') && !route.config?.access) {
       throw new Error(`路由 ${methods.join(',')} ${route.url} 没有声明访问权限 (config.access)`);
     }

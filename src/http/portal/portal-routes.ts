@@ -40,7 +40,9 @@ import { renderProjectDetail, renderProjectList } from './pages/projects';
 import { renderResourceDetail, renderResourceList } from './pages/resources';
 import { renderScoreboard } from './pages/scoreboard';
 
-const config = { access: 'public' } as const;
+/** the portal's public reads tolerate replica lag (plugins/read-routing.ts); a case's tracking page reads the primary */
+const config = { access: 'public', reads: 'replica' } as const;
+const trackingConfig = { access: 'public' } as const;
 
 function sendPage(reply: FastifyReply, title: string, active: PortalNavKey | null, body: SafeHtml, status = 200): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').send(renderPortalPage({ title, active, body }));
@@ -177,12 +179,12 @@ export async function portalPageRoutes(app: FastifyInstance, { deps }: { deps: D
     }),
   );
 
-  app.get('/portal/tracking', { config }, (request, reply) => {
+  app.get('/portal/tracking', { config: trackingConfig }, (request, reply) => {
     const number = (request.query as Record<string, unknown> | undefined)?.number;
     if (typeof number === 'string' && number.trim() !== '') return reply.redirect(`/portal/tracking/${encodeURIComponent(number.trim())}`, 303);
     return sendPage(reply, '办理进度', 'tracking', renderTrackingLookup());
   });
-  app.get<{ Params: { number: string } }>('/portal/tracking/:number', { config }, (request, reply) =>
+  app.get<{ Params: { number: string } }>('/portal/tracking/:number', { config: trackingConfig }, (request, reply) =>
     page(request, reply, 'tracking', async () => ({ title: '办理进度', body: renderTracking(await getTracking(deps, request.params.number.slice(0, 64))) })),
   );
 }

@@ -13,7 +13,7 @@ export async function enterpriseSearchRoutes(app: FastifyInstance, { deps }: { d
   r.get(
     '/api/enterprises',
     {
-      config: { access: 'enterprises.read' },
+      config: { access: 'enterprises.read', reads: 'replica' },
       schema: {
         tags,
         summary: '企业库检索（全国企业；“已联系”按本人管辖地区）',

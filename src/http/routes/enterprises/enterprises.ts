@@ -18,7 +18,7 @@ export async function enterpriseRoutes(app: FastifyInstance, { deps }: { deps: D
   r.get(
     '/api/enterprises/:key',
     {
-      config: { access: 'enterprises.read' },
+      config: { access: 'enterprises.read', reads: 'replica' },
       schema: {
         tags,
         summary: '企业详情：字段来源、本辖区联系人（脱敏）与项目、名单、疑似重复、时间线（新到旧，可翻页）',

@@ -97,7 +97,7 @@ export async function publicInquiryRoutes(app: FastifyInstance, { deps }: { deps
 
   r.get(
     '/api/public/scoreboard',
-    { config: { access: 'public' }, schema: { tags, summary: '咨询投诉办理情况月度公示（按地区；已结束的月份，发布后不变）', security: [], querystring: scoreboardQuerySchema, response: { 200: scoreboardSchema } } },
+    { config: { access: 'public', reads: 'replica' }, schema: { tags, summary: '咨询投诉办理情况月度公示（按地区；已结束的月份，发布后不变）', security: [], querystring: scoreboardQuerySchema, response: { 200: scoreboardSchema } } },
     async (request) => getScoreboard(deps, request.query),
   );
 }

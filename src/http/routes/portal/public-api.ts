@@ -42,7 +42,8 @@ import {
 import { langOf } from '../../request-lang';
 
 const tags = ['public'];
-const config = { access: 'public' } as const;
+/** the portal's public reads tolerate replica lag (plugins/read-routing.ts) */
+const config = { access: 'public', reads: 'replica' } as const;
 const security: { [name: string]: string[] }[] = [];
 
 export async function publicApiRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {

@@ -16,7 +16,7 @@ export async function documentRoutes(app: FastifyInstance, { deps }: { deps: Dep
   r.get(
     '/api/documents/:kind.:format',
     {
-      config: { access: 'stats.read' },
+      config: { access: 'stats.read', reads: 'replica' },
       schema: {
         tags: ['statistics'],
         summary: '统计文书：月通报（monthly）、季总结（quarterly）、年排名（annual），xlsx 或 PDF（嵌入中文字体）；地区含全部下级，口径同 /api/stats/*',

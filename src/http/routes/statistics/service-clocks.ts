@@ -10,7 +10,7 @@ export async function serviceClockRoutes(app: FastifyInstance, { deps }: { deps:
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/stats/service-items',
     {
-      config: { access: 'stats.read' },
+      config: { access: 'stats.read', reads: 'replica' },
       schema: {
         tags: ['statistics'],
         summary: '帮办代办服务时钟：受理、办结、按期办结率、办结用时中位数与第 90 百分位（工作日）、逾期未办结、涉及项目；按下级地区、经办人、月份',

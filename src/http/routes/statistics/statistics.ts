@@ -16,7 +16,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
   r.get(
     '/api/stats/summary',
     {
-      config: { access: 'stats.read' },
+      config: { access: 'stats.read', reads: 'replica' },
       schema: {
         tags: ['statistics'],
         summary: '统计汇总：执行项目、新建/续建、来源、同比、签约（含按三次产业、产业链、投资方标签的结构）、开工率、履约率、目标完成（口径见 DESIGN.md）；统计期可跨年，excludeTags 排除带有指定标签的项目',
@@ -29,7 +29,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
   r.get(
     '/api/stats/breakdowns',
     {
-      config: { access: 'stats.read' },
+      config: { access: 'stats.read', reads: 'replica' },
       schema: {
         tags: ['statistics'],
         summary: '到位资金分解：按下级地区（占比、贡献率、拉动）、三次产业、行业门类、投资方类型，以及本年与上年逐月序列；统计期可跨年，excludeTags 排除带有指定标签的项目',
@@ -42,7 +42,7 @@ export async function statisticsRoutes(app: FastifyInstance, { deps }: { deps: D
   r.get(
     '/api/stats/rankings',
     {
-      config: { access: 'stats.read' },
+      config: { access: 'stats.read', reads: 'replica' },
       schema: {
         tags: ['statistics'],
         summary: '赛马榜：下级地区按到位资金、同比增速、目标完成率、签约额、开工率排名，及与上一期相比的名次变化；excludeTags 排除带有指定标签的项目',
