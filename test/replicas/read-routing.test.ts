@@ -224,6 +224,18 @@ describe.skipIf(!serverUrl)('routing on PostgreSQL (a read-only pool on the prim
     expect(await rows(await inScope(() => db.transaction((tx) => tx.execute(app_name), { accessMode: 'read only' })))).toEqual({ n: 'yinfeng-replica', ro: 'on' });
     expect((await rows(await inScope(() => db.transaction((tx) => tx.execute(app_name)))))?.n).not.toBe('yinfeng-replica');
     expect((await rows(await db.execute(app_name)))?.n).not.toBe('yinfeng-replica'); // outside the scope
+    // a transaction holds one connection from BEGIN to COMMIT (Drizzle must see the router as a pool)
+    const held = sql`select current_setting('yinfeng.probe', true) as p`;
+    const probe = (r: unknown) => (r as { rows: { p: string | null }[] }).rows[0]?.p;
+    for (const config of [{ accessMode: 'read only' } as const, undefined]) {
+      const got = await inScope(() =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`set local yinfeng.probe = 'held'`);
+          return tx.execute(held);
+        }, config),
+      );
+      expect(probe(got)).toBe('held');
+    }
     // a write that reached the replica session (25006) runs again on the primary
     const before = (await status()).fallbacks;
     const tag = `rr_${nextNumber()}`;

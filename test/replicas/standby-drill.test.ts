@@ -27,7 +27,9 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const unavailable = await standbyUnavailable(serverUrl);
 if (unavailable) console.warn(unavailable);
 
-const MAX_LAG_MS = 2500;
+// generous: on a loaded machine (and with other test files writing to the same cluster while replay is paused)
+// the writer's request and the two reads after it must finish before the paused standby counts as lagging
+const MAX_LAG_MS = 8000;
 
 describe.skipIf(unavailable !== null)('replica drill: a real streaming standby', () => {
   let primaryDb: TestDatabase;
