@@ -180,10 +180,22 @@ const FITS_WIDTH_SCRIPT = `(() => {
     : null;
 })()`;
 
-/** axe's serious and critical violations on the page, one line each (rule, help, the first elements). */
+/**
+ * axe's serious and critical violations on the page, one line each (rule, help, the first elements). A button
+ * that started loading while axe ran (a table refetching) is faded for that moment, which axe reads as low
+ * contrast: when a loading button is among the elements found, the page is settled and checked once more, and
+ * what that second check finds is reported (a button that stays loading still fails).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
+  let serious = await seriousViolations(page);
+  if (serious.some((v) => v.nodes.some((n) => n.target.join(' ').includes('.ant-btn-loading')))) {
+    await settle(page);
+    serious = await seriousViolations(page);
+  }
+  return serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ''}`);
+}
+
+async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ''}`);
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
