@@ -11,7 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Config } from '../config/config';
 import { acquireDataDirLock } from './data-dir-lock';
-import { COMMAND_POOL, createPool, type PoolSettings } from './pool-settings';
+import { COMMAND_POOL, createPool, keepClientErrorsFromCrashing, type PoolSettings } from './pool-settings';
 import type { ReadRouting } from './replicas/read-routing';
 import * as schema from './schema/index';
 
@@ -56,6 +56,7 @@ export function wrapPglite(client: PGlite, location: string, onClose?: () => voi
 export function wrapPool(pool: pg.Pool, location: string, longWorkStatementTimeoutMs = 0): Database {
   // an idle connection can be ended by the server (restart, a terminated backend): log it, do not crash
   pool.on('error', (err) => console.error(`PostgreSQL 连接中断（${location}）：${err.message}`));
+  keepClientErrorsFromCrashing(pool);
   return {
     db: drizzlePg({ client: pool, schema }),
     kind: 'postgres',

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Database } from './client';
+import { keepClientErrorsFromCrashing } from './pool-settings';
 
 export interface HealthProbe {
   ping(): Promise<void>;
@@ -27,6 +28,7 @@ export function createHealthProbe(database: Database): HealthProbe {
     idleTimeoutMillis: 60_000,
   });
   pool.on('error', () => undefined); // an idle probe connection ended by the server: the next ping opens another
+  keepClientErrorsFromCrashing(pool);
   return {
     ping: async () => void (await pool.query('select 1')),
     close: () => pool.end(),

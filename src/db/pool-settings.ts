@@ -56,6 +56,19 @@ export function createPool(url: string, settings: PoolSettings): pg.Pool {
   });
 }
 
+/**
+ * A connection that dies while checked out (the server restarting, a network cut) makes node-postgres emit
+ * 'error' on the client after failing its queries; the pool listens only while the client is idle, and an
+ * 'error' nobody listens to ends the process. Every client of `pool` gets a listener for its whole life: the
+ * query in flight has already failed with the same error (the request answers 503) and the pool discards the
+ * broken client when it is released.
+ */
+export function keepClientErrorsFromCrashing(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
+}
+
 function timeoutValue(ms: number): string {
   return String(Math.max(0, Math.trunc(ms)));
 }

@@ -24,6 +24,10 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'VERSION_CONFLICT'
+  /** a retry whose idempotency key an earlier request already used for a change that committed: HTTP 409 */
+  | 'IDEMPOTENT_APPLIED'
+  /** an idempotency key sent again with a different request (another route or body): HTTP 422 */
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'BAD_REQUEST'
   | 'INTERNAL';
 

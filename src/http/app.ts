@@ -11,6 +11,7 @@ import type { Database } from '../db/client';
 import type { Deps } from '../services/context';
 import { registerAccessGuard } from './plugins/access-guard';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerIdempotency } from './plugins/idempotency';
 import { registerInputGuard } from './plugins/input-guard';
 import { registerLoadShedding } from './plugins/load-shedding';
 import { registerOriginCheck } from './plugins/origin-check';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   registerLoadShedding(app, config.capacity, config.publicSide.maxActiveRequests);
   registerAccessGuard(app, deps);
   registerReadRouting(app, config, database.reads);
+  registerIdempotency(app, deps);
   // JSON depth limit and unstorable text (NUL, lone surrogates) in bodies, queries and paths: 400 naming the field
   registerInputGuard(app);
 

@@ -32,6 +32,11 @@ export interface RequestMeta {
 
 export interface Caller extends RequestMeta {
   actor: Actor;
+  /**
+   * The request's idempotency key (HTTP `Idempotency-Key`) and its fingerprint: the first audited change of the
+   * request claims it in the same transaction (services/idempotency), so a retry never applies twice.
+   */
+  idempotency?: { key: string; fingerprint: string } | null;
 }
 
 /** The operator at the machine (CLI): full scope, audited under the OS user name. */

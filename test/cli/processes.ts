@@ -57,7 +57,8 @@ export interface Server {
   child: ChildProcess;
   base: string;
   output(): string;
-  stop(): Promise<RunResult['code']>;
+  /** SIGTERM, then SIGKILL after `graceMs` (default 10 s); the exit code (null when killed) */
+  stop(graceMs?: number): Promise<RunResult['code']>;
 }
 
 /** Starts `node bin/yinfeng serve` on a free port and waits (bounded) until /api/health answers 200. */
@@ -77,10 +78,10 @@ export async function startServe(env: NodeJS.ProcessEnv, timeoutMs = 45_000): Pr
     child,
     base,
     output: () => output,
-    async stop() {
+    async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       const code = await exited;
       clearTimeout(timer);
       return code;

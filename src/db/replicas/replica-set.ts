@@ -5,6 +5,7 @@
  * that lags beyond the limit or does not answer out of service, and back in when a later check finds it fit.
  */
 import pg from 'pg';
+import { keepClientErrorsFromCrashing } from '../pool-settings';
 import { assessReplica, formatLsn, parseLsn, positionAge, type PositionSample } from '../../domain/read-your-writes';
 import { describeUrl } from '../client';
 
@@ -53,6 +54,7 @@ function openReplica(url: string, s: ReplicaSettings, log: ReplicaLog): Replica 
   const replica: Replica = { url: describeUrl(url), pool, healthy: false, lagMs: null, standby: null, replayLsn: null, reason: '尚未检查', checkedAt: null, served: 0, fallbacks: 0 };
   // an idle connection ended by the server (the standby stopped): out of service until a check finds it back
   pool.on('error', (err) => markReplicaDown(replica, `连接中断：${err.message}`, log));
+  keepClientErrorsFromCrashing(pool);
   return replica;
 }
 

@@ -19,3 +19,4 @@ export * from './notifications';
 export * from './activity-rollups';
 export * from './portal';
 export * from './commitments';
+export * from './idempotency';

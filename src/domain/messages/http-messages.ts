@@ -32,6 +32,22 @@ export const httpMessages = defineMessages({
   'validation.idUuid': { zh: 'id 须为 UUID', en: 'id must be a UUID' },
   'http.internal': { zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal server error; please contact the administrator (request ID {requestId})' },
   'http.duplicate': { zh: '数据重复：已存在相同编号或名称的记录', en: 'Duplicate: a record with the same code or name already exists' },
+  'http.idempotencyKeyFormat': {
+    zh: '须为 8–128 个字母、数字或 . _ : - 组成的字符串',
+    en: 'must be 8–128 letters, digits or . _ : -',
+  },
+  'http.idempotentApplied': {
+    zh: '这个请求（幂等键 {key}）已经执行过并已保存，不再重复执行；请刷新页面查看结果',
+    en: 'This request (idempotency key {key}) was already carried out and saved; it is not carried out again. Reload to see the result',
+  },
+  'http.idempotencyKeyReused': {
+    zh: '幂等键 {key} 已用于另一个请求（接口或内容不同）；新的操作请使用新的幂等键',
+    en: 'Idempotency key {key} was used for a different request (another endpoint or body); use a new key for a new operation',
+  },
+  'http.databaseUnavailable': {
+    zh: '与数据库的连接中断（请求编号 {requestId}）：这次操作可能已经保存，也可能没有。请稍后重试；带同一幂等键重试不会重复保存',
+    en: 'The connection to the database was lost (request ID {requestId}): this operation may or may not have been saved. Retry shortly; a retry with the same idempotency key is never applied twice',
+  },
   'http.invalidJson': { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
   'http.emptyJson': { zh: '请求体为空，需要 JSON', en: 'The request body is empty; JSON is required' },
   'http.mediaType': {

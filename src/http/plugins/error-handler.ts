@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AppError, type AppErrorCode, type AppErrorDetail } from '../../domain/app-error';
 import { isMessageKey, msg, renderMessage, type Lang, type Message, type ParamValue } from '../../domain/messages/catalog';
 import { langOf } from '../request-lang';
+import { describeConnectionLoss } from './database-unavailable';
 import { describeOverload } from './load-shedding';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -25,6 +26,8 @@ const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
+  IDEMPOTENT_APPLIED: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
   INTERNAL: 500,
 };
 
@@ -117,6 +120,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (overload) {
       request.log.warn({ err, reqId: request.id }, 'database busy');
       return sendError(reply.header('retry-after', String(overload.retryAfterSeconds)), overload.status, overload.code, say(overload.text));
+    }
+    const lost = describeConnectionLoss(err, String(request.id));
+    if (lost) {
+      request.log.warn({ err, reqId: request.id }, 'database connection lost');
+      return sendError(reply.header('retry-after', String(lost.retryAfterSeconds)), 503, 'DATABASE_UNAVAILABLE', say(lost.text));
     }
     const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code; // drizzle wraps driver errors (DrizzleQueryError.cause)
     if (pgCode === '23505') return sendError(reply, 409, 'CONFLICT', say(msg('http.duplicate')));

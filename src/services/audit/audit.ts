@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { insertAudit, selectAuditPage } from '../../db/queries/audit/audit';
 import type { AuditAction, AuditObjectType } from '../../domain/audit-actions';
 import type { Caller, Deps, RequestMeta } from '../context';
+import { claimCallerIdempotencyKey } from '../idempotency/idempotency';
 import { listObjectImportEntries } from '../imports/import-history';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -18,8 +19,12 @@ export interface AuditEntry {
   outcome?: AuditOutcome;
 }
 
-/** Records one audit row. Pass the transaction so the row commits or rolls back with the change. */
+/**
+ * Records one audit row. Pass the transaction so the row commits or rolls back with the change. A successful
+ * change also claims the request's idempotency key there (services/idempotency), so a retry never applies twice.
+ */
 export async function recordAudit(db: Db, caller: Caller, entry: AuditEntry): Promise<void> {
+  if ((entry.outcome ?? 'success') === 'success') await claimCallerIdempotencyKey(db, caller);
   await insertAudit(db, {
     actorId: caller.actor.id,
     actorUsername: caller.actor.username,

@@ -21,7 +21,7 @@ import { getActivityStats } from '../../../services/activities/activity-stats';
 import { importActivities } from '../../../services/activities/import-activities';
 import type { Deps } from '../../../services/context';
 import { requireCaller } from '../../access';
-import { idParams } from '../../schemas';
+import { errorSchema, idParams } from '../../schemas';
 import { decodeFileName, IMPORT_CONTENT_TYPES } from '../imports/imports';
 import { renderFor } from '../../request-lang';
 
@@ -76,7 +76,7 @@ export async function activityRoutes(app: FastifyInstance, { deps }: { deps: Dep
         summary: '导入招商活动台账（kind：activities 招商活动、activity-organisations 活动对象、activity-projects 活动项目；CSV 或 xlsx）：请求体为文件本身，文件名放在请求头 x-file-name（URL 编码）',
         description: '整个文件要么全部导入，要么一行也不写：有问题时返回 422 与问题清单（行、列、值、原因）。重复导入同一文件不改变任何数据。',
         querystring: activityImportQuerySchema,
-        response: { 200: activityImportResultSchema, 422: activityImportResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) }) },
+        response: { 200: activityImportResultSchema, 422: z.union([activityImportResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) }), errorSchema]) },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorSchema } from '../../schemas';
 import {
   chainListQuerySchema,
   adoptTemplateBodySchema,
@@ -161,7 +162,7 @@ export async function chainRoutes(app: FastifyInstance, { deps }: { deps: Deps }
           '整个文件要么全部导入，要么一条也不写：有问题时返回 422 与问题清单（行、列、值、原因）。内容与当前版本相同的产业链不变；' +
           '内容变化的产业链生成新版本。新产业链由导入人所属的省或地州市定义。',
         querystring: chainImportQuerySchema,
-        response: { 200: chainImportResultSchema, 422: chainImportResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) }) },
+        response: { 200: chainImportResultSchema, 422: z.union([chainImportResultSchema.extend({ error: z.object({ code: z.string(), message: z.string() }) }), errorSchema]) },
       },
     },
     async (request, reply) => {

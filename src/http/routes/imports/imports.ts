@@ -59,7 +59,7 @@ export async function importRoutes(app: FastifyInstance, { deps }: { deps: Deps 
           '含企业数据（xlsx 的“企业”工作表或企业 CSV）时还需要“导入企业库”权限（enterprises.import），否则 403。',
         querystring: importQuerySchema,
         // 422: rejected rows (the report), or a file over a limit (zip bomb …), answered as every error is (errorSchema)
-        response: { 200: importResultSchema, 409: importRejectionSchema, 422: z.union([importRejectionSchema, errorSchema]) },
+        response: { 200: importResultSchema, 409: z.union([importRejectionSchema, errorSchema]), 422: z.union([importRejectionSchema, errorSchema]) },
       },
     },
     async (request, reply) => {
