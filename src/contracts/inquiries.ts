@@ -59,6 +59,8 @@ export const inboxQuerySchema = z.object({
   stage: z.enum(['received', 'accepted', 'answered', 'closed']).optional(),
   clock: z.enum(['open', 'overdue', 'escalated']).optional().describe('open 未办结，overdue 已逾期，escalated 已升级'),
   mine: z.coerce.boolean().optional().describe('只看我承办的'),
+  ownerId: z.union([z.uuid(), z.literal('none')]).optional().describe('承办人（用户 id），none 为尚无承办人'),
+  regionCode: regionCodeSchema.optional().describe('地区（本地区及下级；须在自己的范围内）'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -1,5 +1,6 @@
 /** Small pieces the portal's pages share: cards, field lists, pager, filter selects, the inquiry link. */
 import type { PublicOffice } from '../../contracts/portal';
+import { toShanghaiDate } from '../../domain/dates';
 import { html, type SafeHtml } from './html';
 
 export interface Choice {
@@ -50,6 +51,9 @@ export function renderPager(base: string, query: Record<string, string | number 
   return html`<nav class="pager" aria-label="分页"><span>共 ${total} 条，第 ${page}/${pages} 页</span>${page > 1 ? html`<a href="${link(page - 1)}">上一页</a>` : ''}${page < pages ? html`<a href="${link(page + 1)}">下一页</a>` : ''}</nav>`;
 }
 
+/** The calendar day an answer's instant falls on in Asia/Shanghai (a plain date is kept as it is). */
 export function formatDate(iso: string): string {
-  return iso.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso.slice(0, 10) : toShanghaiDate(at);
 }

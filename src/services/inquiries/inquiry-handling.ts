@@ -27,9 +27,9 @@ import { countWorkingDays, type WorkingCalendar } from '../../domain/working-day
 import { recordAudit } from '../audit/audit';
 import { loadWorkingCalendar } from '../calendar';
 import type { Caller, Deps } from '../context';
-import { recordOutOfScope } from '../regions';
+import { recordOutOfScope, requireRegionInScope } from '../regions';
 import { getInquiryClockSettings } from './inquiry-settings';
-import { nameOffice } from './office';
+import { findOfficeName } from './office';
 
 const notFound = () => new AppError('NOT_FOUND', msg('inquiry.notFound'));
 
@@ -80,17 +80,20 @@ function toInboxItem(r: InboxRow, cal: WorkingCalendar, today: string) {
 export async function listInbox(
   deps: Deps,
   caller: Caller,
-  q: { kind?: 'inquiry' | 'complaint'; stage?: string; clock?: 'open' | 'overdue' | 'escalated'; mine?: boolean; page: number; pageSize: number },
+  q: { kind?: 'inquiry' | 'complaint'; stage?: string; clock?: 'open' | 'overdue' | 'escalated'; mine?: boolean; ownerId?: string; regionCode?: string; page: number; pageSize: number },
 ) {
   const today = todayInShanghai();
+  // a region outside the caller's subtree answers 404 naming the field, like the other lists
+  const scopePath = q.regionCode ? (await requireRegionInScope(deps, caller, q.regionCode)).path : caller.actor.regionPath;
+  const ownerId = q.mine && caller.actor.id ? caller.actor.id : q.ownerId;
   const [cal, page] = await Promise.all([
     loadWorkingCalendar(deps),
     selectInbox(deps.db, {
-      scopePath: caller.actor.regionPath,
+      scopePath,
       kind: q.kind,
       stage: q.stage,
       clock: q.clock,
-      ownerId: q.mine && caller.actor.id ? caller.actor.id : undefined,
+      ownerId,
       today,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
@@ -101,7 +104,7 @@ export async function listInbox(
 
 async function toDetail(deps: Deps, view: InquiryView) {
   const i = view.inquiry;
-  const [cal, messages] = await Promise.all([loadWorkingCalendar(deps), selectInquiryMessages(deps.db, i.id, false)]);
+  const [cal, messages, officeName] = await Promise.all([loadWorkingCalendar(deps), selectInquiryMessages(deps.db, i.id, false), findOfficeName(deps, i.regionCode, view.regionName)]);
   const today = todayInShanghai();
   return {
     id: i.id,
@@ -114,7 +117,7 @@ async function toDetail(deps: Deps, view: InquiryView) {
     subjectTitle: i.subjectTitle,
     regionCode: i.regionCode,
     regionName: view.regionName,
-    officeName: nameOffice(view.regionName),
+    officeName,
     investorName: maskPersonName(i.investorName) ?? '',
     company: i.company,
     phone: maskPhone(i.phone),
@@ -196,10 +199,11 @@ export async function stepInquiry(deps: Deps, caller: Caller, id: string, step: 
     const [cal, settings] = await Promise.all([loadWorkingCalendar(deps), getInquiryClockSettings(deps)]);
     Object.assign(set, { closedOn: null, closeDueOn: computeDueDates(cal, today, settings[i.kind]).closeDueOn, reopenCount: i.reopenCount + 1, escalationLevel: 0, rating: null, ratingComment: null, ratedAt: null });
   }
+  const officeName = step === 'answer' ? await findOfficeName(deps, i.regionCode, view.regionName) : null;
   await deps.db.transaction(async (tx) => {
     const saved = await updateInquiryVersioned(tx, id, input.version, set);
     if (!saved) throw versionConflict();
-    if (step === 'answer' && text) await insertInquiryMessage(tx, { inquiryId: id, author: 'office', officeName: nameOffice(view.regionName), body: text, createdBy: caller.actor.id });
+    if (step === 'answer' && text) await insertInquiryMessage(tx, { inquiryId: id, author: 'office', officeName, body: text, createdBy: caller.actor.id });
     if (step === 'reopen' && text) await insertInquiryMessage(tx, { inquiryId: id, author: 'system', body: `重新办理：${text}`, createdBy: caller.actor.id, visibleToInvestor: true });
     if (step === 'accept' || step === 'close') await insertInquiryMessage(tx, { inquiryId: id, author: 'system', body: step === 'accept' ? '已受理。' : '已办结。', createdBy: caller.actor.id });
     const action = closeNow ? 'inquiry.close' : (`inquiry.${step}` as const);

@@ -5,7 +5,6 @@
  * lookup, so the answer tells nothing about which numbers exist.
  */
 import { selectInquiryByTracking, selectInquiryMessages, selectRecentByContact, insertInquiry, insertInquiryMessage, updateInquiryVersioned, type InquiryRow } from '../../db/queries/inquiries/inquiries';
-import { selectProjectView } from '../../db/queries/projects/projects';
 import { selectRegion } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
@@ -18,9 +17,10 @@ import { msg, type Message } from '../../domain/messages/catalog';
 import { shiftDate } from '../../domain/working-days';
 import { recordAnonymousAudit } from '../audit/audit';
 import { loadWorkingCalendar } from '../calendar';
+import { getPublicPolicyItem, getPublicProject, getPublicResource } from '../portal/public-catalog';
 import type { Deps, RequestMeta } from '../context';
 import { getInquiryClockSettings } from './inquiry-settings';
-import { nameOffice } from './office';
+import { findOfficeName } from './office';
 import { takeSubmissionSlot } from './submission-limits';
 
 export interface FilingInput {
@@ -60,15 +60,30 @@ function checkFiling(kind: InquiryKind, input: FilingInput): void {
   if (wanted && (input.subjectType !== wanted || !input.subjectId)) fail('subjectId', msg('inquiry.subjectRequired', { type: input.type }));
 }
 
-/** The subject's title and region: a project is looked up; resources and policy items are the portal's and are checked there. */
+/**
+ * The subject's public title and region, read through the portal's public catalog: only a published project,
+ * resource or policy item can be the subject. An unknown id and an unpublished one are refused alike (the
+ * refusal names the field, never whether something unpublished exists).
+ */
 async function resolveSubject(deps: Deps, input: FilingInput): Promise<{ title: string | null; regionCode: string | null }> {
-  if (!input.subjectType || !input.subjectId) return { title: null, regionCode: null };
-  if (input.subjectType === 'project') {
-    const view = await selectProjectView(deps.db, input.subjectId);
-    if (!view) fail('subjectId', msg('inquiry.subjectUnknown', { subject: input.subjectId }));
-    return { title: view.project.name, regionCode: view.project.regionCode };
+  const id = input.subjectId;
+  if (!input.subjectType || !id) return { title: null, regionCode: null };
+  try {
+    if (input.subjectType === 'project') {
+      const p = await getPublicProject(deps, id);
+      return { title: p.publicTitle, regionCode: p.regionCode };
+    }
+    if (input.subjectType === 'resource') {
+      const r = await getPublicResource(deps, id);
+      return { title: r.name, regionCode: r.regionCode };
+    }
+    const item = await getPublicPolicyItem(deps, id);
+    // an item for one region is that region's matter; otherwise the policy's own region handles it
+    return { title: item.title, regionCode: item.regions.length === 1 && item.regions[0] ? item.regions[0].code : item.policy.regionCode };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') fail('subjectId', msg('inquiry.subjectUnknown', { subject: id }));
+    throw err;
   }
-  return { title: null, regionCode: null };
 }
 
 /** Files an inquiry or complaint; answers the tracking number the investor keeps (the first filing's for a duplicate). */
@@ -145,7 +160,7 @@ async function requireByTracking(deps: Deps, raw: string): Promise<InquiryRow> {
 export async function getTracking(deps: Deps, raw: string) {
   const row = await requireByTracking(deps, raw);
   const [region, messages] = await Promise.all([selectRegion(deps.db, row.regionCode), selectInquiryMessages(deps.db, row.id, true)]);
-  const officeName = nameOffice(region?.name ?? row.regionCode);
+  const officeName = await findOfficeName(deps, row.regionCode, region?.name ?? row.regionCode);
   return {
     trackingNumber: formatTrackingNumber(row.trackingNumber),
     kind: row.kind,

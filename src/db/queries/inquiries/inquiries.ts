@@ -92,6 +92,7 @@ export interface InboxFilter {
   stage?: string;
   /** open: not closed; overdue: open past a due day; escalated: escalation level above 0 */
   clock?: 'open' | 'overdue' | 'escalated';
+  /** an owner's user id, or 'none' for items nobody owns yet */
   ownerId?: string;
   today: string;
   limit: number;
@@ -125,7 +126,8 @@ export async function selectInbox(db: Db, f: InboxFilter): Promise<{ rows: Inbox
   const conds: SQL[] = [sql`r.path like ${`${escapeLike(f.scopePath)}%`}`];
   if (f.kind) conds.push(sql`i.kind = ${f.kind}`);
   if (f.stage) conds.push(sql`i.stage = ${f.stage}`);
-  if (f.ownerId) conds.push(sql`i.owner_id = ${f.ownerId}::uuid`);
+  if (f.ownerId === 'none') conds.push(sql`i.owner_id is null`);
+  else if (f.ownerId) conds.push(sql`i.owner_id = ${f.ownerId}::uuid`);
   if (f.clock === 'open') conds.push(sql`i.stage <> 'closed'`);
   if (f.clock === 'overdue') conds.push(sql`i.stage <> 'closed' and (i.close_due_on < ${f.today} or (i.first_responded_on is null and i.first_response_due_on < ${f.today}))`);
   if (f.clock === 'escalated') conds.push(sql`i.stage <> 'closed' and i.escalation_level > 0`);
@@ -223,4 +225,18 @@ export async function selectEnterprisesNamed(db: Db, name: string): Promise<{ id
 
 export async function updateTargetOrigin(db: Db, targetId: string, inquiryId: string): Promise<void> {
   await db.update(targets).set({ originInquiryId: inquiryId }).where(eq(targets.id, targetId));
+}
+
+/**
+ * The name of the public contact office that answers for a region: the region's own office, else the nearest
+ * region above it that has one (the first created when a region has several); null when none is kept.
+ */
+export async function selectAnsweringOfficeName(db: Db, regionCode: string): Promise<string | null> {
+  const rows = await selectRows<{ name: string }>(
+    db,
+    sql`select o.name from region_contact_offices o join regions r on r.code = o.region_code
+        where o.is_public and starts_with((select path from regions where code = ${regionCode}), r.path)
+        order by length(r.path) desc, o.created_at, o.id limit 1`,
+  );
+  return rows[0]?.name ?? null;
 }

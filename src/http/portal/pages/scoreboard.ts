@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { scoreboardSchema } from '../../../contracts/inquiries';
 import { html, type SafeHtml } from '../html';
+import { formatDate } from '../parts';
 
 type Scoreboard = z.infer<typeof scoreboardSchema>;
 type Figures = Scoreboard['rows'][number]['inquiries'];
@@ -25,7 +26,7 @@ function renderKindTable(caption: string, rows: Scoreboard['rows'], pick: (r: Sc
 }
 
 export function renderScoreboard(s: Scoreboard): SafeHtml {
-  const published = s.publishedAt ? s.publishedAt.slice(0, 10) : null;
+  const published = s.publishedAt ? formatDate(s.publishedAt) : null;
   return html`<h1>服务评价 · ${s.regionName} ${s.month}</h1>
 <form class="filters" method="get" action="/portal/scoreboard">
 <label>月份 <input type="month" name="month" value="${s.month}" max="${s.month}"></label>

@@ -10,12 +10,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { consentNoticeSchema, filingBodySchema, ratingBodySchema, reopenBodySchema, scoreboardQuerySchema, scoreboardSchema, trackingNumberSchema, trackingParams, trackingSchema } from '../../../contracts/inquiries';
 import { CONSENT_NOTICE_TEXT, CONSENT_NOTICE_VERSION } from '../../../domain/inquiries/consent-notice';
+import { AppError } from '../../../domain/app-error';
+import { renderMessage } from '../../../domain/messages/catalog';
 import type { Deps } from '../../../services/context';
 import { fileInquiry, getTracking, rateInquiry, reopenByInvestor } from '../../../services/inquiries/public-inquiries';
 import { getScoreboard } from '../../../services/inquiries/scoreboard';
 import { readMeta } from '../../access';
 import { describeInputRefusal } from '../../plugins/error-handler';
 import { renderFilingRefusal } from '../../portal/filing-refusal';
+import { renderTrackingRefusal } from '../../portal/tracking-refusal';
 import { langOf } from '../../request-lang';
 
 const tags = ['public'];
@@ -68,6 +71,22 @@ export async function publicInquiryRoutes(app: FastifyInstance, { deps }: { deps
     );
   }
 
+  /**
+   * A refused rating or reopen form post answers the tracking page again (HTML) with the input kept and the
+   * refusal naming the field: 400 for bad input, 409 when the step is not possible any more. JSON keeps JSON,
+   * and an unknown number stays the same 404 as everywhere.
+   */
+  const answerTrackingRefusal = (form: 'rating' | 'reopen') => async (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    if (!isForm(request)) throw err;
+    const refusal = describeInputRefusal(err, langOf(request));
+    const conflict = err instanceof AppError && err.code === 'CONFLICT' ? [{ message: renderMessage(err.text, langOf(request)) }] : null;
+    const details = refusal ?? conflict;
+    if (!details) throw err;
+    const number = String((request.params as { number?: unknown }).number ?? '').slice(0, 64);
+    const page = await renderTrackingRefusal(deps, number, form, (request.body ?? {}) as Record<string, unknown>, details);
+    return reply.status(refusal ? 400 : 409).type('text/html; charset=utf-8').send(page);
+  };
+
   r.get(
     '/api/public/consent-notice',
     { config: { access: 'public' }, schema: { tags, summary: '个人信息处理告知（提交咨询投诉须同意的版本与全文）', security: [], response: { 200: consentNoticeSchema } } },
@@ -85,13 +104,13 @@ export async function publicInquiryRoutes(app: FastifyInstance, { deps }: { deps
 
   r.post(
     '/api/public/tracking/:number/rating',
-    { bodyLimit: BODY_LIMIT, config: { access: 'public' }, schema: { tags, summary: '办结后评价答复（1–5 分，一次）', security: [], params: trackingParams, body: ratingBodySchema, response: { 200: trackingSchema, 303: z.null() } } },
+    { bodyLimit: BODY_LIMIT, config: { access: 'public' }, errorHandler: answerTrackingRefusal('rating'), schema: { tags, summary: '办结后评价答复（1–5 分，一次）', security: [], params: trackingParams, body: ratingBodySchema, response: { 200: trackingSchema, 303: z.null() } } },
     async (request, reply) => answer(request, reply, 200, request.params.number, await rateInquiry(deps, readMeta(request), request.params.number, request.body)),
   );
 
   r.post(
     '/api/public/tracking/:number/reopen',
-    { bodyLimit: BODY_LIMIT, config: { access: 'public' }, schema: { tags, summary: '投诉办结后申请重新办理（一次）', security: [], params: trackingParams, body: reopenBodySchema, response: { 200: trackingSchema, 303: z.null() } } },
+    { bodyLimit: BODY_LIMIT, config: { access: 'public' }, errorHandler: answerTrackingRefusal('reopen'), schema: { tags, summary: '投诉办结后申请重新办理（一次）', security: [], params: trackingParams, body: reopenBodySchema, response: { 200: trackingSchema, 303: z.null() } } },
     async (request, reply) => answer(request, reply, 200, request.params.number, await reopenByInvestor(deps, readMeta(request), request.params.number, request.body.reason)),
   );
 
