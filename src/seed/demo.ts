@@ -19,6 +19,7 @@ import { seedDemoActivities } from './demo-activities';
 import { seedDemoAftercare } from './demo-aftercare';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoCommitments } from './demo-commitments';
+import { seedDemoInquiries } from './demo-inquiries';
 import { seedDemoPortal } from './demo-portal';
 import { hasDemoTargets, seedDemoTargetHistory } from './demo-targets';
 import { selectTarget } from '../db/queries/statistics/statistics';
@@ -138,6 +139,8 @@ export async function seedDemo(deps: Deps): Promise<DemoAccount[]> {
   await seedDemoPortal(deps);
   // 政府承诺 on three signed demo projects of 米东区: fulfilled, pending, overdue, disputed, waived, awaiting review
   await seedDemoCommitments(deps);
+  // inquiries and complaints in every state, about the portal's published resources and policy items
+  await seedDemoInquiries(deps);
   await upsertSetting(deps.db, 'demo', { seededAt: new Date().toISOString() });
   return DEMO_ACCOUNTS;
 }
