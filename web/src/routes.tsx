@@ -43,6 +43,7 @@ import {
   TableOutlined,
   TeamOutlined,
   UnlockOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import type { Permission } from './access';
 import type { MessageKey } from './i18n';
@@ -359,6 +360,20 @@ export const routes: AppRoute[] = [
     icon: <FieldTimeOutlined />,
     permission: 'stats.read',
     component: lazy(() => import('./pages/serviceItems/ServiceClocks')),
+  },
+  {
+    path: '/inquiries',
+    name: 'menu.inquiries',
+    icon: <MessageOutlined />,
+    permission: 'inquiries.read',
+    component: lazy(() => import('./pages/inquiries/InquiryInbox')),
+  },
+  {
+    path: '/inquiries/:id',
+    name: 'menu.inquiries',
+    permission: 'inquiries.read',
+    hideInMenu: true,
+    component: lazy(() => import('./pages/inquiries/InquiryDetail')),
   },
   {
     path: '/portal-admin',

@@ -18,6 +18,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { useI18n } from '../../i18n';
 import { AftercareSettingsCard } from './AftercareSettingsCard';
+import { InquirySettingsCard } from './InquirySettingsCard';
 
 const RULE_FIELDS = ['noProgressYellowDays', 'noProgressRedDays', 'notStartedYellowDays', 'notStartedRedDays'] as const;
 
@@ -321,9 +322,12 @@ export default function Settings() {
             <EvidencePolicyCard />
           </Col>
         </Row>
-        <Row gutter={16}>
+        <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
             <AftercareSettingsCard />
+          </Col>
+          <Col xs={24} lg={12}>
+            <InquirySettingsCard />
           </Col>
         </Row>
       </Space>
