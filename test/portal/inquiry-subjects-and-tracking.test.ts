@@ -127,11 +127,14 @@ describe.each(DATABASE_KINDS)('inquiry subjects, office names, tracking dates an
     expect(noReason.body).toContain('提交未成功：理由：');
     expect(noReason.body).toContain(`action="${base}/reopen"`);
 
-    // JSON keeps JSON; an unknown number stays the common 404
+    // JSON keeps JSON; for an unknown number bad input is refused as before (checked before the number)
     const json = await t.call('POST', `${base}/rating`, { body: { rating: 9 } });
     expect(json.statusCode).toBe(400);
     expect(json.headers['content-type']).toMatch(/json/);
-    expect((await form('/api/public/tracking/0000-0000-0000-0000-0/rating', { rating: '9' })).statusCode).toBe(404);
+    const unknown = await form('/api/public/tracking/0000-0000-0000-0000-0/rating', { rating: '9' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.headers['content-type']).toMatch(/json/);
+    expect((await form('/api/public/tracking/0000-0000-0000-0000-0/rating', { rating: '4' })).statusCode).toBe(404);
 
     // rated once: a second rating form post is refused on the page (409), not as JSON
     expect((await form(`${base}/rating`, { rating: '4' })).statusCode).toBe(303);

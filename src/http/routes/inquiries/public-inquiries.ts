@@ -73,8 +73,8 @@ export async function publicInquiryRoutes(app: FastifyInstance, { deps }: { deps
 
   /**
    * A refused rating or reopen form post answers the tracking page again (HTML) with the input kept and the
-   * refusal naming the field: 400 for bad input, 409 when the step is not possible any more. JSON keeps JSON,
-   * and an unknown number stays the same 404 as everywhere.
+   * refusal naming the field: 400 for bad input, 409 when the step is not possible any more. JSON keeps JSON;
+   * for an unknown number the refusal stays the JSON one (bad input is refused before the number is looked up).
    */
   const answerTrackingRefusal = (form: 'rating' | 'reopen') => async (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     if (!isForm(request)) throw err;
@@ -83,7 +83,9 @@ export async function publicInquiryRoutes(app: FastifyInstance, { deps }: { deps
     const details = refusal ?? conflict;
     if (!details) throw err;
     const number = String((request.params as { number?: unknown }).number ?? '').slice(0, 64);
-    const page = await renderTrackingRefusal(deps, number, form, (request.body ?? {}) as Record<string, unknown>, details);
+    // an unknown number keeps the refusal as it was (the input is checked before the number, as for JSON)
+    const page = await renderTrackingRefusal(deps, number, form, (request.body ?? {}) as Record<string, unknown>, details).catch(() => null);
+    if (page === null) throw err;
     return reply.status(refusal ? 400 : 409).type('text/html; charset=utf-8').send(page);
   };
 
