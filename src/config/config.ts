@@ -2,6 +2,7 @@
  * The one configuration object, built from the environment at start and validated with zod.
  * A bad value stops start-up with a message naming the variable.
  */
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -121,6 +122,33 @@ const envSchema = z.object({
   YINFENG_PUBLIC_BODY_MAX_KB: integer('YINFENG_PUBLIC_BODY_MAX_KB', 64, 1, 10 * 1024),
   YINFENG_PUBLIC_MAX_ACTIVE: integer('YINFENG_PUBLIC_MAX_ACTIVE', 0, 1, 10_000),
   YINFENG_PUBLIC_CACHE_SECONDS: integer('YINFENG_PUBLIC_CACHE_SECONDS', 10, 0, 3600),
+  YINFENG_METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = (v ?? '').trim();
+      if (value === '') return null;
+      if (value.length < 16 || !/^[\x21-\x7e]+$/.test(value)) {
+        ctx.addIssue({ code: 'custom', message: 'YINFENG_METRICS_TOKEN 须为至少 16 个字符的口令（可见 ASCII 字符，不含空格），例如 openssl rand -hex 24 的输出' });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  YINFENG_METRICS_ALLOW: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const ranges: string[] = [];
+      for (const part of (v ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+        const range = parseAddressRange(part);
+        if (!range) {
+          ctx.addIssue({ code: 'custom', message: `YINFENG_METRICS_ALLOW 须为逗号分隔的地址或网段（如 10.0.0.0/8,127.0.0.1,::1），当前含 "${part}"` });
+          return z.NEVER;
+        }
+        ranges.push(range);
+      }
+      return ranges;
+    }),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -195,8 +223,25 @@ export interface Config {
    */
   publicOrigins: string[];
   logLevel: string;
+  /**
+   * Who may read /metrics (http/plugins/metrics.ts): a bearer token (YINFENG_METRICS_TOKEN) and/or client
+   * address ranges (YINFENG_METRICS_ALLOW, as address/prefix). Each one configured must be satisfied;
+   * neither configured: /metrics answers 404.
+   */
+  metrics: { token: string | null; allow: string[] };
   /** Defaults of the security policy until the security administrator changes it in the UI. */
   policyDefaults: SecurityPolicy;
+}
+
+/** An address or CIDR range as `address/prefix` (a bare address is a /32 or /128), or null when it is not one. */
+export function parseAddressRange(text: string): string | null {
+  const [address = '', prefix, extra] = text.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || extra !== undefined) return null;
+  const max = family === 4 ? 32 : 128;
+  if (prefix === undefined) return `${address}/${max}`;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return null;
+  return `${address}/${Number(prefix)}`;
 }
 
 export class ConfigError extends Error {
@@ -283,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.YINFENG_TRUST_PROXY,
     publicOrigins: e.YINFENG_PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL,
+    metrics: { token: e.YINFENG_METRICS_TOKEN, allow: e.YINFENG_METRICS_ALLOW },
     policyDefaults: {
       passwordMinLength: e.YINFENG_PASSWORD_MIN_LENGTH,
       passwordMinClasses: e.YINFENG_PASSWORD_MIN_CLASSES,

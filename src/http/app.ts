@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config/config';
@@ -14,6 +14,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerIdempotency } from './plugins/idempotency';
 import { registerInputGuard } from './plugins/input-guard';
 import { registerLoadShedding } from './plugins/load-shedding';
+import { registerMetrics } from './plugins/metrics';
 import { registerOriginCheck } from './plugins/origin-check';
 import { registerPublicCache } from './plugins/public-cache';
 import { registerPublicSide } from './plugins/public-side';
@@ -59,14 +60,15 @@ import { publicInquiryRoutes } from './routes/inquiries/public-inquiries';
 import { registerStaticWeb } from './static-web';
 import { msg } from '../domain/messages/catalog';
 import { renderFor } from './request-lang';
+import { RequestLog } from './request-log';
 
 z.config(z.locales.zhCN());
 
 export interface BuildAppOptions {
   config: Config;
   database: Database;
-  /** false in tests; the level name otherwise */
-  logger?: boolean | { level: string };
+  /** false in tests; the level name otherwise (and where to write, for a test reading the lines) */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** the built web app to serve (tests give their own); web/dist by default */
   webRoot?: string;
 }
@@ -77,8 +79,9 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    // per-request lines only at debug level: at info the log keeps warnings, errors and start/stop
-    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
+    // per-request lines (request-log.ts: request id, user id, route, status, duration) only at debug level:
+    // at info the log keeps warnings, errors and start/stop
+    logController: new RequestLog({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
   });
   // requests read through the replica router when there are replicas (plugins/read-routing.ts); it is the primary otherwise
   const deps: Deps = { db: database.reads?.db ?? database.db, config };
@@ -100,6 +103,8 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
   registerIdempotency(app, deps);
   // JSON depth limit and unstorable text (NUL, lone surrogates) in bodies, queries and paths: 400 naming the field
   registerInputGuard(app);
+  // request latency per route and /metrics (token or address list; 404 when neither is configured)
+  registerMetrics(app, config, database);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       publicOrigins: [],
       logLevel: 'info',
+      metrics: { token: null, allow: [] },
       policyDefaults: {
         passwordMinLength: 8,
         passwordMinClasses: 3,
@@ -51,6 +52,18 @@ describe('loadConfig', () => {
         sessionAbsoluteHours: 12,
       },
     });
+  });
+
+  it('reads the metrics token and address list, refusing bad values with a message naming the variable', () => {
+    expect(loadConfig({ YINFENG_METRICS_TOKEN: ' 0123456789abcdef ', YINFENG_METRICS_ALLOW: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8' }).metrics).toEqual({
+      token: '0123456789abcdef',
+      allow: ['10.0.0.0/8', '127.0.0.1/32', '::1/128', 'fd00::/8'],
+    });
+    expect(() => loadConfig({ YINFENG_METRICS_TOKEN: 'short' })).toThrow(/YINFENG_METRICS_TOKEN 须为至少 16 个字符/);
+    expect(() => loadConfig({ YINFENG_METRICS_TOKEN: 'has a space in the middle' })).toThrow(/YINFENG_METRICS_TOKEN/);
+    for (const bad of ['10.0.0.0/33', 'example.org', '10.0.0.1/8/1', '::1/129', '10.0.0/8']) {
+      expect(() => loadConfig({ YINFENG_METRICS_ALLOW: bad }), bad).toThrow(new RegExp(`YINFENG_METRICS_ALLOW 须为逗号分隔的地址或网段.*"${bad.replace(/[./]/g, '\\$&')}"`));
+    }
   });
 
   it('treats empty and blank values as unset', () => {

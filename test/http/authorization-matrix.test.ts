@@ -327,6 +327,7 @@ const POLICY = { passwordMinLength: 8, passwordMinClasses: 3, maxFailedLogins: 5
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/health': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/health' }) },
+  'GET /api/health/ready': { access: 'public', scoped: false, ok: 200, build: async () => ({ url: '/api/health/ready' }) },
   'POST /api/auth/login': {
     access: 'public',
     scoped: false,
@@ -1630,15 +1631,24 @@ describe.each(DATABASE_KINDS)('authorization matrix on %s', (kind) => {
     const keys = declared.map((r) => `${r.method} ${r.url}`).sort();
     expect(keys).toEqual(Object.keys(CASES).sort());
     for (const r of declared) expect(r.access, `${r.method} ${r.url}`).toBe(CASES[`${r.method} ${r.url}`]?.access);
-    // issue 14: everything the public may call lives under /api/public/ (and every route there is public), besides health and login
+    // issue 14: everything the public may call lives under /api/public/ (and every route there is public), besides the probes and login
     const publicOutside = declared.filter((r) => r.access === 'public' && !r.url.startsWith('/api/public/')).map((r) => `${r.method} ${r.url}`);
-    expect(publicOutside.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(publicOutside.sort()).toEqual(['GET /api/health', 'GET /api/health/ready', 'POST /api/auth/login']);
+    // issue 15: /metrics lies outside /api; it is declared public to the session guard and guards itself (token or address
+    // list, 404 when neither is configured, as here: it reveals nothing)
+    expect(listDeclaredRoutes(t.app).filter((r) => r.url === '/metrics' && r.method === 'GET').map((r) => r.access)).toEqual(['public']);
     const underPublic = declared.filter((r) => r.url.startsWith('/api/public/'));
     expect(underPublic.length).toBeGreaterThan(0);
     for (const r of underPublic) expect(r.access, `${r.method} ${r.url}`).toBe('public');
     const docs = listDeclaredRoutes(t.app).filter((r) => r.url.startsWith('/api/docs'));
     expect(docs.length).toBeGreaterThan(0);
     for (const r of docs) expect(r.access).toBe('public');
+  });
+
+  it('answers /metrics with 404 when no token or address list is configured', async () => {
+    const res = await t.call('GET', '/metrics');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
   });
 
   it('answers anonymous calls to non-public routes with 401', async () => {

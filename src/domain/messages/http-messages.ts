@@ -20,6 +20,15 @@ export const httpMessages = defineMessages({
     en: 'Contains an unpaired surrogate (U+{code}), which is not valid Unicode text',
   },
   'http.routeNotFound': { zh: '接口不存在：{method} {path}', en: 'No such endpoint: {method} {path}' },
+  'http.metricsTokenMissing': {
+    zh: '读取监控指标须带口令：请求头 Authorization: Bearer <YINFENG_METRICS_TOKEN>',
+    en: 'Reading the metrics needs the token: header Authorization: Bearer <YINFENG_METRICS_TOKEN>',
+  },
+  'http.metricsTokenWrong': { zh: '监控指标口令不正确', en: 'The metrics token is wrong' },
+  'http.metricsAddress': {
+    zh: '地址 {address} 不在 YINFENG_METRICS_ALLOW 允许读取监控指标的范围内',
+    en: 'Address {address} is not in YINFENG_METRICS_ALLOW, the ranges allowed to read the metrics',
+  },
   'validation.dateFormat': { zh: '日期格式应为 YYYY-MM-DD', en: 'A date must be YYYY-MM-DD' },
   'validation.dateInvalid': { zh: '日期不存在或年份不在 1900–2199 年之间', en: 'The date does not exist or its year is outside 1900–2199' },
   'validation.monthFormat': { zh: '月份格式应为 YYYY-MM', en: 'A month must be YYYY-MM' },

@@ -10,8 +10,8 @@
  * On embedded PGlite (one connection, no statement timer) the gate is what bounds the queue on the
  * database's mutex: a few requests at a time (4 by default), the rest in the bounded queue.
  *
- * Not gated: /api/health (monitoring must reach a busy server, and it is one `select 1` on a connection
- * of its own), the login (a user can still sign in; it has its own rate limits), the upload of an import
+ * Not gated: /api/health and /api/health/ready (monitoring must reach a busy server, and they are a
+ * `select 1` and a count of migrations on a connection of their own), the login (a user can still sign in; it has its own rate limits), the upload of an import
  * job's file (streamed to disk in the handler; the jobs themselves run one at a time), and everything
  * outside /api (static files). A request with a body takes its place once the body is in (preHandler),
  * so a slow upload does not hold a place while it arrives; one without, at once (onRequest), before
@@ -38,7 +38,7 @@ export const QUERY_TIMEOUT_RETRY_AFTER_SECONDS = 5;
 /** Retry-After after a lock wait over the lock timeout, seconds */
 export const LOCKED_RETRY_AFTER_SECONDS = 30;
 
-const UNGATED_PATHS = new Set(['/api/health', '/api/auth/login']);
+const UNGATED_PATHS = new Set(['/api/health', '/api/health/ready', '/api/auth/login']);
 const UNGATED_ROUTES = new Set(['POST /api/import-jobs']);
 
 interface Waiter {

@@ -1,0 +1,40 @@
+/**
+ * The hook through which read replicas (issue 15, item 1) report their state to the readiness probe,
+ * /metrics and `yinfeng doctor`, without those knowing how replicas are reached. The replica code
+ * registers one source per opened database (setReplicaStatusSource); without one there are no
+ * replicas and every reader gets an empty list (embedded mode, or PostgreSQL without
+ * DATABASE_REPLICA_URLS).
+ */
+import type { Database } from './client';
+
+export interface ReplicaStatus {
+  /** how the replica is named in metrics and messages: host:port/database, never a password */
+  name: string;
+  reachable: boolean;
+  /** replay lag in seconds; null when unknown (unreachable, or nothing replayed yet) */
+  lagSeconds: number | null;
+  /** the configured limit beyond which reads skip it (seconds); null for none */
+  maxLagSeconds: number | null;
+  /** what is wrong, in Chinese, when it is skipped */
+  problem?: string;
+}
+
+export type ReplicaStatusSource = () => Promise<ReplicaStatus[]>;
+
+const sources = new WeakMap<object, ReplicaStatusSource>();
+
+/** Called by whatever opens replicas for `database` (one source per database; a second replaces the first). */
+export function setReplicaStatusSource(database: Database, source: ReplicaStatusSource): void {
+  sources.set(database, source);
+}
+
+/** The replicas of `database` and their state now; [] when none are configured. A failing source reads as one unreachable entry. */
+export async function readReplicaStatus(database: Database): Promise<ReplicaStatus[]> {
+  const source = sources.get(database);
+  if (!source) return [];
+  try {
+    return await source();
+  } catch (err) {
+    return [{ name: 'replicas', reachable: false, lagSeconds: null, maxLagSeconds: null, problem: `读取只读副本状态失败：${(err as Error).message}` }];
+  }
+}
