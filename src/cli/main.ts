@@ -16,6 +16,7 @@ import { runTargetsCommand, TARGETS_HELP } from './commands/targets';
 import { REPORT_HELP, runReport } from './commands/report';
 import { AUDIT_HELP, runAuditVerify } from './commands/audit';
 import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from './commands/backup';
+import { DOCTOR_HELP, runDoctor } from './commands/doctor';
 import { exitCodeForSignal, installStopSignals, stopRequested, StopRequested } from './process-stop';
 
 const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
@@ -41,6 +42,7 @@ const MAIN_HELP = `引凤 Yinfeng · 招商引资工作平台
   audit verify [--no-seal]   校验审计日志哈希链（0 完好，3 被破坏并指出第一条有问题的审计行）
   backup --out FILE    备份数据库（嵌入式须先停止服务；PostgreSQL 在线，用 pg_dump）
   restore FILE [--force]   从备份恢复到配置的（空）数据库或数据目录
+  doctor [--json]      检查安装：配置、数据库版本与扩展、角色权限、PDF 字体、磁盘、最近备份、副本延迟
 
 每个命令都可加 --help 查看说明。配置来自环境变量：DATABASE_URL、YINFENG_DATA_DIR、PORT 等（见 README）。`;
 
@@ -243,6 +245,12 @@ async function main(argv: string[]): Promise<void> {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { force: { type: 'boolean' } } });
       if (positionals.length !== 1) throw new UsageError('请指定一个备份文件：yinfeng restore FILE [--force]');
       return runRestore(loadConfig(), positionals[0] as string, Boolean(values.force));
+    }
+    case 'doctor': {
+      if (wantsHelp) return void console.log(DOCTOR_HELP);
+      const { values } = parseArgs({ args: rest, strict: true, options: { json: { type: 'boolean' } } });
+      process.exitCode = await runDoctor({ json: Boolean(values.json) });
+      return;
     }
     default:
       throw new UsageError(`未知命令：${command}`);

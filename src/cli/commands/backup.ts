@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../config/config';
 import { AppError } from '../../domain/app-error';
 import { checkBackupFits, openBackupFile, readCodeLevel, RUNTIME_LABELS, summarizeTables, type BackupManifest } from '../../db/backup/manifest';
+import { writeBackupRecord } from '../../db/backup/backup-record';
 import { backupPglite, restorePglite } from '../../db/backup/pglite-backup';
 import { backupPostgres, restorePostgres } from '../../db/backup/postgres-backup';
 
@@ -42,6 +43,8 @@ export async function runBackup(config: Config, out: string): Promise<void> {
     config.database.kind === 'pglite'
       ? await backupPglite(config.database.dataDir, file)
       : await backupPostgres({ url: config.database.url, ownerUrl: config.database.ownerUrl }, file);
+  // what `yinfeng doctor` reads for the age of the last backup
+  writeBackupRecord(config.dataDir, { file, finishedAt: new Date().toISOString(), bytes: fs.statSync(file).size, sha256: manifest.payload.sha256 });
   console.log(
     `已备份到 ${file}（${formatBytes(fs.statSync(file).size)}，${((Date.now() - started) / 1000).toFixed(1)} 秒）：` +
       `${RUNTIME_LABELS[manifest.runtime]} ${manifest.source}，${describe(manifest)}\n  SHA-256 ${manifest.payload.sha256}`,
