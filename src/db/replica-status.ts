@@ -6,6 +6,7 @@
  * DATABASE_REPLICA_URLS).
  */
 import type { Database } from './client';
+import { describeReplicas } from './replicas/replica-status';
 
 export interface ReplicaStatus {
   /** how the replica is named in metrics and messages: host:port/database, never a password */
@@ -30,11 +31,22 @@ export function setReplicaStatusSource(database: Database, source: ReplicaStatus
 
 /** The replicas of `database` and their state now; [] when none are configured. A failing source reads as one unreachable entry. */
 export async function readReplicaStatus(database: Database): Promise<ReplicaStatus[]> {
-  const source = sources.get(database);
-  if (!source) return [];
+  const source = sources.get(database) ?? (() => fromReplicaWatcher(database));
   try {
     return await source();
   } catch (err) {
     return [{ name: 'replicas', reachable: false, lagSeconds: null, maxLagSeconds: null, problem: `读取只读副本状态失败：${(err as Error).message}` }];
   }
+}
+
+/** What the replica watcher (replicas/replica-set.ts) saw at its last check, in this hook's terms. */
+async function fromReplicaWatcher(database: Database): Promise<ReplicaStatus[]> {
+  return (await describeReplicas(database)).map((r) => ({
+    name: r.url.replace(/^postgres(ql)?:\/\/([^@/]*@)?/, ''),
+    // out of service for lag it still answered (its lag is known); unknown lag means the check did not get through
+    reachable: r.healthy || r.lagMs !== null,
+    lagSeconds: r.lagMs === null ? null : r.lagMs / 1000,
+    maxLagSeconds: null,
+    ...(r.reason ? { problem: r.reason } : {}),
+  }));
 }
