@@ -143,16 +143,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('faults between the app and Post
     await new Promise((r) => setTimeout(r, 500));
     proxy.down();
     await new Promise((r) => setTimeout(r, 1500));
-    const health = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(health.statusCode).toBe(503);
+    // liveness: the process is fine, the database is not (200 degraded); readiness: 503 until it is back
+    const live = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toMatchObject({ status: 'degraded' });
+    expect((await app.inject({ method: 'GET', url: '/api/health/ready' })).statusCode).toBe(503);
     proxy.up();
     // the pool makes new connections by itself: the first answers after the restart are good again
-    let ok = false;
-    for (let i = 0; i < 50 && !ok; i++) {
-      ok = (await app.inject({ method: 'GET', url: '/api/health' })).statusCode === 200;
-      if (!ok) await new Promise((r) => setTimeout(r, 200));
+    let ready = false;
+    for (let i = 0; i < 50 && !ready; i++) {
+      ready = (await app.inject({ method: 'GET', url: '/api/health/ready' })).statusCode === 200;
+      if (!ready) await new Promise((r) => setTimeout(r, 300));
     }
-    expect(ok).toBe(true);
+    expect(ready).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({ status: 'ok' });
     await new Promise((r) => setTimeout(r, 500));
     stop = true;
     await load;
