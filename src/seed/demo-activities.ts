@@ -352,11 +352,14 @@ async function hasDemoActivities(db: Db): Promise<boolean> {
 /**
  * Each 招商大使 brought two demo projects of the prefecture with no source recorded: the i-th ambassador the i-th
  * signed (or later) one and the i-th lead, in code order — through the project edit (audited, with its version).
+ * Recording who brought a project long ago is not progress on it: the project's last progress goes back to what
+ * the demo history says (as demo-chain-links.ts does), so its light keeps the planned colour.
  */
 async function attributeAmbassadorProjects(deps: Deps, caller: Caller, partnerIds: readonly string[]): Promise<void> {
-  const candidates = await selectRows<{ id: string; version: number; signed: boolean }>(
+  const candidates = await selectRows<{ id: string; version: number; signed: boolean; last_progress_at: string }>(
     deps.db,
-    sql`select p.id, p.version, (p.stage in ('signed', 'started', 'operating')) as signed from projects p join regions r on r.code = p.region_code
+    sql`select p.id, p.version, (p.stage in ('signed', 'started', 'operating')) as signed, p.last_progress_at::text
+        from projects p join regions r on r.code = p.region_code
         where p.code like 'DEMO-%' and p.brought_by_partner_id is null and p.stage in ('lead', 'signed', 'started', 'operating')
           and r.path like (select path from regions where code = ${PREFECTURE}) || '%'
         order by p.code`,
@@ -365,7 +368,9 @@ async function attributeAmbassadorProjects(deps: Deps, caller: Caller, partnerId
   const leads = candidates.filter((c) => !c.signed);
   for (const [i, partnerId] of partnerIds.entries()) {
     for (const project of [signed[i], leads[i]]) {
-      if (project) await updateProject(deps, caller, project.id, { broughtByPartnerId: partnerId, channel: 'partner', version: project.version });
+      if (!project) continue;
+      await updateProject(deps, caller, project.id, { broughtByPartnerId: partnerId, channel: 'partner', version: project.version });
+      await deps.db.execute(sql`update projects set last_progress_at = ${project.last_progress_at}::timestamptz where id = ${project.id}`);
     }
   }
 }

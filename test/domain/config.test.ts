@@ -43,6 +43,8 @@ describe('loadConfig', () => {
       publicOrigins: [],
       logLevel: 'info',
       metrics: { token: null, allow: [] },
+      // no read replicas; their settings' defaults (a pool half the primary's, lag limit 5 s, read-your-writes 15 s)
+      replicas: { urls: [], maxLagMs: 5000, checkMs: 2000, rywMs: 15_000, poolMax: 5, refused: null },
       policyDefaults: {
         passwordMinLength: 8,
         passwordMinClasses: 3,

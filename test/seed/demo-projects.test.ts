@@ -170,7 +170,10 @@ describe.each(DATABASE_KINDS)('seedDemoProjects on %s', (kind) => {
     expect(colours(planned)).toEqual({ green: 225, yellow: 45, red: 30 });
     const fromTargets = all.items.filter((i) => i.code.startsWith('DEMOT-'));
     expect(fromTargets.length).toBeGreaterThan(0);
-    expect(all.total).toBe(300 + fromTargets.length);
+    // and the lead the converted demo inquiry became (src/seed/demo-inquiries.ts)
+    const fromInquiries = await rowsOf<{ n: number | string }>(database, sql`select count(*) as n from projects where origin_inquiry_id is not null`);
+    expect(Number(fromInquiries[0]?.n)).toBe(1);
+    expect(all.total).toBe(300 + fromTargets.length + 1);
     const mine = await listProjects(deps, await callerOf(database, 'officer'), { page: 1, pageSize: 1000 });
     const c = colours(mine.items);
     expect(mine.total).toBeGreaterThan(40);
