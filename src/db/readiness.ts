@@ -34,6 +34,8 @@ export function describeReplica(r: ReplicaStatus): { ok: boolean; message: strin
   if (r.lagSeconds !== null && r.maxLagSeconds !== null && r.lagSeconds > r.maxLagSeconds) {
     return { ok: false, message: `只读副本 ${r.name} 延迟 ${r.lagSeconds.toFixed(1)} 秒，超过上限 ${r.maxLagSeconds} 秒；读取暂由主库承担` };
   }
+  // reachable, within the lag limit, and still out of service (not a standby, or its lag could not be judged)
+  if (r.problem) return { ok: false, message: `只读副本 ${r.name} 暂停使用：${r.problem}；读取暂由主库承担` };
   return { ok: true, message: `只读副本 ${r.name} 可用，延迟 ${r.lagSeconds === null ? '未知' : `${r.lagSeconds.toFixed(1)} 秒`}` };
 }
 

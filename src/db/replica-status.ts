@@ -18,6 +18,9 @@ export interface ReplicaStatus {
   maxLagSeconds: number | null;
   /** what is wrong, in Chinese, when it is skipped */
   problem?: string;
+  /** reads it served since this process started, and reads that fell back from it to the primary (absent when not known) */
+  served?: number;
+  fallbacks?: number;
 }
 
 export type ReplicaStatusSource = () => Promise<ReplicaStatus[]>;
@@ -46,7 +49,9 @@ async function fromReplicaWatcher(database: Database): Promise<ReplicaStatus[]> 
     // out of service for lag it still answered (its lag is known); unknown lag means the check did not get through
     reachable: r.healthy || r.lagMs !== null,
     lagSeconds: r.lagMs === null ? null : r.lagMs / 1000,
-    maxLagSeconds: null,
+    maxLagSeconds: r.maxLagMs / 1000,
+    served: r.served,
+    fallbacks: r.fallbacks,
     ...(r.reason ? { problem: r.reason } : {}),
   }));
 }

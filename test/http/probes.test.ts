@@ -58,6 +58,13 @@ describe.each(DATABASE_KINDS)('probes on %s', (kind) => {
     const behind = await t.call('GET', '/api/health/ready');
     expect(behind.json().problems).toEqual(['只读副本 standby-1:5433/yinfeng 延迟 42.5 秒，超过上限 30 秒；读取暂由主库承担']);
 
+    // answering and within the limit, yet skipped: the server there is not a standby
+    replicas = [{ name: 'standby-1:5433/yinfeng', reachable: true, lagSeconds: 0, maxLagSeconds: 30, problem: '该服务器不是备库（pg_is_in_recovery() 为假）' }];
+    await pause(REUSE_MS);
+    const notStandby = await t.call('GET', '/api/health/ready');
+    expect(notStandby.json().status).toBe('degraded');
+    expect(notStandby.json().problems).toEqual(['只读副本 standby-1:5433/yinfeng 暂停使用：该服务器不是备库（pg_is_in_recovery() 为假）；读取暂由主库承担']);
+
     replicas = [{ name: 'standby-1:5433/yinfeng', reachable: true, lagSeconds: 0.2, maxLagSeconds: 30, problem: '' }];
     await pause(REUSE_MS);
     const fine = await t.call('GET', '/api/health/ready');

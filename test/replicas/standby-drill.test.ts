@@ -15,6 +15,7 @@ import type { Database } from '../../src/db/client';
 import { attachReplicas } from '../../src/db/replicas/read-routing';
 import { describeReplicas, type ReplicaStatus } from '../../src/db/replicas/replica-status';
 import { parseLsn } from '../../src/domain/read-your-writes';
+import { runDoctorChecks } from '../../src/cli/commands/doctor';
 import { buildApp } from '../../src/http/app';
 import { createUser } from '../../src/services/accounts/users';
 import { createSystemCaller } from '../../src/services/context';
@@ -30,6 +31,7 @@ if (unavailable) console.warn(unavailable);
 // generous: on a loaded machine (and with other test files writing to the same cluster while replay is paused)
 // the writer's request and the two reads after it must finish before the paused standby counts as lagging
 const MAX_LAG_MS = 8000;
+const METRICS_TOKEN = 'replica-drill-metrics-token';
 
 describe.skipIf(unavailable !== null)('replica drill: a real streaming standby', () => {
   let primaryDb: TestDatabase;
@@ -77,6 +79,18 @@ describe.skipIf(unavailable !== null)('replica drill: a real streaming standby',
     return res;
   };
   const served = async () => (await status()).served;
+  /** `bin/yinfeng doctor`'s checks of the replica, with this drill's configuration */
+  const doctorReplicaCheck = async () => {
+    const checks = await runDoctorChecks({
+      DATABASE_URL: primaryDb.url ?? '',
+      DATABASE_REPLICA_URLS: standby?.urlOf(primaryDb.url ?? '') ?? '',
+      DATABASE_REPLICA_MAX_LAG_MS: String(MAX_LAG_MS),
+      YINFENG_DATA_DIR: dataDir,
+    });
+    const replica = checks.filter((c) => c.name.startsWith('replica'));
+    expect(replica).toHaveLength(1);
+    return replica[0];
+  };
 
   beforeAll(async () => {
     primaryDb = await createTestDatabase('postgres', { role: 'app' });
@@ -96,6 +110,7 @@ describe.skipIf(unavailable !== null)('replica drill: a real streaming standby',
       YINFENG_DATA_DIR: dataDir,
       YINFENG_PUBLIC_RATE_LIMIT: '1000000',
       YINFENG_PUBLIC_CACHE_SECONDS: '0',
+      YINFENG_METRICS_TOKEN: METRICS_TOKEN,
     });
     database = await attachReplicas(primaryDb, { ...config.replicas, statementTimeoutMs: 0, connectTimeoutMs: 1000 }, (line) => logLines.push(line));
     app = await buildApp({ config, database });
@@ -145,6 +160,20 @@ describe.skipIf(unavailable !== null)('replica drill: a real streaming standby',
     expect(write.statusCode, write.body).toBe(201);
     expect(write.cookies.find((c) => c.name === 'yinfeng_ryw')?.value).toMatch(/^[0-9A-F]+\/[0-9A-F]+~\d+$/);
     expect(await served()).toBe(before);
+
+    // /metrics: the standby is up, its lag is known, and the reads above are counted as served by it
+    const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(metrics.statusCode, metrics.body).toBe(200);
+    const sample = (name: string) => Number(new RegExp(`^${name}\\{replica="127\\.0\\.0\\.1:${standby?.port}/[^"]+"\\} (\\S+)$`, 'm').exec(metrics.body)?.[1] ?? Number.NaN);
+    expect(sample('yinfeng_replica_up')).toBe(1);
+    expect(sample('yinfeng_replica_lag_seconds')).toBeGreaterThanOrEqual(0);
+    expect(sample('yinfeng_replica_reads_served')).toBe(await served());
+    expect(sample('yinfeng_replica_reads_served')).toBeGreaterThan(0);
+
+    // the doctor opens the replica itself (a one-shot command has no watcher) and reports its lag
+    const doctor = await doctorReplicaCheck();
+    expect(doctor?.status).toBe('ok');
+    expect(doctor?.message).toMatch(/^只读副本 127\.0\.0\.1:\d+\/\S+ 可用，延迟 \d+\.\d 秒$/);
   });
 
   it('read-your-writes: with replay paused the writer sees the new enterprise, another user does not; a lagging standby is skipped; replayed, all see it', async () => {
@@ -190,6 +219,9 @@ describe.skipIf(unavailable !== null)('replica drill: a real streaming standby',
     }
     const down = await until('out of service', (s) => !s.healthy);
     expect(down.reason).toBeTruthy();
+    const doctor = await doctorReplicaCheck();
+    expect(doctor?.status).toBe('warn');
+    expect(doctor?.message).toContain('不可达');
 
     await standby?.start();
     await caughtUp();

@@ -14,6 +14,7 @@ import { COMMAND_POOL } from '../../db/pool-settings';
 import { selectRolePrivileges, selectServerFacts } from '../../db/queries/operations/doctor-facts';
 import { describeMigrations, describeReplica } from '../../db/readiness';
 import { readReplicaStatus } from '../../db/replica-status';
+import { attachReplicas } from '../../db/replicas/read-routing';
 import { EMBEDDED_APP_ROLE, selectCurrentUser, selectRoleStanding } from '../../db/roles';
 import { SINGLE_ROLE_WARNING } from '../../db/schema-setup';
 import { resolveCjkFont } from '../../documents/cjk-font';
@@ -132,8 +133,10 @@ async function checkDatabase(config: Config, database: Database): Promise<Doctor
     await probe.close();
   }
   checks.push(await checkRoles(config, database));
+  if (config.replicas.refused) checks.push(warn('replicas', config.replicas.refused, '见 docs/operations.md「只读副本」'));
+  await database.reads?.checkNow(); // a fresh look at each replica's lag, not the watcher's first guess
   const replicas = await readReplicaStatus(database);
-  if (replicas.length === 0) checks.push(ok('replicas', '未配置只读副本'));
+  if (replicas.length === 0 && !config.replicas.refused) checks.push(ok('replicas', '未配置只读副本'));
   for (const r of replicas) {
     const d = describeReplica(r);
     checks.push(d.ok ? ok(`replica:${r.name}`, d.message) : warn(`replica:${r.name}`, d.message, '检查副本服务器的运行、复制连接与网络；延迟持续超限时检查主库写入量与副本的磁盘'));
@@ -191,6 +194,8 @@ export async function runDoctorChecks(env: NodeJS.ProcessEnv = process.env, now 
     checks.push(opened.check);
   } else {
     try {
+      // the replicas of DATABASE_REPLICA_URLS, each through a one-connection pool, so their lag is checked too
+      opened.database = await attachReplicas(opened.database, { ...config.replicas, poolMax: 1, statementTimeoutMs: 5000, connectTimeoutMs: 2000 }, () => undefined);
       checks.push(...(await checkDatabase(config, opened.database)));
     } catch (err) {
       checks.push(fail('database', `检查数据库时出错：${errorText(err)}`, '检查数据库服务器与连接设置'));

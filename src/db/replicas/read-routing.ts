@@ -31,7 +31,7 @@ export interface ReadRouting {
   checkNow(): Promise<void>;
 }
 
-function statusOf(set: ReplicaSet): ReplicaStatus[] {
+function statusOf(set: ReplicaSet, maxLagMs: number): ReplicaStatus[] {
   return set.replicas.map((r) => ({
     url: r.url,
     healthy: r.healthy,
@@ -41,17 +41,18 @@ function statusOf(set: ReplicaSet): ReplicaStatus[] {
     checkedAt: r.checkedAt?.toISOString() ?? null,
     served: r.served,
     fallbacks: r.fallbacks,
+    maxLagMs,
     ...(r.reason ? { reason: r.reason } : {}),
   }));
 }
 
-function createReadRouting(primary: pg.Pool, set: ReplicaSet, rywMs: number, log: ReplicaLog): ReadRouting {
+function createReadRouting(primary: pg.Pool, set: ReplicaSet, settings: { rywMs: number; maxLagMs: number }, log: ReplicaLog): ReadRouting {
   const scope = new AsyncLocalStorage<ReadScope>();
   // a library boundary: Drizzle types its client as pg.Pool | pg.Client, ReadRoutingPool has the two methods it calls
   const client = new ReadRoutingPool(primary, scope, log) as unknown as pg.Pool;
   return {
     db: drizzle({ client, schema }),
-    rywMs,
+    rywMs: settings.rywMs,
     runOnReplica(minLsn, fn) {
       const replica = set.pick(minLsn);
       if (!replica) {
@@ -65,7 +66,7 @@ function createReadRouting(primary: pg.Pool, set: ReplicaSet, rywMs: number, log
       const { rows } = await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
       return rows[0]?.lsn ?? '0/0';
     },
-    describe: () => statusOf(set),
+    describe: () => statusOf(set, settings.maxLagMs),
     checkNow: () => set.checkNow(),
   };
 }
@@ -83,7 +84,7 @@ export async function attachReplicas(
   const set = await openReplicaSet(database.pool, settings, log);
   return {
     ...database,
-    reads: createReadRouting(database.pool, set, settings.rywMs, log),
+    reads: createReadRouting(database.pool, set, settings, log),
     async close() {
       await set.close();
       await database.close();

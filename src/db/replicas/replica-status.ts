@@ -19,6 +19,8 @@ export interface ReplicaStatus {
   /** statements and read-only transactions it served since start, and reads that fell back from it to the primary */
   served: number;
   fallbacks: number;
+  /** the lag beyond which it is skipped (DATABASE_REPLICA_MAX_LAG_MS) */
+  maxLagMs: number;
   /** why it is out of service */
   reason?: string;
 }

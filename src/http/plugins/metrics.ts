@@ -92,6 +92,8 @@ export function registerMetrics(app: FastifyInstance, config: Config, database: 
   const gauge = (name: string, help: string, labels: string[] = []) => new client.Gauge({ name, help, labelNames: labels, registers: [registry] });
   const replicaUp = gauge('yinfeng_replica_up', 'Read replica reachable (1) or not (0); absent without replicas', ['replica']);
   const replicaLag = gauge('yinfeng_replica_lag_seconds', 'Read replica replay lag; absent without replicas or when unknown', ['replica']);
+  const replicaServed = gauge('yinfeng_replica_reads_served', 'Reads (statements and read-only transactions) a replica served since this process started', ['replica']);
+  const replicaFallbacks = gauge('yinfeng_replica_reads_fell_back', 'Reads sent to a replica that failed there and were answered by the primary, since this process started', ['replica']);
   const databaseUp = gauge('yinfeng_database_up', 'The figures below were read from the database (1) or it did not answer (0)');
   const jobsWaiting = gauge('yinfeng_job_queue_waiting', 'Jobs waiting to run (created or waiting for a retry), by queue', ['queue']);
   const jobsActive = gauge('yinfeng_job_queue_active', 'Jobs running, by queue', ['queue']);
@@ -105,11 +107,12 @@ export function registerMetrics(app: FastifyInstance, config: Config, database: 
   const figureGauges = [jobsWaiting, jobsActive, jobsFailed, staleParts, staleAge, importJobs, importRows, importBytes, importFileBytes];
 
   const refresh = async () => {
-    replicaUp.reset();
-    replicaLag.reset();
+    for (const g of [replicaUp, replicaLag, replicaServed, replicaFallbacks]) g.reset();
     for (const r of await readReplicaStatus(database)) {
       replicaUp.set({ replica: r.name }, r.reachable ? 1 : 0);
       if (r.lagSeconds !== null) replicaLag.set({ replica: r.name }, r.lagSeconds);
+      if (r.served !== undefined) replicaServed.set({ replica: r.name }, r.served);
+      if (r.fallbacks !== undefined) replicaFallbacks.set({ replica: r.name }, r.fallbacks);
     }
     for (const g of figureGauges) g.reset();
     try {
