@@ -13,11 +13,10 @@
  *
  * BENCH_PROJECTS / BENCH_FUND_ROWS scale the data; BENCH_KEEP=1 keeps the database for experiments.
  */
-import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { captureStatements } from './lib/capture-sql';
 import { loadConfig } from '../src/config/config';
-import { wrapPool, type Db } from '../src/db/client';
+import { wrapPool } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { createSystemCaller } from '../src/services/context';
 import { loadReferenceData } from '../src/services/reference-data';
@@ -254,23 +253,6 @@ async function generate(client: pg.PoolClient): Promise<void> {
   console.log(`  ${n} fund rows in ${secs(t1)} s (VACUUM ANALYZE ${secs(t3)} s); generation total ${secs(t0)} s`);
 }
 
-/** A db whose execute() also records the statement as text and parameters. */
-function capturing(db: Db, out: { sql: string; params: unknown[] }[]): Db {
-  const dialect = new PgDialect();
-  return new Proxy(db, {
-    get(target, key, receiver) {
-      if (key === 'execute')
-        return (q: SQL) => {
-          out.push(dialect.sqlToQuery(q));
-          return target.execute(q);
-        };
-      if (key === 'transaction')
-        return (fn: (tx: Db) => Promise<unknown>, config?: unknown) =>
-          (target.transaction as (f: (tx: Db) => Promise<unknown>, c?: unknown) => Promise<unknown>)((tx) => fn(capturing(tx, out)), config);
-      return Reflect.get(target, key, receiver) as unknown;
-    },
-  });
-}
 
 
 async function main() {
@@ -347,7 +329,7 @@ async function main() {
       baseline.set(key, await getSummary(deps, caller, q));
       console.log(`  first call ${key} (rollups computed and stored): ${(performance.now() - t0).toFixed(0)} ms`);
       const out: { sql: string; params: unknown[] }[] = [];
-      await getSummary({ db: capturing(database.db, out), config }, caller, q);
+      await getSummary({ db: captureStatements(database.db, out), config }, caller, q);
       captured.set(key, out);
       await measure(`getSummary ${c.label} ${c.period.from}..${c.period.to}`, () => getSummary(deps, caller, q));
     }
@@ -399,7 +381,7 @@ async function main() {
       const year = c.period.from.slice(0, 4);
       const lastYear = String(Number(year) - 1);
       await selectFundsBySource(
-        capturing(database.db, out),
+        captureStatements(database.db, out),
         await pathOf(c.code),
         { from: c.period.from, to: c.period.to, lastFrom: `${lastYear}${c.period.from.slice(4)}`, lastTo: `${lastYear}${c.period.to.slice(4)}`, yearStart: `${year}-01` },
         { verifiedOnly: false, withEvidenceOnly: false },

@@ -1,7 +1,7 @@
 /**
  * Everything `yinfeng serve` runs in the background, on the one job engine (engine.ts): enterprise
  * import jobs and their recovery pass, the funds rollup warm-up, the audit chain seal, the nightly
- * cleanup of leftover upload files, the hourly notification clocks (with the daily digest), the nightly refresh of the targeting features (relatedness, region counts, growth signals) and the weekly refit of the targeting weights. Every process runs the same set; the engine makes each job and
+ * cleanup of leftover upload files, the hourly notification clocks (with the daily digest), the nightly refresh of the targeting features (relatedness, region counts, growth signals) and the weekly refit of the targeting weights, the hourly expiry of idempotency keys. Every process runs the same set; the engine makes each job and
  * each schedule's occurrence run once, in one of them. The daily 08:00 run generates the briefings due (weekly,
  * 旬调度, monthly). Schedules the next features add (SLA escalations, reminders) go here: define a queue, schedule it.
  */
@@ -14,6 +14,7 @@ import { defineBriefingsJob } from './briefings-job';
 import { JobEngine, type JobEngineOptions } from './engine';
 import { defineImportJobQueue, type ImportJobQueueOptions } from './enterprise-imports/import-job-queue';
 import { defineLeftoverFilesJob } from './enterprise-imports/leftover-import-files';
+import { defineIdempotencyExpiryJob } from './idempotency-expiry-job';
 import { defineRelatednessJob } from './relatedness-job';
 import { defineTargetWeightsJob } from './target-weights-job';
 import { defineNotificationClockJob } from './notification-clock-job';
@@ -50,6 +51,7 @@ export async function startBackgroundJobs(database: Database, config: Config, op
   await defineTargetWeightsJob(engine, deps);
   const clocks = await defineNotificationClockJob(engine, deps);
   await defineBriefingsJob(engine, deps);
+  await defineIdempotencyExpiryJob(engine, deps);
   try {
     await engine.start();
     if (!warmup) await engine.unschedule('rollup-warmup').catch(() => undefined);

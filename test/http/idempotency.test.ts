@@ -6,6 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemCaller } from '../../src/services/context';
+import { defineIdempotencyExpiryJob, IDEMPOTENCY_EXPIRY_QUEUE } from '../../src/jobs/idempotency-expiry-job';
+import { JobEngine } from '../../src/jobs/engine';
 import { expireIdempotencyKeys } from '../../src/services/idempotency/idempotency';
 import { createProject } from '../../src/services/projects/projects';
 import { createTestApp, type TestApp } from '../helpers/app';
@@ -124,5 +126,28 @@ describe.each(DATABASE_KINDS)('idempotent writes on %s', (kind) => {
     await t.database.db.execute(sql`update idempotency_keys set created_at = now() - interval '25 hours' where key = 'receipt-key-0001'`);
     expect(await expireIdempotencyKeys(t.deps.db)).toBeGreaterThanOrEqual(1);
     expect(await count(sql`select count(*)::int as n from idempotency_keys where key = 'receipt-key-0001'`)).toBe(0);
+  });
+
+  it('the hourly job on the engine forgets keys older than a day and keeps the others', async () => {
+    const projectId = await newProject('幂等键过期任务');
+    expect((await addReceipt(projectId, 'expiry-old-0001', { month: '2026-04', amountYuan: 1 })).statusCode).toBe(201);
+    expect((await addReceipt(projectId, 'expiry-new-0001', { month: '2026-05', amountYuan: 1 })).statusCode).toBe(201);
+    await t.database.db.execute(sql`update idempotency_keys set created_at = now() - interval '25 hours' where key = 'expiry-old-0001'`);
+    const forgotten: number[] = [];
+    const engine = new JobEngine(t.database, { pollSeconds: 0.5, onError: () => undefined });
+    try {
+      await defineIdempotencyExpiryJob(engine, t.deps, { onExpired: (n) => forgotten.push(n) });
+      await engine.start();
+      const schedules = (await engine.pgBoss.getSchedules()).filter((s) => s.name === IDEMPOTENCY_EXPIRY_QUEUE);
+      expect(schedules.map((s) => [s.cron, s.options?.tz])).toEqual([['41 * * * *', 'Asia/Shanghai']]);
+      await engine.send(IDEMPOTENCY_EXPIRY_QUEUE, {});
+      const end = Date.now() + 30_000;
+      while (forgotten.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await engine.stop();
+    }
+    expect(forgotten).toEqual([1]);
+    expect(await count(sql`select count(*)::int as n from idempotency_keys where key = 'expiry-old-0001'`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from idempotency_keys where key = 'expiry-new-0001'`)).toBe(1);
   });
 });
