@@ -1,6 +1,7 @@
 import type { App } from 'antd';
 import { translate } from '../i18n/translate';
 import { acceptLanguage } from '../i18n/current';
+import { createIdempotencyKey, sendWrite } from './write-retries';
 
 type MessageInstance = ReturnType<typeof App.useApp>['message'];
 
@@ -94,7 +95,13 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, options.query), init);
+    const url = buildUrl(path, options.query);
+    if (method === 'GET') res = await fetch(url, init);
+    else {
+      // a write keeps one key through its retries, so a lost answer never applies it twice (write-retries.ts)
+      init.headers = { ...init.headers, 'Idempotency-Key': createIdempotencyKey() };
+      res = await sendWrite(() => fetch(url, init));
+    }
   } catch {
     const err = new ApiError(0, 'NETWORK', translate('error.network'));
     if (!options.silent) showError(err);
