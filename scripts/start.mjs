@@ -61,4 +61,6 @@ if (stale) {
   if (code !== 0) process.exit(code);
 }
 if (stopSignal) process.exit(exitCodeForStop());
+// the demo's console shows where to log in and what goes wrong, not a line per request (set YINFENG_REQUEST_LOG=true to see them)
+process.env.YINFENG_REQUEST_LOG ??= 'false';
 process.exit(await run([path.join(root, 'bin/yinfeng'), 'serve', ...process.argv.slice(2)]));

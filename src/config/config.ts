@@ -108,6 +108,7 @@ const envSchema = z.object({
   YINFENG_PASSWORD_MIN_CLASSES: integer('YINFENG_PASSWORD_MIN_CLASSES', 3, 1, 4),
   YINFENG_IMPORT_MAX_MB: integer('YINFENG_IMPORT_MAX_MB', 2048, 1, 65536),
   YINFENG_ROLLUP_WARMUP: flag('YINFENG_ROLLUP_WARMUP', true),
+  YINFENG_REQUEST_LOG: flag('YINFENG_REQUEST_LOG', true),
   YINFENG_ROLLUP_WARMUP_MINUTES: integer('YINFENG_ROLLUP_WARMUP_MINUTES', 5, 1, 24 * 60),
   YINFENG_DB_POOL_MAX: integer('YINFENG_DB_POOL_MAX', 10, 1, 500),
   YINFENG_DB_POOL_WAIT_MS: integer('YINFENG_DB_POOL_WAIT_MS', 3000, 100, 600_000),
@@ -223,6 +224,8 @@ export interface Config {
    */
   publicOrigins: string[];
   logLevel: string;
+  /** one JSON line per answered request at info level (YINFENG_REQUEST_LOG; http/request-log.ts) */
+  requestLog: boolean;
   /**
    * Who may read /metrics (http/plugins/metrics.ts): a bearer token (YINFENG_METRICS_TOKEN) and/or client
    * address ranges (YINFENG_METRICS_ALLOW, as address/prefix). Each one configured must be satisfied;
@@ -328,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.YINFENG_TRUST_PROXY,
     publicOrigins: e.YINFENG_PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL,
+    requestLog: e.YINFENG_REQUEST_LOG,
     metrics: { token: e.YINFENG_METRICS_TOKEN, allow: e.YINFENG_METRICS_ALLOW },
     policyDefaults: {
       passwordMinLength: e.YINFENG_PASSWORD_MIN_LENGTH,

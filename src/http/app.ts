@@ -79,9 +79,9 @@ export async function buildApp({ config, database, logger = false, webRoot }: Bu
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    // per-request lines (request-log.ts: request id, user id, route, status, duration) only at debug level:
-    // at info the log keeps warnings, errors and start/stop
-    logController: new RequestLog({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
+    // a line per answered request (request-log.ts: request id, user id, route, status, duration) at info level,
+    // unless YINFENG_REQUEST_LOG=false
+    logController: new RequestLog({ disableRequestLogging: !config.requestLog }),
   });
   // requests read through the replica router when there are replicas (plugins/read-routing.ts); it is the primary otherwise
   const deps: Deps = { db: database.reads?.db ?? database.db, config };

@@ -3,8 +3,8 @@
  * Fastify), the signed-in user's id (absent for anonymous calls), method, route pattern, status and
  * duration. Nothing personal: no URL (its query may hold a name or a telephone number), no client
  * address, no header, no body. Fastify's own "incoming request" line is dropped; its other lines
- * (errors answered by the default handler, stream errors) are as before. As before, the lines are
- * written only at LOG_LEVEL debug or trace: at info the log keeps warnings, errors and start/stop.
+ * (errors answered by the default handler, stream errors) are as before. The lines are written at info
+ * level (so at LOG_LEVEL info, debug or trace) unless YINFENG_REQUEST_LOG=false.
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 

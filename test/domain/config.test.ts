@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       publicOrigins: [],
       logLevel: 'info',
+      requestLog: true,
       metrics: { token: null, allow: [] },
       // no read replicas; their settings' defaults (a pool half the primary's, lag limit 5 s, read-your-writes 15 s)
       replicas: { urls: [], maxLagMs: 5000, checkMs: 2000, rywMs: 15_000, poolMax: 5, refused: null },

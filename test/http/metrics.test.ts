@@ -157,11 +157,11 @@ describe('request log lines', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yinfeng-log-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('at debug level, one JSON line per request with the request id, the user id, route, status and duration; nothing personal', async () => {
+  it('at info level, one JSON line per request with the request id, the user id, route, status and duration; nothing personal', async () => {
     const database = await createTestDatabase('pglite', { role: 'app' });
     const lines: string[] = [];
-    const config = loadConfig({ YINFENG_DATA_DIR: dataDir, LOG_LEVEL: 'debug' });
-    const app = await buildApp({ config, database, logger: { level: 'debug', stream: { write: (line: string) => void lines.push(line) } } });
+    const config = loadConfig({ YINFENG_DATA_DIR: dataDir });
+    const app = await buildApp({ config, database, logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } });
     try {
       const user = await createUser({ db: database.db, config }, createSystemCaller('test'), {
         username: 'log_officer',
@@ -192,6 +192,21 @@ describe('request log lines', () => {
       const anonymous = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.msg === 'request completed');
       expect(anonymous).toMatchObject({ route: '/api/health', statusCode: 200 });
       expect(anonymous).not.toHaveProperty('userId');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+
+  it('YINFENG_REQUEST_LOG=false: no request lines, other lines as before', async () => {
+    const database = await createTestDatabase('pglite', { role: 'app' });
+    const lines: string[] = [];
+    const config = loadConfig({ YINFENG_DATA_DIR: dataDir, YINFENG_REQUEST_LOG: 'false' });
+    expect(config.requestLog).toBe(false);
+    const app = await buildApp({ config, database, logger: { level: 'info', stream: { write: (line: string) => void lines.push(line) } } });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      expect(lines.filter((l) => l.includes('request completed'))).toEqual([]);
     } finally {
       await app.close();
       await database.close();
