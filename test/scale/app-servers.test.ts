@@ -24,10 +24,7 @@ interface JobJson {
   progress: { rowsRead?: number; phase?: string };
 }
 
-// Opt-in (YINFENG_SCALE_DRILL=1) until it is reliable beside the rest of `npm test`: in the session-13 CI run, with two
-// test workers busy, the three servers' job engines left the uploaded imports queued for a minute and the audit seal
-// ran once in four minutes, while the drill passed 4/4 when run on its own (171 s).
-describe.skipIf(!process.env.TEST_DATABASE_URL || process.env.YINFENG_SCALE_DRILL !== '1')('three app servers on one PostgreSQL behind a round-robin proxy', () => {
+describe.skipIf(!process.env.TEST_DATABASE_URL)('three app servers on one PostgreSQL behind a round-robin proxy', () => {
   let t: TestApp;
   let shared: string;
   let servers: Server[] = [];
@@ -79,7 +76,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || process.env.YINFENG_SCALE_DRIL
     for (;;) {
       const j = await job(base, id);
       if (done(j)) return j;
-      if (Date.now() > deadline) throw new Error(`job ${id} still ${j.status} (${JSON.stringify(j.progress)})`);
+      if (Date.now() > deadline) {
+        // what the engine and the other jobs were doing, so a failure under load can be read
+        const engine = await rows(t.deps.db, sql`select name, state, retry_count, created_on, started_on from pgboss.job where name = 'enterprise-import' order by created_on`);
+        const jobs = await rows(t.deps.db, sql`select id, status, worker, heartbeat_at from import_jobs order by created_at`);
+        throw new Error(`job ${id} still ${j.status} (${JSON.stringify(j.progress)}); engine: ${JSON.stringify(engine)}; import jobs: ${JSON.stringify(jobs)}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -120,7 +122,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || process.env.YINFENG_SCALE_DRIL
     const [a, b, c] = servers as [Server, Server, Server];
     const data = generatedRows(60_000, 100_000);
     const id = await upload(a.base, data);
-    const running = await waitForJob(b.base, id, (j) => j.status !== 'queued', 60_000);
+    const running = await waitForJob(b.base, id, (j) => j.status !== 'queued', 180_000);
     expect(['running', 'succeeded']).toContain(running.status);
     expect(running.status, 'the import ended before it could be cancelled: make the file larger').toBe('running');
     const cancel = await request(c.base, 'POST', `/api/import-jobs/${id}/cancel`, {});
@@ -131,11 +133,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || process.env.YINFENG_SCALE_DRIL
     expect(await count(t.deps.db, 'enterprises', sql`credit_code = any(${sql.param(codes)}::text[])`)).toBe(0);
     const audits = await rows<{ action: string }>(t.deps.db, sql`select action from audit_log where object_id = ${id} order by id`);
     expect(audits.map((x) => x.action)).toEqual(['import_job.create', 'import_job.cancel_request', 'import_job.cancel']);
-  }, 240_000);
+  }, 420_000);
 
   it('a server stopped in the middle of an import hands the job back; another server runs it to the end', async () => {
     const id = await upload(servers[0]!.base, generatedRows(60_000, 300_000));
-    await waitForJob(servers[1]!.base, id, (j) => j.status === 'running' && (j.progress.rowsRead ?? 0) > 0, 60_000);
+    await waitForJob(servers[1]!.base, id, (j) => j.status === 'running' && (j.progress.rowsRead ?? 0) > 0, 180_000);
     const first = serverOfWorker(await workerOf(id));
     expect(first).toBeGreaterThanOrEqual(0);
     const stopped = servers[first] as Server;
@@ -151,7 +153,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || process.env.YINFENG_SCALE_DRIL
     expect(second).not.toBe(first);
     const audits = await rows<{ action: string }>(t.deps.db, sql`select action from audit_log where object_id = ${id} order by id`);
     expect(audits.map((x) => x.action)).toEqual(['import_job.create', 'import_job.succeed']);
-  }, 300_000);
+  }, 480_000);
 
   it('each schedule runs once per occurrence, not once per server', async () => {
     // at least two whole minutes with all three servers up (the minutely schedules: audit seal, import recovery)
