@@ -326,6 +326,14 @@ describe.each(DATABASE_KINDS)('briefings on %s', (kind) => {
     for (const res of issued) expect(res.statusCode, res.body).toBe(200);
     expect(issued.map((r) => (r.json() as Briefing).issueNumber).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([top + 1, top + 2]);
     expect(await numbers()).toEqual([...before, top + 1, top + 2]);
+    // and the database itself refuses a number twice in a region, kind and year (briefings_issue_number_uq)
+    const second = issued.map((r) => r.json() as Briefing).find((b) => b.issueNumber === top + 2);
+    const refused = await t.database.db.execute(sql`update briefings set issue_number = ${top + 1} where id = ${second?.id}`).then(
+      () => null,
+      (err: unknown) => ((err as { cause?: unknown }).cause ?? err) as { code?: string; message?: string },
+    );
+    expect(refused?.code).toBe('23505');
+    expect(refused?.message).toContain('briefings_issue_number_uq');
     // another year numbers from 第1期 again: a weekly briefing of 2025 may carry the number a 2026 one has
     const old = (await t.call('POST', '/api/briefings/generate', { cookie: officer, body: { regionCode: '650100', kind: 'weekly', date: '2025-06-04' } })).json() as Briefing;
     const oldIssued = (await t.call('POST', `/api/briefings/${old.id}/issue`, { cookie: leader, body: { version: old.version } })).json() as Briefing;

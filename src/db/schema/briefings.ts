@@ -50,6 +50,10 @@ export const briefings = pgTable(
   },
   (t) => [
     uniqueIndex('briefings_region_kind_period_uq').on(t.regionCode, t.kind, t.periodStart),
+    // 第N期 once per region, kind and year: the database refuses a second number N even if the advisory lock were bypassed
+    uniqueIndex('briefings_issue_number_uq')
+      .on(t.regionCode, t.kind, sql`date_part('year', ${t.periodStart})`, t.issueNumber)
+      .where(sql`${t.issueNumber} is not null`),
     index('briefings_kind_period_idx').on(t.kind, t.periodStart),
     check('briefings_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
   ],
