@@ -226,6 +226,7 @@ export function printPhase<E extends string>(label: string, connections: number,
   let errors = 0;
   let timeouts = 0;
   for (const [name, t] of Object.entries(r.tallies) as [string, Tally][]) {
+    if (name === 'health' && t.answers === 0 && t.timeouts === 0) continue; // not asked (raw SQL phases)
     const sorted = [...t.served].sort((a, b) => a - b);
     if (name !== 'health') {
       allMax = Math.max(allMax, t.maxAnswerMs);
