@@ -131,10 +131,25 @@ test('the statistician adds a receipt in 万元 and sees it in the ledger', asyn
     await dialog.getByLabel('月份').fill(MONTH);
     await dialog.getByLabel('月份').press('Enter');
     await dialog.getByLabel('金额（万元）').fill('1234.5678');
-    const created = page.waitForResponse((r) => r.url().endsWith('/receipts') && r.request().method() === 'POST');
+    // the first answer is lost after the server committed (as when a connection drops): the client sends the same
+    // request again with the same Idempotency-Key, gets the first answer back, and the receipt is entered once
+    const keys: (string | undefined)[] = [];
+    await page.route('**/api/projects/*/receipts', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
+    const created = page.waitForResponse((r) => r.url().endsWith('/receipts') && r.request().method() === 'POST' && r.status() !== 0);
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     const res = await created;
     assert.equal(res.status(), 201);
+    assert.equal(keys.length, 2);
+    assert.match(keys[0] ?? '', /^web-[0-9a-f]{32}$/);
+    assert.equal(keys[1], keys[0]);
+    assert.equal(res.headers()['idempotent-replayed'], 'true');
+    await page.unroute('**/api/projects/*/receipts');
     const body = (await res.json()) as { amountYuan: number; month: string };
     assert.equal(body.amountYuan, 12_345_678);
     assert.equal(body.month, MONTH);
