@@ -4,7 +4,7 @@
  * search mode also emits the shorter words inside long ones (有限公司 → 有限, 公司, 有限公司).
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 /** Terms the general dictionary splits wrongly or misses; "word frequency tag" lines. */
 const USER_DICTIONARY = [
