@@ -113,7 +113,9 @@ test('a commissioned agency is created on a 390 px phone, brings a project and s
     await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
     const editRes = await edited;
     assert.equal(editRes.status(), 200, await editRes.text());
-    await page.getByText('每季度对接一次').waitFor();
+    // the dialog (whose field holds the same words) closes, and the page shows the note
+    await page.getByTestId('partner-notes-input').waitFor({ state: 'detached' });
+    await page.locator('.ant-descriptions').getByText('每季度对接一次').waitFor();
     await assertClean(page, 'the partner page on a phone');
     await screenshot(page, 'partner-detail-phone');
     await page.goto('/activities/partners');
