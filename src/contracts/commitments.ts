@@ -204,12 +204,21 @@ export const noticeRowSchema = z.object({
   /** complaints naming the clause: the list puts clauses with complaints first */
   complaints: z.number(),
 });
+/** 即将到期: an agreed clause still owed whose deadline is near (due within the look-ahead, or in its grace period) */
+export const atRiskRowSchema = noticeRowSchema.omit({ daysOverdue: true }).extend({
+  status: z.enum(COMMITMENT_STATUS_KEYS).describe('待兑现、已到期或部分兑现'),
+  /** working days left before it is overdue; 0: today is the last day */
+  workingDaysLeft: z.number(),
+});
 export const noticeSchema = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   asOf: z.string(),
   byDepartment: z.array(z.object({ department: z.string(), clauses: z.number(), outstandingYuan: z.number() })),
   items: z.array(noticeRowSchema),
+  /** how far ahead 即将到期 looks, in working days */
+  atRiskWorkingDays: z.number(),
+  atRisk: z.array(atRiskRowSchema),
 });
 
 export const commitmentStatsQuerySchema = z.object({ regionCode: regionCodeSchema.optional(), from: monthSchema.optional(), to: monthSchema.optional() });

@@ -90,4 +90,46 @@ describe.each(DATABASE_KINDS)('complaints on commitment clauses on %s', (kind) =
     const ledger = (await t.call('GET', '/api/commitments?regionCode=650109', { cookie })).json() as { items: ClauseJson[] };
     expect(ledger.items.find((c) => c.id === clauses.b.id)?.complaints).toHaveLength(1);
   });
+  describe('a complaint naming a clause the public may not name', () => {
+    const file = (clauseId: unknown, regionCode = '650109') =>
+      t.call('POST', '/api/public/complaints', {
+        body: { type: 'brokenPromise', regionCode, name: '李四', phone: '13900001111', content: '承诺未兑现', consent: true, consentVersion: CONSENT_NOTICE_VERSION, clauseId },
+      });
+    const expectClauseRefusal = (res: { statusCode: number; body: string; json: () => unknown }) => {
+      expect(res.statusCode, res.body).toBe(400);
+      const body = res.json() as { error: { code: string; message: string; details?: { field: string; message: string }[] } };
+      expect(body.error.details?.map((d) => d.field)).toEqual(['clauseId']);
+      return body.error;
+    };
+
+    it('refuses a malformed clause id with 400 naming the field', async () => {
+      expectClauseRefusal(await file('not-a-uuid'));
+      expectClauseRefusal(await file(12));
+    });
+
+    it('refuses an unknown clause, a draft clause and a clause of another region alike, revealing nothing', async () => {
+      const unknown = expectClauseRefusal(await file('00000000-0000-4000-8000-000000000000'));
+      const draft = await ok(cookie, 'POST', `/api/projects/${projectId}/commitments`, {
+        type: 'service',
+        title: '草拟条款',
+        trigger: { kind: 'date', dueDate: '2026-09-01' },
+        responsibleDepartment: '商务局',
+        responsibleUserId: userId,
+      }, 201);
+      const ofDraft = expectClauseRefusal(await file(draft.id));
+      // B is agreed, in 650109: a complaint to another county (650102) may not name it
+      const elsewhere = expectClauseRefusal(await file(clauses.b.id, '650102'));
+      expect(ofDraft).toEqual(unknown);
+      expect(elsewhere).toEqual(unknown);
+      // nothing was filed for any of them: B still has the one complaint of the test above
+      const list = (await t.call('GET', `/api/projects/${projectId}/commitments`, { cookie })).json() as { items: (ClauseJson & { id: string })[] };
+      expect(list.items.find((c) => c.id === clauses.b.id)?.complaints).toHaveLength(1);
+      expect(list.items.find((c) => c.id === draft.id)?.complaints).toEqual([]);
+    });
+
+    it('accepts the agreed clause when the complaint goes to a region above it', async () => {
+      const res = await file(clauses.a.id, '650100');
+      expect(res.statusCode, res.body).toBe(201);
+    });
+  });
 });

@@ -18,6 +18,10 @@ export const inquiryMessages = defineMessages({
   'inquiry.regionRequired': { zh: '请选择受理地区（或选择一个项目、载体或政策条款，按其所在地区受理）', en: 'Choose the region to handle it (or a project, resource or policy item, whose region then handles it)' },
   'inquiry.regionUnknown': { zh: '地区代码“{code}”不存在', en: 'Region code “{code}” does not exist' },
   'inquiry.subjectRequired': { zh: '“{type}”须选择所咨询的对象', en: '“{type}” needs the subject it is about' },
+  'inquiry.clauseUnknown': {
+    zh: '所涉承诺条款无法识别：请核对条款编号，或不填写此项并在内容中写明所涉条款',
+    en: 'The commitment clause named cannot be recognised: check its id, or leave it out and describe the clause in the text',
+  },
   'inquiry.subjectUnknown': { zh: '咨询对象（{subject}）不存在或未在门户公开，请从门户上的项目、载体或政策条款页面进入', en: 'Subject ({subject}) does not exist or is not published on the portal; start from its page on the portal' },
   'inquiry.rateLimited': {
     zh: '同一网络地址 {window} 内最多提交 {max} 件，请 {minutes} 分钟后再试',

@@ -1,9 +1,10 @@
 /**
  * 政策承诺台账 of a region (its subtree): the clauses with filters, counts by status, the 12-month
  * forecast of amounts falling due; and the 通报 list: agreed clauses overdue, by department, the
- * longest overdue first.
+ * longest overdue first, and the clauses about to be overdue (即将到期).
  */
 import { selectClausesInSubtree } from '../../db/queries/commitments/commitments';
+import { AT_RISK_WORKING_DAYS, findWorkingDaysLeft } from '../../domain/commitments/at-risk';
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../../domain/commitments/clause-kinds';
 import { forecastDueAmounts } from '../../domain/commitments/due-forecast';
 import { todayInShanghai } from '../../domain/dates';
@@ -25,7 +26,7 @@ export async function loadRegionFacts(deps: Deps, caller: Caller, regionCode: st
   const region = await requireRegionInScope(deps, caller, regionCode ?? caller.actor.regionCode ?? '');
   const cal = await loadWorkingCalendar(deps);
   const facts = await computeClauseFacts(deps.db, cal, await selectClausesInSubtree(deps.db, region.path), today);
-  return { region, facts };
+  return { region, facts, cal };
 }
 
 function buildForecast(facts: ClauseFacts[], today: string) {
@@ -66,13 +67,41 @@ export async function listLedger(deps: Deps, caller: Caller, query: LedgerQuery)
   };
 }
 
-/** 通报: the agreed clauses overdue as of today — those an investor complained about first, then the longest overdue — and their totals by department. */
-export async function listOverdueNotice(deps: Deps, caller: Caller, regionCode?: string) {
-  const today = todayInShanghai();
-  const { region, facts } = await loadRegionFacts(deps, caller, regionCode, today);
-  const overdue = facts
-    .filter((f) => f.row.clause.agreement === 'agreed' && f.status === 'overdue')
+/** A clause as a 通报 row (overdue or at risk). */
+function toNoticeRow(f: ClauseFacts) {
+  return {
+    id: f.row.clause.id,
+    projectId: f.row.project.id,
+    projectCode: f.row.project.code,
+    projectName: f.row.project.name,
+    regionName: f.row.project.regionName,
+    responsibleDepartment: f.row.clause.responsibleDepartment,
+    responsibleName: f.row.responsibleName,
+    type: f.row.clause.type,
+    title: f.row.clause.title,
+    amountYuan: f.row.clause.amountYuan === null ? null : Number(f.row.clause.amountYuan),
+    outstandingYuan: f.outstandingYuan === null ? null : Number(f.outstandingYuan),
+    dueDate: f.dueDate ?? '',
+    deadline: f.deadline ?? '',
+    complaints: f.complaints.length,
+  };
+}
+
+/**
+ * 通报 as of `today` (the Shanghai date unless a test sets it): the agreed clauses overdue — those an investor
+ * complained about first, then the longest overdue — with their totals by department; and the agreed clauses
+ * at risk (即将到期, domain/commitments/at-risk.ts), the nearest deadline first.
+ */
+export async function listOverdueNotice(deps: Deps, caller: Caller, regionCode?: string, today = todayInShanghai()) {
+  const { region, facts, cal } = await loadRegionFacts(deps, caller, regionCode, today);
+  const agreed = facts.filter((f) => f.row.clause.agreement === 'agreed');
+  const overdue = agreed
+    .filter((f) => f.status === 'overdue')
     .sort((a, b) => Number(b.complaints.length > 0) - Number(a.complaints.length > 0) || b.daysOverdue - a.daysOverdue || a.row.project.code.localeCompare(b.row.project.code));
+  const atRisk = agreed
+    .map((f) => ({ f, workingDaysLeft: findWorkingDaysLeft(cal, f, today) }))
+    .filter((r): r is { f: ClauseFacts; workingDaysLeft: number } => r.workingDaysLeft !== null)
+    .sort((a, b) => a.workingDaysLeft - b.workingDaysLeft || (a.f.dueDate ?? '').localeCompare(b.f.dueDate ?? '') || a.f.row.project.code.localeCompare(b.f.row.project.code));
   const byDepartment = new Map<string, { department: string; clauses: number; outstandingYuan: bigint }>();
   for (const f of overdue) {
     const d = f.row.clause.responsibleDepartment;
@@ -86,22 +115,8 @@ export async function listOverdueNotice(deps: Deps, caller: Caller, regionCode?:
     regionName: region.name,
     asOf: today,
     byDepartment: [...byDepartment.values()].sort((a, b) => b.clauses - a.clauses || a.department.localeCompare(b.department)).map((d) => ({ ...d, outstandingYuan: Number(d.outstandingYuan) })),
-    items: overdue.map((f) => ({
-      id: f.row.clause.id,
-      projectId: f.row.project.id,
-      projectCode: f.row.project.code,
-      projectName: f.row.project.name,
-      regionName: f.row.project.regionName,
-      responsibleDepartment: f.row.clause.responsibleDepartment,
-      responsibleName: f.row.responsibleName,
-      type: f.row.clause.type,
-      title: f.row.clause.title,
-      amountYuan: f.row.clause.amountYuan === null ? null : Number(f.row.clause.amountYuan),
-      outstandingYuan: f.outstandingYuan === null ? null : Number(f.outstandingYuan),
-      dueDate: f.dueDate ?? '',
-      deadline: f.deadline ?? '',
-      daysOverdue: f.daysOverdue,
-      complaints: f.complaints.length,
-    })),
+    items: overdue.map((f) => ({ ...toNoticeRow(f), daysOverdue: f.daysOverdue })),
+    atRiskWorkingDays: AT_RISK_WORKING_DAYS,
+    atRisk: atRisk.map(({ f, workingDaysLeft }) => ({ ...toNoticeRow(f), status: f.status, workingDaysLeft })),
   };
 }

@@ -5,6 +5,7 @@
  * lookup, so the answer tells nothing about which numbers exist.
  */
 import { selectInquiryByTracking, selectInquiryMessages, selectRecentByContact, insertInquiry, insertInquiryMessage, updateInquiryVersioned, type InquiryRow } from '../../db/queries/inquiries/inquiries';
+import { selectClause } from '../../db/queries/commitments/commitments';
 import { selectRegion } from '../../db/queries/regions';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
@@ -14,6 +15,7 @@ import { computeDueDates, findNextStage, isTypeOfKind, SUBJECT_OF_TYPE, type Inq
 import { detectSpamReasons } from '../../domain/inquiries/spam';
 import { formatTrackingNumber, generateTrackingNumber, normalizeTrackingNumber } from '../../domain/inquiries/tracking-number';
 import { msg, type Message } from '../../domain/messages/catalog';
+import { isPathWithin } from '../../domain/region-scope';
 import { shiftDate } from '../../domain/working-days';
 import { recordAnonymousAudit } from '../audit/audit';
 import { loadWorkingCalendar } from '../calendar';
@@ -86,6 +88,18 @@ async function resolveSubject(deps: Deps, input: FilingInput): Promise<{ title: 
   }
 }
 
+/**
+ * The clause a complaint names: an agreed clause (a draft is the office's own working paper) of a project in
+ * the complaint's region or below it. An unknown id, a draft and a clause elsewhere are refused with the same
+ * answer naming the field, so the answer tells nothing about which clauses exist. An inquiry names none.
+ */
+async function resolveClause(deps: Deps, kind: InquiryKind, clauseId: string | null | undefined, regionPath: string): Promise<string | null> {
+  if (kind !== 'complaint' || !clauseId) return null;
+  const row = await selectClause(deps.db, clauseId);
+  if (!row || row.clause.agreement !== 'agreed' || !isPathWithin(regionPath, row.project.regionPath)) fail('clauseId', msg('inquiry.clauseUnknown'));
+  return row.clause.id;
+}
+
 /** Files an inquiry or complaint; answers the tracking number the investor keeps (the first filing's for a duplicate). */
 export async function fileInquiry(deps: Deps, meta: RequestMeta, kind: InquiryKind, input: FilingInput): Promise<{ trackingNumber: string }> {
   checkFiling(kind, input);
@@ -94,6 +108,7 @@ export async function fileInquiry(deps: Deps, meta: RequestMeta, kind: InquiryKi
   if (!regionCode) fail('regionCode', msg('inquiry.regionRequired'));
   const region = await selectRegion(deps.db, regionCode);
   if (!region || !region.active) fail('regionCode', msg('inquiry.regionUnknown', { code: regionCode }));
+  const clauseId = await resolveClause(deps, kind, input.clauseId, region.path);
   const [cal, settings] = await Promise.all([loadWorkingCalendar(deps), getInquiryClockSettings(deps)]);
   const today = todayInShanghai();
   const phone = input.phone?.trim() || null;
@@ -127,7 +142,7 @@ export async function fileInquiry(deps: Deps, meta: RequestMeta, kind: InquiryKi
       contactKey,
       spamReasons,
       duplicateOfId: first?.id ?? null,
-      clauseId: kind === 'complaint' ? (input.clauseId ?? null) : null,
+      clauseId,
       // a duplicate is the first filing's matter: it is closed at once and linked
       ...(first ? { stage: 'closed' as const, closedOn: today } : {}),
     });

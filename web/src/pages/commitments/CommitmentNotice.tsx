@@ -27,7 +27,14 @@ export default function CommitmentNotice() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card size="small">
           <Space wrap size={[12, 8]} direction={phone ? 'vertical' : 'horizontal'} style={{ width: phone ? '100%' : undefined }}>
-            <RegionTreeSelect aria-label={t('commitments.filterRegion')} value={regionCode} onChange={(v) => setSearch(v ? { regionCode: v } : {}, { replace: true })} style={{ width: phone ? '100%' : 200 }} />
+            {/* the picker shows the region the notice is for: the one chosen, else the user's own that the server answered with */}
+            <RegionTreeSelect
+              aria-label={t('commitments.filterRegion')}
+              value={regionCode ?? d?.regionCode}
+              allowClear={false}
+              onChange={(v) => setSearch(v ? { regionCode: v } : {}, { replace: true })}
+              style={{ width: phone ? '100%' : 200 }}
+            />
             <Button
               icon={<DownloadOutlined />}
               disabled={items.length === 0}
