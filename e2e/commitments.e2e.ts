@@ -1,8 +1,9 @@
 /**
- * 政府承诺 (issue 14 items 5–7, 9): at a desk and on a 390 px phone the officer of 米东区 opens the 逾期通报 and finds
- * the demo's overdue clause (固定资产投资奖励), follows it to its project's 政府承诺 tab, adds a clause, agrees it and
- * records its fulfilment with an evidence file (the clause turns 已兑现); the 承诺台账 page draws the 12-month forecast
- * chart. Then an investor files a complaint naming the overdue clause on the public API: the clause shows it (masked)
+ * 政府承诺 (issue 14 items 5–7, 9): at a desk and on a 390 px phone the officer of 米东区 opens the 逾期通报 (its
+ * region picker shows 米东区, the region the notice is for) and finds the demo's overdue clause (固定资产投资奖励) and,
+ * under 即将到期, a clause due in three days; follows the overdue one to its project's 政府承诺 tab, adds a clause,
+ * agrees it (on the phone also hands it to 孙丽娜 of 发改委, refused first without a reason) and records its fulfilment
+ * with an evidence file (the clause turns 已兑现); the 承诺台账 page draws the 12-month forecast chart. Then an investor files a complaint naming the overdue clause on the public API: the clause shows it (masked)
  * and the 通报 list puts it first with its complaint count. Each page fits the width and axe finds no serious or
  * critical violation.
  */
@@ -41,13 +42,40 @@ async function pickDate(page: Page, label: string, date: string): Promise<void> 
   await input.press('Enter');
 }
 
+/** An agreed clause due in three days on the overdue clause's project (through the API): it is 即将到期. */
+async function addClauseAtRisk(page: Page, title: string): Promise<void> {
+  const notice = (await (await page.request.get('/api/commitments/notice')).json()) as { items: { title: string; projectId: string }[] };
+  const projectId = notice.items.find((i) => i.title === OVERDUE_TITLE)?.projectId;
+  assert.ok(projectId, 'the demo overdue clause is in the 通报 list');
+  const clauses = (await (await page.request.get(`/api/projects/${projectId}/commitments`)).json()) as { items: { title: string; responsibleUserId: string }[] };
+  const owner = clauses.items.find((c) => c.title === OVERDUE_TITLE)?.responsibleUserId;
+  const created = await page.request.post(`/api/projects/${projectId}/commitments`, {
+    headers: SAME_ORIGIN,
+    data: { type: 'service', title, trigger: { kind: 'date', dueDate: dayFromToday(3) }, responsibleDepartment: '发改委', responsibleUserId: owner },
+  });
+  assert.equal(created.status(), 201, await created.text());
+  const clause = (await created.json()) as { id: string; version: number };
+  const agreed = await page.request.post(`/api/commitments/${clause.id}/agree`, { headers: SAME_ORIGIN, data: { version: clause.version } });
+  assert.equal(agreed.status(), 200, await agreed.text());
+}
+
 async function officerFlow(page: Page, width: 'desk' | 'phone'): Promise<void> {
   const title = `园区道路配套承诺 ${width} ${Date.now() % 100000}`;
+  const atRiskTitle = `投产手续代办 ${width} ${Date.now() % 100000}`;
   await login(page, 'officer');
+  await addClauseAtRisk(page, atRiskTitle);
 
-  // 逾期通报: the demo's overdue clause
+  // 逾期通报: the demo's overdue clause, the clause at risk, and the picker naming the region shown
   await page.goto('/commitments/notice');
   await page.getByTestId('notice-row').filter({ hasText: OVERDUE_TITLE }).waitFor();
+  await page.getByTestId('notice-as-of').getByText('米东区', { exact: false }).waitFor();
+  const regionPicker = page.locator('.ant-select', { has: page.getByLabel('地区', { exact: true }) });
+  await regionPicker.locator('.ant-select-selection-item').getByText('米东区', { exact: false }).waitFor();
+  assert.match(await regionPicker.innerText(), /米东区/);
+  assert.ok(!(await regionPicker.innerText()).includes('请选择地区'), 'the picker shows the region, not its placeholder');
+  const atRiskRow = page.getByTestId('notice-at-risk-row').filter({ hasText: atRiskTitle });
+  await atRiskRow.getByTestId('notice-at-risk-left').getByText(/剩 \d+ 个工作日|今天是最后一天/).waitFor();
+  assert.equal(await page.getByTestId('notice-at-risk-row').filter({ hasText: OVERDUE_TITLE }).count(), 0, 'an overdue clause is not listed as at risk');
   await assertClean(page, `the 通报 page (${width})`);
   await screenshot(page, `commitments-notice-${width}`);
 
@@ -84,6 +112,7 @@ async function officerFlow(page: Page, width: 'desk' | 'phone'): Promise<void> {
   await row.locator('.ant-table-row-expand-icon').click();
   const detail = tab.getByTestId('clause-detail').filter({ has: page.getByTestId('clause-agree') });
   await detail.getByTestId('clause-agree').click();
+  if (width === 'phone') await reassignClause(page);
   await tab.getByTestId('clause-fulfil').last().click();
   const fulfil = page.getByRole('dialog').filter({ hasText: title });
   await pickDate(page, '兑现日期', dayFromToday(0));
@@ -106,6 +135,32 @@ async function officerFlow(page: Page, width: 'desk' | 'phone'): Promise<void> {
   await page.getByTestId('forecast-chart').locator('canvas').first().waitFor();
   await assertClean(page, `the ledger page (${width})`);
   await screenshot(page, `commitments-ledger-${width}`);
+}
+
+/** 更换责任人 on the phone: refused without a reason, then handed to 孙丽娜 of 发改委; the row shows the new owner. */
+async function reassignClause(page: Page): Promise<void> {
+  const tab = page.getByTestId('commitments-tab');
+  // the clause's one open detail, once agreed (the fulfil button shows the agreed clause has been read back)
+  const detail = tab.getByTestId('clause-detail').filter({ has: page.getByTestId('clause-fulfil') });
+  await detail.waitFor();
+  await detail.getByTestId('clause-reassign').click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '更换责任单位或责任人' });
+  await dialog.getByTestId('reassign-current').getByText('马晓东', { exact: false }).waitFor();
+  await dialog.getByLabel('责任单位', { exact: true }).fill('发改委');
+  const picker = dialog.getByLabel('责任人', { exact: true });
+  await picker.click();
+  await picker.fill('孙');
+  await page.locator('.ant-select-dropdown:visible').getByText('孙丽娜', { exact: true }).click();
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await dialog.getByText('请填写操作原因').waitFor();
+  await dialog.getByLabel('操作原因').fill('分工调整：由发改委跟进');
+  await assertClean(page, 'the reassign dialog (phone)');
+  await screenshot(page, 'commitments-reassign-phone');
+  const saved = page.waitForResponse((r) => r.url().endsWith('/responsible') && r.request().method() === 'POST');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  const res = await saved;
+  assert.equal(res.status(), 200, await res.text());
+  await detail.getByTestId('clause-responsible').getByText('发改委 · 孙丽娜').waitFor();
 }
 
 test('the officer works the 通报, a project’s 政府承诺 and the ledger (desk)', async () => {

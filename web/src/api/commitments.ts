@@ -29,6 +29,7 @@ export const commitmentsApi = {
   review: (clauseId: string, body: { decision: 'approved' | 'rejected'; note: string; version: number }) => api.post<Clause>(`/api/commitments/${id(clauseId)}/review`, body),
   agree: (clauseId: string, version: number) => api.post<Clause>(`/api/commitments/${id(clauseId)}/agree`, { version }),
   fulfil: (clauseId: string, body: FulfilmentBody) => api.post<Clause>(`/api/commitments/${id(clauseId)}/fulfilments`, body),
+  reassign: (clauseId: string, body: { responsibleUserId: string; responsibleDepartment: string; reason: string; version: number }) => api.post<Clause>(`/api/commitments/${id(clauseId)}/responsible`, body),
   changeStatus: (clauseId: string, body: { action: 'dispute' | 'waive' | 'clear'; reason: string; version: number }) => api.post<Clause>(`/api/commitments/${id(clauseId)}/status`, body),
   ledger: (query: LedgerQuery) => api.get<Ledger>('/api/commitments', query),
   notice: (regionCode: string | undefined) => api.get<Notice>('/api/commitments/notice', { regionCode }),

@@ -6,6 +6,7 @@ import { ReasonModalForm } from '../../components/ReasonModalForm';
 import { useI18n } from '../../i18n';
 import { ClauseDialog } from './ClauseDialog';
 import { FulfilmentDialog } from './FulfilmentDialog';
+import { ReassignDialog } from './ReassignDialog';
 
 const DISPUTABLE: readonly Clause['status'][] = ['pending', 'due', 'partly', 'overdue'];
 
@@ -25,6 +26,7 @@ export function ClauseActions({ clause: c, onChanged }: { clause: Clause; onChan
         <FulfilmentDialog clause={c} onSaved={onChanged} trigger={<Button {...small} type="primary" data-testid="clause-fulfil">{t('commitments.fulfil.action')}</Button>} />
       )}
       <ClauseDialog projectId={c.projectId} clause={c} onSaved={onChanged} trigger={<Button {...small}>{t('commitments.edit')}</Button>} />
+      <ReassignDialog clause={c} onSaved={onChanged} trigger={<Button {...small} data-testid="clause-reassign">{t('commitments.reassign.action')}</Button>} />
       {draft && c.reviewRequired && c.reviewDecision !== 'approved' && (
         <Button
           {...small}

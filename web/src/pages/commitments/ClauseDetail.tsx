@@ -42,6 +42,9 @@ export function ClauseDetail({ clause: c, canManage, onChanged }: { clause: Clau
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="clause-detail">
       {canManage && <ClauseActions clause={c} onChanged={onChanged} />}
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label={t('commitments.responsible')}>
+          <span data-testid="clause-responsible">{`${c.responsibleDepartment} · ${c.responsibleName}`}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('commitments.content')}>{c.content ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('commitments.conditions')}>{c.conditions ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('commitments.triggerKind')}>{describeTrigger(t, c)}</Descriptions.Item>

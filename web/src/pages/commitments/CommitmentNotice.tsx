@@ -11,8 +11,29 @@ import { keyColumnsOnPhone, usePhone } from '../../components/responsive';
 import { useI18n } from '../../i18n';
 
 type Row = Notice['items'][number];
+type AtRiskRow = Notice['atRisk'][number];
+type T = ReturnType<typeof useI18n>['t'];
 
-/** 逾期承诺通报 of a region and below: clauses an investor complained about first, then the longest overdue; totals by department; xlsx. */
+/** The clause cell both lists share: title, complaint count, its project (a link) and where it is. */
+function renderClause(t: T, r: Row | AtRiskRow) {
+  return (
+    <Space direction="vertical" size={0}>
+      <Space size={4} wrap>
+        <strong>{r.title}</strong>
+        {r.complaints > 0 && <Tag color="volcano" data-testid="notice-complaints">{t('commitments.complaintCount', { n: r.complaints })}</Tag>}
+      </Space>
+      <Link to={`/projects/${r.projectId}?tab=commitments`}>{r.projectName}</Link>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {r.projectCode} · {r.regionName} · {t(`commitments.type.${r.type}`)}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/**
+ * 逾期承诺通报 of a region and below: clauses an investor complained about first, then the longest overdue; totals by
+ * department; the clauses about to be overdue (即将到期), the soonest first; xlsx.
+ */
 export default function CommitmentNotice() {
   const { t } = useI18n();
   const phone = usePhone();
@@ -21,6 +42,7 @@ export default function CommitmentNotice() {
   const notice = useQuery({ queryKey: ['commitment-notice', regionCode], queryFn: () => commitmentsApi.notice(regionCode), placeholderData: keepPreviousData });
   const d = notice.data;
   const items = d?.items ?? [];
+  const atRisk = d?.atRisk ?? [];
 
   return (
     <PageContainer title={t('commitments.noticeTitle')} subTitle={phone ? undefined : t('commitments.noticeSubtitle')}>
@@ -37,13 +59,13 @@ export default function CommitmentNotice() {
             />
             <Button
               icon={<DownloadOutlined />}
-              disabled={items.length === 0}
+              disabled={items.length === 0 && atRisk.length === 0}
               data-testid="notice-download"
               onClick={() => void downloadFile(commitmentsApi.noticeXlsxUrl(regionCode), `commitment-notice-${d?.regionCode ?? ''}.xlsx`)}
             >
               {t('commitments.noticeDownload')}
             </Button>
-            {d && <Typography.Text type="secondary">{t('commitments.noticeAsOf', { region: d.regionName, date: d.asOf })}</Typography.Text>}
+            {d && <Typography.Text type="secondary" data-testid="notice-as-of">{t('commitments.noticeAsOf', { region: d.regionName, date: d.asOf })}</Typography.Text>}
           </Space>
         </Card>
         {items.length > 0 && (
@@ -70,22 +92,7 @@ export default function CommitmentNotice() {
             onRow={(r) => ({ 'data-testid': 'notice-row', 'data-id': r.id } as React.HTMLAttributes<HTMLElement>)}
             columns={keyColumnsOnPhone(
               [
-                {
-                  title: t('commitments.noticeClause'),
-                  key: 'clause',
-                  render: (_: unknown, r) => (
-                    <Space direction="vertical" size={0}>
-                      <Space size={4} wrap>
-                        <strong>{r.title}</strong>
-                        {r.complaints > 0 && <Tag color="volcano" data-testid="notice-complaints">{t('commitments.complaintCount', { n: r.complaints })}</Tag>}
-                      </Space>
-                      <Link to={`/projects/${r.projectId}?tab=commitments`}>{r.projectName}</Link>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {r.projectCode} · {r.regionName} · {t(`commitments.type.${r.type}`)}
-                      </Typography.Text>
-                    </Space>
-                  ),
-                },
+                { title: t('commitments.noticeClause'), key: 'clause', render: (_: unknown, r) => renderClause(t, r) },
                 {
                   title: t('commitments.daysOverdueCol'),
                   key: 'days',
@@ -97,6 +104,42 @@ export default function CommitmentNotice() {
                 { title: t('commitments.responsible'), key: 'responsible', width: 160, render: (_: unknown, r) => `${r.responsibleDepartment} · ${r.responsibleName}` },
               ],
               ['clause', 'days'],
+              phone,
+            )}
+          />
+        </Card>
+        <Card size="small" title={t('commitments.noticeAtRisk', { n: d?.atRiskWorkingDays ?? 10 })} data-testid="notice-at-risk">
+          <Table<AtRiskRow>
+            rowKey="id"
+            size="small"
+            loading={notice.isLoading}
+            dataSource={atRisk}
+            pagination={false}
+            locale={{ emptyText: <Empty description={t('commitments.noticeAtRiskEmpty', { n: d?.atRiskWorkingDays ?? 10 })} data-testid="notice-at-risk-empty" /> }}
+            onRow={(r) => ({ 'data-testid': 'notice-at-risk-row', 'data-id': r.id } as React.HTMLAttributes<HTMLElement>)}
+            columns={keyColumnsOnPhone(
+              [
+                { title: t('commitments.noticeClause'), key: 'clause', render: (_: unknown, r) => renderClause(t, r) },
+                {
+                  title: t('commitments.noticeAtRiskLeftCol'),
+                  key: 'left',
+                  width: 130,
+                  render: (_: unknown, r) => (
+                    <Space direction="vertical" size={0}>
+                      <Typography.Text type="warning" data-testid="notice-at-risk-left">
+                        {r.workingDaysLeft === 0 ? t('commitments.noticeAtRiskLastDay') : t('commitments.noticeAtRiskLeft', { n: r.workingDaysLeft })}
+                      </Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t(`commitments.status.${r.status}`)}
+                      </Typography.Text>
+                    </Space>
+                  ),
+                },
+                { title: t('commitments.dueAndDeadline'), key: 'due', width: 180, render: (_: unknown, r) => `${r.dueDate} / ${r.deadline}` },
+                { title: t('commitments.outstanding'), key: 'outstanding', width: 130, align: 'right', render: (_: unknown, r) => (r.outstandingYuan === null ? t('commitments.noAmount') : formatWan(r.outstandingYuan, '—')) },
+                { title: t('commitments.responsible'), key: 'responsible', width: 160, render: (_: unknown, r) => `${r.responsibleDepartment} · ${r.responsibleName}` },
+              ],
+              ['clause', 'left'],
               phone,
             )}
           />
