@@ -147,9 +147,9 @@ async function reassignClause(page: Page): Promise<void> {
   const dialog = page.getByRole('dialog').filter({ hasText: '更换责任单位或责任人' });
   await dialog.getByTestId('reassign-current').getByText('马晓东', { exact: false }).waitFor();
   await dialog.getByLabel('责任单位', { exact: true }).fill('发改委');
-  const picker = dialog.getByLabel('责任人', { exact: true });
-  await picker.click();
-  await picker.fill('孙');
+  // the picker starts with the current owner (its name covers the search input): open it by its box
+  await dialog.getByTestId('reassign-person').click();
+  await dialog.getByLabel('责任人', { exact: true }).fill('孙');
   await page.locator('.ant-select-dropdown:visible').getByText('孙丽娜', { exact: true }).click();
   await dialog.getByRole('button', { name: /确\s*定/ }).click();
   await dialog.getByText('请填写操作原因').waitFor();

@@ -2,8 +2,10 @@
  * 在线对接 end to end (issue 14, "done when"): at 390 px an anonymous visitor opens a published resource on the
  * portal, files an inquiry from its page (no script) and gets a tracking number; the demo officer finds it in the
  * 在线对接与投诉 inbox, accepts it, answers it and converts it to a lead project; the visitor looks the number up on
- * /portal/tracking and sees the answer in the office's name. The inbox and the detail are axe clean and fit both
- * widths (the demo inquiries fill the inbox in every state).
+ * /portal/tracking and sees the answer in the office's name. The officer finds the filing by its tracking number
+ * (typed in lower case; kept in the address across a reload) and by a keyword; a phone number is refused under the
+ * search box. The inbox and the detail are axe clean and fit both widths (the demo inquiries fill the inbox in every
+ * state).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -68,6 +70,36 @@ test('a visitor files an inquiry from a resource page, an officer answers and co
     assert.equal(await fitsWidth(page), null);
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'inquiries-inbox-desk');
+
+    // search: the tracking number (typed in lower case) finds that one filing, kept in the address bar
+    const box = page.getByLabel('查询码或关键词（所咨询对象、内容）');
+    const searched = (q: string) => page.waitForResponse((r) => r.url().includes('/api/inquiries?') && new URL(r.url()).searchParams.get('q') === q);
+    let answered = searched(trackingNumber.toLowerCase());
+    await box.fill(trackingNumber.toLowerCase());
+    await box.press('Enter');
+    assert.equal((await answered).status(), 200);
+    await page.waitForURL((u) => u.searchParams.get('q') === trackingNumber.toLowerCase());
+    await row.waitFor();
+    assert.equal(await page.getByTestId('inquiry-link').count(), 1, 'a tracking number finds exactly one filing');
+    await page.reload();
+    await row.waitFor();
+    assert.equal(await box.inputValue(), trackingNumber.toLowerCase(), 'the search is kept in the address');
+    // a keyword of the text finds it too; a phone number is refused under the box
+    answered = searched('果干加工');
+    await box.fill('果干加工');
+    await box.press('Enter');
+    await answered;
+    await row.waitFor();
+    answered = searched('13700009911');
+    await box.fill('13700009911');
+    await box.press('Enter');
+    assert.equal((await answered).status(), 400);
+    await page.getByTestId('inquiry-search-error').getByText('不能按电话号码或电子邮箱搜索', { exact: false }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'inquiries-search-refused-desk');
+    await box.fill('');
+    await box.press('Enter');
+    await page.waitForURL((u) => !u.searchParams.has('q'));
     await row.getByTestId('inquiry-link').click();
     await page.getByTestId('inquiry-tracking-number').filter({ hasText: trackingNumber }).waitFor();
     // masked until revealed
@@ -108,6 +140,11 @@ test('a visitor files an inquiry from a resource page, an officer answers and co
     assert.equal(await fitsWidth(page), null, 'the inbox does not fit 390 px');
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'inquiries-inbox-phone');
+    await page.goto(`/inquiries?q=${encodeURIComponent(trackingNumber)}`);
+    await page.getByTestId('inquiry-card').filter({ hasText: trackingNumber }).waitFor();
+    assert.equal(await page.getByTestId('inquiry-card').count(), 1, 'a tracking number finds exactly one filing (phone)');
+    assert.equal(await fitsWidth(page), null, 'the searched inbox does not fit 390 px');
+    await screenshot(page, 'inquiries-search-phone');
     await page.getByTestId('inquiry-card').filter({ hasText: trackingNumber }).getByTestId('inquiry-link').click();
     await page.getByTestId('inquiry-thread').getByText(ANSWER).waitFor();
     assert.equal(await fitsWidth(page), null, 'the detail does not fit 390 px');

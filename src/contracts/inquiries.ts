@@ -61,6 +61,7 @@ export const inboxQuerySchema = z.object({
   mine: z.coerce.boolean().optional().describe('只看我承办的'),
   ownerId: z.union([z.uuid(), z.literal('none')]).optional().describe('承办人（用户 id），none 为尚无承办人'),
   regionCode: regionCodeSchema.optional().describe('地区（本地区及下级；须在自己的范围内）'),
+  q: text(100).optional().describe('查询码（精确，大小写、空格与连字符不限）或关键词（所咨询对象的标题与内容）；不能按电话、邮箱搜索'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -114,6 +114,42 @@ describe.each(DATABASE_KINDS)('inquiries and complaints on %s', (kind) => {
     expect((await rowOf(spam.trackingNumber)).spamReasons).toEqual(['links']);
   });
 
+  it('searches the inbox by tracking number (exact, within scope) or keyword, and refuses a bad number or contact data naming q', async () => {
+    const own = (await file('complaints', { content: '园区蒸汽管网改造迟迟不开工，影响试生产' })).json() as { trackingNumber: string };
+    const other = (await file('complaints', { regionCode: SIBLING, content: '园区蒸汽管网改造迟迟不开工，天山区' })).json() as { trackingNumber: string };
+    const ownRow = await rowOf(own.trackingNumber);
+    const otherRow = await rowOf(other.trackingNumber);
+    const search = async (who: string, q: string) => {
+      const res = await t.call('GET', `/api/inquiries?q=${encodeURIComponent(q)}`, { cookie: cookie[who] });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: { id: string }[]; total: number }).items.map((i) => i.id);
+    };
+    // exact, forgiving case and dashes as the portal does
+    expect(await search('inq_officer', own.trackingNumber)).toEqual([ownRow.id]);
+    expect(await search('inq_officer', own.trackingNumber.replace(/-/g, ' ').toLowerCase())).toEqual([ownRow.id]);
+    // another county's number finds nothing for 米东区, and the sibling finds its own
+    expect(await search('inq_officer', other.trackingNumber)).toEqual([]);
+    expect(await search('inq_sibling', other.trackingNumber)).toEqual([otherRow.id]);
+    // a keyword in the content: scope still applies (the sibling's filing says the same)
+    expect(await search('inq_officer', '蒸汽管网')).toEqual([ownRow.id]);
+    // 乌鲁木齐市 covers both counties
+    expect((await search('inq_pref', '蒸汽管网')).sort()).toEqual([ownRow.id, otherRow.id].sort());
+    expect(await search('inq_officer', '蒸汽%')).toEqual([]);
+    // combined with another filter
+    const none = await t.call('GET', `/api/inquiries?q=${encodeURIComponent('蒸汽管网')}&kind=inquiry`, { cookie: cookie.inq_officer });
+    expect((none.json() as { items: unknown[] }).items).toEqual([]);
+    // a mistyped check character, a phone number, an e-mail address: 400 naming q
+    const last = own.trackingNumber.slice(-1);
+    const mistyped = own.trackingNumber.slice(0, -1) + (last === '0' ? '1' : '0');
+    for (const q of [mistyped, '13912345678', 'zhang@example.com']) {
+      const res = await t.call('GET', `/api/inquiries?q=${encodeURIComponent(q)}`, { cookie: cookie.inq_officer });
+      expect(res.statusCode, `${q}: ${res.body}`).toBe(400);
+      expect((res.json() as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(['q']);
+    }
+    const long = await t.call('GET', `/api/inquiries?q=${'长'.repeat(101)}`, { cookie: cookie.inq_officer });
+    expect(long.statusCode).toBe(400);
+  });
+
   it('handles within scope: masked detail, audited reveal, sibling 404, stage rules, reopen once, rating after closing', async () => {
     const { trackingNumber } = (await file('complaints', { name: '欧阳娜娜', phone: '13955554444' })).json() as { trackingNumber: string };
     const row = await rowOf(trackingNumber);

@@ -22,6 +22,14 @@ export const inquiryMessages = defineMessages({
     zh: '所涉承诺条款无法识别：请核对条款编号，或不填写此项并在内容中写明所涉条款',
     en: 'The commitment clause named cannot be recognised: check its id, or leave it out and describe the clause in the text',
   },
+  'inquiry.searchTrackingInvalid': {
+    zh: '查询码校验位不对：请核对是否有输错或颠倒的字符（查询码为 17 位，如 7K3M-Q9XA-2BPR-H4TD-W）',
+    en: 'The tracking number’s check character does not match: look for a mistyped or swapped character (17 characters, e.g. 7K3M-Q9XA-2BPR-H4TD-W)',
+  },
+  'inquiry.searchContactRefused': {
+    zh: '不能按电话号码或电子邮箱搜索：请用查询码或关键词查找，联系方式在详情页“查看联系方式”（记入审计）',
+    en: 'Searching by phone number or e-mail is not possible: search by tracking number or keyword; contacts are revealed on the detail page (audited)',
+  },
   'inquiry.subjectUnknown': { zh: '咨询对象（{subject}）不存在或未在门户公开，请从门户上的项目、载体或政策条款页面进入', en: 'Subject ({subject}) does not exist or is not published on the portal; start from its page on the portal' },
   'inquiry.rateLimited': {
     zh: '同一网络地址 {window} 内最多提交 {max} 件，请 {minutes} 分钟后再试',

@@ -18,6 +18,7 @@ import {
 } from '../../db/queries/inquiries/inquiries';
 import { AppError } from '../../domain/app-error';
 import { todayInShanghai } from '../../domain/dates';
+import { parseInboxSearch } from '../../domain/inquiries/inbox-search';
 import { computeDueDates, findNextStage, isFirstResponse, type InquiryStep } from '../../domain/inquiries/inquiry-rules';
 import { formatTrackingNumber } from '../../domain/inquiries/tracking-number';
 import { msg } from '../../domain/messages/catalog';
@@ -80,9 +81,14 @@ function toInboxItem(r: InboxRow, cal: WorkingCalendar, today: string) {
 export async function listInbox(
   deps: Deps,
   caller: Caller,
-  q: { kind?: 'inquiry' | 'complaint'; stage?: string; clock?: 'open' | 'overdue' | 'escalated'; mine?: boolean; ownerId?: string; regionCode?: string; page: number; pageSize: number },
+  q: { kind?: 'inquiry' | 'complaint'; stage?: string; clock?: 'open' | 'overdue' | 'escalated'; mine?: boolean; ownerId?: string; regionCode?: string; q?: string; page: number; pageSize: number },
 ) {
   const today = todayInShanghai();
+  const search = q.q?.trim() ? parseInboxSearch(q.q) : null;
+  if (search?.kind === 'refused') {
+    const message = msg(search.why === 'contactData' ? 'inquiry.searchContactRefused' : 'inquiry.searchTrackingInvalid');
+    throw new AppError('VALIDATION', message, [{ field: 'q', message }]);
+  }
   // a region outside the caller's subtree answers 404 naming the field, like the other lists
   const scopePath = q.regionCode ? (await requireRegionInScope(deps, caller, q.regionCode)).path : caller.actor.regionPath;
   const ownerId = q.mine && caller.actor.id ? caller.actor.id : q.ownerId;
@@ -94,6 +100,8 @@ export async function listInbox(
       stage: q.stage,
       clock: q.clock,
       ownerId,
+      trackingNumber: search?.kind === 'trackingNumber' ? search.trackingNumber : undefined,
+      keyword: search?.kind === 'keyword' ? search.keyword : undefined,
       today,
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,

@@ -94,6 +94,10 @@ export interface InboxFilter {
   clock?: 'open' | 'overdue' | 'escalated';
   /** an owner's user id, or 'none' for items nobody owns yet */
   ownerId?: string;
+  /** a canonical tracking number: that one filing (if in scope) */
+  trackingNumber?: string;
+  /** text in the subject's title or the content (case-insensitive) */
+  keyword?: string;
   today: string;
   limit: number;
   offset: number;
@@ -128,6 +132,11 @@ export async function selectInbox(db: Db, f: InboxFilter): Promise<{ rows: Inbox
   if (f.stage) conds.push(sql`i.stage = ${f.stage}`);
   if (f.ownerId === 'none') conds.push(sql`i.owner_id is null`);
   else if (f.ownerId) conds.push(sql`i.owner_id = ${f.ownerId}::uuid`);
+  if (f.trackingNumber) conds.push(sql`i.tracking_number = ${f.trackingNumber}`);
+  if (f.keyword) {
+    const pattern = `%${escapeLike(f.keyword)}%`;
+    conds.push(sql`(i.subject_title ilike ${pattern} or i.content ilike ${pattern})`);
+  }
   if (f.clock === 'open') conds.push(sql`i.stage <> 'closed'`);
   if (f.clock === 'overdue') conds.push(sql`i.stage <> 'closed' and (i.close_due_on < ${f.today} or (i.first_responded_on is null and i.first_response_due_on < ${f.today}))`);
   if (f.clock === 'escalated') conds.push(sql`i.stage <> 'closed' and i.escalation_level > 0`);

@@ -108,7 +108,25 @@ export default function CommitmentNotice() {
             )}
           />
         </Card>
-        <Card size="small" title={t('commitments.noticeAtRisk', { n: d?.atRiskWorkingDays ?? 10 })} data-testid="notice-at-risk">
+        {(d?.byDepartment.length ?? 0) > 0 && (
+          <Card size="small" title={t('commitments.noticeByDepartment')}>
+            <Table
+              rowKey="department"
+              size="small"
+              pagination={false}
+              dataSource={d?.byDepartment ?? []}
+              columns={[
+                { title: t('commitments.department'), dataIndex: 'department' },
+                { title: t('commitments.noticeClauses'), dataIndex: 'clauses', width: 100, align: 'right' },
+                { title: t('commitments.outstanding'), dataIndex: 'outstandingYuan', width: 140, align: 'right', render: (v: number) => formatWan(v, '0') },
+              ]}
+            />
+          </Card>
+        )}
+        <Card size="small" title={t('commitments.noticeAtRisk')} data-testid="notice-at-risk">
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {t('commitments.noticeAtRiskHint', { n: d?.atRiskWorkingDays ?? 10 })}
+          </Typography.Paragraph>
           <Table<AtRiskRow>
             rowKey="id"
             size="small"
@@ -119,7 +137,7 @@ export default function CommitmentNotice() {
             onRow={(r) => ({ 'data-testid': 'notice-at-risk-row', 'data-id': r.id } as React.HTMLAttributes<HTMLElement>)}
             columns={keyColumnsOnPhone(
               [
-                { title: t('commitments.noticeClause'), key: 'clause', render: (_: unknown, r) => renderClause(t, r) },
+                { title: t('commitments.title'), key: 'clause', render: (_: unknown, r) => renderClause(t, r) },
                 {
                   title: t('commitments.noticeAtRiskLeftCol'),
                   key: 'left',
@@ -144,21 +162,6 @@ export default function CommitmentNotice() {
             )}
           />
         </Card>
-        {(d?.byDepartment.length ?? 0) > 0 && (
-          <Card size="small" title={t('commitments.noticeByDepartment')}>
-            <Table
-              rowKey="department"
-              size="small"
-              pagination={false}
-              dataSource={d?.byDepartment ?? []}
-              columns={[
-                { title: t('commitments.department'), dataIndex: 'department' },
-                { title: t('commitments.noticeClauses'), dataIndex: 'clauses', width: 100, align: 'right' },
-                { title: t('commitments.outstanding'), dataIndex: 'outstandingYuan', width: 140, align: 'right', render: (v: number) => formatWan(v, '0') },
-              ]}
-            />
-          </Card>
-        )}
       </Space>
     </PageContainer>
   );

@@ -1,13 +1,15 @@
 /**
- * 在线对接与投诉 inbox: the inquiries and complaints of the user's region and below, filtered by kind, stage,
- * clock (open, overdue, escalated), owner and region (all in the address bar), with stage tags and the clock in
+ * 在线对接与投诉 inbox: the inquiries and complaints of the user's region and below, searched by tracking number
+ * (exact) or keyword and filtered by kind, stage, clock (open, overdue, escalated), owner and region (all in the
+ * address bar), with stage tags and the clock in
  * working days; a table at a desk, cards on a phone. Contacts are masked here; the detail page reveals them.
  */
-import { Card, Empty, List, Select, Space, Table, Typography } from 'antd';
+import { Card, Empty, Input, List, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PageContainer } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { INQUIRY_KINDS, INQUIRY_STAGES, inquiriesApi, type InboxItem, type InquiryKind, type InquiryStage } from '../../api/inquiries';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { usePhone } from '../../components/responsive';
@@ -28,22 +30,25 @@ export default function InquiryInbox() {
   const clock = (search.get('clock') ?? undefined) as ClockFilter | undefined;
   const owner = search.get('owner') ?? undefined;
   const regionCode = search.get('regionCode') ?? undefined;
+  const q = search.get('q') ?? undefined;
   const page = Number(search.get('page')) || 1;
   const setFilter = (next: Record<string, string | number | null | undefined>) => {
-    const merged: Record<string, string | number | null | undefined> = { kind, stage, clock, owner, regionCode, page: 1, ...next };
+    const merged: Record<string, string | number | null | undefined> = { q, kind, stage, clock, owner, regionCode, page: 1, ...next };
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== null && v !== '' && !(k === 'page' && v === 1)) out[k] = String(v);
     setSearch(out, { replace: true });
   };
   const ownerQuery = owner === 'mine' ? { mine: true } : owner ? { ownerId: owner } : {};
   const list = useQuery({
-    queryKey: ['inquiries', kind, stage, clock, owner, regionCode, page],
-    queryFn: () => inquiriesApi.inbox({ kind, stage, clock, regionCode, ...ownerQuery, page, pageSize: PAGE_SIZE }),
+    queryKey: ['inquiries', q, kind, stage, clock, owner, regionCode, page],
+    queryFn: () => inquiriesApi.inbox({ q, kind, stage, clock, regionCode, ...ownerQuery, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
+  // the server's refusal of the search (a mistyped tracking number, a phone number …) shows under the box
+  const searchError = list.error instanceof ApiError && list.error.status === 400 ? list.error.message : null;
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const filtered = Boolean(kind || stage || clock || owner || regionCode);
+  const filtered = Boolean(q || kind || stage || clock || owner || regionCode);
   const empty = (
     <Empty data-testid="inquiry-empty" description={filtered ? t('inquiries.emptyFiltered') : t('inquiries.empty')}>
       {!filtered && (
@@ -99,6 +104,25 @@ export default function InquiryInbox() {
     <PageContainer title={t('inquiries.title')} subTitle={phone ? undefined : t('inquiries.subtitle')}>
       <Card styles={{ body: { padding: phone ? 12 : undefined } }}>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Space direction="vertical" size={4} style={{ width: phone ? '100%' : undefined }}>
+            <Input.Search
+              key={q ?? ''}
+              aria-label={t('inquiries.search')}
+              placeholder={t('inquiries.search')}
+              allowClear
+              defaultValue={q}
+              maxLength={100}
+              status={searchError ? 'error' : undefined}
+              style={{ width: phone ? '100%' : 360 }}
+              onSearch={(v) => setFilter({ q: v.trim() || null })}
+              data-testid="inquiry-search"
+            />
+            {searchError && (
+              <Typography.Text type="danger" data-testid="inquiry-search-error">
+                {searchError}
+              </Typography.Text>
+            )}
+          </Space>
           <Space wrap size={[12, 8]} direction={phone ? 'vertical' : 'horizontal'} style={{ width: phone ? '100%' : undefined }}>
             <Select
               aria-label={t('inquiries.filterKind')}
