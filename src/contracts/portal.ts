@@ -100,13 +100,31 @@ export const publicationStateSchema = z.object({
     .nullable(),
   /** exactly what the portal shows for it now (null while unpublished) */
   preview: publicProjectSchema.nullable(),
+  /** while nothing is published: the fields of the latest withdrawn publication, to start a republication from */
+  lastWithdrawn: z.object({ ...publicationFields, contactOfficeId: z.string().nullable(), withdrawnAt: z.string() }).nullable(),
   history: z.array(z.object({ id: z.string(), publicTitle: z.string(), publishedAt: z.string(), publishedBy: z.string().nullable(), withdrawnAt: z.string().nullable(), withdrawnBy: z.string().nullable() })),
 });
 export type PublicationState = z.infer<typeof publicationStateSchema>;
 
-export const publishedListQuerySchema = z.object({ region: regionCodeSchema.optional() });
+export const publishedListQuerySchema = z.object({
+  region: regionCodeSchema.optional(),
+  status: z.enum(['published', 'withdrawn']).default('published').describe('published 当前在门户上（默认），withdrawn 已撤回且未重新发布'),
+});
 export const publishedListSchema = z.object({
-  items: z.array(z.object({ projectId: z.string(), projectCode: z.string(), projectName: z.string(), stage: z.string(), regionName: z.string(), publicTitle: z.string(), publishedAt: z.string() })),
+  items: z.array(
+    z.object({
+      projectId: z.string(),
+      projectCode: z.string(),
+      projectName: z.string(),
+      stage: z.string(),
+      regionName: z.string(),
+      publicTitle: z.string(),
+      publishedAt: z.string(),
+      /** withdrawn only: when and by whom the latest publication was taken off */
+      withdrawnAt: z.string().nullable(),
+      withdrawnBy: z.string().nullable(),
+    }),
+  ),
 });
 
 /* ---------- resources ---------- */

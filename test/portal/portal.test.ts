@@ -72,9 +72,28 @@ describe.each(DATABASE_KINDS)('investor portal on %s', (kind) => {
       expect(r.statusCode).toBe(404);
       expect(r.body).toBe(unknown.body);
     }
+    // the admin list: off the published list, on the withdrawn one with who and when (another prefecture sees none)
+    const adminList = async (query: string, cookie = officer) => {
+      const res = await t.call('GET', `/api/portal/publications${query}`, { cookie });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { projectId: string; publicTitle: string; withdrawnAt: string | null; withdrawnBy: string | null }[];
+    };
+    expect((await adminList('')).map((i) => i.projectId)).not.toContain(ids.HDP4);
+    const withdrawnList = await adminList('?status=withdrawn');
+    expect(withdrawnList.map((i) => i.projectId)).toEqual([ids.HDP4]);
+    expect(withdrawnList[0]).toMatchObject({ publicTitle: '新标题', withdrawnBy: 'pt_officer', withdrawnAt: withdrawn.json().history[0].withdrawnAt });
+    expect(await adminList('?status=withdrawn', other)).toEqual([]);
+    // republishing starts from the withdrawn fields (the PUT with a title alone left the others empty)
+    const off = (await t.call('GET', `/api/projects/${ids.HDP4}/publication`, { cookie: officer })).json();
+    expect(off.lastWithdrawn).toEqual({ publicTitle: '新标题', background: '', market: '', conditions: '', investmentScaleYuan: null, cooperationMode: '', contactOfficeId: null, withdrawnAt: withdrawn.json().history[0].withdrawnAt });
+    expect(changed.json().lastWithdrawn).toBeNull();
+    expect((await t.call('GET', '/api/portal/publications?status=gone', { cookie: officer })).statusCode).toBe(400);
     // published again: a second publication in the history
     const again = await t.call('PUT', `/api/projects/${ids.HDP4}/publication`, { cookie: officer, body: { publicTitle: '农产品精深加工招商项目' } });
     expect(again.json().history).toHaveLength(2);
+    // republished: back on the published list, off the withdrawn one
+    expect((await adminList('')).map((i) => i.projectId)).toContain(ids.HDP4);
+    expect(await adminList('?status=withdrawn')).toEqual([]);
     const audit = await selectRows<{ action: string }>(t.database.db, sql`select action from audit_log where object_id = ${ids.HDP4} and action like 'portal.%' order by id`);
     expect(audit.map((a) => a.action)).toEqual(['portal.publish', 'portal.publication.update', 'portal.withdraw', 'portal.publish']);
     const list = await t.call('GET', '/api/public/projects?region=650109');

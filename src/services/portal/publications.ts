@@ -6,7 +6,7 @@
  * triggers of migration 0039 bump the region's reserve version on every change, so the cached counts stay
  * exact). portal.manage in the project's region scope; every step audited.
  */
-import { insertPublication, selectOpenPublication, selectProjectForPublication, selectPublicationHistory, selectPublishedInScope, updatePublicationVersioned, type PublicationRow } from '../../db/queries/portal/publications';
+import { insertPublication, selectLastWithdrawnPublication, selectOpenPublication, selectProjectForPublication, selectPublicationHistory, selectPublishedInScope, selectWithdrawnInScope, updatePublicationVersioned, type PublicationRow } from '../../db/queries/portal/publications';
 import type { PublicationBody, PublicationState } from '../../contracts/portal';
 import { AppError } from '../../domain/app-error';
 import { msg } from '../../domain/messages/catalog';
@@ -36,6 +36,7 @@ function auditFields(row: PublicationRow) {
 export async function getPublicationState(deps: Deps, caller: Caller, projectId: string): Promise<PublicationState> {
   const project = await requireProjectInScope(deps, caller, projectId);
   const [current, history] = await Promise.all([selectOpenPublication(deps.db, projectId), selectPublicationHistory(deps.db, projectId)]);
+  const last = current ? undefined : await selectLastWithdrawnPublication(deps.db, projectId);
   return {
     projectId: project.id,
     projectName: project.name,
@@ -57,6 +58,19 @@ export async function getPublicationState(deps: Deps, caller: Caller, projectId:
       : null,
     // the portal's own read of it: exactly what an investor sees
     preview: current ? await getPublicProject(deps, projectId) : null,
+    lastWithdrawn:
+      last && last.withdrawnAt
+        ? {
+            publicTitle: last.publicTitle,
+            background: last.background,
+            market: last.market,
+            conditions: last.conditions,
+            investmentScaleYuan: last.investmentScaleYuan === null ? null : Number(last.investmentScaleYuan),
+            cooperationMode: last.cooperationMode,
+            contactOfficeId: last.contactOfficeId,
+            withdrawnAt: last.withdrawnAt.toISOString(),
+          }
+        : null,
     history: history.map((h) => ({
       id: h.id,
       publicTitle: h.public_title,
@@ -112,10 +126,22 @@ export async function withdrawPublication(deps: Deps, caller: Caller, projectId:
   return getPublicationState(deps, caller, projectId);
 }
 
-export async function listPublishedProjects(deps: Deps, caller: Caller, o: { region?: string }) {
+/** The projects of the region and below on the portal now, or (status withdrawn) taken off it and not published again. */
+export async function listPublishedProjects(deps: Deps, caller: Caller, o: { region?: string; status?: 'published' | 'withdrawn' }) {
   const scopePath = o.region ? (await requireRegionInScope(deps, caller, o.region, 'region')).path : caller.actor.regionPath;
+  const base = (r: { project_id: string; project_code: string; project_name: string; stage: string; region_name: string; public_title: string; published_at: string }) => ({
+    projectId: r.project_id,
+    projectCode: r.project_code,
+    projectName: r.project_name,
+    stage: r.stage,
+    regionName: r.region_name,
+    publicTitle: r.public_title,
+    publishedAt: r.published_at,
+  });
+  if (o.status === 'withdrawn') {
+    const rows = await selectWithdrawnInScope(deps.db, scopePath);
+    return { items: rows.map((r) => ({ ...base(r), withdrawnAt: r.withdrawn_at, withdrawnBy: r.withdrawn_by })) };
+  }
   const rows = await selectPublishedInScope(deps.db, scopePath);
-  return {
-    items: rows.map((r) => ({ projectId: r.project_id, projectCode: r.project_code, projectName: r.project_name, stage: r.stage, regionName: r.region_name, publicTitle: r.public_title, publishedAt: r.published_at })),
-  };
+  return { items: rows.map((r) => ({ ...base(r), withdrawnAt: null, withdrawnBy: null })) };
 }

@@ -33,7 +33,11 @@ export interface PublishedItem {
   regionName: string;
   publicTitle: string;
   publishedAt: string;
+  /** withdrawn list only: when and by whom it was taken off */
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
 }
+export type PublicationListStatus = 'published' | 'withdrawn';
 
 const resourcePath = (id: string) => `/api/portal/resources/${encodeURIComponent(id)}`;
 const publicationPath = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/publication`;
@@ -47,7 +51,7 @@ export const resourcesApi = {
 };
 
 export const publicationsApi = {
-  list: () => api.get<{ items: PublishedItem[] }>('/api/portal/publications'),
+  list: (status: PublicationListStatus = 'published') => api.get<{ items: PublishedItem[] }>('/api/portal/publications', status === 'withdrawn' ? { status } : {}),
   get: (projectId: string) => api.get<PublicationState>(publicationPath(projectId)),
   publish: (projectId: string, body: PublicationBody) => api.put<PublicationState>(publicationPath(projectId), body),
   withdraw: (projectId: string, body: { version: number; reason: string }) => api.post<PublicationState>(`${publicationPath(projectId)}/withdraw`, body),

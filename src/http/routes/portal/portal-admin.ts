@@ -64,7 +64,7 @@ export async function portalAdminRoutes(app: FastifyInstance, { deps }: { deps: 
   );
   r.get(
     '/api/portal/publications',
-    { config: { access: 'projects.read' }, schema: { tags, summary: '本地区及下级当前在门户发布的项目', querystring: publishedListQuerySchema, response: { 200: publishedListSchema } } },
+    { config: { access: 'projects.read' }, schema: { tags, summary: '本地区及下级当前在门户发布的项目；status=withdrawn 为已撤回且未重新发布的项目（可重新发布）', querystring: publishedListQuerySchema, response: { 200: publishedListSchema } } },
     async (request) => listPublishedProjects(deps, requireCaller(request), request.query),
   );
 

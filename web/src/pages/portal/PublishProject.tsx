@@ -73,12 +73,19 @@ function PublishDialog({ projectId, state, onClose }: { projectId: string; state
     onError: (e) => showError(e),
   });
   const officeList = offices.data?.items ?? [];
-  const initial: Partial<Values> = current
-    ? { publicTitle: current.publicTitle, background: current.background, market: current.market, conditions: current.conditions, investmentScaleYuan: current.investmentScaleYuan, cooperationMode: current.cooperationMode, contactOfficeId: current.contactOfficeId }
+  // changing: what is published; republishing: what was published last, before it was withdrawn
+  const from = current ?? state.lastWithdrawn;
+  const initial: Partial<Values> = from
+    ? { publicTitle: from.publicTitle, background: from.background, market: from.market, conditions: from.conditions, investmentScaleYuan: from.investmentScaleYuan, cooperationMode: from.cooperationMode, contactOfficeId: from.contactOfficeId }
     : {};
   return (
     <Modal open title={current ? t('portal.publish.change') : t('portal.publish.action')} onCancel={onClose} onOk={() => form.submit()} okText={t('portal.publish.submit')} confirmLoading={save.isPending} width={phone ? undefined : 1000} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('portal.publish.hint')}</Typography.Paragraph>
+      {!current && state.lastWithdrawn && (
+        <Typography.Paragraph type="warning" data-testid="publication-republish-hint">
+          {t('portal.publish.republishHint', { date: state.lastWithdrawn.withdrawnAt.slice(0, 10) })}
+        </Typography.Paragraph>
+      )}
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
@@ -113,11 +120,11 @@ function PublishDialog({ projectId, state, onClose }: { projectId: string; state
   );
 }
 
-/** The project page's 发布到门户 / 修改公开内容 button, its state tag and 撤下. */
-export function PublishProject({ projectId }: { projectId: string }) {
+/** The project page's 发布到门户 / 修改公开内容 button, its state tag and 撤下; `openNow` opens the dialog at once (重新发布 from the list). */
+export function PublishProject({ projectId, openNow = false }: { projectId: string; openNow?: boolean }) {
   const { t } = useI18n();
   const client = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(openNow);
   const state = useQuery({ queryKey: ['portal', 'publication', projectId], queryFn: () => publicationsApi.get(projectId) });
   const current = state.data?.current ?? null;
   const withdraw = async ({ reason }: { reason: string }) => {

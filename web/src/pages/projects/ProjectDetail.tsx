@@ -100,7 +100,7 @@ export default function ProjectDetail() {
               ) : null,
             ]
           : []),
-        canPublish && project.stage !== 'terminated' ? <PublishProject key="publish" projectId={project.id} /> : null,
+        canPublish && project.stage !== 'terminated' ? <PublishProject key="publish" projectId={project.id} openNow={search.get('publish') === '1'} /> : null,
       ]}
     >
       <Card style={{ marginBottom: 16 }}>
