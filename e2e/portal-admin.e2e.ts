@@ -1,12 +1,14 @@
 /**
  * The officers' 招商门户 pages (issue 14 item 9): at 1440 px an officer creates a resource suitable for
  * 农副食品加工业 (13), publishes it, and an anonymous visitor finds it on /portal/resources by 制造业 (C); at
- * 390 px the 资源载体 list (cards) and a policy page with its items render, fit the width and are axe clean.
+ * 390 px the 资源载体 list (cards) and a policy page with its items render, fit the width and are axe clean. A demo
+ * project withdrawn from the portal shows under 发布项目 → 已撤回 (at both widths) and 重新发布 opens its publish
+ * dialog filled with the last public fields; submitting puts it back on the published list.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeViolations, DESK, fitsWidth, login, launch, newPage, PHONE, screenshot } from './helpers';
+import { axeViolations, DESK, fitsWidth, login, launch, newPage, PHONE, SAME_ORIGIN, screenshot } from './helpers';
 
 let browser: Browser;
 
@@ -97,5 +99,60 @@ test('phone: the resource list as cards and a policy page with its items fit 390
     await screenshot(leader.page, 'portal-admin-policy-phone');
   } finally {
     await leader.context.close();
+  }
+});
+
+test('a withdrawn project is listed under 已撤回 and republished from there with its last public fields', async () => {
+  const desk = await newPage(browser, DESK);
+  try {
+    const { page } = desk;
+    await login(page, 'officer');
+    const published = (await (await page.request.get('/api/portal/publications')).json()) as { items: { projectId: string; publicTitle: string }[] };
+    const item = published.items[0];
+    assert.ok(item, 'the demo has a published project in 米东区');
+    const state = (await (await page.request.get(`/api/projects/${item.projectId}/publication`)).json()) as { current: { version: number } };
+    const off = await page.request.post(`/api/projects/${item.projectId}/publication/withdraw`, { headers: SAME_ORIGIN, data: { version: state.current.version, reason: '浏览器测试：暂停推介' } });
+    assert.equal(off.status(), 200, await off.text());
+
+    await page.goto('/portal-admin/publications');
+    await page.getByTestId('publication-list').waitFor();
+    assert.equal(await page.getByTestId('publication-row').filter({ hasText: item.publicTitle }).count(), 0, 'withdrawn: not on the published list');
+    await page.getByTestId('publication-status').getByText('已撤回').click();
+    await page.waitForURL((u) => u.searchParams.get('status') === 'withdrawn');
+    const row = page.getByTestId('publication-row').filter({ hasText: item.publicTitle });
+    await row.getByText('马晓东').waitFor();
+    assert.equal(await fitsWidth(page), null);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'portal-admin-withdrawn-desk');
+
+    // the phone: the same list as cards, from the address alone
+    const phone = await newPage(browser, PHONE);
+    try {
+      await login(phone.page, 'officer');
+      await phone.page.goto('/portal-admin/publications?status=withdrawn');
+      await phone.page.getByTestId('publication-row').filter({ hasText: item.publicTitle }).getByTestId('publication-republish').waitFor();
+      assert.equal(await fitsWidth(phone.page), null, 'the withdrawn list does not fit 390 px');
+      assert.deepEqual(await axeViolations(phone.page), []);
+      await screenshot(phone.page, 'portal-admin-withdrawn-phone');
+    } finally {
+      await phone.context.close();
+    }
+
+    // 重新发布: the project page opens with the dialog filled from the withdrawn publication
+    await row.getByTestId('publication-republish').click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}\?publish=1$/);
+    await page.getByTestId('publication-republish-hint').waitFor();
+    assert.equal(await page.getByTestId('publication-title-input').inputValue(), item.publicTitle);
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'portal-admin-republish-desk');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/publication') && r.request().method() === 'PUT');
+    await page.getByRole('dialog').getByRole('button', { name: /提\s*交|发\s*布|保\s*存/ }).click();
+    assert.equal((await saved).status(), 200);
+    await page.goto('/portal-admin/publications?status=withdrawn');
+    await page.getByTestId('publication-empty').waitFor();
+    await page.goto('/portal-admin/publications');
+    await page.getByTestId('publication-row').filter({ hasText: item.publicTitle }).waitFor();
+  } finally {
+    await desk.context.close();
   }
 });
