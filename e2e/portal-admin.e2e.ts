@@ -107,11 +107,22 @@ test('a withdrawn project is listed under 已撤回 and republished from there w
   try {
     const { page } = desk;
     await login(page, 'officer');
-    const published = (await (await page.request.get('/api/portal/publications')).json()) as { items: { projectId: string; publicTitle: string }[] };
-    const item = published.items[0];
-    assert.ok(item, 'the demo has a published project in 米东区');
-    const state = (await (await page.request.get(`/api/projects/${item.projectId}/publication`)).json()) as { current: { version: number } };
-    const off = await page.request.post(`/api/projects/${item.projectId}/publication/withdraw`, { headers: SAME_ORIGIN, data: { version: state.current.version, reason: '浏览器测试：暂停推介' } });
+    // the demo publishes prefecture projects only: publish a 米东区 储备 project (API), then withdraw it
+    const leads = ((await (await page.request.get('/api/projects?stage=lead&pageSize=50')).json()) as { items: { id: string; name: string }[] }).items;
+    let chosen: { id: string; name: string } | undefined;
+    for (const p of leads) {
+      const state = (await (await page.request.get(`/api/projects/${p.id}/publication`)).json()) as { current: unknown };
+      if (state.current === null) {
+        chosen = p;
+        break;
+      }
+    }
+    assert.ok(chosen, 'a 储备 project not yet published');
+    const item = { projectId: chosen.id, publicTitle: `${chosen.name}（撤回后重新发布）` };
+    const put = await page.request.put(`/api/projects/${item.projectId}/publication`, { headers: SAME_ORIGIN, data: { publicTitle: item.publicTitle, background: '浏览器测试：撤回前的公开背景' } });
+    assert.equal(put.status(), 200, await put.text());
+    const version = ((await put.json()) as { current: { version: number } }).current.version;
+    const off = await page.request.post(`/api/projects/${item.projectId}/publication/withdraw`, { headers: SAME_ORIGIN, data: { version, reason: '浏览器测试：暂停推介' } });
     assert.equal(off.status(), 200, await off.text());
 
     await page.goto('/portal-admin/publications');
@@ -143,6 +154,7 @@ test('a withdrawn project is listed under 已撤回 and republished from there w
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}\?publish=1$/);
     await page.getByTestId('publication-republish-hint').waitFor();
     assert.equal(await page.getByTestId('publication-title-input').inputValue(), item.publicTitle);
+    await page.getByRole('dialog').getByText('浏览器测试：撤回前的公开背景').first().waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'portal-admin-republish-desk');
     const saved = page.waitForResponse((r) => r.url().endsWith('/publication') && r.request().method() === 'PUT');
