@@ -95,6 +95,8 @@ test('a visitor files an inquiry from a resource page, an officer answers and co
     await box.press('Enter');
     assert.equal((await answered).status(), 400);
     await page.getByTestId('inquiry-search-error').getByText('不能按电话号码或电子邮箱搜索', { exact: false }).waitFor();
+    // said once, under the box: no toast repeats it
+    assert.equal(await page.locator('.ant-message-notice').filter({ hasText: '不能按电话号码或电子邮箱搜索' }).count(), 0);
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'inquiries-search-refused-desk');
     await box.fill('');

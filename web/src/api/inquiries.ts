@@ -112,7 +112,8 @@ export interface RevealedContact {
 const path = (id: string) => `/api/inquiries/${encodeURIComponent(id)}`;
 
 export const inquiriesApi = {
-  inbox: (query: InboxQuery) => api.get<InboxPage>('/api/inquiries', { ...query }),
+  /** `silent`: the caller shows the refusal itself (the inbox shows a refused search under its box) */
+  inbox: (query: InboxQuery, silent?: boolean) => api.get<InboxPage>('/api/inquiries', { ...query }, silent),
   get: (id: string) => api.get<InquiryDetail>(path(id)),
   reveal: (id: string, reason: string) => api.post<RevealedContact>(`${path(id)}/reveal`, { reason }),
   assign: (id: string, body: z.input<typeof assignBodySchema>) => api.post<InquiryDetail>(`${path(id)}/owner`, body),

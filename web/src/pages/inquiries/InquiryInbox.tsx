@@ -9,7 +9,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { PageContainer } from '@ant-design/pro-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
+import { ApiError, showError } from '../../api/client';
 import { INQUIRY_KINDS, INQUIRY_STAGES, inquiriesApi, type InboxItem, type InquiryKind, type InquiryStage } from '../../api/inquiries';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect';
 import { usePhone } from '../../components/responsive';
@@ -41,7 +41,12 @@ export default function InquiryInbox() {
   const ownerQuery = owner === 'mine' ? { mine: true } : owner ? { ownerId: owner } : {};
   const list = useQuery({
     queryKey: ['inquiries', q, kind, stage, clock, owner, regionCode, page],
-    queryFn: () => inquiriesApi.inbox({ q, kind, stage, clock, regionCode, ...ownerQuery, page, pageSize: PAGE_SIZE }),
+    // a refused search (400) is shown under the box, once; anything else as the client shows every error
+    queryFn: () =>
+      inquiriesApi.inbox({ q, kind, stage, clock, regionCode, ...ownerQuery, page, pageSize: PAGE_SIZE }, true).catch((err: unknown) => {
+        if (!(err instanceof ApiError && err.status === 400)) showError(err);
+        throw err;
+      }),
     placeholderData: keepPreviousData,
   });
   // the server's refusal of the search (a mistyped tracking number, a phone number …) shows under the box

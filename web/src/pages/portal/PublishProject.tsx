@@ -2,7 +2,7 @@
  * 发布到门户 on a project's page: a dialog with the public fields only, a live preview of exactly the fields the
  * portal shows (it never reads the project's own name, investor or contacts), and 撤下 with a reason.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -120,11 +120,18 @@ function PublishDialog({ projectId, state, onClose }: { projectId: string; state
   );
 }
 
-/** The project page's 发布到门户 / 修改公开内容 button, its state tag and 撤下; `openNow` opens the dialog at once (重新发布 from the list). */
-export function PublishProject({ projectId, openNow = false }: { projectId: string; openNow?: boolean }) {
+/**
+ * The project page's 发布到门户 / 修改公开内容 button, its state tag and 撤下; `openNow` opens the dialog at once (重新发布 from
+ * the list), and `onOpenedNow` is then told once, so the page can drop the request from its address (a reload does not reopen it).
+ */
+export function PublishProject({ projectId, openNow = false, onOpenedNow }: { projectId: string; openNow?: boolean; onOpenedNow?: () => void }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [open, setOpen] = useState(openNow);
+  useEffect(() => {
+    if (openNow) onOpenedNow?.();
+    // once, when the dialog was opened by the address
+  }, []);
   const state = useQuery({ queryKey: ['portal', 'publication', projectId], queryFn: () => publicationsApi.get(projectId) });
   const current = state.data?.current ?? null;
   const withdraw = async ({ reason }: { reason: string }) => {

@@ -100,7 +100,21 @@ export default function ProjectDetail() {
               ) : null,
             ]
           : []),
-        canPublish && project.stage !== 'terminated' ? <PublishProject key="publish" projectId={project.id} openNow={search.get('publish') === '1'} /> : null,
+        canPublish && project.stage !== 'terminated' ? <PublishProject
+            key="publish"
+            projectId={project.id}
+            openNow={search.get('publish') === '1'}
+            onOpenedNow={() =>
+              setSearch(
+                (prev) => {
+                  const next = new URLSearchParams(prev);
+                  next.delete('publish');
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+          /> : null,
       ]}
     >
       <Card style={{ marginBottom: 16 }}>
