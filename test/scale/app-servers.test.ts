@@ -80,7 +80,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('three app servers on one Postgr
         // what the engine and the other jobs were doing, so a failure under load can be read
         const engine = await rows(t.deps.db, sql`select name, state, retry_count, created_on, started_on from pgboss.job where name = 'enterprise-import' order by created_on`);
         const jobs = await rows(t.deps.db, sql`select id, status, worker, heartbeat_at from import_jobs order by created_at`);
-        throw new Error(`job ${id} still ${j.status} (${JSON.stringify(j.progress)}); engine: ${JSON.stringify(engine)}; import jobs: ${JSON.stringify(jobs)}`);
+        // every session on this database: an engine waiting on a lock, and whoever holds it (idle in transaction?)
+        const sessions = await rows(
+          t.deps.db,
+          sql`select pid, application_name, state, wait_event_type, wait_event, xact_start, left(query, 160) as query
+              from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() order by xact_start nulls last`,
+        );
+        const outputs = servers.map((s, i) => `server ${i} (pid ${s.child.pid}, exit ${s.child.exitCode}):\n${s.output().slice(-1500)}`).join('\n');
+        throw new Error(
+          `job ${id} still ${j.status} (${JSON.stringify(j.progress)}); engine: ${JSON.stringify(engine)}; import jobs: ${JSON.stringify(jobs)}; sessions: ${JSON.stringify(sessions)}\n${outputs}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 200));
     }
