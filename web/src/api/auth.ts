@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, request } from './client';
 import type {
   AccountEvent,
   CurrentPasswordBody,
@@ -17,7 +17,8 @@ export const authApi = {
   /** Silent: the login page shows the error (and asks for the 动态口令 on TOTP_REQUIRED). */
   login: (username: string, password: string, totp?: string) =>
     api.post<LoginResult>('/api/auth/login', { username, password, ...(totp ? { totp } : {}) } satisfies LoginBody, true),
-  logout: () => api.post<void>('/api/auth/logout', undefined, true),
+  // once: the page goes to the login form whatever the answer, so a busy server (503) must not hold it for retries
+  logout: () => request<void>('POST', '/api/auth/logout', { silent: true, once: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/api/auth/password', { currentPassword, newPassword } satisfies PasswordChangeBody),
   securityEvents: () => api.get<{ items: AccountEvent[] }>('/api/auth/security-events'),

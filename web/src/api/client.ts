@@ -27,6 +27,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Do not show the error message; the caller handles it. */
   silent?: boolean;
+  /** Send a write once, not again after a lost answer (logout: the page moves on whatever the answer). */
+  once?: boolean;
 }
 
 let messageApi: MessageInstance | null = null;
@@ -100,7 +102,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     else {
       // a write keeps one key through its retries, so a lost answer never applies it twice (write-retries.ts)
       init.headers = { ...init.headers, 'Idempotency-Key': createIdempotencyKey() };
-      res = await sendWrite(() => fetch(url, init));
+      res = options.once ? await fetch(url, init) : await sendWrite(() => fetch(url, init));
     }
   } catch {
     const err = new ApiError(0, 'NETWORK', translate('error.network'));
