@@ -52,8 +52,14 @@ async function createWithPickers(page: Page, width: 'desk' | 'phone', investorTe
   await screenshot(page, `pickers-investor-${width}`);
   assert.equal(await fitsWidth(page), null);
   await option.click();
-  assert.equal(await drawer.getByLabel('投资方', { exact: true }).inputValue(), wanted.name);
-  assert.equal(await drawer.getByLabel('投资方统一社会信用代码').inputValue(), wanted.creditCode);
+  // the form takes the pick on its next render: on a busy machine that is after the click returns
+  const valueOf = async (label: string, exact: boolean) => {
+    const field = drawer.getByLabel(label, { exact });
+    for (let i = 0; i < 50 && (await field.inputValue()) !== (label === '投资方' ? wanted.name : wanted.creditCode); i++) await page.waitForTimeout(100);
+    return field.inputValue();
+  };
+  assert.equal(await valueOf('投资方', true), wanted.name);
+  assert.equal(await valueOf('投资方统一社会信用代码', false), wanted.creditCode);
 
   // industry: a keyword finds the 小类 under its 中类
   const picker = drawer.getByTestId('industry-picker');
