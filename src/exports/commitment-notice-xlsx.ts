@@ -7,19 +7,24 @@ import { writeWorkbook } from './workbook-buffer';
 
 type Notice = Awaited<ReturnType<typeof listOverdueNotice>>;
 
+/** The clause's first columns, the same on the overdue and the at-risk sheet. */
+const CLAUSE_COLUMNS = [
+  { header: '项目编号', width: 14 },
+  { header: '项目名称', width: 30 },
+  { header: '地区', width: 12 },
+  { header: '责任单位', width: 18 },
+  { header: '责任人', width: 10 },
+  { header: '类型', width: 14 },
+  { header: '承诺内容', width: 36 },
+];
+
 const wan = (yuan: number | null) => (yuan === null ? '' : formatYuanAsWan(BigInt(yuan)));
 
 export async function renderCommitmentNoticeXlsx(notice: Notice): Promise<Buffer> {
   return writeWorkbook(async (wb) => {
     const ws = wb.addWorksheet('逾期承诺');
     ws.columns = [
-      { header: '项目编号', width: 14 },
-      { header: '项目名称', width: 30 },
-      { header: '地区', width: 12 },
-      { header: '责任单位', width: 18 },
-      { header: '责任人', width: 10 },
-      { header: '类型', width: 14 },
-      { header: '承诺内容', width: 36 },
+      ...CLAUSE_COLUMNS,
       { header: '承诺金额(万元)', width: 14 },
       { header: '未兑现(万元)', width: 14 },
       { header: '到期日期', width: 12 },
@@ -44,13 +49,7 @@ export async function renderCommitmentNoticeXlsx(notice: Notice): Promise<Buffer
     byDept.commit();
     const atRisk = wb.addWorksheet('即将到期');
     atRisk.columns = [
-      { header: '项目编号', width: 14 },
-      { header: '项目名称', width: 30 },
-      { header: '地区', width: 12 },
-      { header: '责任单位', width: 18 },
-      { header: '责任人', width: 10 },
-      { header: '类型', width: 14 },
-      { header: '承诺内容', width: 36 },
+      ...CLAUSE_COLUMNS,
       { header: '状态', width: 10 },
       { header: '承诺金额(万元)', width: 14 },
       { header: '未兑现(万元)', width: 14 },
