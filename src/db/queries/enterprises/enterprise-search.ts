@@ -47,7 +47,8 @@ function tsquery(text: string): SQL {
   return sql`to_tsquery('simple', ${text})`;
 }
 
-function matchCondition(q: EnterpriseQuery): SQL[] {
+/** The text search's conditions; `keyed`: its indexed words go into the key condition instead (buildWhere). */
+function matchCondition(q: EnterpriseQuery, keyed = false): SQL[] {
   if (q.kind === 'creditCode') return [sql`e.credit_code like ${`${escapeLikePattern(q.prefix)}%`}`];
   if (q.kind === 'pinyin') {
     // two letters give pg_trgm no trigram: match them at the start of a key instead (word start)
@@ -55,7 +56,7 @@ function matchCondition(q: EnterpriseQuery): SQL[] {
     return [sql`e.search_pinyin like ${`%${escapeLikePattern(q.text)}%`}`];
   }
   const out: SQL[] = [];
-  if (q.indexQuery) out.push(sql`e.search_words @@ ${tsquery(q.indexQuery)}`);
+  if (q.indexQuery && !keyed) out.push(sql`e.search_words @@ ${tsquery(q.indexQuery)}`);
   for (const t of q.terms) {
     if (!t.check) continue;
     if (t.candidates) {
@@ -86,66 +87,137 @@ function contactCondition(scopePath: string): SQL {
  * and made "新疆 食品" + industry + status slower (80 vs 55 ms). `+ 0` and `|| ''` keep the
  * planner off those indexes; region and tag filters, often selective, keep theirs.
  *
- * Without a search text and with `keyed` (the statement that counts the matches), the tag, industry
- * and region filters (and a single status with them) become one condition on the GIN index of
- * enterprise_filter_keys, so two broad filters with a small intersection (门类 F and 高新技术: none
- * of 10,000,000) are intersected inside the index instead of as two bitmaps of millions of rows,
- * and the range filters are then checked on the rows it found (a capital bitmap of a million rows
- * ANDed with a region's 25,000 cost 140 ms and lossy pages to recheck). Statements that read
- * rows in another order (a sample, the capital tiers) keep the plain conditions: the keys function
- * would be evaluated on every row they read.
+ * With `keyed` (the statement that counts the matches, when the probe expects the index to hand
+ * back few enough rows), the words of the search and the filters that have keys become one
+ * condition on the GIN index of enterprise_search_vector (migration 0043): tags, region, industry
+ * and status exactly, a capital floor and a span of founding years as keys that narrow (their exact
+ * bounds are checked on the rows found). Words and filters are then intersected inside the index —
+ * "商务 咨询" + 高新技术 + capital ≥ 1000万, or 门类 F + 高新技术 (none of 10,000,000) — instead of
+ * as bitmaps of hundreds of thousands of rows ANDed and rechecked. A search by pinyin, credit code
+ * or name fragment alone keeps its own index (keys would be intersected with a lossy trigram scan).
+ * Statements that read rows in another order (a sample, the capital tiers) keep the plain
+ * conditions: the vector expression would be evaluated on every row they read.
  */
 export function buildWhere(f: EnterpriseSearchFilter, keyed = false): SQL {
-  const c: SQL[] = f.query ? matchCondition(f.query) : [];
-  const keys = keyed && !f.query ? listFilterKeys(f) : [];
+  const keys = keyed ? planSearchKeys(f) : null;
+  const c: SQL[] = f.query ? matchCondition(f.query, keys !== null) : [];
   // the range filters are checked on the rows the search or key index found (see above)
-  const onRows = f.query !== null || keys.length > 0;
+  const onRows = f.query !== null || keys !== null;
   const capital = onRows ? sql`(e.registered_capital_yuan + 0)` : sql`e.registered_capital_yuan`;
   const established = onRows ? sql`(e.established_on + 0)` : sql`e.established_on`;
   const industry = onRows ? sql`(e.industry_code || '')` : sql`e.industry_code`;
   const status = onRows ? sql`(e.status || '')` : sql`e.status`;
-  if (f.tags.length > 0 && keys.length === 0) c.push(sql`e.tags @> ${textArray(f.tags)}`);
-  if (f.regionCodes && !(keys.length > 0 && f.regionKey)) c.push(sql`e.region_code = any(${textArray(f.regionCodes)})`);
-  if (f.industryCodes && !(keys.length > 0 && f.industryKey)) c.push(sql`${industry} = any(${textArray(f.industryCodes)})`);
+  if (keys) c.push(sql`${SEARCH_VECTOR} @@ ${keys.words ? sql`(${tsquery(keys.words)} && ${keys.query}::tsquery)` : sql`${keys.query}::tsquery`}`);
+  if (f.tags.length > 0 && !keys) c.push(sql`e.tags @> ${textArray(f.tags)}`);
+  if (f.regionCodes && !keys?.region) c.push(sql`e.region_code = any(${textArray(f.regionCodes)})`);
+  if (f.industryCodes && !keys?.industry) c.push(sql`${industry} = any(${textArray(f.industryCodes)})`);
   if (f.capitalMinYuan !== null) c.push(sql`${capital} >= ${f.capitalMinYuan.toString()}::bigint`);
   if (f.capitalMaxYuan !== null) c.push(sql`${capital} <= ${f.capitalMaxYuan.toString()}::bigint`);
   if (f.establishedFrom) c.push(sql`${established} >= ${f.establishedFrom}::date`);
   if (f.establishedBefore) c.push(sql`${established} < ${f.establishedBefore}::date`);
-  if (f.statuses && !keys.some((k) => k.startsWith('|s:'))) c.push(sql`${status} = any(${textArray(f.statuses)})`);
-  if (keys.length > 0) c.push(sql`${FILTER_KEYS} @> ${textArray(keys)}`);
+  if (f.statuses && !keys) c.push(sql`${status} = any(${textArray(f.statuses)})`);
   if (f.contactScopePath) c.push(contactCondition(f.contactScopePath));
   return c.length > 0 ? sql.join(c, sql` and `) : sql`true`;
 }
 
+/** A capital floor's key: the largest power of ten (10^4 … 10^10) at or below it (null below 10,000). */
+export function capitalKeyOf(minYuan: bigint): string | null {
+  let key: string | null = null;
+  for (let k = 4; k <= 10; k++) if (minYuan >= 10n ** BigInt(k)) key = `|c:${k}`;
+  return key;
+}
+
+/** Most keys a span of founding years becomes; a longer span is checked on the rows only. */
+const MAX_YEAR_KEYS = 12;
+
 /**
- * The filters as keys of enterprise_filter_keys: each tag, the region and the industry when they
- * have a key, and one status with them (a status alone, or several, is checked on the rows).
+ * The founding years from…to (inclusive) as keys: whole decades as |d:, the years at either end as
+ * |y: (2010–2025 → |d:2010, |y:2020 … |y:2025). Null when the span needs more than MAX_YEAR_KEYS.
  */
-export function listFilterKeys(f: EnterpriseSearchFilter): string[] {
-  const keys = [...f.tags];
-  if (f.regionCodes && f.regionKey) keys.push(`|r:${f.regionKey}`);
-  if (f.industryCodes && f.industryKey) keys.push(`|i:${f.industryKey}`);
-  if (keys.length > 0 && f.statuses?.length === 1) keys.push(`|s:${f.statuses[0]}`);
-  return keys;
+export function yearKeysOf(from: number, to: number): string[] | null {
+  const keys: string[] = [];
+  let y = from;
+  while (y <= to) {
+    if (y % 10 === 0 && y + 9 <= to) {
+      keys.push(`|d:${y}`);
+      y += 10;
+    } else {
+      keys.push(`|y:${y}`);
+      y += 1;
+    }
+  }
+  return keys.length > 0 && keys.length <= MAX_YEAR_KEYS ? keys : null;
+}
+
+/** The year of a YYYY-MM-DD date that is the first of January (the founding-year filters), else null. */
+function januaryYear(date: string | null): number | null {
+  const m = date ? /^(\d{4})-01-01$/.exec(date) : null;
+  return m ? Number(m[1]) : null;
+}
+
+export interface SearchKeyPlan {
+  /** the tsquery of the keys (each key a quoted lexeme; a group of alternatives in parentheses) */
+  query: string;
+  /** the words of the text search, to AND with the keys (to_tsquery('simple', …)), or null */
+  words: string | null;
+  /** which plain conditions the keys stand for exactly (the others are checked on the rows) */
+  region: boolean;
+  industry: boolean;
+}
+
+/** A lexeme of a tsquery, quoted (a quote doubled, a backslash escaped). */
+function quoteLexeme(key: string): string {
+  return `'${key.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /**
- * What the filter keys stand for, as plain conditions (null when the search has no keys): the
- * probe counts them on its sample to tell whether the keys index would hand back few enough rows
- * to keep its bitmap exact (a lossy one makes every row of its pages evaluate the keys expression).
+ * The search's words and filters as keys of enterprise_search_vector, or null when it has none or
+ * its text is not a word search (pinyin, credit code, a fragment without indexed words): each tag,
+ * the region and the industry when they have a key, the statuses (any of them), a capital floor's
+ * power of ten and the founding years.
+ */
+export function planSearchKeys(f: EnterpriseSearchFilter): SearchKeyPlan | null {
+  if (f.query && (f.query.kind !== 'text' || !f.query.indexQuery)) return null;
+  const all: string[] = [...f.tags];
+  const anyOf: string[][] = [];
+  const region = f.regionCodes !== null && f.regionKey !== null;
+  const industry = f.industryCodes !== null && f.industryKey !== null;
+  if (region) all.push(`|r:${f.regionKey}`);
+  if (industry) all.push(`|i:${f.industryKey}`);
+  if (f.statuses) anyOf.push(f.statuses.map((s) => `|s:${s}`));
+  const capital = f.capitalMinYuan === null ? null : capitalKeyOf(f.capitalMinYuan);
+  if (capital) all.push(capital);
+  const from = januaryYear(f.establishedFrom);
+  const before = januaryYear(f.establishedBefore);
+  const years = from !== null && before !== null ? yearKeysOf(from, before - 1) : null;
+  if (years) anyOf.push(years);
+  if (all.length === 0 && anyOf.length === 0) return null;
+  const parts = [...all.map(quoteLexeme), ...anyOf.map((g) => (g.length === 1 ? quoteLexeme(g[0] as string) : `(${g.map(quoteLexeme).join(' | ')})`))];
+  return { query: parts.join(' & '), words: f.query?.kind === 'text' ? f.query.indexQuery : null, region, industry };
+}
+
+/**
+ * What the keys stand for, as plain conditions (null when the search has no keys): the probe counts
+ * them on its sample to tell whether the index would hand back few enough rows to keep its bitmap
+ * exact (a lossy one makes every row of its pages evaluate the vector expression).
  */
 export function buildKeyedFiltersPlain(f: EnterpriseSearchFilter): SQL | null {
-  if (f.query || listFilterKeys(f).length === 0) return null;
+  const plan = planSearchKeys(f);
+  if (!plan) return null;
   const c: SQL[] = [];
+  if (plan.words) c.push(sql`e.search_words @@ ${tsquery(plan.words)}`);
   if (f.tags.length > 0) c.push(sql`e.tags @> ${textArray(f.tags)}`);
-  if (f.regionCodes && f.regionKey) c.push(sql`e.region_code = any(${textArray(f.regionCodes)})`);
-  if (f.industryCodes && f.industryKey) c.push(sql`e.industry_code = any(${textArray(f.industryCodes)})`);
-  if (f.statuses?.length === 1 && listFilterKeys(f).some((k) => k.startsWith('|s:'))) c.push(sql`e.status = ${f.statuses[0]}`);
+  if (plan.region && f.regionCodes) c.push(sql`e.region_code = any(${textArray(f.regionCodes)})`);
+  if (plan.industry && f.industryCodes) c.push(sql`e.industry_code = any(${textArray(f.industryCodes)})`);
+  if (f.statuses) c.push(sql`e.status = any(${textArray(f.statuses)})`);
+  if (f.capitalMinYuan !== null && capitalKeyOf(f.capitalMinYuan)) c.push(sql`e.registered_capital_yuan >= ${f.capitalMinYuan.toString()}::bigint`);
+  if (f.establishedFrom) c.push(sql`e.established_on >= ${f.establishedFrom}::date`);
+  if (f.establishedBefore) c.push(sql`e.established_on < ${f.establishedBefore}::date`);
   return sql.join(c, sql` and `);
 }
 
-/** The indexed expression of enterprises_filter_keys_idx, written exactly as the index has it. */
-const FILTER_KEYS = sql`enterprise_filter_keys(e.industry_code, e.status, e.tags, e.region_code)`;
+/** The indexed expression of enterprises_search_vector_idx (migration 0043), written exactly as the index has it. */
+const SEARCH_VECTOR = sql`enterprise_search_vector(e.search_words, e.industry_code, e.status, e.tags, e.region_code, e.registered_capital_yuan, e.established_on)`;
 
 /**
  * Relevance, from the name alone (cheap: no tsvector is read back): an exact name 10, a name
