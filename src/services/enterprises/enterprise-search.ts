@@ -290,13 +290,14 @@ const SAMPLE_MATCHES = 800;
 const MAX_SAMPLE_ROWS = 60_000;
 const SURE_SAMPLE_MATCHES = 100;
 /**
- * The count uses the filter keys index (enterprise_filter_keys) when the keys alone are expected to
- * match at most this many rows: its bitmap then stays exact in the default work_mem (4 MB holds
- * about 60,000 pages), and no row has the keys expression evaluated on it (about 10 µs a row). A
- * broader key (a whole 门类 with a capital floor) keeps the plain conditions and their indexes.
- * On a smaller table the plain bitmaps are cheap too: at most KEYED_MAX_SHARE of its rows (a
- * region of 37,000 of 1,000,000 with a capital floor read all 37,000 rows through the keys, where
- * the region's and the capital's bitmaps intersected leave 4,150 to read).
+ * The count uses the search vector's index (enterprise_search_vector: the words and the filter keys
+ * in one GIN index, db/queries/enterprises/enterprise-search.ts buildWhere) when the words and keys
+ * alone are expected to match at most this many rows: its bitmap then stays exact in the default
+ * work_mem (4 MB holds about 60,000 pages), and no row has the vector expression evaluated on it
+ * (about 10 µs a row). A broader key (a whole 门类 with a capital floor) keeps the plain conditions
+ * and their indexes. On a smaller table the plain bitmaps are cheap too: at most KEYED_MAX_SHARE of
+ * its rows (a region of 37,000 of 1,000,000 with a capital floor read all 37,000 rows through the
+ * keys, where the region's and the capital's bitmaps intersected leave 4,150 to read).
  */
 const KEYED_MAX_ROWS = 40_000;
 const KEYED_MAX_SHARE = 0.02;
