@@ -274,9 +274,9 @@ export function scaleFacets(facets: EnterpriseFacets, scale: number): Enterprise
 
 /**
  * Sampling (TABLESAMPLE SYSTEM over the table's pages, the same pages every time). A probe of about
- * PROBE_ROWS rows first tells a search that may be broad (its scaled count at least half the cap)
- * from one that surely is not, for a few milliseconds: the planner's estimates of word searches are
- * off ten times either way. A possibly broad search then samples enough rows to expect about
+ * PROBE_ROWS rows first tells a search that may be broad for sure (its scaled count at least
+ * LIKELY_SURE_CAPS caps) from one that is near the cap or under it, for a few milliseconds: the
+ * planner's estimates of word searches are off ten times either way. A possibly broad search then samples enough rows to expect about
  * SAMPLE_MATCHES matches (the broader the search, the smaller the sample), between PROBE_ROWS and
  * MAX_SAMPLE_ROWS, for its estimated total and facets. It is broad for sure — and skips the exact
  * count of the first 10,001, which reads a common word's whole posting list — when the sample
@@ -289,6 +289,13 @@ const PROBE_ROWS = 5_000;
 const SAMPLE_MATCHES = 800;
 const MAX_SAMPLE_ROWS = 60_000;
 const SURE_SAMPLE_MATCHES = 100;
+/**
+ * The probe's estimate (in caps) above which the sample comes before the count: the sample must show
+ * twice the cap to skip the count, so below about that the count is needed anyway, and a sample
+ * taken first (the largest statement of a search near the cap: 60,000 rows) would be wasted
+ * whenever the count then stays within the cap.
+ */
+const LIKELY_SURE_CAPS = 2;
 /**
  * The count uses the search vector's index (enterprise_search_vector: the words and the filter keys
  * in one GIN index, db/queries/enterprises/enterprise-search.ts buildWhere) when the words and keys
@@ -333,13 +340,16 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap 
   const probePercent = toSamplePercent(PROBE_ROWS, tableRows);
   // a table small enough for no probe has no bitmap to lose: the keys serve whenever there are some
   let keyed = cap !== null && probePercent >= 100;
+  let probeEstimate = 0;
   if (cap !== null && probePercent < 100) {
     const probe = await countSampledMatches(deps.db, c.filter, probePercent);
     statements.push(probe.statement);
     keyed = probe.keyMatches !== null && (probe.keyMatches * 100) / probePercent <= Math.min(KEYED_MAX_ROWS, KEYED_MAX_SHARE * tableRows);
-    const estimate = (probe.matches * 100) / probePercent;
-    if (estimate >= cap / 2) {
-      const rows = Math.min(MAX_SAMPLE_ROWS, Math.max(PROBE_ROWS, (SAMPLE_MATCHES * tableRows) / Math.max(estimate, 1)));
+    probeEstimate = (probe.matches * 100) / probePercent;
+    // sampled first only when the sample is likely to show the search broad for sure and save the
+    // count; a search nearer the cap is counted first and sampled only if the count passes the cap
+    if (probeEstimate >= LIKELY_SURE_CAPS * cap) {
+      const rows = Math.min(MAX_SAMPLE_ROWS, Math.max(PROBE_ROWS, (SAMPLE_MATCHES * tableRows) / probeEstimate));
       sampled = await sampleFacets(deps, c, toSamplePercent(rows, tableRows));
       statements.push(sampled.statement);
     }
@@ -355,8 +365,8 @@ export async function runCompiledSearch(deps: Deps, c: CompiledSearch, totalCap 
   const page = await selectBroadPage(deps.db, c.filter, o);
   statements.push(...page.statements);
   if (!sampled) {
-    // a table small enough for no probe is sampled whole (exact); else for a search as broad as the cap
-    const rows = Math.min(MAX_SAMPLE_ROWS, Math.max(PROBE_ROWS, (SAMPLE_MATCHES * tableRows) / limit));
+    // a table small enough for no probe is sampled whole (exact); else for a search as broad as the probe saw (at least the cap)
+    const rows = Math.min(MAX_SAMPLE_ROWS, Math.max(PROBE_ROWS, (SAMPLE_MATCHES * tableRows) / Math.max(limit, probeEstimate)));
     sampled = await sampleFacets(deps, c, probePercent >= 100 ? 100 : toSamplePercent(rows, tableRows));
     statements.push(sampled.statement);
   }
