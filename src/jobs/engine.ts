@@ -83,6 +83,18 @@ const DELETE_AFTER_DAYS = 7;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * SQLSTATEs of two processes creating one queue at the same moment: deadlock_detected,
+ * serialization_failure, unique_violation, duplicate_table. Tried again, a few times.
+ */
+const QUEUE_RACE_CODES = new Set(['40P01', '40001', '23505', '42P07']);
+const QUEUE_RACE_ATTEMPTS = 8;
+
+function isQueueRace(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && QUEUE_RACE_CODES.has(code);
+}
+
 export class JobEngine {
   private readonly boss: PgBoss;
   private readonly queues = new Map<string, QueueDefinition<object>>();
@@ -162,25 +174,7 @@ export class JobEngine {
     if (this.started) return;
     await this.boss.start();
     this.started = true;
-    for (const def of this.queues.values()) {
-      const options = {
-        name: def.name,
-        policy: def.policy ?? 'standard',
-        retryLimit: def.retryLimit,
-        retryDelay: def.retryDelaySeconds ?? 0,
-        retryBackoff: def.retryBackoff ?? false,
-        expireInSeconds: def.expireInSeconds,
-      };
-      const existing = await this.boss.getQueue(def.name);
-      if (!existing) {
-        // a queue another process creates meanwhile is left as it is (create_queue: on conflict do nothing)
-        await this.boss.createQueue(def.name, options);
-      } else if (existing.policy === options.policy) {
-        await this.boss.updateQueue(def.name, options);
-      } else {
-        throw new Error(`任务队列 ${def.name} 的策略是 ${existing.policy}，代码要求 ${options.policy}：请删除该队列后重启`);
-      }
-    }
+    for (const def of this.queues.values()) await this.ensureQueue(def);
     for (const def of this.schedules) await this.applySchedule(def);
     for (const def of this.queues.values()) {
       const pollingIntervalSeconds = def.pollSeconds ?? this.opts.pollSeconds ?? 2;
@@ -197,6 +191,41 @@ export class JobEngine {
     // resolves when the handlers have returned (or the timeout failed their jobs) and pg-boss's timers are gone
     await this.boss.stop({ graceful: true, close: false, wait: true, timeout });
     await this.settleQueries(timeout);
+  }
+
+  /**
+   * Creates the queue, or brings its options up to date. Several processes starting at once create
+   * the same queues at once, and pg-boss's create_queue (a row in its queue table, then a partition
+   * attached to its job table) can deadlock with another process's: PostgreSQL ends one of them,
+   * which here waits a moment and looks again (the other's queue is then there). Without this, two
+   * of three servers started together ran with no background work at all.
+   */
+  private async ensureQueue(def: QueueDefinition<object>): Promise<void> {
+    const options = {
+      name: def.name,
+      policy: def.policy ?? 'standard',
+      retryLimit: def.retryLimit,
+      retryDelay: def.retryDelaySeconds ?? 0,
+      retryBackoff: def.retryBackoff ?? false,
+      expireInSeconds: def.expireInSeconds,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = await this.boss.getQueue(def.name);
+        if (!existing) {
+          // a queue another process creates meanwhile is left as it is (create_queue: on conflict do nothing)
+          await this.boss.createQueue(def.name, options);
+        } else if (existing.policy === options.policy) {
+          await this.boss.updateQueue(def.name, options);
+        } else {
+          throw new Error(`任务队列 ${def.name} 的策略是 ${existing.policy}，代码要求 ${options.policy}：请删除该队列后重启`);
+        }
+        return;
+      } catch (err) {
+        if (attempt >= QUEUE_RACE_ATTEMPTS || !isQueueRace(err)) throw err;
+        await sleep(50 * attempt + Math.random() * 250);
+      }
+    }
   }
 
   private async applySchedule(def: ScheduleDefinition): Promise<void> {

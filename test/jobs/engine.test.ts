@@ -177,4 +177,31 @@ describe.each(DATABASE_KINDS)('job engine on %s', (kind) => {
     expect(jobs?.n).toBe(jobs?.occurrences);
     expect(jobs?.n).toBe(removed.length);
   }, 120_000);
+
+  // PostgreSQL: several app processes start together on a database that has none of their queues yet
+  it.skipIf(kind === 'pglite')('several engines started at once on a new database all start, each queue made once', async () => {
+    const fresh = await createTestDatabase(kind, { role: 'app' });
+    const pools: Database[] = [];
+    const started: JobEngine[] = [];
+    try {
+      const queues = Array.from({ length: 12 }, (_, i) => `race-${i}`);
+      const all = Array.from({ length: 4 }, () => {
+        const d = wrapPool(new pg.Pool({ connectionString: fresh.url ?? '', max: 3 }), 'racing instance');
+        pools.push(d);
+        const e = new JobEngine(d, { pollSeconds: 5, onError: () => undefined });
+        for (const name of queues) e.define({ name, retryLimit: 0, expireInSeconds: 60, run: async () => undefined });
+        started.push(e);
+        return e;
+      });
+      // before: pg-boss's create_queue of two processes deadlocked, and the losing process ran no background work
+      const results = await Promise.allSettled(all.map((e) => e.start()));
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      const rows = ((await fresh.db.execute(sql`select name from pgboss.queue where name like 'race-%' order by name`)) as unknown as { rows: { name: string }[] }).rows;
+      expect(rows.map((r) => r.name).sort()).toEqual([...queues].sort());
+    } finally {
+      for (const e of started) await e.stop();
+      for (const d of pools) await d.close();
+      await fresh.close();
+    }
+  }, 120_000);
 });

@@ -25,6 +25,30 @@ Ctrl-C（SIGINT）或 SIGTERM（systemctl stop、docker stop）干净地停止�
  * the database closes (the embedded data directory's lock goes with it) and the process exits 0. A
  * signal during start-up stops it at the next step.
  */
+/** How long serve waits before trying again to start the background work after a failed start. */
+const JOBS_RETRY_SECONDS = 30;
+
+/**
+ * Starts the background work, trying again every JOBS_RETRY_SECONDS after a failure (the database
+ * briefly away, a race with another server starting) until it starts or the server stops: requests
+ * are served meanwhile, and a server never runs on without its share of imports and schedules.
+ */
+async function startBackgroundJobsUntilStopped(
+  start: () => Promise<BackgroundJobs>,
+  stopped: () => boolean,
+  onFailure: (err: unknown, attempt: number) => void,
+): Promise<BackgroundJobs | null> {
+  for (let attempt = 1; !stopped(); attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      onFailure(err, attempt);
+    }
+    for (let waited = 0; waited < JOBS_RETRY_SECONDS * 10 && !stopped(); waited++) await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
 export async function runServe(config: Config): Promise<void> {
   let stopRequestedBy: StopSignal | null = null;
   let stopRunning: ((signal: StopSignal) => void) | null = null;
@@ -90,14 +114,15 @@ export async function runServe(config: Config): Promise<void> {
     return startStopped();
   }
   stopRunning = (signal) => void stop(signal);
-  jobs = startBackgroundJobs(database, config, {
-    engine: { onError: (err, queue) => app.log.error({ err, queue }, 'background job') },
-    onWarmed: (r, ms) => (r.partsComputed > 0 || (r.activityPartsComputed ?? 0) > 0) && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
-  }).catch((err: unknown) => {
-    // requests are still served; the background work waits for the next start
-    app.log.error({ err }, '后台任务引擎启动失败：导入任务、统计预热与审计封存暂不运行');
-    return null;
-  });
+  jobs = startBackgroundJobsUntilStopped(
+    () =>
+      startBackgroundJobs(database, config, {
+        engine: { onError: (err, queue) => app.log.error({ err, queue }, 'background job') },
+        onWarmed: (r, ms) => (r.partsComputed > 0 || (r.activityPartsComputed ?? 0) > 0) && app.log.info({ ...r, ms: Math.round(ms) }, 'rollup warm-up'),
+      }),
+    () => stopping !== null,
+    (err, attempt) => app.log.error({ err, attempt }, `后台任务引擎启动失败（第 ${attempt} 次）：导入任务、统计预热与审计封存暂不运行，${JOBS_RETRY_SECONDS} 秒后重试`),
+  );
   await jobs;
   if (stopRequestedBy) return;
   const url = `http://localhost:${config.port}`;
