@@ -119,18 +119,25 @@ export function toSamplePercent(rows: number, tableRows: number): number {
 }
 
 /**
- * The matches within the sample of `percent` of the table's pages (the same pages every time), and
- * the rows there that the search's filter keys alone match (null when it has none).
+ * The matches within the sample of `percent` of the table's pages (the same pages every time), the
+ * rows there that the search's words and filter keys alone match (null when it has no keys), and
+ * those its words alone match (null without indexed words and keys).
  */
-export async function countSampledMatches(db: Db, f: EnterpriseSearchFilter, percent: number): Promise<{ matches: number; keyMatches: number | null; statement: SQL }> {
+export async function countSampledMatches(
+  db: Db,
+  f: EnterpriseSearchFilter,
+  percent: number,
+): Promise<{ matches: number; keyMatches: number | null; wordMatches: number | null; statement: SQL }> {
   const keyed = buildKeyedFiltersPlain(f);
+  const words = keyed && f.query?.kind === 'text' && f.query.indexQuery ? sql`e.search_words @@ to_tsquery('simple', ${f.query.indexQuery})` : null;
   const statement = keyed
-    ? sql`select count(*) filter (where ${buildWhere(f)})::int as n, count(*) filter (where ${keyed})::int as k
+    ? sql`select count(*) filter (where ${buildWhere(f)})::int as n, count(*) filter (where ${keyed})::int as k,
+            ${words ? sql`count(*) filter (where ${words})::int` : sql`null::int`} as w
           from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED})`
-    : sql`select count(*)::int as n, null::int as k from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED}) where ${buildWhere(f)}`;
+    : sql`select count(*)::int as n, null::int as k, null::int as w from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED}) where ${buildWhere(f)}`;
   const rows = rowsOf(await db.execute(statement));
-  const k = rows[0]?.k;
-  return { matches: Number(rows[0]?.n ?? 0), keyMatches: k === null || k === undefined ? null : Number(k), statement };
+  const count = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return { matches: Number(rows[0]?.n ?? 0), keyMatches: count(rows[0]?.k), wordMatches: count(rows[0]?.w), statement };
 }
 
 /** The facets over the sample of `percent` of the table's pages: raw counts (the caller scales them). */
