@@ -195,8 +195,9 @@ test('no node picked: the page says what to do', async () => {
 async function pickChainNode(page: Page, dialog: ReturnType<Page['locator']>, chain: string, node: string): Promise<void> {
   await dialog.getByTestId('targets-chain').click();
   await page.locator('.ant-select-dropdown:visible').getByText(chain, { exact: true }).click();
-  await dialog.getByTestId('targets-node').click();
-  await page.keyboard.type(node);
+  // the node box is enabled once the form has taken the chain: fill waits for that (under load, keys typed
+  // after a click on the still-disabled box were lost and the option never showed: CI, session 15)
+  await dialog.getByTestId('targets-node').locator('input').fill(node);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: node }).first().click();
 }
 
