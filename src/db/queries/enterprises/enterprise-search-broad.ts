@@ -21,6 +21,8 @@ import {
   buildFacetsSql,
   buildPageRowsSql,
   buildKeyedFiltersPlain,
+  buildWordsCondition,
+  planSearchKeys,
   buildWhere,
   orderSql,
   readFacets,
@@ -129,7 +131,8 @@ export async function countSampledMatches(
   percent: number,
 ): Promise<{ matches: number; keyMatches: number | null; wordMatches: number | null; statement: SQL }> {
   const keyed = buildKeyedFiltersPlain(f);
-  const words = keyed && f.query?.kind === 'text' && f.query.indexQuery ? sql`e.search_words @@ to_tsquery('simple', ${f.query.indexQuery})` : null;
+  const plan = planSearchKeys(f);
+  const words = plan?.words ? buildWordsCondition(plan.words) : null;
   const statement = keyed
     ? sql`select count(*) filter (where ${buildWhere(f)})::int as n, count(*) filter (where ${keyed})::int as k,
             ${words ? sql`count(*) filter (where ${words})::int` : sql`null::int`} as w

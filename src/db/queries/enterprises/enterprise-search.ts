@@ -205,7 +205,7 @@ export function buildKeyedFiltersPlain(f: EnterpriseSearchFilter): SQL | null {
   const plan = planSearchKeys(f);
   if (!plan) return null;
   const c: SQL[] = [];
-  if (plan.words) c.push(sql`e.search_words @@ ${tsquery(plan.words)}`);
+  if (plan.words) c.push(buildWordsCondition(plan.words));
   if (f.tags.length > 0) c.push(sql`e.tags @> ${textArray(f.tags)}`);
   if (plan.region && f.regionCodes) c.push(sql`e.region_code = any(${textArray(f.regionCodes)})`);
   if (plan.industry && f.industryCodes) c.push(sql`e.industry_code = any(${textArray(f.industryCodes)})`);
@@ -214,6 +214,11 @@ export function buildKeyedFiltersPlain(f: EnterpriseSearchFilter): SQL | null {
   if (f.establishedFrom) c.push(sql`e.established_on >= ${f.establishedFrom}::date`);
   if (f.establishedBefore) c.push(sql`e.established_on < ${f.establishedBefore}::date`);
   return sql.join(c, sql` and `);
+}
+
+/** The words alone, on the words' own index (the probe counts them to choose the vector or not). */
+export function buildWordsCondition(words: string): SQL {
+  return sql`e.search_words @@ ${tsquery(words)}`;
 }
 
 /** The indexed expression of enterprises_search_vector_idx (migration 0043), written exactly as the index has it. */
