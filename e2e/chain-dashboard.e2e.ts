@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, fitsWidth, launch, login, newPage, PHONE, SAME_ORIGIN, screenshot, settle } from './helpers';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { axeViolations, chooseSelectOption, fitsWidth, launch, login, newPage, PHONE, SAME_ORIGIN, screenshot, settle } from './helpers';
 
 let browser: Browser;
 
@@ -24,8 +24,8 @@ interface Roadmap {
   items: { nodeCode: string; nodeName: string | null; goal: string; dueOn: string | null }[];
 }
 
-async function pick(page: Page, option: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+async function pick(page: Page, combobox: Locator, option: string): Promise<void> {
+  await chooseSelectOption(page, combobox, (list) => list.getByText(option, { exact: true }));
 }
 
 async function assertClean(page: Page, what: string): Promise<void> {
@@ -114,8 +114,7 @@ test('the analyst edits the roadmap at the desk: goal, due date (overdue marked)
     const firstFree = table.locator('tr.ant-table-row').filter({ has: page.getByTestId('roadmap-goal').filter({ hasText: '不列入' }) }).first();
     const nodeName = (await firstFree.locator('td').first().locator('.ant-typography').first().innerText()).trim();
     const free = table.locator('tr.ant-table-row').filter({ hasText: nodeName });
-    await free.getByTestId('roadmap-goal').click();
-    await pick(page, '补链');
+    await pick(page, free.getByTestId('roadmap-goal'), '补链');
     await free.getByRole('textbox', { name: `${nodeName} 期限` }).click();
     await free.getByRole('textbox', { name: `${nodeName} 期限` }).fill('2026-01-05');
     await free.getByRole('textbox', { name: `${nodeName} 期限` }).press('Enter');
@@ -142,8 +141,7 @@ test('the analyst edits the roadmap at the desk: goal, due date (overdue marked)
     });
     assert.equal(other.status(), 200);
     const firstRow = editor.getByTestId('roadmap-table').locator('tr.ant-table-row').filter({ hasText: nodeName });
-    await firstRow.getByTestId('roadmap-goal').click();
-    await pick(page, '强链');
+    await pick(page, firstRow.getByTestId('roadmap-goal'), '强链');
     await editor.getByTestId('roadmap-save').click();
     await editor.getByTestId('roadmap-conflict').getByText('他人已修改，请刷新后再改').waitFor();
     await assertClean(page, 'the roadmap conflict');
@@ -178,8 +176,7 @@ test('on a phone the officer adds a roadmap item through the drawer form; it fit
     const cards = await editor.getByTestId('roadmap-card').count();
     await editor.getByTestId('roadmap-add').click();
     const drawer = page.locator('.ant-drawer-content');
-    await drawer.getByRole('combobox', { name: '节点' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseSelectOption(page, drawer.getByRole('combobox', { name: '节点' }), (list) => list.locator('.ant-select-item-option').first());
     await drawer.getByText('延链', { exact: true }).click();
     await drawer.getByRole('textbox', { name: '备注' }).fill('先摸清下游需求');
     await assertClean(page, 'the roadmap drawer on a phone');

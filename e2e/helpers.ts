@@ -140,6 +140,24 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
+ * Chooses an option of an antd Select and waits until its list has closed. Under load a click can land while the list
+ * (or the drawer around the box) is still animating and be lost, leaving the list open over the rest of the form; the
+ * click is then tried again, at most three times, so a lost click is not mistaken for a broken form.
+ */
+export async function chooseSelectOption(page: Page, combobox: Locator, option: (list: Locator) => Locator): Promise<void> {
+  const list = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    if ((await list.count()) === 0) await combobox.click();
+    await list.waitFor();
+    await page.waitForFunction(() => document.querySelector('.ant-select-dropdown[class*="-enter"]') === null);
+    await option(list).click();
+    const closed = await list.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+    if (closed) return;
+  }
+  throw new Error('the select list stayed open after three clicks on its option');
+}
+
+/**
  * Null when the page fits the viewport's width, else the elements reaching past its right edge (outside any
  * container that scrolls or clips sideways itself, such as a wide table's own scroll area).
  */
