@@ -290,8 +290,17 @@ async function benchPostgres(config: Config): Promise<void> {
       config,
       async (s) => {
         const q = dialect.sqlToQuery(s);
-        const res = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
-        return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+        // as the capped search runs them: without parallel workers (services/enterprises/enterprise-search.ts)
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          await client.query('set local max_parallel_workers_per_gather = 0');
+          const res = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params as unknown[]);
+          return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+        } finally {
+          await client.query('rollback');
+          client.release();
+        }
       },
     );
     app = target.app;

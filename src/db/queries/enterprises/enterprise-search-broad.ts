@@ -143,15 +143,26 @@ export async function countSampledMatches(
   return { matches: Number(rows[0]?.n ?? 0), keyMatches: count(rows[0]?.k), wordMatches: count(rows[0]?.w), statement };
 }
 
-/** The facets over the sample of `percent` of the table's pages: raw counts (the caller scales them). */
-export async function selectSampledFacets(db: Db, f: EnterpriseSearchFilter, root: FacetRoot, percent: number): Promise<{ facets: EnterpriseFacets; statement: SQL }> {
+/**
+ * The facets over the sample of `percent` of the table's pages: raw counts (the caller scales them),
+ * and the sum of the squares of the matches per sampled page (the spread behind the estimate's
+ * standard error, domain/page-sample.ts).
+ */
+export async function selectSampledFacets(
+  db: Db,
+  f: EnterpriseSearchFilter,
+  root: FacetRoot,
+  percent: number,
+): Promise<{ facets: EnterpriseFacets; pageSquares: number; statement: SQL }> {
   const statement = sql`
     with m as materialized (
-      select e.region_code, e.tags
+      select e.region_code, e.tags, (e.ctid::text::point)[0] as page
       from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED})
       where ${buildWhere(f)}
     ),
     ${buildFacetsSql(root)}
-    select facets.facets from facets`;
-  return { facets: readFacets(rowsOf(await db.execute(statement))), statement };
+    select facets.facets, (select coalesce(sum(p.n * p.n), 0)::float8 from (select count(*)::float8 as n from m group by m.page) p) as page_squares
+    from facets`;
+  const rows = rowsOf(await db.execute(statement));
+  return { facets: readFacets(rows), pageSquares: Number(rows[0]?.page_squares ?? 0), statement };
 }

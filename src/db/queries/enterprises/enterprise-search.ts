@@ -311,24 +311,31 @@ export interface EnterpriseFacets {
 /**
  * The facet counts over a relation `m` of matches (region_code, tags): the total, each tag's count
  * and the children of the facet root, with the administrator-defined tag names. Shared by the exact
- * statement and the sample behind the estimates (enterprise-search-broad.ts).
+ * statement and the sample behind the estimates (enterprise-search-broad.ts). With `cap`, a total
+ * above it skips the tags and regions (the caller takes the broad path and its sample's facets): the
+ * counts are subqueries in branches of a CASE, run only when their branch is taken.
  */
-export function buildFacetsSql(root: FacetRoot): SQL {
+export function buildFacetsSql(root: FacetRoot, cap: number | null = null): SQL {
   const depth = root.path.split('/').filter(Boolean).length;
+  const over = cap === null ? sql`false` : sql`n.total > ${cap}`;
   return sql`
+    n as (select count(*)::int as total from m),
     g as (select m.region_code, count(*)::int as n from m group by m.region_code),
     facets as (
       select json_build_object(
-        'total', (select coalesce(sum(g.n), 0) from g),
-        'tags', (select coalesce(json_object_agg(t.tag, t.n), '{}'::json)
-                 from (select x.tag, count(*)::int as n from m cross join lateral unnest(m.tags) as x(tag) where cardinality(m.tags) > 0 group by x.tag) t),
-        'regions', (select coalesce(json_object_agg(c.child, c.n), '{}'::json)
+        'total', n.total,
+        'tags', case when ${over} then '{}'::json else
+                (select coalesce(json_object_agg(t.tag, t.n), '{}'::json)
+                 from (select x.tag, count(*)::int as n from (select unnest(m.tags) as tag from m where cardinality(m.tags) > 0) x group by x.tag) t) end,
+        'regions', case when ${over} then '{}'::json else
+                   (select coalesce(json_object_agg(c.child, c.n), '{}'::json)
                     from (select split_part(r.path, '/', ${depth + 2}) as child, sum(g.n)::int as n
                           from g join regions r on r.code = g.region_code
                           where r.path like ${`${escapeLikePattern(root.path)}%`} and r.path <> ${root.path}
-                          group by 1) c),
+                          group by 1) c) end,
         'definedTags', (select coalesce(json_agg(d.name order by d.name), '[]'::json) from enterprise_tag_definitions d)
       ) as facets
+      from n
     )`;
 }
 
@@ -349,8 +356,9 @@ export function buildPageRowsSql(callerScopePath: string): SQL {
  * region), the page is its top rows joined to names, and the facets are counted from it. Every
  * result row carries the facets and the administrator-defined tag names (one row with null item
  * columns when the page is empty). With a `cap`, `m` stops after cap + 1 matches: a total above
- * the cap means the page and facets are not exact and the caller takes the broad path
- * (enterprise-search-broad.ts). Built apart so the bench can time the raw SQL.
+ * the cap means the page and facets would not be exact: the statement then skips them (an empty
+ * page, the total alone) and the caller takes the broad path (enterprise-search-broad.ts). Built
+ * apart so the bench can time the raw SQL.
  */
 export function buildEnterpriseSearchSql(f: EnterpriseSearchFilter, o: EnterprisePageOptions, root: FacetRoot, cap: number | null = null, keyed = false): SQL {
   return sql`
@@ -360,8 +368,8 @@ export function buildEnterpriseSearchSql(f: EnterpriseSearchFilter, o: Enterpris
       where ${buildWhere(f, keyed)}
       ${cap === null ? sql`` : sql`limit ${cap + 1}`}
     ),
-    page as (select * from m p order by ${orderSql(f.query, o.sort, 'p')} limit ${o.limit} offset ${o.offset}),
-    ${buildFacetsSql(root)}
+    ${buildFacetsSql(root, cap)},
+    page as (select * from m p${cap === null ? sql`` : sql` where (select n.total from n) <= ${cap}`} order by ${orderSql(f.query, o.sort, 'p')} limit ${o.limit} offset ${o.offset})
     select facets.facets, p.*
     from facets
     left join lateral (${buildPageRowsSql(o.callerScopePath)}) p on true

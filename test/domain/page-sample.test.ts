@@ -1,0 +1,44 @@
+/**
+ * The page sample's estimate, its standard error and the "surely above the cap" decision, pinned with
+ * hand-computed figures (domain/page-sample.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { estimateSampleError, estimateSampleTotal, isSurelyAbove } from '../../src/domain/page-sample';
+
+describe('a sample of pages', () => {
+  it('estimates the total as the matches over the sampled fraction', () => {
+    expect(estimateSampleTotal({ fraction: 0.05, matches: 882, pageSquares: 1_500 })).toBeCloseTo(17_640, 6);
+  });
+
+  it('takes the standard error from the spread over the pages: √((1 − π)·Σy²) / π', () => {
+    // √(0.95 × 1,500) = 37.749…; / 0.05 = 754.98…
+    expect(estimateSampleError({ fraction: 0.05, matches: 882, pageSquares: 1_500 })).toBeCloseTo(754.983, 2);
+    // the same 882 matches crowded into 9 pages of 98: Σy² = 86,436 → √(0.95 × 86,436) / 0.05 = 5,731.1…
+    expect(estimateSampleError({ fraction: 0.05, matches: 882, pageSquares: 9 * 98 * 98 })).toBeCloseTo(5_731.12, 1);
+    // the whole table read: no error
+    expect(estimateSampleError({ fraction: 1, matches: 882, pageSquares: 1_500 })).toBe(0);
+  });
+
+  it('is sure only five standard errors above the cap', () => {
+    // spread: 17,640 − 5 × 754.98 = 13,865 > 10,000 (the old rule, twice the cap, would have counted)
+    expect(isSurelyAbove({ fraction: 0.05, matches: 882, pageSquares: 1_500 }, 10_000)).toBe(true);
+    // crowded: 17,640 − 5 × 5,731.1 < 0
+    expect(isSurelyAbove({ fraction: 0.05, matches: 882, pageSquares: 9 * 98 * 98 }, 10_000)).toBe(false);
+    // 1,100 matches in 11 pages of 100 look like 22,000 (twice the cap), give or take 6,465: counted
+    expect(isSurelyAbove({ fraction: 0.05, matches: 1_100, pageSquares: 11 * 100 * 100 }, 10_000)).toBe(false);
+    // at the edge: a 10 % sample of 1,210 matches with Σy² = 3,600 → 12,100 − 5 × √(0.9 × 3,600) / 0.1 = 12,100 − 2,846.05
+    expect(isSurelyAbove({ fraction: 0.1, matches: 1_210, pageSquares: 3_600 }, 9_253)).toBe(true);
+    expect(isSurelyAbove({ fraction: 0.1, matches: 1_210, pageSquares: 3_600 }, 9_254)).toBe(false);
+  });
+
+  it('needs a hundred matches before it trusts the spread at all', () => {
+    // 99 matches in a 0.5 % sample, one a page: 19,800 − 5 × √(0.995 × 99) / 0.005 = 19,800 − 9,925 > 9,000, yet not sure
+    expect(isSurelyAbove({ fraction: 0.005, matches: 99, pageSquares: 99 }, 9_000)).toBe(false);
+    expect(isSurelyAbove({ fraction: 0.005, matches: 100, pageSquares: 100 }, 9_000)).toBe(true);
+  });
+
+  it('counts a whole-table sample as exact: above the cap by a single match', () => {
+    expect(isSurelyAbove({ fraction: 1, matches: 10_001, pageSquares: 1e9 }, 10_000)).toBe(true);
+    expect(isSurelyAbove({ fraction: 1, matches: 10_000, pageSquares: 1e9 }, 10_000)).toBe(false);
+  });
+});
