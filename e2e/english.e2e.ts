@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DESK, launch, login, newPage, PHONE, screenshot } from './helpers';
+import { chooseMenuItem, DESK, launch, login, newPage, PHONE, screenshot } from './helpers';
 
 let browser: Browser;
 
@@ -22,10 +22,14 @@ const CJK = /[\u4e00-\u9fff]/;
 
 async function switchToEnglish(page: Page): Promise<void> {
   // a button in the header at a desk width, an item of the avatar menu on a phone
+  const english = page.locator('html[lang="en"]');
   const direct = page.getByTestId('lang-switch');
-  if (!(await direct.isVisible())) await page.getByTestId('header-user').click();
-  await direct.click();
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  if (await direct.isVisible()) {
+    await direct.click();
+    await english.waitFor({ state: 'attached' });
+  } else {
+    await chooseMenuItem(page, page.getByTestId('header-user'), (menu) => menu.getByTestId('lang-switch'), english);
+  }
 }
 
 /** The first project of a list query (the API in the page's session and language). */

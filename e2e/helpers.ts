@@ -37,12 +37,19 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, viewport = DESK): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  viewport = DESK,
+  options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: BASE_URL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport,
+    // the app then turns Ant Design's animations off: a click never lands on a menu or list still zooming open
+    // (lost clicks under CI load, sessions 15 and 16)
+    reducedMotion: options.reducedMotion ?? 'reduce',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -149,12 +156,30 @@ export async function chooseSelectOption(page: Page, combobox: Locator, option: 
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     if ((await list.count()) === 0) await combobox.click();
     await list.waitFor();
-    await page.waitForFunction(() => document.querySelector('.ant-select-dropdown[class*="-enter"]') === null);
+    await page.waitForFunction(() => document.querySelector('.ant-select-dropdown[class*="-enter"], .ant-select-dropdown[class*="-appear"]') === null);
     await option(list).click();
     const closed = await list.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
     if (closed) return;
   }
   throw new Error('the select list stayed open after three clicks on its option');
+}
+
+/**
+ * Clicks an item of a click-triggered dropdown menu (the avatar menu on a phone) and waits for its effect. The
+ * item is clicked once the menu's opening animation has ended: a click during the zoom lands where the item is
+ * about to be, or outside the menu, which closes it. Up to three tries, each opening the menu again.
+ */
+export async function chooseMenuItem(page: Page, trigger: Locator, item: (menu: Locator) => Locator, effect: Locator): Promise<void> {
+  const menu = page.locator('.ant-dropdown:visible');
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    if ((await menu.count()) === 0) await trigger.click();
+    await menu.waitFor();
+    await page.waitForFunction(() => document.querySelector('.ant-dropdown[class*="-enter"], .ant-dropdown[class*="-appear"]') === null);
+    await item(menu).click();
+    const done = await effect.waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false);
+    if (done) return;
+  }
+  throw new Error('the menu item had no effect after three clicks');
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, login, menuLabels, newPage, SAME_ORIGIN, screenshot, sideMenu, submitLogin } from './helpers';
+import { launch, login, menuLabels, newPage, PHONE, SAME_ORIGIN, screenshot, sideMenu, submitLogin } from './helpers';
 
 let browser: Browser;
 
@@ -202,3 +202,33 @@ test('the language switch shows English menu labels', async () => {
     await context.close();
   }
 });
+
+for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+  test(`the avatar menu on a phone ${reducedMotion === 'reduce' ? 'opens without animation when the system asks for less motion' : 'zooms open by default'}`, async () => {
+    const { context, page } = await newPage(browser, PHONE, { reducedMotion });
+    try {
+      await login(page, 'officer');
+      // every class the dropdown ever wears, recorded as it changes (an animation's "-appear" / "-enter" classes last 0.2 s)
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seenClasses: string[] }).seenClasses = seen;
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target instanceof Element ? r.target : null;
+            if (el?.closest('.ant-dropdown')) seen.push(el.className.toString());
+            for (const node of r.addedNodes) if (node instanceof Element) seen.push(node.className.toString());
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      });
+      await page.getByTestId('header-user').click();
+      await page.locator('.ant-dropdown:visible').getByTestId('lang-switch').waitFor();
+      await page.waitForTimeout(500);
+      const seen = await page.evaluate(() => (window as unknown as { seenClasses: string[] }).seenClasses);
+      // motion off, rc-motion still passes through a "-prepare" class for a frame, but never animates ("-active")
+      const animated = seen.some((c) => /-(appear|enter)-active\b/.test(c));
+      assert.equal(animated, reducedMotion === 'no-preference', `classes seen: ${[...new Set(seen)].slice(0, 12).join(' | ')}`);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -1,5 +1,5 @@
 import './zod-config';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
@@ -12,6 +12,7 @@ import { bindMessageApi } from './api/client';
 import { I18nProvider, useI18n } from './i18n';
 import { AppRoutes } from './App';
 import { theme } from './theme';
+import { useReducedMotion } from './components/reduced-motion';
 import './responsive.css';
 
 const queryClient = new QueryClient({
@@ -26,9 +27,11 @@ function MessageBinder() {
 
 function Root() {
   const { lang } = useI18n();
+  const reducedMotion = useReducedMotion();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  const themed = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={themed}>
       <AntdApp>
         <MessageBinder />
         <QueryClientProvider client={queryClient}>
