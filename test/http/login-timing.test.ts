@@ -23,6 +23,9 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
   };
 });
 
+// the suite runs files without isolation (vitest.config.ts): an earlier file may have loaded the application with
+// the real argon2 already; the registry is emptied so that the imports below take the counting mock
+vi.resetModules();
 const { createTestApp, TEST_PASSWORD } = await import('../helpers/app');
 const { DATABASE_KINDS } = await import('../helpers/databases');
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -39,7 +39,11 @@ export interface ClauseFacts {
 
 export async function computeClauseFacts(db: Db, cal: WorkingCalendar, rows: readonly ClauseWithProject[], today: string): Promise<ClauseFacts[]> {
   const ids = rows.map((r) => r.clause.id);
-  const [fulfilments, funds, complaints] = await Promise.all([selectFulfilmentsOf(db, ids), selectFundsOfProjects(db, rows.map((r) => r.project.id)), selectComplaintsOfClauses(db, ids)]);
+  // one after another: `db` may be a transaction (a clause's status is computed inside the write that changes it),
+  // whose single connection must not be given a second statement while one runs (pg queues it, and pg 9 refuses)
+  const fulfilments = await selectFulfilmentsOf(db, ids);
+  const funds = await selectFundsOfProjects(db, rows.map((r) => r.project.id));
+  const complaints = await selectComplaintsOfClauses(db, ids);
   return rows.map((row) => {
     const c = row.clause;
     // as of `today`: what happened after it (a statistic's earlier end) does not count
