@@ -46,3 +46,17 @@ export function isSurelyAbove(s: PageSample, cap: number): boolean {
   if (s.matches < SURE_SAMPLE_MATCHES) return false;
   return estimateSampleTotal(s) - SURE_STANDARD_ERRORS * estimateSampleError(s) > cap;
 }
+
+/** Standard errors above the estimate at which a total is taken to stay within a count's reach. */
+export const REACH_STANDARD_ERRORS = 3;
+
+/**
+ * Whether the sample leaves the total likely at or under `reach`: the estimate plus REACH_STANDARD_ERRORS
+ * standard errors. With few matches the sample's spread says little, so the error is at least that of
+ * one more match than it saw (none seen in a small sample is not "surely none"). Only a cost rides on
+ * it (how far the exact count reads before it gives up), never a figure shown.
+ */
+export function isLikelyWithin(s: PageSample, reach: number): boolean {
+  const error = Math.sqrt(Math.max(0, 1 - s.fraction) * Math.max(s.pageSquares, s.matches + 1)) / s.fraction;
+  return estimateSampleTotal(s) + REACH_STANDARD_ERRORS * error <= reach;
+}

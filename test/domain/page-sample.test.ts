@@ -3,7 +3,7 @@
  * hand-computed figures (domain/page-sample.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { estimateSampleError, estimateSampleTotal, isSurelyAbove } from '../../src/domain/page-sample';
+import { estimateSampleError, estimateSampleTotal, isLikelyWithin, isSurelyAbove } from '../../src/domain/page-sample';
 
 describe('a sample of pages', () => {
   it('estimates the total as the matches over the sampled fraction', () => {
@@ -40,5 +40,23 @@ describe('a sample of pages', () => {
   it('counts a whole-table sample as exact: above the cap by a single match', () => {
     expect(isSurelyAbove({ fraction: 1, matches: 10_001, pageSquares: 1e9 }, 10_000)).toBe(true);
     expect(isSurelyAbove({ fraction: 1, matches: 10_000, pageSquares: 1e9 }, 10_000)).toBe(false);
+  });
+
+  it('takes a total to stay within a reach three standard errors above the estimate', () => {
+    // 51 matches in a 0.5 % sample, one a page: 10,200 + 3 × √(0.995 × 52) / 0.005 = 10,200 + 3 × 1,438.61 = 14,515.8
+    expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 20_000)).toBe(true);
+    expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 14_516)).toBe(true);
+    expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 14_515)).toBe(false);
+    // crowded: 17,640 + 3 × 5,731.1 = 34,833 — not within twice the cap
+    expect(isLikelyWithin({ fraction: 0.05, matches: 882, pageSquares: 9 * 98 * 98 }, 20_000)).toBe(false);
+  });
+
+  it('does not read "none seen" as "surely none": the error is at least that of one match', () => {
+    // a 0.05 % sample with no match: 0 + 3 × √(0.9995 × 1) / 0.0005 = 3 × 1,999.5 = 5,998.5
+    expect(isLikelyWithin({ fraction: 0.0005, matches: 0, pageSquares: 0 }, 5_999)).toBe(true);
+    expect(isLikelyWithin({ fraction: 0.0005, matches: 0, pageSquares: 0 }, 5_998)).toBe(false);
+    // the whole table read: exact
+    expect(isLikelyWithin({ fraction: 1, matches: 15_000, pageSquares: 1e9 }, 15_000)).toBe(true);
+    expect(isLikelyWithin({ fraction: 1, matches: 15_000, pageSquares: 1e9 }, 14_999)).toBe(false);
   });
 });

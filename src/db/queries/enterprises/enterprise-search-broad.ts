@@ -121,26 +121,40 @@ export function toSamplePercent(rows: number, tableRows: number): number {
 }
 
 /**
- * The matches within the sample of `percent` of the table's pages (the same pages every time), the
- * rows there that the search's words and filter keys alone match (null when it has no keys), and
- * those its words alone match (null without indexed words and keys).
+ * The matches within the sample of `percent` of the table's pages (the same pages every time) and the
+ * sum of the squares of the matches per sampled page (their spread, domain/page-sample.ts), the rows
+ * there that the search's words and filter keys alone match (null when it has no keys), and those its
+ * words alone match (null without indexed words and keys).
  */
 export async function countSampledMatches(
   db: Db,
   f: EnterpriseSearchFilter,
   percent: number,
-): Promise<{ matches: number; keyMatches: number | null; wordMatches: number | null; statement: SQL }> {
+): Promise<{ matches: number; pageSquares: number; keyMatches: number | null; wordMatches: number | null; statement: SQL }> {
   const keyed = buildKeyedFiltersPlain(f);
   const plan = planSearchKeys(f);
   const words = plan?.words ? buildWordsCondition(plan.words) : null;
-  const statement = keyed
-    ? sql`select count(*) filter (where ${buildWhere(f)})::int as n, count(*) filter (where ${keyed})::int as k,
-            ${words ? sql`count(*) filter (where ${words})::int` : sql`null::int`} as w
-          from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED})`
-    : sql`select count(*)::int as n, null::int as k, null::int as w from enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED}) where ${buildWhere(f)}`;
+  const sampled = sql`enterprises e tablesample system (${percent}) repeatable (${SAMPLE_SEED})`;
+  const page = sql`(e.ctid::text::point)[0] as page`;
+  const rowsSql = keyed
+    ? sql`select ${page}, (${buildWhere(f)}) as hit, (${keyed}) as key, ${words ? sql`(${words})` : sql`null::boolean`} as word from ${sampled}`
+    : sql`select ${page}, true as hit, null::boolean as key, null::boolean as word from ${sampled} where ${buildWhere(f)}`;
+  const statement = sql`
+    with s as materialized (${rowsSql})
+    select count(*) filter (where s.hit)::int as n,
+      ${keyed ? sql`count(*) filter (where s.key)::int` : sql`null::int`} as k,
+      ${words ? sql`count(*) filter (where s.word)::int` : sql`null::int`} as w,
+      (select coalesce(sum(p.c * p.c), 0)::float8 from (select count(*)::float8 as c from s where s.hit group by s.page) p) as page_squares
+    from s`;
   const rows = rowsOf(await db.execute(statement));
   const count = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return { matches: Number(rows[0]?.n ?? 0), keyMatches: count(rows[0]?.k), wordMatches: count(rows[0]?.w), statement };
+  return {
+    matches: Number(rows[0]?.n ?? 0),
+    pageSquares: Number(rows[0]?.page_squares ?? 0),
+    keyMatches: count(rows[0]?.k),
+    wordMatches: count(rows[0]?.w),
+    statement,
+  };
 }
 
 /**
