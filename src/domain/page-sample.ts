@@ -49,14 +49,20 @@ export function isSurelyAbove(s: PageSample, cap: number): boolean {
 
 /** Standard errors above the estimate at which a total is taken to stay within a count's reach. */
 export const REACH_STANDARD_ERRORS = 3;
+/**
+ * Fewest matches in a partial sample before it may widen a count's reach. Over 10,000,000 rows the
+ * probe (0.05 % of the pages) sees a handful of matches of a search near the cap, and a search far
+ * broader whose matches crowd into pages it missed would look small: reading twice the cap's rows for
+ * it would be wasted. Over 1,000,000 rows a search near the cap shows about fifty.
+ */
+export const REACH_SAMPLE_MATCHES = 30;
 
 /**
  * Whether the sample leaves the total likely at or under `reach`: the estimate plus REACH_STANDARD_ERRORS
- * standard errors. With few matches the sample's spread says little, so the error is at least that of
- * one more match than it saw (none seen in a small sample is not "surely none"). Only a cost rides on
- * it (how far the exact count reads before it gives up), never a figure shown.
+ * standard errors, from at least REACH_SAMPLE_MATCHES matches (or the whole table, exact). Only a cost
+ * rides on it (how far the exact count reads before it gives up), never a figure shown.
  */
 export function isLikelyWithin(s: PageSample, reach: number): boolean {
-  const error = Math.sqrt(Math.max(0, 1 - s.fraction) * Math.max(s.pageSquares, s.matches + 1)) / s.fraction;
-  return estimateSampleTotal(s) + REACH_STANDARD_ERRORS * error <= reach;
+  if (s.fraction < 1 && s.matches < REACH_SAMPLE_MATCHES) return false;
+  return estimateSampleTotal(s) + REACH_STANDARD_ERRORS * estimateSampleError(s) <= reach;
 }

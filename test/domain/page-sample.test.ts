@@ -43,20 +43,22 @@ describe('a sample of pages', () => {
   });
 
   it('takes a total to stay within a reach three standard errors above the estimate', () => {
-    // 51 matches in a 0.5 % sample, one a page: 10,200 + 3 × √(0.995 × 52) / 0.005 = 10,200 + 3 × 1,438.61 = 14,515.8
+    // 51 matches in a 0.5 % sample, one a page: 10,200 + 3 × √(0.995 × 51) / 0.005 = 10,200 + 3 × 1,424.71 = 14,474.1
     expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 20_000)).toBe(true);
-    expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 14_516)).toBe(true);
-    expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 14_515)).toBe(false);
+    expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 14_475)).toBe(true);
+    expect(isLikelyWithin({ fraction: 0.005, matches: 51, pageSquares: 51 }, 14_474)).toBe(false);
     // crowded: 17,640 + 3 × 5,731.1 = 34,833 — not within twice the cap
     expect(isLikelyWithin({ fraction: 0.05, matches: 882, pageSquares: 9 * 98 * 98 }, 20_000)).toBe(false);
   });
 
-  it('does not read "none seen" as "surely none": the error is at least that of one match', () => {
-    // a 0.05 % sample with no match: 0 + 3 × √(0.9995 × 1) / 0.0005 = 3 × 1,999.5 = 5,998.5
-    expect(isLikelyWithin({ fraction: 0.0005, matches: 0, pageSquares: 0 }, 5_999)).toBe(true);
-    expect(isLikelyWithin({ fraction: 0.0005, matches: 0, pageSquares: 0 }, 5_998)).toBe(false);
-    // the whole table read: exact
+  it('needs thirty matches before a partial sample may widen the reach; the whole table is exact', () => {
+    // 29 matches in a 0.05 % sample look like 58,000 ± 10,770: never within, however wide the reach
+    expect(isLikelyWithin({ fraction: 0.0005, matches: 29, pageSquares: 29 }, 1_000_000)).toBe(false);
+    // 30 in a 0.5 % sample, one a page: 6,000 + 3 × √(0.995 × 30) / 0.005 = 6,000 + 3 × 1,092.70 = 9,278.1
+    expect(isLikelyWithin({ fraction: 0.005, matches: 30, pageSquares: 30 }, 9_279)).toBe(true);
+    expect(isLikelyWithin({ fraction: 0.005, matches: 30, pageSquares: 30 }, 9_278)).toBe(false);
     expect(isLikelyWithin({ fraction: 1, matches: 15_000, pageSquares: 1e9 }, 15_000)).toBe(true);
     expect(isLikelyWithin({ fraction: 1, matches: 15_000, pageSquares: 1e9 }, 14_999)).toBe(false);
+    expect(isLikelyWithin({ fraction: 1, matches: 3, pageSquares: 9 }, 3)).toBe(true);
   });
 });
