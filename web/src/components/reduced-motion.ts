@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMediaQuery } from './media-query';
 
 /** The system setting 「减弱动态效果」 (macOS, iOS, Windows, Android all have one). */
 const REDUCED_MOTION_QUERY = '(prefers-reduced-motion: reduce)';
@@ -8,13 +8,5 @@ const REDUCED_MOTION_QUERY = '(prefers-reduced-motion: reduce)';
  * lists, drawers, dialogs) are then turned off, and what opens is there at once. Follows the setting as it changes.
  */
 export function useReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(() => window.matchMedia(REDUCED_MOTION_QUERY).matches);
-  useEffect(() => {
-    const query = window.matchMedia(REDUCED_MOTION_QUERY);
-    const onChange = () => setReduced(query.matches);
-    onChange();
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
-  return reduced;
+  return useMediaQuery(REDUCED_MOTION_QUERY);
 }

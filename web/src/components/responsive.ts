@@ -1,4 +1,5 @@
-import { useEffect, useState, type Key } from 'react';
+import type { Key } from 'react';
+import { useMediaQuery } from './media-query';
 import type { Breakpoint } from 'antd';
 
 /** Below Ant Design's md breakpoint (768 px), as antd's Grid measures it. */
@@ -9,15 +10,7 @@ const PHONE_QUERY = '(max-width: 767.98px)';
  * Read from the media query at the first render, so a page does not render for the desk first and then again.
  */
 export function usePhone(): boolean {
-  const [phone, setPhone] = useState(() => window.matchMedia(PHONE_QUERY).matches);
-  useEffect(() => {
-    const query = window.matchMedia(PHONE_QUERY);
-    const onChange = () => setPhone(query.matches);
-    onChange();
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
-  return phone;
+  return useMediaQuery(PHONE_QUERY);
 }
 
 interface ColumnLike {
